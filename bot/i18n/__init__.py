@@ -1,0 +1,34 @@
+"""Every string a person reads, reached through `t()`.
+
+One catalogue per language: Danish (default) and English, with the same keys and the same
+placeholders (a test checks both). Placeholders use `str.format` names.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bot.i18n import da, en
+
+Lang = Literal["da", "en"]
+DEFAULT_LANG: Lang = "da"
+CATALOGUES: dict[str, dict[str, str]] = {"da": da.MESSAGES, "en": en.MESSAGES}
+
+
+def t(lang: str, key: str, /, **params: object) -> str:
+    """The text for `key` in `lang` (Danish when the language is unknown)."""
+    catalogue = CATALOGUES.get(lang, CATALOGUES[DEFAULT_LANG])
+    text = catalogue[key]
+    return text.format(**params) if params else text
+
+
+def as_lang(value: str | None) -> Lang | None:
+    """Map a stored preference or a Slack locale ("da-DK", "en-GB") to a catalogue."""
+    if not value:
+        return None
+    head = value.replace("_", "-").split("-")[0].lower()
+    if head == "da":
+        return "da"
+    if head == "en":
+        return "en"
+    return None

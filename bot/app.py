@@ -1,0 +1,63 @@
+"""The composition root: builds the Bolt app with its services and every listener.
+
+The same app serves Socket Mode, HTTP mode, the console and the tests; only the transport
+around it differs.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.clock import Clock
+from bot.inflight import InFlight
+from bot.request_log import log_request
+from bot.runtime import Services
+from bot.services.language import LanguageResolver
+from bot.settings import Settings
+from bot.slack_client import locale_lookup, web_client
+from handlers import register
+from storage.db import Database
+
+
+class TovholderApp(AsyncApp):
+    """Bolt's app plus one log line per request and the count of work in hand."""
+
+    def __init__(self, services: Services, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.services = services
+
+    async def async_dispatch(self, req: AsyncBoltRequest) -> BoltResponse:
+        inflight = self.services.inflight
+        started = time.perf_counter()
+        inflight.enter()
+        try:
+            response = await super().async_dispatch(req)
+        finally:
+            inflight.leave_soon()
+        log_request(req.body, response.status, (time.perf_counter() - started) * 1000)
+        return response
+
+
+def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
+    client = web_client(settings)
+    services = Services(
+        settings=settings,
+        db=db,
+        clock=clock,
+        language=LanguageResolver(db, settings.lang, locale_lookup(client)),
+        inflight=InFlight(),
+    )
+    app = TovholderApp(
+        services,
+        client=client,
+        # Socket Mode does not sign requests; every other transport is verified.
+        signing_secret=settings.signing_secret or None,
+        request_verification_enabled=settings.mode != "socket",
+    )
+    register(app, services)
+    return app

@@ -1,0 +1,49 @@
+"""The organisation: areas, daycares and the people who hold roles in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["ambassador", "superuser", "coordinator", "leader"]
+ROLES: tuple[Role, ...] = ("ambassador", "superuser", "coordinator", "leader")
+
+
+@dataclass(frozen=True)
+class Area:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Daycare:
+    id: int
+    name: str
+    area_id: int
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    role: Role
+    area_id: int | None = None
+    daycare_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    slack_user_id: str
+    name: str
+    email: str | None
+    language: str | None
+    roles: tuple[RoleAssignment, ...] = field(default=())
+
+    def has_role(self, role: Role) -> bool:
+        return any(assignment.role == role for assignment in self.roles)
+
+
+@dataclass(frozen=True)
+class OrgCounts:
+    areas: int
+    daycares: int
+    people: int

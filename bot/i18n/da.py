@@ -1,0 +1,76 @@
+"""Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
+
+MESSAGES: dict[str, str] = {
+    # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
+    "help.header": "Tovholder – hjælp",
+    "help.intro": (
+        "Jeg er netværkets tovholder: jeg hjælper ambassadører, superbrugere, "
+        "koordinator og ledelse med at holde hjulene i gang."
+    ),
+    "help.commands": "*Det kan du bede mig om:*",
+    "help.unknown": "Den kender jeg ikke: »{text}«. Her er, hvad jeg kan:",
+    "help.dm": "Du kan også skrive *hjælp* til mig i en direkte besked.",
+    "help.fallback": "Tovholder – hjælp: {commands}",
+    "command.tovholder_help": "Vis denne hjælp.",
+    # Direkte beskeder og @-nævn
+    "dm.not_understood": (
+        "Det forstod jeg ikke helt. Skriv *hjælp*, så viser jeg, hvad jeg kan hjælpe med."
+    ),
+    # Fejl
+    "error.apology": (
+        "Beklager, der gik noget galt hos mig. Prøv igen om lidt – "
+        "og sig det til jeres tovholder, hvis det bliver ved."
+    ),
+    # Konsollen (lokal afprøvning uden Slack)
+    "console.title": "Tovholder – lokal konsol (uden Slack). Skriv :help for hjælp, :quit for at slutte.",
+    "console.seeded": (
+        "Databasen var tom, så jeg har lagt en demo-kommune ind: "
+        "{areas} områder, {daycares} dagtilbud og {people} personer."
+    ),
+    "console.whoami": "Du er {name} i #{channel}.",
+    "console.help": (
+        "Linjer, der starter med / , er kommandoer (fx /tovholder help).\n"
+        "Andre linjer er beskeder i den kanal, du står i.\n"
+        ":as <navn eller e-mail>  skift til en anden person\n"
+        ":in #kanal               gå til en kanal (:in @navn for en direkte besked til mig)\n"
+        ":people                  vis personerne i demo-kommunen\n"
+        ":clock +3d | +4h | 2026-12-24   flyt tiden frem, så planlagte påmindelser sendes\n"
+        ":home                    vis din startside i appen\n"
+        "<tal>                    klik på knappen med det nummer\n"
+        ":help   denne hjælp       :quit   afslut"
+    ),
+    "console.unknown_person": "Jeg kender ingen, der hedder »{who}«. Prøv :people.",
+    "console.ambiguous_person": "»{who}« passer på flere: {names}. Skriv lidt mere af navnet.",
+    "console.unknown_channel": "Kanalen »{channel}« findes ikke. Kanaler: {channels}.",
+    "console.unknown_meta": "Ukendt konsolkommando »{command}«. Skriv :help.",
+    "console.no_button": "Der er ingen knap med nummer {number}.",
+    "console.clock_bad": "Skriv fx :clock +3d, :clock +4h eller :clock 2026-12-24.",
+    "console.clock_past": "Tiden kan kun flyttes frem.",
+    "console.clock_moved": "Klokken er nu {now}.",
+    "console.ephemeral": "kun synlig for dig",
+    "console.dm_to": "direkte besked til {name}",
+    "console.in_channel": "i #{channel}",
+    "console.updated": "opdateret",
+    "console.deleted": "(beskeden er slettet)",
+    "console.modal_open": "Formular: {title}  (:cancel for at lukke)",
+    "console.modal_choose": "Vælg et nummer",
+    "console.modal_optional": "valgfri",
+    "console.modal_errors": "Formularen blev ikke sendt:",
+    "console.modal_cancelled": "Formularen er lukket.",
+    "console.home_empty": "Din startside er tom.",
+    "console.refused": "Slack ville have afvist dette svar: {error}",
+    "console.bye": "Farvel.",
+    "console.people_line": "{name} <{email}> – {roles}",
+    # Roller
+    "role.ambassador": "ambassadør",
+    "role.superuser": "superbruger",
+    "role.coordinator": "tovholder",
+    "role.leader": "ledelse",
+    # Kommandolinjen
+    "cli.migrated": "Databasen er opdateret: {names}.",
+    "cli.up_to_date": "Databasen er allerede opdateret.",
+    "cli.backup_done": "Sikkerhedskopi gemt i {path}.",
+    "cli.seeded": "Demo-kommunen er lagt ind: {areas} områder, {daycares} dagtilbud, {people} personer.",
+    "cli.not_empty": "Databasen har allerede personer, så demo-data er ikke lagt ind.",
+    "cli.starting": "Tovholder starter i {mode}-tilstand.",
+}

@@ -1,0 +1,53 @@
+"""`tovholder run`: start the bot in the chosen mode and stop it cleanly on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from bot import logs
+from bot.clock import ManualClock, SystemClock
+from bot.i18n import t
+from bot.lifecycle import RunningBot
+from bot.settings import Settings
+from bot.transport import HttpServer, socket_mode_handler
+
+logger = logging.getLogger(__name__)
+
+
+def run(settings: Settings) -> int:
+    if settings.mode == "console":
+        from bot.console.session import run_console
+
+        logs.configure("WARNING" if settings.log_level == "INFO" else settings.log_level)
+        return asyncio.run(run_console(settings, ManualClock(settings.tz)))
+    logs.configure(settings.log_level)
+    logger.info(t("en", "cli.starting", mode=settings.mode))
+    asyncio.run(_serve(settings))
+    return 0
+
+
+async def _serve(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+    bot = await RunningBot.start(settings, SystemClock(settings.tz))
+    try:
+        if settings.mode == "http":
+            server = HttpServer(bot.app)
+            port = await server.start("0.0.0.0", settings.port)  # noqa: S104 - Slack must reach it
+            logger.info("listening for Slack at :%d/slack/events", port)
+            await stop.wait()
+            await server.stop()
+        else:
+            handler = socket_mode_handler(bot.app, settings.app_token)
+            await handler.connect_async()  # type: ignore[no-untyped-call]
+            logger.info("connected to Slack in Socket Mode")
+            await stop.wait()
+            await handler.close_async()  # type: ignore[no-untyped-call]
+    finally:
+        await bot.stop()
+        logger.info("stopped cleanly")

@@ -1,0 +1,20 @@
+"""What every handler and job can reach: built once by the app factory, handed out by middleware."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.inflight import InFlight
+from bot.services.language import LanguageResolver
+from bot.settings import Settings
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    db: Database
+    clock: Clock
+    language: LanguageResolver
+    inflight: InFlight

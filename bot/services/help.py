@@ -1,0 +1,24 @@
+"""What the bot can do, as the help shows it.
+
+Only commands that work are listed: each capability adds its line here when it lands, so
+the help never promises a stub.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HELP_WORDS = frozenset({"help", "hjælp", "hjaelp", "?"})
+
+
+@dataclass(frozen=True)
+class CommandHelp:
+    usage: str
+    text_key: str
+
+
+COMMANDS: tuple[CommandHelp, ...] = (CommandHelp("/tovholder help", "command.tovholder_help"),)
+
+
+def is_help_request(text: str) -> bool:
+    return text.strip().lower().rstrip("!.") in HELP_WORDS

@@ -1,0 +1,96 @@
+"""SQL for areas, daycares, people and roles. Reads take the `Database`; writes take the
+connection of a transaction the caller holds, so several writes commit or fail together."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import aiosqlite
+
+from bot.domain.org import OrgCounts, Person, Role, RoleAssignment
+from storage.db import Database
+
+
+async def counts(db: Database) -> OrgCounts:
+    row = await db.fetchone(
+        "SELECT (SELECT COUNT(*) FROM areas) AS areas,"
+        " (SELECT COUNT(*) FROM daycares) AS daycares,"
+        " (SELECT COUNT(*) FROM people) AS people"
+    )
+    assert row is not None
+    return OrgCounts(areas=row["areas"], daycares=row["daycares"], people=row["people"])
+
+
+async def person_by_slack_id(db: Database, slack_user_id: str) -> Person | None:
+    people = await _people(db, slack_user_id)
+    return people[0] if people else None
+
+
+async def all_people(db: Database) -> list[Person]:
+    return await _people(db, None)
+
+
+async def _people(db: Database, slack_user_id: str | None) -> list[Person]:
+    rows = await db.fetchall(
+        "SELECT p.id, p.slack_user_id, p.name, p.email, p.language,"
+        " r.role, r.area_id, r.daycare_id"
+        " FROM people p LEFT JOIN person_roles r ON r.person_id = p.id"
+        " WHERE ?1 IS NULL OR p.slack_user_id = ?1"
+        " ORDER BY p.name, p.id, r.role, r.area_id, r.daycare_id",
+        (slack_user_id,),
+    )
+    roles: dict[int, list[RoleAssignment]] = defaultdict(list)
+    base: dict[int, tuple[str, str, str | None, str | None]] = {}
+    for row in rows:
+        base[row["id"]] = (row["slack_user_id"], row["name"], row["email"], row["language"])
+        if row["role"] is not None:
+            roles[row["id"]].append(RoleAssignment(row["role"], row["area_id"], row["daycare_id"]))
+    return [
+        Person(pid, slack_id, name, email, language, tuple(roles[pid]))
+        for pid, (slack_id, name, email, language) in base.items()
+    ]
+
+
+async def insert_area(conn: aiosqlite.Connection, name: str, now: str) -> int:
+    cursor = await conn.execute("INSERT INTO areas (name, created_at) VALUES (?, ?)", (name, now))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def insert_daycare(conn: aiosqlite.Connection, area_id: int, name: str, now: str) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO daycares (area_id, name, created_at) VALUES (?, ?, ?)", (area_id, name, now)
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def insert_person(
+    conn: aiosqlite.Connection,
+    slack_user_id: str,
+    name: str,
+    email: str | None,
+    language: str | None,
+    now: str,
+) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO people (slack_user_id, name, email, language, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (slack_user_id, name, email, language, now, now),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def add_role(
+    conn: aiosqlite.Connection,
+    person_id: int,
+    role: Role,
+    *,
+    area_id: int | None = None,
+    daycare_id: int | None = None,
+) -> None:
+    await conn.execute(
+        "INSERT INTO person_roles (person_id, role, area_id, daycare_id) VALUES (?, ?, ?, ?)",
+        (person_id, role, area_id, daycare_id),
+    )
