@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
         "Databasen var tom, så jeg har lagt en demo-kommune ind: "
         "{areas} områder, {daycares} dagtilbud og {people} personer."
     ),
-    "console.whoami": "Du er {name} i #{channel}.",
+    "console.whoami": "Du er {name} i {channel}.",
     "console.help": (
         "Linjer, der starter med / , er kommandoer (fx /tovholder help).\n"
         "Andre linjer er beskeder i den kanal, du står i.\n"

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
         "The database was empty, so I added a demo municipality: "
         "{areas} areas, {daycares} daycares and {people} people."
     ),
-    "console.whoami": "You are {name} in #{channel}.",
+    "console.whoami": "You are {name} in {channel}.",
     "console.help": (
         "Lines starting with / are commands (e.g. /tovholder help).\n"
         "Other lines are messages in the channel you are in.\n"

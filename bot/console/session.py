@@ -1,0 +1,454 @@
+"""The local console: a chat in the terminal with the real bot over the local Slack stand-in.
+
+Lines starting with `/` are slash commands, other lines are messages in the current channel,
+`:`-lines steer the console. Every request goes through the driver as a signed HTTP request
+to the real app, and what the bot sends back is read from the stand-in's call log — the
+same path as production, not a shortcut.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from bot.clock import ManualClock
+from bot.console import form
+from bot.console.render import Clickable, render_blocks
+from bot.domain.org import Person
+from bot.i18n import t
+from bot.local import GENERAL, LocalSlack
+from bot.services.demo import seed_demo
+from bot.settings import Settings
+from bot.standin.records import RecordedCall
+from storage.repositories import org
+
+BOT_NAME = "Tovholder"
+SHOWN_METHODS = {
+    "ack",
+    "response_url",
+    "chat.postMessage",
+    "chat.postEphemeral",
+    "chat.update",
+    "chat.delete",
+}
+CLOCK_STEP = re.compile(r"^\+(\d+)([dhm])$")
+REFUSALS = {"invalid_blocks", "invalid_arguments", "msg_too_long", "no_text"}
+
+
+class ConsoleIO(Protocol):
+    async def read(self, prompt: str) -> str | None:
+        """The next line, or None at the end of input."""
+        ...
+
+    def write(self, text: str) -> None: ...
+
+
+class TerminalIO:
+    """stdin/stdout; with a terminal it prompts, otherwise it echoes each line it reads."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin.isatty()
+
+    async def read(self, prompt: str) -> str | None:
+        if self.interactive:
+            try:
+                return await asyncio.to_thread(input, prompt)
+            except EOFError:
+                return None
+        line = await asyncio.to_thread(sys.stdin.readline)
+        if not line:
+            return None
+        line = line.rstrip("\n")
+        self.write(f"{prompt}{line}")
+        return line
+
+    def write(self, text: str) -> None:
+        print(text, flush=True)
+
+
+@dataclass
+class Target:
+    """Where a numbered button lives, so clicking it sends the right `block_actions`."""
+
+    clickable: Clickable
+    channel_id: str | None
+    message_ts: str | None
+    view_id: str | None
+
+
+async def run_console(settings: Settings, clock: ManualClock, io: ConsoleIO | None = None) -> int:
+    local = await LocalSlack.start(settings, clock, schedule=False)
+    try:
+        console = Console(local, io or TerminalIO(), settings.lang, clock)
+        await console.start()
+        await console.loop()
+    finally:
+        await local.stop()
+    return 0
+
+
+class Console:
+    def __init__(self, local: LocalSlack, io: ConsoleIO, lang: str, clock: ManualClock) -> None:
+        self.local = local
+        self.io = io
+        self.lang = lang
+        self.clock = clock
+        self.people: list[Person] = []
+        self.me: Person | None = None
+        self.channel_id = GENERAL[0]
+        self.targets: list[Target] = []
+
+    # -- set-up -------------------------------------------------------------
+
+    async def start(self) -> None:
+        self.io.write(t(self.lang, "console.title"))
+        seeded = await seed_demo(self.local.bot.db, self.clock)
+        if seeded:
+            await self.local.sync_people()
+            self.io.write(
+                t(
+                    self.lang,
+                    "console.seeded",
+                    areas=seeded.areas,
+                    daycares=seeded.daycares,
+                    people=seeded.people,
+                )
+            )
+        self.people = await org.all_people(self.local.bot.db)
+        coordinators = [p for p in self.people if p.has_role("coordinator")]
+        self.me = (coordinators or self.people or [None])[0]
+        if self.me is None:
+            self.me = await self._guest()
+        self.io.write(t(self.lang, "console.whoami", name=self.me.name, channel=self.channel_name))
+
+    async def _guest(self) -> Person:
+        """A database with no people (never seeded here) still gets someone to type as."""
+        guest = Person(0, "U0GUEST01", "Gæst", None, None)
+        self.local.standin.add_user(guest.slack_user_id, "gaest", real_name=guest.name)
+        return guest
+
+    # -- the loop -----------------------------------------------------------
+
+    @property
+    def person(self) -> Person:
+        assert self.me is not None
+        return self.me
+
+    @property
+    def channel_name(self) -> str:
+        """`#general`, or `@tovholder` for the direct message with the bot."""
+        channel = self.local.standin.workspace.resolve_channel(self.channel_id)
+        if channel is None or channel.is_im:
+            return "@" + BOT_NAME.lower()
+        return "#" + str(channel.name)
+
+    async def loop(self) -> None:
+        while True:
+            line = await self.io.read(f"{self.person.name} {self.channel_name} › ")
+            if line is None or line.strip() in (":quit", ":q", ":exit"):
+                self.io.write(t(self.lang, "console.bye"))
+                return
+            line = line.strip()
+            if line:
+                await self.handle(line)
+
+    async def handle(self, line: str) -> None:
+        if line.startswith(":"):
+            await self._meta(line)
+        elif line.isdigit():
+            await self._click(int(line))
+        elif line.startswith("/"):
+            command, _, text = line.partition(" ")
+            await self._exchange(
+                lambda: self.local.driver.slash_command(
+                    self.person.slack_user_id, command, text, channel_id=self.channel_id
+                )
+            )
+        else:
+            await self._exchange(
+                lambda: self.local.driver.user_message(
+                    self.person.slack_user_id, self.channel_id, line
+                )
+            )
+
+    async def _exchange(self, send: Callable[[], Awaitable[Any]]) -> None:
+        """Send one request, let the bot finish, then show what it did and open its modals."""
+        mark = self.local.standin.mark()
+        before = self._top_view()
+        await send()
+        await self.local.settle()
+        self._show(self.local.standin.calls_since(mark))
+        await self._fill_if_new(before)
+
+    def _top_view(self) -> tuple[str, str] | None:
+        """Which modal is on top, and which version of it (its hash changes on update)."""
+        views = self.local.standin.open_views(self.person.slack_user_id)
+        return (str(views[-1].get("id")), str(views[-1].get("hash"))) if views else None
+
+    async def _fill_if_new(self, before: tuple[str, str] | None) -> None:
+        views = self.local.standin.open_views(self.person.slack_user_id)
+        if views and self._top_view() != before:
+            await self._fill(views[-1])
+
+    # -- showing what the bot did --------------------------------------------
+
+    def _show(self, calls: list[RecordedCall]) -> None:
+        me = self.person.slack_user_id
+        for call in calls:
+            if call.method not in SHOWN_METHODS:
+                continue
+            if not call.ok:
+                if call.error in REFUSALS:
+                    self.io.write(
+                        t(self.lang, "console.refused", error="; ".join(call.errors) or call.error)
+                    )
+                continue
+            args, response = call.args, call.response
+            if call.method == "chat.delete":
+                self.io.write(t(self.lang, "console.deleted"))
+                continue
+            if call.method in ("ack", "response_url"):
+                if not (args.get("text") or args.get("blocks")):
+                    continue
+                marker = t(self.lang, "console.ephemeral")
+                channel, ts = self.channel_id, None
+            elif call.method == "chat.postEphemeral":
+                if args.get("user") != me:
+                    continue
+                marker = t(self.lang, "console.ephemeral")
+                channel, ts = str(args.get("channel")), response.get("message_ts")
+            else:
+                channel = str(response.get("channel") or args.get("channel"))
+                ts = response.get("ts")
+                marker = self._where(channel)
+                if call.method == "chat.update":
+                    marker = (
+                        f"{marker}, {t(self.lang, 'console.updated')}"
+                        if marker
+                        else t(self.lang, "console.updated")
+                    )
+            self._print_message(args, marker, channel, ts)
+
+    def _where(self, channel_id: str) -> str:
+        """Empty for the current channel; otherwise where the message went."""
+        if channel_id == self.channel_id:
+            return ""
+        channel = self.local.standin.workspace.resolve_channel(channel_id)
+        if channel is not None and channel.is_im:
+            user_id = channel.user
+            if user_id == self.person.slack_user_id:
+                return t(self.lang, "console.dm_to", name=self.person.name)
+            return t(self.lang, "console.dm_to", name=self._name(str(user_id)))
+        name = channel.name if channel is not None else channel_id
+        return t(self.lang, "console.in_channel", channel=name)
+
+    def _print_message(
+        self, message: dict[str, Any], marker: str, channel_id: str | None, ts: str | None
+    ) -> None:
+        self.io.write(f"{BOT_NAME}" + (f" ({marker})" if marker else "") + ":")
+        blocks = message.get("blocks") or []
+        if blocks:
+            rendered = render_blocks(blocks, self._name, first_number=len(self.targets) + 1)
+            for clickable in rendered.clickables:
+                self.targets.append(Target(clickable, channel_id, ts, None))
+            self.io.write("\n".join(rendered.lines))
+        else:
+            self.io.write(str(message.get("text", "")))
+
+    def _name(self, user_id: str) -> str:
+        for person in self.people:
+            if person.slack_user_id == user_id:
+                return person.name
+        return BOT_NAME if user_id == self.local.standin.workspace.bot_user_id else user_id
+
+    # -- buttons and modals ---------------------------------------------------
+
+    async def _click(self, number: int) -> None:
+        if not 1 <= number <= len(self.targets):
+            self.io.write(t(self.lang, "console.no_button", number=number))
+            return
+        target = self.targets[number - 1]
+        clickable = target.clickable
+        value = clickable.value
+        if clickable.options:
+            chosen = await self._choose(clickable)
+            if chosen is None:
+                return
+            value = chosen
+        await self._exchange(
+            lambda: self.local.driver.click(
+                self.person.slack_user_id,
+                action_id=clickable.action_id,
+                value=value,
+                channel_id=target.channel_id,
+                message_ts=target.message_ts,
+                view_id=target.view_id,
+            )
+        )
+
+    async def _choose(self, clickable: Clickable) -> str | None:
+        for i, (text, _) in enumerate(clickable.options, start=1):
+            self.io.write(f"    {i}. {text}")
+        answer = await self.io.read("  › ")
+        field = form.Field(
+            "", clickable.action_id, "static_select", "", "", False, clickable.options, None
+        )
+        picked = form.parse_answer(field, answer or "")
+        return picked if isinstance(picked, str) else None
+
+    async def _fill(self, view: dict[str, Any]) -> None:
+        title = (view.get("title") or {}).get("text", "")
+        self.io.write(t(self.lang, "console.modal_open", title=title))
+        rendered = render_blocks(
+            [b for b in view.get("blocks", []) if b.get("type") != "input"],
+            self._name,
+            first_number=len(self.targets) + 1,
+        )
+        if rendered.lines:
+            self.io.write("\n".join(rendered.lines))
+        for clickable in rendered.clickables:
+            self.targets.append(Target(clickable, None, None, str(view.get("id"))))
+        if not form.fields_of(view):
+            return
+        only: set[str] | None = None
+        while True:
+            values = await form.fill(view, self.io.read, self.io.write, self.lang, only)
+            if values is None:
+                await self.local.driver.close_view(self.person.slack_user_id)
+                await self.local.settle()
+                return
+            mark = self.local.standin.mark()
+            before = self._top_view()
+            result = await self.local.driver.submit_view(self.person.slack_user_id, values)
+            await self.local.settle()
+            errors = (result.json or {}).get("errors")
+            if not errors:
+                self._show(self.local.standin.calls_since(mark))
+                await self._fill_if_new(before)
+                return
+            self.io.write(t(self.lang, "console.modal_errors"))
+            for block_id, message in errors.items():
+                self.io.write(f"  • {message}")
+            only = set(errors)
+
+    # -- console commands -----------------------------------------------------
+
+    async def _meta(self, line: str) -> None:
+        command, _, argument = line.partition(" ")
+        argument = argument.strip()
+        if command == ":help":
+            self.io.write(t(self.lang, "console.help"))
+        elif command == ":as":
+            self._switch_person(argument)
+        elif command == ":in":
+            self._switch_channel(argument)
+        elif command == ":people":
+            for person in self.people:
+                roles = ", ".join(sorted({t(self.lang, f"role.{r.role}") for r in person.roles}))
+                self.io.write(
+                    t(
+                        self.lang,
+                        "console.people_line",
+                        name=person.name,
+                        email=person.email or "-",
+                        roles=roles,
+                    )
+                )
+        elif command == ":clock":
+            await self._move_clock(argument)
+        elif command == ":home":
+            home = self.local.standin.home_view(self.person.slack_user_id)
+            if not home:
+                self.io.write(t(self.lang, "console.home_empty"))
+            else:
+                rendered = render_blocks(
+                    home.get("blocks", []), self._name, first_number=len(self.targets) + 1
+                )
+                for clickable in rendered.clickables:
+                    self.targets.append(Target(clickable, None, None, str(home.get("id"))))
+                self.io.write("\n".join(rendered.lines))
+        else:
+            self.io.write(t(self.lang, "console.unknown_meta", command=command))
+
+    def _switch_person(self, who: str) -> None:
+        wanted = who.lower().lstrip("@")
+        matches = [
+            p
+            for p in self.people
+            if wanted and (wanted in p.name.lower() or wanted == (p.email or "").lower())
+        ]
+        exact = [
+            p for p in matches if p.name.lower() == wanted or (p.email or "").lower() == wanted
+        ]
+        if len(exact) == 1:
+            matches = exact
+        if not matches:
+            self.io.write(t(self.lang, "console.unknown_person", who=who))
+        elif len(matches) > 1:
+            names = ", ".join(p.name for p in matches)
+            self.io.write(t(self.lang, "console.ambiguous_person", who=who, names=names))
+        else:
+            self.me = matches[0]
+            if (
+                self.local.standin.workspace.resolve_channel(self.channel_id) is None
+                or self._is_dm()
+            ):
+                self.channel_id = self.local.standin.workspace.open_im(self.me.slack_user_id)[0].id
+            self.io.write(
+                t(self.lang, "console.whoami", name=self.me.name, channel=self.channel_name)
+            )
+
+    def _is_dm(self) -> bool:
+        channel = self.local.standin.workspace.resolve_channel(self.channel_id)
+        return channel is not None and channel.is_im
+
+    def _switch_channel(self, name: str) -> None:
+        wanted = name.strip().lstrip("#").lower()
+        if wanted.startswith("@") or wanted in (BOT_NAME.lower(), "dm"):
+            self.channel_id = self.local.standin.workspace.open_im(self.person.slack_user_id)[0].id
+        else:
+            channels = [c for c in self.local.standin.workspace.channels.values() if not c.is_im]
+            found = [c for c in channels if str(c.name).lower() == wanted]
+            if not found:
+                listing = ", ".join(f"#{c.name}" for c in channels)
+                self.io.write(
+                    t(self.lang, "console.unknown_channel", channel=name, channels=listing)
+                )
+                return
+            self.channel_id = found[0].id
+        self.io.write(
+            t(self.lang, "console.whoami", name=self.person.name, channel=self.channel_name)
+        )
+
+    async def _move_clock(self, argument: str) -> None:
+        step = CLOCK_STEP.match(argument)
+        try:
+            if step:
+                amount, unit = int(step.group(1)), step.group(2)
+                delta = {
+                    "d": timedelta(days=amount),
+                    "h": timedelta(hours=amount),
+                    "m": timedelta(minutes=amount),
+                }[unit]
+                self.clock.advance(delta)
+            else:
+                target = datetime.fromisoformat(argument)
+                if target.tzinfo is None:
+                    target = target.replace(tzinfo=self.clock.tz)
+                self.clock.move_to(target)
+        except ValueError as error:
+            key = "console.clock_past" if "forward" in str(error) else "console.clock_bad"
+            self.io.write(t(self.lang, key))
+            return
+        self.io.write(
+            t(self.lang, "console.clock_moved", now=self.clock.now().strftime("%Y-%m-%d %H:%M"))
+        )
+        mark = self.local.standin.mark()
+        await self.local.bot.scheduler.run_all_now()
+        await self.local.settle()
+        self._show(self.local.standin.calls_since(mark))
