@@ -49,7 +49,9 @@ async def test_demo_seed_fills_an_empty_database_once(db: Database, clock: Manua
     assert mette is not None and mette.has_role("ambassador")
 
 
-async def test_backup_is_a_consistent_copy(db: Database, clock: ManualClock, tmp_path: Path) -> None:
+async def test_backup_is_a_consistent_copy(
+    db: Database, clock: ManualClock, tmp_path: Path
+) -> None:
     await seed_demo(db, clock)
     target = tmp_path / "backups" / "copy.db"
     await db.backup(target)

@@ -57,15 +57,15 @@ class TerminalIO:
     async def read(self, prompt: str) -> str | None:
         if self.interactive:
             try:
-                return await asyncio.to_thread(input, prompt)
+                line: str = await asyncio.to_thread(input, prompt)
+                return line
             except EOFError:
                 return None
-        line = await asyncio.to_thread(sys.stdin.readline)
-        if not line:
+        raw: str = await asyncio.to_thread(sys.stdin.readline)
+        if not raw:
             return None
-        line = line.rstrip("\n")
-        self.write(f"{prompt}{line}")
-        return line
+        self.write(f"{prompt}{raw.rstrip()}")
+        return raw.rstrip("\n")
 
     def write(self, text: str) -> None:
         print(text, flush=True)
@@ -121,9 +121,8 @@ class Console:
             )
         self.people = await org.all_people(self.local.bot.db)
         coordinators = [p for p in self.people if p.has_role("coordinator")]
-        self.me = (coordinators or self.people or [None])[0]
-        if self.me is None:
-            self.me = await self._guest()
+        candidates = coordinators or self.people
+        self.me = candidates[0] if candidates else await self._guest()
         self.io.write(t(self.lang, "console.whoami", name=self.me.name, channel=self.channel_name))
 
     async def _guest(self) -> Person:
@@ -240,7 +239,7 @@ class Console:
             return ""
         channel = self.local.standin.workspace.resolve_channel(channel_id)
         if channel is not None and channel.is_im:
-            user_id = channel.user
+            user_id = channel.im_user
             if user_id == self.person.slack_user_id:
                 return t(self.lang, "console.dm_to", name=self.person.name)
             return t(self.lang, "console.dm_to", name=self._name(str(user_id)))
@@ -332,7 +331,7 @@ class Console:
                 await self._fill_if_new(before)
                 return
             self.io.write(t(self.lang, "console.modal_errors"))
-            for block_id, message in errors.items():
+            for message in errors.values():
                 self.io.write(f"  • {message}")
             only = set(errors)
 
