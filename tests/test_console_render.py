@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.console.form import fields_of, parse_answer
 from bot.console.render import mrkdwn_to_text, render_blocks
 
@@ -13,7 +15,7 @@ def name_of(user_id: str) -> str:
 
 
 def test_sections_fields_context_and_buttons() -> None:
-    blocks = [
+    blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "Bee-Bot"}},
         {
             "type": "section",

@@ -176,7 +176,7 @@ async def test_piped_console_prints_the_help_and_exits_0(tmp_path: Path) -> None
 async def test_a_bad_setting_stops_start_up_with_one_line(
     tmp_path: Path, settings: dict[str, str], line: str
 ) -> None:
-    code, out, err = await run_cli("run", cwd=tmp_path, **settings)
+    code, _, err = await run_cli("run", cwd=tmp_path, stdin=b"", **settings)
     assert code == 2
     assert err.strip() == line
     assert not (tmp_path / "data").exists()  # nothing else happened
