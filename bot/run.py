@@ -21,7 +21,10 @@ def run(settings: Settings) -> int:
         from bot.console.session import run_console
 
         logs.configure("WARNING" if settings.log_level == "INFO" else settings.log_level)
-        return asyncio.run(run_console(settings, ManualClock(settings.tz)))
+        try:
+            return asyncio.run(run_console(settings, ManualClock(settings.tz)))
+        except KeyboardInterrupt:
+            return 0
     logs.configure(settings.log_level)
     logger.info(t("en", "cli.starting", mode=settings.mode))
     asyncio.run(_serve(settings))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -49,23 +50,33 @@ class ConsoleIO(Protocol):
 
 
 class TerminalIO:
-    """stdin/stdout; with a terminal it prompts, otherwise it echoes each line it reads."""
+    """stdin/stdout; with a terminal it prompts, otherwise it echoes each line it reads.
+
+    Each read runs in a daemon thread, so Ctrl-C or the end of the session never waits for
+    a line that will not come.
+    """
 
     def __init__(self) -> None:
         self.interactive = sys.stdin.isatty()
 
     async def read(self, prompt: str) -> str | None:
-        if self.interactive:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[str | None] = loop.create_future()
+
+        def read_line() -> None:
             try:
-                line: str = await asyncio.to_thread(input, prompt)
-                return line
+                line: str | None = input(prompt) if self.interactive else sys.stdin.readline()
             except EOFError:
-                return None
-        raw: str = await asyncio.to_thread(sys.stdin.readline)
-        if not raw:
-            return None
-        self.write(f"{prompt}{raw.rstrip()}")
-        return raw.rstrip("\n")
+                line = None
+            if line == "" and not self.interactive:
+                line = None
+            loop.call_soon_threadsafe(future.set_result, line)
+
+        threading.Thread(target=read_line, daemon=True).start()
+        line = await future
+        if line is not None and not self.interactive:
+            self.write(f"{prompt}{line.rstrip()}")
+        return None if line is None else line.rstrip("\n")
 
     def write(self, text: str) -> None:
         print(text, flush=True)
@@ -127,7 +138,7 @@ class Console:
 
     async def _guest(self) -> Person:
         """A database with no people (never seeded here) still gets someone to type as."""
-        guest = Person(0, "U0GUEST01", "Gæst", None, None)
+        guest = Person(0, "U0GUEST01", t(self.lang, "console.guest"), None, None)
         self.local.standin.add_user(guest.slack_user_id, "gaest", real_name=guest.name)
         return guest
 

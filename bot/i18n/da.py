@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "console.modal_cancelled": "Formularen er lukket.",
     "console.home_empty": "Din startside er tom.",
     "console.refused": "Slack ville have afvist dette svar: {error}",
+    "console.guest": "Gæst",
     "console.bye": "Farvel.",
     "console.people_line": "{name} <{email}> – {roles}",
     # Roller

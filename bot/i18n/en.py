@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "console.modal_cancelled": "The form is closed.",
     "console.home_empty": "Your App Home is empty.",
     "console.refused": "Slack would have refused this answer: {error}",
+    "console.guest": "Guest",
     "console.bye": "Goodbye.",
     "console.people_line": "{name} <{email}> – {roles}",
     "role.ambassador": "ambassador",
