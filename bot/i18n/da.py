@@ -1,5 +1,7 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
+from bot.i18n import da_org_import
+
 MESSAGES: dict[str, str] = {
     # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
     "help.header": "Tovholder – hjælp",
@@ -75,3 +77,4 @@ MESSAGES: dict[str, str] = {
     "cli.not_empty": "Databasen har allerede personer, så demo-data er ikke lagt ind.",
     "cli.starting": "Tovholder starter i {mode}-tilstand.",
 }
+MESSAGES.update(da_org_import.MESSAGES)

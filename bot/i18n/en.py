@@ -1,5 +1,7 @@
 """English — complete, for those who prefer it."""
 
+from bot.i18n import en_org_import
+
 MESSAGES: dict[str, str] = {
     "help.header": "Tovholder – help",
     "help.intro": (
@@ -67,3 +69,4 @@ MESSAGES: dict[str, str] = {
     "cli.not_empty": "The database already has people, so no demo data was added.",
     "cli.starting": "Tovholder is starting in {mode} mode.",
 }
+MESSAGES.update(en_org_import.MESSAGES)

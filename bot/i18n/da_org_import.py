@@ -1,0 +1,3 @@
+"""Dansk: texts for `tovholder org import/export` and `tovholder export`."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English: texts for `tovholder org import/export` and `tovholder export`."""
+
+MESSAGES: dict[str, str] = {}

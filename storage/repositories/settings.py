@@ -1,0 +1,28 @@
+"""Workspace settings the coordinator changes from Slack or the command line."""
+
+from __future__ import annotations
+
+from storage.db import Database
+
+
+async def all_settings(db: Database) -> dict[str, str]:
+    rows = await db.fetchall("SELECT key, value FROM settings ORDER BY key")
+    return {row["key"]: row["value"] for row in rows}
+
+
+async def get(db: Database, key: str) -> str | None:
+    row = await db.fetchone("SELECT value FROM settings WHERE key = ?", (key,))
+    return None if row is None else str(row["value"])
+
+
+async def put(db: Database, key: str, value: str | None, by: str | None, now: str) -> None:
+    """Set a value, or remove it when `value` is None."""
+    if value is None:
+        await db.execute("DELETE FROM settings WHERE key = ?", (key,))
+        return
+    await db.execute(
+        "INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
+        " updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        (key, value, by, now),
+    )
