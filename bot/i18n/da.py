@@ -14,6 +14,27 @@ MESSAGES: dict[str, str] = {
     "help.dm": "Du kan også skrive *hjælp* til mig i en direkte besked.",
     "help.fallback": "Tovholder – hjælp: {commands}",
     "command.tovholder_help": "Vis denne hjælp.",
+    # /tovholder network
+    "network.area_header": "Område {area}",
+    "network.ambassadors": "*Ambassadører:* {names}",
+    "network.none_yet": "ingen endnu",
+    "network.daycares": "*Dagtilbud og superbrugere:*",
+    "network.daycare_line": "• {daycare} – {superusers}",
+    "network.no_superuser": "_mangler superbruger_",
+    "network.focus": "*{daycare}* hører til område {area}.",
+    "network.overview_header": "Netværket",
+    "network.area_line": "• *{area}* – ambassadører: {ambassadors} · dagtilbud: {daycares}",
+    "network.coverage_header": "*Dækning* (ambassadører og dagtilbud pr. område)",
+    "network.coverage_line": "• {area} – ambassadører: {ambassadors}, dagtilbud: {daycares}",
+    "network.gap_no_ambassador": "Område {area} har ingen ambassadør.",
+    "network.gap_no_superuser": "{daycare} ({area}) har ingen superbruger.",
+    "network.no_gaps": "Ingen huller: alle områder har en ambassadør, og alle dagtilbud har en superbruger.",
+    "network.unknown": "Jeg kan ikke finde »{query}«. Kendte områder: {areas}. Du kan også skrive navnet på et dagtilbud.",
+    "network.not_registered": "Du er ikke registreret i netværket endnu. Skriv til {coordinators}, så bliver du lagt ind.",
+    "network.no_coordinator": "jeres tovholder",
+    "network.empty": "Netværket er tomt endnu. Tovholderen lægger organisationen ind med `tovholder org import`.",
+    "network.fallback": "Netværket: {areas}",
+    "command.tovholder_network": "Se dit område: ambassadører, dagtilbud og superbrugere. Skriv et område eller et dagtilbud for at se et andet.",
     # Direkte beskeder og @-nævn
     "dm.not_understood": (
         "Det forstod jeg ikke helt. Skriv *hjælp*, så viser jeg, hvad jeg kan hjælpe med."

@@ -17,7 +17,10 @@ class CommandHelp:
     text_key: str
 
 
-COMMANDS: tuple[CommandHelp, ...] = (CommandHelp("/tovholder help", "command.tovholder_help"),)
+COMMANDS: tuple[CommandHelp, ...] = (
+    CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),
+    CommandHelp("/tovholder help", "command.tovholder_help"),
+)
 
 
 def is_help_request(text: str) -> bool:

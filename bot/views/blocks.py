@@ -24,6 +24,24 @@ def divider() -> Block:
     return {"type": "divider"}
 
 
+SECTION_TEXT_MAX = 3000
+
+
+def sections(lines: list[str], *, limit: int = SECTION_TEXT_MAX) -> list[Block]:
+    """Lines packed into as few sections as Slack's 3000-character limit allows."""
+    out: list[Block] = []
+    chunk: list[str] = []
+    for line in lines:
+        line = shorten(line, limit)
+        if chunk and len("\n".join([*chunk, line])) > limit:
+            out.append(section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        out.append(section("\n".join(chunk)))
+    return out
+
+
 def shorten(text: str, limit: int) -> str:
     """Cut user text that would break a Block Kit limit, showing that it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,20 +1,34 @@
-"""`/tovholder` — help for now; each capability adds its sub-command here."""
+"""`/tovholder` — help, network and settings; each capability adds its sub-command here."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
 
+from bot.runtime import Services
 from bot.services.help import is_help_request
+from bot.services.network import network_for
 from bot.views.help import help_message
+from bot.views.network import network_message
+
+NETWORK_WORDS = frozenset({"network", "netværk", "netvaerk"})
 
 
-async def tovholder_command(ack: AsyncAck, command: dict[str, Any], lang: str) -> None:
-    """Answers privately in the ack itself: one round trip, nothing posted to the channel.
+async def tovholder_command(
+    ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """Help answers in the ack itself (one round trip); other sub-commands ack first.
 
     An unknown sub-command gets the help, naming what was not understood.
     """
     text = str(command.get("text") or "").strip()
-    unknown = text if text and not is_help_request(text.split()[0]) else None
+    word, _, rest = text.partition(" ")
+    if word.lower() in NETWORK_WORDS:
+        await ack()
+        answer = await network_for(services.db, str(command["user_id"]), rest)
+        await respond(response_type="ephemeral", **network_message(lang, answer))
+        return
+    unknown = text if text and not is_help_request(word) else None
     await ack(response_type="ephemeral", **help_message(lang, unknown=unknown))

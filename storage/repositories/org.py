@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import aiosqlite
 
-from bot.domain.org import OrgCounts, Person, Role, RoleAssignment
+from bot.domain.org import Area, Daycare, OrgCounts, Person, Role, RoleAssignment
 from storage.db import Database
 
 
@@ -19,6 +19,16 @@ async def counts(db: Database) -> OrgCounts:
     )
     assert row is not None
     return OrgCounts(areas=row["areas"], daycares=row["daycares"], people=row["people"])
+
+
+async def all_areas(db: Database) -> list[Area]:
+    rows = await db.fetchall("SELECT id, name FROM areas ORDER BY name")
+    return [Area(row["id"], row["name"]) for row in rows]
+
+
+async def all_daycares(db: Database) -> list[Daycare]:
+    rows = await db.fetchall("SELECT id, name, area_id FROM daycares ORDER BY name")
+    return [Daycare(row["id"], row["name"], row["area_id"]) for row in rows]
 
 
 async def person_by_slack_id(db: Database, slack_user_id: str) -> Person | None:

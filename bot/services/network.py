@@ -1,0 +1,74 @@
+"""`/tovholder network`: who is who around the asker, and where the network is thin.
+
+The municipality's first lesson was "too few ambassadors", so coordinators and leaders
+always see the gaps: areas without an ambassador, daycares without a superuser.
+"""
+
+from __future__ import annotations
+
+from bot.domain.network import AreaCoverage, AreaNetwork, DaycareLine, NetworkAnswer, OrgSnapshot
+from bot.domain.org import Area, Daycare
+from bot.services.matching import best_match
+from bot.services.permissions import Action, can
+from storage.db import Database
+from storage.repositories import org
+
+
+async def snapshot(db: Database) -> OrgSnapshot:
+    return OrgSnapshot(
+        areas=tuple(await org.all_areas(db)),
+        daycares=tuple(await org.all_daycares(db)),
+        people=tuple(await org.all_people(db)),
+    )
+
+
+async def network_for(db: Database, asker_id: str, query: str) -> NetworkAnswer:
+    snap = await snapshot(db)
+    asker = next((p for p in snap.people if p.slack_user_id == asker_id), None)
+    coverage = tuple(coverage_of(snap)) if can(asker, Action.SEE_COVERAGE) else ()
+    query = query.strip()
+    if query:
+        return _lookup(snap, query, coverage)
+    if asker is None:
+        return NetworkAnswer(not_registered=True, coordinators=tuple(snap.coordinators()))
+    home = snap.home_area(asker)
+    if home is not None:
+        return NetworkAnswer(areas=(area_network(snap, home),), coverage=coverage)
+    return NetworkAnswer(
+        areas=tuple(area_network(snap, area) for area in snap.areas), coverage=coverage
+    )
+
+
+def _lookup(snap: OrgSnapshot, query: str, coverage: tuple[AreaCoverage, ...]) -> NetworkAnswer:
+    places: list[Area | Daycare] = [*snap.areas, *snap.daycares]
+    found = best_match(query, places, lambda place: place.name)
+    if isinstance(found, Area):
+        return NetworkAnswer(areas=(area_network(snap, found),), coverage=coverage)
+    if isinstance(found, Daycare):
+        area = snap.area(found.area_id)
+        return NetworkAnswer(areas=(area_network(snap, area),), focus=found, coverage=coverage)
+    return NetworkAnswer(unknown_query=query, known_places=tuple(a.name for a in snap.areas))
+
+
+def area_network(snap: OrgSnapshot, area: Area) -> AreaNetwork:
+    return AreaNetwork(
+        area=area,
+        ambassadors=tuple(snap.ambassadors_of(area)),
+        daycares=tuple(
+            DaycareLine(daycare, tuple(snap.superusers_of(daycare)))
+            for daycare in snap.daycares_in(area)
+        ),
+    )
+
+
+def coverage_of(snap: OrgSnapshot) -> list[AreaCoverage]:
+    """Per area: ambassadors against daycares, and the daycares with no superuser."""
+    return [
+        AreaCoverage(
+            area=area,
+            ambassadors=len(snap.ambassadors_of(area)),
+            daycares=len(snap.daycares_in(area)),
+            without_superuser=tuple(d for d in snap.daycares_in(area) if not snap.superusers_of(d)),
+        )
+        for area in snap.areas
+    ]
