@@ -51,6 +51,7 @@ def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
         clock=clock,
         language=LanguageResolver(db, settings.lang, locale_lookup(client)),
         inflight=InFlight(),
+        slack=client,
     )
     app = TovholderApp(
         services,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slack_sdk.web.async_client import AsyncWebClient
+
 from bot.clock import Clock
 from bot.inflight import InFlight
 from bot.services.language import LanguageResolver
@@ -18,3 +20,5 @@ class Services:
     clock: Clock
     language: LanguageResolver
     inflight: InFlight
+    #: For scheduled jobs; listeners use the per-request client Bolt hands them.
+    slack: AsyncWebClient

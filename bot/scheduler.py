@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.jobs.onboarding import send_welcomes
 from bot.runtime import Services
 from bot.services.housekeeping import prune_processed_events
 
@@ -30,7 +31,10 @@ async def _prune(services: Services) -> object:
     return await prune_processed_events(services.db, services.clock)
 
 
-JOBS: tuple[Job, ...] = (Job("prune_processed_events", 3600, _prune),)
+JOBS: tuple[Job, ...] = (
+    Job("send_welcomes", 60, send_welcomes),
+    Job("prune_processed_events", 3600, _prune),
+)
 
 
 class Scheduler:

@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services.language import LocaleLookup
+from bot.services.settings_form import ProfileLookup
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -45,5 +46,22 @@ def locale_lookup(client: AsyncWebClient) -> LocaleLookup:
             return None
         locale = (response.get("user") or {}).get("locale")
         return str(locale) if locale else None
+
+    return lookup
+
+
+def profile_lookup(client: AsyncWebClient) -> ProfileLookup:
+    """A `ProfileLookup` backed by `users.info`: (name, e-mail), None for an unknown user."""
+
+    async def lookup(user_id: str) -> tuple[str, str | None] | None:
+        try:
+            response = await client.users_info(user=user_id)
+        except SlackApiError as error:
+            logger.warning("users.info failed: %s", error.response.get("error"))
+            return None
+        user = response.get("user") or {}
+        profile = user.get("profile") or {}
+        name = profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
+        return str(name), profile.get("email")
 
     return lookup

@@ -8,6 +8,7 @@ from bot.runtime import Services
 from handlers import errors, middleware
 from handlers.commands import tovholder
 from handlers.events import mentions, messages
+from handlers.views import settings
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -16,6 +17,7 @@ def register(app: AsyncApp, services: Services) -> None:
     track = services.inflight.wrap
 
     app.command("/tovholder")(track(tovholder.tovholder_command))
+    app.view(settings.CALLBACK_ID)(track(settings.save_settings))
     app.event("app_mention")(track(mentions.app_mention))
     app.message()(track(messages.direct_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.

@@ -19,6 +19,7 @@ class CommandHelp:
 
 COMMANDS: tuple[CommandHelp, ...] = (
     CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),
+    CommandHelp("/tovholder settings", "command.tovholder_settings"),
     CommandHelp("/tovholder help", "command.tovholder_help"),
 )
 

@@ -6,18 +6,26 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime import Services
 from bot.services.help import is_help_request
 from bot.services.network import network_for
 from bot.views.help import help_message
 from bot.views.network import network_message
+from handlers.views.settings import open_settings
 
 NETWORK_WORDS = frozenset({"network", "netværk", "netvaerk"})
+SETTINGS_WORDS = frozenset({"settings", "indstillinger"})
 
 
 async def tovholder_command(
-    ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck,
+    command: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
 ) -> None:
     """Help answers in the ack itself (one round trip); other sub-commands ack first.
 
@@ -25,6 +33,12 @@ async def tovholder_command(
     """
     text = str(command.get("text") or "").strip()
     word, _, rest = text.partition(" ")
+    if word.lower() in SETTINGS_WORDS:
+        await ack()
+        refusal = await open_settings(command, client, services, lang)
+        if refusal is not None:
+            await respond(response_type="ephemeral", **refusal)
+        return
     if word.lower() in NETWORK_WORDS:
         await ack()
         answer = await network_for(services.db, str(command["user_id"]), rest)

@@ -104,3 +104,53 @@ async def add_role(
         "INSERT INTO person_roles (person_id, role, area_id, daycare_id) VALUES (?, ?, ?, ?)",
         (person_id, role, area_id, daycare_id),
     )
+
+
+async def superusers_to_welcome(db: Database) -> list[int]:
+    """People holding a superuser role whose welcome has not been sent."""
+    rows = await db.fetchall(
+        "SELECT DISTINCT p.id FROM people p JOIN person_roles r ON r.person_id = p.id"
+        " WHERE r.role = 'superuser' AND p.welcomed_at IS NULL ORDER BY p.id"
+    )
+    return [row["id"] for row in rows]
+
+
+async def claim_welcome(db: Database, person_id: int, now: str) -> bool:
+    """Mark the welcome as sent; False when another run got there first (never sent twice)."""
+    changed = await db.execute(
+        "UPDATE people SET welcomed_at = ? WHERE id = ? AND welcomed_at IS NULL", (now, person_id)
+    )
+    return changed == 1
+
+
+async def release_welcome(db: Database, person_id: int) -> None:
+    """Sending failed: let the next run try again."""
+    await db.execute("UPDATE people SET welcomed_at = NULL WHERE id = ?", (person_id,))
+
+
+async def set_role(
+    conn: aiosqlite.Connection,
+    person_id: int,
+    role: Role,
+    *,
+    area_id: int | None,
+    daycare_id: int | None,
+    present: bool,
+) -> bool:
+    """Add or remove one role; True when something changed. Gaining a superuser role means
+    the person is to be welcomed."""
+    if present:
+        cursor = await conn.execute(
+            "INSERT OR IGNORE INTO person_roles (person_id, role, area_id, daycare_id)"
+            " VALUES (?, ?, ?, ?)",
+            (person_id, role, area_id, daycare_id),
+        )
+        if cursor.rowcount and role == "superuser":
+            await conn.execute("UPDATE people SET welcomed_at = NULL WHERE id = ?", (person_id,))
+        return cursor.rowcount == 1
+    cursor = await conn.execute(
+        "DELETE FROM person_roles WHERE person_id = ? AND role = ?"
+        " AND IFNULL(area_id, 0) = IFNULL(?, 0) AND IFNULL(daycare_id, 0) = IFNULL(?, 0)",
+        (person_id, role, area_id, daycare_id),
+    )
+    return cursor.rowcount == 1

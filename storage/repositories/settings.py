@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import aiosqlite
+
 from storage.db import Database
 
 
@@ -15,12 +17,14 @@ async def get(db: Database, key: str) -> str | None:
     return None if row is None else str(row["value"])
 
 
-async def put(db: Database, key: str, value: str | None, by: str | None, now: str) -> None:
-    """Set a value, or remove it when `value` is None."""
+async def put(
+    conn: aiosqlite.Connection, key: str, value: str | None, by: str | None, now: str
+) -> None:
+    """Set a value, or remove it when `value` is None (inside the caller's transaction)."""
     if value is None:
-        await db.execute("DELETE FROM settings WHERE key = ?", (key,))
+        await conn.execute("DELETE FROM settings WHERE key = ?", (key,))
         return
-    await db.execute(
+    await conn.execute(
         "INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
         " updated_by = excluded.updated_by, updated_at = excluded.updated_at",

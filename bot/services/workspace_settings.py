@@ -1,0 +1,52 @@
+"""The coordinator's workspace settings: which channels the bot works in.
+
+Stored in the database and read when needed, so a change takes effect at once, without a
+restart. Values are Slack channel ids (`C…`, or `G…` for older private channels).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.clock import Clock, utc_iso
+from storage.db import Database
+from storage.repositories import settings as repo
+
+KEYS: tuple[str, ...] = ("sparring_channel", "test_channel", "leadership_channel")
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,20}$")
+
+
+@dataclass(frozen=True)
+class SettingProblem(Exception):
+    """`reason` is a catalogue key; `key` and `value` fill its placeholders."""
+
+    reason: str
+    key: str
+    value: str = ""
+
+
+def check(key: str, value: str | None) -> str | None:
+    """The value to store (None clears it); raises SettingProblem for a bad key or value."""
+    if key not in KEYS:
+        raise SettingProblem("settings.unknown_key", key)
+    if value is None or not value.strip() or value.strip().lower() in ("none", "-"):
+        return None
+    cleaned = value.strip().lstrip("#")
+    if not CHANNEL_ID.match(cleaned):
+        raise SettingProblem("settings.bad_channel", key, value[:80])
+    return cleaned
+
+
+async def set_setting(
+    db: Database, clock: Clock, key: str, value: str | None, by: str | None
+) -> str | None:
+    cleaned = check(key, value)
+    async with db.transaction() as conn:
+        await repo.put(conn, key, cleaned, by, utc_iso(clock.now()))
+    return cleaned
+
+
+async def current(db: Database) -> dict[str, str | None]:
+    stored = await repo.all_settings(db)
+    return {key: stored.get(key) for key in KEYS}

@@ -1,0 +1,44 @@
+"""The welcome a new superuser gets, and the note to their area's ambassadors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.services.help import COMMANDS
+from bot.services.onboarding import Welcome
+from bot.views.blocks import context, header, section
+from bot.views.network import mentions
+
+
+def welcome_message(lang: str, welcome: Welcome) -> dict[str, Any]:
+    area, daycare = escape(welcome.area.name), escape(welcome.daycare.name)
+    if welcome.ambassadors:
+        ambassadors = t(lang, "welcome.ambassadors", area=area, names=mentions(welcome.ambassadors))
+    else:
+        who = mentions(welcome.coordinators) or t(lang, "network.no_coordinator")
+        ambassadors = t(lang, "welcome.no_ambassador", area=area, coordinators=who)
+    commands = "\n".join(f"`{c.usage}` – {t(lang, c.text_key)}" for c in COMMANDS)
+    text = t(lang, "welcome.intro", name=escape(welcome.superuser.name), daycare=daycare, area=area)
+    return {
+        "text": text,
+        "blocks": [
+            header(t(lang, "welcome.header")),
+            section(text),
+            section(ambassadors),
+            section(t(lang, "welcome.commands") + "\n" + commands),
+            context(t(lang, "help.dm")),
+        ],
+    }
+
+
+def new_superuser_note(lang: str, welcome: Welcome) -> dict[str, Any]:
+    text = t(
+        lang,
+        "welcome.ambassador_note",
+        superuser=f"<@{welcome.superuser.slack_user_id}>",
+        daycare=escape(welcome.daycare.name),
+        area=escape(welcome.area.name),
+    )
+    return {"text": text, "blocks": [section(text)]}

@@ -1,0 +1,77 @@
+"""The settings modal: open it for coordinators, save what they submit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.jobs.onboarding import send_welcomes
+from bot.runtime import Services
+from bot.services.network import snapshot
+from bot.services.permissions import Action, can
+from bot.services.settings_form import NotAllowed, SettingsForm, apply_form
+from bot.services.workspace_settings import KEYS, current
+from bot.slack_client import profile_lookup
+from bot.views.permissions import refusal_message
+from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
+from handlers.values import as_int, submitted
+
+__all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
+
+
+async def open_settings(
+    command: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+) -> dict[str, Any] | None:
+    """The modal for a coordinator; for anyone else the refusal to show instead."""
+    snap = await snapshot(services.db)
+    asker = next((p for p in snap.people if p.slack_user_id == command["user_id"]), None)
+    if not can(asker, Action.MANAGE_SETTINGS):
+        return refusal_message(lang, Action.MANAGE_SETTINGS, snap.coordinators())
+    modal = settings_modal(lang, await current(services.db), snap, command.get("channel_id"))
+    await client.views_open(trigger_id=command["trigger_id"], view=modal)
+    return None
+
+
+async def save_settings(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    form = SettingsForm(
+        channels={key: values.get(key) for key in KEYS},
+        person=values.get("role_person"),
+        add=values.get("role_change", "add") != "remove",
+        role=values.get("role"),
+        area_id=as_int(values.get("role_area")),
+        daycare_id=as_int(values.get("role_daycare")),
+    )
+    user_id = body["user"]["id"]
+    try:
+        outcome = await apply_form(
+            services.db, services.clock, user_id, form, profile_lookup(client)
+        )
+    except NotAllowed:
+        await ack()
+        snap = await snapshot(services.db)
+        refusal = refusal_message(lang, Action.MANAGE_SETTINGS, snap.coordinators())
+        await client.chat_postMessage(channel=user_id, **refusal)
+        return
+    if outcome.errors:
+        await ack(response_action="errors", errors=field_errors(lang, outcome.errors))
+        return
+    await ack()
+    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    message = saved_message(lang, outcome.changes)
+    if channel:
+        await client.chat_postEphemeral(channel=channel, user=user_id, **message)
+    else:
+        await client.chat_postMessage(channel=user_id, **message)
+    if outcome.new_superuser:
+        await send_welcomes(services)
