@@ -1,0 +1,150 @@
+"""The coordinator's settings modal, the CLI's settings, and the welcome for new superusers."""
+
+from __future__ import annotations
+
+from bot.local import LocalSlack
+from bot.services.workspace_settings import current, set_setting
+from storage.repositories import org
+from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+
+LINE = "U0DEMO005"
+SOEREN = "U0DEMO004"  # ambassador in Syd
+
+
+async def open_settings(slack: LocalSlack, user: str) -> None:
+    await slack.driver.slash_command(user, "/tovholder", "settings", channel_id=GENERAL)
+    await slack.settle()
+
+
+async def test_a_superuser_is_refused_and_told_who_can(slack: LocalSlack) -> None:
+    await open_settings(slack, LINE)
+    assert slack.standin.open_views(LINE) == []
+    (answer,) = slack.standin.calls_to("response_url")
+    assert answer.args["response_type"] == "ephemeral"
+    assert texts(answer).startswith(
+        f"Det er kun tovholder, der kan ændre indstillingerne. Spørg <@{ANNETTE}>."
+    )
+
+
+async def test_an_ambassador_is_refused_in_english_when_they_prefer_it(slack: LocalSlack) -> None:
+    await open_settings(slack, OLIVER)
+    (answer,) = slack.standin.calls_to("response_url")
+    assert "Only coordinator can change the settings." in texts(answer)
+
+
+async def test_a_coordinator_changes_a_channel_and_it_takes_effect_at_once(
+    slack: LocalSlack,
+) -> None:
+    slack.standin.add_channel("C0SPARRING", "sparring", members=[ANNETTE])
+    await open_settings(slack, ANNETTE)
+    (modal,) = slack.standin.open_views(ANNETTE)
+    assert modal["title"]["text"] == "Indstillinger"
+    result = await slack.driver.submit_view(
+        ANNETTE, {"sparring_channel": {"channel": "C0SPARRING"}}
+    )
+    await slack.settle()
+    assert result.status == 200
+    assert slack.standin.open_views(ANNETTE) == []  # closed
+    assert (await current(slack.bot.db))["sparring_channel"] == "C0SPARRING"
+    (confirmation,) = slack.standin.calls_to("chat.postEphemeral")
+    assert confirmation.args["channel"] == GENERAL
+    assert "Sparringskanal: <#C0SPARRING>" in texts(confirmation)
+    # Reopened, the modal shows the channel now in force.
+    await open_settings(slack, ANNETTE)
+    reopened = slack.standin.open_views(ANNETTE)[-1]
+    sparring = next(b for b in reopened["blocks"] if b.get("block_id") == "sparring_channel")
+    assert sparring["element"]["initial_channel"] == "C0SPARRING"
+
+
+async def test_a_coordinator_makes_someone_superuser_who_is_welcomed_once(
+    slack: LocalSlack,
+) -> None:
+    slack.standin.add_user("U0NEW", "sara", real_name="Sara Møller", email="sara@vesteraa.example")
+    await open_settings(slack, ANNETTE)
+    modal = slack.standin.open_views(ANNETTE)[-1]
+    daycare = next(b for b in modal["blocks"] if b.get("block_id") == "role_daycare")
+    option_groups = daycare["element"]["option_groups"]
+    maelkeboetten = next(
+        o["value"]
+        for group in option_groups
+        for o in group["options"]
+        if o["text"]["text"] == "Børnehuset Mælkebøtten"
+    )
+    await slack.driver.submit_view(
+        ANNETTE,
+        {
+            "role_person": {"person": "U0NEW"},
+            "role": {"role": "superuser"},
+            "role_daycare": {"daycare": maelkeboetten},
+        },
+    )
+    await slack.settle()
+    sara = await org.person_by_slack_id(slack.bot.db, "U0NEW")
+    assert sara is not None and sara.name == "Sara Møller" and sara.has_role("superuser")
+    posts = slack.standin.calls_to("chat.postMessage")
+    welcome = next(p for p in posts if p.args["channel"] == "U0NEW")
+    assert "Du er nu superbruger i *Børnehuset Mælkebøtten* (område Nord)" in texts(welcome)
+    assert f"*Dine ambassadører i område Nord:* <@{METTE}>" in texts(welcome)
+    notes = [texts(p) for p in posts if p.args["channel"] == METTE]
+    assert notes == [
+        "Ny superbruger i område Nord: <@U0NEW> i *Børnehuset Mælkebøtten*."
+        " Tag gerne kontakt og aftal en oplæring.\n"
+        "Ny superbruger i område Nord: <@U0NEW> i *Børnehuset Mælkebøtten*."
+        " Tag gerne kontakt og aftal en oplæring."
+    ]
+    # The scheduled job finds nothing more to send.
+    before = len(slack.standin.calls_to("chat.postMessage"))
+    await slack.bot.scheduler.run_all_now()
+    await slack.settle()
+    assert len(slack.standin.calls_to("chat.postMessage")) == before
+
+
+async def test_the_modal_says_what_is_missing_and_writes_nothing(slack: LocalSlack) -> None:
+    slack.standin.add_channel("C0LEDELSE", "ledelse", members=[ANNETTE])
+    await open_settings(slack, ANNETTE)
+    result = await slack.driver.submit_view(
+        ANNETTE,
+        {
+            "leadership_channel": {"channel": "C0LEDELSE"},
+            "role_person": {"person": SOEREN},
+            "role": {"role": "ambassador"},
+        },
+    )
+    assert result.json is not None
+    assert result.json["errors"] == {"role_area": "En ambassadør skal have et område."}
+    assert len(slack.standin.open_views(ANNETTE)) == 1  # still open, to correct
+    assert (await current(slack.bot.db))["leadership_channel"] is None
+
+
+async def test_removing_a_role_the_person_does_not_have_is_refused(slack: LocalSlack) -> None:
+    await open_settings(slack, ANNETTE)
+    result = await slack.driver.submit_view(
+        ANNETTE,
+        {
+            "role_person": {"person": METTE},
+            "role_change": {"change": "remove"},
+            "role": {"role": "leader"},
+        },
+    )
+    assert result.json is not None
+    assert result.json["errors"] == {
+        "role": "Personen har ikke den rolle (i det område eller dagtilbud)."
+    }
+
+
+async def test_a_welcome_that_fails_is_sent_by_the_next_run(slack: LocalSlack) -> None:
+    async with slack.bot.db.transaction() as conn:
+        await org.set_role(conn, 1, "superuser", area_id=None, daycare_id=3, present=True)
+    slack.standin.rate_limit("chat.postMessage", times=4, retry_after=0)
+    await slack.bot.scheduler.run_all_now()
+    assert not [c for c in slack.standin.calls_to("chat.postMessage") if c.ok]
+    await slack.bot.scheduler.run_all_now()
+    delivered = [c for c in slack.standin.calls_to("chat.postMessage") if c.ok]
+    assert [c.args["channel"] for c in delivered] == [ANNETTE, METTE]
+    await slack.bot.scheduler.run_all_now()
+    assert len([c for c in slack.standin.calls_to("chat.postMessage") if c.ok]) == 2
+
+
+async def test_cli_and_slack_share_the_same_settings(slack: LocalSlack) -> None:
+    await set_setting(slack.bot.db, slack.bot.app.services.clock, "test_channel", "#C0TEST", "cli")
+    assert (await current(slack.bot.db))["test_channel"] == "C0TEST"
