@@ -200,3 +200,24 @@ async def test_admin_commands_migrate_seed_and_back_up(tmp_path: Path) -> None:
     code, out, _ = await run_cli("db", "backup", str(tmp_path / "kopi.db"), cwd=tmp_path)
     assert code == 0 and "kopi.db" in out
     assert (tmp_path / "kopi.db").stat().st_size > 0
+
+
+async def test_settings_from_the_command_line(tmp_path: Path) -> None:
+    code, out, _ = await run_cli("settings", "set", "sparring_channel", "C0SPARRING", cwd=tmp_path)
+    assert (code, out.strip()) == (0, "sparring_channel=C0SPARRING")
+    code, out, _ = await run_cli("settings", "show", cwd=tmp_path)
+    assert out.splitlines() == [
+        "sparring_channel=C0SPARRING",
+        "test_channel=",
+        "leadership_channel=",
+    ]
+    code, _, err = await run_cli("settings", "set", "sparing_channel", "C0X1", cwd=tmp_path)
+    assert code == 1
+    assert err.strip() == (
+        "Ukendt indstilling »sparing_channel«. "
+        "Mulige: sparring_channel, test_channel, leadership_channel."
+    )
+    code, _, err = await run_cli("settings", "set", "test_channel", "#afprøvning", cwd=tmp_path)
+    assert code == 1 and "»#afprøvning« er ikke et kanal-id til test_channel" in err
+    code, out, _ = await run_cli("settings", "set", "sparring_channel", "none", cwd=tmp_path)
+    assert (code, out.strip()) == (0, "sparring_channel=")
