@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -101,7 +101,7 @@ class SlackStandIn:
         app.router.add_get("/socket-mode/{ticket}", self.socket.handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, shutdown_timeout=1.0)
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self._port = int(self._runner.addresses[0][1])
         logger.debug("stand-in listening on port %d", self._port)
@@ -157,9 +157,10 @@ class SlackStandIn:
         )
 
     def add_channel(
-        self, channel_id: str, name: str, *, members: tuple[str, ...] | list[str] = ()
+        self, channel_id: str, name: str, *, members: Iterable[str] = (), private: bool = False
     ) -> None:
-        self.workspace.add_channel(channel_id, name, members=members)
+        """A channel with these members; the bot is always a member (it posts everywhere)."""
+        self.workspace.add_channel(channel_id, name, members=members, private=private)
 
     def _channel(self, channel_or_user: str) -> Channel | None:
         """The channel, or the user's DM (None if never opened); unknown ids raise KeyError."""

@@ -20,6 +20,8 @@ MAX_STACK = 3
 
 
 class ViewStore:
+    """Every open view by id, each user's modal stack (root first) and Home tab."""
+
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.views: dict[str, dict[str, Any]] = {}

@@ -62,7 +62,7 @@ async def serve(
     """Serve `handler` at /slack/events on 127.0.0.1, port 0; yields the URL."""
     app = web.Application()
     app.router.add_post("/slack/events", handler)
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
