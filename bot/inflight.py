@@ -2,19 +2,12 @@
 
 Bolt acks a request and runs the rest of the listener in the background. A clean shutdown
 (and the console, and the tests) must wait until that background work — including the
-apology sent by the error handler when a listener fails — is done.
+apology sent when a listener fails — is done.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
-
-P = ParamSpec("P")
-R = TypeVar("R")
-_HANDED_OVER = "_tovholder_error_pending"
 
 
 class InFlight:
@@ -44,28 +37,6 @@ class InFlight:
         started is queued but has not run yet; leaving right away would look idle too early.
         """
         asyncio.get_running_loop().call_soon(self.leave)
-
-    def wrap(self, listener: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-        """Track a listener. `functools.wraps` keeps Bolt's argument injection working."""
-
-        @functools.wraps(listener)
-        async def tracked(*args: P.args, **kwargs: P.kwargs) -> R:
-            self.enter()
-            try:
-                return await listener(*args, **kwargs)
-            except Exception as error:
-                self.enter()  # the error handler leaves once the apology is sent
-                setattr(error, _HANDED_OVER, True)
-                raise
-            finally:
-                self.leave()
-
-        return tracked
-
-    def error_handled(self, error: BaseException) -> None:
-        if getattr(error, _HANDED_OVER, False):
-            setattr(error, _HANDED_OVER, False)
-            self.leave()
 
     async def wait_idle(self) -> None:
         """Return once all work has finished (callers bound the wait with `asyncio.timeout`)."""

@@ -14,7 +14,9 @@ from handlers.views import settings
 def register(app: AsyncApp, services: Services) -> None:
     app.use(middleware.drop_repeated_deliveries(services))
     app.use(middleware.provide_services(services))
-    track = services.inflight.wrap
+
+    def track(listener: errors.Listener) -> errors.Listener:
+        return errors.guard(services, listener)
 
     app.command("/tovholder")(track(tovholder.tovholder_command))
     app.view(settings.CALLBACK_ID)(track(settings.save_settings))

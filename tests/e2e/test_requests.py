@@ -13,7 +13,7 @@ import pytest
 
 from bot.local import LocalSlack
 from storage.repositories import events
-from tests.e2e.conftest import GENERAL, METTE, texts
+from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
 
 PAYLOADS = Path(__file__).resolve().parents[3] / "shared" / "slack-payloads"
 
@@ -50,20 +50,23 @@ async def test_unsigned_forged_or_stale_requests_get_401_and_nothing_happens(
 async def test_an_exception_in_a_listener_gives_an_apology_in_the_persons_language(
     slack: LocalSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
-    slack.standin.rate_limit("chat.postEphemeral", times=10, retry_after=0)
+    """A broken database (a table gone) makes `/tovholder network` fail after the ack."""
+    await slack.bot.db.execute("ALTER TABLE daycares RENAME TO daycares_lost")
     with caplog.at_level(logging.ERROR, logger="tovholder.errors"):
-        result = await slack.driver.app_mention(METTE, GENERAL, "<@U0TOVBOT> hjælp")
+        result = await slack.driver.slash_command(
+            OLIVER, "/tovholder", "network", channel_id=GENERAL
+        )
         await slack.settle()
     assert result.status == 200
-    (apology,) = slack.standin.calls_to("chat.postMessage")
-    assert apology.args["channel"] == METTE
-    assert "Beklager, der gik noget galt" in texts(apology)
+    (apology,) = slack.standin.calls_to("response_url")
+    assert apology.args["response_type"] == "ephemeral"
+    assert texts(apology).startswith("Sorry, something went wrong on my side.")
     (record,) = [r for r in caplog.records if r.name == "tovholder.errors"]
     assert record.exc_info is not None  # the traceback is in the log
-    assert "hjælp" not in record.getMessage()
+    assert record.getMessage() == "listener failed kind=command name=/tovholder"
     # …and the bot keeps serving.
     await slack.driver.slash_command(METTE, "/tovholder", "help", channel_id=GENERAL)
-    assert slack.standin.calls_to("ack")[-1].ok
+    assert "Tovholder – hjælp" in texts(slack.standin.calls_to("ack")[-1])
 
 
 async def test_one_log_line_per_request_without_the_text(
