@@ -41,7 +41,7 @@ def guard(services: Services, listener: Listener) -> Listener:
         services.inflight.enter()
         try:
             await listener(**{name: kwargs[name] for name in own})
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - logged with its traceback, apologised for
             await report_failure(
                 error,
                 kwargs["body"],
