@@ -15,7 +15,14 @@ from bot.i18n import t
 Ask = Callable[[str], Awaitable[str | None]]
 Say = Callable[[str], None]
 CANCEL = ":cancel"
-SINGLE = ("static_select", "radio_buttons")
+SINGLE = (
+    "static_select",
+    "radio_buttons",
+    "users_select",
+    "channels_select",
+    "conversations_select",
+)
+Choices = dict[str, tuple[tuple[str, str], ...]]
 MULTI = ("multi_static_select", "checkboxes")
 
 
@@ -31,16 +38,25 @@ class Field:
     initial: str | None
 
 
-def fields_of(view: dict[str, Any]) -> list[Field]:
+def fields_of(view: dict[str, Any], choices: Choices | None = None) -> list[Field]:
+    """The input fields; `choices` lists the people or channels for user and channel selects."""
     fields = []
     for block in view.get("blocks", []):
         if block.get("type") != "input":
             continue
         element = block.get("element", {})
-        options = tuple(
-            (str(o["text"]["text"]), str(o["value"])) for o in element.get("options", [])
+        listed = list(element.get("options", []))
+        for group in element.get("option_groups", []):
+            listed += group.get("options", [])
+        options = tuple((str(o["text"]["text"]), str(o["value"])) for o in listed)
+        if not options and choices:
+            options = choices.get(str(element.get("type")), ())
+        initial = (
+            element.get("initial_value")
+            or element.get("initial_date")
+            or element.get("initial_channel")
+            or element.get("initial_user")
         )
-        initial = element.get("initial_value") or element.get("initial_date")
         if element.get("initial_option"):
             initial = element["initial_option"]["value"]
         fields.append(
@@ -82,11 +98,16 @@ def _pick(field: Field, answer: str) -> str | None:
 
 
 async def fill(
-    view: dict[str, Any], ask: Ask, say: Say, lang: str, only: set[str] | None = None
+    view: dict[str, Any],
+    ask: Ask,
+    say: Say,
+    lang: str,
+    only: set[str] | None = None,
+    choices: Choices | None = None,
 ) -> dict[str, dict[str, Any]] | None:
     """Ask for each field (or only the blocks in `only`); None when cancelled or at end of input."""
     values: dict[str, dict[str, Any]] = {}
-    for field in fields_of(view):
+    for field in fields_of(view, choices):
         if only is not None and field.block_id not in only:
             continue
         say(_prompt(field, lang))
@@ -117,5 +138,8 @@ def _prompt(field: Field, lang: str) -> str:
         lines.append(f"  {field.hint}")
     lines.extend(f"    {i}. {text}" for i, (text, _) in enumerate(field.options, start=1))
     if field.initial is not None:
-        lines.append(f"  [{field.initial}]")
+        shown = next(
+            (text for text, value in field.options if value == field.initial), field.initial
+        )
+        lines.append(f"  [{shown}]")
     return "\n".join(lines)

@@ -38,10 +38,13 @@ class Rendered:
 
 
 def mrkdwn_to_text(text: str, name_of: Callable[[str], str]) -> str:
-    """Resolve Slack's control sequences and entities into what the reader sees."""
+    """Resolve Slack's control sequences and entities into what the reader sees.
+
+    `name_of` turns a user id into a name and a channel id into a channel name.
+    """
     text = LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(1) else m.group(3), text)
     text = USER.sub(lambda m: "@" + name_of(m.group(1)), text)
-    text = CHANNEL.sub(lambda m: "#" + (m.group(2) or m.group(1)), text)
+    text = CHANNEL.sub(lambda m: "#" + (m.group(2) or name_of(m.group(1))), text)
     text = SPECIAL.sub(lambda m: "@" + m.group(1), text)
     return html.unescape(text)
 

@@ -270,11 +270,15 @@ class Console:
         else:
             self.io.write(str(message.get("text", "")))
 
-    def _name(self, user_id: str) -> str:
+    def _name(self, slack_id: str) -> str:
+        """A person's name for a user id, a channel's name for a channel id."""
         for person in self.people:
-            if person.slack_user_id == user_id:
+            if person.slack_user_id == slack_id:
                 return person.name
-        return BOT_NAME if user_id == self.local.standin.workspace.bot_user_id else user_id
+        channel = self.local.standin.workspace.channels.get(slack_id)
+        if channel is not None and not channel.is_im:
+            return str(channel.name)
+        return BOT_NAME if slack_id == self.local.standin.workspace.bot_user_id else slack_id
 
     # -- buttons and modals ---------------------------------------------------
 
@@ -326,12 +330,18 @@ class Console:
         if not form.fields_of(view):
             return
         only: set[str] | None = None
+        values: dict[str, dict[str, Any]] = {}
         while True:
-            values = await form.fill(view, self.io.read, self.io.write, self.lang, only)
-            if values is None:
+            answers = await form.fill(
+                view, self.io.read, self.io.write, self.lang, only, self._choices()
+            )
+            if answers is None:
                 await self.local.driver.close_view(self.person.slack_user_id)
                 await self.local.settle()
                 return
+            for block_id in only or ():
+                values.pop(block_id, None)
+            values.update(answers)
             mark = self.local.standin.mark()
             before = self._top_view()
             result = await self.local.driver.submit_view(self.person.slack_user_id, values)
@@ -345,6 +355,20 @@ class Console:
             for message in errors.values():
                 self.io.write(f"  • {message}")
             only = set(errors)
+
+    def _choices(self) -> form.Choices:
+        """People and channels to pick from where a modal asks for a user or a channel."""
+        channels = tuple(
+            (f"#{c.name}", c.id)
+            for c in self.local.standin.workspace.channels.values()
+            if not c.is_im
+        )
+        people = tuple((p.name, p.slack_user_id) for p in self.people)
+        return {
+            "users_select": people,
+            "channels_select": channels,
+            "conversations_select": channels,
+        }
 
     # -- console commands -----------------------------------------------------
 
