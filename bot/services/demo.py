@@ -1,19 +1,23 @@
 """A fictional Danish municipality, so the console shows a living network on a fresh machine.
 
 Written only by the console on an empty database or by `tovholder demo seed` — never by any
-other command. Area "Øst" deliberately has no ambassador: the network's gaps are part of
-what the bot shows.
+other command. The demo is a spreadsheet like the one a coordinator imports, and it goes
+through the same import, so the console shows exactly what a real import would give. Area
+"Øst" deliberately has no ambassador, and some daycares have no superuser: the network's
+gaps are part of what the bot shows.
 """
 
 from __future__ import annotations
 
-from bot.clock import Clock, utc_iso
+from bot.clock import Clock
 from bot.domain.org import OrgCounts, Role
+from bot.services.org_import import import_org
 from storage.db import Database
 from storage.repositories import org
 
 DOMAIN = "vesteraa-kommune.example"
 
+#: Every daycare, also those without a superuser (the file itself only names workplaces).
 AREAS: dict[str, tuple[str, ...]] = {
     "Nord": ("Børnehuset Mælkebøtten", "Vuggestuen Solsikken", "Børnehaven Regnbuen"),
     "Syd": ("Skovbørnehaven Egernet", "Dagtilbud Havblik"),
@@ -40,27 +44,24 @@ def demo_email(name: str) -> str:
     return f"{local}@{DOMAIN}"
 
 
+def demo_csv() -> str:
+    """The demo as a coordinator would write it: semicolons, as Danish Excel saves it."""
+    lines = ["email;name;role;area;daycare;slack_user_id;language"]
+    for slack_id, name, language, role, area, daycare in PEOPLE:
+        fields = (demo_email(name), name, role, area, daycare, slack_id, language)
+        lines.append(";".join(value or "" for value in fields))
+    return "\n".join(lines) + "\n"
+
+
 async def seed_demo(db: Database, clock: Clock) -> OrgCounts | None:
-    """Seed in one transaction; None (and nothing written) when people already exist."""
+    """Seed in one transaction; None (and nothing written) when people already exist.
+
+    The cast is recorded as welcomed, so the console does not greet eight people at start.
+    Every id is in the file, so no Slack look-up is needed.
+    """
     if (await org.counts(db)).people:
         return None
-    now = utc_iso(clock.now())
-    async with db.transaction() as conn:
-        area_ids: dict[str, int] = {}
-        daycare_ids: dict[str, int] = {}
-        for area, daycares in AREAS.items():
-            area_ids[area] = await org.insert_area(conn, area, now)
-            for daycare in daycares:
-                daycare_ids[daycare] = await org.insert_daycare(conn, area_ids[area], daycare, now)
-        for slack_id, name, language, role, home_area, workplace in PEOPLE:
-            person_id = await org.insert_person(
-                conn, slack_id, name, demo_email(name), language, now
-            )
-            await org.add_role(
-                conn,
-                person_id,
-                role,
-                area_id=area_ids[home_area] if role == "ambassador" and home_area else None,
-                daycare_id=daycare_ids[workplace] if workplace else None,
-            )
+    await import_org(
+        db, clock, demo_csv().encode("utf-8"), lookup=None, welcome_new=False, places=AREAS
+    )
     return await org.counts(db)

@@ -1,0 +1,166 @@
+"""SQL for `tovholder org import`, the organisation export and the full JSON export.
+
+The import reads the organisation through the connection of the transaction it writes in,
+so what it checked is what it changes (the running bot may write at the same time). The
+exports read through the `Database` and return plain records: they are dumps, with ids and
+timestamps, not domain objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.domain.org import Area, Daycare, Person, RoleAssignment
+from storage.db import Database
+
+#: What a person's Slack id is set to while ids are swapped between people; never a real
+#: id (those start with U or W), and the UNIQUE constraint holds at every step.
+PARKED_PREFIX = "~parked~"
+
+
+@dataclass(frozen=True)
+class OrgState:
+    areas: tuple[Area, ...]
+    daycares: tuple[Daycare, ...]
+    people: tuple[Person, ...]
+
+
+async def load_org(conn: aiosqlite.Connection) -> OrgState:
+    """Everything the import compares the file with, read inside its transaction."""
+    async with conn.execute("SELECT id, name FROM areas ORDER BY id") as cursor:
+        areas = tuple(Area(row["id"], row["name"]) for row in await cursor.fetchall())
+    async with conn.execute("SELECT id, name, area_id FROM daycares ORDER BY id") as cursor:
+        daycares = tuple(
+            Daycare(row["id"], row["name"], row["area_id"]) for row in await cursor.fetchall()
+        )
+    async with conn.execute(
+        "SELECT person_id, role, area_id, daycare_id FROM person_roles"
+        " ORDER BY person_id, role, area_id, daycare_id"
+    ) as cursor:
+        roles: dict[int, list[RoleAssignment]] = defaultdict(list)
+        for row in await cursor.fetchall():
+            roles[row["person_id"]].append(
+                RoleAssignment(row["role"], row["area_id"], row["daycare_id"])
+            )
+    async with conn.execute(
+        "SELECT id, slack_user_id, name, email, language FROM people ORDER BY id"
+    ) as cursor:
+        people = tuple(
+            Person(
+                row["id"],
+                row["slack_user_id"],
+                row["name"],
+                row["email"],
+                row["language"],
+                tuple(roles[row["id"]]),
+            )
+            for row in await cursor.fetchall()
+        )
+    return OrgState(areas, daycares, people)
+
+
+async def move_daycare(conn: aiosqlite.Connection, daycare_id: int, area_id: int) -> None:
+    await conn.execute("UPDATE daycares SET area_id = ? WHERE id = ?", (area_id, daycare_id))
+
+
+async def park_slack_id(conn: aiosqlite.Connection, person_id: int) -> None:
+    """Free a person's Slack id before it moves to someone else in the same import."""
+    await conn.execute(
+        "UPDATE people SET slack_user_id = ? || id WHERE id = ?", (PARKED_PREFIX, person_id)
+    )
+
+
+async def update_person(
+    conn: aiosqlite.Connection,
+    person_id: int,
+    *,
+    slack_user_id: str,
+    name: str,
+    email: str | None,
+    language: str | None,
+    now: str,
+) -> None:
+    await conn.execute(
+        "UPDATE people SET slack_user_id = ?, name = ?, email = ?, language = ?, updated_at = ?"
+        " WHERE id = ?",
+        (slack_user_id, name, email, language, now, person_id),
+    )
+
+
+async def replace_roles(
+    conn: aiosqlite.Connection, person_id: int, roles: Iterable[RoleAssignment]
+) -> None:
+    await conn.execute("DELETE FROM person_roles WHERE person_id = ?", (person_id,))
+    await conn.executemany(
+        "INSERT INTO person_roles (person_id, role, area_id, daycare_id) VALUES (?, ?, ?, ?)",
+        [(person_id, r.role, r.area_id, r.daycare_id) for r in roles],
+    )
+
+
+async def set_welcomed(conn: aiosqlite.Connection, person_id: int, welcomed_at: str | None) -> None:
+    """NULL queues the superuser welcome; a time records that none is to be sent."""
+    await conn.execute("UPDATE people SET welcomed_at = ? WHERE id = ?", (welcomed_at, person_id))
+
+
+async def delete_person(conn: aiosqlite.Connection, person_id: int) -> None:
+    """Roles go with the person (ON DELETE CASCADE)."""
+    await conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+
+# -- the full export -------------------------------------------------------------------
+
+
+def _records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [dict(row) for row in rows]
+
+
+async def area_records(db: Database) -> list[dict[str, Any]]:
+    return _records(await db.fetchall("SELECT id, name, created_at FROM areas ORDER BY id"))
+
+
+async def daycare_records(db: Database) -> list[dict[str, Any]]:
+    return _records(
+        await db.fetchall(
+            "SELECT d.id, d.name, d.area_id, a.name AS area, d.created_at"
+            " FROM daycares d JOIN areas a ON a.id = d.area_id ORDER BY d.id"
+        )
+    )
+
+
+async def people_records(db: Database) -> list[dict[str, Any]]:
+    """Each person with their roles, places named as well as numbered for a reader."""
+    people = _records(
+        await db.fetchall(
+            "SELECT id, slack_user_id, name, email, language, created_at, updated_at,"
+            " welcomed_at FROM people ORDER BY id"
+        )
+    )
+    roles: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in await db.fetchall(
+        "SELECT r.person_id, r.role, r.area_id, a.name AS area, r.daycare_id, d.name AS daycare"
+        " FROM person_roles r LEFT JOIN areas a ON a.id = r.area_id"
+        " LEFT JOIN daycares d ON d.id = r.daycare_id ORDER BY r.person_id, r.id"
+    ):
+        record = dict(row)
+        roles[record.pop("person_id")].append(record)
+    for person in people:
+        person["roles"] = roles[person["id"]]
+    return people
+
+
+async def settings_records(db: Database) -> dict[str, dict[str, Any]]:
+    """key -> value, who set it and when (settings changes are part of an audit)."""
+    rows = await db.fetchall("SELECT key, value, updated_by, updated_at FROM settings ORDER BY key")
+    return {
+        row["key"]: {
+            "value": row["value"],
+            "updated_by": row["updated_by"],
+            "updated_at": row["updated_at"],
+        }
+        for row in rows
+    }
