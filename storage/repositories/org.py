@@ -137,15 +137,21 @@ async def set_role(
     daycare_id: int | None,
     present: bool,
 ) -> bool:
-    """Add or remove one role; True when something changed. Gaining a superuser role means
-    the person is to be welcomed."""
+    """Add or remove one role; True when something changed. Becoming a superuser (not a
+    superuser of one more daycare) means the person is to be welcomed, as with the import."""
     if present:
+        async with conn.execute(
+            "SELECT COUNT(*) FROM person_roles WHERE person_id = ? AND role = 'superuser'",
+            (person_id,),
+        ) as found:
+            row = await found.fetchone()
+        was_superuser = bool(row and row[0])
         cursor = await conn.execute(
             "INSERT OR IGNORE INTO person_roles (person_id, role, area_id, daycare_id)"
             " VALUES (?, ?, ?, ?)",
             (person_id, role, area_id, daycare_id),
         )
-        if cursor.rowcount and role == "superuser":
+        if cursor.rowcount and role == "superuser" and not was_superuser:
             await conn.execute("UPDATE people SET welcomed_at = NULL WHERE id = ?", (person_id,))
         return cursor.rowcount == 1
     cursor = await conn.execute(
