@@ -2,7 +2,7 @@
 
 The bot's console and all end-to-end tests run against it, so what it accepts and
 refuses follows Slack's rules (SLACK-FACTS.md) and what it sends follows Slack's real
-payloads (/work/shared/slack-payloads).
+payloads (tests/fixtures/slack-payloads).
 """
 
 from bot.standin.blockkit import Refusal, check_message, validate_message_blocks, validate_view

@@ -1,6 +1,6 @@
 """Slash command and interactivity payloads with the keys and nesting Slack really sends.
 
-Each builder follows one of the recorded bodies in /work/shared/slack-payloads (key order
+Each builder follows one of the recorded bodies in tests/fixtures/slack-payloads (key order
 included), so a bot that works with the stand-in works with Slack's real field set:
 `enterprise: null`, `is_enterprise_install`, rich-text `blocks` on messages,
 `response_urls: []` on submissions, the deprecated verification `token` everywhere.

@@ -14,8 +14,9 @@ import pytest
 from bot.local import LocalSlack
 from storage.repositories import events
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
+from tests.fixtures import SLACK_PAYLOADS
 
-PAYLOADS = Path(__file__).resolve().parents[3] / "shared" / "slack-payloads"
+PAYLOADS = SLACK_PAYLOADS
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -18,9 +17,10 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond, AsyncSay
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.standin import STANDIN_BOT_TOKEN, SlackDriver, SlackStandIn
+from tests.fixtures import SLACK_PAYLOADS
 from tests.standin.conftest import ANNA, GENERAL, SIGNING_SECRET, serve_bolt
 
-PAYLOADS = Path("/work/shared/slack-payloads")
+PAYLOADS = SLACK_PAYLOADS
 #: The recorded bodies as Slack sent them (view_submission's extra encoding undone).
 RECORDED: dict[str, str] = {
     path.name: path.read_text().strip()

@@ -1,4 +1,4 @@
-"""The driver's requests against the bodies Slack really sent (/work/shared/slack-payloads).
+"""The driver's requests against the bodies Slack really sent (tests/fixtures/slack-payloads).
 
 Each test recreates the situation of a recorded payload in the stand-in (the same blocks
 posted, the same modal opened), lets the driver act, captures the raw request at a tiny
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -19,9 +18,10 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.standin import SlackDriver, SlackStandIn
+from tests.fixtures import SLACK_PAYLOADS
 from tests.standin.conftest import ANNA, GENERAL, SIGNING_SECRET, CaptureApp, Captured
 
-PAYLOADS = Path("/work/shared/slack-payloads")
+PAYLOADS = SLACK_PAYLOADS
 pytestmark = pytest.mark.skipif(not PAYLOADS.is_dir(), reason="recorded payloads not present")
 
 
