@@ -33,6 +33,10 @@ DEMO_ROWS = [
     f"mette.lund@{D};Mette Lund;ambassador;Nord;;U0DEMO003;",
     f"oliver.grant@{D};Oliver Grant;superuser;Øst;Børnehuset Lærkereden;U0DEMO008;en",
     f"soeren.krogh@{D};Søren Krogh;ambassador;Syd;;U0DEMO004;",
+    # Place rows: the daycares nobody is superuser in yet, so an empty database gets them too.
+    ";;;Nord;Vuggestuen Solsikken;;",
+    ";;;Syd;Dagtilbud Havblik;;",
+    ";;;Øst;Vuggestuen Spirekassen;;",
 ]
 
 
@@ -195,5 +199,24 @@ async def test_an_export_through_the_import_keeps_the_people_tally_exact(
     exported = write_org_csv((await export_rows(db)).rows)
     counts = await import_org(db, clock, exported, lookup=None)
     assert counts.people == Tally(unchanged=8)
-    assert counts.daycares == Tally(unchanged=4)
+    assert counts.daycares == Tally(unchanged=7)
     assert counts.areas == Tally(unchanged=3)
+
+
+async def test_place_rows_bring_back_daycares_without_superusers(
+    db: Database, clock: ManualClock, tmp_path: Path
+) -> None:
+    """Export -> import into an empty database keeps every area and daycare."""
+    await seed_demo(db, clock)
+    exported = write_org_csv((await export_rows(db)).rows)
+    fresh = await Database.open(tmp_path / "fresh.db")
+    try:
+        await migrate(fresh, clock)
+        counts = await import_org(fresh, clock, exported, lookup=None)
+        assert counts.daycares == Tally(created=7)
+        assert counts.areas == Tally(created=3)
+        assert [d.name for d in await org.all_daycares(fresh)] == [
+            d.name for d in await org.all_daycares(db)
+        ]
+    finally:
+        await fresh.close()

@@ -703,3 +703,30 @@ async def test_cli_looks_people_up_in_slack_through_the_bot_token(
         tmp_path / "data" / "tovholder.db", "SELECT slack_user_id, welcomed_at FROM people"
     )
     assert stored == [("U0BITT001", None)]
+
+
+async def test_a_row_with_only_an_area_and_a_daycare_adds_the_place(
+    db: Database, clock: ManualClock
+) -> None:
+    data = (
+        "email;name;role;area;daycare;slack_user_id;language\n"
+        ";;;Vest;Børnehuset Tusindfryd;;\n"
+        ";;;Nord;;;\n"
+    ).encode()
+    counts = await import_org(db, clock, data, lookup=None)
+    assert counts.areas == Tally(created=2)
+    assert counts.daycares == Tally(created=1)
+    assert [d.name for d in await org.all_daycares(db)] == ["Børnehuset Tusindfryd"]
+
+
+def test_a_place_row_needs_one_area_and_keeps_its_daycare_in_one_area() -> None:
+    read = read_org_csv(
+        b"email;name;role;area;daycare;slack_user_id;language\n"
+        b";;;Nord|Syd;;;\n"
+        b"line@x.dk;Line;superuser;Nord;Regnbuen;U0LINE;\n"
+        b";;;Syd;Regnbuen;;\n"
+    )
+    assert [(p.line, p.key) for p in read.problems] == [
+        (2, "org_csv.place_one_area"),
+        (4, "org_csv.daycare_two_areas"),
+    ]

@@ -126,7 +126,8 @@ async def export_file(args: argparse.Namespace, ctx: AdminContext) -> int:
     except OSError:
         ctx.complain(t(ctx.lang, "export.cannot_write", file=args.file))
         return EXIT_REFUSED
-    ctx.say(t(ctx.lang, "org_export.done", people=len(exported.rows), file=args.file))
+    people = sum(1 for row in exported.rows if row.name)  # place rows name nobody
+    ctx.say(t(ctx.lang, "org_export.done", people=people, file=args.file))
     if exported.inexact:
         ctx.complain(t(ctx.lang, "org_export.inexact", names=", ".join(exported.inexact)))
     return 0

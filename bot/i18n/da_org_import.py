@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.daycare_unused": "Dagtilbuddet »{daycare}« bruges kun til superbrugere, og personen er ikke superbruger. Slet dagtilbuddet eller tilføj rollen superuser.",
     "org_csv.email_duplicate": "E-mailadressen {email} står også i linje {other}.",
     "org_csv.slack_id_duplicate": "Slack-id'et {slack_id} står også i linje {other}.",
+    "org_csv.place_one_area": "En linje uden person beskriver et sted og skal have netop ét område.",
     "org_csv.daycare_two_areas": "{daycare} ligger i område {area} her, men i område {other_area} i linje {other}. Et dagtilbud ligger kun i ét område.",
     "org_csv.daycare_not_in_areas": "{daycare} ligger i område {area} (linje {other}), men det er ikke et af linjens områder ({areas}).",
     "org_csv.daycare_no_common_area": "{daycare} skal ligge i et af områderne {areas} her, men i et af områderne {other_areas} i linje {other} – der er intet område, der passer til begge.",

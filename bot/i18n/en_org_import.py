@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.daycare_unused": 'The daycare "{daycare}" is only used for superusers, and the person is not a superuser. Remove the daycare or add the role superuser.',
     "org_csv.email_duplicate": "The e-mail address {email} is also on line {other}.",
     "org_csv.slack_id_duplicate": "The Slack id {slack_id} is also on line {other}.",
+    "org_csv.place_one_area": "A row without a person describes a place and needs exactly one area.",
     "org_csv.daycare_two_areas": "{daycare} lies in area {area} here, but in area {other_area} on line {other}. A daycare lies in one area only.",
     "org_csv.daycare_not_in_areas": "{daycare} lies in area {area} (line {other}), but that is not one of this line's areas ({areas}).",
     "org_csv.daycare_no_common_area": "{daycare} must lie in one of the areas {areas} here, but in one of the areas {other_areas} on line {other} – no area fits both.",

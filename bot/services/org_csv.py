@@ -62,11 +62,26 @@ class OrgRow:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A row with no person, only an area (and maybe a daycare): the network's places that
+    nobody holds a role in yet — an area without ambassadors, a daycare without superusers."""
+
+    area: str
+    daycare: str | None
+    line: int = 0
+
+
+#: The columns that describe a person; a row with all of them empty describes a place.
+PERSON_COLUMNS = ("email", "name", "role", "slack_user_id", "language")
+
+
+@dataclass(frozen=True)
 class CsvRead:
     """Every row that could be read, and every problem; `bad_lines` are the rows to skip."""
 
     rows: tuple[OrgRow, ...] = ()
     problems: tuple[Problem, ...] = ()
+    places: tuple[Place, ...] = ()
 
     @property
     def bad_lines(self) -> frozenset[int]:
@@ -108,6 +123,7 @@ def read_org_csv(data: bytes) -> CsvRead:
     if len(records) == 1:
         return CsvRead(problems=(Problem(header_line, "org_csv.no_rows"),))
     rows: list[OrgRow] = []
+    places: list[Place] = []
     problems: list[Problem] = []
     for line, fields in records[1:]:
         if len(fields) != len(columns):
@@ -117,11 +133,47 @@ def read_org_csv(data: bytes) -> CsvRead:
                 )
             )
             continue
-        row, row_problems = _row(line, dict(zip(columns, fields, strict=True)))
+        values = dict(zip(columns, fields, strict=True))
+        if not any(_cell(values[column]) for column in PERSON_COLUMNS):
+            place, place_problems = _place(line, values)
+            places.extend([place] if place else [])
+            problems.extend(place_problems)
+            continue
+        row, row_problems = _row(line, values)
         rows.append(row)
         problems.extend(row_problems)
     problems.extend(_across_rows(rows))
-    return CsvRead(tuple(rows), tuple(sorted(problems, key=lambda p: p.line)))
+    problems.extend(_place_conflicts(places, rows))
+    return CsvRead(tuple(rows), tuple(sorted(problems, key=lambda p: p.line)), tuple(places))
+
+
+def _place(line: int, values: Mapping[str, str]) -> tuple[Place | None, list[Problem]]:
+    areas = _parts(_cell(values["area"]))
+    if len(areas) != 1:
+        return None, [Problem(line, "org_csv.place_one_area")]
+    return Place(areas[0], _cell(values["daycare"]) or None, line), []
+
+
+def _place_conflicts(places: Sequence[Place], rows: Sequence[OrgRow]) -> list[Problem]:
+    """A daycare lies in one area, whichever rows name it."""
+    first: dict[str, tuple[str, int]] = {}
+    for row in _superuser_rows(rows):
+        if row.daycare and len(row.areas) == 1:
+            first.setdefault(key_of(row.daycare), (row.areas[0], row.line))
+    problems = []
+    for place in places:
+        if place.daycare is None:
+            continue
+        area, line = first.setdefault(key_of(place.daycare), (place.area, place.line))
+        if key_of(area) != key_of(place.area):
+            params: dict[str, str | int] = {
+                "daycare": place.daycare,
+                "area": place.area,
+                "other_area": area,
+                "other": line,
+            }
+            problems.append(Problem(place.line, "org_csv.daycare_two_areas", params))
+    return problems
 
 
 def _decode(data: bytes) -> tuple[str, Problem | None]:

@@ -89,12 +89,17 @@ async def import_org(
     `lookup` is None when no bot token is set: rows without a Slack id are then problems.
     `prune` removes people the file does not name. `welcome_new=False` records the people
     who would be queued for a welcome as welcomed now (the demo does not greet its cast).
-    `places` (area -> daycares) are held even when no row names them: the file describes
-    people, so a daycare without a superuser yet can only come this way.
+    `places` (area -> daycares) are held even when no row names them, like the file's own
+    place rows (a row with only an area and maybe a daycare).
     """
     parsed = read_org_csv(data)
-    if not parsed.rows:
+    if not parsed.rows and not parsed.places:
         raise ImportRefused(parsed.problems)
+    wanted_places: dict[str, list[str]] = {
+        area: list(names) for area, names in (places or {}).items()
+    }
+    for place in parsed.places:
+        wanted_places.setdefault(place.area, []).extend([place.daycare] if place.daycare else [])
     slack_ids, lookup_problems = await _slack_ids(parsed.rows, lookup)
     bad = parsed.bad_lines | {problem.line for problem in lookup_problems}
     rows = [
@@ -105,7 +110,7 @@ async def import_org(
     now = utc_iso(clock.now())
     async with db.transaction() as conn:
         state = await org_sync.load_org(conn)
-        plan = plan_import(state, rows, places or {}, prune=prune)
+        plan = plan_import(state, rows, wanted_places, prune=prune)
         problems = [*parsed.problems, *lookup_problems, *plan.problems]
         if problems:
             raise ImportRefused(problems)
@@ -392,7 +397,25 @@ async def export_rows(db: Database) -> OrgExport:
         rows.append(row)
         if not exact:
             inexact.append(person.name)
+    rows += _place_rows(people, areas, daycares)
     return OrgExport(tuple(rows), tuple(inexact))
+
+
+def _place_rows(
+    people: Sequence[Person], areas: Mapping[int, str], daycares: Mapping[int, Daycare]
+) -> list[OrgRow]:
+    """Areas and daycares no row above names, so that importing the file into an empty
+    database brings them back too."""
+    held = {r.daycare_id for p in people for r in p.roles if r.role == "superuser"}
+    named_areas = {r.area_id for p in people for r in p.roles if r.role == "ambassador"}
+    named_areas |= {daycares[d].area_id for d in held if d is not None and d in daycares}
+    places = [(areas[d.area_id], d.name) for d in daycares.values() if d.id not in held]
+    used = {d.area_id for d in daycares.values() if d.id not in held} | named_areas
+    places += [(name, "") for area_id, name in areas.items() if area_id not in used]
+    return [
+        OrgRow(None, "", (), (area,), daycare or None, None, None)
+        for area, daycare in sorted(places, key=lambda p: (p[0].casefold(), p[1].casefold()))
+    ]
 
 
 def _export_row(
