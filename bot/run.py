@@ -8,7 +8,6 @@ import signal
 
 from bot import logs
 from bot.clock import ManualClock, SystemClock
-from bot.i18n import t
 from bot.lifecycle import RunningBot
 from bot.settings import Settings
 from bot.transport import HttpServer, socket_mode_handler
@@ -26,7 +25,7 @@ def run(settings: Settings) -> int:
         except KeyboardInterrupt:
             return 0
     logs.configure(settings.log_level)
-    logger.info(t("en", "cli.starting", mode=settings.mode))
+    logger.info("starting in %s mode", settings.mode)
     asyncio.run(_serve(settings))
     return 0
 

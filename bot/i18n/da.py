@@ -149,6 +149,5 @@ MESSAGES: dict[str, str] = {
     "cli.backup_done": "Sikkerhedskopi gemt i {path}.",
     "cli.seeded": "Demo-kommunen er lagt ind: {areas} områder, {daycares} dagtilbud, {people} personer.",
     "cli.not_empty": "Databasen har allerede personer, så demo-data er ikke lagt ind.",
-    "cli.starting": "Tovholder starter i {mode}-tilstand.",
 }
 MESSAGES.update(da_org_import.MESSAGES)

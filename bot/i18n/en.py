@@ -138,6 +138,5 @@ MESSAGES: dict[str, str] = {
     "cli.backup_done": "Backup saved to {path}.",
     "cli.seeded": "Demo municipality added: {areas} areas, {daycares} daycares, {people} people.",
     "cli.not_empty": "The database already has people, so no demo data was added.",
-    "cli.starting": "Tovholder is starting in {mode} mode.",
 }
 MESSAGES.update(en_org_import.MESSAGES)
