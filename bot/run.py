@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 
 from bot import logs
 from bot.clock import ManualClock, SystemClock
@@ -26,8 +27,16 @@ def run(settings: Settings) -> int:
             return 0
     logs.configure(settings.log_level)
     logger.info("starting in %s mode", settings.mode)
-    asyncio.run(_serve(settings))
+    try:
+        asyncio.run(_serve(settings))
+    except PortTaken as taken:
+        print(f"tovholder: PORT: {taken} is already in use by another program", file=sys.stderr)
+        return 2
     return 0
+
+
+class PortTaken(Exception):
+    """The HTTP port cannot be opened; said in one line, like a bad setting."""
 
 
 async def _serve(settings: Settings) -> None:
@@ -40,7 +49,10 @@ async def _serve(settings: Settings) -> None:
     try:
         if settings.mode == "http":
             server = HttpServer(bot.app)
-            port = await server.start("0.0.0.0", settings.port)  # noqa: S104 - Slack must reach it
+            try:
+                port = await server.start("0.0.0.0", settings.port)  # noqa: S104 - Slack must reach it
+            except OSError:
+                raise PortTaken(settings.port) from None
             logger.info("listening for Slack at :%d/slack/events", port)
             await stop.wait()
             await server.stop()

@@ -221,3 +221,23 @@ async def test_settings_from_the_command_line(tmp_path: Path) -> None:
     assert code == 1 and "»#afprøvning« er ikke et kanal-id til test_channel" in err
     code, out, _ = await run_cli("settings", "set", "sparring_channel", "none", cwd=tmp_path)
     assert (code, out.strip()) == (0, "sparring_channel=")
+
+
+async def test_http_mode_on_a_port_in_use_stops_with_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))  # noqa: S104 - the bot binds all interfaces too
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = await run_cli(
+            "run",
+            "--mode",
+            "http",
+            cwd=tmp_path,
+            SLACK_BOT_TOKEN="xoxb-1",
+            SLACK_SIGNING_SECRET="s",
+            PORT=str(port),
+        )
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (
+        f"tovholder: PORT: {port} is already in use by another program"
+    )
