@@ -86,3 +86,33 @@ async def test_the_console_speaks_english_when_configured(
     out = await console(tmp_path, clock, ":help", lang="en")
     assert "Tovholder – local console (no Slack)" in out
     assert ":clock +3d | +4h | 2026-12-24" in out
+
+
+async def test_a_modal_is_filled_field_by_field_with_its_choices(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    """The coordinator's settings modal, answered line by line: a wrong choice is asked
+    again, a missing field comes back as the modal's own error, the rest is kept."""
+    out = await console(
+        tmp_path,
+        clock,
+        "/tovholder settings",
+        "1",  # sparring channel: #general
+        "",  # test channel: skip
+        "",  # leadership channel: skip
+        "Mette",  # not a number…
+        "6",  # …Mette Lund
+        "",  # keep "Giv rollen"
+        "1",  # ambassador
+        "",  # no area: the modal will say it is needed
+        "",  # no daycare
+        "3",  # area Øst, asked again after the error
+        "/tovholder network øst",
+    )
+    assert "Formular: Indstillinger  (:cancel for at lukke)" in out
+    assert "• Sparringskanal (valgfri)\n    1. #general" in out
+    assert "  Vælg et nummer" in out
+    assert "Formularen blev ikke sendt:\n  • En ambassadør skal have et område." in out
+    assert "• Sparringskanal: #general" in out
+    assert "• @Mette Lund er nu ambassadør." in out
+    assert "*Ambassadører:* @Mette Lund" in out.split("/tovholder network øst")[-1]
