@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.admin import db as db_verbs
 from bot.admin import demo as demo_verbs
 from bot.admin import export as export_verbs
+from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
 from bot.admin import settings as settings_verbs
 from bot.admin.context import AdminContext
@@ -23,7 +24,7 @@ from storage.db import Database
 from storage.migrations import migrate
 
 EXIT_SETTINGS = 2
-ADMIN_GROUPS = (db_verbs, demo_verbs, org_verbs, export_verbs, settings_verbs)
+ADMIN_GROUPS = (db_verbs, demo_verbs, org_verbs, guides_verbs, export_verbs, settings_verbs)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
+from storage.repositories.search import SCHEMA_0005
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) WITHOUT ROWID""",
         ),
     ),
+    # Full-text guide search kept current by triggers; see storage/repositories/search.py.
+    Migration("0005_guide_search", SCHEMA_0005),
 )
 
 

@@ -130,7 +130,16 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         await settings_repo.put(conn, "test_channel", "C0TEST123", "U0DEMO001", utc_iso(FROZEN_AT))
     document = await export_document(db, clock)
     assert list(document) == ["exported_at", *(name for name, _ in SECTIONS)]
-    assert list(document) == ["exported_at", "areas", "daycares", "people", "settings"]
+    assert list(document) == [
+        "exported_at",
+        "areas",
+        "daycares",
+        "people",
+        "settings",
+        "tools",
+        "tool_decisions",
+        "guides",
+    ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now
     assert document["areas"][2] == {"id": 3, "name": "Øst", "created_at": now}

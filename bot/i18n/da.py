@@ -1,6 +1,6 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
-from bot.i18n import da_org_import
+from bot.i18n import da_guides, da_org_import, da_search
 
 MESSAGES: dict[str, str] = {
     # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
@@ -151,3 +151,5 @@ MESSAGES: dict[str, str] = {
     "cli.not_empty": "Databasen har allerede personer, så demo-data er ikke lagt ind.",
 }
 MESSAGES.update(da_org_import.MESSAGES)
+MESSAGES.update(da_guides.MESSAGES)
+MESSAGES.update(da_search.MESSAGES)

@@ -1,6 +1,6 @@
 """English — complete, for those who prefer it."""
 
-from bot.i18n import en_org_import
+from bot.i18n import en_guides, en_org_import, en_search
 
 MESSAGES: dict[str, str] = {
     "help.header": "Tovholder – help",
@@ -140,3 +140,5 @@ MESSAGES: dict[str, str] = {
     "cli.not_empty": "The database already has people, so no demo data was added.",
 }
 MESSAGES.update(en_org_import.MESSAGES)
+MESSAGES.update(en_guides.MESSAGES)
+MESSAGES.update(en_search.MESSAGES)

@@ -4,13 +4,25 @@ Written only by the console on an empty database or by `tovholder demo seed` —
 other command. The demo is a spreadsheet like the one a coordinator imports, and it goes
 through the same import, so the console shows exactly what a real import would give. Area
 "Øst" deliberately has no ambassador, and some daycares have no superuser: the network's
-gaps are part of what the bot shows.
+gaps are part of what the bot shows. Its guides are Markdown files in `bot/demo_guides`,
+loaded by the same code as `tovholder guides import`; a few tools are then moved along their
+lifecycle and given leadership decisions, so browsing shows recommended tools first.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+from importlib.resources import files
+
 from bot.clock import Clock
+from bot.domain.guides import DecisionKind, ToolStatus
 from bot.domain.org import OrgCounts, Role
+from bot.services.guides import (
+    find_tool,
+    import_guide_files,
+    record_decision,
+    set_tool_status,
+)
 from bot.services.org_import import import_org
 from storage.db import Database
 from storage.repositories import org
@@ -53,15 +65,64 @@ def demo_csv() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Who the demo says moved a tool along, and who recorded leadership's decisions.
+METTE, SOEREN, JENS = "U0DEMO003", "U0DEMO004", "U0DEMO002"
+#: tool, the steps it has taken since it was proposed, and who took them.
+LIFECYCLES: tuple[tuple[str, tuple[ToolStatus, ...], str], ...] = (
+    ("Bee-Bot", ("in_test", "evaluated", "recommended"), METTE),
+    ("Book Creator", ("in_test", "evaluated", "recommended"), METTE),
+    ("Digitalt mikroskop", ("in_test", "evaluated", "recommended"), METTE),
+    ("Green Screen by Do Ink", ("in_test",), SOEREN),
+    ("Ozobot", ("in_test",), SOEREN),
+    ("Makey Makey", ("in_test",), METTE),
+    ("Osmo", ("in_test", "evaluated", "not_recommended"), SOEREN),
+)
+#: tool, decision, days before today, note
+DECISIONS: tuple[tuple[str, DecisionKind, int, str], ...] = (
+    ("Bee-Bot", "approved", 120, "Godkendt i ledergruppen efter afprøvning i område Nord."),
+    ("Bee-Bot", "to_be_spread", 30, "Udbredes til alle børnehaver i løbet af foråret."),
+    ("Osmo", "stopped", 45, "Stoppet: for mange løse dele, og spillene er på engelsk."),
+)
+
+
+def demo_guide_files() -> list[tuple[str, bytes]]:
+    """The demo's guide files as (name, bytes), read as package data in a stable order."""
+    folder = files("bot.demo_guides")
+    found = [entry for entry in folder.iterdir() if entry.name.endswith(".md")]
+    return [(entry.name, entry.read_bytes()) for entry in sorted(found, key=lambda e: e.name)]
+
+
 async def seed_demo(db: Database, clock: Clock) -> OrgCounts | None:
-    """Seed in one transaction; None (and nothing written) when people already exist.
+    """Seed the demo; None (and nothing written) when people already exist.
 
     The cast is recorded as welcomed, so the console does not greet eight people at start.
-    Every id is in the file, so no Slack look-up is needed.
+    Every id is in the file, so no Slack look-up is needed. The guides need the people
+    (their owners), so they are imported after them, through `tovholder guides import`'s
+    own code.
     """
     if (await org.counts(db)).people:
         return None
     await import_org(
         db, clock, demo_csv().encode("utf-8"), lookup=None, welcome_new=False, places=AREAS
     )
+    await _seed_guides(db, clock)
     return await org.counts(db)
+
+
+async def _seed_guides(db: Database, clock: Clock) -> None:
+    outcomes = await import_guide_files(db, clock, demo_guide_files(), editor="cli")
+    refused = [outcome.name for outcome in outcomes if outcome.result is None]
+    if refused:  # the files ship with the bot: a bad one is a bug, never the user's doing
+        raise RuntimeError(f"demo guides refused: {', '.join(refused)}")
+    for name, steps, who in LIFECYCLES:
+        tool = await find_tool(db, name)
+        assert tool is not None, name
+        for status in steps:
+            await set_tool_status(db, clock, tool.id, status, changed_by=who)
+    today = clock.now().date()
+    for name, decision, days_ago, note in DECISIONS:
+        tool = await find_tool(db, name)
+        assert tool is not None, name
+        await record_decision(
+            db, clock, tool.id, decision, today - timedelta(days=days_ago), note, recorded_by=JENS
+        )

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
-from storage.repositories import org_sync
+from storage.repositories import guides, org_sync, tools
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
 
@@ -24,6 +24,9 @@ SECTIONS: list[Section] = [
     ("daycares", org_sync.daycare_records),
     ("people", org_sync.people_records),
     ("settings", org_sync.settings_records),
+    ("tools", tools.tool_records),
+    ("tool_decisions", tools.decision_records),
+    ("guides", guides.guide_records),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks, measured against a bare baseline in the same run (`make bench`)."""

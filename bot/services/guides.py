@@ -1,0 +1,320 @@
+"""Rules for the tool catalogue and its guides, for the CLI, the Slack handlers and the demo.
+
+Every edit of a guide is a new version with who and when, and saving what the guide already
+says makes none, so importing the same files twice changes nothing. A tool's lifecycle moves
+only along `NEXT_STATUSES`, and every step is recorded. Reads that combine several tables
+run in one transaction, so a guide, its version and its tool always match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import aiosqlite
+
+from bot.clock import Clock, utc_iso
+from bot.domain.guides import (
+    NEXT_STATUSES,
+    Decision,
+    DecisionKind,
+    GuideDetail,
+    GuideDraft,
+    GuideSummary,
+    GuideVersion,
+    SaveResult,
+    StatusChange,
+    Tool,
+    ToolStatus,
+)
+from bot.services.guide_files import FileProblem, GuideFileError, parse_guide_file
+from storage.db import Database
+from storage.repositories import guides as guides_repo
+from storage.repositories import tools as tools_repo
+
+
+class GuideRefused(Exception):
+    """The draft cannot be saved as it is (nothing of it was written)."""
+
+    def __init__(self, problems: Sequence[FileProblem]) -> None:
+        super().__init__(", ".join(problem.key for problem in problems))
+        self.problems = tuple(problems)
+
+
+class StatusRefused(Exception):
+    """The lifecycle does not go from the tool's status to the one asked for."""
+
+    def __init__(self, from_status: ToolStatus, to_status: ToolStatus) -> None:
+        super().__init__(f"{from_status} -> {to_status}")
+        self.from_status = from_status
+        self.to_status = to_status
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run to roll every write back."""
+
+
+# -- writing guides -----------------------------------------------------------------------
+
+
+async def save_guide(
+    db: Database, clock: Clock, draft: GuideDraft, *, editor: str | None
+) -> SaveResult:
+    """Create or update the guide `draft.slug`; `new_version` says whether content changed."""
+    async with db.transaction() as conn:
+        return await _save(conn, draft, editor, utc_iso(clock.now()))
+
+
+async def _save(
+    conn: aiosqlite.Connection, draft: GuideDraft, editor: str | None, now: str
+) -> SaveResult:
+    owner_id = None
+    if draft.owner_email:
+        owner_id = await guides_repo.person_id_by_email(conn, draft.owner_email)
+        if owner_id is None:
+            raise GuideRefused(
+                [FileProblem("guide_file.owner_unknown", {"email": draft.owner_email})]
+            )
+    tool = await tools_repo.find_tool(conn, draft.tool)
+    if tool is None:
+        tool_id = await tools_repo.insert_tool(conn, draft.tool, draft.category, editor, now)
+        known = {draft.tool.casefold()}
+    else:
+        tool_id = tool.id
+        if draft.category and draft.category != tool.category:
+            await tools_repo.set_category(conn, tool_id, draft.category, now)
+        known = {tool.name.casefold(), *(alias.casefold() for alias in tool.aliases)}
+    if draft.tool.casefold() not in known:  # the file named the tool by an alias
+        known.add(draft.tool.casefold())
+    await tools_repo.add_aliases(
+        conn, tool_id, [a for a in draft.aliases if a.casefold() not in known], now
+    )
+    content = draft.content.normalised()
+    guide = await guides_repo.guide_by_slug(conn, draft.slug)
+    if guide is None:
+        guide_id = await guides_repo.insert_guide(
+            conn, tool_id, draft.slug, owner_id, draft.verify_days, now
+        )
+        await guides_repo.insert_version(conn, guide_id, 1, content, editor, now)
+        return SaveResult(guide_id, 1, new_guide=True, new_version=True, new_tool=tool is None)
+    current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
+    new_version = current.content != content
+    version = guide.current_version + 1 if new_version else guide.current_version
+    if new_version:
+        await guides_repo.insert_version(conn, guide.id, version, content, editor, now)
+    if new_version or (tool_id, owner_id, draft.verify_days) != (
+        guide.tool_id,
+        guide.owner_id,
+        guide.verify_days,
+    ):
+        await guides_repo.update_guide(
+            conn,
+            guide.id,
+            tool_id=tool_id,
+            current_version=version,
+            owner_id=owner_id,
+            verify_days=draft.verify_days,
+            verified_at=now if new_version else guide.verified_at,  # an edit is a check
+            now=now,
+        )
+    return SaveResult(guide.id, version, False, new_version, new_tool=tool is None)
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file of an import: saved (`result`) or refused (`problems`, nothing written)."""
+
+    name: str
+    slug: str | None = None
+    result: SaveResult | None = None
+    problems: tuple[FileProblem, ...] = ()
+
+
+async def import_guide_files(
+    db: Database,
+    clock: Clock,
+    files: Sequence[tuple[str, bytes]],
+    *,
+    editor: str | None,
+    dry_run: bool = False,
+) -> list[FileOutcome]:
+    """Import (name, bytes) pairs in one transaction, each file behind its own savepoint:
+    a bad file writes nothing of itself, good files are kept, and a dry run keeps none."""
+    outcomes: list[FileOutcome] = []
+    drafts: list[tuple[str, GuideDraft]] = []
+    seen: dict[str, str] = {}
+    for name, data in files:
+        try:
+            draft = parse_guide_file(name, data)
+        except GuideFileError as error:
+            outcomes.append(FileOutcome(name, problems=error.problems))
+            continue
+        if draft.slug in seen:
+            problem = FileProblem(
+                "guide_file.duplicate_slug", {"slug": draft.slug, "other": seen[draft.slug]}
+            )
+            outcomes.append(FileOutcome(name, problems=(problem,)))
+            continue
+        seen[draft.slug] = name
+        drafts.append((name, draft))
+    now = utc_iso(clock.now())
+    saved: list[FileOutcome] = []
+    try:
+        async with db.transaction() as conn:
+            for name, draft in drafts:
+                await conn.execute("SAVEPOINT guide_file")
+                try:
+                    result = await _save(conn, draft, editor, now)
+                except GuideRefused as refused:
+                    await conn.execute("ROLLBACK TO guide_file")
+                    saved.append(FileOutcome(name, draft.slug, problems=refused.problems))
+                else:
+                    saved.append(FileOutcome(name, draft.slug, result=result))
+                await conn.execute("RELEASE guide_file")
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    order = {name: index for index, (name, _) in enumerate(files)}
+    return sorted([*outcomes, *saved], key=lambda outcome: order[outcome.name])
+
+
+# -- reading guides -----------------------------------------------------------------------
+
+
+async def get_guide(db: Database, slug: str) -> GuideDetail | None:
+    async with db.transaction() as conn:
+        guide = await guides_repo.guide_by_slug(conn, slug)
+        if guide is None:
+            return None
+        current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
+        tool = await tools_repo.tool_by_id(conn, guide.tool_id)
+        owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
+    assert tool is not None  # guides.tool_id is a foreign key
+    name, email = owner if owner else (None, None)
+    return GuideDetail(guide, current, tool, owner_name=name, owner_email=email)
+
+
+async def guide_history(db: Database, slug: str) -> list[GuideVersion]:
+    """Every version, newest first, each with who edited it and when."""
+    async with db.transaction() as conn:
+        guide = await guides_repo.guide_by_slug(conn, slug)
+        return await guides_repo.versions(conn, guide.id) if guide else []
+
+
+async def browse_guides(
+    db: Database,
+    *,
+    category: str | None = None,
+    theme: str | None = None,
+    age_group: str | None = None,
+) -> list[GuideSummary]:
+    """Guides by category, curriculum theme or age group; recommended tools first."""
+    return await guides_repo.browse(db, category=category, theme=theme, age_group=age_group)
+
+
+async def guide_drafts(db: Database) -> list[GuideDraft]:
+    """Every guide as its file says it, by slug: what `tovholder guides export` writes."""
+    drafts: list[GuideDraft] = []
+    async with db.transaction() as conn:
+        async with conn.execute("SELECT slug FROM guides ORDER BY slug") as cursor:
+            slugs = [row["slug"] for row in await cursor.fetchall()]
+        for slug in slugs:
+            guide = await guides_repo.guide_by_slug(conn, slug)
+            assert guide is not None
+            current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
+            tool = await tools_repo.tool_by_id(conn, guide.tool_id)
+            assert tool is not None
+            owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
+            drafts.append(
+                GuideDraft(
+                    slug=guide.slug,
+                    tool=tool.name,
+                    content=current.content,
+                    aliases=tool.aliases,
+                    category=tool.category,
+                    owner_email=owner[1] if owner else None,
+                    verify_days=guide.verify_days,
+                )
+            )
+    return drafts
+
+
+async def mark_helpful(db: Database, guide_id: int) -> int | None:
+    """One more reader found the guide helpful; the new count (None: no such guide)."""
+    return await guides_repo.add_helpful(db, guide_id)
+
+
+async def mark_verified(db: Database, clock: Clock, guide_id: int) -> bool:
+    """The owner checked the guide still holds; False when there is no such guide."""
+    return await guides_repo.set_verified(db, guide_id, utc_iso(clock.now()))
+
+
+# -- the tool catalogue -------------------------------------------------------------------
+
+
+async def find_tool(db: Database, name: str) -> Tool | None:
+    async with db.transaction() as conn:
+        return await tools_repo.find_tool(conn, name)
+
+
+async def list_tools(db: Database, *, category: str | None = None) -> list[Tool]:
+    """The catalogue; recommended first, retired last."""
+    return await tools_repo.list_tools(db, category=category)
+
+
+async def set_tool_status(
+    db: Database, clock: Clock, tool_id: int, status: ToolStatus, *, changed_by: str | None
+) -> bool:
+    """Move the tool one lifecycle step; False when it already has `status`.
+
+    Raises `StatusRefused` for a step the lifecycle does not allow, and LookupError when
+    the tool does not exist.
+    """
+    now = utc_iso(clock.now())
+    async with db.transaction() as conn:
+        tool = await tools_repo.tool_by_id(conn, tool_id)
+        if tool is None:
+            raise LookupError(tool_id)
+        if tool.status == status:
+            return False
+        if status not in NEXT_STATUSES[tool.status]:
+            raise StatusRefused(tool.status, status)
+        return await tools_repo.set_status(conn, tool_id, tool.status, status, changed_by, now)
+
+
+async def status_history(db: Database, tool_id: int) -> list[StatusChange]:
+    """Oldest first, from the proposal on."""
+    return await tools_repo.status_changes(db, tool_id)
+
+
+async def record_decision(
+    db: Database,
+    clock: Clock,
+    tool_id: int,
+    decision: DecisionKind,
+    decided_on: date,
+    note: str = "",
+    *,
+    recorded_by: str | None,
+) -> Decision:
+    """Keep a leadership decision (advice 3 of the KL article: keep the decisions made)."""
+    now = utc_iso(clock.now())
+    async with db.transaction() as conn:
+        decision_id = await tools_repo.insert_decision(
+            conn, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
+        )
+    return Decision(
+        decision_id, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
+    )
+
+
+async def latest_decision(db: Database, tool_id: int) -> Decision | None:
+    found = await tools_repo.decisions(db, tool_id)
+    return found[0] if found else None
+
+
+async def tool_decisions(db: Database, tool_id: int) -> list[Decision]:
+    """Newest first."""
+    return await tools_repo.decisions(db, tool_id)

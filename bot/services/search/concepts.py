@@ -1,0 +1,102 @@
+"""A small Danish ↔ English concept table for the words daycare staff search with.
+
+People search for what they want to do ("lave musik med frugt") or use the other
+language's word ("magnifier" for "forstørrelsesglas"). Each group lists words that mean
+the same thing *for finding a guide*; a query word that matches one member (by stem)
+also searches for all the others. Multi-word members ("grøn skærm") match two query
+words in a row. Keep groups narrow: a broad group drowns the precise hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.services.search.normalise import stem, tokens
+
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("robot", "robotter", "robots", "robotics", "robotbil"),
+    (
+        "kodning",
+        "kode",
+        "kodes",
+        "programmering",
+        "programmere",
+        "coding",
+        "code",
+        "programming",
+        "algoritme",
+        "algorithm",
+    ),
+    ("natur", "nature", "naturen", "udeliv", "outdoor", "udendørs"),
+    (
+        "forstørrelsesglas",
+        "lup",
+        "magnifier",
+        "magnifying glass",
+        "mikroskop",
+        "microscope",
+        "forstørre",
+        "magnify",
+    ),
+    ("musik", "music", "lyd", "sound", "sang", "song", "rytme", "rhythm", "instrument"),
+    ("tegne", "tegning", "draw", "drawing", "sketch", "male", "paint", "whiteboard"),
+    (
+        "fortælle",
+        "fortælling",
+        "historie",
+        "historier",
+        "story",
+        "stories",
+        "storytelling",
+        "eventyr",
+        "fairy tale",
+    ),
+    ("billede", "billeder", "foto", "photo", "picture", "kamera", "camera", "fotografere"),
+    ("film", "video", "stop motion", "stopmotion", "animation", "animere", "movie"),
+    ("bogstaver", "bogstav", "letters", "letter", "alphabet", "alfabet", "abc"),
+    ("tal", "numbers", "number", "tælle", "count", "counting", "matematik", "math"),
+    ("grøn skærm", "green screen", "greenscreen", "chroma key"),
+    ("bi", "bee", "bier", "bees"),
+    ("bog", "bøger", "book", "books", "ebog", "ebook"),
+    ("dyr", "animal", "animals"),
+    ("plante", "planter", "plant", "plants", "blomst", "blomster", "flower", "flowers"),
+    ("optage", "optagelse", "record", "recording", "lydoptager", "podcast", "diktafon"),
+    ("dukke", "dukker", "dukketeater", "puppet", "puppets"),
+    ("skærm", "screen", "storskærm", "smartboard", "tavle"),
+    ("tablet", "ipad", "tavlecomputer"),
+    ("spil", "spille", "game", "games", "play", "lege", "leg"),
+    ("farve", "farver", "colour", "colours", "color", "colors"),
+    ("frugt", "fruit", "banan", "bananer", "banana", "bananas"),
+    ("sammen", "together", "samarbejde", "collaborate", "fælles"),
+    ("lys", "light", "lyse"),
+    ("bevægelse", "movement", "motorik", "bevæge", "move"),
+    ("sprog", "language", "ord", "words", "sprogudvikling"),
+)
+
+
+@dataclass(frozen=True)
+class Concept:
+    #: Every member as its folded index tokens ("grøn skærm" → ("groen", "skaerm")).
+    members: tuple[tuple[str, ...], ...]
+
+
+def _build() -> tuple[dict[tuple[str, ...], list[Concept]], frozenset[str]]:
+    by_stems: dict[tuple[str, ...], list[Concept]] = {}
+    words: set[str] = set()
+    for group in _GROUPS:
+        concept = Concept(tuple(tuple(tokens(member)) for member in group))
+        for member in concept.members:
+            by_stems.setdefault(tuple(stem(tok) for tok in member), []).append(concept)
+            words.update(member)
+    return by_stems, frozenset(words)
+
+
+_BY_STEMS, WORDS = _build()
+#: Longest member, in words; how far ahead a query needs looking.
+MAX_MEMBER_WORDS = max(len(key) for key in _BY_STEMS)
+
+
+def concepts_for(stems: Iterable[str]) -> list[Concept]:
+    """Concepts with a member whose stems are exactly `stems` (one or more query words)."""
+    return _BY_STEMS.get(tuple(stems), [])

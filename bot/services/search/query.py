@@ -1,0 +1,159 @@
+"""Turn query words into an FTS5 MATCH expression built only from our own quoted tokens.
+
+User text never reaches MATCH: every alternative is a folded letters-and-digits token
+(or a phrase of them) inside double quotes, so `"`, `*`, `NEAR`, `OR`, `(`, `^` and friends
+are just characters that were dropped by tokenising. Per query word we search for:
+
+* its stem as a prefix ("robotterne" → `"robot"*`), or, for short stems, the stem exactly
+  and the word as a prefix ("lave" → `"lav" OR "lave"*`);
+* for a word the index does not know: the closest index words (typos, "kodnig" →
+  "kodning") and a split into two known parts ("naturappen" → natur + app);
+* index compounds ending in the word ("skærmen" → "storskaerm");
+* every member of a matching concept ("magnifier" → lup, mikroskop, forstørrelsesglas).
+
+Words are OR-ed, so bm25 rewards guides matching more of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.services.search import concepts
+from bot.services.search.normalise import stem
+from bot.services.search.vocabulary import MIN_HEAD, MIN_PART, Snapshot
+
+#: How alike (0–100) an unknown word must be to an index word to be taken as its typo.
+TYPO_CUTOFF = 80
+MIN_TYPO_CHARS = 4
+MAX_TYPO_FIXES = 2
+MAX_COMPOUNDS = 8
+MAX_ALTERNATIVES = 24
+#: A stem shorter than this is matched exactly, not as a prefix ("bi" must not find "bil").
+MIN_PREFIX = 4
+#: An expansion found in more than this share of guides is not worth its cost.
+COMMON_SHARE = 0.5
+
+
+@dataclass
+class _Group:
+    """The alternatives for one query word, kept only when the index holds them.
+
+    An alternative the vocabulary lacks cannot match, and one found in most guides adds
+    almost nothing to bm25; both would still cost SQLite a scan per phrase, so they are
+    left out (the person's own word is kept however common it is).
+    """
+
+    snap: Snapshot
+    alternatives: list[str] = field(default_factory=list)
+
+    def _add(self, fragment: str, docs: int, *, own: bool) -> None:
+        if docs == 0 or fragment in self.alternatives:
+            return
+        if not own and docs > self.snap.guides * COMMON_SHARE:
+            return
+        if len(self.alternatives) < MAX_ALTERNATIVES:
+            self.alternatives.append(fragment)
+
+    def add_exact(self, term: str, *, own: bool = False) -> None:
+        self._add(f'"{term}"', self.snap.doc_counts.get(term, 0), own=own)
+
+    def add_prefix(self, prefix: str, *, own: bool = False) -> None:
+        self._add(f'"{prefix}"*', self.snap.prefix_docs(prefix), own=own)
+
+    def add_word(self, word: str, *, own: bool = False) -> None:
+        """A word as we search for it: its stem as prefix, or exactly when short."""
+        root = stem(word)
+        if len(root) >= MIN_PREFIX:
+            self.add_prefix(root, own=own)
+            return
+        self.add_exact(root, own=own)
+        if word != root:
+            if len(word) >= MIN_PREFIX:
+                self.add_prefix(word, own=own)
+            else:
+                self.add_exact(word, own=own)
+
+    def add_member(self, member: tuple[str, ...]) -> None:
+        if len(member) == 1:
+            self.add_word(member[0])
+        elif all(self.snap.has_term(word) for word in member[:-1]):
+            last = self.snap.prefix_docs(member[-1])
+            docs = min([last, *(self.snap.doc_counts[word] for word in member[:-1])])
+            self._add('"' + " ".join(member) + '"*', docs, own=False)
+
+    def expression(self) -> str:
+        return "(" + " OR ".join(self.alternatives) + ")"
+
+
+def _typo_fixes(word: str, snap: Snapshot) -> list[str]:
+    if len(word) < MIN_TYPO_CHARS or word.isdigit():
+        return []
+    choices = [
+        term
+        for size in range(len(word) - 2, len(word) + 3)
+        for term in snap.by_length.get(size, ())
+    ]
+    choices += [w for w in concepts.WORDS if abs(len(w) - len(word)) <= 2]
+    found = process.extract(
+        word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=MAX_TYPO_FIXES
+    )
+    return [term for term, _, _ in found]
+
+
+def _compound_parts(word: str, snap: Snapshot) -> list[str]:
+    """The longest known first part with a remainder the index (or a concept) knows."""
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:cut], word[cut:]
+        linked = left[:-1] if left[-1] in "se" and len(left) > MIN_PART else ""
+        first = left if snap.is_word(left) else linked if linked and snap.is_word(linked) else ""
+        if not first:
+            continue
+        rest = stem(right)
+        if snap.has_prefix(rest) or rest in concepts.WORDS:
+            return [first, right]
+    return []
+
+
+def _add_concepts(group: _Group, word_stems: list[str]) -> None:
+    for concept in concepts.concepts_for(word_stems):
+        for member in concept.members:
+            group.add_member(member)
+
+
+def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[str] = ()) -> str:
+    """The MATCH expression for `words` (already folded, no stopwords); "" if none.
+
+    `named_compacts` are compact tool names the query names (maybe misspelt); they join
+    as one more alternative so those tools' guides always reach the ranking.
+    """
+    stems = [stem(word) for word in words]
+    groups: list[_Group] = []
+    for i, word in enumerate(words):
+        group = _Group(snap)
+        group.add_word(word, own=True)
+        related = [word]
+        known = snap.has_term(word) or snap.has_prefix(stems[i])
+        if not known:
+            related += _typo_fixes(word, snap)
+            if len(word) >= MIN_PART * 2:
+                related += _compound_parts(word, snap)
+        for other in related[1:]:
+            group.add_word(other)
+        if len(stems[i]) >= MIN_HEAD:
+            for compound in snap.compounds_with_head(stems[i], limit=MAX_COMPOUNDS):
+                group.add_exact(compound)
+        for other in related:
+            _add_concepts(group, [stem(other)])
+        for size in range(2, concepts.MAX_MEMBER_WORDS + 1):
+            if i + size <= len(words):
+                _add_concepts(group, stems[i : i + size])
+        groups.append(group)
+    if named_compacts:
+        names = _Group(snap)
+        for compact in named_compacts:
+            names.add_exact(compact, own=True)
+        groups.append(names)
+    return " OR ".join(group.expression() for group in groups if group.alternatives)

@@ -1,0 +1,295 @@
+"""The guide search index: its schema (migration 0005) and the SQL that reads it.
+
+Design — why pure SQL triggers. The shared connection is opened in `storage/db.py`, so
+no Python function can be registered for triggers to call. Instead the index stores text
+that SQLite alone can normalise, and the query side (`bot.services.search.normalise`)
+applies the *same* normalisation to what people type:
+
+* triggers replace æ/ø/å (either case) with ae/oe/aa, so "grøn" and "groen" index alike;
+* the FTS5 tokenizer `unicode61 remove_diacritics 2` lower-cases, strips other
+  diacritics (é → e, ö → o) and splits on anything that is not a letter or digit;
+* tool names are indexed a second time with `-`, space and `.` removed, so "beebot"
+  finds "Bee-Bot" without any Python.
+
+Stemming, compounds, synonyms and typos are handled at query time, against the index's
+own vocabulary (the `guide_search_vocab` fts5vocab table): a stem becomes a prefix query
+("robotterne" → `"robot"*`), which matches every inflected form the index holds.
+
+One index row per guide (rowid = guide id), built from the guide's *current* version.
+Every trigger refreshes the affected guides by deleting and re-inserting their rows, and
+bumps `guide_search_state.generation`, so the query side knows when its cached vocabulary
+is stale. `SCHEMA_0005` is a released migration: never change it, add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storage.db import Database
+
+# ---------------------------------------------------------------------------------------
+# Schema (migration 0005_guide_search)
+# ---------------------------------------------------------------------------------------
+
+#: Indexed columns, in order; their bm25 weights live in `bot.services.search.ranking`.
+COLUMNS = ("names", "title", "purpose", "tags", "category", "body")
+
+
+def _fold(expr: str) -> str:
+    """SQL that writes æ/ø/å (and Æ/Ø/Å) as ae/oe/aa; `lower()` only knows ASCII."""
+    for letter, plain in (
+        ("æ", "ae"),
+        ("Æ", "ae"),
+        ("ø", "oe"),
+        ("Ø", "oe"),
+        ("å", "aa"),
+        ("Å", "aa"),
+    ):
+        expr = f"replace({expr}, '{letter}', '{plain}')"
+    return expr
+
+
+def _compact(expr: str) -> str:
+    return f"replace(replace(replace({expr}, '-', ''), ' ', ''), '.', '')"
+
+
+# Only our own constant SQL fragments are concatenated here; no value ever is.
+_NAMES = (
+    "t.name || ' ' || " + _compact("t.name") + " || ' ' || coalesce(("  # noqa: S608
+    "SELECT group_concat(a.alias || ' ' || " + _compact("a.alias") + ", ' ')"
+    " FROM tool_aliases a WHERE a.tool_id = t.id), '')"
+)
+_TAGS = (
+    "coalesce((SELECT group_concat(l.value, ' ') FROM guide_version_labels l"
+    " WHERE l.guide_id = g.id AND l.version = g.current_version), '')"
+)
+
+
+def _refresh(where: str) -> str:
+    """Statements (for a trigger body) that rebuild the index rows of guides `g` matching
+    `where`; a guide whose version is not written yet is indexed by its tool alone."""
+    columns = ", ".join(
+        _fold(expr)
+        for expr in (
+            _NAMES,
+            "coalesce(v.title, '')",
+            "coalesce(v.purpose, '')",
+            _TAGS,
+            "coalesce(t.category, '')",
+            "coalesce(v.body, '')",
+        )
+    )
+    # `where` is always one of our constant conditions, never a value.
+    return (
+        "DELETE FROM guide_search WHERE rowid IN"  # noqa: S608
+        f" (SELECT g.id FROM guides g WHERE {where});\n"
+        "INSERT INTO guide_search"
+        " (rowid, names, title, purpose, tags, category, body)"
+        f" SELECT g.id, {columns}"
+        " FROM guides g JOIN tools t ON t.id = g.tool_id"
+        " LEFT JOIN guide_versions v ON v.guide_id = g.id AND v.version = g.current_version"
+        f" WHERE {where};\n"
+    )
+
+
+_BUMP = "UPDATE guide_search_state SET generation = generation + 1;\n"
+
+
+def _trigger(name: str, event: str, body: str) -> str:
+    return f"CREATE TRIGGER {name} AFTER {event} BEGIN\n{body}{_BUMP}END"
+
+
+SCHEMA_0005: tuple[str, ...] = (
+    """CREATE VIRTUAL TABLE guide_search USING fts5(
+        names, title, purpose, tags, category, body,
+        tokenize = "unicode61 remove_diacritics 2",
+        prefix = '3 4 5 6'
+    )""",
+    "CREATE VIRTUAL TABLE guide_search_vocab USING fts5vocab(guide_search, 'row')",
+    # One row; every trigger bumps it so cached vocabularies know they are stale.
+    """CREATE TABLE guide_search_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL
+    )""",
+    "INSERT INTO guide_search_state (id, generation) VALUES (1, 1)",
+    _trigger("guide_search_guide_ins", "INSERT ON guides", _refresh("g.id = NEW.id")),
+    _trigger(
+        "guide_search_guide_upd",
+        "UPDATE OF current_version, tool_id ON guides",
+        _refresh("g.id = NEW.id"),
+    ),
+    _trigger(
+        "guide_search_guide_del",
+        "DELETE ON guides",
+        "DELETE FROM guide_search WHERE rowid = OLD.id;\n",
+    ),
+    _trigger(
+        "guide_search_version_ins", "INSERT ON guide_versions", _refresh("g.id = NEW.guide_id")
+    ),
+    _trigger(
+        "guide_search_version_upd",
+        "UPDATE ON guide_versions",
+        _refresh("g.id IN (OLD.guide_id, NEW.guide_id)"),
+    ),
+    _trigger(
+        "guide_search_version_del", "DELETE ON guide_versions", _refresh("g.id = OLD.guide_id")
+    ),
+    _trigger(
+        "guide_search_label_ins",
+        "INSERT ON guide_version_labels",
+        _refresh("g.id = NEW.guide_id"),
+    ),
+    _trigger(
+        "guide_search_label_upd",
+        "UPDATE ON guide_version_labels",
+        _refresh("g.id IN (OLD.guide_id, NEW.guide_id)"),
+    ),
+    _trigger(
+        "guide_search_label_del",
+        "DELETE ON guide_version_labels",
+        _refresh("g.id = OLD.guide_id"),
+    ),
+    # A new or removed tool has no guides of its own yet, but "did you mean" must see it.
+    _trigger("guide_search_tool_ins", "INSERT ON tools", ""),
+    _trigger(
+        "guide_search_tool_upd",
+        "UPDATE OF name, category ON tools",
+        _refresh("g.tool_id = NEW.id"),
+    ),
+    _trigger("guide_search_tool_del", "DELETE ON tools", ""),
+    _trigger(
+        "guide_search_alias_ins", "INSERT ON tool_aliases", _refresh("g.tool_id = NEW.tool_id")
+    ),
+    _trigger(
+        "guide_search_alias_upd",
+        "UPDATE ON tool_aliases",
+        _refresh("g.tool_id IN (OLD.tool_id, NEW.tool_id)"),
+    ),
+    _trigger(
+        "guide_search_alias_del", "DELETE ON tool_aliases", _refresh("g.tool_id = OLD.tool_id")
+    ),
+    # Guides written before this migration.
+    _refresh("1").split(";\n", 1)[1].rstrip().rstrip(";"),
+)
+
+# ---------------------------------------------------------------------------------------
+# Reads
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ToolName:
+    """A tool's name or one of its aliases, with the tool's canonical name and status."""
+
+    tool_id: int
+    text: str
+    tool: str
+    status: str
+
+
+@dataclass(frozen=True)
+class IndexHit:
+    guide_id: int
+    tool_id: int
+    tool: str
+    slug: str
+    title: str
+    score: float
+
+
+async def generation(db: Database) -> int:
+    row = await db.fetchone("SELECT generation FROM guide_search_state WHERE id = 1")
+    return 0 if row is None else int(row["generation"])
+
+
+async def vocabulary(db: Database) -> list[tuple[str, int]]:
+    """Every indexed term with the number of guides it occurs in."""
+    rows = await db.fetchall("SELECT term, doc FROM guide_search_vocab")
+    return [(str(row["term"]), int(row["doc"])) for row in rows]
+
+
+async def guide_count(db: Database) -> int:
+    row = await db.fetchone("SELECT count(*) AS n FROM guide_search")
+    return 0 if row is None else int(row["n"])
+
+
+async def tool_names(db: Database) -> list[ToolName]:
+    """Names and aliases of every tool, for typo-tolerant name matching."""
+    rows = await db.fetchall(
+        "SELECT id AS tool_id, name AS text, name AS tool, status FROM tools"
+        " UNION ALL"
+        " SELECT t.id, a.alias, t.name, t.status FROM tool_aliases a JOIN tools t"
+        " ON t.id = a.tool_id ORDER BY 1, 2"
+    )
+    return [
+        ToolName(int(row["tool_id"]), str(row["text"]), str(row["tool"]), str(row["status"]))
+        for row in rows
+    ]
+
+
+async def match_guides(
+    db: Database,
+    match: str,
+    *,
+    weights: Sequence[float],
+    status_factors: dict[str, float],
+    tool_factors: dict[int, float],
+    limit: int,
+    pool: int,
+) -> list[IndexHit]:
+    """Guides matching the FTS5 expression `match` (built by the caller from its own quoted
+    tokens), best first.
+
+    Two steps, for speed: FTS5 ranks every matching row by weighted bm25 alone (reading
+    any other column would cost a content-table look-up per matching row), keeping the
+    best `pool`; only those are joined to their tool and scored
+    -bm25 × status factor × name factor.
+    """
+    weight_sql = ", ".join(f"{float(w)!r}" for w in weights)
+    status_sql = "1.0"
+    if status_factors:
+        status_sql = "CASE t.status " + " ".join("WHEN ? THEN ?" for _ in status_factors)
+        status_sql += " ELSE 1.0 END"
+    boost_sql = "1.0"
+    if tool_factors:
+        boost_sql = "CASE g.tool_id " + " ".join("WHEN ? THEN ?" for _ in tool_factors)
+        boost_sql += " ELSE 1.0 END"
+    factor_params: list[object] = []
+    for status, factor in status_factors.items():
+        factor_params += [status, factor]
+    for tool_id, boost in tool_factors.items():
+        factor_params += [tool_id, boost]
+    # Only placeholders and float literals we formatted are spliced in; values are bound.
+    sql = (
+        "WITH pool AS (SELECT rowid AS guide_id,"  # noqa: S608
+        f" -bm25(guide_search, {weight_sql}) AS base"
+        " FROM guide_search WHERE guide_search MATCH ? ORDER BY base DESC LIMIT ?)"
+        " SELECT p.guide_id, g.tool_id, t.name AS tool, g.slug,"
+        " coalesce(v.title, '') AS title,"
+        f" p.base * {status_sql} * {boost_sql} AS score"
+        " FROM pool p JOIN guides g ON g.id = p.guide_id JOIN tools t ON t.id = g.tool_id"
+        " LEFT JOIN guide_versions v ON v.guide_id = g.id AND v.version = g.current_version"
+        " ORDER BY score DESC, p.guide_id LIMIT ?"
+    )
+    rows = await db.fetchall(sql, [match, max(pool, limit), *factor_params, limit])
+    return [
+        IndexHit(
+            guide_id=int(row["guide_id"]),
+            tool_id=int(row["tool_id"]),
+            tool=str(row["tool"]),
+            slug=str(row["slug"]),
+            title=str(row["title"]),
+            score=float(row["score"]),
+        )
+        for row in rows
+    ]
+
+
+async def bare_match(db: Database, match: str, *, limit: int) -> list[int]:
+    """The baseline the benchmark compares against: plain FTS5 rank, guide ids only."""
+    rows = await db.fetchall(
+        "SELECT rowid FROM guide_search WHERE guide_search MATCH ? ORDER BY rank LIMIT ?",
+        (match, limit),
+    )
+    return [int(row["rowid"]) for row in rows]
