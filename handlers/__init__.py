@@ -5,10 +5,14 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.runtime import Services
+from bot.views import guide_browse
+from bot.views import guides as guide_views
 from handlers import errors, middleware
-from handlers.commands import tovholder
+from handlers.actions import guides
+from handlers.commands import sparring, tool_guide, tovholder
 from handlers.events import mentions, messages
-from handlers.views import settings
+from handlers.views import guide_editor, settings
+from handlers.views import sparring as sparring_modal
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -19,7 +23,23 @@ def register(app: AsyncApp, services: Services) -> None:
         return errors.guard(services, listener)
 
     app.command("/tovholder")(track(tovholder.tovholder_command))
+    app.command("/tool-guide")(track(tool_guide.tool_guide_command))
+    app.command("/sparring")(track(sparring.sparring_command))
     app.view(settings.CALLBACK_ID)(track(settings.save_settings))
+    app.view(guide_editor.CALLBACK_ID)(track(guide_editor.save_guide_form))
+    app.view(sparring_modal.CALLBACK_ID)(track(sparring_modal.submit_question))
+
+    app.action(guide_views.SHOW)(track(guides.show_guide))
+    app.action(guide_views.SHARE)(track(guides.share_guide))
+    app.action(guide_views.HELPFUL)(track(guides.helpful))
+    app.action(guide_views.SPARRING)(track(guides.ask_about_guide))
+    app.action(guide_views.ASK_NETWORK)(track(guides.ask_network))
+    app.action(guide_views.EDIT)(track(guides.edit_guide))
+    app.action(guide_views.HISTORY)(track(guides.show_history))
+    app.action(guide_views.SEARCH_NAME)(track(guides.search_name))
+    app.action(guide_browse.OPEN)(track(guides.open_browse))
+    for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
+        app.action(action_id)(track(guides.narrow_browse))
     app.event("app_mention")(track(mentions.app_mention))
     app.message()(track(messages.direct_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.

@@ -117,8 +117,10 @@ async def test_browsing_puts_recommended_tools_first_and_filters(
     assert [g.slug for g in await browse_guides(db, theme="social-udvikling")] == ["a"]
     assert [g.slug for g in await browse_guides(db, age_group="vuggestue")] == ["z"]
     guide = (await browse_guides(db))[0]
-    assert await mark_helpful(db, guide.guide_id) == 1
-    assert await mark_helpful(db, guide.guide_id) == 2
+    assert await mark_helpful(db, clock, guide.guide_id, "U1") == 1
+    assert await mark_helpful(db, clock, guide.guide_id, "U1") == 1  # a double click counts once
+    assert await mark_helpful(db, clock, guide.guide_id, "U2") == 2
+    assert await mark_helpful(db, clock, 9999, "U1") is None
     assert (await browse_guides(db))[0].helpful_count == 2
     clock.advance(timedelta(days=3))
     assert await mark_verified(db, clock, guide.guide_id)

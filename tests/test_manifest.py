@@ -37,6 +37,7 @@ def test_socket_mode_and_interactivity_are_on() -> None:
     [
         ("commands", "slash commands"),
         ("chat:write", "chat.postMessage / postEphemeral"),
+        ("chat:write.public", "sharing a guide in a public channel the bot has not joined"),
         ("im:write", "conversations.open for direct messages"),
         ("im:history", "message.im events"),
         ("app_mentions:read", "app_mention events"),

@@ -139,6 +139,7 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "tools",
         "tool_decisions",
         "guides",
+        "sparring_questions",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

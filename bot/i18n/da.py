@@ -1,6 +1,6 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
-from bot.i18n import da_guides, da_org_import, da_search
+from bot.i18n import da_guides, da_org_import, da_search, da_sparring, da_tool_guide
 
 MESSAGES: dict[str, str] = {
     # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
     "welcome.intro": "Hej {name}! Du er nu superbruger i *{daycare}* (område {area}). Du er med til at få de digitale redskaber ud at leve hos jer.",
     "welcome.ambassadors": "*Dine ambassadører i område {area}:* {names}. Dem kan du altid spørge.",
     "welcome.no_ambassador": "Område {area} har ingen ambassadør lige nu. Indtil da kan du spørge {coordinators}.",
+    "welcome.first_question": "Stil dit første spørgsmål",
+    "welcome.browse_guides": "Se vejledningerne",
     "welcome.commands": "*Det kan du bruge mig til:*",
     "welcome.ambassador_note": "Ny superbruger i område {area}: {superuser} i *{daycare}*. Tag gerne kontakt og aftal en oplæring.",
     "command.tovholder_settings": "Tovholderen: vælg kanaler og giv folk roller.",
@@ -153,3 +155,5 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(da_org_import.MESSAGES)
 MESSAGES.update(da_guides.MESSAGES)
 MESSAGES.update(da_search.MESSAGES)
+MESSAGES.update(da_tool_guide.MESSAGES)
+MESSAGES.update(da_sparring.MESSAGES)

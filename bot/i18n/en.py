@@ -1,6 +1,6 @@
 """English — complete, for those who prefer it."""
 
-from bot.i18n import en_guides, en_org_import, en_search
+from bot.i18n import en_guides, en_org_import, en_search, en_sparring, en_tool_guide
 
 MESSAGES: dict[str, str] = {
     "help.header": "Tovholder – help",
@@ -89,6 +89,8 @@ MESSAGES: dict[str, str] = {
     "welcome.intro": "Hi {name}! You are now a superuser in *{daycare}* (area {area}). You help bring the digital tools to life where you work.",
     "welcome.ambassadors": "*Your ambassadors in area {area}:* {names}. You can always ask them.",
     "welcome.no_ambassador": "Area {area} has no ambassador right now. Until then, ask {coordinators}.",
+    "welcome.first_question": "Ask your first question",
+    "welcome.browse_guides": "See the guides",
     "welcome.commands": "*What you can use me for:*",
     "welcome.ambassador_note": "New superuser in area {area}: {superuser} in *{daycare}*. Please get in touch and plan a training.",
     "command.tovholder_settings": "For the coordinator: choose channels and give people roles.",
@@ -142,3 +144,5 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(en_org_import.MESSAGES)
 MESSAGES.update(en_guides.MESSAGES)
 MESSAGES.update(en_search.MESSAGES)
+MESSAGES.update(en_tool_guide.MESSAGES)
+MESSAGES.update(en_sparring.MESSAGES)

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
-from storage.repositories import guides, org_sync, tools
+from storage.repositories import guides, org_sync, sparring, tools
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
 
@@ -27,6 +27,7 @@ SECTIONS: list[Section] = [
     ("tools", tools.tool_records),
     ("tool_decisions", tools.decision_records),
     ("guides", guides.guide_records),
+    ("sparring_questions", sparring.question_records),
 ]
 
 

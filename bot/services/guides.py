@@ -19,6 +19,7 @@ from bot.domain.guides import (
     NEXT_STATUSES,
     Decision,
     DecisionKind,
+    Guide,
     GuideDetail,
     GuideDraft,
     GuideSummary,
@@ -186,12 +187,20 @@ async def import_guide_files(
 async def get_guide(db: Database, slug: str) -> GuideDetail | None:
     async with db.transaction() as conn:
         guide = await guides_repo.guide_by_slug(conn, slug)
-        if guide is None:
-            return None
-        current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
-        tool = await tools_repo.tool_by_id(conn, guide.tool_id)
-        owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
+        return await _detail(conn, guide) if guide else None
+
+
+async def get_guide_by_id(db: Database, guide_id: int) -> GuideDetail | None:
+    async with db.transaction() as conn:
+        guide = await guides_repo.guide_by_id(conn, guide_id)
+        return await _detail(conn, guide) if guide else None
+
+
+async def _detail(conn: aiosqlite.Connection, guide: Guide) -> GuideDetail:
+    current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
+    tool = await tools_repo.tool_by_id(conn, guide.tool_id)
     assert tool is not None  # guides.tool_id is a foreign key
+    owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
     name, email = owner if owner else (None, None)
     return GuideDetail(guide, current, tool, owner_name=name, owner_email=email)
 
@@ -241,9 +250,9 @@ async def guide_drafts(db: Database) -> list[GuideDraft]:
     return drafts
 
 
-async def mark_helpful(db: Database, guide_id: int) -> int | None:
-    """One more reader found the guide helpful; the new count (None: no such guide)."""
-    return await guides_repo.add_helpful(db, guide_id)
+async def mark_helpful(db: Database, clock: Clock, guide_id: int, user_id: str) -> int | None:
+    """A reader found the guide helpful (counted once per person); the count, None: no guide."""
+    return await guides_repo.add_helpful(db, guide_id, user_id, utc_iso(clock.now()))
 
 
 async def mark_verified(db: Database, clock: Clock, guide_id: int) -> bool:

@@ -18,6 +18,9 @@ class CommandHelp:
 
 
 COMMANDS: tuple[CommandHelp, ...] = (
+    CommandHelp("/tool-guide [det du leder efter]", "command.tool_guide"),
+    CommandHelp("/tool-guide ny <redskab>", "command.tool_guide_new"),
+    CommandHelp("/sparring [dit spørgsmål]", "command.sparring"),
     CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),
     CommandHelp("/tovholder settings", "command.tovholder_settings"),
     CommandHelp("/tovholder help", "command.tovholder_help"),

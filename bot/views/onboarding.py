@@ -9,6 +9,8 @@ from bot.mrkdwn import escape
 from bot.services.help import COMMANDS
 from bot.services.onboarding import Welcome
 from bot.views.blocks import context, header, section
+from bot.views.guide_browse import OPEN
+from bot.views.guides import ASK_NETWORK, actions, button
 from bot.views.network import mentions
 
 
@@ -28,6 +30,10 @@ def welcome_message(lang: str, welcome: Welcome) -> dict[str, Any]:
             section(text),
             section(ambassadors),
             section(t(lang, "welcome.commands") + "\n" + commands),
+            actions(
+                button(t(lang, "welcome.first_question"), ASK_NETWORK, ""),
+                button(t(lang, "welcome.browse_guides"), OPEN, "all"),
+            ),
             context(t(lang, "help.dm")),
         ],
     }

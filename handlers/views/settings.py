@@ -17,6 +17,7 @@ from bot.services.workspace_settings import KEYS, current
 from bot.slack_client import profile_lookup
 from bot.views.permissions import refusal_message
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
+from handlers.replies import refusal, tell_privately
 from handlers.values import as_int, submitted
 
 __all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
@@ -59,9 +60,8 @@ async def save_settings(
         )
     except NotAllowed:
         await ack()
-        snap = await snapshot(services.db)
-        refusal = refusal_message(lang, Action.MANAGE_SETTINGS, snap.coordinators())
-        await client.chat_postMessage(channel=user_id, **refusal)
+        refused = await refusal(services, lang, Action.MANAGE_SETTINGS)
+        await client.chat_postMessage(channel=user_id, **refused)
         return
     if outcome.errors:
         await ack(response_action="errors", errors=field_errors(lang, outcome.errors))
@@ -69,9 +69,6 @@ async def save_settings(
     await ack()
     channel = json.loads(view.get("private_metadata") or "{}").get("channel")
     message = saved_message(lang, outcome.changes)
-    if channel:
-        await client.chat_postEphemeral(channel=channel, user=user_id, **message)
-    else:
-        await client.chat_postMessage(channel=user_id, **message)
+    await tell_privately(client, user_id, channel, message)
     if outcome.new_superuser:
         await send_welcomes(services)

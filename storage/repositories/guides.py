@@ -177,12 +177,21 @@ async def owner_of(conn: aiosqlite.Connection, person_id: int) -> tuple[str, str
     return (row["name"], row["email"]) if row else None
 
 
-async def add_helpful(db: Database, guide_id: int) -> int | None:
-    """Count one more "this helped"; the new count, None when the guide is gone."""
+async def add_helpful(db: Database, guide_id: int, slack_user_id: str, now: str) -> int | None:
+    """Count a person's "this helped" once; the count after it, None when the guide is gone."""
     async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE guides SET helpful_count = helpful_count + 1 WHERE id = ?", (guide_id,)
+        async with conn.execute("SELECT 1 FROM guides WHERE id = ?", (guide_id,)) as cursor:
+            if await cursor.fetchone() is None:
+                return None
+        cursor = await conn.execute(
+            "INSERT OR IGNORE INTO guide_helpful_marks (guide_id, slack_user_id, marked_at)"
+            " VALUES (?, ?, ?)",
+            (guide_id, slack_user_id, now),
         )
+        if cursor.rowcount == 1:
+            await conn.execute(
+                "UPDATE guides SET helpful_count = helpful_count + 1 WHERE id = ?", (guide_id,)
+            )
         async with conn.execute(
             "SELECT helpful_count FROM guides WHERE id = ?", (guide_id,)
         ) as cursor:

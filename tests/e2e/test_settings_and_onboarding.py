@@ -92,6 +92,16 @@ async def test_a_coordinator_makes_someone_superuser_who_is_welcomed_once(
         "Ny superbruger i område Nord: <@U0NEW> i *Børnehuset Mælkebøtten*."
         " Tag gerne kontakt og aftal en oplæring."
     ]
+    # From the welcome: the guides as a new message (the welcome stays), and a first question.
+    im = slack.standin.im_channel_id("U0NEW")
+    await slack.driver.click("U0NEW", action_id="browse_open", channel_id=im)
+    await slack.settle()
+    (guides,) = [c for c in slack.standin.calls_to("response_url") if c.args.get("blocks")]
+    assert guides.args["replace_original"] is False
+    assert "Vejledninger til digitale redskaber" in texts(guides)
+    await slack.driver.click("U0NEW", action_id="sparring_ask", channel_id=im)
+    await slack.settle()
+    assert slack.standin.open_views("U0NEW")[-1]["title"]["text"] == "Spørg netværket"
     # The scheduled job finds nothing more to send.
     before = len(slack.standin.calls_to("chat.postMessage"))
     await slack.bot.scheduler.run_all_now()

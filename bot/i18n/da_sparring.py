@@ -1,0 +1,25 @@
+"""Dansk: sparringsspørgsmål til netværket."""
+
+MESSAGES: dict[str, str] = {
+    "sparring.modal_title": "Spørg netværket",
+    "sparring.submit": "Send",
+    "sparring.close": "Annullér",
+    "sparring.question": "Dit spørgsmål",
+    "sparring.question_hint": "Skriv som til en kollega. Skriv ikke børns navne eller CPR-numre.",
+    "sparring.tool": "Redskab (hvis det handler om et)",
+    "sparring.tool_placeholder": "Vælg et redskab",
+    "sparring.area": "område {area}",
+    "sparring.post_intro": "*Sparringsspørgsmål fra {asker}*",
+    "sparring.post_tool": "Redskab: *{tool}*",
+    "sparring.post_for": "Til: {people}",
+    "sparring.gap": "Område {area} har ingen ambassadør endnu, så spørgsmålet går til alle ambassadører og tovholderen.",
+    "sparring.post_reply": "Svar i tråden, så svaret bliver til gavn for flere.",
+    "sparring.post_direct": "Der er ikke valgt en sparringskanal, så du får spørgsmålet direkte. Svar {asker} i en besked.",
+    "sparring.post_fallback": "Sparringsspørgsmål fra {asker}: {question}",
+    "sparring.nobody": "ingen endnu – tovholderen har ikke lagt ambassadører ind",
+    "sparring.receipt_channel": "Tak – dit spørgsmål er sendt til {channel}. Disse får besked: {people}. Du kan følge svarene i tråden.",
+    "sparring.receipt_direct": "Tak – dit spørgsmål er sendt direkte til {people}. De svarer dig i en besked.",
+    "sparring.error.empty": "Skriv dit spørgsmål – fx `/sparring Hvordan kommer vi i gang med Bee-Bot i vuggestuen?`",
+    "sparring.error.too_long": "Spørgsmålet er for langt: højst {limit} tegn, her står {length}. Skriv det kort; detaljerne kan komme i tråden.",
+    "command.sparring": "Stil et spørgsmål til ambassadørerne i dit område.",
+}

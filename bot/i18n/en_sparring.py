@@ -1,0 +1,25 @@
+"""English: sparring questions to the network."""
+
+MESSAGES: dict[str, str] = {
+    "sparring.modal_title": "Ask the network",
+    "sparring.submit": "Send",
+    "sparring.close": "Cancel",
+    "sparring.question": "Your question",
+    "sparring.question_hint": "Write as to a colleague. Do not write children's names or CPR numbers.",
+    "sparring.tool": "Tool (if it is about one)",
+    "sparring.tool_placeholder": "Choose a tool",
+    "sparring.area": "area {area}",
+    "sparring.post_intro": "*Sparring question from {asker}*",
+    "sparring.post_tool": "Tool: *{tool}*",
+    "sparring.post_for": "For: {people}",
+    "sparring.gap": "Area {area} has no ambassador yet, so the question goes to every ambassador and the coordinator.",
+    "sparring.post_reply": "Answer in the thread, so the answer helps others too.",
+    "sparring.post_direct": "No sparring channel is chosen, so the question comes to you directly. Answer {asker} in a message.",
+    "sparring.post_fallback": "Sparring question from {asker}: {question}",
+    "sparring.nobody": "nobody yet – the coordinator has not added any ambassadors",
+    "sparring.receipt_channel": "Thank you – your question is in {channel}. These people are told: {people}. Follow the answers in the thread.",
+    "sparring.receipt_direct": "Thank you – your question went directly to {people}. They will answer you in a message.",
+    "sparring.error.empty": "Write your question – e.g. `/sparring How do we start with Bee-Bot in the nursery?`",
+    "sparring.error.too_long": "The question is too long: at most {limit} characters, this has {length}. Keep it short; details can follow in the thread.",
+    "command.sparring": "Ask the ambassadors of your area a question.",
+}

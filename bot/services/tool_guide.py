@@ -1,0 +1,117 @@
+"""What `/tool-guide` answers: a browse list, the best guides for a person's own words, or
+"no match" with the closest tool names — and the guide card every button starts from.
+
+The first hit comes as a whole card (purpose first); the next ones as short lines, so the
+answer stays readable on a phone. Ambassadors and the coordinator also get the edit button.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
+from bot.services.guide_editor import may_write
+from bot.services.guides import get_guide_by_id, latest_decision
+from bot.services.search import closest_tool_names, search_guides
+from storage.db import Database
+from storage.repositories import guides as guides_repo
+from storage.repositories import tools as tools_repo
+
+#: How many guides one search answer shows: the best as a card, the others as lines.
+HITS_SHOWN = 3
+NEW_WORDS = frozenset({"new", "ny", "nyt"})
+BROWSE_WORDS = frozenset({"browse", "gennemse", "alle", "all", "oversigt"})
+#: The three ways to narrow the browse list, as the select menus name them.
+FILTER_KINDS = ("category", "theme", "age_group")
+
+
+@dataclass(frozen=True)
+class GuideCard:
+    detail: GuideDetail
+    decision: Decision | None
+    #: The reader may edit it (an ambassador or the coordinator).
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    query: str
+    best: GuideCard
+    others: tuple[GuideSummary, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoMatch:
+    query: str
+    closest: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BrowseAnswer:
+    guides: tuple[GuideSummary, ...]
+    categories: tuple[str, ...]
+    #: ("category" | "theme" | "age_group", value) when the list is narrowed.
+    narrowed_by: tuple[str, str] | None = None
+    themes: tuple[str, ...] = field(default=THEMES)
+    age_groups: tuple[str, ...] = field(default=AGE_GROUPS)
+
+
+@dataclass(frozen=True)
+class NewGuideRequest:
+    """`/tool-guide new <tool>`: the tool named (may be empty) and whether the asker may write."""
+
+    tool: str
+    allowed: bool
+
+
+ToolGuideAnswer = SearchAnswer | NoMatch | BrowseAnswer | NewGuideRequest
+
+
+async def answer(db: Database, asker_id: str, text: str) -> ToolGuideAnswer:
+    """Read what followed `/tool-guide` and answer it."""
+    text = text.strip()
+    first, _, rest = text.partition(" ")
+    if not text or (first.casefold() in BROWSE_WORDS and not rest.strip()):
+        return await browse(db)
+    if first.casefold() in NEW_WORDS:
+        return NewGuideRequest(tool=rest.strip(), allowed=await may_write(db, asker_id))
+    return await search(db, asker_id, text)
+
+
+async def search(db: Database, asker_id: str, query: str) -> SearchAnswer | NoMatch:
+    hits = await search_guides(db, query, limit=HITS_SHOWN)
+    if not hits:
+        return NoMatch(query, tuple(await closest_tool_names(db, query, limit=3)))
+    best = await card(db, hits[0].guide_id, asker_id)
+    if best is None:  # deleted between the search and now
+        return NoMatch(query)
+    by_id = {summary.guide_id: summary for summary in await guides_repo.browse(db)}
+    others = tuple(by_id[hit.guide_id] for hit in hits[1:] if hit.guide_id in by_id)
+    return SearchAnswer(query, best, others)
+
+
+async def browse(db: Database, narrowed_by: tuple[str, str] | None = None) -> BrowseAnswer:
+    """Every guide, recommended tools first; narrowed by one category, theme or age group."""
+    kind, value = narrowed_by or ("", "")
+    guides = await guides_repo.browse(
+        db,
+        category=value if kind == "category" else None,
+        theme=value if kind == "theme" and value in THEMES else None,
+        age_group=value if kind == "age_group" and value in AGE_GROUPS else None,
+    )
+    return BrowseAnswer(
+        guides=tuple(guides),
+        categories=tuple(await tools_repo.categories(db)),
+        narrowed_by=narrowed_by if kind in FILTER_KINDS else None,
+    )
+
+
+async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
+    detail = await get_guide_by_id(db, guide_id)
+    if detail is None:
+        return None
+    return GuideCard(
+        detail=detail,
+        decision=await latest_decision(db, detail.tool.id),
+        can_edit=await may_write(db, reader_id),
+    )

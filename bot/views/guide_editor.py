@@ -1,0 +1,217 @@
+"""The modal in which an ambassador writes or edits a guide.
+
+Slack caps one text input at 3000 characters, so the body ("how to") spans as many inputs
+as the guide needs plus one empty one to grow into; they are joined again on saving.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.domain.guides import AGE_GROUPS, THEMES, GuideDetail
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.services.guide_editor import (
+    ALIASES_MAX,
+    BODY_PART_MAX,
+    BODY_PARTS_MAX,
+    CATEGORY_MAX,
+    PURPOSE_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+    TOOL_MAX,
+)
+from bot.views.blocks import Block, shorten
+
+CALLBACK_ID = "guide_editor"
+FIELD = "value"  # every input's action_id: the block id names the field
+
+
+def body_parts(body: str) -> list[str]:
+    """The body cut at line ends into pieces that fit one input (a longer line is cut hard)."""
+    parts: list[str] = []
+    current = ""
+    for line in body.split("\n"):
+        while len(line) > BODY_PART_MAX:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:BODY_PART_MAX])
+            line = line[BODY_PART_MAX:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > BODY_PART_MAX:
+            parts.append(current)
+            candidate = line
+        current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def fits_in_editor(body: str) -> bool:
+    return len(body_parts(body)) < BODY_PARTS_MAX
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def _text_input(
+    block_id: str,
+    label: str,
+    *,
+    max_length: int,
+    initial: str = "",
+    multiline: bool = False,
+    optional: bool = False,
+    hint: str | None = None,
+) -> Block:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": FIELD,
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": _plain(label),
+        "element": element,
+    }
+    if hint:
+        block["hint"] = _plain(hint)
+    return block
+
+
+def _checkboxes(
+    block_id: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...]
+) -> Block:
+    all_options = [{"text": _plain(shorten(text, 75)), "value": value} for text, value in options]
+    element: dict[str, Any] = {"type": "checkboxes", "action_id": FIELD, "options": all_options}
+    initial = [option for option in all_options if option["value"] in chosen]
+    if initial:
+        element["initial_options"] = initial
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": True,
+        "label": _plain(label),
+        "element": element,
+    }
+
+
+def editor_modal(
+    lang: str,
+    *,
+    detail: GuideDetail | None,
+    tool: str = "",
+    channel_id: str | None = None,
+) -> dict[str, Any]:
+    """For a new guide (`detail` None, the tool maybe named) or for editing `detail`."""
+    content = detail.current.content if detail else None
+    parts = body_parts(content.body) if content else []
+    inputs = min(len(parts) + 1, BODY_PARTS_MAX)
+    blocks: list[Block] = [
+        _text_input(
+            "tool",
+            t(lang, "editor.tool"),
+            max_length=TOOL_MAX,
+            initial=detail.tool.name if detail else tool,
+            hint=t(lang, "editor.tool_hint"),
+        ),
+        _text_input(
+            "title",
+            t(lang, "editor.title"),
+            max_length=TITLE_MAX,
+            initial=content.title if content else "",
+        ),
+        _text_input(
+            "purpose",
+            t(lang, "editor.purpose"),
+            max_length=PURPOSE_MAX,
+            initial=content.purpose if content else "",
+            multiline=True,
+            hint=t(lang, "editor.purpose_hint"),
+        ),
+    ]
+    for number in range(1, inputs + 1):
+        blocks.append(
+            _text_input(
+                f"body_{number}",
+                t(lang, "editor.body")
+                if number == 1
+                else t(lang, "editor.body_more", number=number),
+                max_length=BODY_PART_MAX,
+                initial=parts[number - 1] if number <= len(parts) else "",
+                multiline=True,
+                optional=True,
+                hint=t(lang, "editor.body_hint") if number == 1 else None,
+            )
+        )
+    blocks += [
+        _checkboxes(
+            "age_groups",
+            t(lang, "editor.age_groups"),
+            [(t(lang, f"age_group.{key}"), key) for key in AGE_GROUPS],
+            content.age_groups if content else (),
+        ),
+        _checkboxes(
+            "themes",
+            t(lang, "editor.themes"),
+            [(t(lang, f"theme.{key}"), key) for key in THEMES],
+            content.themes if content else (),
+        ),
+        _text_input(
+            "category",
+            t(lang, "editor.category"),
+            max_length=CATEGORY_MAX,
+            initial=(detail.tool.category or "") if detail else "",
+            optional=True,
+            hint=t(lang, "editor.category_hint"),
+        ),
+        _text_input(
+            "aliases",
+            t(lang, "editor.aliases"),
+            max_length=ALIASES_MAX,
+            initial=", ".join(detail.tool.aliases) if detail else "",
+            optional=True,
+            hint=t(lang, "editor.aliases_hint"),
+        ),
+        _text_input(
+            "tags",
+            t(lang, "editor.tags"),
+            max_length=TAGS_MAX,
+            initial=", ".join(content.tags) if content else "",
+            optional=True,
+        ),
+    ]
+    metadata = {"guide_id": detail.guide.id if detail else None, "channel": channel_id}
+    return {
+        "type": "modal",
+        "callback_id": CALLBACK_ID,
+        "title": _plain(t(lang, "editor.title_edit" if detail else "editor.title_new")),
+        "submit": _plain(t(lang, "editor.submit")),
+        "close": _plain(t(lang, "editor.close")),
+        "private_metadata": json.dumps(metadata),
+        "blocks": blocks,
+    }
+
+
+def editor_errors(
+    lang: str, errors: dict[str, tuple[str, dict[str, object]]], body_inputs: int
+) -> dict[str, str]:
+    """Field errors keyed by block id, as `response_action: errors` wants them."""
+    shown: dict[str, str] = {}
+    for name, (key, params) in errors.items():
+        block_id = f"body_{max(body_inputs, 1)}" if name == "body" else name
+        shown[block_id] = t(lang, key, **params)
+    return shown
+
+
+def saved_message(lang: str, *, tool: str, title: str, version: int, new_version: bool) -> str:
+    key = "editor.saved" if new_version else "editor.unchanged"
+    return t(lang, key, tool=escape(tool), title=escape(title), version=version)

@@ -1,0 +1,222 @@
+"""The buttons and menus on guides: show, share, helpful, sparring, edit, history, browse."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services.guide_editor import NotAllowed, editable
+from bot.services.guides import guide_history, mark_helpful
+from bot.services.permissions import Action
+from bot.services.tool_guide import (
+    BrowseAnswer,
+    NoMatch,
+    SearchAnswer,
+    browse,
+    card,
+    search,
+)
+from bot.views.guide_browse import FILTERS, browse_message
+from bot.views.guide_editor import fits_in_editor
+from bot.views.guides import (
+    card_message,
+    helpful_message,
+    history_message,
+    no_match_message,
+    search_message,
+    whole_guide_messages,
+)
+from bot.views.help import text_message
+from handlers.replies import refusal
+from handlers.values import as_int
+from handlers.views.guide_editor import open_editor
+from handlers.views.sparring import open_sparring
+
+logger = logging.getLogger("tovholder.guides")
+#: A response_url takes five messages; the whole guide may use all of them.
+RESPONSE_URL_USES = 5
+
+
+def answer_message(
+    lang: str, found: SearchAnswer | NoMatch | BrowseAnswer, services: Services
+) -> dict[str, Any]:
+    if isinstance(found, SearchAnswer):
+        return search_message(lang, found, services.settings.tz)
+    if isinstance(found, NoMatch):
+        return no_match_message(lang, found)
+    return browse_message(lang, found)
+
+
+def _value(body: dict[str, Any]) -> str:
+    action = body["actions"][0]
+    if "selected_option" in action:
+        return str((action["selected_option"] or {}).get("value") or "")
+    return str(action.get("value") or "")
+
+
+def _channel(body: dict[str, Any]) -> str | None:
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id"
+    )
+    return str(channel) if channel else None
+
+
+async def _private(respond: AsyncRespond, message: dict[str, Any]) -> None:
+    await respond(response_type="ephemeral", replace_original=False, **message)
+
+
+async def _gone(respond: AsyncRespond, lang: str) -> None:
+    await _private(respond, text_message(t(lang, "guide.gone")))
+
+
+async def show_guide(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    if found is None:
+        await _gone(respond, lang)
+        return
+    for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
+        await _private(respond, message)
+
+
+async def share_guide(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """A visible post in the channel, in the workspace's language, naming who shared it."""
+    await ack()
+    user_id = body["user"]["id"]
+    found = await card(services.db, as_int(_value(body)) or 0, user_id)
+    channel = _channel(body)
+    if found is None or channel is None:
+        await _gone(respond, lang)
+        return
+    post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
+    try:
+        await client.chat_postMessage(channel=channel, **post)
+    except SlackApiError as error:
+        logger.info("sharing a guide failed error=%s", error.response.get("error"))
+        await _private(respond, text_message(t(lang, "guide.cannot_share")))
+
+
+async def helpful(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    guide_id = as_int(_value(body)) or 0
+    count = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
+    if count is None:
+        await _gone(respond, lang)
+        return
+    await _private(respond, helpful_message(lang, count))
+
+
+async def ask_about_guide(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    if found is None:
+        await _gone(respond, lang)
+        return
+    await open_sparring(
+        client,
+        services,
+        lang,
+        body["trigger_id"],
+        tool_id=found.detail.tool.id,
+        channel_id=_channel(body),
+    )
+
+
+async def ask_network(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """From "no match": the sparring modal with the searched words already written."""
+    await ack()
+    await open_sparring(
+        client, services, lang, body["trigger_id"], question=_value(body), channel_id=_channel(body)
+    )
+
+
+async def edit_guide(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    try:
+        detail = await editable(services.db, user_id, as_int(_value(body)) or 0)
+    except NotAllowed:
+        await _private(respond, await refusal(services, lang, Action.WRITE_GUIDES))
+        return
+    if detail is None:
+        await _gone(respond, lang)
+        return
+    if not fits_in_editor(detail.current.content.body):
+        await _private(respond, text_message(t(lang, "editor.too_long_to_edit")))
+        return
+    await open_editor(client, lang, body["trigger_id"], detail=detail, channel_id=_channel(body))
+
+
+async def show_history(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    if found is None:
+        await _gone(respond, lang)
+        return
+    versions = await guide_history(services.db, found.detail.guide.slug)
+    await _private(respond, history_message(lang, found.detail, versions, services.settings.tz))
+
+
+async def search_name(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """ "Mente du …?": search again for the name chosen, in place of the no-match answer."""
+    await ack()
+    found = await search(services.db, body["user"]["id"], _value(body))
+    await respond(replace_original=True, **answer_message(lang, found, services))
+
+
+async def open_browse(ack: AsyncAck, respond: AsyncRespond, services: Services, lang: str) -> None:
+    await ack()
+    await _private(respond, browse_message(lang, await browse(services.db)))
+
+
+async def narrow_browse(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """A browse menu (or "show all") replaces the list with the narrowed one."""
+    await ack()
+    kind = FILTERS.get(body["actions"][0]["action_id"])
+    value = _value(body)
+    found = await browse(services.db, (kind, value) if kind and value else None)
+    await respond(replace_original=True, **browse_message(lang, found))

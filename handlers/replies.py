@@ -1,0 +1,37 @@
+"""Telling one person something privately where they are, or by DM when the bot cannot."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.runtime import Services
+from bot.services.network import snapshot
+from bot.services.permissions import Action
+from bot.views.permissions import refusal_message
+
+logger = logging.getLogger("tovholder.replies")
+
+
+async def tell_privately(
+    client: AsyncWebClient, user_id: str, channel_id: str | None, message: dict[str, Any]
+) -> None:
+    """Ephemeral in `channel_id`; a DM when there is none or the bot is not in the channel."""
+    if channel_id:
+        try:
+            await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
+            return
+        except SlackApiError as error:
+            logger.info(
+                "ephemeral reply failed, sending a DM error=%s", error.response.get("error")
+            )
+    await client.chat_postMessage(channel=user_id, **message)
+
+
+async def refusal(services: Services, lang: str, action: Action) -> dict[str, Any]:
+    """ "Only … can do this; ask …" — naming the coordinators, who can grant the role."""
+    snap = await snapshot(services.db)
+    return refusal_message(lang, action, snap.coordinators())

@@ -1,0 +1,98 @@
+"""The guide editor modal: open it for ambassadors, save what they submit as a version."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.guides import GuideDetail
+from bot.runtime import Services
+from bot.services.guide_editor import GuideForm, NotAllowed, save_form
+from bot.services.permissions import Action
+from bot.services.tool_guide import card
+from bot.views.guide_editor import (
+    CALLBACK_ID,
+    editor_errors,
+    editor_modal,
+    saved_message,
+)
+from bot.views.guides import card_blocks
+from bot.views.help import text_message
+from handlers.replies import refusal, tell_privately
+from handlers.values import submitted
+
+__all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
+
+
+async def open_editor(
+    client: AsyncWebClient,
+    lang: str,
+    trigger_id: str,
+    *,
+    detail: GuideDetail | None = None,
+    tool: str = "",
+    channel_id: str | None = None,
+) -> None:
+    modal = editor_modal(lang, detail=detail, tool=tool, channel_id=channel_id)
+    await client.views_open(trigger_id=trigger_id, view=modal)
+
+
+async def save_guide_form(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    body_ids = sorted(
+        (key for key in values if key.startswith("body_") and key[5:].isdigit()),
+        key=lambda key: int(key[5:]),
+    )
+    parts = [str(values[key]) for key in body_ids if values[key]]
+    guide_id = metadata.get("guide_id")
+    form = GuideForm(
+        guide_id=guide_id if isinstance(guide_id, int) else None,
+        tool=str(values.get("tool") or ""),
+        title=str(values.get("title") or ""),
+        purpose=str(values.get("purpose") or ""),
+        body="\n".join(parts),
+        category=str(values.get("category") or ""),
+        aliases=str(values.get("aliases") or ""),
+        tags=str(values.get("tags") or ""),
+        age_groups=tuple(values.get("age_groups") or ()),
+        themes=tuple(values.get("themes") or ()),
+    )
+    user_id = body["user"]["id"]
+    try:
+        outcome = await save_form(services.db, services.clock, user_id, form)
+    except NotAllowed:
+        await ack()
+        refused = await refusal(services, lang, Action.WRITE_GUIDES)
+        await client.chat_postMessage(channel=user_id, **refused)
+        return
+    if outcome.errors:
+        await ack(
+            response_action="errors", errors=editor_errors(lang, outcome.errors, len(body_ids))
+        )
+        return
+    await ack()
+    assert outcome.result is not None
+    saved = await card(services.db, outcome.result.guide_id, user_id)
+    assert saved is not None
+    content = saved.detail.current.content
+    text = saved_message(
+        lang,
+        tool=saved.detail.tool.name,
+        title=content.title,
+        version=outcome.result.version,
+        new_version=outcome.result.new_version,
+    )
+    message = text_message(text)
+    message["blocks"] += card_blocks(lang, saved, services.settings.tz)
+    await tell_privately(client, user_id, metadata.get("channel"), message)
