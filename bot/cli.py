@@ -16,6 +16,7 @@ from bot.admin import export as export_verbs
 from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
 from bot.admin import settings as settings_verbs
+from bot.admin import tools as tools_verbs
 from bot.admin.context import AdminContext
 from bot.clock import SystemClock
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
@@ -24,7 +25,15 @@ from storage.db import Database
 from storage.migrations import migrate
 
 EXIT_SETTINGS = 2
-ADMIN_GROUPS = (db_verbs, demo_verbs, org_verbs, guides_verbs, export_verbs, settings_verbs)
+ADMIN_GROUPS = (
+    db_verbs,
+    demo_verbs,
+    org_verbs,
+    guides_verbs,
+    tools_verbs,
+    export_verbs,
+    settings_verbs,
+)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,6 +1,6 @@
 """English — complete, for those who prefer it."""
 
-from bot.i18n import en_guides, en_org_import, en_search, en_sparring, en_tool_guide
+from bot.i18n import en_guides, en_org_import, en_search, en_sparring, en_tool_guide, en_tools
 
 MESSAGES: dict[str, str] = {
     "help.header": "Tovholder – help",
@@ -146,3 +146,4 @@ MESSAGES.update(en_guides.MESSAGES)
 MESSAGES.update(en_search.MESSAGES)
 MESSAGES.update(en_tool_guide.MESSAGES)
 MESSAGES.update(en_sparring.MESSAGES)
+MESSAGES.update(en_tools.MESSAGES)
