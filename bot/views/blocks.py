@@ -45,3 +45,55 @@ def sections(lines: list[str], *, limit: int = SECTION_TEXT_MAX) -> list[Block]:
 def shorten(text: str, limit: int) -> str:
     """Cut user text that would break a Block Kit limit, showing that it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- interactive pieces -------------------------------------------------------------------
+
+BUTTON_TEXT_MAX = 75
+BUTTON_VALUE_MAX = 2000
+OPTION_TEXT_MAX = 75
+OPTION_VALUE_MAX = 150
+
+
+def plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def option(text: str, value: str) -> dict[str, Any]:
+    return {"text": plain(shorten(text, OPTION_TEXT_MAX)), "value": value[:OPTION_VALUE_MAX]}
+
+
+def button(text: str, action_id: str, value: str, *, primary: bool = False) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": plain(shorten(text, BUTTON_TEXT_MAX)),
+        "action_id": action_id,
+        "value": value[:BUTTON_VALUE_MAX],
+    }
+    if primary:
+        element["style"] = "primary"
+    return element
+
+
+def actions(*elements: dict[str, Any]) -> Block:
+    return {"type": "actions", "elements": list(elements)}
+
+
+def input_block(
+    block_id: str,
+    label: str,
+    element: dict[str, Any],
+    *,
+    optional: bool = True,
+    hint: str | None = None,
+) -> Block:
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": plain(label),
+        "element": element,
+    }
+    if hint:
+        block["hint"] = plain(hint)
+    return block

@@ -8,8 +8,8 @@ from bot.domain.guides import GuideSummary
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.tool_guide import BrowseAnswer
-from bot.views.blocks import Block, context, header, section, shorten
-from bot.views.guides import SHOW, actions, button
+from bot.views.blocks import Block, actions, button, context, header, option, section, shorten
+from bot.views.guides import SHOW
 
 BY_CATEGORY = "browse_category"
 BY_THEME = "browse_theme"
@@ -22,10 +22,6 @@ FILTERS = {BY_CATEGORY: "category", BY_THEME: "theme", BY_AGE_GROUP: "age_group"
 #: Guide lines per message: 50 blocks minus the header, intro, menus and the "more" line.
 LINES_MAX = 44
 OPTIONS_MAX = 100
-
-
-def _option(text: str, value: str) -> dict[str, Any]:
-    return {"text": {"type": "plain_text", "text": shorten(text, 75)}, "value": value[:150]}
 
 
 def _menu(action_id: str, placeholder: str, options: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,21 +59,21 @@ def browse_message(lang: str, found: BrowseAnswer) -> dict[str, Any]:
             _menu(
                 BY_CATEGORY,
                 t(lang, "browse.by_category"),
-                [_option(name, name) for name in found.categories],
+                [option(name, name) for name in found.categories],
             )
         )
     menus.append(
         _menu(
             BY_THEME,
             t(lang, "browse.by_theme"),
-            [_option(t(lang, f"theme.{key}"), key) for key in found.themes],
+            [option(t(lang, f"theme.{key}"), key) for key in found.themes],
         )
     )
     menus.append(
         _menu(
             BY_AGE_GROUP,
             t(lang, "browse.by_age_group"),
-            [_option(t(lang, f"age_group.{key}"), key) for key in found.age_groups],
+            [option(t(lang, f"age_group.{key}"), key) for key in found.age_groups],
         )
     )
     if found.narrowed_by is not None:

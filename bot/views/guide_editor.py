@@ -22,7 +22,7 @@ from bot.services.guide_editor import (
     TITLE_MAX,
     TOOL_MAX,
 )
-from bot.views.blocks import Block, shorten
+from bot.views.blocks import Block, input_block, option, plain
 
 CALLBACK_ID = "guide_editor"
 FIELD = "value"  # every input's action_id: the block id names the field
@@ -53,10 +53,6 @@ def fits_in_editor(body: str) -> bool:
     return len(body_parts(body)) < BODY_PARTS_MAX
 
 
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text}
-
-
 def _text_input(
     block_id: str,
     label: str,
@@ -75,33 +71,18 @@ def _text_input(
     }
     if initial:
         element["initial_value"] = initial[:max_length]
-    block: Block = {
-        "type": "input",
-        "block_id": block_id,
-        "optional": optional,
-        "label": _plain(label),
-        "element": element,
-    }
-    if hint:
-        block["hint"] = _plain(hint)
-    return block
+    return input_block(block_id, label, element, optional=optional, hint=hint)
 
 
 def _checkboxes(
     block_id: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...]
 ) -> Block:
-    all_options = [{"text": _plain(shorten(text, 75)), "value": value} for text, value in options]
+    all_options = [option(text, value) for text, value in options]
     element: dict[str, Any] = {"type": "checkboxes", "action_id": FIELD, "options": all_options}
-    initial = [option for option in all_options if option["value"] in chosen]
+    initial = [choice for choice in all_options if choice["value"] in chosen]
     if initial:
         element["initial_options"] = initial
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "optional": True,
-        "label": _plain(label),
-        "element": element,
-    }
+    return input_block(block_id, label, element)
 
 
 def editor_modal(
@@ -193,9 +174,9 @@ def editor_modal(
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "title": _plain(t(lang, "editor.title_edit" if detail else "editor.title_new")),
-        "submit": _plain(t(lang, "editor.submit")),
-        "close": _plain(t(lang, "editor.close")),
+        "title": plain(t(lang, "editor.title_edit" if detail else "editor.title_new")),
+        "submit": plain(t(lang, "editor.submit")),
+        "close": plain(t(lang, "editor.close")),
         "private_metadata": json.dumps(metadata),
         "blocks": blocks,
     }

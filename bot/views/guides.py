@@ -13,7 +13,17 @@ from bot.domain.guides import GuideDetail, GuideSummary, GuideVersion
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
-from bot.views.blocks import Block, context, divider, header, section, sections, shorten
+from bot.views.blocks import (
+    Block,
+    actions,
+    button,
+    context,
+    divider,
+    header,
+    section,
+    sections,
+    shorten,
+)
 from bot.views.dates import local_day
 from bot.views.markdown import split_for_sections, to_mrkdwn
 
@@ -30,24 +40,7 @@ MESSAGE_BLOCKS_MAX = 50
 #: How much of the steps the card shows before "show the whole guide".
 EXCERPT_CHARS = 900
 CONTEXT_MAX = 2000
-BUTTON_VALUE_MAX = 2000
 HISTORY_SHOWN = 20
-
-
-def button(text: str, action_id: str, value: str, *, primary: bool = False) -> dict[str, Any]:
-    element: dict[str, Any] = {
-        "type": "button",
-        "text": {"type": "plain_text", "text": shorten(text, 75)},
-        "action_id": action_id,
-        "value": value[:BUTTON_VALUE_MAX],
-    }
-    if primary:
-        element["style"] = "primary"
-    return element
-
-
-def actions(*elements: dict[str, Any]) -> Block:
-    return {"type": "actions", "elements": list(elements)}
 
 
 def labels_line(lang: str, themes: tuple[str, ...], age_groups: tuple[str, ...]) -> str:

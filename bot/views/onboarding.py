@@ -8,9 +8,9 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.help import COMMANDS
 from bot.services.onboarding import Welcome
-from bot.views.blocks import context, header, section
+from bot.views.blocks import actions, button, context, header, section
 from bot.views.guide_browse import OPEN
-from bot.views.guides import ASK_NETWORK, actions, button
+from bot.views.guides import ASK_NETWORK
 from bot.views.network import mentions
 
 

@@ -9,32 +9,19 @@ from bot.domain.network import OrgSnapshot
 from bot.domain.org import ROLES
 from bot.i18n import t
 from bot.services.workspace_settings import KEYS
-from bot.views.blocks import Block, divider, section, shorten
+from bot.views.blocks import (
+    OPTION_TEXT_MAX,
+    Block,
+    divider,
+    input_block,
+    option,
+    plain,
+    section,
+    shorten,
+)
 
 CALLBACK_ID = "settings"
 OPTIONS_MAX = 100
-OPTION_TEXT_MAX = 75
-
-
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text}
-
-
-def _option(text: str, value: str) -> dict[str, Any]:
-    return {"text": _plain(shorten(text, OPTION_TEXT_MAX)), "value": value}
-
-
-def _input(block_id: str, label: str, element: dict[str, Any], hint: str | None = None) -> Block:
-    block: Block = {
-        "type": "input",
-        "block_id": block_id,
-        "optional": True,
-        "label": _plain(label),
-        "element": element,
-    }
-    if hint:
-        block["hint"] = _plain(hint)
-    return block
 
 
 def settings_modal(
@@ -45,77 +32,77 @@ def settings_modal(
         element: dict[str, Any] = {"type": "channels_select", "action_id": "channel"}
         if current.get(key):
             element["initial_channel"] = current[key]
-        blocks.append(_input(key, t(lang, f"settings.{key}"), element))
+        blocks.append(input_block(key, t(lang, f"settings.{key}"), element))
     blocks += [divider(), section(t(lang, "settings.roles_intro"))]
     blocks.append(
-        _input(
+        input_block(
             "role_person",
             t(lang, "settings.role_person"),
             {"type": "users_select", "action_id": "person"},
         )
     )
     blocks.append(
-        _input(
+        input_block(
             "role_change",
             t(lang, "settings.role_change"),
             {
                 "type": "radio_buttons",
                 "action_id": "change",
                 "options": [
-                    _option(t(lang, "settings.role_add"), "add"),
-                    _option(t(lang, "settings.role_remove"), "remove"),
+                    option(t(lang, "settings.role_add"), "add"),
+                    option(t(lang, "settings.role_remove"), "remove"),
                 ],
-                "initial_option": _option(t(lang, "settings.role_add"), "add"),
+                "initial_option": option(t(lang, "settings.role_add"), "add"),
             },
         )
     )
     blocks.append(
-        _input(
+        input_block(
             "role",
             t(lang, "settings.role"),
             {
                 "type": "static_select",
                 "action_id": "role",
-                "options": [_option(t(lang, f"role.{role}"), role) for role in ROLES],
+                "options": [option(t(lang, f"role.{role}"), role) for role in ROLES],
             },
         )
     )
     if snap.areas:
         blocks.append(
-            _input(
+            input_block(
                 "role_area",
                 t(lang, "settings.role_area"),
                 {
                     "type": "static_select",
                     "action_id": "area",
-                    "options": [_option(a.name, str(a.id)) for a in snap.areas[:OPTIONS_MAX]],
+                    "options": [option(a.name, str(a.id)) for a in snap.areas[:OPTIONS_MAX]],
                 },
-                t(lang, "settings.role_area_hint"),
+                hint=t(lang, "settings.role_area_hint"),
             )
         )
     groups = [
         {
-            "label": _plain(shorten(area.name, OPTION_TEXT_MAX)),
-            "options": [_option(d.name, str(d.id)) for d in snap.daycares_in(area)[:OPTIONS_MAX]],
+            "label": plain(shorten(area.name, OPTION_TEXT_MAX)),
+            "options": [option(d.name, str(d.id)) for d in snap.daycares_in(area)[:OPTIONS_MAX]],
         }
         for area in snap.areas[:OPTIONS_MAX]
         if snap.daycares_in(area)
     ]
     if groups:
         blocks.append(
-            _input(
+            input_block(
                 "role_daycare",
                 t(lang, "settings.role_daycare"),
                 {"type": "static_select", "action_id": "daycare", "option_groups": groups},
-                t(lang, "settings.role_daycare_hint"),
+                hint=t(lang, "settings.role_daycare_hint"),
             )
         )
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "title": _plain(t(lang, "settings.title")),
-        "submit": _plain(t(lang, "settings.save")),
-        "close": _plain(t(lang, "settings.close")),
+        "title": plain(t(lang, "settings.title")),
+        "submit": plain(t(lang, "settings.save")),
+        "close": plain(t(lang, "settings.close")),
         "private_metadata": json.dumps({"channel": channel_id}),
         "blocks": blocks,
     }

@@ -10,7 +10,7 @@ from bot.domain.sparring import Routing
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.sparring import QUESTION_MAX
-from bot.views.blocks import Block, context, section, shorten
+from bot.views.blocks import Block, context, option, plain, section, shorten
 from bot.views.network import mentions
 
 CALLBACK_ID = "sparring_ask"
@@ -18,12 +18,8 @@ FIELD = "value"
 OPTIONS_MAX = 100
 
 
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text}
-
-
 def _tool_option(tool: Tool) -> dict[str, Any]:
-    return {"text": _plain(shorten(tool.name, 75)), "value": str(tool.id)}
+    return option(tool.name, str(tool.id))
 
 
 def sparring_modal(
@@ -50,8 +46,8 @@ def sparring_modal(
         {
             "type": "input",
             "block_id": "question",
-            "label": _plain(t(lang, "sparring.question")),
-            "hint": _plain(t(lang, "sparring.question_hint")),
+            "label": plain(t(lang, "sparring.question")),
+            "hint": plain(t(lang, "sparring.question_hint")),
             "element": question_input,
         }
     ]
@@ -59,7 +55,7 @@ def sparring_modal(
         menu: dict[str, Any] = {
             "type": "static_select",
             "action_id": FIELD,
-            "placeholder": _plain(t(lang, "sparring.tool_placeholder")),
+            "placeholder": plain(t(lang, "sparring.tool_placeholder")),
             "options": [_tool_option(tool) for tool in offered],
         }
         if chosen:
@@ -69,16 +65,16 @@ def sparring_modal(
                 "type": "input",
                 "block_id": "tool",
                 "optional": True,
-                "label": _plain(t(lang, "sparring.tool")),
+                "label": plain(t(lang, "sparring.tool")),
                 "element": menu,
             }
         )
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "title": _plain(t(lang, "sparring.modal_title")),
-        "submit": _plain(t(lang, "sparring.submit")),
-        "close": _plain(t(lang, "sparring.close")),
+        "title": plain(t(lang, "sparring.modal_title")),
+        "submit": plain(t(lang, "sparring.submit")),
+        "close": plain(t(lang, "sparring.close")),
         "private_metadata": json.dumps({"channel": channel_id}),
         "blocks": blocks,
     }

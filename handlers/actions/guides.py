@@ -17,6 +17,7 @@ from bot.services.guides import guide_history, mark_helpful
 from bot.services.permissions import Action
 from bot.services.tool_guide import (
     BrowseAnswer,
+    GuideCard,
     NoMatch,
     SearchAnswer,
     browse,
@@ -72,6 +73,17 @@ async def _private(respond: AsyncRespond, message: dict[str, Any]) -> None:
     await respond(response_type="ephemeral", replace_original=False, **message)
 
 
+async def _card(
+    body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> GuideCard | None:
+    """The guide the button names, for the person who clicked; None (and they are told) if
+    it was deleted since the message was shown."""
+    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    if found is None:
+        await _gone(respond, lang)
+    return found
+
+
 async def _gone(respond: AsyncRespond, lang: str) -> None:
     await _private(respond, text_message(t(lang, "guide.gone")))
 
@@ -80,9 +92,8 @@ async def show_guide(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     await ack()
-    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    found = await _card(body, respond, services, lang)
     if found is None:
-        await _gone(respond, lang)
         return
     for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
         await _private(respond, message)
@@ -99,10 +110,9 @@ async def share_guide(
     """A visible post in the channel, in the workspace's language, naming who shared it."""
     await ack()
     user_id = body["user"]["id"]
-    found = await card(services.db, as_int(_value(body)) or 0, user_id)
+    found = await _card(body, respond, services, lang)
     channel = _channel(body)
     if found is None or channel is None:
-        await _gone(respond, lang)
         return
     post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
     try:
@@ -133,9 +143,8 @@ async def ask_about_guide(
     lang: str,
 ) -> None:
     await ack()
-    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    found = await _card(body, respond, services, lang)
     if found is None:
-        await _gone(respond, lang)
         return
     await open_sparring(
         client,
@@ -189,9 +198,8 @@ async def show_history(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     await ack()
-    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    found = await _card(body, respond, services, lang)
     if found is None:
-        await _gone(respond, lang)
         return
     versions = await guide_history(services.db, found.detail.guide.slug)
     await _private(respond, history_message(lang, found.detail, versions, services.settings.tz))
