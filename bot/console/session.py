@@ -288,17 +288,26 @@ class Console:
             return
         target = self.targets[number - 1]
         clickable = target.clickable
-        value = clickable.value
-        if clickable.options:
-            chosen = await self._choose(clickable)
-            if chosen is None:
-                return
-            value = chosen
+        if not clickable.options:
+            await self._exchange(
+                lambda: self.local.driver.click(
+                    self.person.slack_user_id,
+                    action_id=clickable.action_id,
+                    value=clickable.value,
+                    channel_id=target.channel_id,
+                    message_ts=target.message_ts,
+                    view_id=target.view_id,
+                )
+            )
+            return
+        chosen = await self._choose(clickable)
+        if chosen is None:
+            return
         await self._exchange(
-            lambda: self.local.driver.click(
+            lambda: self.local.driver.select(
                 self.person.slack_user_id,
                 action_id=clickable.action_id,
-                value=value,
+                value=chosen,
                 channel_id=target.channel_id,
                 message_ts=target.message_ts,
                 view_id=target.view_id,

@@ -116,3 +116,15 @@ async def test_a_modal_is_filled_field_by_field_with_its_choices(
     assert "• Sparringskanal: #general" in out
     assert "• @Mette Lund er nu ambassadør." in out
     assert "*Ambassadører:* @Mette Lund" in out.split("/tovholder network øst")[-1]
+
+
+async def test_a_superuser_finds_a_guide_and_narrows_the_list_with_a_menu(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    out = await console(tmp_path, clock, ":as Line", "/tool-guide bi-bot", "/tool-guide", "7", "5")
+    assert "== Bee-Bot: Bee-Bot på gulvet – de første skridt i programmering ==\n*Formål*" in out
+    assert "[1] Vis hele vejledningen" in out
+    assert "[7] Læreplanstema" in out
+    narrowed = out.rsplit("  › 5", 1)[1]
+    assert "(Viser *Natur, udeliv og science*: 7 vejledninger.)" in narrowed
+    assert "Book Creator" not in narrowed
