@@ -125,6 +125,25 @@ class EventsDriver:
         event = self.events.edit(message, channel, text)
         return await self._event(event, Signing(sign, timestamp, signature))
 
+    async def delete_message(
+        self,
+        user_id: str,
+        channel_id: str | None,
+        ts: str,
+        *,
+        sign: bool = True,
+        timestamp: int | None = None,
+        signature: str | None = None,
+    ) -> DriverResult:
+        """The user deletes their message: it leaves the store and `message_deleted` is sent."""
+        user = self._user(user_id)
+        channel = self._conversation(user, channel_id)
+        message = channel.messages.get(ts)
+        if message is None or message.get("user") != user.id:
+            raise DriverError(f"{user_id} has no message {ts} in {channel.id}")
+        event = self.events.delete(message, channel)
+        return await self._event(event, Signing(sign, timestamp, signature))
+
     async def channel_join(
         self,
         user_id: str,

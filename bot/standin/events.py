@@ -112,6 +112,23 @@ class EventBuilder:
             "channel_type": channel_type(channel),
         }
 
+    def delete(self, message: dict[str, Any], channel: Channel) -> dict[str, Any]:
+        """Remove a stored message and return its `message_deleted` event."""
+        previous = {k: copy.deepcopy(v) for k, v in message.items() if k not in _HISTORY_ONLY}
+        del channel.messages[message["ts"]]
+        event_ts = self.ws.next_ts()
+        return {
+            "type": "message",
+            "subtype": "message_deleted",
+            "hidden": True,
+            "deleted_ts": message["ts"],
+            "channel": channel.id,
+            "previous_message": previous,
+            "event_ts": event_ts,
+            "ts": event_ts,
+            "channel_type": channel_type(channel),
+        }
+
     def channel_join(self, user: User, channel: Channel, inviter: str | None) -> dict[str, Any]:
         """Store the `channel_join` message Slack posts and return its event."""
         message: dict[str, Any] = {

@@ -1,7 +1,8 @@
-"""auth.test, conversations.open/info, users.info/lookupByEmail."""
+"""auth.test, conversations.open/info/replies, users.info/lookupByEmail."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from bot.standin.api import ApiError, Args, Handler, MethodContext
@@ -67,6 +68,26 @@ def conversations_info(ctx: MethodContext, args: Args) -> dict[str, Any]:
     }
 
 
+def conversations_replies(ctx: MethodContext, args: Args) -> dict[str, Any]:
+    """A message and its thread replies, oldest first (the parent first), as Slack returns them.
+
+    The bot uses it to read a message it was told about only by a button (its text is not in
+    the button). `limit` caps the count; pagination is not modelled.
+    """
+    ws = ctx.workspace
+    channel = ws.channels.get(args.required("channel", "channel_not_found"))
+    if channel is None:
+        raise ApiError("channel_not_found")
+    ts = args.required("ts", "thread_not_found")
+    parent = channel.messages.get(ts)
+    if parent is None:
+        raise ApiError("thread_not_found")
+    replies = [m for m in channel.messages.values() if m.get("thread_ts") == ts and m["ts"] != ts]
+    limit = int(args.string("limit") or 1000)
+    messages = [copy.deepcopy(parent), *(copy.deepcopy(m) for m in replies)][: max(limit, 1)]
+    return {"ok": True, "messages": messages, "has_more": False}
+
+
 def users_info(ctx: MethodContext, args: Args) -> dict[str, Any]:
     ws = ctx.workspace
     user = ws.users.get(args.required("user", "user_not_found"))
@@ -91,6 +112,7 @@ METHODS: dict[str, Handler] = {
     "auth.test": auth_test,
     "conversations.open": conversations_open,
     "conversations.info": conversations_info,
+    "conversations.replies": conversations_replies,
     "users.info": users_info,
     "users.lookupByEmail": users_lookup_by_email,
 }

@@ -192,3 +192,13 @@ async def test_event_bot_message(driver: SlackDriver, capture: CaptureApp) -> No
 async def test_url_verification(driver: SlackDriver, capture: CaptureApp) -> None:
     await driver.url_verification("here-comes-a-challenge")
     assert_same_shape(recorded("url_verification.json"), sent(capture.last))
+
+
+async def test_event_message_deleted(driver: SlackDriver, capture: CaptureApp) -> None:
+    await driver.user_message(ANNA, GENERAL, "oops")
+    ts = driver.standin.messages(GENERAL)[-1]["ts"]
+    await driver.delete_message(ANNA, GENERAL, ts)
+    event = sent(capture.last)["event"]
+    assert (event["subtype"], event["deleted_ts"], event["hidden"]) == ("message_deleted", ts, True)
+    assert event["previous_message"]["text"] == "oops"
+    assert all(m["ts"] != ts for m in driver.standin.messages(GENERAL))

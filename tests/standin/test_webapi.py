@@ -113,6 +113,20 @@ async def test_thread_replies(client: AsyncWebClient, standin: SlackStandIn) -> 
     assert standin.messages(GENERAL)[0]["reply_count"] == 1
 
 
+async def test_conversations_replies_reads_a_message_and_its_thread(
+    client: AsyncWebClient,
+) -> None:
+    parent = await client.chat_postMessage(channel=GENERAL, text="Tråd")
+    await client.chat_postMessage(channel=GENERAL, text="Svar", thread_ts=parent["ts"])
+    found = await client.conversations_replies(channel=GENERAL, ts=parent["ts"])
+    assert [m["text"] for m in found["messages"]] == ["Tråd", "Svar"]
+    only = await client.conversations_replies(channel=GENERAL, ts=parent["ts"], limit=1)
+    assert [m["text"] for m in only["messages"]] == ["Tråd"]
+    with pytest.raises(SlackApiError) as missing:
+        await client.conversations_replies(channel=GENERAL, ts="1.000001")
+    assert missing.value.response["error"] == "thread_not_found"
+
+
 async def test_form_encoded_blocks_are_accepted(
     client: AsyncWebClient, standin: SlackStandIn
 ) -> None:
