@@ -140,9 +140,9 @@ async def test_import_merges_tools_and_a_bad_file_writes_nothing_of_itself(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_people(db, clock)
-    bad_owner = (FIXTURES / "bee-bot.md").read_text().replace(METTE, "nobody@example.org")
+    bad_key = (FIXTURES / "bee-bot.md").read_text().replace("tool:", "farve: rød\ntool:")
     files = [
-        ("bad.md", bad_owner.replace("Bee-Bot", "Ghost").encode()),
+        ("bad.md", bad_key.replace("Bee-Bot", "Ghost").encode()),
         ("broken.md", b"no front matter"),
         *fixture_files(),
     ]
@@ -153,8 +153,9 @@ async def test_import_merges_tools_and_a_bad_file_writes_nothing_of_itself(
         (files[2][0], True),
         (files[3][0], True),
     ]
-    assert outcomes[0].problems[0].key == "guide_file.owner_unknown"
+    assert outcomes[0].problems[0].key == "guide_file.unknown_key"
     assert await find_tool(db, "Ghost") is None  # the refused file left no tool behind
+    assert all(o.result.unknown_owner is None for o in outcomes if o.result)
     tool = await find_tool(db, "bibot")
     assert tool is not None and tool.aliases == ("Bi-Bot", "bibot")
     again = await import_guide_files(db, clock, fixture_files(), editor="cli")

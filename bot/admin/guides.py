@@ -2,7 +2,9 @@
 
 Reading folders and writing files happens here; checking and saving is the service's, the
 same code path the demo uses. A bad file is reported with its name and writes nothing of
-itself; the good ones are still imported, and the exit code is 1 if any file was bad.
+itself; the good ones are still imported, and the exit code is 1 if any file was bad. An
+owner not (yet) in the organisation is a warning only: the guide is imported without a linked
+owner, and the exit code stays 0, so guides can be loaded before the organisation.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ async def import_paths(args: argparse.Namespace, ctx: AdminContext) -> int:
 
 
 def report(ctx: AdminContext, outcome: FileOutcome) -> str | None:
-    """One line per file; the kind of change it made, None when it was refused."""
+    """One line per file (and a warning for an owner not in the organisation); the kind of
+    change it made, None when it was refused."""
     if outcome.result is None:
         for problem in outcome.problems:
             reason = t(ctx.lang, problem.key, **problem.params)
@@ -96,6 +99,10 @@ def report(ctx: AdminContext, outcome: FileOutcome) -> str | None:
     ctx.say(
         t(ctx.lang, f"guides.{kind}", file=outcome.name, slug=outcome.slug, version=result.version)
     )
+    if result.unknown_owner:
+        ctx.complain(
+            t(ctx.lang, "guides.owner_unknown", file=outcome.name, email=result.unknown_owner)
+        )
     return kind
 
 

@@ -161,6 +161,9 @@ class Guide:
     helpful_count: int
     created_at: str
     updated_at: str
+    #: The owner as the file or form named them (lower-cased), kept while `owner_id` is NULL
+    #: because that person is not in the organisation yet, so the guide exports unchanged.
+    owner_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class GuideDetail:
     guide: Guide
     current: GuideVersion
     tool: Tool
+    #: The owner from the organisation when a person has the guide's owner e-mail; before
+    #: that person is imported, no name and the e-mail the guide file gave.
     owner_name: str | None = None
     owner_email: str | None = None
 
@@ -210,3 +215,6 @@ class SaveResult:
     new_guide: bool
     new_version: bool
     new_tool: bool
+    #: The owner's e-mail when no person in the organisation has it (yet): the guide was
+    #: saved without a linked owner, which the caller reports as a warning, not a refusal.
+    unknown_owner: str | None = None

@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "guide_file.bad_slug": "»{value}« under slug kan ikke bruges. Brug små bogstaver a–z, tal og bindestreger, fx bee-bot-paa-gulvet.",
     "guide_file.bad_slug_name": "Filnavnet »{name}« giver ikke et brugbart navn til vejledningen. Omdøb filen eller tilføj nøglen slug.",
     "guide_file.bad_verify_days": "»{value}« under verify_days skal være et helt antal dage over 0.",
-    "guide_file.owner_unknown": "Ejeren {email} findes ikke i organisationen. Læg personen ind med `tovholder org import` eller ret e-mailadressen.",
     "guide_file.duplicate_slug": "Vejledningen »{slug}« findes også i {other}. Hver vejledning må kun stå i én fil.",
     # Kommandolinjen
     "guides.path_missing": "{path} findes ikke.",
@@ -49,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "guides.created": "{file}: ny vejledning »{slug}« (version {version}).",
     "guides.updated": "{file}: »{slug}« er opdateret til version {version}.",
     "guides.unchanged": "{file}: »{slug}« er uændret (version {version}).",
+    "guides.owner_unknown": "{file}: ejeren {email} findes ikke i organisationen endnu – vejledningen er lagt ind uden ejer. Importér organisationen (tovholder org import) og derefter vejledningerne igen, eller ret e-mailen.",
     "guides.summary": "{files} filer: {created} nye, {updated} opdaterede, {unchanged} uændrede, {failed} med fejl.",
     "guides.dry_run": "Prøvekørsel: filerne er kontrolleret, men intet er gemt.",
     "guides.exported": "{count} vejledninger skrevet til {dir}.",

@@ -19,7 +19,7 @@ from bot.domain.guides import (
     SaveResult,
 )
 from bot.services.guide_files import slugify
-from bot.services.guides import GuideRefused, get_guide, get_guide_by_id, save_guide
+from bot.services.guides import get_guide, get_guide_by_id, save_guide
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
 from storage.db import Database
@@ -152,10 +152,5 @@ async def save_form(db: Database, clock: Clock, user_id: str, form: GuideForm) -
         draft = replace(
             draft, owner_email=current.owner_email, verify_days=current.guide.verify_days
         )
-    try:
-        result = await save_guide(db, clock, replace(draft, slug=slug), editor=user_id)
-    except GuideRefused:  # the owner left the organisation meanwhile: keep it unowned
-        result = await save_guide(
-            db, clock, replace(draft, slug=slug, owner_email=None), editor=user_id
-        )
+    result = await save_guide(db, clock, replace(draft, slug=slug), editor=user_id)
     return EditorOutcome({}, result, slug)

@@ -12,7 +12,7 @@ and the database belong to the callers. The format is a contract (see the README
     age_groups: [boernehave]
     themes: [kommunikation-sprog]
     tags: [robot]
-    owner: mette.lund@...      # optional: e-mail of a person in the organisation
+    owner: mette.lund@...      # optional: the owner's e-mail (kept if not in the org yet)
     verify_days: 180           # optional: days before the guide is due a check
     slug: bee-bot              # optional: the guide's id; default the file name
     ---

@@ -1,9 +1,11 @@
 """Rules for the tool catalogue and its guides, for the CLI, the Slack handlers and the demo.
 
 Every edit of a guide is a new version with who and when, and saving what the guide already
-says makes none, so importing the same files twice changes nothing. A tool's lifecycle moves
-only along `NEXT_STATUSES`, and every step is recorded. Reads that combine several tables
-run in one transaction, so a guide, its version and its tool always match.
+says makes none, so importing the same files twice changes nothing. A guide keeps its owner's
+e-mail even while nobody in the organisation has it, and shows that person once they are
+imported, so guides may be imported before the organisation. A tool's lifecycle moves only
+along `NEXT_STATUSES`, and every step is recorded. Reads that combine several tables run in
+one transaction, so a guide, its version and its tool always match.
 """
 
 from __future__ import annotations
@@ -35,14 +37,6 @@ from storage.repositories import guides as guides_repo
 from storage.repositories import tools as tools_repo
 
 
-class GuideRefused(Exception):
-    """The draft cannot be saved as it is (nothing of it was written)."""
-
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
-        super().__init__(", ".join(problem.key for problem in problems))
-        self.problems = tuple(problems)
-
-
 class StatusRefused(Exception):
     """The lifecycle does not go from the tool's status to the one asked for."""
 
@@ -70,13 +64,11 @@ async def save_guide(
 async def _save(
     conn: aiosqlite.Connection, draft: GuideDraft, editor: str | None, now: str
 ) -> SaveResult:
-    owner_id = None
-    if draft.owner_email:
-        owner_id = await guides_repo.person_id_by_email(conn, draft.owner_email)
-        if owner_id is None:
-            raise GuideRefused(
-                [FileProblem("guide_file.owner_unknown", {"email": draft.owner_email})]
-            )
+    # The owner is kept as named even when nobody has that e-mail yet (guides imported before
+    # the organisation); `owner_id` links the person when there is one.
+    owner_email = draft.owner_email.lower() if draft.owner_email else None
+    owner_id = await guides_repo.person_id_by_email(conn, owner_email) if owner_email else None
+    unknown_owner = owner_email if owner_id is None else None
     tool = await tools_repo.find_tool(conn, draft.tool)
     if tool is None:
         tool_id = await tools_repo.insert_tool(conn, draft.tool, draft.category, editor, now)
@@ -95,18 +87,26 @@ async def _save(
     guide = await guides_repo.guide_by_slug(conn, draft.slug)
     if guide is None:
         guide_id = await guides_repo.insert_guide(
-            conn, tool_id, draft.slug, owner_id, draft.verify_days, now
+            conn, tool_id, draft.slug, owner_id, owner_email, draft.verify_days, now
         )
         await guides_repo.insert_version(conn, guide_id, 1, content, editor, now)
-        return SaveResult(guide_id, 1, new_guide=True, new_version=True, new_tool=tool is None)
+        return SaveResult(
+            guide_id,
+            1,
+            new_guide=True,
+            new_version=True,
+            new_tool=tool is None,
+            unknown_owner=unknown_owner,
+        )
     current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
     new_version = current.content != content
     version = guide.current_version + 1 if new_version else guide.current_version
     if new_version:
         await guides_repo.insert_version(conn, guide.id, version, content, editor, now)
-    if new_version or (tool_id, owner_id, draft.verify_days) != (
+    if new_version or (tool_id, owner_id, owner_email, draft.verify_days) != (
         guide.tool_id,
         guide.owner_id,
+        guide.owner_email,
         guide.verify_days,
     ):
         await guides_repo.update_guide(
@@ -115,16 +115,20 @@ async def _save(
             tool_id=tool_id,
             current_version=version,
             owner_id=owner_id,
+            owner_email=owner_email,
             verify_days=draft.verify_days,
             verified_at=now if new_version else guide.verified_at,  # an edit is a check
             now=now,
         )
-    return SaveResult(guide.id, version, False, new_version, new_tool=tool is None)
+    return SaveResult(
+        guide.id, version, False, new_version, new_tool=tool is None, unknown_owner=unknown_owner
+    )
 
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """One file of an import: saved (`result`) or refused (`problems`, nothing written)."""
+    """One file of an import: saved (`result`, whose `unknown_owner` is a warning) or refused
+    (`problems`, nothing written)."""
 
     name: str
     slug: str | None = None
@@ -140,8 +144,9 @@ async def import_guide_files(
     editor: str | None,
     dry_run: bool = False,
 ) -> list[FileOutcome]:
-    """Import (name, bytes) pairs in one transaction, each file behind its own savepoint:
-    a bad file writes nothing of itself, good files are kept, and a dry run keeps none."""
+    """Import (name, bytes) pairs in one transaction. Every file is checked whole before
+    anything is written, so a bad file writes nothing of itself; the good files are kept,
+    and a dry run keeps none."""
     outcomes: list[FileOutcome] = []
     drafts: list[tuple[str, GuideDraft]] = []
     seen: dict[str, str] = {}
@@ -164,15 +169,8 @@ async def import_guide_files(
     try:
         async with db.transaction() as conn:
             for name, draft in drafts:
-                await conn.execute("SAVEPOINT guide_file")
-                try:
-                    result = await _save(conn, draft, editor, now)
-                except GuideRefused as refused:
-                    await conn.execute("ROLLBACK TO guide_file")
-                    saved.append(FileOutcome(name, draft.slug, problems=refused.problems))
-                else:
-                    saved.append(FileOutcome(name, draft.slug, result=result))
-                await conn.execute("RELEASE guide_file")
+                result = await _save(conn, draft, editor, now)
+                saved.append(FileOutcome(name, draft.slug, result=result))
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -200,8 +198,8 @@ async def _detail(conn: aiosqlite.Connection, guide: Guide) -> GuideDetail:
     current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
     tool = await tools_repo.tool_by_id(conn, guide.tool_id)
     assert tool is not None  # guides.tool_id is a foreign key
-    owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
-    name, email = owner if owner else (None, None)
+    owner = await guides_repo.owner_of(conn, guide)
+    name, email = owner if owner else (None, guide.owner_email)
     return GuideDetail(guide, current, tool, owner_name=name, owner_email=email)
 
 
@@ -224,7 +222,11 @@ async def browse_guides(
 
 
 async def guide_drafts(db: Database) -> list[GuideDraft]:
-    """Every guide as its file says it, by slug: what `tovholder guides export` writes."""
+    """Every guide as its file says it, by slug: what `tovholder guides export` writes.
+
+    The owner is the stored e-mail, known in the organisation or not, so export → import
+    into an empty database → export gives the same files.
+    """
     drafts: list[GuideDraft] = []
     async with db.transaction() as conn:
         async with conn.execute("SELECT slug FROM guides ORDER BY slug") as cursor:
@@ -235,7 +237,6 @@ async def guide_drafts(db: Database) -> list[GuideDraft]:
             current = (await guides_repo.versions(conn, guide.id, guide.current_version))[0]
             tool = await tools_repo.tool_by_id(conn, guide.tool_id)
             assert tool is not None
-            owner = await guides_repo.owner_of(conn, guide.owner_id) if guide.owner_id else None
             drafts.append(
                 GuideDraft(
                     slug=guide.slug,
@@ -243,7 +244,7 @@ async def guide_drafts(db: Database) -> list[GuideDraft]:
                     content=current.content,
                     aliases=tool.aliases,
                     category=tool.category,
-                    owner_email=owner[1] if owner else None,
+                    owner_email=guide.owner_email,
                     verify_days=guide.verify_days,
                 )
             )

@@ -37,6 +37,7 @@ def _guide(row: Any) -> Guide:
         row["helpful_count"],
         row["created_at"],
         row["updated_at"],
+        row["owner_email"],
     )
 
 
@@ -110,14 +111,15 @@ async def insert_guide(
     tool_id: int,
     slug: str,
     owner_id: int | None,
+    owner_email: str | None,
     verify_days: int,
     now: str,
 ) -> int:
     """A new guide is checked the day it is written; its first version is inserted next."""
     cursor = await conn.execute(
-        "INSERT INTO guides (tool_id, slug, current_version, owner_id, verified_at, verify_days,"
-        " created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
-        (tool_id, slug, owner_id, now, verify_days, now, now),
+        "INSERT INTO guides (tool_id, slug, current_version, owner_id, owner_email, verified_at,"
+        " verify_days, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
+        (tool_id, slug, owner_id, owner_email, now, verify_days, now, now),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -154,26 +156,33 @@ async def update_guide(
     tool_id: int,
     current_version: int,
     owner_id: int | None,
+    owner_email: str | None,
     verify_days: int,
     verified_at: str | None,
     now: str,
 ) -> None:
     await conn.execute(
-        "UPDATE guides SET tool_id = ?, current_version = ?, owner_id = ?, verify_days = ?,"
-        " verified_at = ?, updated_at = ? WHERE id = ?",
-        (tool_id, current_version, owner_id, verify_days, verified_at, now, guide_id),
+        "UPDATE guides SET tool_id = ?, current_version = ?, owner_id = ?, owner_email = ?,"
+        " verify_days = ?, verified_at = ?, updated_at = ? WHERE id = ?",
+        (tool_id, current_version, owner_id, owner_email, verify_days, verified_at, now, guide_id),
     )
 
 
 async def person_id_by_email(conn: aiosqlite.Connection, email: str) -> int | None:
+    """`people.email` compares without case, so `Mette.Lund@…` finds mette.lund@…."""
     async with conn.execute("SELECT id FROM people WHERE email = ?", (email,)) as cursor:
         row = await cursor.fetchone()
     return int(row["id"]) if row else None
 
 
-async def owner_of(conn: aiosqlite.Connection, person_id: int) -> tuple[str, str | None] | None:
-    async with conn.execute("SELECT name, email FROM people WHERE id = ?", (person_id,)) as cur:
-        row = await cur.fetchone()
+async def owner_of(conn: aiosqlite.Connection, guide: Guide) -> tuple[str, str | None] | None:
+    """(name, e-mail) of the linked person, else of the person with the stored owner e-mail,
+    so an owner imported after their guides shows without importing the guides again."""
+    async with conn.execute(
+        "SELECT name, email FROM people WHERE id = ?1 OR (?1 IS NULL AND email = ?2)",
+        (guide.owner_id, guide.owner_email),
+    ) as cursor:
+        row = await cursor.fetchone()
     return (row["name"], row["email"]) if row else None
 
 
@@ -264,14 +273,15 @@ async def browse(
 
 
 async def guide_records(db: Database) -> list[dict[str, Any]]:
-    """Every guide with every version and its labels, oldest version first."""
+    """Every guide with every version and its labels, oldest version first; `owner_email` is
+    the stored one, so an owner not in the organisation (yet) is exported too."""
     guides = [
         dict(row)
         for row in await db.fetchall(
             "SELECT g.id, g.slug, g.tool_id, t.name AS tool, g.current_version, g.owner_id,"
-            " p.email AS owner_email, g.verified_at, g.verify_days, g.helpful_count,"
+            " g.owner_email, g.verified_at, g.verify_days, g.helpful_count,"
             " g.created_at, g.updated_at FROM guides g JOIN tools t ON t.id = g.tool_id"
-            " LEFT JOIN people p ON p.id = g.owner_id ORDER BY g.id"
+            " ORDER BY g.id"
         )
     ]
     labels: dict[tuple[int, int], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -90,6 +90,10 @@ async def update_person(
         " WHERE id = ?",
         (slack_user_id, name, email, language, now, person_id),
     )
+    if email:  # the guides this person owns follow a new address, so exports stay current
+        await conn.execute(
+            "UPDATE guides SET owner_email = lower(?) WHERE owner_id = ?", (email, person_id)
+        )
 
 
 async def replace_roles(
