@@ -7,12 +7,15 @@ from slack_bolt.async_app import AsyncApp
 from bot.runtime import Services
 from bot.views import guide_browse
 from bot.views import guides as guide_views
+from bot.views import tool_tests as tests_ui
 from handlers import errors, middleware
-from handlers.actions import guides
-from handlers.commands import sparring, tool_guide, tovholder
+from handlers.actions import guides, tool_tests
+from handlers.commands import sparring, tool_guide, tool_test, tovholder
 from handlers.events import mentions, messages
+from handlers.shortcuts import save_result
 from handlers.views import guide_editor, settings
 from handlers.views import sparring as sparring_modal
+from handlers.views import tool_tests as test_views
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -25,9 +28,25 @@ def register(app: AsyncApp, services: Services) -> None:
     app.command("/tovholder")(track(tovholder.tovholder_command))
     app.command("/tool-guide")(track(tool_guide.tool_guide_command))
     app.command("/sparring")(track(sparring.sparring_command))
+    app.command("/tool-test")(track(tool_test.tool_test_command))
     app.view(settings.CALLBACK_ID)(track(settings.save_settings))
     app.view(guide_editor.CALLBACK_ID)(track(guide_editor.save_guide_form))
     app.view(sparring_modal.CALLBACK_ID)(track(sparring_modal.submit_question))
+    app.view(test_views.START_CALLBACK)(track(test_views.submit_start))
+    app.view(test_views.RESULT_CALLBACK)(track(test_views.submit_result))
+    app.view(test_views.CLOSE_CALLBACK)(track(test_views.submit_close))
+    app.shortcut(save_result.CALLBACK_ID)(track(save_result.save_as_result))
+
+    app.action(tests_ui.START)(track(tool_tests.start))
+    app.action(tests_ui.POST_RESULT)(track(tool_tests.post_result))
+    app.action(tests_ui.CORRECT)(track(tool_tests.correct))
+    app.action(tests_ui.CLOSE)(track(tool_tests.close))
+    app.action(tests_ui.SUMMARY)(track(tool_tests.summary))
+    app.action(tests_ui.OFFER_SAVE)(track(tool_tests.offer_save))
+    app.action(tests_ui.OFFER_OTHER)(track(tool_tests.offer_other))
+    app.action(tests_ui.OFFER_DISMISS)(track(tool_tests.offer_dismiss))
+    app.action(tests_ui.DELETE_RESULT)(track(tool_tests.delete_answer))
+    app.action(tests_ui.KEEP_RESULT)(track(tool_tests.delete_answer))
 
     app.action(guide_views.SHOW)(track(guides.show_guide))
     app.action(guide_views.SHARE)(track(guides.share_guide))
@@ -41,7 +60,7 @@ def register(app: AsyncApp, services: Services) -> None:
     for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
         app.action(action_id)(track(guides.narrow_browse))
     app.event("app_mention")(track(mentions.app_mention))
-    app.message()(track(messages.direct_message))
+    app.message()(track(messages.plain_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.
     app.event("message")(track(messages.other_message_event))
 

@@ -38,6 +38,8 @@ def test_socket_mode_and_interactivity_are_on() -> None:
         ("commands", "slash commands"),
         ("chat:write", "chat.postMessage / postEphemeral"),
         ("chat:write.public", "sharing a guide in a public channel the bot has not joined"),
+        ("channels:history", "message.channels: results written in the test channel"),
+        ("groups:history", "message.groups: a private test channel"),
         ("im:write", "conversations.open for direct messages"),
         ("im:history", "message.im events"),
         ("app_mentions:read", "app_mention events"),
@@ -53,5 +55,13 @@ def test_subscribes_only_to_events_the_bot_handles() -> None:
     """An event without a listener gets 404, which Slack counts as a failure and retries."""
     assert sorted(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == [
         "app_mention",
+        "message.channels",  # the test channel, where results are written
+        "message.groups",
         "message.im",
     ]
+
+
+def test_the_save_as_result_shortcut_is_declared() -> None:
+    (shortcut,) = MANIFEST["features"]["shortcuts"]
+    assert (shortcut["type"], shortcut["callback_id"]) == ("message", "save_as_result")
+    assert shortcut["name"] == "Gem som testresultat"

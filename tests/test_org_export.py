@@ -140,6 +140,8 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "tool_decisions",
         "guides",
         "sparring_questions",
+        "tool_tests",
+        "test_results",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

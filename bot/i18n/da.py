@@ -1,6 +1,15 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
-from bot.i18n import da_guides, da_org_import, da_search, da_sparring, da_tool_guide, da_tools
+from bot.i18n import (
+    da_guides,
+    da_org_import,
+    da_search,
+    da_sparring,
+    da_test_ui,
+    da_tool_guide,
+    da_tool_tests,
+    da_tools,
+)
 
 MESSAGES: dict[str, str] = {
     # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
@@ -158,3 +167,5 @@ MESSAGES.update(da_search.MESSAGES)
 MESSAGES.update(da_tool_guide.MESSAGES)
 MESSAGES.update(da_sparring.MESSAGES)
 MESSAGES.update(da_tools.MESSAGES)
+MESSAGES.update(da_test_ui.MESSAGES)
+MESSAGES.update(da_tool_tests.MESSAGES)

@@ -1,6 +1,15 @@
 """English — complete, for those who prefer it."""
 
-from bot.i18n import en_guides, en_org_import, en_search, en_sparring, en_tool_guide, en_tools
+from bot.i18n import (
+    en_guides,
+    en_org_import,
+    en_search,
+    en_sparring,
+    en_test_ui,
+    en_tool_guide,
+    en_tool_tests,
+    en_tools,
+)
 
 MESSAGES: dict[str, str] = {
     "help.header": "Tovholder – help",
@@ -147,3 +156,5 @@ MESSAGES.update(en_search.MESSAGES)
 MESSAGES.update(en_tool_guide.MESSAGES)
 MESSAGES.update(en_sparring.MESSAGES)
 MESSAGES.update(en_tools.MESSAGES)
+MESSAGES.update(en_test_ui.MESSAGES)
+MESSAGES.update(en_tool_tests.MESSAGES)

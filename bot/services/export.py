@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
-from storage.repositories import guides, org_sync, sparring, tools
+from storage.repositories import guides, org_sync, sparring, tool_tests, tools
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
 
@@ -28,6 +28,8 @@ SECTIONS: list[Section] = [
     ("tool_decisions", tools.decision_records),
     ("guides", guides.guide_records),
     ("sparring_questions", sparring.question_records),
+    ("tool_tests", tool_tests.test_records),
+    ("test_results", tool_tests.result_records),
 ]
 
 

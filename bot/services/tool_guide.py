@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
+from bot.domain.tool_tests import ToolSummary
 from bot.services.guide_editor import may_write
 from bot.services.guides import get_guide_by_id, latest_decision
 from bot.services.search import closest_tool_names, search_guides
+from bot.services.tool_tests import tool_summary
 from storage.db import Database
 from storage.repositories import guides as guides_repo
 from storage.repositories import tools as tools_repo
@@ -31,6 +33,8 @@ class GuideCard:
     decision: Decision | None
     #: The reader may edit it (an ambassador or the coordinator).
     can_edit: bool
+    #: How the tool did in its tests (results, ratings, recommendations).
+    evaluation: ToolSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -114,4 +118,5 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
         detail=detail,
         decision=await latest_decision(db, detail.tool.id),
         can_edit=await may_write(db, reader_id),
+        evaluation=await tool_summary(db, detail.tool.id, quotes=0),
     )

@@ -97,3 +97,28 @@ def input_block(
     if hint:
         block["hint"] = plain(hint)
     return block
+
+
+#: The action id of every modal input: the block id names the field (see handlers/values.py).
+FIELD = "value"
+
+
+def text_input(
+    block_id: str,
+    label: str,
+    *,
+    max_length: int,
+    initial: str = "",
+    multiline: bool = False,
+    optional: bool = False,
+    hint: str | None = None,
+) -> Block:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": FIELD,
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if initial:
+        element["initial_value"] = initial[:max_length]
+    return input_block(block_id, label, element, optional=optional, hint=hint)

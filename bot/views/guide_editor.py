@@ -22,10 +22,9 @@ from bot.services.guide_editor import (
     TITLE_MAX,
     TOOL_MAX,
 )
-from bot.views.blocks import Block, input_block, option, plain
+from bot.views.blocks import FIELD, Block, input_block, option, plain, text_input
 
 CALLBACK_ID = "guide_editor"
-FIELD = "value"  # every input's action_id: the block id names the field
 
 
 def body_parts(body: str) -> list[str]:
@@ -53,27 +52,6 @@ def fits_in_editor(body: str) -> bool:
     return len(body_parts(body)) < BODY_PARTS_MAX
 
 
-def _text_input(
-    block_id: str,
-    label: str,
-    *,
-    max_length: int,
-    initial: str = "",
-    multiline: bool = False,
-    optional: bool = False,
-    hint: str | None = None,
-) -> Block:
-    element: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": FIELD,
-        "multiline": multiline,
-        "max_length": max_length,
-    }
-    if initial:
-        element["initial_value"] = initial[:max_length]
-    return input_block(block_id, label, element, optional=optional, hint=hint)
-
-
 def _checkboxes(
     block_id: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...]
 ) -> Block:
@@ -97,20 +75,20 @@ def editor_modal(
     parts = body_parts(content.body) if content else []
     inputs = min(len(parts) + 1, BODY_PARTS_MAX)
     blocks: list[Block] = [
-        _text_input(
+        text_input(
             "tool",
             t(lang, "editor.tool"),
             max_length=TOOL_MAX,
             initial=detail.tool.name if detail else tool,
             hint=t(lang, "editor.tool_hint"),
         ),
-        _text_input(
+        text_input(
             "title",
             t(lang, "editor.title"),
             max_length=TITLE_MAX,
             initial=content.title if content else "",
         ),
-        _text_input(
+        text_input(
             "purpose",
             t(lang, "editor.purpose"),
             max_length=PURPOSE_MAX,
@@ -121,7 +99,7 @@ def editor_modal(
     ]
     for number in range(1, inputs + 1):
         blocks.append(
-            _text_input(
+            text_input(
                 f"body_{number}",
                 t(lang, "editor.body")
                 if number == 1
@@ -146,7 +124,7 @@ def editor_modal(
             [(t(lang, f"theme.{key}"), key) for key in THEMES],
             content.themes if content else (),
         ),
-        _text_input(
+        text_input(
             "category",
             t(lang, "editor.category"),
             max_length=CATEGORY_MAX,
@@ -154,7 +132,7 @@ def editor_modal(
             optional=True,
             hint=t(lang, "editor.category_hint"),
         ),
-        _text_input(
+        text_input(
             "aliases",
             t(lang, "editor.aliases"),
             max_length=ALIASES_MAX,
@@ -162,7 +140,7 @@ def editor_modal(
             optional=True,
             hint=t(lang, "editor.aliases_hint"),
         ),
-        _text_input(
+        text_input(
             "tags",
             t(lang, "editor.tags"),
             max_length=TAGS_MAX,

@@ -26,6 +26,8 @@ from bot.views.blocks import (
 )
 from bot.views.dates import local_day
 from bot.views.markdown import split_for_sections, to_mrkdwn
+from bot.views.tool_tests import START as START_TEST
+from bot.views.tool_tests import SUMMARY, summary_line
 
 SHOW = "guide_show"
 SHARE = "guide_share"
@@ -115,6 +117,9 @@ def card_blocks(
     if labels:
         blocks.append(context(shorten(labels, CONTEXT_MAX)))
     blocks.append(context(shorten(_facts(lang, card, tz), CONTEXT_MAX)))
+    evaluation = summary_line(lang, card.evaluation) if card.evaluation else None
+    if evaluation:
+        blocks.append(context(evaluation))
     buttons = [button(t(lang, "guide.button.show"), SHOW, guide_id, primary=True)]
     if not shared_by:
         buttons.append(button(t(lang, "guide.button.share"), SHARE, guide_id))
@@ -122,10 +127,14 @@ def card_blocks(
         button(t(lang, "guide.button.sparring"), SPARRING, guide_id),
         button(t(lang, "guide.button.helpful"), HELPFUL, guide_id),
     ]
+    tool_id = str(detail.tool.id)
+    if evaluation:
+        buttons.append(button(t(lang, "guide.button.results"), SUMMARY, tool_id))
     if card.can_edit and not shared_by:
         buttons += [
             button(t(lang, "guide.button.edit"), EDIT, guide_id),
             button(t(lang, "guide.button.history"), HISTORY, guide_id),
+            button(t(lang, "guide.button.start_test"), START_TEST, tool_id),
         ]
     blocks.append(actions(*buttons))
     return blocks

@@ -10,11 +10,10 @@ from bot.domain.sparring import Routing
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.sparring import QUESTION_MAX
-from bot.views.blocks import Block, context, option, plain, section, shorten
+from bot.views.blocks import FIELD, Block, context, option, plain, section, shorten, text_input
 from bot.views.network import mentions
 
 CALLBACK_ID = "sparring_ask"
-FIELD = "value"
 OPTIONS_MAX = 100
 
 
@@ -30,26 +29,19 @@ def sparring_modal(
     tool_id: int | None = None,
     channel_id: str | None = None,
 ) -> dict[str, Any]:
-    question_input: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": FIELD,
-        "multiline": True,
-        "max_length": QUESTION_MAX,
-    }
-    if question.strip():
-        question_input["initial_value"] = question.strip()[:QUESTION_MAX]
     chosen = next((tool for tool in tools if tool.id == tool_id), None)
     offered = [tool for tool in tools if tool is not chosen][: OPTIONS_MAX - (1 if chosen else 0)]
     if chosen:
         offered.insert(0, chosen)
     blocks: list[Block] = [
-        {
-            "type": "input",
-            "block_id": "question",
-            "label": plain(t(lang, "sparring.question")),
-            "hint": plain(t(lang, "sparring.question_hint")),
-            "element": question_input,
-        }
+        text_input(
+            "question",
+            t(lang, "sparring.question"),
+            max_length=QUESTION_MAX,
+            initial=question.strip(),
+            multiline=True,
+            hint=t(lang, "sparring.question_hint"),
+        )
     ]
     if offered:
         menu: dict[str, Any] = {

@@ -8,13 +8,28 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
+from bot.runtime import Services
 from bot.services.help import is_help_request
 from bot.views.help import help_message, text_message
+from handlers.events import test_channel
 
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 
 
-async def app_mention(event: dict[str, Any], client: AsyncWebClient, lang: str) -> None:
+async def app_mention(
+    event: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+) -> None:
+    """One message that mentions the bot arrives twice (`app_mention` and `message`) and only
+    the first is handled, so each path does both jobs: answer the mention, read the result."""
+    await answer_mention(event, client, lang)
+    await test_channel.new_message(event, client, services)
+
+
+def mentions_bot(text: str, bot_user_id: str | None) -> bool:
+    return bool(bot_user_id) and f"<@{bot_user_id}" in text
+
+
+async def answer_mention(event: dict[str, Any], client: AsyncWebClient, lang: str) -> None:
     text = MENTION.sub("", str(event.get("text") or ""))
     reply = (
         help_message(lang) if is_help_request(text) else text_message(t(lang, "dm.not_understood"))

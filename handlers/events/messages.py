@@ -1,19 +1,42 @@
-"""Messages: a direct message to the bot gets an answer; everything else is acknowledged."""
+"""Messages: a direct message to the bot gets an answer, the test channel is read for
+results; everything else is acknowledged."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.say.async_say import AsyncSay
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
+from bot.runtime import Services
 from bot.services.help import is_help_request
 from bot.views.help import help_message, text_message
+from handlers.events import mentions, test_channel
+
+
+async def plain_message(
+    message: dict[str, Any],
+    say: AsyncSay,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    services: Services,
+    lang: str,
+) -> None:
+    """A DM to the bot is answered; a message in a channel may be a test result, and may
+    mention the bot (see `mentions.app_mention`: whichever event comes first does both)."""
+    if message.get("bot_id") or not message.get("user"):
+        return
+    if message.get("channel_type") == "im":
+        await direct_message(message, say, lang)
+        return
+    if mentions.mentions_bot(str(message.get("text") or ""), context.bot_user_id):
+        await mentions.answer_mention(message, client, lang)
+    await test_channel.new_message(message, client, services)
 
 
 async def direct_message(message: dict[str, Any], say: AsyncSay, lang: str) -> None:
-    if message.get("channel_type") != "im" or message.get("bot_id"):
-        return
     text = str(message.get("text") or "")
     if is_help_request(text):
         await say(**help_message(lang))
@@ -21,5 +44,13 @@ async def direct_message(message: dict[str, Any], say: AsyncSay, lang: str) -> N
         await say(**text_message(t(lang, "dm.not_understood")))
 
 
-async def other_message_event() -> None:
-    """Edits, deletions and joins need no answer, but an unanswered event is retried by Slack."""
+async def other_message_event(
+    event: dict[str, Any], client: AsyncWebClient, services: Services
+) -> None:
+    """Edits and deletions may concern a test result; joins and the rest need no answer, but
+    an unanswered event is retried by Slack."""
+    subtype = event.get("subtype")
+    if subtype == "message_changed":
+        await test_channel.changed_message(event, client, services)
+    elif subtype == "message_deleted":
+        await test_channel.deleted_message_event(event, client, services)

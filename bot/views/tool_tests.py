@@ -1,0 +1,218 @@
+"""Tool tests in messages: the running tests, what the bot read from a result, the evaluation.
+
+Everything a person wrote is escaped; star ratings are drawn, not typed, so a leader
+reading on a phone sees the picture at a glance.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.guides import Tool
+from bot.domain.tool_tests import RATINGS, RECOMMENDATIONS, Result, ToolSummary, ToolTest
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.views.blocks import Block, actions, button, context, header, section, sections, shorten
+from bot.views.dates import local_day
+
+START = "test_start_open"
+POST_RESULT = "test_result_open"
+CLOSE = "test_close_open"
+CORRECT = "test_result_correct"
+SUMMARY = "test_summary"
+#: "Save as result for <tool>?" on a message in the test channel.
+OFFER_SAVE = "test_offer_save"
+OFFER_OTHER = "test_offer_other"
+OFFER_DISMISS = "test_offer_dismiss"
+DELETE_RESULT = "test_result_delete"
+KEEP_RESULT = "test_result_keep"
+MESSAGE_BLOCKS_MAX = 50
+QUOTE_CHARS = 200
+
+
+def stars(rating: float) -> str:
+    full = round(rating)
+    return "★" * full + "☆" * (5 - full)
+
+
+def decimal(lang: str, value: float) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def running_tests_message(
+    lang: str, tests: list[ToolTest], *, can_run: bool, tz: ZoneInfo
+) -> dict[str, Any]:
+    blocks: list[Block] = [header(t(lang, "test.list_header"))]
+    if not tests:
+        key = "test.list_empty" if can_run else "test.list_not_ambassador"
+        blocks.append(section(t(lang, key)))
+    for test in tests[: MESSAGE_BLOCKS_MAX - 3]:
+        checkpoints = ", ".join(local_day(lang, day, tz) for day in test.checkpoints)
+        block = section(
+            t(
+                lang,
+                "test.list_line",
+                tool=escape(test.tool.name),
+                question=escape(shorten(test.question, 300)),
+                started=local_day(lang, test.starts_on, tz),
+                checkpoints=checkpoints or "–",
+            )
+        )
+        blocks.append(block)
+        blocks.append(
+            actions(
+                button(t(lang, "test.button.post_result"), POST_RESULT, str(test.id), primary=True),
+                button(t(lang, "test.button.close"), CLOSE, str(test.id)),
+            )
+        )
+    if can_run:
+        blocks.append(
+            actions(
+                button(t(lang, "test.button.start"), START, ""),
+                button(t(lang, "test.button.post_result"), POST_RESULT, ""),
+            )
+        )
+    return {"text": t(lang, "test.list_header"), "blocks": blocks[:MESSAGE_BLOCKS_MAX]}
+
+
+def _read_line(lang: str, result: Result) -> str:
+    draft = result.draft
+    parts = [t(lang, "test.read_tool", tool=escape(result.tool.name))]
+    if draft.rating:
+        parts.append(t(lang, "test.read_rating", stars=stars(draft.rating), rating=draft.rating))
+    if draft.recommendation:
+        parts.append(t(lang, f"recommendation.{draft.recommendation}"))
+    return " · ".join(parts)
+
+
+def saved_in_thread(
+    lang: str, result: Result, *, tool_now_in_test: bool, updated: bool = False
+) -> dict[str, Any]:
+    """The thread reply after a result is saved (or updated from an edited message): what
+    was read, and a way to correct it."""
+    text = t(lang, "test.updated" if updated else "test.saved", read=_read_line(lang, result))
+    blocks: list[Block] = [section(text)]
+    if not result.draft.rating or not result.draft.recommendation:
+        blocks.append(context(t(lang, "test.saved_missing")))
+    if tool_now_in_test:
+        blocks.append(context(t(lang, "test.now_in_test", tool=escape(result.tool.name))))
+    blocks.append(actions(button(t(lang, "test.button.correct"), CORRECT, str(result.id))))
+    return {"text": text, "blocks": blocks}
+
+
+def offer_message(
+    lang: str, candidates: tuple[Tool, ...], channel_id: str, ts: str, *, tagged: bool
+) -> dict[str, Any]:
+    """Asked in the thread of a message that may be a result: save it, for which tool?"""
+    if candidates:
+        text = t(lang, "test.offer", tool=escape(candidates[0].name))
+    else:
+        text = t(lang, "test.offer_no_tool" if tagged else "test.offer_unknown")
+    where = {"channel": channel_id, "ts": ts}
+    elements = [
+        button(
+            t(lang, "test.button.save_for", tool=tool.name),
+            OFFER_SAVE,
+            json.dumps({**where, "tool": tool.id}),
+        )
+        for tool in candidates[:3]
+    ]
+    elements.append(button(t(lang, "test.button.other_tool"), OFFER_OTHER, json.dumps(where)))
+    elements.append(button(t(lang, "test.button.not_result"), OFFER_DISMISS, json.dumps(where)))
+    return {"text": text, "blocks": [section(text), actions(*elements)]}
+
+
+def deleted_message(lang: str, result: Result) -> dict[str, Any]:
+    text = t(lang, "test.deleted_ask", read=_read_line(lang, result))
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button(t(lang, "test.button.delete_result"), DELETE_RESULT, str(result.id)),
+                button(t(lang, "test.button.keep_result"), KEEP_RESULT, str(result.id)),
+            ),
+        ],
+    }
+
+
+def summary_line(lang: str, summary: ToolSummary) -> str | None:
+    """One line for the guide card; None before the tool has any result."""
+    if not summary.results:
+        return None
+    parts = [t(lang, "summary.short", results=summary.results)]
+    if summary.daycares:
+        parts.append(t(lang, "summary.short_daycares", daycares=len(summary.daycares)))
+    if summary.average_rating is not None:
+        parts.append(f"{stars(summary.average_rating)} {decimal(lang, summary.average_rating)}")
+    recommend = summary.recommendations.get("recommend", 0) + summary.recommendations.get(
+        "recommend_with_conditions", 0
+    )
+    parts.append(t(lang, "summary.short_recommend", count=recommend))
+    return " · ".join(parts)
+
+
+def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, Any]:
+    tool = escape(summary.tool.name)
+    blocks: list[Block] = [header(t(lang, "summary.header", tool=summary.tool.name))]
+    if not summary.results and not summary.tests:
+        text = t(lang, "summary.nothing", tool=tool)
+        return {"text": text, "blocks": [*blocks, section(text)]}
+    lines = [
+        t(lang, "summary.status", status=t(lang, f"tool_status.{summary.tool.status}")),
+        t(
+            lang,
+            "summary.counts",
+            tests=summary.tests,
+            running=summary.running_tests,
+            results=summary.results,
+        ),
+        t(
+            lang,
+            "summary.where",
+            daycares=escape(", ".join(summary.daycares)) or "–",
+            areas=escape(", ".join(summary.areas)) or "–",
+        ),
+    ]
+    if summary.average_rating is not None:
+        lines.append(
+            t(
+                lang,
+                "summary.average",
+                stars=stars(summary.average_rating),
+                average=decimal(lang, summary.average_rating),
+            )
+        )
+        lines += [
+            f"{'★' * rating}{'☆' * (5 - rating)}  {summary.rating_counts.get(rating, 0)}"
+            for rating in reversed(RATINGS)
+        ]
+    lines.append(t(lang, "summary.recommendations"))
+    lines += [
+        f"• {t(lang, f'recommendation.{key}')}: {summary.recommendations.get(key, 0)}"
+        for key in RECOMMENDATIONS
+    ]
+    if summary.top_themes:
+        themes = ", ".join(
+            f"{t(lang, f'theme.{key}')} ({count})" for key, count in summary.top_themes
+        )
+        lines.append(t(lang, "summary.themes", themes=themes))
+    blocks += sections(lines)
+    if summary.quotes:
+        quotes = [
+            t(
+                lang,
+                "summary.quote",
+                text=escape(shorten(" ".join(quote.text.split()), QUOTE_CHARS)),
+                who=f"<@{quote.author_slack_id}>",
+                daycare=escape(quote.daycare or "–"),
+                day=local_day(lang, quote.tested_on, tz),
+            )
+            for quote in summary.quotes
+        ]
+        blocks += sections([t(lang, "summary.quotes"), *quotes])
+    text = t(lang, "summary.fallback", tool=summary.tool.name, results=summary.results)
+    return {"text": text, "blocks": blocks}

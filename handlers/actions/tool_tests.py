@@ -1,0 +1,239 @@
+"""Buttons of tool tests: start, post or correct a result, close a test, the evaluation, and
+the answers to "save as result?" and "delete the result too?"."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.tool_tests import ResultDraft
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import test_channel
+from bot.services.permissions import Action
+from bot.services.tool_tests import (
+    NotAllowed,
+    ResultRefused,
+    delete_result,
+    get_result,
+    get_test,
+    may_run_tests,
+    save_result,
+    tool_summary,
+)
+from bot.views.help import text_message
+from bot.views.tool_tests import saved_in_thread, summary_message
+from handlers.replies import refusal
+from handlers.values import as_int
+from handlers.views.tool_tests import open_close, open_result, open_start
+
+
+def _value(body: dict[str, Any]) -> str:
+    return str(body["actions"][0].get("value") or "")
+
+
+async def _private(respond: AsyncRespond, text: str) -> None:
+    await respond(response_type="ephemeral", replace_original=False, **text_message(text))
+
+
+async def _allowed(respond: AsyncRespond, services: Services, lang: str, user_id: str) -> bool:
+    if await may_run_tests(services.db, user_id):
+        return True
+    await respond(
+        response_type="ephemeral",
+        replace_original=False,
+        **await refusal(services, lang, Action.RUN_TOOL_TESTS),
+    )
+    return False
+
+
+async def start(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """From the list of tests (no tool), or from a guide (its tool chosen)."""
+    await ack()
+    if not await _allowed(respond, services, lang, body["user"]["id"]):
+        return
+    await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(_value(body)))
+
+
+async def post_result(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    if not await _allowed(respond, services, lang, user_id):
+        return
+    test = await get_test(services.db, as_int(_value(body)) or 0)
+    draft = None
+    if test is not None:
+        draft = ResultDraft(
+            tool_id=test.tool.id,
+            tested_on=services.clock.now().date(),
+            test_id=test.id,
+            daycare_id=test.daycare_ids[0] if len(test.daycare_ids) == 1 else None,
+        )
+    await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
+
+
+async def correct(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    if not await _allowed(respond, services, lang, user_id):
+        return
+    result = await get_result(services.db, as_int(_value(body)) or 0)
+    if result is None:
+        await _private(respond, t(lang, "test.result_gone"))
+        return
+    await open_result(
+        client, services, lang, body["trigger_id"], user_id, draft=result.draft, result_id=result.id
+    )
+
+
+async def close(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    if not await _allowed(respond, services, lang, body["user"]["id"]):
+        return
+    opened = await open_close(client, lang, body["trigger_id"], as_int(_value(body)) or 0, services)
+    if not opened:
+        await _private(respond, t(lang, "test.already_closed"))
+
+
+async def summary(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    try:
+        found = await tool_summary(services.db, as_int(_value(body)) or 0)
+    except LookupError:
+        await _private(respond, t(lang, "guide.gone"))
+        return
+    await respond(
+        response_type="ephemeral",
+        replace_original=False,
+        **summary_message(lang, found, services.settings.tz),
+    )
+
+
+async def _draft_from_message(
+    client: AsyncWebClient, services: Services, where: dict[str, Any], tool_id: int
+) -> ResultDraft | None:
+    """The result the message a "save as result?" question is about gives, as it reads now
+    (its text is not in the button); None when the message is gone."""
+    channel, ts = str(where["channel"]), str(where["ts"])
+    try:
+        found = await client.conversations_replies(channel=channel, ts=ts, limit=1)
+    except SlackApiError:
+        return None
+    messages = found.get("messages") or []
+    if not messages:
+        return None
+    read = await test_channel.read(services.db, str(messages[0].get("text") or ""))
+    permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
+    return test_channel.draft_from(
+        read,
+        tool_id,
+        services.clock.now().date(),
+        channel_id=channel,
+        message_ts=ts,
+        permalink=str(permalink) if permalink else None,
+    )
+
+
+async def offer_save(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """ "Save as result for <tool>": saved from the message as it reads now."""
+    await ack()
+    user_id = body["user"]["id"]
+    if not await _allowed(respond, services, lang, user_id):
+        return
+    where = json.loads(_value(body))
+    draft = await _draft_from_message(client, services, where, int(where["tool"]))
+    if draft is None:
+        await _private(respond, t(lang, "test.message_gone"))
+        return
+    channel, ts = str(where["channel"]), str(where["ts"])
+    try:
+        saved = await save_result(
+            services.db, services.clock, user_id, draft, request_key=f"message:{channel}:{ts}"
+        )
+    except (NotAllowed, ResultRefused):
+        await _private(respond, t(lang, "test.could_not_save"))
+        return
+    message = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+    await respond(replace_original=True, **message)
+
+
+async def offer_other(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """ "Another tool": the result modal, prefilled from the message, the tool to choose."""
+    await ack()
+    user_id = body["user"]["id"]
+    if not await _allowed(respond, services, lang, user_id):
+        return
+    draft = await _draft_from_message(client, services, json.loads(_value(body)), 0)
+    if draft is None:
+        await _private(respond, t(lang, "test.message_gone"))
+        return
+    await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
+
+
+async def offer_dismiss(ack: AsyncAck, respond: AsyncRespond, lang: str) -> None:
+    await ack()
+    await respond(replace_original=True, **text_message(t(lang, "test.not_a_result")))
+
+
+async def delete_answer(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """The author deleted their message: delete the result too, or keep it."""
+    await ack()
+    action = body["actions"][0]["action_id"]
+    result_id = as_int(_value(body)) or 0
+    if action.endswith("delete"):
+        deleted = await delete_result(services.db, result_id)
+        key = "test.result_deleted" if deleted else "test.result_gone"
+    else:
+        key = "test.result_kept"
+    await respond(replace_original=True, **text_message(t(lang, key)))

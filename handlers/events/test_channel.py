@@ -1,0 +1,114 @@
+"""Messages in the test channel: a result saved, offered, updated when edited, or its
+author asked what to do when the message is deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import test_channel
+from bot.services.tool_tests import (
+    NotAllowed,
+    ResultRefused,
+    result_for_message,
+    save_result,
+    update_result,
+)
+from bot.views.help import text_message
+from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
+
+
+async def new_message(message: dict[str, Any], client: AsyncWebClient, services: Services) -> None:
+    channel, ts, user_id = str(message["channel"]), str(message["ts"]), str(message["user"])
+    if message.get("thread_ts") and message.get("thread_ts") != ts:
+        return  # replies in a thread are conversation about a result, not results
+    decided = await test_channel.decide(
+        services.db, channel, user_id, str(message.get("text") or "")
+    )
+    found = decided.read
+    lang = await services.language.for_user(user_id)
+    if decided.decision == "ignore" or found is None:
+        return
+    if decided.decision == "refuse":
+        await client.chat_postEphemeral(
+            channel=channel, user=user_id, **text_message(t(lang, "test.channel_refused"))
+        )
+        return
+    if decided.decision == "offer" or found.tool is None:
+        await client.chat_postMessage(
+            channel=channel,
+            thread_ts=ts,
+            **offer_message(lang, found.candidates, channel, ts, tagged=found.tagged),
+        )
+        return
+    permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
+    draft = test_channel.draft_from(
+        found,
+        found.tool.id,
+        services.clock.now().date(),
+        channel_id=channel,
+        message_ts=ts,
+        permalink=str(permalink) if permalink else None,
+    )
+    try:
+        saved = await save_result(
+            services.db, services.clock, user_id, draft, request_key=f"message:{channel}:{ts}"
+        )
+    except (NotAllowed, ResultRefused):
+        await client.chat_postEphemeral(
+            channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
+        )
+        return
+    if saved.created:
+        reply = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+        await client.chat_postMessage(channel=channel, thread_ts=ts, **reply)
+
+
+async def changed_message(
+    event: dict[str, Any], client: AsyncWebClient, services: Services
+) -> None:
+    """An edited message updates its result; a message edited into a result is read anew."""
+    channel = str(event.get("channel") or "")
+    edited = event.get("message") or {}
+    if not await test_channel.is_test_channel(services.db, channel) or not edited.get("user"):
+        return
+    result = await result_for_message(services.db, channel, str(edited.get("ts")))
+    if result is None:
+        await new_message({**edited, "channel": channel}, client, services)
+        return
+    found = await test_channel.read(services.db, str(edited.get("text") or ""))
+    user_id = str(edited["user"])
+    lang = await services.language.for_user(user_id)
+    try:
+        updated = await update_result(
+            services.db,
+            services.clock,
+            result.id,
+            test_channel.edited_draft(result, found),
+            editor_id=user_id,
+        )
+    except (ResultRefused, NotAllowed, LookupError):
+        # Refused text, someone else's message, or the result deleted meanwhile.
+        await client.chat_postEphemeral(
+            channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
+        )
+        return
+    reply = saved_in_thread(lang, updated, tool_now_in_test=False, updated=True)
+    await client.chat_postMessage(channel=channel, thread_ts=str(edited.get("ts")), **reply)
+
+
+async def deleted_message_event(
+    event: dict[str, Any], client: AsyncWebClient, services: Services
+) -> None:
+    """A deleted message keeps its result until the author says otherwise."""
+    channel = str(event.get("channel") or "")
+    if not await test_channel.is_test_channel(services.db, channel):
+        return
+    result = await result_for_message(services.db, channel, str(event.get("deleted_ts")))
+    if result is None:
+        return
+    lang = await services.language.for_user(result.author_slack_id)
+    await client.chat_postMessage(channel=result.author_slack_id, **deleted_message(lang, result))

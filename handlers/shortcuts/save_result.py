@@ -1,0 +1,56 @@
+"""The message shortcut "Gem som testresultat": any message, made a result in the modal."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import test_channel
+from bot.services.permissions import Action
+from bot.services.tool_tests import may_run_tests
+from handlers.replies import refusal
+from handlers.views.tool_tests import open_result
+
+CALLBACK_ID = "save_as_result"
+
+
+async def save_as_result(
+    ack: AsyncAck,
+    shortcut: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """Opens the modal prefilled with the message text and the tool guessed from it; the
+    result keeps the message's permalink. The modal opens first: the trigger lasts 3 s."""
+    await ack()
+    user_id = shortcut["user"]["id"]
+    if not await may_run_tests(services.db, user_id):
+        await respond(
+            response_type="ephemeral", **await refusal(services, lang, Action.RUN_TOOL_TESTS)
+        )
+        return
+    message = shortcut.get("message") or {}
+    channel = str((shortcut.get("channel") or {}).get("id") or "")
+    ts = str(message.get("ts") or "")
+    found = await test_channel.read(services.db, str(message.get("text") or ""))
+    draft = test_channel.draft_from(
+        found,
+        found.tool.id if found.tool else 0,
+        services.clock.now().date(),
+        channel_id=channel,
+        message_ts=ts,
+        permalink=None,
+    )
+    draft = replace(draft, source="shortcut")
+    intro = None if found.tool else t(lang, "test.shortcut_no_tool")
+    await open_result(
+        client, services, lang, shortcut["trigger_id"], user_id, draft=draft, intro=intro
+    )

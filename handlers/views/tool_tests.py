@@ -1,0 +1,271 @@
+"""The tool-test modals: open them, and take what ambassadors submit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.tool_tests import DEFAULT_CHECKPOINT_WEEKS, ResultDraft, TestPlan
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.runtime import Services
+from bot.services.guides import list_tools
+from bot.services.network import snapshot
+from bot.services.permissions import Action
+from bot.services.tool_tests import (
+    CloseRefused,
+    NotAllowed,
+    PlanRefused,
+    ResultRefused,
+    close_test,
+    get_test,
+    parse_checkpoint_weeks,
+    running_tests,
+    save_result,
+    start_test,
+    update_result,
+)
+from bot.views.help import text_message
+from bot.views.test_modals import (
+    CLOSE_CALLBACK,
+    RESULT_CALLBACK,
+    START_CALLBACK,
+    close_modal,
+    result_modal,
+    start_modal,
+)
+from bot.views.tool_tests import saved_in_thread
+from handlers.replies import refusal, tell_privately
+from handlers.values import as_int, submitted
+
+__all__ = [
+    "CLOSE_CALLBACK",
+    "RESULT_CALLBACK",
+    "START_CALLBACK",
+    "open_close",
+    "open_result",
+    "open_start",
+    "submit_close",
+    "submit_result",
+    "submit_start",
+]
+
+
+def _today(services: Services) -> date:
+    return services.clock.now().date()
+
+
+def _errors(lang: str, errors: dict[str, tuple[str, dict[str, object]]]) -> dict[str, str]:
+    return {field: t(lang, key, **params) for field, (key, params) in errors.items()}
+
+
+async def open_start(
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+    trigger_id: str,
+    *,
+    tool_id: int | None = None,
+    channel_id: str | None = None,
+) -> None:
+    modal = start_modal(
+        lang,
+        await list_tools(services.db),
+        await snapshot(services.db),
+        _today(services),
+        tool_id=tool_id,
+        channel_id=channel_id,
+    )
+    await client.views_open(trigger_id=trigger_id, view=modal)
+
+
+async def open_result(
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+    trigger_id: str,
+    user_id: str,
+    *,
+    draft: ResultDraft | None = None,
+    result_id: int | None = None,
+    channel_id: str | None = None,
+    intro: str | None = None,
+) -> None:
+    modal = result_modal(
+        lang,
+        await list_tools(services.db),
+        await running_tests(services.db, user_id),
+        await snapshot(services.db),
+        draft,
+        _today(services),
+        result_id=result_id,
+        channel_id=channel_id,
+        intro=intro,
+    )
+    await client.views_open(trigger_id=trigger_id, view=modal)
+
+
+async def open_close(
+    client: AsyncWebClient, lang: str, trigger_id: str, test_id: int, services: Services
+) -> bool:
+    """False when the test is gone or already closed (the caller says so)."""
+    test = await get_test(services.db, test_id)
+    if test is None or test.state != "running":
+        return False
+    await client.views_open(trigger_id=trigger_id, view=close_modal(lang, test, channel_id=None))
+    return True
+
+
+async def submit_start(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    weeks = parse_checkpoint_weeks(str(values.get("checkpoints") or ""))
+    if weeks is None:
+        await ack(response_action="errors", errors={"checkpoints": t(lang, "test.bad_weeks")})
+        return
+    plan = TestPlan(
+        tool_id=as_int(values.get("tool")) or 0,
+        question=str(values.get("question") or ""),
+        daycare_ids=tuple(int(v) for v in values.get("daycares") or () if str(v).isdigit()),
+        area_id=as_int(values.get("area")),
+        starts_on=date.fromisoformat(values["starts_on"]) if values.get("starts_on") else None,
+        checkpoint_weeks=weeks or DEFAULT_CHECKPOINT_WEEKS,
+    )
+    user_id = body["user"]["id"]
+    try:
+        test = await start_test(
+            services.db, services.clock, user_id, plan, request_key=f"view:{view['id']}"
+        )
+    except PlanRefused as refused:
+        await ack(response_action="errors", errors=_errors(lang, refused.errors))
+        return
+    except NotAllowed:
+        await ack()
+        await client.chat_postMessage(
+            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
+        )
+        return
+    await ack()
+    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    text = t(lang, "test.started", tool=escape(test.tool.name), count=len(test.checkpoints))
+    await tell_privately(client, user_id, channel, text_message(text))
+
+
+def _draft(values: dict[str, Any], metadata: dict[str, Any]) -> ResultDraft:
+    return ResultDraft(
+        tool_id=as_int(values.get("tool")) or 0,
+        tested_on=date.fromisoformat(values["tested_on"]),
+        test_id=as_int(values.get("test")),
+        daycare_id=as_int(values.get("daycare")),
+        age_group=values.get("age_group"),
+        children=as_int(values.get("children")),
+        rating=as_int(values.get("rating")),
+        engagement=values.get("engagement"),
+        worked=str(values.get("worked") or ""),
+        hard=str(values.get("hard") or ""),
+        themes=tuple(values.get("themes") or ()),
+        recommendation=values.get("recommendation"),
+        minutes_spent=as_int(values.get("minutes")),
+        source=metadata.get("source") or "modal",
+        channel_id=metadata.get("message_channel"),
+        message_ts=metadata.get("message_ts"),
+        permalink=metadata.get("permalink"),
+    )
+
+
+async def submit_result(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    draft = _draft(values, metadata)
+    if draft.message_ts and draft.channel_id and not draft.permalink:
+        found = await client.chat_getPermalink(
+            channel=draft.channel_id, message_ts=draft.message_ts
+        )
+        draft = replace(draft, permalink=str(found.get("permalink") or "") or None)
+    user_id = body["user"]["id"]
+    result_id = metadata.get("result_id")
+    try:
+        if isinstance(result_id, int):
+            result = await update_result(
+                services.db, services.clock, result_id, draft, editor_id=user_id
+            )
+            now_in_test = False
+        else:
+            key = (
+                f"message:{draft.channel_id}:{draft.message_ts}"
+                if draft.message_ts
+                else f"view:{view['id']}"
+            )
+            saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
+            result, now_in_test = saved.result, saved.tool_now_in_test
+    except ResultRefused as refused:
+        await ack(response_action="errors", errors=_errors(lang, refused.errors))
+        return
+    except NotAllowed:
+        await ack()
+        await client.chat_postMessage(
+            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
+        )
+        return
+    await ack()
+    message = saved_in_thread(lang, result, tool_now_in_test=now_in_test)
+    if draft.source == "channel" and draft.channel_id and draft.message_ts:
+        await client.chat_postMessage(
+            channel=draft.channel_id, thread_ts=draft.message_ts, **message
+        )
+        return
+    await tell_privately(client, user_id, metadata.get("channel"), message)
+
+
+async def submit_close(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    note = str(values.get("note") or "")
+    user_id = body["user"]["id"]
+    try:
+        test = await close_test(
+            services.db,
+            services.clock,
+            int(metadata.get("test_id") or 0),
+            values.get("conclusion") or "",
+            note,
+            by=user_id,
+        )
+    except NotAllowed:
+        await ack()
+        await client.chat_postMessage(
+            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
+        )
+        return
+    except CloseRefused as refused:
+        await ack(response_action="errors", errors=_errors(lang, refused.errors))
+        return
+    await ack()
+    conclusion = t(lang, f"tool_status.{test.conclusion}")
+    text = t(lang, "test.closed", tool=escape(test.tool.name), status=conclusion)
+    await tell_privately(client, user_id, metadata.get("channel"), text_message(text))

@@ -1,0 +1,311 @@
+"""Tool tests: results come in by modal, by the message shortcut and by writing in the test
+channel; each tool gets its evaluation; closing a test sets the tool's status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.clock import ManualClock
+from bot.local import LocalSlack
+from bot.services.guides import find_tool, status_history
+from bot.services.tool_tests import result_for_message, tool_summary
+from bot.services.workspace_settings import set_setting
+from bot.standin import RecordedCall
+from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+
+LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten
+SOEREN = "U0DEMO004"  # ambassador in Syd
+TESTS = "C0TESTS"
+
+
+async def with_test_channel(slack: LocalSlack, clock: ManualClock) -> None:
+    slack.standin.add_channel(TESTS, "afproevning", members=[METTE, SOEREN, LINE, ANNETTE])
+    await set_setting(slack.bot.db, clock, "test_channel", TESTS, ANNETTE)
+
+
+async def write(slack: LocalSlack, user: str, text: str, channel: str = TESTS) -> str:
+    await slack.driver.user_message(user, channel, text)
+    await slack.settle()
+    own = [m for m in slack.standin.messages(channel) if m.get("user") == user]
+    return str(own[-1]["ts"])
+
+
+def thread_replies(slack: LocalSlack, ts: str) -> list[dict[str, Any]]:
+    return slack.standin.replies(TESTS, ts)
+
+
+async def bee_bot_id(slack: LocalSlack) -> int:
+    tool = await find_tool(slack.bot.db, "Bee-Bot")
+    assert tool is not None
+    return tool.id
+
+
+# -- writing in the test channel -------------------------------------------------------------
+
+
+async def test_a_tagged_message_is_saved_with_tool_rating_and_advice(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(
+        slack,
+        METTE,
+        "#test Bee-Botten i Mælkebøtten: 4/5 – børnene var optagede. Anbefales med forbehold.",
+    )
+    result = await result_for_message(slack.bot.db, TESTS, ts)
+    assert result is not None
+    assert (result.tool.name, result.draft.rating, result.draft.recommendation) == (
+        "Bee-Bot",
+        4,
+        "recommend_with_conditions",
+    )
+    assert result.author_slack_id == METTE
+    assert result.draft.permalink and ts.replace(".", "") in result.draft.permalink
+    (reply,) = thread_replies(slack, ts)
+    assert (
+        "Gemt som testresultat: *Bee-Bot* · ★★★★☆ (4/5) · Anbefales med forbehold" in reply["text"]
+    )
+
+
+async def test_a_retried_event_saves_nothing_new(slack: LocalSlack, clock: ManualClock) -> None:
+    await with_test_channel(slack, clock)
+    first = await slack.driver.user_message(METTE, TESTS, "#test Ozobot 3/5")
+    await slack.settle()
+    assert first.payload is not None
+    again = await slack.driver.event(
+        first.payload["event"], event_id=first.payload["event_id"], retry_num=1
+    )
+    await slack.settle()
+    assert again.status == 200
+    ts = str(slack.standin.messages(TESTS)[0]["ts"])
+    assert len(thread_replies(slack, ts)) == 1
+    ozobot = await find_tool(slack.bot.db, "Ozobot")
+    assert ozobot is not None
+    assert (await tool_summary(slack.bot.db, ozobot.id)).results == 1
+
+
+async def test_an_untagged_result_is_offered_and_saved_with_one_click(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(slack, METTE, "Vi prøvede Blue-Bot i dag, 5/5, børnene elskede den")
+    assert await result_for_message(slack.bot.db, TESTS, ts) is None  # never saved silently
+    (offer,) = thread_replies(slack, ts)
+    assert "Skal det gemmes som testresultat for *Blue-Bot*?" in offer["text"]
+    await slack.driver.click(METTE, action_id="test_offer_save", channel_id=TESTS)
+    await slack.settle()
+    result = await result_for_message(slack.bot.db, TESTS, ts)
+    assert result is not None and result.tool.name == "Blue-Bot" and result.draft.rating == 5
+    blue = await find_tool(slack.bot.db, "Blue-Bot")
+    assert blue is not None and blue.status == "in_test"  # its first result
+    assert (await status_history(slack.bot.db, blue.id))[-1].changed_by == METTE
+
+
+async def test_a_tagged_message_naming_no_tool_asks_which(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(slack, METTE, "#test den nye ting fra kommunen, 2/5")
+    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    (offer,) = thread_replies(slack, ts)
+    assert "Jeg kan ikke se, hvilket redskab" in offer["text"]
+    await slack.driver.click(METTE, action_id="test_offer_other", channel_id=TESTS)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(METTE)
+    worked = next(b for b in modal["blocks"] if b.get("block_id") == "worked")
+    assert worked["element"]["initial_value"] == "den nye ting fra kommunen, 2/5"
+
+
+async def test_a_superuser_tagging_a_message_is_told_privately(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(slack, LINE, "#test Bee-Bot 5/5")
+    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    (told,) = slack.standin.calls_to("chat.postEphemeral")
+    assert told.args["user"] == LINE
+    assert "gemmes kun fra ambassadører" in texts(told)
+
+
+async def test_editing_the_message_updates_its_result(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(slack, METTE, "#test Bee-Bot 2/5")
+    before = await result_for_message(slack.bot.db, TESTS, ts)
+    await slack.driver.edit_message(METTE, TESTS, ts, "#test Bee-Bot 4/5 – anbefales")
+    await slack.settle()
+    after = await result_for_message(slack.bot.db, TESTS, ts)
+    assert before is not None and after is not None
+    assert after.id == before.id
+    assert (after.draft.rating, after.draft.recommendation) == (4, "recommend")
+    assert after.draft.worked == "Bee-Bot 4/5 – anbefales"
+
+
+async def test_deleting_the_message_asks_the_author_first(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    ts = await write(slack, METTE, "#test Bee-Bot 2/5")
+    await slack.driver.delete_message(METTE, TESTS, ts)
+    await slack.settle()
+    assert await result_for_message(slack.bot.db, TESTS, ts) is not None  # kept until asked
+    ask = [c for c in slack.standin.calls_to("chat.postMessage") if c.args["channel"] == METTE]
+    assert "Skal resultatet også slettes?" in texts(ask[-1])
+    im = slack.standin.im_channel_id(METTE)
+    await slack.driver.click(METTE, action_id="test_result_delete", channel_id=im)
+    await slack.settle()
+    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+
+
+# -- the modal and the shortcut ---------------------------------------------------------------
+
+
+async def submit_result(slack: LocalSlack, user: str, values: dict[str, dict[str, Any]]) -> None:
+    result = await slack.driver.submit_view(user, values)
+    await slack.settle()
+    assert result.status == 200
+    assert result.json is None or result.json.get("response_action") != "errors", result.json
+
+
+async def test_a_result_by_modal(slack: LocalSlack) -> None:
+    await slack.driver.slash_command(METTE, "/tool-test", "result bee-bot", channel_id=GENERAL)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(METTE)
+    tool = next(b for b in modal["blocks"] if b.get("block_id") == "tool")
+    assert tool["element"]["initial_option"]["text"]["text"] == "Bee-Bot"
+    await submit_result(
+        slack,
+        METTE,
+        {
+            "rating": {"value": "5"},
+            "recommendation": {"value": "recommend"},
+            "worked": {"value": "De små ventede på tur 🐝\nOg talte om retninger."},
+            "children": {"value": "4"},
+            "themes": {"value": ["social-udvikling"]},
+        },
+    )
+    summary = await tool_summary(slack.bot.db, await bee_bot_id(slack))
+    assert summary.results == 1 and summary.average_rating == 5.0
+    assert summary.quotes[0].text == "De små ventede på tur 🐝\nOg talte om retninger."
+    (receipt,) = slack.standin.calls_to("chat.postEphemeral")
+    assert "Gemt som testresultat: *Bee-Bot* · ★★★★★ (5/5) · Anbefales" in texts(receipt)
+
+
+async def test_a_bad_number_in_the_modal_is_a_field_error(slack: LocalSlack) -> None:
+    await slack.driver.slash_command(METTE, "/tool-test", "result bee-bot", channel_id=GENERAL)
+    await slack.settle()
+    refused = await slack.driver.submit_view(METTE, {"tested_on": {"value": "2031-01-01"}})
+    assert refused.json is not None and refused.json["response_action"] == "errors"
+    assert "tested_on" in refused.json["errors"]
+    assert (await tool_summary(slack.bot.db, await bee_bot_id(slack))).results == 0
+
+
+async def test_the_shortcut_saves_any_message_with_its_link(slack: LocalSlack) -> None:
+    ts = await write(slack, LINE, "Bee-Bot i dag: 3/5, de mindste kunne ikke trykke selv", GENERAL)
+    await slack.driver.message_shortcut(METTE, "save_as_result", GENERAL, ts)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(METTE)
+    tool = next(b for b in modal["blocks"] if b.get("block_id") == "tool")
+    assert tool["element"]["initial_option"]["text"]["text"] == "Bee-Bot"
+    await submit_result(slack, METTE, {})
+    result = await result_for_message(slack.bot.db, GENERAL, ts)
+    assert result is not None
+    assert result.draft.rating == 3 and result.draft.source == "shortcut"
+    assert result.draft.permalink and "/archives/C0GENERAL/" in result.draft.permalink
+
+
+async def test_a_superuser_cannot_use_the_shortcut(slack: LocalSlack) -> None:
+    ts = await write(slack, LINE, "Bee-Bot 3/5", GENERAL)
+    await slack.driver.message_shortcut(LINE, "save_as_result", GENERAL, ts)
+    await slack.settle()
+    assert slack.standin.open_views(LINE) == []
+    (answer,) = slack.standin.calls_to("response_url")
+    assert f"<@{ANNETTE}>" in texts(answer)
+
+
+# -- tests, the summary and closing -----------------------------------------------------------
+
+
+async def test_start_list_and_close_a_test_which_sets_the_status(slack: LocalSlack) -> None:
+    await slack.driver.slash_command(METTE, "/tool-test", "start ozobot", channel_id=GENERAL)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(METTE)
+    daycares = next(b for b in modal["blocks"] if b.get("block_id") == "daycares")
+    maelkeboetten = next(
+        o["value"]
+        for g in daycares["element"]["option_groups"]
+        for o in g["options"]
+        if o["text"]["text"] == "Børnehuset Mælkebøtten"
+    )
+    result = await slack.driver.submit_view(
+        METTE,
+        {
+            "question": {"value": "Kan 4-årige følge en streg med Ozobot?"},
+            "daycares": {"value": [maelkeboetten]},
+        },
+    )
+    await slack.settle()
+    assert result.json is None
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(METTE, "/tool-test", "", channel_id=GENERAL)
+    await slack.settle()
+    (listing,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert "*Ozobot* – Kan 4-årige følge en streg med Ozobot?" in texts(listing)
+    assert "evaluering: 14. dec. 2026, 11. jan. 2027" in texts(listing)
+    await slack.driver.click(METTE, action_id="test_close_open", channel_id=GENERAL)
+    await slack.settle()
+    await slack.driver.submit_view(
+        METTE, {"conclusion": {"value": "recommended"}, "note": {"value": "Virker fint."}}
+    )
+    await slack.settle()
+    ozobot = await find_tool(slack.bot.db, "Ozobot")
+    assert ozobot is not None and ozobot.status == "recommended"
+    steps = [(c.to_status, c.changed_by) for c in await status_history(slack.bot.db, ozobot.id)]
+    assert steps[-2:] == [("evaluated", METTE), ("recommended", METTE)]
+
+
+async def summary_call(slack: LocalSlack, user: str, text: str) -> RecordedCall:
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(user, "/tool-test", text, channel_id=GENERAL)
+    await slack.settle()
+    (answer,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert answer.ok, answer.errors
+    return answer
+
+
+async def test_the_summary_has_the_right_numbers(slack: LocalSlack, clock: ManualClock) -> None:
+    await with_test_channel(slack, clock)
+    for text in (
+        "#test Bee-Bot 5/5 anbefales",
+        "#test Bee-Bot 4/5 anbefales med forbehold",
+        "#test Bee-Bot 3/5 skal afprøves mere",
+    ):
+        await write(slack, METTE, text)
+    shown = texts(await summary_call(slack, LINE, "summary bibot"))
+    assert "Evaluering: Bee-Bot" in shown
+    assert "*Resultater:* 3" in shown
+    assert "*Gennemsnit:* ★★★★☆ 4,0" in shown
+    assert "★★★★★  1" in shown and "★★☆☆☆  0" in shown
+    assert "• Anbefales: 1" in shown
+    assert "• Anbefales med forbehold: 1" in shown
+    assert "• Skal afprøves mere: 1" in shown
+    guide = await summary_call(slack, LINE, "summary")
+    assert "Hvilket redskab?" in texts(guide)
+
+
+async def test_the_guide_card_shows_the_evaluation_and_opens_it(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    await write(slack, METTE, "#test Bee-Bot 5/5 anbefales")
+    await write(slack, METTE, "#test Bee-Bot 3/5 anbefales ikke")
+    await slack.driver.slash_command(LINE, "/tool-guide", "bee-bot", channel_id=GENERAL)
+    await slack.settle()
+    (card,) = slack.standin.calls_to("response_url")
+    assert "Testresultater: 2 · ★★★★☆ 4,0 · Anbefaler: 1" in texts(card)
+    mark = slack.standin.mark()
+    await slack.driver.click(LINE, action_id="test_summary", channel_id=GENERAL)
+    await slack.settle()
+    (evaluation,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert "• Anbefales ikke: 1" in texts(evaluation)
