@@ -15,10 +15,11 @@ from bot.admin import demo as demo_verbs
 from bot.admin import export as export_verbs
 from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
+from bot.admin import reminders as reminders_verbs
 from bot.admin import settings as settings_verbs
 from bot.admin import tools as tools_verbs
 from bot.admin.context import AdminContext
-from bot.clock import SystemClock
+from bot.clock import clock_for
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
 from bot.slack_client import web_client
 from storage.db import Database
@@ -33,6 +34,7 @@ ADMIN_GROUPS = (
     tools_verbs,
     export_verbs,
     settings_verbs,
+    reminders_verbs,
 )
 
 
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _admin(args: argparse.Namespace, settings: Settings) -> int:
     """Admin commands work on a migrated database, with Slack when a bot token is set."""
-    clock = SystemClock(settings.tz)
+    clock = clock_for(settings.tz, settings.fake_now)
     db = await Database.open(settings.db_path)
     try:
         applied = await migrate(db, clock)

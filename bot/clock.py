@@ -28,15 +28,22 @@ class SystemClock:
 
 
 class ManualClock:
-    """Real time plus an offset that only ever grows, or a fixed time when frozen.
-
-    The console starts it at real time and moves it with `:clock`; tests freeze it.
+    """Real time plus an offset that only `:clock` changes (forward), or a fixed time when
+    frozen. The console starts it at real time (or TOVHOLDER_FAKE_NOW); tests freeze it.
     """
 
-    def __init__(self, tz: ZoneInfo, *, frozen_at: datetime | None = None) -> None:
+    def __init__(
+        self,
+        tz: ZoneInfo,
+        *,
+        frozen_at: datetime | None = None,
+        starting_at: datetime | None = None,
+    ) -> None:
+        """`starting_at` (TOVHOLDER_FAKE_NOW) sets the clock to that moment, running on from
+        there; `frozen_at` stops it there (tests)."""
         self.tz = tz
         self._frozen = frozen_at.astimezone(tz) if frozen_at else None
-        self._offset = timedelta()
+        self._offset = starting_at - datetime.now(tz) if starting_at else timedelta()
 
     def now(self) -> datetime:
         base = self._frozen if self._frozen is not None else datetime.now(self.tz)
@@ -51,6 +58,14 @@ class ManualClock:
     def move_to(self, moment: datetime) -> datetime:
         """Move forward to `moment`; moving backwards is refused (reminders already sent)."""
         return self.advance(moment.astimezone(self.tz) - self.now())
+
+
+def clock_for(tz: ZoneInfo, fake_now: datetime | None) -> Clock:
+    """Real time; or, with TOVHOLDER_FAKE_NOW (demos and tests only), time running on from
+    that moment."""
+    if fake_now is not None:
+        return ManualClock(tz, starting_at=fake_now)
+    return SystemClock(tz)
 
 
 def utc_iso(moment: datetime) -> str:

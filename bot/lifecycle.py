@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.app import TovholderApp, build_app
 from bot.clock import Clock
+from bot.jobs.dispatcher import Pacer
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from storage.db import Database
@@ -27,8 +28,16 @@ class RunningBot:
         return self.app.services.db
 
     @classmethod
-    async def start(cls, settings: Settings, clock: Clock, *, schedule: bool = True) -> RunningBot:
-        """`schedule=False` keeps the jobs off the timer (tests run them by hand)."""
+    async def start(
+        cls,
+        settings: Settings,
+        clock: Clock,
+        *,
+        schedule: bool = True,
+        pacer: Pacer | None = None,
+    ) -> RunningBot:
+        """`schedule=False` keeps the jobs off the timer (tests run them by hand); `pacer`
+        replaces real-time pacing of reminders (the local stand-in has no need to wait)."""
         db = await Database.open(settings.db_path)
         try:
             applied = await migrate(db, clock)
@@ -38,7 +47,7 @@ class RunningBot:
         if applied:
             logger.info("migrations applied: %s", ", ".join(applied))
         app = build_app(settings, db, clock)
-        scheduler = Scheduler(app.services)
+        scheduler = Scheduler(app.services, pacer=pacer)
         if schedule:
             scheduler.start()
         return cls(app, scheduler)

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from bot.clock import Clock
+from bot.jobs.dispatcher import Pacer
 from bot.lifecycle import RunningBot
 from bot.settings import Settings
 from bot.standin.driver import SlackDriver
@@ -36,7 +37,7 @@ class LocalSlack:
         local = settings.with_changes(
             bot_token=standin.bot_token, signing_secret=secret, api_url=standin.api_url
         )
-        bot = await RunningBot.start(local, clock, schedule=schedule)
+        bot = await RunningBot.start(local, clock, schedule=schedule, pacer=Pacer.instant())
         server = HttpServer(bot.app)
         await server.start("127.0.0.1", 0)
         driver = SlackDriver(standin, app_url=server.url, signing_secret=secret)

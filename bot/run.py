@@ -8,7 +8,7 @@ import signal
 import sys
 
 from bot import logs
-from bot.clock import ManualClock, SystemClock
+from bot.clock import ManualClock, clock_for
 from bot.lifecycle import RunningBot
 from bot.settings import Settings
 from bot.transport import HttpServer, socket_mode_handler
@@ -22,7 +22,8 @@ def run(settings: Settings) -> int:
 
         logs.configure("WARNING" if settings.log_level == "INFO" else settings.log_level)
         try:
-            return asyncio.run(run_console(settings, ManualClock(settings.tz)))
+            clock = ManualClock(settings.tz, starting_at=settings.fake_now)
+            return asyncio.run(run_console(settings, clock))
         except KeyboardInterrupt:
             return 0
     logs.configure(settings.log_level)
@@ -45,7 +46,7 @@ async def _serve(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
 
-    bot = await RunningBot.start(settings, SystemClock(settings.tz))
+    bot = await RunningBot.start(settings, clock_for(settings.tz, settings.fake_now))
     try:
         if settings.mode == "http":
             server = HttpServer(bot.app)

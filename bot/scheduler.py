@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.jobs.dispatcher import Pacer, default_worker, dispatch
+from bot.jobs.nudges import SENDERS
 from bot.jobs.onboarding import send_welcomes
 from bot.runtime import Services
 from bot.services.housekeeping import prune_processed_events
+from bot.services.nudges import plan_all
 
 logger = logging.getLogger(__name__)
 
@@ -31,16 +34,41 @@ async def _prune(services: Services) -> object:
     return await prune_processed_events(services.db, services.clock)
 
 
-JOBS: tuple[Job, ...] = (
-    Job("send_welcomes", 60, send_welcomes),
-    Job("prune_processed_events", 3600, _prune),
-)
+async def _plan_nudges(services: Services) -> object:
+    return await plan_all(services.db, services.clock, services.settings.calendar)
+
+
+#: Who claims reminders in this process (two bot processes on one database never both send).
+WORKER = default_worker()
+#: How often nudges are planned from tests, guides and new superusers.
+PLAN_SECONDS = 300
+
+
+def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
+    """Planning runs before dispatching, so `run_all_now` (the console's `:clock`) plans and
+    sends what became due in one go. `pacer`: the process's shared one unless given."""
+
+    async def _dispatch(services: Services) -> object:
+        return await dispatch(services, SENDERS, worker=WORKER, pacer=pacer)
+
+    return (
+        Job("send_welcomes", 60, send_welcomes),
+        Job("plan_nudges", PLAN_SECONDS, _plan_nudges),
+        Job("dispatch_reminders", services.settings.dispatch_seconds, _dispatch),
+        Job("prune_processed_events", 3600, _prune),
+    )
 
 
 class Scheduler:
-    def __init__(self, services: Services, jobs: tuple[Job, ...] = JOBS) -> None:
+    def __init__(
+        self,
+        services: Services,
+        jobs: tuple[Job, ...] | None = None,
+        *,
+        pacer: Pacer | None = None,
+    ) -> None:
         self._services = services
-        self._jobs = jobs
+        self._jobs = jobs if jobs is not None else jobs_for(services, pacer)
         self._scheduler = AsyncIOScheduler(timezone=services.settings.tz)
 
     def start(self) -> None:

@@ -8,23 +8,37 @@ else starts (an empty signing secret would otherwise only fail on the first requ
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
 from bot.i18n import Lang, as_lang
+from bot.services.working_time import (
+    DEFAULT_CLOSING_DAYS,
+    DEFAULT_WORKDAYS,
+    ClosingRule,
+    WorkingCalendar,
+    parse_closing_days,
+    parse_weeks,
+    parse_working_days,
+    parse_working_hours,
+)
 
+T = TypeVar("T")
 Mode = Literal["auto", "console", "socket", "http"]
 RunMode = Literal["console", "socket", "http"]
 MODES: tuple[Mode, ...] = ("auto", "console", "socket", "http")
 LANGUAGES = ("da", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEFAULT_API_URL = "https://slack.com/api/"
+DISPATCH_RANGE = (5, 3600)
 
 #: Every setting with its default, in the order `.env.example` explains them.
 DEFAULTS: dict[str, str] = {
@@ -37,6 +51,12 @@ DEFAULTS: dict[str, str] = {
     "TOVHOLDER_TZ": "Europe/Copenhagen",
     "TOVHOLDER_LANG": "da",
     "TOVHOLDER_LOG_LEVEL": "INFO",
+    "TOVHOLDER_WORKING_HOURS": "08:00-15:30",
+    "TOVHOLDER_WORKING_DAYS": "mon-fri",
+    "TOVHOLDER_CLOSING_DAYS": "12-24,12-31",
+    "TOVHOLDER_SUMMER_CLOSURE": "",
+    "TOVHOLDER_DISPATCH_SECONDS": "30",
+    "TOVHOLDER_FAKE_NOW": "",
 }
 
 
@@ -60,6 +80,28 @@ class Settings:
     lang: Lang
     log_level: str
     mode: RunMode
+    # When nudges may arrive (see `bot.services.working_time`); defaults as in `DEFAULTS`.
+    working_hours: tuple[time, time] = (time(8, 0), time(15, 30))
+    working_days: frozenset[int] = DEFAULT_WORKDAYS
+    closing_days: tuple[ClosingRule, ...] = DEFAULT_CLOSING_DAYS
+    summer_weeks: frozenset[int] = frozenset()
+    #: Seconds between two runs of the reminder dispatcher.
+    dispatch_seconds: int = 30
+    #: For demos and tests only: the bot's clock starts here (in `tz`) and runs on.
+    fake_now: datetime | None = None
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working calendar the nudges follow, in the bot's zone."""
+        start, end = self.working_hours
+        return WorkingCalendar(
+            tz=self.tz,
+            workdays=self.working_days,
+            start=start,
+            end=end,
+            closing_days=self.closing_days,
+            summer_weeks=self.summer_weeks,
+        )
 
     def with_changes(self, **changes: object) -> Settings:
         """A copy with some values replaced (the console points the bot at its stand-in)."""
@@ -136,7 +178,24 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
     if log_level not in LOG_LEVELS:
         raise SettingsError("TOVHOLDER_LOG_LEVEL", f"must be one of {', '.join(LOG_LEVELS)}")
 
-    return Settings(
+    working_hours = _parsed("TOVHOLDER_WORKING_HOURS", parse_working_hours, get)
+    working_days = _parsed("TOVHOLDER_WORKING_DAYS", parse_working_days, get)
+    closing_days = _parsed("TOVHOLDER_CLOSING_DAYS", parse_closing_days, get)
+    summer_weeks = _parsed("TOVHOLDER_SUMMER_CLOSURE", parse_weeks, get)
+
+    dispatch_text = get("TOVHOLDER_DISPATCH_SECONDS")
+    low, high = DISPATCH_RANGE
+    if not (dispatch_text.isascii() and dispatch_text.isdigit()) or not (
+        low <= int(dispatch_text) <= high
+    ):
+        raise SettingsError(
+            "TOVHOLDER_DISPATCH_SECONDS",
+            f"{_quote(dispatch_text)} is not a whole number of seconds from {low} to {high}",
+        )
+
+    fake_now = _parse_fake_now(get("TOVHOLDER_FAKE_NOW"), tz)
+
+    settings = Settings(
         bot_token=bot_token,
         app_token=app_token,
         signing_secret=secret,
@@ -147,7 +206,65 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
         lang=lang,
         log_level=log_level,
         mode=run_mode,
+        working_hours=working_hours,
+        working_days=working_days,
+        closing_days=closing_days,
+        summer_weeks=summer_weeks,
+        dispatch_seconds=int(dispatch_text),
+        fake_now=fake_now,
     )
+    _check_has_working_days(settings)
+    return settings
+
+
+def _quote(text: str) -> str:
+    """A value as typed, in double quotes and on one line."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _parsed(name: str, parse: Callable[[str], T], get: Callable[[str], str]) -> T:
+    """`parse` the setting's text; its ValueError becomes the one line naming the setting."""
+    try:
+        return parse(get(name))
+    except ValueError as error:
+        raise SettingsError(name, str(error)) from None
+
+
+def _parse_fake_now(text: str, tz: ZoneInfo) -> datetime | None:
+    """An ISO date-time; without an offset it is local time in `tz`. Empty: the real clock."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(
+            "TOVHOLDER_FAKE_NOW",
+            f"{_quote(text)} is not an ISO date-time (e.g. 2027-03-26T15:45 or "
+            "2027-03-26T15:45+01:00)",
+        ) from None
+    if moment.tzinfo is None:
+        # Through UTC so that a local time skipped by the change to summer time still exists.
+        return moment.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+    return moment.astimezone(tz)
+
+
+def _check_has_working_days(settings: Settings) -> None:
+    """Refuse a calendar that closes every day: no nudge could ever be sent.
+
+    Checked from the fake start time when there is one, else from now: dated closing days
+    only close the calendar from some day on.
+    """
+    calendar = settings.calendar
+    start = settings.fake_now or datetime.now(settings.tz)
+    try:
+        calendar.next_allowed(start)
+    except ValueError:
+        name = "TOVHOLDER_SUMMER_CLOSURE" if settings.summer_weeks else "TOVHOLDER_CLOSING_DAYS"
+        raise SettingsError(
+            name,
+            "together with TOVHOLDER_WORKING_DAYS, the closing days and the summer closure "
+            "leave no working day in the next three years",
+        ) from None
 
 
 def _resolve_mode(mode: Mode, bot_token: str, app_token: str, secret: str) -> RunMode:

@@ -7,13 +7,14 @@ from slack_bolt.async_app import AsyncApp
 from bot.runtime import Services
 from bot.views import guide_browse
 from bot.views import guides as guide_views
+from bot.views import nudges as nudge_ui
 from bot.views import tool_tests as tests_ui
 from handlers import errors, middleware
-from handlers.actions import guides, tool_tests
+from handlers.actions import guides, nudges, tool_tests
 from handlers.commands import sparring, tool_guide, tool_test, tovholder
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
-from handlers.views import guide_editor, settings
+from handlers.views import guide_editor, my_settings, settings
 from handlers.views import sparring as sparring_modal
 from handlers.views import tool_tests as test_views
 
@@ -36,6 +37,13 @@ def register(app: AsyncApp, services: Services) -> None:
     app.view(test_views.RESULT_CALLBACK)(track(test_views.submit_result))
     app.view(test_views.CLOSE_CALLBACK)(track(test_views.submit_close))
     app.shortcut(save_result.CALLBACK_ID)(track(save_result.save_as_result))
+    app.view(my_settings.CALLBACK_ID)(track(my_settings.save_my_settings))
+    app.view(nudge_ui.HAND_OVER_CALLBACK)(track(nudges.submit_hand_over))
+
+    for action_id in nudge_ui.SNOOZE_ACTIONS:
+        app.action(action_id)(track(nudges.snooze))
+    app.action(nudge_ui.STILL_RIGHT)(track(nudges.still_right))
+    app.action(nudge_ui.HAND_OVER)(track(nudges.open_hand_over))
 
     app.action(tests_ui.START)(track(tool_tests.start))
     app.action(tests_ui.POST_RESULT)(track(tool_tests.post_result))

@@ -11,6 +11,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.clock import utc_iso
 from bot.runtime import Services
+from bot.services.onboarding import record_activity
 from storage.repositories import events
 
 Next = Callable[[], Awaitable[None]]
@@ -43,7 +44,10 @@ def drop_repeated_deliveries(services: Services) -> Callable[..., Awaitable[Bolt
 def provide_services(services: Services) -> Callable[..., Awaitable[None]]:
     async def middleware(body: dict[str, Any], context: AsyncBoltContext, next: Next) -> None:
         context["services"] = services
-        context["lang"] = await services.language.for_user(user_id_of(body))
+        user_id = user_id_of(body)
+        context["lang"] = await services.language.for_user(user_id)
+        if user_id:
+            await record_activity(services.db, services.clock, user_id)
         await next()
 
     return middleware

@@ -142,6 +142,7 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "sparring_questions",
         "tool_tests",
         "test_results",
+        "reminders",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

@@ -2,7 +2,9 @@
 
 from bot.i18n import (
     da_guides,
+    da_nudges,
     da_org_import,
+    da_reminders,
     da_search,
     da_sparring,
     da_test_ui,
@@ -169,3 +171,5 @@ MESSAGES.update(da_sparring.MESSAGES)
 MESSAGES.update(da_tools.MESSAGES)
 MESSAGES.update(da_test_ui.MESSAGES)
 MESSAGES.update(da_tool_tests.MESSAGES)
+MESSAGES.update(da_nudges.MESSAGES)
+MESSAGES.update(da_reminders.MESSAGES)

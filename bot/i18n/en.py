@@ -2,7 +2,9 @@
 
 from bot.i18n import (
     en_guides,
+    en_nudges,
     en_org_import,
+    en_reminders,
     en_search,
     en_sparring,
     en_test_ui,
@@ -158,3 +160,5 @@ MESSAGES.update(en_sparring.MESSAGES)
 MESSAGES.update(en_tools.MESSAGES)
 MESSAGES.update(en_test_ui.MESSAGES)
 MESSAGES.update(en_tool_tests.MESSAGES)
+MESSAGES.update(en_nudges.MESSAGES)
+MESSAGES.update(en_reminders.MESSAGES)

@@ -17,6 +17,7 @@ from importlib.resources import files
 from bot.clock import Clock
 from bot.domain.guides import DecisionKind, ToolStatus
 from bot.domain.org import OrgCounts, Role
+from bot.domain.tool_tests import TestPlan
 from bot.services.guides import (
     find_tool,
     import_guide_files,
@@ -24,6 +25,7 @@ from bot.services.guides import (
     set_tool_status,
 )
 from bot.services.org_import import import_org
+from bot.services.tool_tests import start_test
 from storage.db import Database
 from storage.repositories import org
 
@@ -106,6 +108,7 @@ async def seed_demo(db: Database, clock: Clock) -> OrgCounts | None:
         db, clock, demo_csv().encode("utf-8"), lookup=None, welcome_new=False, places=AREAS
     )
     await _seed_guides(db, clock)
+    await _seed_test(db, clock)
     return await org.counts(db)
 
 
@@ -126,3 +129,23 @@ async def _seed_guides(db: Database, clock: Clock) -> None:
         await record_decision(
             db, clock, tool.id, decision, today - timedelta(days=days_ago), note, recorded_by=JENS
         )
+
+
+async def _seed_test(db: Database, clock: Clock) -> None:
+    """A running test whose first checkpoint is four days away, so `:clock +4d` in the
+    console shows the evaluation nudge arriving."""
+    tool = await find_tool(db, "Ozobot")
+    egernet = next(d for d in await org.all_daycares(db) if d.name == "Skovbørnehaven Egernet")
+    assert tool is not None
+    await start_test(
+        db,
+        clock,
+        SOEREN,
+        TestPlan(
+            tool_id=tool.id,
+            question="Kan børnene tegne en bane, som Ozobot kan følge, uden hjælp?",
+            daycare_ids=(egernet.id,),
+            starts_on=clock.now().date() - timedelta(days=10),
+        ),
+        request_key="demo:ozobot",
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
-from storage.repositories import guides, org_sync, sparring, tool_tests, tools
+from storage.repositories import guides, org_sync, reminders, sparring, tool_tests, tools
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
 
@@ -30,6 +30,7 @@ SECTIONS: list[Section] = [
     ("sparring_questions", sparring.question_records),
     ("tool_tests", tool_tests.test_records),
     ("test_results", tool_tests.result_records),
+    ("reminders", reminders.reminder_records),
 ]
 
 

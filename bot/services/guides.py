@@ -31,7 +31,10 @@ from bot.domain.guides import (
     Tool,
     ToolStatus,
 )
+from bot.domain.org import Person
 from bot.services.guide_files import FileProblem, GuideFileError, parse_guide_file
+from bot.services.network import snapshot
+from bot.services.permissions import Action, can
 from storage.db import Database
 from storage.repositories import guides as guides_repo
 from storage.repositories import tools as tools_repo
@@ -259,6 +262,36 @@ async def mark_helpful(db: Database, clock: Clock, guide_id: int, user_id: str) 
 async def mark_verified(db: Database, clock: Clock, guide_id: int) -> bool:
     """The owner checked the guide still holds; False when there is no such guide."""
     return await guides_repo.set_verified(db, guide_id, utc_iso(clock.now()))
+
+
+class HandOverRefused(Exception):
+    """`reason` is a catalogue key: the giver may not, or the receiver cannot own guides."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def hand_over(
+    db: Database, clock: Clock, guide_id: int, *, by: str, to: str
+) -> tuple[GuideDetail, Person]:
+    """The owner (or the coordinator) gives a guide to another ambassador, who keeps it true
+    from now on and gets its verification nudges."""
+    snap = await snapshot(db)
+    giver = next((p for p in snap.people if p.slack_user_id == by), None)
+    receiver = next((p for p in snap.people if p.slack_user_id == to), None)
+    detail = await get_guide_by_id(db, guide_id)
+    if detail is None:
+        raise HandOverRefused("guide.gone")
+    owns = giver is not None and detail.guide.owner_id == giver.id
+    if giver is None or not (owns or giver.has_role("coordinator")):
+        raise HandOverRefused("nudge.hand_over_not_yours")
+    if receiver is None or not can(receiver, Action.WRITE_GUIDES):
+        raise HandOverRefused("nudge.hand_over_not_ambassador")
+    await guides_repo.set_owner(db, guide_id, receiver.id, receiver.email, utc_iso(clock.now()))
+    updated = await get_guide_by_id(db, guide_id)
+    assert updated is not None
+    return updated, receiver
 
 
 # -- the tool catalogue -------------------------------------------------------------------

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.clock import Clock
 from bot.domain.org import Area, Daycare, Person
 from bot.services.network import snapshot
 from storage.db import Database
+from storage.repositories import nudges as nudges_repo
 from storage.repositories import org
 
 
@@ -46,3 +48,8 @@ async def pending_welcomes(db: Database) -> list[Welcome]:
             )
         )
     return welcomes
+
+
+async def record_activity(db: Database, clock: Clock, slack_user_id: str) -> None:
+    """The person used the bot: a superuser who does, needs no onboarding follow-up."""
+    await nudges_repo.touch(db, slack_user_id, clock.now())

@@ -13,10 +13,13 @@ from bot.services.help import is_help_request
 from bot.services.network import network_for
 from bot.views.help import help_message
 from bot.views.network import network_message
-from handlers.views.settings import open_settings
+from handlers.views.my_settings import open_my_settings
+from handlers.views.settings import may_manage_settings, open_settings
 
 NETWORK_WORDS = frozenset({"network", "netværk", "netvaerk"})
 SETTINGS_WORDS = frozenset({"settings", "indstillinger"})
+#: `/tovholder settings mine`: a coordinator's own settings (everyone else gets only those).
+PERSONAL_WORDS = frozenset({"mine", "min", "my", "me", "mig"})
 
 
 async def tovholder_command(
@@ -35,9 +38,14 @@ async def tovholder_command(
     word, _, rest = text.partition(" ")
     if word.lower() in SETTINGS_WORDS:
         await ack()
-        refusal = await open_settings(command, client, services, lang)
-        if refusal is not None:
-            await respond(response_type="ephemeral", **refusal)
+        user_id = str(command["user_id"])
+        own = rest.strip().lower() in PERSONAL_WORDS
+        if own or not await may_manage_settings(services, user_id):
+            await open_my_settings(
+                client, services, lang, command["trigger_id"], user_id, command.get("channel_id")
+            )
+            return
+        await open_settings(command, client, services, lang)
         return
     if word.lower() in NETWORK_WORDS:
         await ack()

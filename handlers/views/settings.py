@@ -15,25 +15,26 @@ from bot.services.permissions import Action, can
 from bot.services.settings_form import NotAllowed, SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
 from bot.slack_client import profile_lookup
-from bot.views.permissions import refusal_message
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
 from handlers.replies import refusal, tell_privately
 from handlers.values import as_int, submitted
 
-__all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
+__all__ = ["CALLBACK_ID", "may_manage_settings", "open_settings", "save_settings"]
+
+
+async def may_manage_settings(services: Services, user_id: str) -> bool:
+    snap = await snapshot(services.db)
+    asker = next((p for p in snap.people if p.slack_user_id == user_id), None)
+    return can(asker, Action.MANAGE_SETTINGS)
 
 
 async def open_settings(
     command: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
-) -> dict[str, Any] | None:
-    """The modal for a coordinator; for anyone else the refusal to show instead."""
+) -> None:
+    """The coordinator's modal (the caller has checked `may_manage_settings`)."""
     snap = await snapshot(services.db)
-    asker = next((p for p in snap.people if p.slack_user_id == command["user_id"]), None)
-    if not can(asker, Action.MANAGE_SETTINGS):
-        return refusal_message(lang, Action.MANAGE_SETTINGS, snap.coordinators())
     modal = settings_modal(lang, await current(services.db), snap, command.get("channel_id"))
     await client.views_open(trigger_id=command["trigger_id"], view=modal)
-    return None
 
 
 async def save_settings(

@@ -215,6 +215,16 @@ async def set_verified(db: Database, guide_id: int, now: str) -> bool:
     return changed == 1
 
 
+async def set_owner(
+    db: Database, guide_id: int, person_id: int, email: str | None, now: str
+) -> bool:
+    changed = await db.execute(
+        "UPDATE guides SET owner_id = ?, owner_email = lower(?), updated_at = ? WHERE id = ?",
+        (person_id, email, now, guide_id),
+    )
+    return changed == 1
+
+
 async def all_slugs(db: Database) -> list[str]:
     return [row["slug"] for row in await db.fetchall("SELECT slug FROM guides ORDER BY slug")]
 

@@ -128,3 +128,13 @@ async def test_a_superuser_finds_a_guide_and_narrows_the_list_with_a_menu(
     narrowed = out.rsplit("  › 5", 1)[1]
     assert "(Viser *Natur, udeliv og science*: 7 vejledninger.)" in narrowed
     assert "Book Creator" not in narrowed
+
+
+async def test_moving_the_clock_shows_a_checkpoint_nudge_arriving(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    out = await console(tmp_path, clock, ":as Søren", ":clock +3d", ":clock +1d")
+    before, after = out.split(":clock +1d")
+    assert "Ozobot" not in before
+    assert "Hvordan går det med *Ozobot* i Skovbørnehaven Egernet?" in after
+    assert "Mind mig i morgen" in after

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from bot.clock import ManualClock
 from bot.local import LocalSlack
+from bot.services import reminders
 from bot.services.workspace_settings import current, set_setting
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
@@ -16,20 +20,53 @@ async def open_settings(slack: LocalSlack, user: str) -> None:
     await slack.settle()
 
 
-async def test_a_superuser_is_refused_and_told_who_can(slack: LocalSlack) -> None:
+async def test_a_superuser_gets_their_own_settings_and_is_told_who_sets_the_rest(
+    slack: LocalSlack,
+) -> None:
     await open_settings(slack, LINE)
-    assert slack.standin.open_views(LINE) == []
-    (answer,) = slack.standin.calls_to("response_url")
-    assert answer.args["response_type"] == "ephemeral"
-    assert texts(answer).startswith(
-        f"Det er kun tovholder, der kan ændre indstillingerne. Spørg <@{ANNETTE}>."
-    )
+    (modal,) = slack.standin.open_views(LINE)
+    assert modal["title"]["text"] == "Mine indstillinger"
+    assert f"Kanaler og roller ændres af tovholderen: <@{ANNETTE}>." in str(modal["blocks"])
 
 
-async def test_an_ambassador_is_refused_in_english_when_they_prefer_it(slack: LocalSlack) -> None:
+async def test_own_settings_are_in_english_for_who_prefers_it(slack: LocalSlack) -> None:
     await open_settings(slack, OLIVER)
-    (answer,) = slack.standin.calls_to("response_url")
-    assert "Only coordinator can change the settings." in texts(answer)
+    (modal,) = slack.standin.open_views(OLIVER)
+    assert modal["title"]["text"] == "My settings"
+
+
+async def test_nudges_are_paused_until_a_date_and_turned_on_again(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await open_settings(slack, LINE)
+    refused = await slack.driver.submit_view(
+        LINE, {"nudges": {"value": "paused"}, "until": {"value": "2026-11-30"}}
+    )
+    assert refused.json == {
+        "response_action": "errors",
+        "errors": {"until": "Vælg en dato efter i dag."},
+    }
+    await slack.driver.submit_view(
+        LINE, {"nudges": {"value": "paused"}, "until": {"value": "2026-12-11"}}
+    )
+    await slack.settle()
+    assert await reminders.paused_until(slack.bot.db, LINE) == date(2026, 12, 11)
+    (receipt,) = slack.standin.calls_to("chat.postEphemeral")
+    assert "pause til og med 11. dec. 2026" in texts(receipt)
+    await open_settings(slack, LINE)
+    (modal,) = slack.standin.open_views(LINE)
+    until = next(b for b in modal["blocks"] if b.get("block_id") == "until")
+    assert until["element"]["initial_date"] == "2026-12-11"
+    await slack.driver.submit_view(LINE, {"nudges": {"value": "on"}})
+    await slack.settle()
+    assert await reminders.paused_until(slack.bot.db, LINE) is None
+
+
+async def test_a_coordinator_reaches_their_own_settings_with_mine(slack: LocalSlack) -> None:
+    await slack.driver.slash_command(ANNETTE, "/tovholder", "settings mine", channel_id=GENERAL)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(ANNETTE)
+    assert modal["title"]["text"] == "Mine indstillinger"
 
 
 async def test_a_coordinator_changes_a_channel_and_it_takes_effect_at_once(

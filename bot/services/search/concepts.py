@@ -5,6 +5,13 @@ language's word ("magnifier" for "forstørrelsesglas"). Each group lists words t
 the same thing *for finding a guide*; a query word that matches one member (by stem)
 also searches for all the others. Multi-word members ("grøn skærm") match two query
 words in a row. Keep groups narrow: a broad group drowns the precise hit.
+
+Members are searched as spelt here (the word and what follows it, "tablet" → "tablets"),
+not by their stem: a stem is too short a prefix for a word someone else chose ("tablet"
+→ "tabl" finds "light table"), so list the forms that matter. A member written with a
+leading `~` only *calls up* its group: it is too ambiguous to be searched for on another
+member's behalf ("kode" also means the code in "QR-kode", so "kodning" must not find
+every QR code guide, while someone typing "kode" still gets the coding guides).
 """
 
 from __future__ import annotations
@@ -18,12 +25,12 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("robot", "robotter", "robots", "robotics", "robotbil"),
     (
         "kodning",
-        "kode",
-        "kodes",
+        "~kode",
+        "~kodes",
         "programmering",
         "programmere",
         "coding",
-        "code",
+        "~code",
         "programming",
         "algoritme",
         "algorithm",
@@ -72,12 +79,42 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("lys", "light", "lyse"),
     ("bevægelse", "movement", "motorik", "bevæge", "move"),
     ("sprog", "language", "ord", "words", "sprogudvikling"),
+    # Age groups are indexed as labels ("vuggestue", "boernehave"); the words people use
+    # for the youngest and the oldest children reach them and the guides' own wording.
+    (
+        "vuggestue",
+        "vuggestuen",
+        "vuggestuebørn",
+        "vuggestuebarn",
+        "små børn",
+        "småbørn",
+        "mindste",
+        "yngste",
+        "baby",
+        "babyer",
+        "babies",
+        "toddler",
+        "toddlers",
+        "tumling",
+        "tumlinger",
+    ),
+    (
+        "ældste",
+        "store børn",
+        "storebørn",
+        "førskole",
+        "førskolebørn",
+        "skolestarter",
+        "skolestartere",
+        "preschool",
+        "preschoolers",
+    ),
 )
 
 
 @dataclass(frozen=True)
 class Concept:
-    #: Every member as its folded index tokens ("grøn skærm" → ("groen", "skaerm")).
+    #: The members searched for, as folded index tokens ("grøn skærm" → ("groen", "skaerm")).
     members: tuple[tuple[str, ...], ...]
 
 
@@ -85,8 +122,9 @@ def _build() -> tuple[dict[tuple[str, ...], list[Concept]], frozenset[str]]:
     by_stems: dict[tuple[str, ...], list[Concept]] = {}
     words: set[str] = set()
     for group in _GROUPS:
-        concept = Concept(tuple(tuple(tokens(member)) for member in group))
-        for member in concept.members:
+        every = [(tuple(tokens(member)), not member.startswith("~")) for member in group]
+        concept = Concept(tuple(member for member, searched in every if searched))
+        for member, _ in every:
             by_stems.setdefault(tuple(stem(tok) for tok in member), []).append(concept)
             words.update(member)
     return by_stems, frozenset(words)

@@ -5,6 +5,12 @@ Names are compared in compact form (folded, no spaces or punctuation), so "Bee b
 query words is tried: exact compact matches are a dictionary look-up; rapidfuzz is only
 asked about runs containing a word the index does not know (a likely typo, "ipaad"),
 which keeps ordinary queries cheap.
+
+A run that is only *part* of a name ("ipad" of "iPad-kamera", see
+`vocabulary._name_parts`) names the tool too, a little less surely. That matters most
+for the words nearly every guide uses: bm25 gives "ipad" almost nothing when fourteen of
+eighteen guides mention the iPad, but the person typing it most likely wants the iPad's
+own guide.
 """
 
 from __future__ import annotations
@@ -16,33 +22,62 @@ from bot.services.search.vocabulary import Snapshot
 
 #: How alike (0–100) a run of query words must be to a name to count as naming it.
 NAME_CUTOFF = 80
+#: When nothing else in the query matches, a name this alike is the best guess there is
+#: ("skrach" → "scratch", "ipda" → "ipad"); "osmxyz" is still not "osmo" (60).
+LOOSE_CUTOFF = 70
 #: Compact runs shorter than this are too ambiguous to name a tool ("bi", "tv").
 MIN_NAME_CHARS = 4
 MAX_RUN = 4
+#: Naming part of a tool's name counts this much of naming all of it.
+PART_SIMILARITY = 0.6
+MAX_LOOSE = 3
+
+
+def _note(found: dict[int, float], tool_ids: set[int], similarity: float) -> None:
+    for tool_id in tool_ids:
+        found[tool_id] = max(found.get(tool_id, 0.0), similarity)
+
+
+def _fuzzy(key: str, snap: Snapshot, found: dict[int, float], *, cutoff: float, limit: int) -> None:
+    """Record the tools whose name or name part looks like `key`."""
+    for name, score, _ in process.extract(
+        key, snap.name_choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+    ):
+        _note(found, snap.compact_names.get(name, set()), score / 100)
+        _note(found, snap.name_parts.get(name, set()), score / 100 * PART_SIMILARITY)
 
 
 def named_tools(words: list[str], snap: Snapshot) -> dict[int, float]:
     """Tool id → similarity in 0..1 for the tools the query names, exactly or nearly."""
     found: dict[int, float] = {}
-    choices: list[str] | None = None
     for start in range(len(words)):
         for end in range(start + 1, min(start + MAX_RUN, len(words)) + 1):
             run = words[start:end]
             key = "".join(run)
             if len(key) < MIN_NAME_CHARS and not (len(run) > 1 and key in snap.compact_names):
                 continue
-            for tool_id in snap.compact_names.get(key, ()):
-                found[tool_id] = 1.0
-            if key in snap.compact_names or all(snap.is_word(word) for word in run):
+            _note(found, snap.compact_names.get(key, set()), 1.0)
+            _note(found, snap.name_parts.get(key, set()), PART_SIMILARITY)
+            if key in snap.compact_names or key in snap.name_parts:
                 continue
-            if choices is None:
-                choices = list(snap.compact_names)
-            for name, score, _ in process.extract(
-                key, choices, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF, limit=3
-            ):
-                for tool_id in snap.compact_names[name]:
-                    found[tool_id] = max(found.get(tool_id, 0.0), score / 100)
+            if all(snap.is_word(word) for word in run):
+                continue
+            _fuzzy(key, snap, found, cutoff=NAME_CUTOFF, limit=3)
     return found
+
+
+def loose_named(words: list[str], snap: Snapshot) -> dict[int, float]:
+    """For a query that matches nothing at all: the tools a word of it (or all of it)
+    most likely misspells, by a lower bar than `named_tools` uses."""
+    found: dict[int, float] = {}
+    keys = [word for word in words if not snap.is_word(word)]
+    if len(keys) > 1:
+        keys.append("".join(keys))
+    for key in keys:
+        if len(key) >= MIN_NAME_CHARS:
+            _fuzzy(key, snap, found, cutoff=LOOSE_CUTOFF, limit=MAX_LOOSE)
+    best = sorted(found.items(), key=lambda item: -item[1])[:MAX_LOOSE]
+    return dict(best)
 
 
 def closest_names(query: str, snap: Snapshot, *, limit: int) -> list[str]:

@@ -14,7 +14,7 @@ import weakref
 from dataclasses import dataclass
 
 from bot.services.search.concepts import WORDS as CONCEPT_WORDS
-from bot.services.search.normalise import compact, stem
+from bot.services.search.normalise import STOPWORDS, compact, stem, tokens
 from storage.db import Database
 from storage.repositories import search as repo
 
@@ -22,6 +22,11 @@ from storage.repositories import search as repo
 MIN_PART = 3
 #: Shortest compound head; shorter heads ("en", "et") are inflections, not words.
 MIN_HEAD = 4
+#: Shortest part of a tool's name that can stand for the tool ("ipad" in "iPad-kamera").
+MIN_NAME_PART = 4
+#: A name part shared by more tools than this is a family or everyday word, not a name
+#: ("Lego" in a dozen "Lego …" sets).
+MAX_PART_TOOLS = 3
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,10 @@ class Snapshot:
     names: list[repo.ToolName]
     #: Compact name or alias → tool ids ("beebot" → {Bee-Bot's id}).
     compact_names: dict[str, set[int]]
+    #: Compact part of a name or alias → tool ids ("ipad" → {iPad-kamera's id}).
+    name_parts: dict[str, set[int]]
+    #: Every compact name and part, for fuzzy matching of misspelt names.
+    name_choices: list[str]
 
     def has_term(self, term: str) -> bool:
         return term in self.doc_counts
@@ -60,12 +69,14 @@ class Snapshot:
         """A word the guides (or the concept table) use, exactly or as a stem."""
         return word in self.doc_counts or word in self.stems or word in CONCEPT_WORDS
 
-    def compounds_with_head(self, prefix: str, *, limit: int) -> list[str]:
-        """Index terms made of a known word plus a part starting with `prefix`."""
+    def compounds_with_head(self, root: str, *, limit: int) -> list[str]:
+        """Index terms made of a known word plus an inflection of the stem `root`
+        ("skaerm" → "storskaerm", "storskaermen"; "smaa" → not "spoergsmaal")."""
         found: list[str] = []
-        i = bisect.bisect_left(self.heads, (prefix, ""))
-        while i < len(self.heads) and self.heads[i][0].startswith(prefix):
-            if self.heads[i][1] not in found:
+        i = bisect.bisect_left(self.heads, (root, ""))
+        while i < len(self.heads) and self.heads[i][0].startswith(root):
+            head = self.heads[i][0]
+            if (head == root or stem(head) == root) and self.heads[i][1] not in found:
                 found.append(self.heads[i][1])
                 if len(found) >= limit:
                     break
@@ -87,6 +98,30 @@ def _heads(terms: list[str], known: set[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _name_parts(names: list[repo.ToolName]) -> dict[str, set[int]]:
+    """The parts of tool names people type on their own.
+
+    A tool's own name is made of its words, so any run of them counts ("ipad" and
+    "kamera" in "iPad-kamera", "motion" in "Stop Motion Studio"); an alias may be a
+    description ("tegne sammen på skærmen"), so only its beginning does. Runs starting or
+    ending with a stopword, and parts shared by many tools, are left out.
+    """
+    parts: dict[str, set[int]] = {}
+    for name in names:
+        words = tokens(name.text)
+        starts = range(len(words)) if name.text == name.tool else range(1)
+        for start in starts:
+            for end in range(start + 1, len(words) + 1):
+                run = words[start:end]
+                key = "".join(run)
+                if (end - start == len(words)) or len(key) < MIN_NAME_PART:
+                    continue
+                if run[0] in STOPWORDS or run[-1] in STOPWORDS:
+                    continue
+                parts.setdefault(key, set()).add(name.tool_id)
+    return {key: ids for key, ids in parts.items() if len(ids) <= MAX_PART_TOOLS}
+
+
 async def load(db: Database, generation: int) -> Snapshot:
     vocab = await repo.vocabulary(db)
     names = await repo.tool_names(db)
@@ -102,6 +137,7 @@ async def load(db: Database, generation: int) -> Snapshot:
     for name in names:
         compact_names.setdefault(compact(name.text), set()).add(name.tool_id)
     known = set(terms) | set(stems) | set(CONCEPT_WORDS)
+    name_parts = _name_parts(names)
     return Snapshot(
         generation=generation,
         guides=guides,
@@ -112,6 +148,8 @@ async def load(db: Database, generation: int) -> Snapshot:
         heads=_heads(terms, known),
         names=names,
         compact_names=compact_names,
+        name_parts=name_parts,
+        name_choices=sorted(compact_names.keys() | name_parts.keys()),
     )
 
 

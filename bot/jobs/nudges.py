@@ -1,0 +1,70 @@
+"""The nudges' messages, built when they are due — and only if they still matter.
+
+The dispatcher (`bot.jobs.dispatcher`) asks the sender of a reminder's kind for its message;
+`None` means the nudge has become pointless (the test closed, the result came in, the guide
+was checked) and the reminder is cancelled instead of sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from bot.domain.reminders import Reminder
+from bot.runtime import Services
+from bot.services import nudges
+from bot.services.guides import get_guide_by_id
+from bot.services.network import snapshot
+from bot.services.tool_tests import get_test
+from bot.views.nudges import checkpoint_message, guide_check_message, onboarding_message
+
+Sender = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
+
+
+async def _checkpoint(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    test = await get_test(services.db, int(reminder.payload["test_id"]))
+    checkpoint = str(reminder.payload["checkpoint"])
+    if test is None or test.state != "running":
+        return None
+    follow_up = reminder.kind == nudges.FOLLOW_UP
+    if follow_up and await nudges.result_since(services.db, test, checkpoint):
+        return None
+    snap = await snapshot(services.db)
+    daycares = [d.name for d in snap.daycares if d.id in test.daycare_ids]
+    if not daycares and test.area_id is not None:
+        daycares = [a.name for a in snap.areas if a.id == test.area_id]
+    lang = await services.language.for_user(reminder.recipient)
+    return checkpoint_message(
+        lang,
+        test,
+        daycares,
+        checkpoint,
+        reminder.id,
+        services.settings.tz,
+        follow_up=follow_up,
+    )
+
+
+async def _guide_check(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    detail = await get_guide_by_id(services.db, int(reminder.payload["guide_id"]))
+    if detail is None:
+        return None
+    checked_at = detail.guide.verified_at or detail.guide.updated_at
+    due_key = f"{nudges.GUIDE_CHECK}:{detail.guide.id}:{checked_at}"
+    if reminder.dedupe_key.split(":snooze:")[0] != due_key:
+        return None  # checked (or edited) since the nudge was planned
+    lang = await services.language.for_user(reminder.recipient)
+    return guide_check_message(lang, detail, checked_at, reminder.id, services.settings.tz)
+
+
+async def _onboarding(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    lang = await services.language.for_user(reminder.recipient)
+    return onboarding_message(lang, str(reminder.payload["superuser"]), reminder.id)
+
+
+SENDERS: Mapping[str, Sender] = {
+    nudges.CHECKPOINT: _checkpoint,
+    nudges.FOLLOW_UP: _checkpoint,
+    nudges.GUIDE_CHECK: _guide_check,
+    nudges.ONBOARDING: _onboarding,
+}

@@ -1,0 +1,158 @@
+"""Which nudges are due: the rules that turn tests, guides and new superusers into reminders.
+
+The planning jobs run often and may run twice (or late, after a restart): every reminder has
+a de-duplication key derived from what it is about, so planning again creates nothing new.
+Whether a planned nudge is still worth sending is decided again when it is due (see
+`bot.jobs.nudges`): a result posted meanwhile cancels the follow-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.clock import Clock
+from bot.domain.tool_tests import ToolTest
+from bot.services import reminders
+from bot.services.network import snapshot
+from bot.services.working_time import WorkingCalendar
+from storage.db import Database
+from storage.repositories import nudges as repo
+from storage.repositories import tool_tests as tests_repo
+
+CHECKPOINT = "test_checkpoint"
+FOLLOW_UP = "test_follow_up"
+GUIDE_CHECK = "guide_check"
+ONBOARDING = "onboarding_follow_up"
+#: Working days an ambassador has to post a result after a checkpoint, before one follow-up;
+#: and again after the follow-up, before the checkpoint counts as overdue.
+GRACE_WORKING_DAYS = 2
+#: A superuser not seen using the bot this long after joining: their ambassador is nudged.
+QUIET_DAYS = 14
+
+
+def _morning(calendar: WorkingCalendar, day: date) -> datetime:
+    """The first working moment of `day` (or after it)."""
+    return calendar.next_allowed(datetime.combine(day, calendar.start, tzinfo=calendar.tz))
+
+
+async def running_tests(db: Database) -> list[ToolTest]:
+    async with db.transaction() as conn:
+        return await tests_repo.tests(conn, state="running")
+
+
+async def plan_checkpoints(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """Each checkpoint of each running test: a nudge that morning, and one follow-up two
+    working days later. Returns how many reminders were new."""
+    created = 0
+    for test in await running_tests(db):
+        for checkpoint in test.checkpoints:
+            due = _morning(calendar, date.fromisoformat(checkpoint))
+            payload = {"test_id": test.id, "checkpoint": checkpoint}
+            for kind, when in (
+                (CHECKPOINT, due),
+                (FOLLOW_UP, calendar.add_working_days(due, GRACE_WORKING_DAYS)),
+            ):
+                made = await reminders.schedule(
+                    db,
+                    clock,
+                    kind=kind,
+                    recipient=test.ambassador_slack_id,
+                    due=when,
+                    payload=payload,
+                    dedupe_key=f"{kind}:{test.id}:{checkpoint}",
+                    calendar=calendar,
+                )
+                created += made is not None
+    return created
+
+
+async def result_since(db: Database, test: ToolTest, checkpoint: str) -> bool:
+    """Was a result posted for the test (or its tool, by its ambassador) since the checkpoint?"""
+    return await repo.result_since(db, test.id, test.tool.id, test.ambassador_slack_id, checkpoint)
+
+
+@dataclass(frozen=True)
+class OverdueCheckpoint:
+    test: ToolTest
+    checkpoint: str
+    #: When the follow-up's own grace ran out.
+    overdue_since: datetime
+
+
+async def overdue_checkpoints(
+    db: Database, clock: Clock, calendar: WorkingCalendar
+) -> list[OverdueCheckpoint]:
+    """Checkpoints with no result after the nudge and the follow-up — for the pulse and the
+    ambassador's list of tests. Computed, not stored, so a late result clears it at once."""
+    now = clock.now()
+    overdue: list[OverdueCheckpoint] = []
+    for test in await running_tests(db):
+        for checkpoint in test.checkpoints:
+            follow_up = calendar.add_working_days(
+                _morning(calendar, date.fromisoformat(checkpoint)), GRACE_WORKING_DAYS
+            )
+            deadline = calendar.add_working_days(follow_up, GRACE_WORKING_DAYS)
+            if deadline <= now and not await result_since(db, test, checkpoint):
+                overdue.append(OverdueCheckpoint(test, checkpoint, deadline))
+    return overdue
+
+
+async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """A guide past its verification interval: its owner is asked whether it still holds.
+
+    The key includes when it was last checked, so after "still right" the next interval
+    gives a new nudge, and until then planning again gives none."""
+    created = 0
+    now = clock.now()
+    for guide in await repo.guides_to_check(db):
+        checked = datetime.fromisoformat(guide.checked_at)
+        due = checked + timedelta(days=guide.verify_days)
+        if due > now:
+            continue
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=GUIDE_CHECK,
+            recipient=guide.owner_slack_id,
+            due=due,
+            payload={"guide_id": guide.guide_id},
+            dedupe_key=f"{GUIDE_CHECK}:{guide.guide_id}:{guide.checked_at}",
+            calendar=calendar,
+        )
+        created += made is not None
+    return created
+
+
+async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """A superuser welcomed two weeks ago who has not used the bot since: each ambassador of
+    their area is nudged to plan a training (once per superuser)."""
+    created = 0
+    now = clock.now()
+    snap = await snapshot(db)
+    for quiet in await repo.quiet_superusers(db, now - timedelta(days=QUIET_DAYS)):
+        person = next((p for p in snap.people if p.id == quiet.person_id), None)
+        area = snap.home_area(person) if person else None
+        if person is None or area is None:
+            continue
+        for ambassador in snap.ambassadors_of(area):
+            made = await reminders.schedule(
+                db,
+                clock,
+                kind=ONBOARDING,
+                recipient=ambassador.slack_user_id,
+                due=now,
+                payload={"superuser": person.slack_user_id},
+                dedupe_key=f"{ONBOARDING}:{person.slack_user_id}:{ambassador.slack_user_id}",
+                calendar=calendar,
+            )
+            created += made is not None
+    return created
+
+
+async def plan_all(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    return (
+        await plan_checkpoints(db, clock, calendar)
+        + await plan_guide_checks(db, clock, calendar)
+        + await plan_onboarding_follow_ups(db, clock, calendar)
+    )

@@ -1,0 +1,293 @@
+"""Durable reminders: the rows are the truth, not the scheduler's memory.
+
+A reminder is planned once (`schedule`, idempotent by its `dedupe_key`), waits as
+`pending` until it is due, is *claimed* by one dispatcher (`claim_due` → `sending`), and
+ends `sent`, `failed` or `cancelled`. Nothing is kept only in memory, so a restart loses
+nothing: a pending row is still pending, and a row left in `sending` by a process that died
+is claimed again once its lease runs out.
+
+**Delivery guarantee.** Slack has no idempotency key for `chat.postMessage`, so the bot
+cannot know whether a message went out when the process died between claiming and
+recording. Such a row (still `sending` after `LEASE` — 10 minutes, far longer than any
+send takes) is claimed again and may be sent a second time: *at most that one reminder
+per crash may repeat*; every other reminder is sent exactly once. A reclaim counts as an
+attempt, and after `MAX_ATTEMPTS` the row fails instead, so a reminder that crashes the
+process cannot loop for ever.
+
+**Time.** `due_at` is stored in UTC (`bot.clock.utc_iso`). A reminder is planned on a
+working moment (`calendar.next_allowed`), and a retry's backoff is moved by the calendar
+only when it lands in closed time. A pause ("no nudges up to and including 11 December")
+only holds rows back; they are sent when it ends (the dispatcher waits for working time).
+
+No Slack here: `bot.jobs.dispatcher` sends, this module only moves rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from bot.clock import Clock, utc_iso
+from bot.domain.reminders import SNOOZE_MARK, Reminder
+from storage.db import Database
+from storage.repositories import reminders as repo
+
+#: Sends tried before a reminder is `failed` (each failed send and each expired lease counts).
+MAX_ATTEMPTS = 5
+#: How long a claim holds. A send takes seconds; this is only reached when the process died.
+LEASE = timedelta(minutes=10)
+#: Retry backoff: 30 s · 2^attempts, at most an hour.
+BACKOFF_BASE_SECONDS = 30
+BACKOFF_MAX_SECONDS = 3600
+LEASE_ERROR = "lease expired: the worker stopped before recording the send"
+#: `last_error` is for people: kept short.
+ERROR_MAX = 500
+
+
+class WorkingTime(Protocol):
+    """What reminders need of `bot.services.working_time.WorkingCalendar`."""
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        """`moment` when a nudge may arrive then, else the next moment one may."""
+        ...
+
+
+def _now(clock: Clock) -> str:
+    return utc_iso(clock.now())
+
+
+def _short(error: str) -> str:
+    return error if len(error) <= ERROR_MAX else error[: ERROR_MAX - 1] + "…"
+
+
+async def schedule(
+    db: Database,
+    clock: Clock,
+    *,
+    kind: str,
+    recipient: str,
+    due: datetime,
+    payload: dict[str, Any],
+    dedupe_key: str,
+    calendar: WorkingTime,
+) -> Reminder | None:
+    """Plan a reminder at the first working moment from `due`.
+
+    None when a reminder with `dedupe_key` already exists, whatever its state — so a
+    planning job that runs twice (or after a restart) creates nothing twice, and a
+    reminder once sent or cancelled is not planned again under the same key.
+    """
+    if not dedupe_key or SNOOZE_MARK in dedupe_key:
+        raise ValueError(f"a dedupe key must be non-empty and not contain {SNOOZE_MARK!r}")
+    return await repo.insert(
+        db,
+        kind=kind,
+        recipient=recipient,
+        due_at=utc_iso(calendar.next_allowed(due)),
+        payload=payload,
+        dedupe_key=dedupe_key,
+        now=_now(clock),
+    )
+
+
+async def claim_due(db: Database, clock: Clock, *, worker: str, limit: int) -> list[Reminder]:
+    """Take up to `limit` due reminders for `worker` to send, oldest due first.
+
+    Pending rows due by now — and rows left `sending` longer than `LEASE` — move to
+    `sending` with `claimed_by`/`claimed_at` in one statement inside one `BEGIN IMMEDIATE`
+    transaction, so two dispatchers (in one process, or in two processes on one database
+    file) never get the same row. A reclaimed row is the one that may be sent twice (see
+    the module docstring). Rows of a person whose pause runs to today (local date) or later
+    are left alone.
+    """
+    if limit < 1:
+        return []
+    now = clock.now()
+    return await repo.claim(
+        db,
+        worker=worker,
+        now=utc_iso(now),
+        today=now.astimezone(clock.tz).date().isoformat(),
+        lease_cutoff=utc_iso(now - LEASE),
+        limit=limit,
+        max_attempts=MAX_ATTEMPTS,
+        lease_error=LEASE_ERROR,
+    )
+
+
+async def mark_sent(db: Database, clock: Clock, reminder_id: int) -> bool:
+    """Record the send; False when the row was not `sending` (nothing changes then)."""
+    return await repo.mark_sent(db, reminder_id, _now(clock))
+
+
+async def release(db: Database, clock: Clock, ids: list[int], *, worker: str) -> int:
+    """Hand claimed reminders back unsent (a batch that ran out of time): pending again at
+    their due time, no attempt counted. Returns how many."""
+    return await repo.release(db, ids, worker=worker, now=_now(clock))
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after a failed send when `attempts` sends had failed before it."""
+    seconds = BACKOFF_BASE_SECONDS * 2 ** min(attempts, 16)
+    return timedelta(seconds=min(seconds, BACKOFF_MAX_SECONDS))
+
+
+async def mark_retry(
+    db: Database,
+    clock: Clock,
+    reminder_id: int,
+    error: str,
+    retry_after_seconds: float | None,
+    calendar: WorkingTime,
+) -> Reminder | None:
+    """A send that may work later: back to `pending`, due after max(Retry-After, backoff).
+
+    The backoff is `30 s · 2^attempts` (at most an hour); Slack's Retry-After wins when it
+    is longer. The new moment is moved by the calendar only if it falls in closed time.
+    When this failure is the `MAX_ATTEMPTS`-th, the row is `failed` instead. Returns the row
+    as it is now (None when it was not `sending`).
+    """
+    row = await repo.get(db, reminder_id)
+    if row is None or row.state != "sending":
+        return None
+    if row.attempts + 1 >= MAX_ATTEMPTS:
+        await mark_failed(db, clock, reminder_id, f"{error} (after {MAX_ATTEMPTS} attempts)")
+        return await repo.get(db, reminder_id)
+    now = clock.now()
+    wait = max(backoff(row.attempts), timedelta(seconds=max(0.0, retry_after_seconds or 0.0)))
+    due = calendar.next_allowed(now + wait)
+    await repo.back_to_pending(
+        db,
+        reminder_id,
+        attempts_before=row.attempts,
+        due_at=utc_iso(due),
+        error=_short(error),
+        now=utc_iso(now),
+    )
+    return await repo.get(db, reminder_id)
+
+
+async def mark_failed(db: Database, clock: Clock, reminder_id: int, error: str) -> bool:
+    """A send that will not work (no such user, bad message…): `failed` at once, for the
+    coordinator's `tovholder reminders failed`."""
+    return await repo.finish(
+        db,
+        reminder_id,
+        state="failed",
+        error=_short(error),
+        now=_now(clock),
+        from_states=("sending", "pending"),
+        count_attempt=True,
+    )
+
+
+async def mark_cancelled(db: Database, clock: Clock, reminder_id: int, reason: str) -> bool:
+    """A claimed reminder that no longer matters (its sender said so): `cancelled`."""
+    return await repo.finish(
+        db,
+        reminder_id,
+        state="cancelled",
+        error=_short(reason),
+        now=_now(clock),
+        from_states=("sending",),
+    )
+
+
+async def requeue(db: Database, clock: Clock, reminder_id: int) -> bool:
+    """The coordinator fixed the cause: a `failed` reminder is pending again, due now, with
+    its attempts reset (`last_error` kept until it is sent). False when it had not failed."""
+    now = _now(clock)
+    return await repo.requeue_failed(db, reminder_id, now, now)
+
+
+async def cancel(
+    db: Database, clock: Clock, *, dedupe_key: str | None = None, id: int | None = None
+) -> bool:
+    """Cancel one *pending* reminder by key or id; False when there was none pending.
+
+    A reminder being sent right now is not cancelled: it may already be in Slack.
+    """
+    if (dedupe_key is None) == (id is None):
+        raise ValueError("cancel needs exactly one of dedupe_key and id")
+    if id is not None:
+        return await repo.cancel_by_id(db, id, _now(clock))
+    assert dedupe_key is not None
+    return await repo.cancel_by_key(db, dedupe_key, _now(clock))
+
+
+async def cancel_matching(db: Database, clock: Clock, dedupe_prefix: str) -> int:
+    """Cancel every pending reminder whose key starts with `dedupe_prefix` (snoozed copies
+    included, as they extend the key); returns how many. An empty prefix is refused."""
+    if not dedupe_prefix:
+        raise ValueError("an empty prefix would cancel every reminder")
+    return await repo.cancel_by_prefix(db, dedupe_prefix, _now(clock))
+
+
+async def snooze(
+    db: Database, clock: Clock, reminder_id: int, delta: timedelta, calendar: WorkingTime
+) -> Reminder | None:
+    """Remind me later: the reminder comes again `delta` from now, at a working moment.
+
+    - still `pending`: the same row moves (nothing was sent yet);
+    - `sent` (or `sending`: the person may already read it): a new pending copy with the
+      key `<original key>:snooze:<n>`, n one more than the source's, so a double click on
+      the same message makes one copy, and the latest choice ("tomorrow" after "in a week")
+      moves that copy while it is pending;
+    - `cancelled` or `failed` (no longer relevant), an unknown id, or a copy already sent
+      or cancelled: None.
+    """
+    source = await repo.get(db, reminder_id)
+    if source is None:
+        return None
+    now = clock.now()
+    due = utc_iso(calendar.next_allowed(now + delta))
+    if source.state == "pending":
+        return await repo.move_pending(db, reminder_id, due, utc_iso(now))
+    if source.state not in ("sent", "sending"):
+        return None
+    return await repo.upsert_pending(
+        db,
+        kind=source.kind,
+        recipient=source.recipient,
+        due_at=due,
+        payload=source.payload,
+        dedupe_key=f"{source.base_key}{SNOOZE_MARK}{source.snooze_number + 1}",
+        now=utc_iso(now),
+    )
+
+
+async def pause(db: Database, clock: Clock, user: str, until: date | None) -> None:
+    """No nudges for `user` up to and including `until` (a local date); None resumes them.
+
+    Reminders falling due meanwhile are kept and sent when the pause ends.
+    """
+    if until is None:
+        await repo.clear_pause(db, user)
+    else:
+        await repo.set_pause(db, user, until.isoformat(), _now(clock))
+
+
+async def paused_until(db: Database, user: str) -> date | None:
+    """The last paused day as stored (it may lie in the past: then it no longer holds)."""
+    stored = await repo.pause_of(db, user)
+    return date.fromisoformat(stored) if stored else None
+
+
+async def get_reminder(db: Database, reminder_id: int) -> Reminder | None:
+    return await repo.get(db, reminder_id)
+
+
+async def list_reminders(db: Database, *, due_only: bool, now: datetime) -> list[Reminder]:
+    """What is scheduled (pending or being sent), soonest first; `due_only`: only pending
+    reminders due by `now` (a paused person's included — they wait for the pause)."""
+    return await repo.scheduled(db, due_by=utc_iso(now) if due_only else None)
+
+
+async def failed_reminders(db: Database) -> list[Reminder]:
+    """Failed reminders, latest first, with `last_error` saying why."""
+    return await repo.failed(db)
+
+
+async def counts(db: Database) -> dict[str, int]:
+    """How many reminders are in each state (states with none are left out)."""
+    return await repo.count_by_state(db)

@@ -1,0 +1,116 @@
+"""The nudges as people read them: short, one question, the button that answers it, and a
+way to be reminded later."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.guides import GuideDetail
+from bot.domain.tool_tests import ToolTest
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.views.blocks import Block, actions, button, context, input_block, plain, section
+from bot.views.dates import local_day
+from bot.views.guides import EDIT
+from bot.views.tool_tests import POST_RESULT
+
+STILL_RIGHT = "guide_still_right"
+HAND_OVER = "guide_hand_over"
+HAND_OVER_CALLBACK = "guide_hand_over"
+SNOOZE_DAYS = (1, 7)
+#: One action id per choice: Slack wants the ids in one actions block to differ.
+SNOOZE_ACTIONS = tuple(f"nudge_snooze_{days}" for days in SNOOZE_DAYS)
+
+
+def snooze_buttons(lang: str, reminder_id: int) -> list[dict[str, Any]]:
+    return [
+        button(
+            t(lang, f"nudge.snooze_{days}"),
+            f"nudge_snooze_{days}",
+            json.dumps({"id": reminder_id, "days": days}),
+        )
+        for days in SNOOZE_DAYS
+    ]
+
+
+def checkpoint_message(
+    lang: str,
+    test: ToolTest,
+    daycares: list[str],
+    checkpoint: str,
+    reminder_id: int,
+    tz: ZoneInfo,
+    *,
+    follow_up: bool,
+) -> dict[str, Any]:
+    where = escape(", ".join(daycares)) if daycares else t(lang, "nudge.your_daycares")
+    key = "nudge.follow_up" if follow_up else "nudge.checkpoint"
+    text = t(
+        lang,
+        key,
+        tool=escape(test.tool.name),
+        where=where,
+        day=local_day(lang, checkpoint, tz),
+    )
+    blocks: list[Block] = [
+        section(text),
+        context(t(lang, "nudge.question", question=escape(test.question))),
+        actions(
+            button(t(lang, "test.button.post_result"), POST_RESULT, str(test.id), primary=True),
+            *snooze_buttons(lang, reminder_id),
+        ),
+    ]
+    return {"text": text, "blocks": blocks}
+
+
+def guide_check_message(
+    lang: str, detail: GuideDetail, checked_at: str, reminder_id: int, tz: ZoneInfo
+) -> dict[str, Any]:
+    text = t(
+        lang,
+        "nudge.guide_check",
+        tool=escape(detail.tool.name),
+        title=escape(detail.current.content.title),
+        day=local_day(lang, checked_at, tz),
+    )
+    guide_id = str(detail.guide.id)
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            actions(
+                button(t(lang, "nudge.still_right"), STILL_RIGHT, guide_id, primary=True),
+                button(t(lang, "guide.button.edit"), EDIT, guide_id),
+                button(t(lang, "nudge.hand_over"), HAND_OVER, guide_id),
+                *snooze_buttons(lang, reminder_id),
+            ),
+        ],
+    }
+
+
+def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> dict[str, Any]:
+    text = t(lang, "nudge.onboarding", superuser=f"<@{superuser_id}>")
+    return {"text": text, "blocks": [section(text), actions(*snooze_buttons(lang, reminder_id))]}
+
+
+def hand_over_modal(lang: str, detail: GuideDetail) -> dict[str, Any]:
+    title = f"{detail.tool.name}: {detail.current.content.title}"
+    return {
+        "type": "modal",
+        "callback_id": HAND_OVER_CALLBACK,
+        "title": plain(t(lang, "nudge.hand_over_title")),
+        "submit": plain(t(lang, "nudge.hand_over_submit")),
+        "close": plain(t(lang, "test.close_modal")),
+        "private_metadata": json.dumps({"guide_id": detail.guide.id}),
+        "blocks": [
+            section(t(lang, "nudge.hand_over_intro", title=escape(title))),
+            input_block(
+                "owner",
+                t(lang, "nudge.hand_over_to"),
+                {"type": "users_select", "action_id": "value"},
+                optional=False,
+            ),
+        ],
+    }

@@ -1,0 +1,101 @@
+"""Answers to nudges: remind me later, "still right", and handing a guide over."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.runtime import Services
+from bot.services import reminders
+from bot.services.guides import HandOverRefused, get_guide_by_id, hand_over, mark_verified
+from bot.views.dates import local_day
+from bot.views.help import text_message
+from bot.views.nudges import hand_over_modal
+from handlers.values import as_int, submitted
+
+
+def _value(body: dict[str, Any]) -> str:
+    return str(body["actions"][0].get("value") or "")
+
+
+async def snooze(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """The nudge comes back after a day or a week (at a working moment), in place of this one."""
+    await ack()
+    asked = json.loads(_value(body))
+    again = await reminders.snooze(
+        services.db,
+        services.clock,
+        int(asked["id"]),
+        timedelta(days=int(asked["days"])),
+        services.settings.calendar,
+    )
+    if again is None:
+        await respond(replace_original=True, **text_message(t(lang, "nudge.snooze_gone")))
+        return
+    day = local_day(lang, again.due_at, services.settings.tz)
+    await respond(replace_original=True, **text_message(t(lang, "nudge.snoozed", day=day)))
+
+
+async def still_right(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    checked = await mark_verified(services.db, services.clock, as_int(_value(body)) or 0)
+    key = "nudge.checked" if checked else "guide.gone"
+    await respond(replace_original=True, **text_message(t(lang, key)))
+
+
+async def open_hand_over(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    detail = await get_guide_by_id(services.db, as_int(_value(body)) or 0)
+    if detail is None:
+        await respond(replace_original=False, **text_message(t(lang, "guide.gone")))
+        return
+    await client.views_open(trigger_id=body["trigger_id"], view=hand_over_modal(lang, detail))
+
+
+async def submit_hand_over(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    guide_id = int(json.loads(view.get("private_metadata") or "{}").get("guide_id") or 0)
+    to = str(submitted(view).get("owner") or "")
+    user_id = body["user"]["id"]
+    try:
+        detail, receiver = await hand_over(services.db, services.clock, guide_id, by=user_id, to=to)
+    except HandOverRefused as refused:
+        await ack(response_action="errors", errors={"owner": t(lang, refused.reason)})
+        return
+    await ack()
+    title = escape(f"{detail.tool.name}: {detail.current.content.title}")
+    await client.chat_postMessage(
+        channel=user_id,
+        **text_message(
+            t(lang, "nudge.handed_over", title=title, to=f"<@{receiver.slack_user_id}>")
+        ),
+    )
+    their_lang = await services.language.for_user(receiver.slack_user_id)
+    await client.chat_postMessage(
+        channel=receiver.slack_user_id,
+        **text_message(t(their_lang, "nudge.received", title=title, by=f"<@{user_id}>")),
+    )

@@ -1,0 +1,69 @@
+"""A person's own settings modal: pause the nudges until a date, or turn them back on."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import reminders
+from bot.services.network import snapshot
+from bot.views.dates import day_text
+from bot.views.help import text_message
+from bot.views.my_settings import CALLBACK_ID, my_settings_modal
+from handlers.replies import tell_privately
+from handlers.values import submitted
+
+__all__ = ["CALLBACK_ID", "open_my_settings", "save_my_settings"]
+
+
+async def open_my_settings(
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+    trigger_id: str,
+    user_id: str,
+    channel_id: str | None,
+) -> None:
+    paused = await reminders.paused_until(services.db, user_id)
+    today = services.clock.now().date()
+    modal = my_settings_modal(
+        lang,
+        paused if paused and paused >= today else None,
+        today,
+        (await snapshot(services.db)).coordinators(),
+        channel_id=channel_id,
+    )
+    await client.views_open(trigger_id=trigger_id, view=modal)
+
+
+async def save_my_settings(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    values = submitted(view)
+    user_id = body["user"]["id"]
+    today = services.clock.now().date()
+    until = date.fromisoformat(values["until"]) if values.get("until") else None
+    if values.get("nudges") == "paused":
+        if until is None or until <= today:
+            await ack(response_action="errors", errors={"until": t(lang, "my.until_future")})
+            return
+        await ack()
+        await reminders.pause(services.db, services.clock, user_id, until)
+        text = t(lang, "my.paused", day=day_text(lang, until))
+    else:
+        await ack()
+        await reminders.pause(services.db, services.clock, user_id, None)
+        text = t(lang, "my.resumed")
+    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    await tell_privately(client, user_id, channel, text_message(text))

@@ -1,0 +1,532 @@
+"""Durable reminders on real SQLite: planned once, claimed once, retried, paused, snoozed."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.admin.context import AdminContext
+from bot.cli import parser as cli_parser
+from bot.clock import ManualClock, utc_iso
+from bot.domain.reminders import Reminder
+from bot.services import reminders
+from bot.services.demo import seed_demo
+from bot.services.export import export_document
+from bot.services.working_time import WorkingCalendar
+from bot.settings import load_settings
+from storage.db import Database
+from storage.repositories import reminders as reminders_repo
+from tests.conftest import FROZEN_AT, TZ
+
+ANNETTE = "U0DEMO001"  # in the demo organisation
+METTE = "U0DEMO003"
+
+
+class Always:
+    """A calendar with no closed time: reminders keep the moment they are given."""
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        return moment
+
+
+ALWAYS = Always()
+CALENDAR = WorkingCalendar(TZ)
+
+
+async def plan(
+    db: Database,
+    clock: ManualClock,
+    key: str,
+    *,
+    recipient: str = METTE,
+    due: datetime | None = None,
+    kind: str = "test_checkpoint",
+    payload: dict[str, object] | None = None,
+) -> Reminder | None:
+    return await reminders.schedule(
+        db,
+        clock,
+        kind=kind,
+        recipient=recipient,
+        due=due or clock.now(),
+        payload=payload if payload is not None else {"test_id": 1},
+        dedupe_key=key,
+        calendar=ALWAYS,
+    )
+
+
+async def planned(db: Database, clock: ManualClock, key: str, **kwargs: object) -> Reminder:
+    made = await plan(db, clock, key, **kwargs)  # type: ignore[arg-type]
+    assert made is not None
+    return made
+
+
+async def state_of(db: Database, reminder_id: int) -> Reminder:
+    found = await reminders.get_reminder(db, reminder_id)
+    assert found is not None
+    return found
+
+
+# -- schedule ---------------------------------------------------------------------------------
+
+
+async def test_a_reminder_is_planned_on_the_next_working_moment(
+    db: Database, clock: ManualClock
+) -> None:
+    saturday = datetime(2026, 12, 5, 10, 0, tzinfo=TZ)
+    made = await reminders.schedule(
+        db,
+        clock,
+        kind="guide_check",
+        recipient=METTE,
+        due=saturday,
+        payload={"guide_id": 7},
+        dedupe_key="guide_check:7:2026-06-01",
+        calendar=CALENDAR,
+    )
+    assert made is not None
+    assert made.due_at == "2026-12-07T07:00:00+00:00"  # Monday 08:00 in Copenhagen
+    assert (made.state, made.attempts, made.payload) == ("pending", 0, {"guide_id": 7})
+
+
+async def test_planning_twice_creates_one_reminder(db: Database, clock: ManualClock) -> None:
+    first = await plan(db, clock, "test_checkpoint:1:2026-12-01")
+    again = await plan(db, clock, "test_checkpoint:1:2026-12-01", due=clock.now() + timedelta(1))
+    assert first is not None and again is None
+    assert [r.id for r in await reminders.list_reminders(db, due_only=False, now=clock.now())] == [
+        first.id
+    ]
+    # Sent or cancelled, the key still holds: the planning job does not plan it again.
+    (claimed,) = await reminders.claim_due(db, clock, worker="a", limit=10)
+    await reminders.mark_sent(db, clock, claimed.id)
+    assert await plan(db, clock, "test_checkpoint:1:2026-12-01") is None
+
+
+async def test_a_dedupe_key_must_not_look_like_a_snoozed_copy(
+    db: Database, clock: ManualClock
+) -> None:
+    with pytest.raises(ValueError, match="snooze"):
+        await plan(db, clock, "guide_check:1:snooze:1")
+
+
+# -- claim ------------------------------------------------------------------------------------
+
+
+async def test_only_due_reminders_are_claimed_and_only_once(
+    db: Database, clock: ManualClock
+) -> None:
+    due = await planned(db, clock, "a", due=clock.now() - timedelta(minutes=5))
+    await planned(db, clock, "b", due=clock.now() + timedelta(minutes=5))
+    (claimed,) = await reminders.claim_due(db, clock, worker="w1", limit=10)
+    assert claimed.id == due.id
+    assert (claimed.state, claimed.claimed_by, claimed.claimed_at) == (
+        "sending",
+        "w1",
+        utc_iso(FROZEN_AT),
+    )
+    assert await reminders.claim_due(db, clock, worker="w2", limit=10) == []
+    clock.advance(timedelta(minutes=5))
+    assert [r.dedupe_key for r in await reminders.claim_due(db, clock, worker="w2", limit=10)] == [
+        "b"
+    ]
+
+
+async def test_the_oldest_due_is_claimed_first_up_to_the_limit(
+    db: Database, clock: ManualClock
+) -> None:
+    for minutes in (3, 1, 2):
+        await planned(db, clock, f"k{minutes}", due=clock.now() - timedelta(minutes=minutes))
+    first = await reminders.claim_due(db, clock, worker="w", limit=2)
+    assert [r.dedupe_key for r in first] == ["k3", "k2"]
+
+
+async def test_workers_sharing_one_database_never_claim_the_same_row(
+    db: Database, clock: ManualClock
+) -> None:
+    for n in range(120):
+        await planned(db, clock, f"r{n}", recipient=f"U{n:04d}")
+
+    async def drain(worker: str) -> list[int]:
+        ids: list[int] = []
+        while batch := await reminders.claim_due(db, clock, worker=worker, limit=7):
+            ids.extend(r.id for r in batch)
+        return ids
+
+    results = await asyncio.gather(*(drain(f"w{i}") for i in range(6)))
+    every = [i for ids in results for i in ids]
+    assert len(every) == len(set(every)) == 120
+
+
+async def test_two_processes_on_one_file_never_claim_the_same_row(
+    db: Database, clock: ManualClock, tmp_path: Path
+) -> None:
+    for n in range(300):
+        await planned(db, clock, f"r{n}", recipient=f"U{n:04d}")
+    other = await Database.open(tmp_path / "tovholder.db")  # a second connection, own thread
+    try:
+
+        async def drain(database: Database, worker: str) -> list[int]:
+            ids: list[int] = []
+            while batch := await reminders.claim_due(database, clock, worker=worker, limit=5):
+                ids.extend(r.id for r in batch)
+            return ids
+
+        # Both take part for sure (SQLite's busy wait may let one connection starve the
+        # other under contention — slower, never wrong), then both drain at once.
+        first = [r.id for r in await reminders.claim_due(other, clock, worker="two", limit=5)]
+        mine, theirs = await asyncio.gather(drain(db, "one"), drain(other, "two"))
+    finally:
+        await other.close()
+    theirs = first + theirs
+    assert not set(mine) & set(theirs)
+    assert len(mine) + len(theirs) == len(set(mine) | set(theirs)) == 300
+
+
+async def test_a_paused_person_is_not_claimed_until_the_pause_ends(
+    db: Database, clock: ManualClock
+) -> None:
+    await reminders.pause(db, clock, METTE, date(2026, 12, 2))
+    hers = await planned(db, clock, "hers", recipient=METTE)
+    theirs = await planned(db, clock, "theirs", recipient=ANNETTE)
+    assert [r.id for r in await reminders.claim_due(db, clock, worker="w", limit=10)] == [theirs.id]
+    await reminders.mark_sent(db, clock, theirs.id)
+    clock.move_to(datetime(2026, 12, 2, 15, 0, tzinfo=TZ))  # the last paused day
+    assert await reminders.claim_due(db, clock, worker="w", limit=10) == []
+    clock.move_to(datetime(2026, 12, 3, 8, 0, tzinfo=TZ))
+    assert [r.id for r in await reminders.claim_due(db, clock, worker="w", limit=10)] == [hers.id]
+
+
+async def test_a_pause_is_kept_until_turned_off(db: Database, clock: ManualClock) -> None:
+    assert await reminders.paused_until(db, METTE) is None
+    await reminders.pause(db, clock, METTE, date(2026, 12, 11))
+    await reminders.pause(db, clock, METTE, date(2026, 12, 18))
+    assert await reminders.paused_until(db, METTE) == date(2026, 12, 18)
+    hers = await planned(db, clock, "hers")
+    assert await reminders.claim_due(db, clock, worker="w", limit=10) == []
+    await reminders.pause(db, clock, METTE, None)
+    assert await reminders.paused_until(db, METTE) is None
+    assert [r.id for r in await reminders.claim_due(db, clock, worker="w", limit=10)] == [hers.id]
+
+
+# -- the lease ---------------------------------------------------------------------------------
+
+
+async def test_a_claim_left_by_a_dead_worker_is_reclaimed_once_after_the_lease(
+    db: Database, clock: ManualClock
+) -> None:
+    made = await planned(db, clock, "k")
+    assert len(await reminders.claim_due(db, clock, worker="dead", limit=10)) == 1
+    clock.advance(reminders.LEASE - timedelta(seconds=1))
+    assert await reminders.claim_due(db, clock, worker="alive", limit=10) == []
+    clock.advance(timedelta(seconds=1))
+    (again,) = await reminders.claim_due(db, clock, worker="alive", limit=10)
+    assert (again.id, again.claimed_by, again.attempts) == (made.id, "alive", 1)
+    assert again.last_error == reminders.LEASE_ERROR
+    assert await reminders.claim_due(db, clock, worker="third", limit=10) == []
+    assert await reminders.mark_sent(db, clock, made.id)
+    assert (await state_of(db, made.id)).last_error is None
+
+
+async def test_a_lease_that_expires_on_the_last_attempt_fails(
+    db: Database, clock: ManualClock
+) -> None:
+    made = await planned(db, clock, "k")
+    for _ in range(reminders.MAX_ATTEMPTS):  # claimed, then reclaimed four times
+        assert await reminders.claim_due(db, clock, worker="dead", limit=10)
+        clock.advance(reminders.LEASE)
+    assert await reminders.claim_due(db, clock, worker="alive", limit=10) == []
+    gone = await state_of(db, made.id)
+    assert (gone.state, gone.attempts) == ("failed", reminders.MAX_ATTEMPTS)
+
+
+# -- outcomes ----------------------------------------------------------------------------------
+
+
+async def claimed_one(db: Database, clock: ManualClock, key: str = "k") -> Reminder:
+    made = await planned(db, clock, key)
+    (claimed,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    assert claimed.id == made.id
+    return claimed
+
+
+async def test_sent_is_recorded_once(db: Database, clock: ManualClock) -> None:
+    claimed = await claimed_one(db, clock)
+    assert await reminders.mark_sent(db, clock, claimed.id)
+    assert not await reminders.mark_sent(db, clock, claimed.id)
+    sent = await state_of(db, claimed.id)
+    assert (sent.state, sent.sent_at) == ("sent", utc_iso(FROZEN_AT))
+
+
+async def test_a_retry_honours_a_longer_retry_after_exactly(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    after = await reminders.mark_retry(db, clock, claimed.id, "ratelimited", 120, ALWAYS)
+    assert after is not None
+    assert (after.state, after.attempts, after.last_error) == ("pending", 1, "ratelimited")
+    assert after.due == FROZEN_AT + timedelta(seconds=120)
+
+
+async def test_a_retry_waits_the_backoff_when_it_is_longer(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    after = await reminders.mark_retry(db, clock, claimed.id, "ratelimited", 10, ALWAYS)
+    assert after is not None and after.due == FROZEN_AT + timedelta(seconds=30)
+    clock.advance(timedelta(seconds=30))
+    (again,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    after = await reminders.mark_retry(db, clock, again.id, "internal_error", None, ALWAYS)
+    assert after is not None and after.due == clock.now() + timedelta(seconds=60)
+
+
+def test_the_backoff_doubles_up_to_an_hour() -> None:
+    assert [reminders.backoff(n).total_seconds() for n in range(9)] == [
+        30,
+        60,
+        120,
+        240,
+        480,
+        960,
+        1920,
+        3600,
+        3600,
+    ]
+    assert reminders.backoff(10_000) == timedelta(hours=1)
+
+
+async def test_a_retry_is_moved_by_the_calendar_only_into_working_time(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    after = await reminders.mark_retry(db, clock, claimed.id, "internal_error", None, CALENDAR)
+    assert after is not None and after.due == FROZEN_AT + timedelta(seconds=30)  # 09:00:30
+    clock.move_to(datetime(2026, 11, 30, 15, 29, 50, tzinfo=TZ))
+    (again,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    after = await reminders.mark_retry(db, clock, again.id, "internal_error", None, CALENDAR)
+    assert after is not None
+    assert after.due == datetime(2026, 12, 1, 8, 0, tzinfo=TZ)  # not 15:30:50, after hours
+
+
+async def test_a_reminder_fails_after_max_attempts(db: Database, clock: ManualClock) -> None:
+    made = await planned(db, clock, "k")
+    after: Reminder | None = None
+    for attempt in range(1, reminders.MAX_ATTEMPTS + 1):
+        (claimed,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+        after = await reminders.mark_retry(db, clock, claimed.id, "internal_error", None, ALWAYS)
+        assert after is not None and after.attempts == attempt
+        clock.advance(timedelta(hours=1))
+    assert after is not None and after.state == "failed"
+    assert after.last_error == f"internal_error (after {reminders.MAX_ATTEMPTS} attempts)"
+    assert await reminders.claim_due(db, clock, worker="w", limit=10) == []
+    assert [r.id for r in await reminders.failed_reminders(db)] == [made.id]
+    # The coordinator fixed the cause: it goes out again, attempts from scratch.
+    assert await reminders.requeue(db, clock, made.id)
+    assert not await reminders.requeue(db, clock, made.id)
+    (again,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    assert (again.id, again.attempts) == (made.id, 0)
+
+
+async def test_a_permanent_error_fails_at_once(db: Database, clock: ManualClock) -> None:
+    claimed = await claimed_one(db, clock)
+    assert await reminders.mark_failed(db, clock, claimed.id, "user_not_found")
+    gone = await state_of(db, claimed.id)
+    assert (gone.state, gone.attempts, gone.last_error) == ("failed", 1, "user_not_found")
+    assert await reminders.mark_retry(db, clock, claimed.id, "x", None, ALWAYS) is None
+
+
+# -- cancel ------------------------------------------------------------------------------------
+
+
+async def test_cancel_by_key_or_id_only_touches_pending(db: Database, clock: ManualClock) -> None:
+    a = await planned(db, clock, "a", due=clock.now() + timedelta(days=1))
+    b = await planned(db, clock, "b", due=clock.now() + timedelta(days=1))
+    assert await reminders.cancel(db, clock, dedupe_key="a")
+    assert not await reminders.cancel(db, clock, dedupe_key="a")
+    assert await reminders.cancel(db, clock, id=b.id)
+    assert {(await state_of(db, r.id)).state for r in (a, b)} == {"cancelled"}
+    sending = await claimed_one(db, clock, "c")
+    assert not await reminders.cancel(db, clock, id=sending.id)  # it may be in Slack already
+    with pytest.raises(ValueError, match="exactly one"):
+        await reminders.cancel(db, clock)
+
+
+async def test_cancel_matching_takes_the_prefix_literally(db: Database, clock: ManualClock) -> None:
+    later = clock.now() + timedelta(days=1)
+    for key in (
+        "test_follow_up:1:2026-12-01",
+        "test_follow_up:1:2026-12-15",
+        "test_follow_up:10:2026-12-01",
+        "testXfollow_up:1:2026-12-01",
+    ):
+        await planned(db, clock, key, due=later)
+    assert await reminders.cancel_matching(db, clock, "test_follow_up:1:") == 2
+    left = await reminders.list_reminders(db, due_only=False, now=later)
+    assert [r.dedupe_key for r in left] == [
+        "test_follow_up:10:2026-12-01",
+        "testXfollow_up:1:2026-12-01",
+    ]
+    with pytest.raises(ValueError, match="empty prefix"):
+        await reminders.cancel_matching(db, clock, "")
+
+
+# -- snooze ------------------------------------------------------------------------------------
+
+
+async def test_snoozing_a_pending_reminder_moves_it(db: Database, clock: ManualClock) -> None:
+    made = await planned(db, clock, "k", due=clock.now() + timedelta(hours=1))
+    moved = await reminders.snooze(db, clock, made.id, timedelta(days=1), ALWAYS)
+    assert moved is not None
+    assert (moved.id, moved.due) == (made.id, FROZEN_AT + timedelta(days=1))
+
+
+async def test_snoozing_a_sent_reminder_plans_one_copy(db: Database, clock: ManualClock) -> None:
+    claimed = await claimed_one(db, clock, "guide_check:7:2026-06-01")
+    await reminders.mark_sent(db, clock, claimed.id)
+    copy = await reminders.snooze(db, clock, claimed.id, timedelta(days=7), CALENDAR)
+    assert copy is not None
+    assert copy.dedupe_key == "guide_check:7:2026-06-01:snooze:1"
+    assert (copy.kind, copy.recipient, copy.payload) == (
+        claimed.kind,
+        claimed.recipient,
+        claimed.payload,
+    )
+    assert copy.due == FROZEN_AT + timedelta(days=7)
+    assert (copy.base_key, copy.snooze_number) == ("guide_check:7:2026-06-01", 1)
+    # A second click on the same message changes the same copy: the latest choice wins.
+    again = await reminders.snooze(db, clock, claimed.id, timedelta(days=1), CALENDAR)
+    assert again is not None and again.id == copy.id
+    assert again.due == FROZEN_AT + timedelta(days=1)
+    # The copy, once sent, can be snoozed in turn.
+    clock.advance(timedelta(days=1))
+    (sent_copy,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    await reminders.mark_sent(db, clock, sent_copy.id)
+    second = await reminders.snooze(db, clock, sent_copy.id, timedelta(days=1), CALENDAR)
+    assert second is not None and second.dedupe_key == "guide_check:7:2026-06-01:snooze:2"
+    # …but the original's copy is gone (sent), so the old message's button says so.
+    assert await reminders.snooze(db, clock, claimed.id, timedelta(days=1), CALENDAR) is None
+
+
+async def test_a_cancelled_or_unknown_reminder_cannot_be_snoozed(
+    db: Database, clock: ManualClock
+) -> None:
+    made = await planned(db, clock, "k", due=clock.now() + timedelta(hours=1))
+    await reminders.cancel(db, clock, id=made.id)
+    assert await reminders.snooze(db, clock, made.id, timedelta(days=1), ALWAYS) is None
+    assert await reminders.snooze(db, clock, 999, timedelta(days=1), ALWAYS) is None
+
+
+async def test_snoozed_copies_are_cancelled_with_their_prefix(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock, "guide_check:7:2026-06-01")
+    await reminders.mark_sent(db, clock, claimed.id)
+    copy = await reminders.snooze(db, clock, claimed.id, timedelta(days=1), ALWAYS)
+    assert copy is not None
+    assert await reminders.cancel_matching(db, clock, "guide_check:7:") == 1
+    assert (await state_of(db, copy.id)).state == "cancelled"
+
+
+# -- listing, the CLI and the export ----------------------------------------------------------
+
+
+async def test_list_reminders_due_only(db: Database, clock: ManualClock) -> None:
+    due = await planned(db, clock, "due")
+    await planned(db, clock, "later", due=clock.now() + timedelta(hours=2))
+    everything = await reminders.list_reminders(db, due_only=False, now=clock.now())
+    assert [r.dedupe_key for r in everything] == ["due", "later"]
+    assert [r.id for r in await reminders.list_reminders(db, due_only=True, now=clock.now())] == [
+        due.id
+    ]
+
+
+async def run(db: Database, clock: ManualClock, *argv: str) -> tuple[int, str, str]:
+    args = cli_parser().parse_args(["reminders", *argv])
+    settings = load_settings("console", environ={"TOVHOLDER_DB": str(db.path)}, env_file=None)
+    out, err = io.StringIO(), io.StringIO()
+    code = await args.handler(args, AdminContext(settings, db, clock, None, out=out, err=err))
+    return code, out.getvalue(), err.getvalue()
+
+
+async def test_the_cli_lists_who_when_why_and_state(db: Database, clock: ManualClock) -> None:
+    await seed_demo(db, clock)
+    await planned(db, clock, "guide_check:7:x", kind="guide_check", payload={"guide_id": 7})
+    await planned(
+        db, clock, "o:1", recipient="U0NOBODY", kind="custom", due=clock.now() + timedelta(days=1)
+    )
+    await reminders.pause(db, clock, METTE, date(2026, 12, 4))
+    code, out, _ = await run(db, clock, "list")
+    assert code == 0
+    header, first, second, summary = out.splitlines()
+    assert header.split("\t")[0] == "Tidspunkt"
+    assert first.split("\t") == [
+        "2026-11-30 09:00",
+        "venter",
+        "0",
+        "U0DEMO003 (Mette Lund) – sat på pause til og med 2026-12-04",
+        "tjek af vejledning (guide_id=7)",
+        "#1 guide_check:7:x",
+    ]
+    assert second.split("\t")[3] == "U0NOBODY (ikke i organisationen)"
+    assert second.split("\t")[4] == "custom (test_id=1)"
+    assert summary == "2 påmindelser i alt: venter 2."
+    code, out, _ = await run(db, clock, "list", "--due")
+    assert len(out.splitlines()) == 2
+
+
+async def test_the_cli_lists_json_for_scripts(db: Database, clock: ManualClock) -> None:
+    code, out, _ = await run(db, clock, "list", "--json")
+    assert (code, json.loads(out)) == (0, [])
+    made = await planned(db, clock, "k")
+    code, out, _ = await run(db, clock, "list", "--json")
+    (record,) = json.loads(out)
+    assert {
+        key: record[key]
+        for key in ("id", "kind", "recipient", "due_at", "state", "attempts", "dedupe_key")
+    } == {
+        "id": made.id,
+        "kind": "test_checkpoint",
+        "recipient": METTE,
+        "due_at": "2026-11-30T08:00:00+00:00",
+        "state": "pending",
+        "attempts": 0,
+        "dedupe_key": "k",
+    }
+    assert record["due_local"] == "2026-11-30 09:00"
+
+
+async def test_the_cli_lists_failed_reminders_and_sends_one_again(
+    db: Database, clock: ManualClock
+) -> None:
+    code, out, _ = await run(db, clock, "failed")
+    assert (code, out) == (0, "Ingen påmindelser er fejlet.\n")
+    claimed = await claimed_one(db, clock)
+    await reminders.mark_failed(db, clock, claimed.id, "user_not_found")
+    code, out, _ = await run(db, clock, "failed")
+    assert out.splitlines()[1].split("\t")[4] == "user_not_found"
+    code, out, _ = await run(db, clock, "failed", "--json")
+    assert [r["last_error"] for r in json.loads(out)] == ["user_not_found"]
+    code, out, _ = await run(db, clock, "retry", str(claimed.id))
+    assert code == 0 and f"#{claimed.id}" in out
+    code, _, err = await run(db, clock, "retry", str(claimed.id))
+    assert code == 1 and "ikke fejlet" in err
+
+
+async def test_the_export_holds_every_reminder_with_its_payload(
+    db: Database, clock: ManualClock
+) -> None:
+    made = await planned(db, clock, "k", payload={"guide_id": 7, "note": "æøå"})
+    await reminders.pause(db, clock, METTE, date(2026, 12, 4))
+    document = await export_document(db, clock)
+    (record,) = document["reminders"]
+    assert record["id"] == made.id
+    assert record["payload"] == {"guide_id": 7, "note": "æøå"}
+    assert record["paused_until"] == "2026-12-04"
+    assert record["created_at"] == datetime(2026, 11, 30, 8, 0, tzinfo=UTC).isoformat()
+    assert await reminders_repo.pause_records(db) == [
+        {"slack_user_id": METTE, "until_date": "2026-12-04", "set_at": utc_iso(FROZEN_AT)}
+    ]
