@@ -474,3 +474,22 @@ def test_the_defaults_are_monday_to_friday_8_to_15_30_closed_24_and_31_december(
     assert (DEFAULT.start, DEFAULT.end) == (time(8, 0), time(15, 30))
     assert [str(rule) for rule in DEFAULT.closing_days] == ["12-24", "12-31"]
     assert DEFAULT.summer_weeks == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "expected"),
+    [
+        ("2026-12-01T09:00", 2, "2026-12-01T11:00"),  # inside one day
+        ("2026-12-01T14:00", 8, "2026-12-02T14:30"),  # 1.5 h today, 6.5 h tomorrow
+        ("2026-12-04T14:00", 8, "2026-12-07T14:30"),  # Friday → Monday
+        ("2026-12-05T10:00", 1, "2026-12-07T09:00"),  # asked on a Saturday
+        ("2027-03-24T15:00", 1, "2027-03-30T08:30"),  # across Easter
+        ("2026-12-01T09:00", 0, "2026-12-01T09:00"),
+    ],
+)
+def test_working_hours_run_only_in_working_time(start: str, hours: float, expected: str) -> None:
+    calendar = WorkingCalendar(tz=CPH)
+    moment = datetime.fromisoformat(start).replace(tzinfo=CPH)
+    assert calendar.add_working_hours(moment, hours) == datetime.fromisoformat(expected).replace(
+        tzinfo=CPH
+    )

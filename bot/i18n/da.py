@@ -103,6 +103,7 @@ MESSAGES: dict[str, str] = {
     "role.leader": "ledelse",
     # Indstillinger
     "settings.unknown_key": "Ukendt indstilling »{key}«. Mulige: {keys}.",
+    "settings.bad_number": "»{value}« er ikke et gyldigt tal til {key}. Skriv et helt tal, fx 8.",
     "settings.bad_channel": "»{value}« er ikke et kanal-id til {key}. Brug kanalens id, fx C0123ABCD (højreklik på kanalen → Kopiér link).",
     # Velkomst til nye superbrugere
     "welcome.header": "Velkommen som superbruger",

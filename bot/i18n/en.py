@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "role.coordinator": "coordinator",
     "role.leader": "leadership",
     "settings.unknown_key": "Unknown setting “{key}”. Possible: {keys}.",
+    "settings.bad_number": "“{value}” is not a valid number for {key}. Write a whole number, e.g. 8.",
     "settings.bad_channel": "“{value}” is not a channel id for {key}. Use the channel's id, e.g. C0123ABCD (right-click the channel → Copy link).",
     "welcome.header": "Welcome as a superuser",
     "welcome.intro": "Hi {name}! You are now a superuser in *{daycare}* (area {area}). You help bring the digital tools to life where you work.",

@@ -176,6 +176,20 @@ class WorkingCalendar:
             day = self._next_working_day(day)
         return self.next_allowed(self._at(day, base.time()))
 
+    def add_working_hours(self, moment: datetime, hours: float) -> datetime:
+        """`hours` of working time after `moment`: the clock runs only inside working hours,
+        so 8 working hours from Friday 14:00 is Monday 14:30 with 08:00–15:30 days."""
+        if hours < 0:
+            raise ValueError(f"hours must be 0 or more, not {hours}")
+        current = self.next_allowed(moment)
+        left = timedelta(hours=hours)
+        while True:
+            closing = self._at(current.date(), self.end)
+            if current + left < closing:
+                return current + left
+            left -= closing - current
+            current = self.next_allowed(closing)
+
     def _next_working_day(self, day: date) -> date:
         for step in range(1, _SEARCH_DAYS + 1):
             candidate = day + timedelta(days=step)

@@ -14,6 +14,12 @@ from storage.db import Database
 from storage.repositories import settings as repo
 
 KEYS: tuple[str, ...] = ("sparring_channel", "test_channel", "leadership_channel")
+#: Whole-number settings: key → (default, lowest, highest).
+NUMBERS: dict[str, tuple[int, int, int]] = {
+    # Working hours an unanswered sparring question waits before it is escalated.
+    "sparring_escalate_hours": (8, 1, 80),
+}
+ALL_KEYS: tuple[str, ...] = (*KEYS, *NUMBERS)
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,20}$")
 
 
@@ -28,10 +34,16 @@ class SettingProblem(Exception):
 
 def check(key: str, value: str | None) -> str | None:
     """The value to store (None clears it); raises SettingProblem for a bad key or value."""
-    if key not in KEYS:
+    if key not in ALL_KEYS:
         raise SettingProblem("settings.unknown_key", key)
     if value is None or not value.strip() or value.strip().lower() in ("none", "-"):
         return None
+    if key in NUMBERS:
+        _, low, high = NUMBERS[key]
+        text = value.strip()
+        if not text.isdecimal() or not low <= int(text) <= high:
+            raise SettingProblem("settings.bad_number", key, value[:20])
+        return str(int(text))
     cleaned = value.strip().lstrip("#")
     if not CHANNEL_ID.match(cleaned):
         raise SettingProblem("settings.bad_channel", key, value[:80])
@@ -50,3 +62,9 @@ async def set_setting(
 async def current(db: Database) -> dict[str, str | None]:
     stored = await repo.all_settings(db)
     return {key: stored.get(key) for key in KEYS}
+
+
+async def number(db: Database, key: str) -> int:
+    """A whole-number setting, or its default when none is stored."""
+    stored = (await repo.all_settings(db)).get(key)
+    return int(stored) if stored else NUMBERS[key][0]

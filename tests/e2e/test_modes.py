@@ -210,12 +210,17 @@ async def test_settings_from_the_command_line(tmp_path: Path) -> None:
         "sparring_channel=C0SPARRING",
         "test_channel=",
         "leadership_channel=",
+        "sparring_escalate_hours=8",
     ]
+    code, out, _ = await run_cli("settings", "set", "sparring_escalate_hours", "4", cwd=tmp_path)
+    assert (code, out.strip()) == (0, "sparring_escalate_hours=4")
+    code, _, err = await run_cli("settings", "set", "sparring_escalate_hours", "0", cwd=tmp_path)
+    assert code == 1 and "»0« er ikke et gyldigt tal til sparring_escalate_hours" in err
     code, _, err = await run_cli("settings", "set", "sparing_channel", "C0X1", cwd=tmp_path)
     assert code == 1
     assert err.strip() == (
         "Ukendt indstilling »sparing_channel«. "
-        "Mulige: sparring_channel, test_channel, leadership_channel."
+        "Mulige: sparring_channel, test_channel, leadership_channel, sparring_escalate_hours."
     )
     code, _, err = await run_cli("settings", "set", "test_channel", "#afprøvning", cwd=tmp_path)
     assert code == 1 and "»#afprøvning« er ikke et kanal-id til test_channel" in err
