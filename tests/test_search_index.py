@@ -163,7 +163,8 @@ async def test_migration_indexes_guides_written_before_it(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (migration.name, NOW)
             )
         await add(database, CATALOGUE[8], "bog")
-        assert await migrate(database, clock) == ["0005_guide_search"]
+        # Later migrations run too; 0005 is the one that must index the existing guide.
+        assert (await migrate(database, clock))[0] == "0005_guide_search"
         assert await tools(database, "book creator") == ["Book Creator"]
     finally:
         await database.close()

@@ -38,3 +38,11 @@ MESSAGES.update(
         "my.resumed": "Dine påmindelser er slået til.",
     }
 )
+MESSAGES.update(
+    {
+        "nudge.escalation": "Et sparringsspørgsmål fra {asker} har ventet på svar i {hours} arbejdstimer:",
+        "nudge.escalation_everyone": "Det er stadig ikke besvaret, så nu går det til alle ambassadører og tovholderen.",
+        "nudge.escalation_channel": "Svar i tråden i {channel} – eller tag det med »Jeg tager den«.",
+        "nudge.escalation_direct": "Svar {asker} i en direkte besked.",
+    }
+)

@@ -38,3 +38,11 @@ MESSAGES.update(
         "my.resumed": "Your reminders are on.",
     }
 )
+MESSAGES.update(
+    {
+        "nudge.escalation": "A sparring question from {asker} has waited {hours} working hours for an answer:",
+        "nudge.escalation_everyone": "It is still unanswered, so it now goes to every ambassador and the coordinator.",
+        "nudge.escalation_channel": "Answer in the thread in {channel} – or take it with “I'll take it”.",
+        "nudge.escalation_direct": "Answer {asker} in a direct message.",
+    }
+)

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import GuideDetail
+from bot.domain.sparring import Question
 from bot.domain.tool_tests import ToolTest
 from bot.i18n import t
 from bot.mrkdwn import escape
@@ -114,3 +115,26 @@ def hand_over_modal(lang: str, detail: GuideDetail) -> dict[str, Any]:
             ),
         ],
     }
+
+
+def escalation_message(
+    lang: str,
+    question: Question,
+    *,
+    level: int,
+    hours: int,
+    channel_id: str | None,
+    reminder_id: int,
+) -> dict[str, Any]:
+    intro = t(lang, "nudge.escalation", asker=f"<@{question.asker_slack_id}>", hours=hours)
+    quoted = "\n".join(f">{line}" for line in escape(question.text).split("\n"))
+    blocks: list[Block] = [section(f"{intro}\n{quoted}")]
+    if level > 1:
+        blocks.append(context(t(lang, "nudge.escalation_everyone")))
+    where = (
+        t(lang, "nudge.escalation_channel", channel=f"<#{channel_id}>")
+        if channel_id
+        else t(lang, "nudge.escalation_direct", asker=f"<@{question.asker_slack_id}>")
+    )
+    blocks += [context(where), actions(*snooze_buttons(lang, reminder_id))]
+    return {"text": intro, "blocks": blocks}

@@ -61,7 +61,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("billede", "billeder", "foto", "photo", "picture", "kamera", "camera", "fotografere"),
     ("film", "video", "stop motion", "stopmotion", "animation", "animere", "movie"),
-    ("bogstaver", "bogstav", "letters", "letter", "alphabet", "alfabet", "abc"),
+    # "letter" is also Danish ("det letter", "lettere").
+    ("bogstaver", "bogstav", "letters", "~letter", "alphabet", "alfabet", "abc"),
     ("tal", "numbers", "number", "tælle", "count", "counting", "matematik", "math"),
     ("grøn skærm", "green screen", "greenscreen", "chroma key"),
     ("bi", "bee", "bier", "bees"),
@@ -77,7 +78,16 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("frugt", "fruit", "banan", "bananer", "banana", "bananas"),
     ("sammen", "together", "samarbejde", "collaborate", "fælles"),
     ("lys", "light", "lyse"),
-    ("bevægelse", "movement", "motorik", "bevæge", "move"),
+    (
+        "bevægelse",
+        "movement",
+        "motorik",
+        "bevæge",
+        "move",
+        "danse",
+        "dance",
+        "dancing",
+    ),
     ("sprog", "language", "ord", "words", "sprogudvikling"),
     # Age groups are indexed as labels ("vuggestue", "boernehave"); the words people use
     # for the youngest and the oldest children reach them and the guides' own wording.
@@ -100,6 +110,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     (
         "ældste",
+        "~største",
         "store børn",
         "storebørn",
         "førskole",

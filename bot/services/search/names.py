@@ -8,9 +8,8 @@ which keeps ordinary queries cheap.
 
 A run that is only *part* of a name ("ipad" of "iPad-kamera", see
 `vocabulary._name_parts`) names the tool too, a little less surely. That matters most
-for the words nearly every guide uses: bm25 gives "ipad" almost nothing when fourteen of
-eighteen guides mention the iPad, but the person typing it most likely wants the iPad's
-own guide.
+for the words nearly every guide uses: bm25 gives "ipad" almost nothing when most guides
+mention the iPad, but the person typing it most likely wants the iPad's own guide.
 """
 
 from __future__ import annotations
@@ -68,14 +67,30 @@ def named_tools(words: list[str], snap: Snapshot) -> dict[int, float]:
 
 def loose_named(words: list[str], snap: Snapshot) -> dict[int, float]:
     """For a query that matches nothing at all: the tools a word of it (or all of it)
-    most likely misspells, by a lower bar than `named_tools` uses."""
+    most likely misspells, by a lower bar than `named_tools` uses.
+
+    Besides whole names and name parts, the starts of names count (as parts), so
+    "skrach" meets "ScratchJr" through "scratch".
+    """
     found: dict[int, float] = {}
     keys = [word for word in words if not snap.is_word(word)]
     if len(keys) > 1:
         keys.append("".join(keys))
     for key in keys:
-        if len(key) >= MIN_NAME_CHARS:
-            _fuzzy(key, snap, found, cutoff=LOOSE_CUTOFF, limit=MAX_LOOSE)
+        if len(key) < MIN_NAME_CHARS:
+            continue
+        choices: dict[str, tuple[set[int], float]] = {
+            part: (ids, PART_SIMILARITY) for part, ids in snap.name_parts.items()
+        }
+        for name, ids in snap.compact_names.items():
+            for size in range(len(key), min(len(key) + 3, len(name))):
+                choices.setdefault(name[:size], (ids, PART_SIMILARITY))
+        choices.update((name, (ids, 1.0)) for name, ids in snap.compact_names.items())
+        for text, score, _ in process.extract(
+            key, list(choices), scorer=fuzz.ratio, score_cutoff=LOOSE_CUTOFF, limit=MAX_LOOSE
+        ):
+            ids, weight = choices[text]
+            _note(found, ids, score / 100 * weight)
     best = sorted(found.items(), key=lambda item: -item[1])[:MAX_LOOSE]
     return dict(best)
 
@@ -97,7 +112,16 @@ def closest_names(query: str, snap: Snapshot, *, limit: int) -> list[str]:
     return result
 
 
-def compact_names_of(named: dict[int, float], snap: Snapshot) -> list[str]:
-    """The indexed compact names ("scratchjr") of the named tools, so a typo'd name still
-    brings its tool's guides into the candidate pool."""
-    return sorted(key for key, ids in snap.compact_names.items() if ids & named.keys())
+def compact_names_of(
+    named: dict[int, float], snap: Snapshot, *, at_least: float = NAME_CUTOFF / 100
+) -> list[str]:
+    """The indexed compact names ("scratchjr") of the tools named at least this surely, so
+    a typo'd name still brings its tool's guides into the candidate pool.
+
+    A tool named only by a part of its name is left to its factor: the part is a query
+    word and searched for anyway, and the whole name would outweigh every other guide
+    ("tegne" is the start of an alias of the drawing tool, but other drawing guides
+    should still be shown).
+    """
+    wanted = {tool_id for tool_id, similarity in named.items() if similarity >= at_least}
+    return sorted(key for key, ids in snap.compact_names.items() if ids & wanted)

@@ -9,7 +9,8 @@ are just characters that were dropped by tokenising. Per query word we search fo
 * for a word the index does not know: the closest index words (typos, "kodnig" →
   "kodning") and a split into two known parts ("naturappen" → natur + app);
 * index compounds ending in the word ("skærmen" → "storskaerm");
-* every member of a matching concept ("magnifier" → lup, mikroskop, forstørrelsesglas).
+* every member of a matching concept ("magnifier" → lup, mikroskop, forstørrelsesglas),
+  as the concept table spells it (a word the table knows is searched that way too).
 
 Words are OR-ed, so bm25 rewards guides matching more of them.
 """
@@ -35,6 +36,41 @@ MAX_ALTERNATIVES = 24
 MIN_PREFIX = 4
 #: An expansion found in more than this share of guides is not worth its cost.
 COMMON_SHARE = 0.5
+#: Common expansions kept when they are all a query word has.
+MAX_COMMON = 2
+
+
+def _as_spelt(word: str, snap: Snapshot) -> bool:
+    """Whether to search a word as spelt rather than by its stem: a word the concept table
+    knows (so its forms that matter are listed) whose stem is no word at all ("tablet" →
+    "tabl"*, which finds "table"). "robotter" → "robot" stays with the stem."""
+    root = stem(word)
+    return (
+        word in concepts.WORDS
+        and root != word
+        and not snap.has_term(root)
+        and root not in concepts.WORDS
+    )
+
+
+@dataclass(frozen=True)
+class _Alt:
+    """One alternative: a term, a prefix (`"robot"*`) or a phrase with a prefix last."""
+
+    text: str
+    prefix: bool = False
+    phrase: bool = False
+
+    def covers(self, other: _Alt) -> bool:
+        """Whether every term `other` matches is matched by `self` already."""
+        if self.phrase or other.phrase:
+            return self == other
+        if self.prefix:
+            return other.text.startswith(self.text)
+        return self == other
+
+    def fragment(self) -> str:
+        return f'"{self.text}"' + ("*" if self.prefix else "")
 
 
 @dataclass
@@ -43,25 +79,33 @@ class _Group:
 
     An alternative the vocabulary lacks cannot match, and one found in most guides adds
     almost nothing to bm25; both would still cost SQLite a scan per phrase, so they are
-    left out (the person's own word is kept however common it is).
+    left out (the person's own word is kept however common it is). Common expansions are
+    kept aside, though: when they are all a word has ("ipaad" → "ipad", in most guides),
+    they stand in for it rather than the word being dropped. An alternative another one
+    already covers is left out too ("robotter"* after "robot"*): bm25 would count the
+    same word twice.
     """
 
     snap: Snapshot
-    alternatives: list[str] = field(default_factory=list)
+    alternatives: list[_Alt] = field(default_factory=list)
+    common: list[_Alt] = field(default_factory=list)
 
-    def _add(self, fragment: str, docs: int, *, own: bool) -> None:
-        if docs == 0 or fragment in self.alternatives:
+    def _add(self, alt: _Alt, docs: int, *, own: bool) -> None:
+        if docs == 0 or any(have.covers(alt) for have in self.alternatives):
             return
         if not own and docs > self.snap.guides * COMMON_SHARE:
+            if not any(have.covers(alt) for have in self.common):
+                self.common.append(alt)
             return
-        if len(self.alternatives) < MAX_ALTERNATIVES:
-            self.alternatives.append(fragment)
+        kept = [have for have in self.alternatives if not alt.covers(have)]
+        if len(kept) < MAX_ALTERNATIVES:
+            self.alternatives = [*kept, alt]
 
     def add_exact(self, term: str, *, own: bool = False) -> None:
-        self._add(f'"{term}"', self.snap.doc_counts.get(term, 0), own=own)
+        self._add(_Alt(term), self.snap.doc_counts.get(term, 0), own=own)
 
     def add_prefix(self, prefix: str, *, own: bool = False) -> None:
-        self._add(f'"{prefix}"*', self.snap.prefix_docs(prefix), own=own)
+        self._add(_Alt(prefix, prefix=True), self.snap.prefix_docs(prefix), own=own)
 
     def add_word(self, word: str, *, own: bool = False) -> None:
         """A word as we search for it: its stem as prefix, or exactly when short."""
@@ -76,16 +120,37 @@ class _Group:
             else:
                 self.add_exact(word, own=own)
 
-    def add_member(self, member: tuple[str, ...]) -> None:
+    def add_known(self, word: str, *, own: bool = False) -> None:
+        """A word by its stem, unless `_as_spelt` says the stem would mislead."""
+        if _as_spelt(word, self.snap):
+            self.add_member((word,), own=own)
+        else:
+            self.add_word(word, own=own)
+
+    def add_member(self, member: tuple[str, ...], *, own: bool = False) -> None:
+        """A concept member as spelt: "tablet" finds "tablets" but not "table".
+
+        When the forms starting with the member look too common (their counts are summed,
+        so "vuggestue"* may seem to be in most guides when it is not), the member itself
+        is still searched for exactly.
+        """
         if len(member) == 1:
-            self.add_word(member[0])
+            word = member[0]
+            if len(word) >= MIN_PREFIX:
+                docs = self.snap.prefix_docs(word)
+                self._add(_Alt(word, prefix=True), docs, own=own)
+                if own or docs <= self.snap.guides * COMMON_SHARE:
+                    return
+            self.add_exact(word, own=own)
         elif all(self.snap.has_term(word) for word in member[:-1]):
             last = self.snap.prefix_docs(member[-1])
             docs = min([last, *(self.snap.doc_counts[word] for word in member[:-1])])
-            self._add('"' + " ".join(member) + '"*', docs, own=False)
+            self._add(_Alt(" ".join(member), prefix=True, phrase=True), docs, own=own)
 
     def expression(self) -> str:
-        return "(" + " OR ".join(self.alternatives) + ")"
+        """The OR of the alternatives; "" when the word finds nothing."""
+        chosen = self.alternatives or self.common[:MAX_COMMON]
+        return "(" + " OR ".join(alt.fragment() for alt in chosen) + ")" if chosen else ""
 
 
 def _typo_fixes(word: str, snap: Snapshot) -> list[str]:
@@ -133,7 +198,7 @@ def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[st
     groups: list[_Group] = []
     for i, word in enumerate(words):
         group = _Group(snap)
-        group.add_word(word, own=True)
+        group.add_known(word, own=True)
         related = [word]
         known = snap.has_term(word) or snap.has_prefix(stems[i])
         if not known:
@@ -141,9 +206,10 @@ def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[st
             if len(word) >= MIN_PART * 2:
                 related += _compound_parts(word, snap)
         for other in related[1:]:
-            group.add_word(other)
-        if len(stems[i]) >= MIN_HEAD:
-            for compound in snap.compounds_with_head(stems[i], limit=MAX_COMPOUNDS):
+            group.add_known(other)
+        root = word if _as_spelt(word, snap) else stems[i]
+        if len(root) >= MIN_HEAD:
+            for compound in snap.compounds_with_head(root, limit=MAX_COMPOUNDS):
                 group.add_exact(compound)
         for other in related:
             _add_concepts(group, [stem(other)])
@@ -156,4 +222,4 @@ def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[st
         for compact in named_compacts:
             names.add_exact(compact, own=True)
         groups.append(names)
-    return " OR ".join(group.expression() for group in groups if group.alternatives)
+    return " OR ".join(expression for group in groups if (expression := group.expression()))

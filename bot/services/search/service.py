@@ -47,6 +47,12 @@ async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[Sea
     named = names.named_tools(tokens(query)[: len(words) * 2 + 4], snap)
     match = build_match(words, snap, named_compacts=names.compact_names_of(named, snap))
     if not match:
+        # Not one word is in the index: a name misspelt past `named_tools`' bar
+        # ("skrach") is a better answer than nothing.
+        named = names.loose_named(words, snap)
+        loose = names.compact_names_of(named, snap, at_least=0.0)
+        match = build_match([], snap, named_compacts=loose)
+    if not match:
         return []
     found = await repo.match_guides(
         db,
@@ -65,7 +71,9 @@ async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[Sea
             tool=hit.tool,
             title=hit.title,
             slug=hit.slug,
-            score=round(hit.score, 4),
+            # Significant digits, not decimals: a query of only everyday words ("ipad")
+            # scores tiny, and its order must survive.
+            score=float(f"{hit.score:.6g}"),
         )
         for hit in found
         if hit.score >= floor

@@ -70,13 +70,14 @@ class Snapshot:
         return word in self.doc_counts or word in self.stems or word in CONCEPT_WORDS
 
     def compounds_with_head(self, root: str, *, limit: int) -> list[str]:
-        """Index terms made of a known word plus an inflection of the stem `root`
+        """Index terms made of a known word plus `root` or an inflection of it
         ("skaerm" → "storskaerm", "storskaermen"; "smaa" → not "spoergsmaal")."""
         found: list[str] = []
+        stems = {root, stem(root)}
         i = bisect.bisect_left(self.heads, (root, ""))
         while i < len(self.heads) and self.heads[i][0].startswith(root):
             head = self.heads[i][0]
-            if (head == root or stem(head) == root) and self.heads[i][1] not in found:
+            if (head == root or stem(head) in stems) and self.heads[i][1] not in found:
                 found.append(self.heads[i][1])
                 if len(found) >= limit:
                     break
