@@ -35,12 +35,15 @@ async def _prune(services: Services) -> object:
 
 
 async def _plan_nudges(services: Services) -> object:
-    return await plan_all(services.db, services.clock, services.settings.calendar)
+    settings = services.settings
+    return await plan_all(
+        services.db, services.clock, settings.calendar, settings.evaluation_months
+    )
 
 
 #: Who claims reminders in this process (two bot processes on one database never both send).
 WORKER = default_worker()
-#: How often nudges are planned from tests, guides and new superusers.
+#: How often nudges are planned from tests, guides, new superusers and evaluation cycles.
 PLAN_SECONDS = 300
 
 

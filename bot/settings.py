@@ -56,6 +56,7 @@ DEFAULTS: dict[str, str] = {
     "TOVHOLDER_CLOSING_DAYS": "12-24,12-31",
     "TOVHOLDER_SUMMER_CLOSURE": "",
     "TOVHOLDER_DISPATCH_SECONDS": "30",
+    "TOVHOLDER_EVALUATION_MONTHS": "1,4,7,10",
     "TOVHOLDER_FAKE_NOW": "",
 }
 
@@ -87,6 +88,8 @@ class Settings:
     summer_weeks: frozenset[int] = frozenset()
     #: Seconds between two runs of the reminder dispatcher.
     dispatch_seconds: int = 30
+    #: The months whose first working morning starts an area evaluation cycle; () for none.
+    evaluation_months: tuple[int, ...] = (1, 4, 7, 10)
     #: For demos and tests only: the bot's clock starts here (in `tz`) and runs on.
     fake_now: datetime | None = None
 
@@ -193,6 +196,7 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
             f"{_quote(dispatch_text)} is not a whole number of seconds from {low} to {high}",
         )
 
+    evaluation_months = _parsed("TOVHOLDER_EVALUATION_MONTHS", parse_months, get)
     fake_now = _parse_fake_now(get("TOVHOLDER_FAKE_NOW"), tz)
 
     settings = Settings(
@@ -211,6 +215,7 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
         closing_days=closing_days,
         summer_weeks=summer_weeks,
         dispatch_seconds=int(dispatch_text),
+        evaluation_months=evaluation_months,
         fake_now=fake_now,
     )
     _check_has_working_days(settings)
@@ -228,6 +233,20 @@ def _parsed(name: str, parse: Callable[[str], T], get: Callable[[str], str]) -> 
         return parse(get(name))
     except ValueError as error:
         raise SettingsError(name, str(error)) from None
+
+
+def parse_months(text: str) -> tuple[int, ...]:
+    """`1,4,7,10` → (1, 4, 7, 10), sorted and without repeats; empty text → ()."""
+    help_text = "month numbers 1-12, comma-separated, e.g. 1,4,7,10; empty: no area evaluations"
+    months: set[int] = set()
+    for raw in text.split(","):
+        item = raw.strip()
+        if not item:
+            continue
+        if not (item.isascii() and item.isdigit() and 1 <= int(item) <= 12):
+            raise ValueError(f"{_quote(item)} is not a month number ({help_text})")
+        months.add(int(item))
+    return tuple(sorted(months))
 
 
 def _parse_fake_now(text: str, tz: ZoneInfo) -> datetime | None:

@@ -5,15 +5,20 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.runtime import Services
+from bot.views import area_evaluations as evaluation_ui
 from bot.views import guide_browse
 from bot.views import guides as guide_views
 from bot.views import nudges as nudge_ui
+from bot.views import sparring as sparring_ui
+from bot.views import sparring_handling as sparring_handling_ui
 from bot.views import tool_tests as tests_ui
 from handlers import errors, middleware
-from handlers.actions import guides, nudges, tool_tests
+from handlers.actions import area_evaluations, guides, nudges, tool_tests
+from handlers.actions import sparring as sparring_actions
 from handlers.commands import sparring, tool_guide, tool_test, tovholder
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
+from handlers.views import area_evaluations as evaluation_modal
 from handlers.views import guide_editor, my_settings, settings
 from handlers.views import sparring as sparring_modal
 from handlers.views import tool_tests as test_views
@@ -33,17 +38,20 @@ def register(app: AsyncApp, services: Services) -> None:
     app.view(settings.CALLBACK_ID)(track(settings.save_settings))
     app.view(guide_editor.CALLBACK_ID)(track(guide_editor.save_guide_form))
     app.view(sparring_modal.CALLBACK_ID)(track(sparring_modal.submit_question))
+    app.view(sparring_modal.ANSWER_CALLBACK)(track(sparring_modal.submit_answer))
     app.view(test_views.START_CALLBACK)(track(test_views.submit_start))
     app.view(test_views.RESULT_CALLBACK)(track(test_views.submit_result))
     app.view(test_views.CLOSE_CALLBACK)(track(test_views.submit_close))
     app.shortcut(save_result.CALLBACK_ID)(track(save_result.save_as_result))
     app.view(my_settings.CALLBACK_ID)(track(my_settings.save_my_settings))
     app.view(nudge_ui.HAND_OVER_CALLBACK)(track(nudges.submit_hand_over))
+    app.view(evaluation_modal.CALLBACK)(track(evaluation_modal.submit_evaluation))
 
     for action_id in nudge_ui.SNOOZE_ACTIONS:
         app.action(action_id)(track(nudges.snooze))
     app.action(nudge_ui.STILL_RIGHT)(track(nudges.still_right))
     app.action(nudge_ui.HAND_OVER)(track(nudges.open_hand_over))
+    app.action(evaluation_ui.OPEN)(track(area_evaluations.open_evaluation))
 
     app.action(tests_ui.START)(track(tool_tests.start))
     app.action(tests_ui.POST_RESULT)(track(tool_tests.post_result))
@@ -67,6 +75,11 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(guide_browse.OPEN)(track(guides.open_browse))
     for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
         app.action(action_id)(track(guides.narrow_browse))
+    app.action(sparring_handling_ui.ASK_ANYWAY)(track(sparring_actions.ask_anyway))
+    app.action(sparring_ui.CLAIM)(track(sparring_actions.claim_question))
+    app.action(sparring_ui.ANSWER)(track(sparring_actions.open_answer))
+    app.action(sparring_ui.RESOLVE)(track(sparring_actions.resolve_question))
+    app.action(sparring_ui.SAVE_FAQ)(track(sparring_actions.save_faq))
     app.event("app_mention")(track(mentions.app_mention))
     app.message()(track(messages.plain_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.

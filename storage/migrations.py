@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.repositories.search import SCHEMA_0005
+from storage.repositories.sparring import SCHEMA_0011
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE people ADD COLUMN last_active_at TEXT",
         ),
     ),
+    Migration(
+        "0010_area_evaluations",
+        (
+            # The area evaluation cycle (bot/services/area_evaluations.py): one answer per
+            # person, area and cycle (`period`, the cycle's month "YYYY-MM"), updated in place.
+            # Only ambassadors say which tools to drop or spread.
+            """CREATE TABLE area_evaluations (
+                id INTEGER PRIMARY KEY,
+                period TEXT NOT NULL
+                    CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+                area_id INTEGER NOT NULL REFERENCES areas(id) ON DELETE CASCADE,
+                slack_user_id TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('ambassador', 'superuser')),
+                works TEXT NOT NULL DEFAULT '',
+                hard TEXT NOT NULL DEFAULT '',
+                drop_or_spread TEXT NOT NULL DEFAULT '',
+                support TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                CHECK (role = 'ambassador' OR drop_or_spread = ''),
+                UNIQUE (period, area_id, slack_user_id)
+            )""",
+            "CREATE INDEX area_evaluations_area ON area_evaluations(area_id, period)",
+        ),
+    ),
+    # Handling sparring: see storage/repositories/sparring.py.
+    Migration("0011_sparring_handling", SCHEMA_0011),
 )
 
 

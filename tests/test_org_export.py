@@ -140,9 +140,11 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "tool_decisions",
         "guides",
         "sparring_questions",
+        "sparring_replies",
         "tool_tests",
         "test_results",
         "reminders",
+        "area_evaluations",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

@@ -1,12 +1,14 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
 from bot.i18n import (
+    da_area_evaluations,
     da_guides,
     da_nudges,
     da_org_import,
     da_reminders,
     da_search,
     da_sparring,
+    da_sparring_handling,
     da_test_ui,
     da_tool_guide,
     da_tool_tests,
@@ -169,8 +171,10 @@ MESSAGES.update(da_guides.MESSAGES)
 MESSAGES.update(da_search.MESSAGES)
 MESSAGES.update(da_tool_guide.MESSAGES)
 MESSAGES.update(da_sparring.MESSAGES)
+MESSAGES.update(da_sparring_handling.MESSAGES)
 MESSAGES.update(da_tools.MESSAGES)
 MESSAGES.update(da_test_ui.MESSAGES)
 MESSAGES.update(da_tool_tests.MESSAGES)
 MESSAGES.update(da_nudges.MESSAGES)
 MESSAGES.update(da_reminders.MESSAGES)
+MESSAGES.update(da_area_evaluations.MESSAGES)

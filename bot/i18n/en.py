@@ -1,12 +1,14 @@
 """English — complete, for those who prefer it."""
 
 from bot.i18n import (
+    en_area_evaluations,
     en_guides,
     en_nudges,
     en_org_import,
     en_reminders,
     en_search,
     en_sparring,
+    en_sparring_handling,
     en_test_ui,
     en_tool_guide,
     en_tool_tests,
@@ -158,8 +160,10 @@ MESSAGES.update(en_guides.MESSAGES)
 MESSAGES.update(en_search.MESSAGES)
 MESSAGES.update(en_tool_guide.MESSAGES)
 MESSAGES.update(en_sparring.MESSAGES)
+MESSAGES.update(en_sparring_handling.MESSAGES)
 MESSAGES.update(en_tools.MESSAGES)
 MESSAGES.update(en_test_ui.MESSAGES)
 MESSAGES.update(en_tool_tests.MESSAGES)
 MESSAGES.update(en_nudges.MESSAGES)
 MESSAGES.update(en_reminders.MESSAGES)
+MESSAGES.update(en_area_evaluations.MESSAGES)

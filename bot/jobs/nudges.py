@@ -12,11 +12,19 @@ from typing import Any
 
 from bot.domain.reminders import Reminder
 from bot.runtime import Services
-from bot.services import nudges
+from bot.services import area_evaluations, nudges
 from bot.services.guides import get_guide_by_id
 from bot.services.network import snapshot
+from bot.services.sparring import get_question
+from bot.services.sparring_escalation import ESCALATION, still_due
 from bot.services.tool_tests import get_test
-from bot.views.nudges import checkpoint_message, guide_check_message, onboarding_message
+from bot.views.area_evaluations import evaluation_message
+from bot.views.nudges import (
+    checkpoint_message,
+    escalation_message,
+    guide_check_message,
+    onboarding_message,
+)
 
 Sender = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
 
@@ -62,9 +70,48 @@ async def _onboarding(services: Services, reminder: Reminder) -> dict[str, Any] 
     return onboarding_message(lang, str(reminder.payload["superuser"]), reminder.id)
 
 
+async def _area_evaluation(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    """Not sent when the person has answered, left the area, or the cycle has passed."""
+    settings = services.settings
+    try:
+        form = await area_evaluations.form_for(
+            services.db,
+            services.clock,
+            settings.calendar,
+            settings.evaluation_months,
+            str(reminder.payload["period"]),
+            int(reminder.payload["area_id"]),
+            reminder.recipient,
+        )
+    except area_evaluations.EvaluationUnavailable:
+        return None
+    if form.answer is not None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return evaluation_message(lang, form, reminder.id)
+
+
+async def _escalation(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    question = await get_question(services.db, int(reminder.payload["question_id"]))
+    level = int(reminder.payload["level"])
+    if question is None or not still_due(question, level, reminder.recipient):
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return escalation_message(
+        lang,
+        question,
+        level=level,
+        hours=int(reminder.payload["hours"]),
+        channel_id=question.channel_id,
+        reminder_id=reminder.id,
+    )
+
+
 SENDERS: Mapping[str, Sender] = {
     nudges.CHECKPOINT: _checkpoint,
     nudges.FOLLOW_UP: _checkpoint,
     nudges.GUIDE_CHECK: _guide_check,
     nudges.ONBOARDING: _onboarding,
+    area_evaluations.AREA_EVALUATION: _area_evaluation,
+    ESCALATION: _escalation,
 }

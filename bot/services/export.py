@@ -15,7 +15,15 @@ from typing import Any
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
-from storage.repositories import guides, org_sync, reminders, sparring, tool_tests, tools
+from storage.repositories import (
+    area_evaluations,
+    guides,
+    org_sync,
+    reminders,
+    sparring,
+    tool_tests,
+    tools,
+)
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
 
@@ -28,9 +36,11 @@ SECTIONS: list[Section] = [
     ("tool_decisions", tools.decision_records),
     ("guides", guides.guide_records),
     ("sparring_questions", sparring.question_records),
+    ("sparring_replies", sparring.reply_records),
     ("tool_tests", tool_tests.test_records),
     ("test_results", tool_tests.result_records),
     ("reminders", reminders.reminder_records),
+    ("area_evaluations", area_evaluations.evaluation_records),
 ]
 
 

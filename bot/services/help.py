@@ -21,6 +21,7 @@ COMMANDS: tuple[CommandHelp, ...] = (
     CommandHelp("/tool-guide [det du leder efter]", "command.tool_guide"),
     CommandHelp("/tool-guide ny <redskab>", "command.tool_guide_new"),
     CommandHelp("/sparring [dit spørgsmål]", "command.sparring"),
+    CommandHelp("/sparring mine", "command.sparring_mine"),
     CommandHelp("/tool-test [start | result]", "command.tool_test"),
     CommandHelp("/tool-test summary <redskab>", "command.tool_test_summary"),
     CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),

@@ -1,4 +1,5 @@
-"""Which nudges are due: the rules that turn tests, guides and new superusers into reminders.
+"""Which nudges are due: the rules that turn tests, guides, new superusers and the area
+evaluation cycle into reminders.
 
 The planning jobs run often and may run twice (or late, after a restart): every reminder has
 a de-duplication key derived from what it is about, so planning again creates nothing new.
@@ -8,13 +9,16 @@ Whether a planned nudge is still worth sending is decided again when it is due (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
 from bot.domain.tool_tests import ToolTest
 from bot.services import reminders
+from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
+from bot.services.sparring_escalation import plan_escalations
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as repo
@@ -150,9 +154,18 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
     return created
 
 
-async def plan_all(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+async def plan_all(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    evaluation_months: Sequence[int] = (),
+) -> int:
+    """Every planning rule once. `evaluation_months` (`TOVHOLDER_EVALUATION_MONTHS`, as the
+    scheduler passes it): the area evaluation cycle; none given, no area evaluations."""
     return (
         await plan_checkpoints(db, clock, calendar)
         + await plan_guide_checks(db, clock, calendar)
         + await plan_onboarding_follow_ups(db, clock, calendar)
+        + await plan_area_evaluations(db, clock, calendar, evaluation_months)
+        + await plan_escalations(db, clock, calendar)
     )

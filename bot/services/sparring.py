@@ -1,25 +1,82 @@
 """Asking the network: a question reaches the ambassadors of the asker's area.
 
 Routing follows the organisation: the asker's area (a superuser's daycare's area, or an
-ambassador's own) decides who is mentioned. An area without an ambassador is a gap the
-network must see, so its questions go to every ambassador and the coordinator instead.
-A question is stored once per request key, so a retried or double submission posts once.
+ambassador's own) decides who is mentioned, and the ambassadors who have tested the
+question's tool (chosen in the modal, or named in the question) are added. An area without
+an ambassador is a gap the network must see, so its questions go to every ambassador and the
+coordinator instead, and the gap is stored for the pulse.
+
+Before a question is sent, the asker sees up to three guides that may already answer it.
+The question is then stored as a `draft`, and "Ask anyway" sends it: the move draft → open
+is one UPDATE, so a double click sends it once. A question no guide matches is sent at
+once. A question is stored once per request key, so a retried or double submission
+creates one question.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Literal
 
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Daycare, Person
-from bot.domain.sparring import Question, Routing
+from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
 from bot.services.guides import list_tools
+from bot.services.help import is_help_request
 from bot.services.network import snapshot
+from bot.services.permissions import Action, can
+from bot.services.search import named_tool, search_guides
 from bot.services.workspace_settings import current
 from storage.db import Database
 from storage.repositories import sparring as repo
 
 QUESTION_MAX = 2000
+#: How many guides "maybe one of these helps?" shows.
+SUGGESTIONS_MAX = 3
+#: A guide scoring below this share of the best hit matched only everyday words of the
+#: question ("hvordan", "vi"): not worth holding the question back for.
+SUGGESTION_SHARE = 0.2
+
+#: First words that make a direct message read like a question (the rest ends with "?").
+QUESTION_WORDS = frozenset(
+    {
+        "hvordan",
+        "hvorfor",
+        "hvad",
+        "hvem",
+        "hvor",
+        "hvornår",
+        "hvilken",
+        "hvilket",
+        "hvilke",
+        "kan",
+        "kender",
+        "skal",
+        "må",
+        "how",
+        "why",
+        "what",
+        "who",
+        "where",
+        "when",
+        "which",
+        "can",
+        "could",
+        "should",
+        "does",
+        "is",
+        "are",
+    }
+)
+
+#: `/sparring mine` (and these) lists the asker's questions instead of asking one.
+LIST_WORDS = frozenset(
+    {"list", "liste", "mine", "mine spørgsmål", "mine spoergsmaal", "my", "my questions"}
+)
+
+Hold = Literal["auto", "always", "never"]
 
 
 class QuestionProblem(Exception):
@@ -41,9 +98,44 @@ def check_question(text: str) -> str:
     return cleaned
 
 
+def looks_like_question(text: str) -> bool:
+    """A direct message that reads like a question: it ends with "?" or starts with a
+    question word. "hjælp"/"help" (and a lone "?") ask for the help instead."""
+    cleaned = text.strip()
+    if not cleaned or is_help_request(cleaned):
+        return False
+    if cleaned.rstrip(" !.").endswith("?"):
+        return True
+    first = re.split(r"[^\w]+", cleaned.casefold(), maxsplit=1)
+    return bool(first) and first[0] in QUESTION_WORDS
+
+
+def is_list_request(text: str) -> bool:
+    return " ".join(text.casefold().split()) in LIST_WORDS
+
+
+def as_urgency(value: object) -> Urgency:
+    return "urgent" if value == "urgent" else "normal"
+
+
 async def tool_choices(db: Database) -> list[Tool]:
     """The catalogue for the modal's tool menu, by name."""
     return sorted(await list_tools(db), key=lambda tool: tool.name.casefold())
+
+
+async def suggestions_for(
+    db: Database, text: str, *, exclude_guide: int | None = None
+) -> tuple[Suggestion, ...]:
+    """Up to three guides that may already answer `text`, best first."""
+    hits = await search_guides(db, text, limit=SUGGESTIONS_MAX)
+    if not hits:
+        return ()
+    floor = hits[0].score * SUGGESTION_SHARE
+    return tuple(
+        Suggestion(hit.guide_id, hit.title, hit.tool)
+        for hit in hits
+        if hit.score >= floor and hit.guide_id != exclude_guide
+    )
 
 
 async def ask(
@@ -54,15 +146,32 @@ async def ask(
     asker_id: str,
     text: str,
     tool_id: int | None,
+    urgency: Urgency = "normal",
+    private: bool = False,
+    hold: Hold = "auto",
+    exclude_guide: int | None = None,
 ) -> Routing:
-    """Store the question and say where it goes; raises QuestionProblem for bad text."""
+    """Store the question and say where it goes; raises QuestionProblem for bad text.
+
+    `hold`: "auto" keeps it as a draft when guides may answer it (`Routing.suggestions`),
+    "always" keeps it as a draft anyway (a DM offered "ask the network?"), "never" sends it.
+    A draft is sent with `send_draft`.
+    """
     cleaned = check_question(text)
+    if urgency not in URGENCIES:
+        urgency = "normal"
     snap = await snapshot(db)
-    asker = next((p for p in snap.people if p.slack_user_id == asker_id), None)
+    asker = _person(snap, asker_id)
     daycare = _daycare_of(snap, asker)
     area = snap.home_area(asker) if asker else None
+    if tool_id is None:  # "/sparring … med Bee-Bot?": the tool it names, for routing and FAQ
+        tool_id = await named_tool(db, cleaned)
     tool = next((t for t in await list_tools(db) if t.id == tool_id), None)
-    question_id, created_at, created = await repo.insert_question(
+    suggestions = (
+        await suggestions_for(db, cleaned, exclude_guide=exclude_guide) if hold != "never" else ()
+    )
+    draft = hold == "always" or (hold == "auto" and bool(suggestions))
+    question_id, _, created = await repo.insert_question(
         db,
         request_key=request_key,
         asker_slack_id=asker_id,
@@ -71,7 +180,60 @@ async def ask(
         daycare_id=daycare.id if daycare else None,
         tool_id=tool.id if tool else None,
         now=utc_iso(clock.now()),
+        state="draft" if draft else "open",
+        urgency=urgency,
+        private=private,
+        area_gap=area is not None and not snap.ambassadors_of(area),
     )
+    question = await repo.get_question(db, question_id)
+    assert question is not None
+    routing = await _routing(db, snap, question, created=created)
+    if question.state == "draft" and not suggestions:
+        # Asked again (a retried command) while still a draft: show the same guides.
+        suggestions = await suggestions_for(db, question.text, exclude_guide=exclude_guide)
+    return Routing(
+        question=routing.question,
+        channel_id=routing.channel_id,
+        recipients=routing.recipients,
+        area_without_ambassador=routing.area_without_ambassador,
+        created=created and question.state != "draft",
+        testers=routing.testers,
+        suggestions=suggestions if question.state == "draft" else (),
+        coordinators=routing.coordinators,
+    )
+
+
+class NotYours(Exception):
+    """Only the asker may do this with the question."""
+
+
+async def send_draft(db: Database, clock: Clock, question_id: int, user_id: str) -> Routing | None:
+    """ "Ask anyway": the draft becomes an open question, once. `created` is False for a
+    second click (nothing new to post). None when there is no such question; NotYours when
+    someone else clicks."""
+    question = await repo.get_question(db, question_id)
+    if question is None:
+        return None
+    if question.asker_slack_id != user_id:
+        raise NotYours(user_id)
+    sent = await repo.send_draft(db, question_id, utc_iso(clock.now()))
+    return await routing_for(db, question_id, created=sent)
+
+
+async def routing_for(db: Database, question_id: int, *, created: bool = False) -> Routing | None:
+    """Where a stored question goes, by the organisation as it is now (a post re-drawn after
+    a claim names today's ambassadors)."""
+    question = await repo.get_question(db, question_id)
+    if question is None:
+        return None
+    return await _routing(db, await snapshot(db), question, created=created)
+
+
+async def _routing(
+    db: Database, snap: OrgSnapshot, question: Question, *, created: bool
+) -> Routing:
+    asker_id = question.asker_slack_id
+    area = question.area
     ambassadors = (
         [p for p in snap.ambassadors_of(area) if p.slack_user_id != asker_id] if area else []
     )
@@ -80,18 +242,53 @@ async def ask(
         for p in snap.people
         if (p.has_role("ambassador") or p.has_role("coordinator")) and p.slack_user_id != asker_id
     ]
+    testers: list[Person] = []
+    if question.tool is not None:
+        chosen = {p.slack_user_id for p in recipients}
+        for slack_id in await repo.tester_ids(db, question.tool.id):
+            person = _person(snap, slack_id)
+            if (
+                person is not None
+                and slack_id != asker_id
+                and slack_id not in chosen
+                and can(person, Action.RUN_TOOL_TESTS)
+            ):
+                testers.append(person)
+                chosen.add(slack_id)
     return Routing(
-        question=Question(question_id, asker_id, cleaned, created_at, area, daycare, tool),
+        question=question,
         channel_id=(await current(db)).get("sparring_channel"),
-        recipients=tuple(recipients),
+        recipients=tuple(recipients + testers),
         area_without_ambassador=area is not None and not snap.ambassadors_of(area),
         created=created,
+        testers=tuple(testers),
+        coordinators=tuple(snap.coordinators()),
     )
 
 
 async def record_post(db: Database, question_id: int, channel_id: str, message_ts: str) -> None:
     """Where the question was posted, so its thread can be followed later."""
     await repo.set_post(db, question_id, channel_id, message_ts)
+
+
+async def get_question(db: Database, question_id: int) -> Question | None:
+    """Every stored field, with the area, daycare and tool resolved."""
+    return await repo.get_question(db, question_id)
+
+
+async def open_questions(
+    db: Database, *, asker: str | None = None, with_answered: bool = False
+) -> list[Question]:
+    """Questions waiting for an answer (state open), oldest first; of one asker when given.
+    `with_answered` adds those answered but not yet marked solved by the asker."""
+    states: tuple[Literal["open", "answered"], ...] = (
+        ("open", "answered") if with_answered else ("open",)
+    )
+    return await repo.questions(db, states=states, asker=asker)
+
+
+def _person(snap: OrgSnapshot, slack_id: str) -> Person | None:
+    return next((p for p in snap.people if p.slack_user_id == slack_id), None)
 
 
 def _daycare_of(snap: OrgSnapshot, person: Person | None) -> Daycare | None:
@@ -101,3 +298,20 @@ def _daycare_of(snap: OrgSnapshot, person: Person | None) -> Daycare | None:
         if role.role == "superuser" and role.daycare_id is not None:
             return next((d for d in snap.daycares if d.id == role.daycare_id), None)
     return None
+
+
+__all__ = [
+    "QUESTION_MAX",
+    "NotYours",
+    "QuestionProblem",
+    "ask",
+    "check_question",
+    "get_question",
+    "is_list_request",
+    "looks_like_question",
+    "open_questions",
+    "record_post",
+    "routing_for",
+    "send_draft",
+    "tool_choices",
+]

@@ -1,4 +1,9 @@
-"""Sparring in Slack: the question modal, the post the ambassadors see, the asker's receipt."""
+"""Sparring in Slack: the question modal, the post the ambassadors see, the asker's receipt.
+
+The post carries the question's state (who took it, the answer, solved, saved as FAQ) and
+the buttons that fit it; it is drawn from the stored question, so `chat.update` after a
+claim, an answer or "solved" shows everyone the same thing.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,34 @@ import json
 from typing import Any
 
 from bot.domain.guides import Tool
-from bot.domain.sparring import Routing
+from bot.domain.sparring import Question, Routing
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.sparring import QUESTION_MAX
-from bot.views.blocks import FIELD, Block, context, option, plain, section, shorten, text_input
+from bot.views.blocks import (
+    FIELD,
+    Block,
+    actions,
+    button,
+    context,
+    input_block,
+    option,
+    plain,
+    section,
+    sections,
+    shorten,
+    text_input,
+)
 from bot.views.network import mentions
 
 CALLBACK_ID = "sparring_ask"
 OPTIONS_MAX = 100
+#: The buttons on a question.
+CLAIM = "sparring_claim"
+ANSWER = "sparring_answer"
+RESOLVE = "sparring_resolve"
+SAVE_FAQ = "sparring_faq"
+PRIVATE = "private"
 
 
 def _tool_option(tool: Tool) -> dict[str, Any]:
@@ -28,7 +52,9 @@ def sparring_modal(
     question: str = "",
     tool_id: int | None = None,
     channel_id: str | None = None,
+    from_guide: int | None = None,
 ) -> dict[str, Any]:
+    """`from_guide`: the guide the asker came from, not offered back as "maybe this helps"."""
     chosen = next((tool for tool in tools if tool.id == tool_id), None)
     offered = [tool for tool in tools if tool is not chosen][: OPTIONS_MAX - (1 if chosen else 0)]
     if chosen:
@@ -52,32 +78,87 @@ def sparring_modal(
         }
         if chosen:
             menu["initial_option"] = _tool_option(chosen)
-        blocks.append(
+        blocks.append(input_block("tool", t(lang, "sparring.tool"), menu))
+    normal = option(t(lang, "sparring.urgency_normal"), "normal")
+    blocks.append(
+        input_block(
+            "urgency",
+            t(lang, "sparring.urgency"),
             {
-                "type": "input",
-                "block_id": "tool",
-                "optional": True,
-                "label": plain(t(lang, "sparring.tool")),
-                "element": menu,
-            }
+                "type": "radio_buttons",
+                "action_id": FIELD,
+                "options": [normal, option(t(lang, "sparring.urgency_urgent"), "urgent")],
+                "initial_option": normal,
+            },
         )
+    )
+    blocks.append(
+        input_block(
+            PRIVATE,
+            t(lang, "sparring.private"),
+            {
+                "type": "checkboxes",
+                "action_id": FIELD,
+                "options": [option(t(lang, "sparring.private_option"), PRIVATE)],
+            },
+            hint=t(lang, "sparring.private_hint"),
+        )
+    )
     return {
         "type": "modal",
         "callback_id": CALLBACK_ID,
         "title": plain(t(lang, "sparring.modal_title")),
         "submit": plain(t(lang, "sparring.submit")),
         "close": plain(t(lang, "sparring.close")),
-        "private_metadata": json.dumps({"channel": channel_id}),
+        "private_metadata": json.dumps({"channel": channel_id, "guide": from_guide}),
         "blocks": blocks,
     }
 
 
-def _quoted(text: str) -> str:
-    return "\n".join(f">{line}" for line in escape(text).split("\n"))
+def quoted(text: str) -> list[str]:
+    """User text as mrkdwn quote lines, escaped."""
+    return [f">{line}" for line in escape(text).split("\n")]
 
 
-def question_post(lang: str, routing: Routing, *, direct: bool) -> dict[str, Any]:
-    """What the ambassadors read; `direct` when it reaches them by DM (no sparring channel)."""
+def _status(lang: str, question: Question) -> list[str]:
+    lines = []
+    if question.state == "resolved":
+        lines.append(t(lang, "sparring.status_resolved"))
+    if question.answered_by:
+        lines.append(t(lang, "sparring.status_answered", who=f"<@{question.answered_by}>"))
+    elif question.claimed_by and question.state == "open":
+        lines.append(t(lang, "sparring.status_claimed", who=f"<@{question.claimed_by}>"))
+    if question.faq_guide_id is not None and question.tool is not None:
+        lines.append(t(lang, "sparring.status_faq", tool=escape(question.tool.name)))
+    return lines
+
+
+def _buttons(lang: str, question: Question, *, direct: bool) -> list[dict[str, Any]]:
+    value = str(question.id)
+    found: list[dict[str, Any]] = []
+    if question.state == "open":
+        if question.claimed_by is None:
+            found.append(button(t(lang, "sparring.button.claim"), CLAIM, value, primary=True))
+        found.append(button(t(lang, "sparring.button.answer"), ANSWER, value))
+    if not direct and question.state in ("open", "answered"):
+        found.append(button(t(lang, "sparring.button.resolve"), RESOLVE, value))
+    if question.answer_text is not None and question.faq_guide_id is None and question.tool:
+        found.append(button(t(lang, "sparring.button.faq"), SAVE_FAQ, value))
+    return found
+
+
+def answer_lines(lang: str, question: Question) -> list[str]:
+    if question.answer_text is None:
+        return []
+    who = f"<@{question.answered_by}>"
+    return [t(lang, "sparring.answer_from", who=who), *quoted(question.answer_text)]
+
+
+def question_post(
+    lang: str, routing: Routing, *, direct: bool, note: str | None = None
+) -> dict[str, Any]:
+    """What the ambassadors read; `direct` when it reaches them by DM (private, or no
+    sparring channel). `note` (mrkdwn) is put first, e.g. why the coordinator got it."""
     question = routing.question
     where = []
     if question.daycare:
@@ -88,31 +169,62 @@ def question_post(lang: str, routing: Routing, *, direct: bool) -> dict[str, Any
     intro = t(lang, "sparring.post_intro", asker=asker)
     if where:
         intro += f" ({', '.join(where)})"
-    blocks: list[Block] = [section(intro + "\n" + _quoted(question.text))]
+    if question.urgency == "urgent":
+        intro = t(lang, "sparring.urgent") + " " + intro
+    blocks: list[Block] = [section(note)] if note else []
+    blocks += sections([intro, *quoted(question.text)])
     facts = []
     if question.tool:
         facts.append(t(lang, "sparring.post_tool", tool=escape(question.tool.name)))
-    if routing.recipients and not direct:
-        facts.append(t(lang, "sparring.post_for", people=mentions(routing.recipients)))
+    testers = {p.slack_user_id for p in routing.testers}
+    area_people = [p for p in routing.recipients if p.slack_user_id not in testers]
+    if area_people and not direct:
+        facts.append(t(lang, "sparring.post_for", people=mentions(area_people)))
+    if routing.testers and not direct and question.tool:
+        facts.append(
+            t(
+                lang,
+                "sparring.post_testers",
+                tool=escape(question.tool.name),
+                people=mentions(routing.testers),
+            )
+        )
+    if question.private:
+        facts.append(t(lang, "sparring.post_private"))
     if facts:
         blocks.append(section("\n".join(facts)))
     if routing.area_without_ambassador and question.area:
         blocks.append(context(t(lang, "sparring.gap", area=escape(question.area.name))))
-    if direct:
-        blocks.append(context(t(lang, "sparring.post_direct", asker=asker)))
-    else:
-        blocks.append(context(t(lang, "sparring.post_reply")))
+    blocks += sections(answer_lines(lang, question))
+    status = _status(lang, question)
+    if status:
+        blocks.append(context(shorten("\n".join(status), 2000)))
+    if question.state == "open":
+        if direct:
+            blocks.append(context(t(lang, "sparring.post_direct", asker=asker)))
+        else:
+            blocks.append(context(t(lang, "sparring.post_reply")))
+    buttons = _buttons(lang, question, direct=direct)
+    if buttons:
+        blocks.append(actions(*buttons))
     text = t(
         lang, "sparring.post_fallback", asker=asker, question=shorten(escape(question.text), 200)
     )
     return {"text": text, "blocks": blocks}
 
 
-def receipt(lang: str, routing: Routing, *, channel_id: str | None) -> dict[str, Any]:
-    """What the asker is told privately: where the question went, and who will see it."""
+def receipt(
+    lang: str, routing: Routing, *, channel_id: str | None, failed_in: str | None = None
+) -> dict[str, Any]:
+    """What the asker is told privately: where the question went, and who will see it.
+    `failed_in`: the sparring channel the bot could not post in."""
     who = mentions(routing.recipients) or t(lang, "sparring.nobody")
-    if channel_id:
+    if failed_in:
+        text = t(lang, "sparring.receipt_failed", channel=f"<#{failed_in}>", people=who)
+    elif channel_id:
         text = t(lang, "sparring.receipt_channel", channel=f"<#{channel_id}>", people=who)
+    elif routing.question.private:
+        text = t(lang, "sparring.receipt_private", people=who)
     else:
         text = t(lang, "sparring.receipt_direct", people=who)
     return {"text": text, "blocks": [section(text)]}

@@ -153,6 +153,7 @@ async def ask_about_guide(
         body["trigger_id"],
         tool_id=found.detail.tool.id,
         channel_id=_channel(body),
+        from_guide=found.detail.guide.id,
     )
 
 

@@ -1,5 +1,6 @@
-"""Messages: a direct message to the bot gets an answer, the test channel is read for
-results; everything else is acknowledged."""
+"""Messages: a direct message to the bot gets an answer (a question is offered to the
+network), the test channel is read for results, replies in a sparring question's thread are
+linked to it; everything else is acknowledged."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.help import is_help_request
+from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import help_message, text_message
-from handlers.events import mentions, test_channel
+from bot.views.sparring_handling import offer_message
+from handlers.events import mentions, sparring_thread, test_channel
 
 
 async def plain_message(
@@ -29,19 +32,41 @@ async def plain_message(
     if message.get("bot_id") or not message.get("user"):
         return
     if message.get("channel_type") == "im":
-        await direct_message(message, say, lang)
+        await direct_message(message, say, services, lang)
         return
     if mentions.mentions_bot(str(message.get("text") or ""), context.bot_user_id):
         await mentions.answer_mention(message, client, lang)
     await test_channel.new_message(message, client, services)
+    await sparring_thread.new_reply(message, services)
 
 
-async def direct_message(message: dict[str, Any], say: AsyncSay, lang: str) -> None:
+async def direct_message(
+    message: dict[str, Any], say: AsyncSay, services: Services, lang: str
+) -> None:
+    """Help for "hjælp"; a question is offered to the network ("Skal jeg spørge
+    netværket?"), held as a draft until the one click sends it."""
     text = str(message.get("text") or "")
     if is_help_request(text):
         await say(**help_message(lang))
-    else:
-        await say(**text_message(t(lang, "dm.not_understood")))
+        return
+    if looks_like_question(text):
+        try:
+            routing = await ask(
+                services.db,
+                services.clock,
+                request_key=f"dm:{message['channel']}:{message['ts']}",
+                asker_id=str(message["user"]),
+                text=text,
+                tool_id=None,
+                hold="always",
+            )
+        except QuestionProblem as problem:
+            await say(**text_message(t(lang, problem.key, **problem.params)))
+            return
+        if routing.question.state == "draft":
+            await say(**offer_message(lang, routing))
+        return
+    await say(**text_message(t(lang, "dm.not_understood")))
 
 
 async def other_message_event(

@@ -1,25 +1,45 @@
-"""The sparring modal: open it (from `/sparring`, a guide or a "no match"), take the question."""
+"""The sparring modal: open it (from `/sparring`, a guide or a "no match"), take the question;
+and the "Answered" modal that marks the answer."""
 
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.domain.sparring import Routing
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.sparring import QuestionProblem, ask, check_question, record_post, tool_choices
-from bot.views.sparring import CALLBACK_ID, question_post, receipt, sparring_modal
-from handlers.replies import tell_privately
+from bot.services.sparring import QuestionProblem, as_urgency, ask, check_question, tool_choices
+from bot.services.sparring_handling import (
+    NotAllowed,
+    Refused,
+    check_answer,
+    mark_answered,
+    record_answer_post,
+)
+from bot.views.help import text_message
+from bot.views.sparring import CALLBACK_ID, PRIVATE, sparring_modal
+from bot.views.sparring_handling import (
+    ANSWER_CALLBACK,
+    answer_for_asker,
+    answer_in_thread,
+    problem_message,
+)
+from handlers.replies import refusal, tell_privately
+from handlers.sparring_delivery import deliver, present, refresh_posts
 from handlers.values import as_int, submitted
 
-__all__ = ["CALLBACK_ID", "deliver", "open_sparring", "submit_question"]
-logger = logging.getLogger("tovholder.sparring")
+__all__ = [
+    "ANSWER_CALLBACK",
+    "CALLBACK_ID",
+    "deliver",
+    "open_sparring",
+    "submit_answer",
+    "submit_question",
+]
 
 
 async def open_sparring(
@@ -31,6 +51,7 @@ async def open_sparring(
     question: str = "",
     tool_id: int | None = None,
     channel_id: str | None = None,
+    from_guide: int | None = None,
 ) -> None:
     modal = sparring_modal(
         lang,
@@ -38,6 +59,7 @@ async def open_sparring(
         question=question,
         tool_id=tool_id,
         channel_id=channel_id,
+        from_guide=from_guide,
     )
     await client.views_open(trigger_id=trigger_id, view=modal)
 
@@ -62,6 +84,7 @@ async def submit_question(
         return
     await ack()
     user_id = body["user"]["id"]
+    metadata = json.loads(view.get("private_metadata") or "{}")
     routing = await ask(
         services.db,
         services.clock,
@@ -69,41 +92,74 @@ async def submit_question(
         asker_id=user_id,
         text=text,
         tool_id=as_int(values.get("tool")),
+        urgency=as_urgency(values.get("urgency")),
+        private=PRIVATE in (values.get(PRIVATE) or []),
+        exclude_guide=metadata.get("guide") if isinstance(metadata.get("guide"), int) else None,
     )
-    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-    await tell_privately(client, user_id, channel, await deliver(client, services, routing, lang))
+    channel = metadata.get("channel")
+    await tell_privately(client, user_id, channel, await present(client, services, routing, lang))
 
 
-async def deliver(
+async def submit_answer(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
     client: AsyncWebClient,
     services: Services,
-    routing: Routing,
     lang: str,
-) -> dict[str, Any]:
-    """Post the question where the ambassadors see it; the receipt to give the asker.
-
-    In the sparring channel when one is set and the bot can post there; otherwise by DM to
-    each recipient, so a question is never left unread.
-    """
-    posted_in: str | None = None
-    if routing.created and routing.channel_id:
+) -> None:
+    """Mark the answer; the asker gets it by DM, and the post shows it. A typed answer (not
+    the thread reply as prefilled) is posted in the thread too, so the thread holds it."""
+    text = str(submitted(view).get("answer") or "")
+    try:
+        check_answer(text)
+    except Refused as problem:
+        await ack(
+            response_action="errors", errors={"answer": t(lang, problem.key, **problem.params)}
+        )
+        return
+    await ack()
+    user_id = body["user"]["id"]
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    question_id = metadata.get("question") if isinstance(metadata.get("question"), int) else 0
+    clicked = (metadata.get("channel"), metadata.get("ts"))
+    reply_ts = metadata.get("reply_ts") if text.strip() == metadata.get("reply") else None
+    try:
+        outcome = await mark_answered(
+            services.db, services.clock, question_id, user_id, text, reply_ts=reply_ts
+        )
+    except NotAllowed as error:
+        await tell_privately(client, user_id, None, await refusal(services, lang, error.action))
+        return
+    except Refused as problem:
+        await tell_privately(
+            client, user_id, None, problem_message(lang, problem.key, problem.params)
+        )
+        return
+    question = outcome.question
+    if not outcome.changed:  # a double submission, or someone answered a moment before
+        if question.answered_by != user_id:
+            message = t(lang, "sparring.already_answered", who=question.answered_by or "")
+            await tell_privately(client, user_id, None, text_message(message))
+        return
+    if reply_ts is None and question.channel_id and question.message_ts:
         try:
-            message = question_post(services.settings.lang, routing, direct=False)
-            response = await client.chat_postMessage(channel=routing.channel_id, **message)
-            await record_post(
-                services.db, routing.question.id, str(response["channel"]), str(response["ts"])
+            posted = await client.chat_postMessage(
+                channel=question.channel_id,
+                thread_ts=question.message_ts,
+                **answer_in_thread(services.settings.lang, question),
             )
-            posted_in = routing.channel_id
-        except SlackApiError as error:
-            logger.warning(
-                "sparring channel post failed, sending DMs error=%s", error.response.get("error")
-            )
-    elif routing.channel_id:
-        posted_in = routing.channel_id  # asked before: already posted there
-    if routing.created and posted_in is None:
-        for person in routing.recipients:
-            person_lang = await services.language.for_user(person.slack_user_id)
-            await client.chat_postMessage(
-                channel=person.slack_user_id, **question_post(person_lang, routing, direct=True)
-            )
-    return receipt(lang, routing, channel_id=posted_in)
+            await record_answer_post(services.db, question.id, str(posted["ts"]))
+        except SlackApiError:
+            pass  # the answer is stored and goes to the asker; the thread copy is a courtesy
+    await refresh_posts(
+        client,
+        services,
+        question,
+        clicked=(str(clicked[0]), str(clicked[1])) if all(clicked) else None,
+        clicker_lang=lang,
+    )
+    asker_lang = await services.language.for_user(question.asker_slack_id)
+    await client.chat_postMessage(
+        channel=question.asker_slack_id, **answer_for_asker(asker_lang, question)
+    )

@@ -1,10 +1,124 @@
-"""SQL for sparring questions."""
+"""SQL for sparring questions and the replies in their threads."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from bot.domain.guides import Tool
+from bot.domain.org import Area, Daycare
+from bot.domain.sparring import Question, QuestionState, Reply, Urgency
 from storage.db import Database
+
+# ---------------------------------------------------------------------------------------
+# Schema (migration 0011_sparring_handling)
+# ---------------------------------------------------------------------------------------
+
+#: Handling a question: urgency, privacy, claim, replies, answer, resolution, FAQ. The table
+#: is rebuilt (SQLite cannot change a CHECK) so `state` may also be 'draft': a question held
+#: back while the asker is shown guides that may already answer it. Released: never change
+#: it, add a new migration.
+SCHEMA_0011: tuple[str, ...] = (
+    """CREATE TABLE sparring_questions_0011 (
+        id INTEGER PRIMARY KEY,
+        request_key TEXT NOT NULL UNIQUE,
+        asker_slack_id TEXT NOT NULL,
+        area_id INTEGER REFERENCES areas(id) ON DELETE SET NULL,
+        daycare_id INTEGER REFERENCES daycares(id) ON DELETE SET NULL,
+        tool_id INTEGER REFERENCES tools(id) ON DELETE SET NULL,
+        question TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open'
+            CHECK (state IN ('draft', 'open', 'answered', 'resolved')),
+        channel_id TEXT,
+        message_ts TEXT,
+        created_at TEXT NOT NULL,
+        urgency TEXT NOT NULL DEFAULT 'normal' CHECK (urgency IN ('normal', 'urgent')),
+        private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+        area_gap INTEGER NOT NULL DEFAULT 0 CHECK (area_gap IN (0, 1)),
+        claimed_by TEXT,
+        claimed_at TEXT,
+        first_reply_at TEXT,
+        answered_at TEXT,
+        answered_by TEXT,
+        answer_text TEXT,
+        answer_ts TEXT,
+        resolved_at TEXT,
+        faq_guide_id INTEGER REFERENCES guides(id) ON DELETE SET NULL,
+        CHECK ((claimed_by IS NULL) = (claimed_at IS NULL)),
+        CHECK ((answered_at IS NULL) = (answered_by IS NULL)),
+        CHECK (state != 'resolved' OR resolved_at IS NOT NULL)
+    )""",
+    "INSERT INTO sparring_questions_0011 (id, request_key, asker_slack_id, area_id, daycare_id,"
+    " tool_id, question, state, channel_id, message_ts, created_at)"
+    " SELECT id, request_key, asker_slack_id, area_id, daycare_id, tool_id, question, state,"
+    " channel_id, message_ts, created_at FROM sparring_questions",
+    "DROP TABLE sparring_questions",
+    "ALTER TABLE sparring_questions_0011 RENAME TO sparring_questions",
+    "CREATE INDEX sparring_questions_state ON sparring_questions(state, created_at)",
+    "CREATE INDEX sparring_questions_asker ON sparring_questions(asker_slack_id, state)",
+    """CREATE UNIQUE INDEX sparring_questions_post ON sparring_questions(channel_id, message_ts)
+        WHERE channel_id IS NOT NULL AND message_ts IS NOT NULL""",
+    # Replies in a question's thread, once per Slack message (a retried event adds nothing).
+    """CREATE TABLE sparring_replies (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES sparring_questions(id) ON DELETE CASCADE,
+        channel_id TEXT NOT NULL,
+        ts TEXT NOT NULL,
+        author_slack_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (channel_id, ts)
+    )""",
+    "CREATE INDEX sparring_replies_question ON sparring_replies(question_id, ts)",
+)
+
+_SELECT = (
+    "SELECT q.*, a.name AS area_name, d.name AS daycare_name, d.area_id AS daycare_area_id,"
+    " t.name AS tool_name, t.category AS tool_category, t.status AS tool_status"
+    " FROM sparring_questions q"
+    " LEFT JOIN areas a ON a.id = q.area_id"
+    " LEFT JOIN daycares d ON d.id = q.daycare_id"
+    " LEFT JOIN tools t ON t.id = q.tool_id"
+)
+
+
+def _question(row: Any) -> Question:
+    state: QuestionState = row["state"]
+    urgency: Urgency = row["urgency"]
+    return Question(
+        id=int(row["id"]),
+        asker_slack_id=row["asker_slack_id"],
+        text=row["question"],
+        created_at=row["created_at"],
+        area=Area(row["area_id"], row["area_name"]) if row["area_name"] is not None else None,
+        daycare=(
+            Daycare(row["daycare_id"], row["daycare_name"], row["daycare_area_id"])
+            if row["daycare_name"] is not None
+            else None
+        ),
+        tool=(
+            Tool(row["tool_id"], row["tool_name"], row["tool_category"], row["tool_status"])
+            if row["tool_name"] is not None
+            else None
+        ),
+        state=state,
+        urgency=urgency,
+        private=bool(row["private"]),
+        channel_id=row["channel_id"],
+        message_ts=row["message_ts"],
+        claimed_by=row["claimed_by"],
+        claimed_at=row["claimed_at"],
+        first_reply_at=row["first_reply_at"],
+        answered_at=row["answered_at"],
+        answered_by=row["answered_by"],
+        answer_text=row["answer_text"],
+        answer_ts=row["answer_ts"],
+        resolved_at=row["resolved_at"],
+        faq_guide_id=row["faq_guide_id"],
+        area_gap=bool(row["area_gap"]),
+    )
+
+
+# -- asking ----------------------------------------------------------------------------------
 
 
 async def insert_question(
@@ -17,13 +131,30 @@ async def insert_question(
     daycare_id: int | None,
     tool_id: int | None,
     now: str,
+    state: QuestionState = "open",
+    urgency: Urgency = "normal",
+    private: bool = False,
+    area_gap: bool = False,
 ) -> tuple[int, str, bool]:
     """(id, created_at, created): the same `request_key` twice gives the first question."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "INSERT OR IGNORE INTO sparring_questions (request_key, asker_slack_id, question,"
-            " area_id, daycare_id, tool_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (request_key, asker_slack_id, text, area_id, daycare_id, tool_id, now),
+            " area_id, daycare_id, tool_id, created_at, state, urgency, private, area_gap)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                request_key,
+                asker_slack_id,
+                text,
+                area_id,
+                daycare_id,
+                tool_id,
+                now,
+                state,
+                urgency,
+                int(private),
+                int(area_gap),
+            ),
         )
         created = cursor.rowcount == 1
         async with conn.execute(
@@ -34,6 +165,16 @@ async def insert_question(
     return int(row["id"]), str(row["created_at"]), created
 
 
+async def send_draft(db: Database, question_id: int, now: str) -> bool:
+    """Draft → open, once: True only for the call that moved it (a double click gets False)."""
+    changed = await db.execute(
+        "UPDATE sparring_questions SET state = 'open', created_at = ?"
+        " WHERE id = ? AND state = 'draft'",
+        (now, question_id),
+    )
+    return changed == 1
+
+
 async def set_post(db: Database, question_id: int, channel_id: str, message_ts: str) -> None:
     await db.execute(
         "UPDATE sparring_questions SET channel_id = ?, message_ts = ? WHERE id = ?",
@@ -41,9 +182,193 @@ async def set_post(db: Database, question_id: int, channel_id: str, message_ts: 
     )
 
 
+async def tester_ids(db: Database, tool_id: int) -> list[str]:
+    """Everyone who has posted a test result for the tool, first tester first."""
+    rows = await db.fetchall(
+        "SELECT author_slack_id FROM test_results WHERE tool_id = ?"
+        " GROUP BY author_slack_id ORDER BY min(created_at), author_slack_id",
+        (tool_id,),
+    )
+    return [str(row["author_slack_id"]) for row in rows]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+async def get_question(db: Database, question_id: int) -> Question | None:
+    row = await db.fetchone(_SELECT + " WHERE q.id = ?", (question_id,))
+    return _question(row) if row else None
+
+
+async def question_for_post(db: Database, channel_id: str, message_ts: str) -> Question | None:
+    row = await db.fetchone(
+        _SELECT + " WHERE q.channel_id = ? AND q.message_ts = ?", (channel_id, message_ts)
+    )
+    return _question(row) if row else None
+
+
+async def questions(
+    db: Database, *, states: tuple[QuestionState, ...], asker: str | None = None
+) -> list[Question]:
+    """Questions in `states` (of one asker, when given), oldest first."""
+    marks = ", ".join("?" for _ in states)
+    rows = await db.fetchall(
+        _SELECT + f" WHERE q.state IN ({marks}) AND (? IS NULL OR q.asker_slack_id = ?)"
+        " ORDER BY q.created_at, q.id",
+        (*states, asker, asker),
+    )
+    return [_question(row) for row in rows]
+
+
+async def questions_since(db: Database, since: str) -> list[Question]:
+    """Every question asked (not a draft) at or after `since`, oldest first."""
+    rows = await db.fetchall(
+        _SELECT + " WHERE q.state != 'draft' AND q.created_at >= ? ORDER BY q.created_at, q.id",
+        (since,),
+    )
+    return [_question(row) for row in rows]
+
+
+# -- handling --------------------------------------------------------------------------------
+
+
+async def claim(db: Database, question_id: int, user_id: str, now: str) -> bool:
+    """One statement, so of two simultaneous claims exactly one changes the row."""
+    changed = await db.execute(
+        "UPDATE sparring_questions SET claimed_by = ?, claimed_at = ?"
+        " WHERE id = ? AND claimed_by IS NULL AND state = 'open'",
+        (user_id, now, question_id),
+    )
+    return changed == 1
+
+
+async def mark_answered(
+    db: Database,
+    question_id: int,
+    *,
+    by: str,
+    text: str,
+    answer_ts: str | None,
+    now: str,
+) -> bool:
+    """Open → answered, once; the answer also counts as a reply when none came before."""
+    changed = await db.execute(
+        "UPDATE sparring_questions SET state = 'answered', answered_at = ?, answered_by = ?,"
+        " answer_text = ?, answer_ts = ?, first_reply_at = coalesce(first_reply_at, ?)"
+        " WHERE id = ? AND state = 'open'",
+        (now, by, text, answer_ts, now, question_id),
+    )
+    return changed == 1
+
+
+async def set_answer_ts(db: Database, question_id: int, answer_ts: str) -> None:
+    await db.execute(
+        "UPDATE sparring_questions SET answer_ts = ? WHERE id = ?", (answer_ts, question_id)
+    )
+
+
+async def resolve(db: Database, question_id: int, asker: str, now: str) -> bool:
+    changed = await db.execute(
+        "UPDATE sparring_questions SET state = 'resolved', resolved_at = ?"
+        " WHERE id = ? AND asker_slack_id = ? AND state IN ('open', 'answered')",
+        (now, question_id, asker),
+    )
+    return changed == 1
+
+
+async def claim_faq(db: Database, question_id: int, guide_id: int) -> bool:
+    """Reserve the FAQ save before the guide is written, so a double click saves once."""
+    changed = await db.execute(
+        "UPDATE sparring_questions SET faq_guide_id = ?"
+        " WHERE id = ? AND faq_guide_id IS NULL AND answer_text IS NOT NULL",
+        (guide_id, question_id),
+    )
+    return changed == 1
+
+
+async def release_faq(db: Database, question_id: int) -> None:
+    await db.execute(
+        "UPDATE sparring_questions SET faq_guide_id = NULL WHERE id = ?", (question_id,)
+    )
+
+
+async def first_guide_of(db: Database, tool_id: int) -> int | None:
+    """The tool's guide the FAQ goes to: its first (a tool nearly always has one)."""
+    row = await db.fetchone(
+        "SELECT id FROM guides WHERE tool_id = ? ORDER BY id LIMIT 1", (tool_id,)
+    )
+    return int(row["id"]) if row else None
+
+
+# -- replies ---------------------------------------------------------------------------------
+
+
+async def add_reply(
+    db: Database,
+    *,
+    question_id: int,
+    channel_id: str,
+    ts: str,
+    author_slack_id: str,
+    text: str,
+    now: str,
+    counts_as_reply: bool,
+) -> bool:
+    """Store the reply once per message; the first one from someone else than the asker
+    sets `first_reply_at`. False when the message was stored before."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT OR IGNORE INTO sparring_replies (question_id, channel_id, ts,"
+            " author_slack_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (question_id, channel_id, ts, author_slack_id, text, now),
+        )
+        if cursor.rowcount != 1:
+            return False
+        if counts_as_reply:
+            await conn.execute(
+                "UPDATE sparring_questions SET first_reply_at = ?"
+                " WHERE id = ? AND first_reply_at IS NULL",
+                (now, question_id),
+            )
+    return True
+
+
+async def replies(db: Database, question_id: int) -> list[Reply]:
+    """In the order they were written."""
+    rows = await db.fetchall(
+        "SELECT question_id, channel_id, ts, author_slack_id, text, created_at"
+        " FROM sparring_replies WHERE question_id = ? ORDER BY CAST(ts AS REAL), id",
+        (question_id,),
+    )
+    return [
+        Reply(
+            question_id=int(row["question_id"]),
+            channel_id=row["channel_id"],
+            ts=row["ts"],
+            author_slack_id=row["author_slack_id"],
+            text=row["text"],
+            created_at=row["created_at"],
+        )
+        for row in rows
+    ]
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
 async def question_records(db: Database) -> list[dict[str, Any]]:
     rows = await db.fetchall(
-        "SELECT id, asker_slack_id, question, area_id, daycare_id, tool_id, state, channel_id,"
-        " message_ts, created_at FROM sparring_questions ORDER BY id"
+        "SELECT id, asker_slack_id, question, area_id, daycare_id, tool_id, state, urgency,"
+        " private, area_gap, channel_id, message_ts, created_at, claimed_by, claimed_at,"
+        " first_reply_at, answered_at, answered_by, answer_text, answer_ts, resolved_at,"
+        " faq_guide_id FROM sparring_questions ORDER BY id"
+    )
+    return [dict(row) for row in rows]
+
+
+async def reply_records(db: Database) -> list[dict[str, Any]]:
+    rows = await db.fetchall(
+        "SELECT id, question_id, channel_id, ts, author_slack_id, text, created_at"
+        " FROM sparring_replies ORDER BY id"
     )
     return [dict(row) for row in rows]

@@ -1,4 +1,8 @@
-"""Asking the network: a question reaches the ambassadors of the asker's area, once."""
+"""Asking the network: a question reaches the ambassadors of the asker's area, once.
+
+Most questions first show "maybe one of these guides helps?": `ask_anyway` presses
+"Spørg alligevel" when it is offered; a question no guide matches is posted at once.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,19 @@ from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.sparring import ask
 from bot.services.workspace_settings import set_setting
+from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 SOEREN = "U0DEMO004"  # ambassador in Syd
 SPARRING = "C0SPARRING"
+
+
+async def ask_anyway(slack: LocalSlack, user_id: str, channel_id: str = GENERAL) -> None:
+    """Press "Spørg alligevel" on the guides shown before the question is sent."""
+    await slack.driver.click(user_id, action_id=ASK_ANYWAY, channel_id=channel_id)
+    await slack.settle()
 
 
 async def with_sparring_channel(slack: LocalSlack, clock: ManualClock) -> None:
@@ -30,6 +41,11 @@ async def test_a_question_goes_to_the_area_ambassador_in_the_sparring_channel(
         channel_id=GENERAL,
     )
     await slack.settle()
+    (maybe,) = slack.standin.calls_to("response_url")
+    assert "Måske hjælper en af disse?" in texts(maybe)
+    assert "Bee-Bot på gulvet" in texts(maybe)
+    assert slack.standin.calls_to("chat.postMessage") == []  # not sent before "Spørg alligevel"
+    await ask_anyway(slack, LINE)
     (post,) = slack.standin.calls_to("chat.postMessage")
     assert post.ok, post.errors
     assert post.args["channel"] == SPARRING
@@ -38,8 +54,8 @@ async def test_a_question_goes_to_the_area_ambassador_in_the_sparring_channel(
     assert ">Hvordan får vi de små til at vente på tur med Bee-Bot?" in shown
     assert f"Til: <@{METTE}>" in shown
     assert f"<@{SOEREN}>" not in shown  # Syd's ambassador is not bothered
-    (receipt,) = slack.standin.calls_to("response_url")
-    assert receipt.args["response_type"] == "ephemeral"
+    _, receipt = slack.standin.calls_to("response_url")
+    assert receipt.args["replace_original"] is True  # the receipt replaces the guides
     assert f"sendt til <#{SPARRING}>" in texts(receipt)
     (stored,) = await question_records(slack.bot.db)
     assert stored["channel_id"] == SPARRING
@@ -54,12 +70,14 @@ async def test_an_area_without_ambassadors_reaches_everyone_and_shows_the_gap(
         OLIVER, "/sparring", "How do we start with Osmo?", channel_id=GENERAL
     )
     await slack.settle()
+    await ask_anyway(slack, OLIVER)
     (post,) = slack.standin.calls_to("chat.postMessage")
     shown = texts(post)
     for person in (METTE, SOEREN, ANNETTE):
         assert f"<@{person}>" in shown
     assert "Område Øst har ingen ambassadør endnu" in shown  # the channel reads Danish
-    (receipt,) = slack.standin.calls_to("response_url")
+    maybe, receipt = slack.standin.calls_to("response_url")
+    assert "Maybe one of these helps?" in texts(maybe)
     assert "Thank you – your question is in" in texts(receipt)  # Oliver reads English
 
 
@@ -68,10 +86,11 @@ async def test_without_a_sparring_channel_the_ambassadors_get_a_dm(slack: LocalS
         LINE, "/sparring", "Hvor er ladekablet til lysbordet?", channel_id=GENERAL
     )
     await slack.settle()
+    await ask_anyway(slack, LINE)
     (dm,) = slack.standin.calls_to("chat.postMessage")
     assert dm.args["channel"] == METTE
     assert "Svar <@U0DEMO005> i en besked." in texts(dm)
-    (receipt,) = slack.standin.calls_to("response_url")
+    _, receipt = slack.standin.calls_to("response_url")
     assert f"sendt direkte til <@{METTE}>" in texts(receipt)
 
 
@@ -119,6 +138,9 @@ async def test_hostile_text_is_quoted_literally(slack: LocalSlack, clock: Manual
         LINE, "/sparring", "<!channel> se <https://x.example|her>", channel_id=GENERAL
     )
     await slack.settle()
+    (maybe,) = slack.standin.calls_to("response_url")
+    assert "<!channel>" not in texts(maybe)
+    await ask_anyway(slack, LINE)
     (post,) = slack.standin.calls_to("chat.postMessage")
     assert "<!channel>" not in texts(post)
     assert ">&lt;!channel&gt; se &lt;https://x.example|her&gt;" in texts(post)

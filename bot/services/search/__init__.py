@@ -6,6 +6,6 @@ triggers (`storage/repositories/search.py`); this package normalises queries the
 way the index stores text and expands them (stems, compounds, typos, concepts).
 """
 
-from bot.services.search.service import SearchHit, closest_tool_names, search_guides
+from bot.services.search.service import SearchHit, closest_tool_names, named_tool, search_guides
 
-__all__ = ["SearchHit", "closest_tool_names", "search_guides"]
+__all__ = ["SearchHit", "closest_tool_names", "named_tool", "search_guides"]

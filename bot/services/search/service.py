@@ -1,4 +1,4 @@
-"""`search_guides` and `closest_tool_names`: the two things callers need from search."""
+"""`search_guides`, `closest_tool_names` and `named_tool`: what callers need from search."""
 
 from __future__ import annotations
 
@@ -78,6 +78,18 @@ async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[Sea
         for hit in found
         if hit.score >= floor
     ]
+
+
+async def named_tool(db: Database, text: str) -> int | None:
+    """The one tool `text` names by its full name or an alias ("… med Bee-Bot?"); None
+    when it names none, several, or only part of a name."""
+    words = tokens(text)
+    if not words:
+        return None
+    snap = await snapshot(db)
+    named = names.named_tools(words, snap)
+    exact = [tool_id for tool_id, similarity in named.items() if similarity >= 1.0]
+    return exact[0] if len(exact) == 1 else None
 
 
 async def closest_tool_names(db: Database, query: str, *, limit: int = 3) -> list[str]:

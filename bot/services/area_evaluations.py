@@ -1,0 +1,276 @@
+"""The area evaluation cycle: "continuous evaluations and adjustments", asked on a schedule.
+
+A cycle starts on the first working morning of each month listed in
+`TOVHOLDER_EVALUATION_MONTHS` (default January, April, July, October). Then each ambassador
+of an area, and each superuser of its daycares, is asked once — as a durable reminder
+(`bot.services.reminders`), so a restart loses nothing and nobody is asked twice. Only the
+*current* cycle is planned: a bot that was down across a cycle's start asks for that cycle
+when it is back, never for older ones; and a person who joined the organisation after the
+cycle began is first asked in the next one (they have nothing to look back on yet).
+
+Whether the question is still worth sending is decided again when it is due: a person who
+has answered meanwhile, left the area, or whose cycle has passed is not asked. An answer is
+one row per person, area and cycle; answering again replaces it. The answers are what the
+pulse reads (`answers_for`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from bot.clock import Clock, utc_iso
+from bot.domain.area_evaluations import (
+    FIELDS,
+    Answers,
+    AreaEvaluation,
+    Cycle,
+    EvaluationRole,
+)
+from bot.domain.network import OrgSnapshot
+from bot.domain.org import Area, Person
+from bot.domain.reminders import SNOOZE_MARK
+from bot.services import reminders
+from bot.services.network import snapshot
+from bot.services.working_time import WorkingCalendar
+from storage.db import Database
+from storage.repositories import area_evaluations as repo
+
+AREA_EVALUATION = "area_evaluation"
+DEFAULT_MONTHS: tuple[int, ...] = (1, 4, 7, 10)
+#: Each answer's limit, as in the modal (bot/views/area_evaluations.py).
+TEXT_MAX = 1000
+_PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)
+
+#: Field name (the modal's block id) → (catalogue key, parameters).
+Errors = dict[str, tuple[str, dict[str, object]]]
+
+
+class EvaluationUnavailable(Exception):
+    """This person cannot answer this evaluation (any more): `key` says why, for people."""
+
+    def __init__(self, key: str, area: Area | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.area = area
+
+
+class EvaluationRefused(Exception):
+    """The answers cannot be saved as they are, per field; nothing was written."""
+
+    def __init__(self, errors: Errors) -> None:
+        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class EvaluationForm:
+    """What the modal shows: the cycle, the area, the questions for the role, and the
+    person's earlier answer (to change) if there is one."""
+
+    cycle: Cycle
+    area: Area
+    role: EvaluationRole
+    answer: AreaEvaluation | None = None
+
+
+# -- the cycle (no database) ---------------------------------------------------------------
+
+
+def cycle_start(calendar: WorkingCalendar, year: int, month: int) -> datetime:
+    """The first working morning of the month (1 January 2027, a holiday on a Friday, gives
+    Monday 4 January at the start of working hours)."""
+    first = datetime.combine(date(year, month, 1), calendar.start, tzinfo=calendar.tz)
+    return calendar.next_allowed(first)
+
+
+def _length(months: Sequence[int], month: int) -> int:
+    """Months from `month` to the next listed one (12 when it is the only one)."""
+    later = sorted((m - month) % 12 for m in set(months) if m != month)
+    return later[0] if later else 12
+
+
+def current_cycle(now: datetime, calendar: WorkingCalendar, months: Sequence[int]) -> Cycle | None:
+    """The latest listed month whose first working morning is at or before `now`; None when
+    no months are listed (no area evaluations)."""
+    local = now.astimezone(calendar.tz)
+    best: Cycle | None = None
+    for year in (local.year - 1, local.year):
+        for month in sorted(set(months)):
+            start = cycle_start(calendar, year, month)
+            if start <= now and (best is None or start > best.starts_at):
+                best = Cycle(f"{year:04d}-{month:02d}", start, _length(months, month))
+    return best
+
+
+# -- who is asked (no database) ------------------------------------------------------------
+
+
+def respondents(snap: OrgSnapshot, area: Area) -> list[tuple[EvaluationRole, Person]]:
+    """The area's ambassadors, then the superusers of its daycares; a person once, in the
+    first role they hold (an ambassador who is also a superuser answers as ambassador)."""
+    found: dict[str, tuple[EvaluationRole, Person]] = {}
+    for person in snap.ambassadors_of(area):
+        found.setdefault(person.slack_user_id, ("ambassador", person))
+    for daycare in snap.daycares_in(area):
+        for person in snap.superusers_of(daycare):
+            found.setdefault(person.slack_user_id, ("superuser", person))
+    return list(found.values())
+
+
+def role_in(snap: OrgSnapshot, area: Area, slack_user_id: str) -> EvaluationRole | None:
+    """The questions a person answers for the area — None when they hold no role in it."""
+    return next(
+        (role for role, p in respondents(snap, area) if p.slack_user_id == slack_user_id), None
+    )
+
+
+def dedupe_key(period: str, area_id: int, slack_user_id: str) -> str:
+    return f"{AREA_EVALUATION}:{period}:{area_id}:{slack_user_id}"
+
+
+# -- planning ------------------------------------------------------------------------------
+
+
+async def plan_area_evaluations(
+    db: Database, clock: Clock, calendar: WorkingCalendar, months: Sequence[int]
+) -> int:
+    """One reminder per person and area for the current cycle, due its first working
+    morning. Idempotent by key; older cycles are never planned. Returns how many were new."""
+    cycle = current_cycle(clock.now(), calendar, months)
+    if cycle is None:
+        return 0
+    snap = await snapshot(db)
+    joined = await repo.people_joined_by(db, utc_iso(cycle.starts_at))
+    created = 0
+    for area in snap.areas:
+        for _, person in respondents(snap, area):
+            if person.slack_user_id not in joined:
+                continue
+            made = await reminders.schedule(
+                db,
+                clock,
+                kind=AREA_EVALUATION,
+                recipient=person.slack_user_id,
+                due=cycle.starts_at,
+                payload={"period": cycle.period, "area_id": area.id},
+                dedupe_key=dedupe_key(cycle.period, area.id, person.slack_user_id),
+                calendar=calendar,
+            )
+            created += made is not None
+    return created
+
+
+# -- answering -----------------------------------------------------------------------------
+
+
+async def form_for(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    months: Sequence[int],
+    period: str,
+    area_id: int,
+    slack_user_id: str,
+) -> EvaluationForm:
+    """The evaluation a person is asked (by the nudge, or the button in it), with the role
+    decided from the organisation now. Raises EvaluationUnavailable when the cycle has
+    passed, the area is gone, or the person holds no role in it any more."""
+    cycle = current_cycle(clock.now(), calendar, months)
+    if cycle is None or cycle.period != period:
+        raise EvaluationUnavailable("area_eval.closed")
+    snap = await snapshot(db)
+    area = next((a for a in snap.areas if a.id == area_id), None)
+    if area is None:
+        raise EvaluationUnavailable("area_eval.closed")
+    role = role_in(snap, area, slack_user_id)
+    if role is None:
+        raise EvaluationUnavailable("area_eval.not_in_area", area)
+    return EvaluationForm(cycle, area, role, await repo.get(db, period, area_id, slack_user_id))
+
+
+def check_answers(role: EvaluationRole, answers: Answers) -> Errors:
+    """Every problem at once: each answer at most `TEXT_MAX` characters, at least one given,
+    and the tools to drop or spread are the ambassadors' question only."""
+    errors: Errors = {}
+    for field in FIELDS["ambassador"]:
+        text = answers.value(field)
+        if len(text) > TEXT_MAX:
+            errors[field] = ("area_eval.error.too_long", {"limit": TEXT_MAX, "length": len(text)})
+    if role != "ambassador" and answers.drop_or_spread and "drop_or_spread" not in errors:
+        errors["drop_or_spread"] = ("area_eval.error.ambassadors_only", {})
+    if not any(answers.value(field) for field in FIELDS[role]) and "works" not in errors:
+        errors["works"] = ("area_eval.error.empty", {})
+    return errors
+
+
+def _stripped(answers: Answers) -> Answers:
+    return replace(
+        answers,
+        works=answers.works.strip(),
+        hard=answers.hard.strip(),
+        drop_or_spread=answers.drop_or_spread.strip(),
+        support=answers.support.strip(),
+    )
+
+
+async def save_answer(
+    db: Database,
+    clock: Clock,
+    *,
+    period: str,
+    area_id: int,
+    slack_user_id: str,
+    answers: Answers,
+) -> AreaEvaluation:
+    """Save (or replace) the person's answer for the area and cycle, in the role they hold
+    there now, and cancel their pending nudge for it.
+
+    Raises EvaluationUnavailable (no such cycle or area, or no role in it) and
+    EvaluationRefused (the answers' problems, per field)."""
+    now = clock.now()
+    if not _PERIOD.fullmatch(period) or period > f"{now.year:04d}-{now.month:02d}":
+        raise EvaluationUnavailable("area_eval.closed")
+    snap = await snapshot(db)
+    area = next((a for a in snap.areas if a.id == area_id), None)
+    if area is None:
+        raise EvaluationUnavailable("area_eval.closed")
+    role = role_in(snap, area, slack_user_id)
+    if role is None:
+        raise EvaluationUnavailable("area_eval.not_in_area", area)
+    answers = _stripped(answers)
+    errors = check_answers(role, answers)
+    if errors:
+        raise EvaluationRefused(errors)
+    saved = await repo.upsert(
+        db,
+        period=period,
+        area_id=area_id,
+        slack_user_id=slack_user_id,
+        role=role,
+        answers=answers,
+        now=utc_iso(now),
+    )
+    key = dedupe_key(period, area_id, slack_user_id)
+    await reminders.cancel(db, clock, dedupe_key=key)
+    await reminders.cancel_matching(db, clock, key + SNOOZE_MARK)
+    return saved
+
+
+async def answered(db: Database, period: str, area_id: int, slack_user_id: str) -> bool:
+    return await repo.get(db, period, area_id, slack_user_id) is not None
+
+
+async def get_answer(
+    db: Database, period: str, area_id: int, slack_user_id: str
+) -> AreaEvaluation | None:
+    return await repo.get(db, period, area_id, slack_user_id)
+
+
+async def answers_for(
+    db: Database, period: str, area_id: int | None = None
+) -> list[AreaEvaluation]:
+    """A cycle's answers, of one area or of all, for the pulse: by area, ambassadors first."""
+    return await repo.for_period(db, period, area_id)

@@ -1,0 +1,75 @@
+"""Questions nobody answers are escalated, in working hours only.
+
+After `sparring_escalate_hours` working hours (default 8) an unanswered question is brought
+to the one who claimed it — or, unclaimed, to the area's ambassadors; after the same time
+again to every ambassador and the coordinator. The reminders are planned ahead like every
+nudge; an answer (or "resolved") cancels them when they come due.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.clock import Clock
+from bot.domain.network import OrgSnapshot
+from bot.domain.org import Person
+from bot.domain.sparring import Question
+from bot.services import reminders
+from bot.services.network import snapshot
+from bot.services.sparring import open_questions
+from bot.services.working_time import WorkingCalendar
+from bot.services.workspace_settings import number
+from storage.db import Database
+
+ESCALATION = "sparring_escalation"
+LEVELS = (1, 2)
+
+
+def is_settled(question: Question) -> bool:
+    return question.answered_at is not None or question.resolved_at is not None
+
+
+def recipients(snap: OrgSnapshot, question: Question, level: int) -> list[Person]:
+    """Level 1: the claimer, else the area's ambassadors (everyone when the area has none);
+    level 2: every ambassador and the coordinator. Never the asker."""
+    everyone = [p for p in snap.people if p.has_role("ambassador") or p.has_role("coordinator")]
+    if level == 1 and question.claimed_by:
+        chosen = [p for p in snap.people if p.slack_user_id == question.claimed_by]
+    elif level == 1 and question.area is not None and snap.ambassadors_of(question.area):
+        chosen = snap.ambassadors_of(question.area)
+    else:
+        chosen = everyone
+    return [p for p in chosen if p.slack_user_id != question.asker_slack_id]
+
+
+async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    hours = await number(db, "sparring_escalate_hours")
+    snap = await snapshot(db)
+    created = 0
+    for question in await open_questions(db):
+        if is_settled(question):
+            continue
+        asked = datetime.fromisoformat(question.created_at)
+        for level in LEVELS:
+            due = calendar.add_working_hours(asked, hours * level)
+            for person in recipients(snap, question, level):
+                made = await reminders.schedule(
+                    db,
+                    clock,
+                    kind=ESCALATION,
+                    recipient=person.slack_user_id,
+                    due=due,
+                    payload={"question_id": question.id, "level": level, "hours": hours * level},
+                    dedupe_key=f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}",
+                    calendar=calendar,
+                )
+                created += made is not None
+    return created
+
+
+def still_due(question: Question, level: int, recipient: str) -> bool:
+    """Whether an escalation planned earlier still applies when it comes due: not once the
+    question is answered or resolved, and at level 1 only for the claimer once claimed."""
+    if is_settled(question):
+        return False
+    return not (level == 1 and question.claimed_by and recipient != question.claimed_by)

@@ -1,0 +1,53 @@
+"""The area evaluation's button: open the modal with the questions for the person's role."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.runtime import Services
+from bot.services.area_evaluations import EvaluationUnavailable, form_for
+from bot.views.area_evaluations import evaluation_modal, unavailable_text
+from bot.views.help import text_message
+from handlers.values import as_int
+
+
+async def open_evaluation(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """The role (four questions or three) is decided from the organisation now."""
+    await ack()
+    try:
+        asked = json.loads(str(body["actions"][0].get("value") or "{}"))
+    except json.JSONDecodeError:
+        asked = {}
+    if not isinstance(asked, dict):
+        asked = {}
+    settings = services.settings
+    try:
+        form = await form_for(
+            services.db,
+            services.clock,
+            settings.calendar,
+            settings.evaluation_months,
+            str(asked.get("period") or ""),
+            as_int(str(asked.get("area_id") or "")) or 0,
+            body["user"]["id"],
+        )
+    except EvaluationUnavailable as unavailable:
+        await respond(
+            response_type="ephemeral",
+            replace_original=False,
+            **text_message(unavailable_text(lang, unavailable)),
+        )
+        return
+    await client.views_open(trigger_id=body["trigger_id"], view=evaluation_modal(lang, form))
