@@ -144,6 +144,7 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "tool_tests",
         "test_results",
         "reminders",
+        "nudge_pauses",
         "area_evaluations",
     ]
     now = utc_iso(FROZEN_AT)

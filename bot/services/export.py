@@ -40,6 +40,7 @@ SECTIONS: list[Section] = [
     ("tool_tests", tool_tests.test_records),
     ("test_results", tool_tests.result_records),
     ("reminders", reminders.reminder_records),
+    ("nudge_pauses", reminders.pause_records),
     ("area_evaluations", area_evaluations.evaluation_records),
 ]
 
