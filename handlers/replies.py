@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -35,3 +36,8 @@ async def refusal(services: Services, lang: str, action: Action) -> dict[str, An
     """ "Only … can do this; ask …" — naming the coordinators, who can grant the role."""
     snap = await snapshot(services.db)
     return refusal_message(lang, action, snap.coordinators())
+
+
+async def private(respond: AsyncRespond, message: dict[str, Any]) -> None:
+    """Shown to the person who clicked only, below the message they clicked (kept)."""
+    await respond(response_type="ephemeral", replace_original=False, **message)

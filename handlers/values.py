@@ -39,3 +39,19 @@ def _value_of(state: dict[str, Any]) -> Any:
 
 def as_int(value: Any) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def action_value(body: dict[str, Any]) -> str:
+    """The clicked button's value, or the option chosen in a menu ("" when none)."""
+    action = body["actions"][0]
+    if "selected_option" in action:
+        return str((action["selected_option"] or {}).get("value") or "")
+    return str(action.get("value") or "")
+
+
+def action_channel(body: dict[str, Any]) -> str | None:
+    """The conversation the clicked message is in."""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id"
+    )
+    return str(channel) if channel else None

@@ -13,7 +13,7 @@ from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, form_for
 from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
-from handlers.values import as_int
+from handlers.values import action_value, as_int
 
 
 async def open_evaluation(
@@ -27,7 +27,7 @@ async def open_evaluation(
     """The role (four questions or three) is decided from the organisation now."""
     await ack()
     try:
-        asked = json.loads(str(body["actions"][0].get("value") or "{}"))
+        asked = json.loads(action_value(body) or "{}")
     except json.JSONDecodeError:
         asked = {}
     if not isinstance(asked, dict):

@@ -35,8 +35,8 @@ from bot.views.guides import (
     whole_guide_messages,
 )
 from bot.views.help import text_message
-from handlers.replies import refusal
-from handlers.values import as_int
+from handlers.replies import private, refusal
+from handlers.values import action_channel, action_value, as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
 
@@ -55,37 +55,19 @@ def answer_message(
     return browse_message(lang, found)
 
 
-def _value(body: dict[str, Any]) -> str:
-    action = body["actions"][0]
-    if "selected_option" in action:
-        return str((action["selected_option"] or {}).get("value") or "")
-    return str(action.get("value") or "")
-
-
-def _channel(body: dict[str, Any]) -> str | None:
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
-        "channel_id"
-    )
-    return str(channel) if channel else None
-
-
-async def _private(respond: AsyncRespond, message: dict[str, Any]) -> None:
-    await respond(response_type="ephemeral", replace_original=False, **message)
-
-
 async def _card(
     body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> GuideCard | None:
     """The guide the button names, for the person who clicked; None (and they are told) if
     it was deleted since the message was shown."""
-    found = await card(services.db, as_int(_value(body)) or 0, body["user"]["id"])
+    found = await card(services.db, as_int(action_value(body)) or 0, body["user"]["id"])
     if found is None:
         await _gone(respond, lang)
     return found
 
 
 async def _gone(respond: AsyncRespond, lang: str) -> None:
-    await _private(respond, text_message(t(lang, "guide.gone")))
+    await private(respond, text_message(t(lang, "guide.gone")))
 
 
 async def show_guide(
@@ -96,7 +78,7 @@ async def show_guide(
     if found is None:
         return
     for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
-        await _private(respond, message)
+        await private(respond, message)
 
 
 async def share_guide(
@@ -111,7 +93,7 @@ async def share_guide(
     await ack()
     user_id = body["user"]["id"]
     found = await _card(body, respond, services, lang)
-    channel = _channel(body)
+    channel = action_channel(body)
     if found is None or channel is None:
         return
     post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
@@ -119,19 +101,19 @@ async def share_guide(
         await client.chat_postMessage(channel=channel, **post)
     except SlackApiError as error:
         logger.info("sharing a guide failed error=%s", error.response.get("error"))
-        await _private(respond, text_message(t(lang, "guide.cannot_share")))
+        await private(respond, text_message(t(lang, "guide.cannot_share")))
 
 
 async def helpful(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     await ack()
-    guide_id = as_int(_value(body)) or 0
+    guide_id = as_int(action_value(body)) or 0
     count = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
     if count is None:
         await _gone(respond, lang)
         return
-    await _private(respond, helpful_message(lang, count))
+    await private(respond, helpful_message(lang, count))
 
 
 async def ask_about_guide(
@@ -152,7 +134,7 @@ async def ask_about_guide(
         lang,
         body["trigger_id"],
         tool_id=found.detail.tool.id,
-        channel_id=_channel(body),
+        channel_id=action_channel(body),
         from_guide=found.detail.guide.id,
     )
 
@@ -167,7 +149,12 @@ async def ask_network(
     """From "no match": the sparring modal with the searched words already written."""
     await ack()
     await open_sparring(
-        client, services, lang, body["trigger_id"], question=_value(body), channel_id=_channel(body)
+        client,
+        services,
+        lang,
+        body["trigger_id"],
+        question=action_value(body),
+        channel_id=action_channel(body),
     )
 
 
@@ -182,17 +169,19 @@ async def edit_guide(
     await ack()
     user_id = body["user"]["id"]
     try:
-        detail = await editable(services.db, user_id, as_int(_value(body)) or 0)
+        detail = await editable(services.db, user_id, as_int(action_value(body)) or 0)
     except NotAllowed:
-        await _private(respond, await refusal(services, lang, Action.WRITE_GUIDES))
+        await private(respond, await refusal(services, lang, Action.WRITE_GUIDES))
         return
     if detail is None:
         await _gone(respond, lang)
         return
     if not fits_in_editor(detail.current.content.body):
-        await _private(respond, text_message(t(lang, "editor.too_long_to_edit")))
+        await private(respond, text_message(t(lang, "editor.too_long_to_edit")))
         return
-    await open_editor(client, lang, body["trigger_id"], detail=detail, channel_id=_channel(body))
+    await open_editor(
+        client, lang, body["trigger_id"], detail=detail, channel_id=action_channel(body)
+    )
 
 
 async def show_history(
@@ -203,7 +192,7 @@ async def show_history(
     if found is None:
         return
     versions = await guide_history(services.db, found.detail.guide.slug)
-    await _private(respond, history_message(lang, found.detail, versions, services.settings.tz))
+    await private(respond, history_message(lang, found.detail, versions, services.settings.tz))
 
 
 async def search_name(
@@ -211,13 +200,13 @@ async def search_name(
 ) -> None:
     """ "Mente du …?": search again for the name chosen, in place of the no-match answer."""
     await ack()
-    found = await search(services.db, body["user"]["id"], _value(body))
+    found = await search(services.db, body["user"]["id"], action_value(body))
     await respond(replace_original=True, **answer_message(lang, found, services))
 
 
 async def open_browse(ack: AsyncAck, respond: AsyncRespond, services: Services, lang: str) -> None:
     await ack()
-    await _private(respond, browse_message(lang, await browse(services.db)))
+    await private(respond, browse_message(lang, await browse(services.db)))
 
 
 async def narrow_browse(
@@ -226,6 +215,6 @@ async def narrow_browse(
     """A browse menu (or "show all") replaces the list with the narrowed one."""
     await ack()
     kind = FILTERS.get(body["actions"][0]["action_id"])
-    value = _value(body)
+    value = action_value(body)
     found = await browse(services.db, (kind, value) if kind and value else None)
     await respond(replace_original=True, **browse_message(lang, found))

@@ -18,11 +18,7 @@ from bot.services.guides import HandOverRefused, get_guide_by_id, hand_over, mar
 from bot.views.dates import local_day
 from bot.views.help import text_message
 from bot.views.nudges import hand_over_modal
-from handlers.values import as_int, submitted
-
-
-def _value(body: dict[str, Any]) -> str:
-    return str(body["actions"][0].get("value") or "")
+from handlers.values import action_value, as_int, submitted
 
 
 async def snooze(
@@ -30,7 +26,7 @@ async def snooze(
 ) -> None:
     """The nudge comes back after a day or a week (at a working moment), in place of this one."""
     await ack()
-    asked = json.loads(_value(body))
+    asked = json.loads(action_value(body))
     again = await reminders.snooze(
         services.db,
         services.clock,
@@ -49,7 +45,7 @@ async def still_right(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     await ack()
-    checked = await mark_verified(services.db, services.clock, as_int(_value(body)) or 0)
+    checked = await mark_verified(services.db, services.clock, as_int(action_value(body)) or 0)
     key = "nudge.checked" if checked else "guide.gone"
     await respond(replace_original=True, **text_message(t(lang, key)))
 
@@ -63,7 +59,7 @@ async def open_hand_over(
     lang: str,
 ) -> None:
     await ack()
-    detail = await get_guide_by_id(services.db, as_int(_value(body)) or 0)
+    detail = await get_guide_by_id(services.db, as_int(action_value(body)) or 0)
     if detail is None:
         await respond(replace_original=False, **text_message(t(lang, "guide.gone")))
         return

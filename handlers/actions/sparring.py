@@ -22,13 +22,13 @@ from bot.services.sparring_handling import (
     save_as_faq,
 )
 from bot.views.sparring_handling import answer_modal, problem_message
-from handlers.replies import refusal
+from handlers.replies import private, refusal
 from handlers.sparring_delivery import deliver, refresh_posts
-from handlers.values import as_int
+from handlers.values import action_value, as_int
 
 
 def _question_id(body: dict[str, Any]) -> int:
-    return as_int(str(body["actions"][0].get("value") or "")) or 0
+    return as_int(action_value(body)) or 0
 
 
 def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
@@ -40,13 +40,9 @@ def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
     return str(channel), str(ts)
 
 
-async def _private(respond: AsyncRespond, message: dict[str, Any]) -> None:
-    await respond(response_type="ephemeral", replace_original=False, **message)
-
-
 async def _say(respond: AsyncRespond, lang: str, key: str, **params: object) -> None:
     """A catalogue text told privately; text parameters are escaped (see problem_message)."""
-    await _private(respond, problem_message(lang, key, params))
+    await private(respond, problem_message(lang, key, params))
 
 
 async def ask_anyway(
@@ -87,7 +83,7 @@ async def claim_question(
     try:
         outcome = await claim(services.db, services.clock, _question_id(body), user_id)
     except NotAllowed as error:
-        await _private(respond, await refusal(services, lang, error.action))
+        await private(respond, await refusal(services, lang, error.action))
         return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)
@@ -123,7 +119,7 @@ async def open_answer(
     try:
         form = await answer_form(services.db, _question_id(body), body["user"]["id"])
     except NotAllowed as error:
-        await _private(respond, await refusal(services, lang, error.action))
+        await private(respond, await refusal(services, lang, error.action))
         return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)
@@ -179,7 +175,7 @@ async def save_faq(
             heading=t(services.settings.lang, "sparring.faq_heading"),
         )
     except NotAllowed as error:
-        await _private(respond, await refusal(services, lang, error.action))
+        await private(respond, await refusal(services, lang, error.action))
         return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)

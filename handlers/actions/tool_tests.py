@@ -28,17 +28,13 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
-from handlers.replies import refusal
-from handlers.values import as_int
+from handlers.replies import private, refusal
+from handlers.values import action_value, as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
 
 
-def _value(body: dict[str, Any]) -> str:
-    return str(body["actions"][0].get("value") or "")
-
-
 async def _private(respond: AsyncRespond, text: str) -> None:
-    await respond(response_type="ephemeral", replace_original=False, **text_message(text))
+    await private(respond, text_message(text))
 
 
 async def _allowed(respond: AsyncRespond, services: Services, lang: str, user_id: str) -> bool:
@@ -64,7 +60,7 @@ async def start(
     await ack()
     if not await _allowed(respond, services, lang, body["user"]["id"]):
         return
-    await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(_value(body)))
+    await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(action_value(body)))
 
 
 async def post_result(
@@ -79,7 +75,7 @@ async def post_result(
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
-    test = await get_test(services.db, as_int(_value(body)) or 0)
+    test = await get_test(services.db, as_int(action_value(body)) or 0)
     draft = None
     if test is not None:
         draft = ResultDraft(
@@ -103,7 +99,7 @@ async def correct(
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
-    result = await get_result(services.db, as_int(_value(body)) or 0)
+    result = await get_result(services.db, as_int(action_value(body)) or 0)
     if result is None:
         await _private(respond, t(lang, "test.result_gone"))
         return
@@ -123,7 +119,9 @@ async def close(
     await ack()
     if not await _allowed(respond, services, lang, body["user"]["id"]):
         return
-    opened = await open_close(client, lang, body["trigger_id"], as_int(_value(body)) or 0, services)
+    opened = await open_close(
+        client, lang, body["trigger_id"], as_int(action_value(body)) or 0, services
+    )
     if not opened:
         await _private(respond, t(lang, "test.already_closed"))
 
@@ -133,7 +131,7 @@ async def summary(
 ) -> None:
     await ack()
     try:
-        found = await tool_summary(services.db, as_int(_value(body)) or 0)
+        found = await tool_summary(services.db, as_int(action_value(body)) or 0)
     except LookupError:
         await _private(respond, t(lang, "guide.gone"))
         return
@@ -182,7 +180,7 @@ async def offer_save(
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
-    where = json.loads(_value(body))
+    where = json.loads(action_value(body))
     draft = await _draft_from_message(client, services, where, int(where["tool"]))
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
@@ -212,7 +210,7 @@ async def offer_other(
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
-    draft = await _draft_from_message(client, services, json.loads(_value(body)), 0)
+    draft = await _draft_from_message(client, services, json.loads(action_value(body)), 0)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
         return
@@ -230,7 +228,7 @@ async def delete_answer(
     """The author deleted their message: delete the result too, or keep it."""
     await ack()
     action = body["actions"][0]["action_id"]
-    result_id = as_int(_value(body)) or 0
+    result_id = as_int(action_value(body)) or 0
     if action.endswith("delete"):
         deleted = await delete_result(services.db, result_id)
         key = "test.result_deleted" if deleted else "test.result_gone"
