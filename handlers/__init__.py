@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.runtime import Services
+from bot.views import adoption as adoption_ui
 from bot.views import area_evaluations as evaluation_ui
 from bot.views import guide_browse
 from bot.views import guides as guide_views
@@ -13,11 +14,12 @@ from bot.views import sparring as sparring_ui
 from bot.views import sparring_handling as sparring_handling_ui
 from bot.views import tool_tests as tests_ui
 from handlers import errors, middleware
-from handlers.actions import area_evaluations, guides, nudges, tool_tests
+from handlers.actions import adoption, area_evaluations, guides, nudges, tool_tests
 from handlers.actions import sparring as sparring_actions
 from handlers.commands import sparring, tool_guide, tool_test, tovholder
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
+from handlers.views import adoption as adoption_modal
 from handlers.views import area_evaluations as evaluation_modal
 from handlers.views import guide_editor, my_settings, settings
 from handlers.views import sparring as sparring_modal
@@ -72,6 +74,12 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(guide_views.EDIT)(track(guides.edit_guide))
     app.action(guide_views.HISTORY)(track(guides.show_history))
     app.action(guide_views.SEARCH_NAME)(track(guides.search_name))
+    app.action(adoption_ui.STARTED)(track(adoption.set_state))
+    app.action(adoption_ui.IN_USE)(track(adoption.set_state))
+    app.action(adoption_ui.STOPPED)(track(adoption.open_stop))
+    app.action(adoption_ui.OTHER)(track(adoption.open_other))
+    app.view(adoption_modal.STOP_CALLBACK)(track(adoption_modal.submit_stop))
+    app.view(adoption_modal.SET_CALLBACK)(track(adoption_modal.submit_set))
     app.action(guide_browse.OPEN)(track(guides.open_browse))
     for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
         app.action(action_id)(track(guides.narrow_browse))

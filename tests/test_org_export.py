@@ -146,6 +146,8 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "reminders",
         "nudge_pauses",
         "area_evaluations",
+        "adoption",
+        "adoption_changes",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

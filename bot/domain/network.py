@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.domain.adoption import Adoption
 from bot.domain.org import Area, Daycare, Person
 
 
@@ -75,6 +76,8 @@ class NetworkAnswer:
 
     areas: tuple[AreaNetwork, ...] = ()
     focus: Daycare | None = None
+    #: The focused daycare's tools and how far it has come with each.
+    focus_tools: tuple[Adoption, ...] = ()
     coverage: tuple[AreaCoverage, ...] = ()
     unknown_query: str | None = None
     known_places: tuple[str, ...] = ()

@@ -1,6 +1,7 @@
 """Dansk — standardsproget. Kort, venligt og i et sprog, en pædagog bruger til dagligt."""
 
 from bot.i18n import (
+    da_adoption,
     da_area_evaluations,
     da_guides,
     da_nudges,
@@ -116,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "welcome.browse_guides": "Se vejledningerne",
     "welcome.commands": "*Det kan du bruge mig til:*",
     "welcome.ambassador_note": "Ny superbruger i område {area}: {superuser} i *{daycare}*. Tag gerne kontakt og aftal en oplæring.",
-    "command.tovholder_settings": "Tovholderen: vælg kanaler og giv folk roller.",
+    "command.tovholder_settings": "Sæt dine påmindelser på pause (ferie, orlov). Tovholderen vælger også kanaler og giver roller.",
     "settings.title": "Indstillinger",
     "settings.save": "Gem",
     "settings.close": "Luk",
@@ -178,3 +179,4 @@ MESSAGES.update(da_tool_tests.MESSAGES)
 MESSAGES.update(da_nudges.MESSAGES)
 MESSAGES.update(da_reminders.MESSAGES)
 MESSAGES.update(da_area_evaluations.MESSAGES)
+MESSAGES.update(da_adoption.MESSAGES)

@@ -72,7 +72,7 @@ MESSAGES: dict[str, str] = {
     "test.result_gone": "Det resultat findes ikke længere.",
     # Evalueringen
     "summary.header": "Evaluering: {tool}",
-    "summary.nothing": "*{tool}* er ikke afprøvet endnu.",
+    "summary.nothing": "Der er endnu ingen afprøvninger eller testresultater for *{tool}* i Tovholder.",
     "summary.status": "*Status:* {status}",
     "summary.counts": "*Afprøvninger:* {tests} ({running} i gang) · *Resultater:* {results}",
     "summary.where": "*Dagtilbud:* {daycares}\n*Områder:* {areas}",

@@ -1,6 +1,7 @@
 """English — complete, for those who prefer it."""
 
 from bot.i18n import (
+    en_adoption,
     en_area_evaluations,
     en_guides,
     en_nudges,
@@ -107,7 +108,7 @@ MESSAGES: dict[str, str] = {
     "welcome.browse_guides": "See the guides",
     "welcome.commands": "*What you can use me for:*",
     "welcome.ambassador_note": "New superuser in area {area}: {superuser} in *{daycare}*. Please get in touch and plan a training.",
-    "command.tovholder_settings": "For the coordinator: choose channels and give people roles.",
+    "command.tovholder_settings": "Pause your reminders (holiday, leave). The coordinator also chooses channels and gives roles.",
     "settings.title": "Settings",
     "settings.save": "Save",
     "settings.close": "Close",
@@ -167,3 +168,4 @@ MESSAGES.update(en_tool_tests.MESSAGES)
 MESSAGES.update(en_nudges.MESSAGES)
 MESSAGES.update(en_reminders.MESSAGES)
 MESSAGES.update(en_area_evaluations.MESSAGES)
+MESSAGES.update(en_adoption.MESSAGES)

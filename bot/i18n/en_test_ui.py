@@ -72,7 +72,7 @@ MESSAGES: dict[str, str] = {
     "test.result_gone": "That result no longer exists.",
     # The evaluation
     "summary.header": "Evaluation: {tool}",
-    "summary.nothing": "*{tool}* has not been tested yet.",
+    "summary.nothing": "There are no tool tests or test results for *{tool}* in Tovholder yet.",
     "summary.status": "*Status:* {status}",
     "summary.counts": "*Tests:* {tests} ({running} running) · *Results:* {results}",
     "summary.where": "*Daycares:* {daycares}\n*Areas:* {areas}",

@@ -16,6 +16,7 @@ from typing import Any
 from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.repositories import (
+    adoption,
     area_evaluations,
     guides,
     org_sync,
@@ -42,6 +43,8 @@ SECTIONS: list[Section] = [
     ("reminders", reminders.reminder_records),
     ("nudge_pauses", reminders.pause_records),
     ("area_evaluations", area_evaluations.evaluation_records),
+    ("adoption", adoption.adoption_records),
+    ("adoption_changes", adoption.change_records),
 ]
 
 

@@ -1,17 +1,20 @@
 """`/tovholder network`: who is who around the asker, and where the network is thin.
 
+Asked about one daycare, it also shows the daycare's tools and their adoption state.
 The municipality's first lesson was "too few ambassadors", so coordinators and leaders
 always see the gaps: areas without an ambassador, daycares without a superuser.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.network import AreaCoverage, AreaNetwork, DaycareLine, NetworkAnswer, OrgSnapshot
 from bot.domain.org import Area, Daycare
 from bot.services.matching import best_match
 from bot.services.permissions import Action, can
 from storage.db import Database
-from storage.repositories import org
+from storage.repositories import adoption, org
 
 
 async def snapshot(db: Database) -> OrgSnapshot:
@@ -28,7 +31,11 @@ async def network_for(db: Database, asker_id: str, query: str) -> NetworkAnswer:
     coverage = tuple(coverage_of(snap)) if can(asker, Action.SEE_COVERAGE) else ()
     query = query.strip()
     if query:
-        return _lookup(snap, query, coverage)
+        found = _lookup(snap, query, coverage)
+        if found.focus is not None:
+            tools = tuple(await adoption.for_daycare(db, found.focus.id))
+            found = replace(found, focus_tools=tools)
+        return found
     if asker is None:
         return NetworkAnswer(not_registered=True, coordinators=tuple(snap.coordinators()))
     home = snap.home_area(asker)

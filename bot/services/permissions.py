@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from bot.domain.org import ROLES, Person, Role
+from bot.domain.org import ROLES, Daycare, Person, Role
 
 
 class Action(StrEnum):
@@ -50,3 +50,15 @@ def can(person: Person | None, action: Action) -> bool:
 def allowed_roles(action: Action) -> tuple[Role, ...]:
     """In a fixed order, for the refusal message ("only coordinators can …")."""
     return tuple(role for role in ROLES if role in ALLOWED[action])
+
+
+def may_set_adoption(person: Person | None, daycare: Daycare) -> bool:
+    """A daycare's adoption of a tool: its superusers, its area's ambassadors, coordinators."""
+    if person is None:
+        return False
+    return any(
+        role.role == "coordinator"
+        or (role.role == "superuser" and role.daycare_id == daycare.id)
+        or (role.role == "ambassador" and role.area_id == daycare.area_id)
+        for role in person.roles
+    )

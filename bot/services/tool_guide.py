@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.domain.adoption import AdoptionSummary
 from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
 from bot.domain.tool_tests import ToolSummary
+from bot.services.adoption import summary as adoption_summary
 from bot.services.guide_editor import may_write
 from bot.services.guides import get_guide_by_id, latest_decision
 from bot.services.search import closest_tool_names, search_guides
@@ -35,6 +37,8 @@ class GuideCard:
     can_edit: bool
     #: How the tool did in its tests (results, ratings, recommendations).
     evaluation: ToolSummary | None = None
+    #: In how many daycares the tool is in use, the neighbours who use it, the reader's own.
+    adoption: AdoptionSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -119,4 +123,5 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
         decision=await latest_decision(db, detail.tool.id),
         can_edit=await may_write(db, reader_id),
         evaluation=await tool_summary(db, detail.tool.id, quotes=0),
+        adoption=await adoption_summary(db, detail.tool.id, reader_id),
     )

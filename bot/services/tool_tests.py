@@ -36,6 +36,7 @@ from bot.domain.tool_tests import (
     ToolSummary,
     ToolTest,
 )
+from bot.services.adoption import mark_getting_started
 from bot.services.permissions import Action, can
 from storage.db import Database
 from storage.repositories import org as org_repo
@@ -361,8 +362,9 @@ async def save_result(
 ) -> SavedResult:
     """Save a result once: the same `request_key`, or the same Slack message, again gives the
     saved result with `created=False` and writes nothing. The first result for a proposed
-    tool puts it in test, recorded with the author (`tool_now_in_test`).
-    Raises NotAllowed, ResultRefused (per field).
+    tool puts it in test, recorded with the author (`tool_now_in_test`). A result from a
+    daycare that has not started with the tool marks it "getting started", in the same
+    transaction. Raises NotAllowed, ResultRefused (per field).
     """
     if not can(await _person(db, author_id), Action.RUN_TOOL_TESTS):
         raise NotAllowed(author_id)
@@ -385,6 +387,8 @@ async def save_result(
             raise ResultRefused(errors)
         result_id = await repo.insert_result(conn, request_key, author_id, clean, now)
         moved = await _into_test(conn, clean.tool_id, author_id, now)
+        if clean.daycare_id is not None:
+            await mark_getting_started(conn, clean.daycare_id, clean.tool_id, author_id, now)
         result = await repo.result_by_id(conn, result_id)
     assert result is not None
     return SavedResult(result, created=True, tool_now_in_test=moved)

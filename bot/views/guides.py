@@ -13,6 +13,7 @@ from bot.domain.guides import GuideDetail, GuideSummary, GuideVersion
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
+from bot.views.adoption import adoption_buttons, adoption_line
 from bot.views.blocks import (
     Block,
     actions,
@@ -120,6 +121,9 @@ def card_blocks(
     evaluation = summary_line(lang, card.evaluation) if card.evaluation else None
     if evaluation:
         blocks.append(context(evaluation))
+    if card.adoption is not None:
+        line = adoption_line(lang, card.adoption, personal=not shared_by)
+        blocks.append(context(shorten(line, CONTEXT_MAX)))
     buttons = [button(t(lang, "guide.button.show"), SHOW, guide_id, primary=True)]
     if not shared_by:
         buttons.append(button(t(lang, "guide.button.share"), SHARE, guide_id))
@@ -137,6 +141,9 @@ def card_blocks(
             button(t(lang, "guide.button.start_test"), START_TEST, tool_id),
         ]
     blocks.append(actions(*buttons))
+    adopt = adoption_buttons(lang, card.adoption, detail.tool.id) if card.adoption else []
+    if adopt and not shared_by:
+        blocks.append(actions(*adopt))
     return blocks
 
 

@@ -8,6 +8,7 @@ from bot.domain.network import AreaCoverage, AreaNetwork, NetworkAnswer
 from bot.domain.org import Person
 from bot.i18n import t
 from bot.mrkdwn import escape
+from bot.views.adoption import daycare_tool_lines
 from bot.views.blocks import Block, context, divider, header, section, sections
 
 MESSAGE_BLOCKS_MAX = 50
@@ -41,6 +42,12 @@ def network_message(lang: str, answer: NetworkAnswer) -> dict[str, Any]:
             section(
                 t(lang, "network.focus", daycare=escape(answer.focus.name), area=escape(area.name))
             )
+        )
+        tools = daycare_tool_lines(lang, answer.focus_tools)
+        blocks += sections(
+            [t(lang, "adoption.daycare_tools", daycare=escape(answer.focus.name)), *tools]
+            if tools
+            else [t(lang, "adoption.daycare_no_tools", daycare=escape(answer.focus.name))]
         )
     if len(answer.areas) == 1:
         blocks += _area_blocks(lang, answer.areas[0])

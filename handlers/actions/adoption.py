@@ -1,0 +1,99 @@
+"""The adoption buttons on a guide card: "Vi er i gang", "Vi bruger det", "Vi er stoppet"
+(which asks the reason in a modal), and an ambassador's "another daycare" modal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services.adoption import (
+    NotAllowed,
+    may_set_for,
+    set_adoption,
+    settable_daycares,
+    tool_name,
+)
+from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
+from bot.views.help import text_message
+from handlers.replies import private
+from handlers.values import action_value, as_int
+
+
+async def set_state(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """ "Vi er i gang" / "Vi bruger det": saved at once; a repeated click changes nothing."""
+    await ack()
+    place = parse_place(action_value(body))
+    state = DIRECT.get(body["actions"][0]["action_id"])
+    if place is None or state is None:
+        return
+    daycare_id, tool_id = place
+    try:
+        change = await set_adoption(
+            services.db, services.clock, body["user"]["id"], daycare_id, tool_id, state
+        )
+    except NotAllowed:
+        await private(respond, text_message(t(lang, "adoption.not_allowed")))
+        return
+    except LookupError:
+        await private(respond, text_message(t(lang, "adoption.gone")))
+        return
+    name = change.adoption.tool_name
+    await private(respond, changed_message(lang, change.adoption, name, changed=change.changed))
+
+
+async def open_stop(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """ "Vi er stoppet": the reason first, in a small modal."""
+    await ack()
+    place = parse_place(action_value(body))
+    if place is None:
+        return
+    daycare_id, tool_id = place
+    if not await may_set_for(services.db, body["user"]["id"], daycare_id):
+        await private(respond, text_message(t(lang, "adoption.not_allowed")))
+        return
+    name = await tool_name(services.db, tool_id)
+    if name is None:
+        await private(respond, text_message(t(lang, "adoption.gone")))
+        return
+    title = t(lang, "adoption.stop_intro", tool=name)
+    await client.views_open(
+        trigger_id=body["trigger_id"], view=stop_modal(lang, daycare_id, tool_id, title)
+    )
+
+
+async def open_other(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """An ambassador sets the state for a daycare of their areas (the coordinator: any)."""
+    await ack()
+    tool_id = as_int(action_value(body)) or 0
+    daycares = await settable_daycares(services.db, body["user"]["id"])
+    if not daycares:
+        await private(respond, text_message(t(lang, "adoption.not_allowed")))
+        return
+    name = await tool_name(services.db, tool_id)
+    if name is None:
+        await private(respond, text_message(t(lang, "adoption.gone")))
+        return
+    await client.views_open(
+        trigger_id=body["trigger_id"], view=set_modal(lang, tool_id, name, daycares)
+    )
