@@ -14,6 +14,7 @@ from bot.domain.tool_tests import ResultDraft, TestPlan
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool, status_history
+from bot.services.permissions import Action, person_can
 from bot.services.tool_tests import (
     AlreadyClosed,
     CloseRefused,
@@ -27,7 +28,6 @@ from bot.services.tool_tests import (
     get_result,
     get_test,
     lifecycle_steps,
-    may_run_tests,
     parse_checkpoint_weeks,
     result_for_message,
     running_tests,
@@ -175,9 +175,9 @@ async def test_a_superuser_cannot_start_a_test_and_nothing_is_written(
     await seed_demo(db, clock)
     blue = await tool(db, "Blue-Bot")
     plan = TestPlan(blue.id, "Må jeg?", (await daycare_id(db, "Børnehuset Mælkebøtten"),))
-    assert not await may_run_tests(db, LINE)
-    assert await may_run_tests(db, METTE)
-    assert await may_run_tests(db, ANNETTE)
+    assert not await person_can(db, LINE, Action.RUN_TOOL_TESTS)
+    assert await person_can(db, METTE, Action.RUN_TOOL_TESTS)
+    assert await person_can(db, ANNETTE, Action.RUN_TOOL_TESTS)
     with pytest.raises(NotAllowed):
         await start_test(db, clock, LINE, plan, request_key="V1")
     with pytest.raises(NotAllowed):

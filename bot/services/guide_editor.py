@@ -21,7 +21,7 @@ from bot.domain.guides import (
 from bot.services.guide_files import slugify
 from bot.services.guides import get_guide, get_guide_by_id, save_guide
 from bot.services.network import snapshot
-from bot.services.permissions import Action, can
+from bot.services.permissions import Action, can, person_can
 from storage.db import Database
 
 #: Field limits, chosen for Slack's Block Kit (a header holds 150 characters) and for a
@@ -100,15 +100,9 @@ def check(form: GuideForm) -> dict[str, tuple[str, dict[str, object]]]:
     return errors
 
 
-async def may_write(db: Database, user_id: str) -> bool:
-    snap = await snapshot(db)
-    person = next((p for p in snap.people if p.slack_user_id == user_id), None)
-    return can(person, Action.WRITE_GUIDES)
-
-
 async def editable(db: Database, user_id: str, guide_id: int) -> GuideDetail | None:
     """The guide to edit; raises NotAllowed for anyone who may not write guides."""
-    if not await may_write(db, user_id):
+    if not await person_can(db, user_id, Action.WRITE_GUIDES):
         raise NotAllowed(user_id)
     return await get_guide_by_id(db, guide_id)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from bot.domain.org import ROLES, Daycare, Person, Role
+from storage.db import Database
+from storage.repositories import org
 
 
 class Action(StrEnum):
@@ -45,6 +47,11 @@ def can(person: Person | None, action: Action) -> bool:
     if person is None:
         return False
     return any(assignment.role in ALLOWED[action] for assignment in person.roles)
+
+
+async def person_can(db: Database, slack_user_id: str, action: Action) -> bool:
+    """`can` for a Slack user, looked up by id (someone not in the organisation is None)."""
+    return can(await org.person_by_slack_id(db, slack_user_id), action)
 
 
 def allowed_roles(action: Action) -> tuple[Role, ...]:

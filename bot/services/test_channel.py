@@ -15,8 +15,8 @@ from typing import Literal
 
 from bot.domain.tool_tests import Result, ResultDraft
 from bot.services.guides import list_tools
+from bot.services.permissions import Action, person_can
 from bot.services.result_text import ReadMessage, read_message
-from bot.services.tool_tests import may_run_tests
 from bot.services.workspace_settings import current
 from storage.db import Database
 
@@ -43,7 +43,7 @@ async def decide(db: Database, channel_id: str | None, user_id: str, text: str) 
     found = await read(db, text)
     if not (found.tagged or found.looks_like_result):
         return ChannelMessage("ignore", found)
-    if not await may_run_tests(db, user_id):
+    if not await person_can(db, user_id, Action.RUN_TOOL_TESTS):
         return ChannelMessage("refuse" if found.tagged else "ignore", found)
     if found.tagged and found.tool is not None:
         return ChannelMessage("save", found)

@@ -13,8 +13,8 @@ from bot.domain.adoption import AdoptionSummary
 from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
 from bot.domain.tool_tests import ToolSummary
 from bot.services.adoption import summary as adoption_summary
-from bot.services.guide_editor import may_write
 from bot.services.guides import get_guide_by_id, latest_decision
+from bot.services.permissions import Action, person_can
 from bot.services.search import closest_tool_names, search_guides
 from bot.services.tool_tests import tool_summary
 from storage.db import Database
@@ -82,7 +82,9 @@ async def answer(db: Database, asker_id: str, text: str) -> ToolGuideAnswer:
     if not text or (first.casefold() in BROWSE_WORDS and not rest.strip()):
         return await browse(db)
     if first.casefold() in NEW_WORDS:
-        return NewGuideRequest(tool=rest.strip(), allowed=await may_write(db, asker_id))
+        return NewGuideRequest(
+            tool=rest.strip(), allowed=await person_can(db, asker_id, Action.WRITE_GUIDES)
+        )
     return await search(db, asker_id, text)
 
 
@@ -121,7 +123,7 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
     return GuideCard(
         detail=detail,
         decision=await latest_decision(db, detail.tool.id),
-        can_edit=await may_write(db, reader_id),
+        can_edit=await person_can(db, reader_id, Action.WRITE_GUIDES),
         evaluation=await tool_summary(db, detail.tool.id, quotes=0),
         adoption=await adoption_summary(db, detail.tool.id, reader_id),
     )

@@ -202,10 +202,6 @@ async def _person(db: Database, slack_user_id: str) -> Person | None:
     return await org_repo.person_by_slack_id(db, slack_user_id)
 
 
-async def may_run_tests(db: Database, slack_user_id: str) -> bool:
-    return can(await _person(db, slack_user_id), Action.RUN_TOOL_TESTS)
-
-
 def _owner_or_coordinator(person: Person | None, slack_user_id: str, owner: str) -> bool:
     """One's own test or result, or — for the coordinator who keeps the network — anyone's."""
     return slack_user_id == owner or (person is not None and person.has_role("coordinator"))

@@ -15,14 +15,13 @@ from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import test_channel
-from bot.services.permissions import Action
+from bot.services.permissions import Action, person_can
 from bot.services.tool_tests import (
     NotAllowed,
     ResultRefused,
     delete_result,
     get_result,
     get_test,
-    may_run_tests,
     save_result,
     tool_summary,
 )
@@ -38,7 +37,7 @@ async def _private(respond: AsyncRespond, text: str) -> None:
 
 
 async def _allowed(respond: AsyncRespond, services: Services, lang: str, user_id: str) -> bool:
-    if await may_run_tests(services.db, user_id):
+    if await person_can(services.db, user_id, Action.RUN_TOOL_TESTS):
         return True
     await respond(
         response_type="ephemeral",

@@ -13,9 +13,9 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services.guides import find_tool
-from bot.services.permissions import Action
+from bot.services.permissions import Action, person_can
 from bot.services.search import closest_tool_names
-from bot.services.tool_tests import may_run_tests, running_tests, tool_summary
+from bot.services.tool_tests import running_tests, tool_summary
 from bot.views.help import text_message
 from bot.views.tool_tests import running_tests_message, summary_message
 from handlers.replies import refusal
@@ -38,7 +38,7 @@ async def tool_test_command(
     user_id = str(command["user_id"])
     word, _, rest = str(command.get("text") or "").strip().partition(" ")
     word, rest = word.casefold(), rest.strip()
-    may_run = await may_run_tests(services.db, user_id)
+    may_run = await person_can(services.db, user_id, Action.RUN_TOOL_TESTS)
     if word in SUMMARY_WORDS:
         tool = await find_tool(services.db, rest) if rest else None
         if tool is None:

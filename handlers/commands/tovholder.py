@@ -11,10 +11,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.runtime import Services
 from bot.services.help import is_help_request
 from bot.services.network import network_for
+from bot.services.permissions import Action, person_can
 from bot.views.help import help_message
 from bot.views.network import network_message
 from handlers.views.my_settings import open_my_settings
-from handlers.views.settings import may_manage_settings, open_settings
+from handlers.views.settings import open_settings
 
 NETWORK_WORDS = frozenset({"network", "netværk", "netvaerk"})
 SETTINGS_WORDS = frozenset({"settings", "indstillinger"})
@@ -40,7 +41,7 @@ async def tovholder_command(
         await ack()
         user_id = str(command["user_id"])
         own = rest.strip().lower() in PERSONAL_WORDS
-        if own or not await may_manage_settings(services, user_id):
+        if own or not await person_can(services.db, user_id, Action.MANAGE_SETTINGS):
             await open_my_settings(
                 client, services, lang, command["trigger_id"], user_id, command.get("channel_id")
             )

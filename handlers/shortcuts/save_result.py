@@ -12,8 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import test_channel
-from bot.services.permissions import Action
-from bot.services.tool_tests import may_run_tests
+from bot.services.permissions import Action, person_can
 from handlers.replies import refusal
 from handlers.views.tool_tests import open_result
 
@@ -32,7 +31,7 @@ async def save_as_result(
     result keeps the message's permalink. The modal opens first: the trigger lasts 3 s."""
     await ack()
     user_id = shortcut["user"]["id"]
-    if not await may_run_tests(services.db, user_id):
+    if not await person_can(services.db, user_id, Action.RUN_TOOL_TESTS):
         await respond(
             response_type="ephemeral", **await refusal(services, lang, Action.RUN_TOOL_TESTS)
         )

@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.jobs.onboarding import send_welcomes
 from bot.runtime import Services
 from bot.services.network import snapshot
-from bot.services.permissions import Action, can
+from bot.services.permissions import Action
 from bot.services.settings_form import NotAllowed, SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
 from bot.slack_client import profile_lookup
@@ -19,13 +19,7 @@ from bot.views.settings import CALLBACK_ID, field_errors, saved_message, setting
 from handlers.replies import refusal, tell_privately
 from handlers.values import as_int, submitted
 
-__all__ = ["CALLBACK_ID", "may_manage_settings", "open_settings", "save_settings"]
-
-
-async def may_manage_settings(services: Services, user_id: str) -> bool:
-    snap = await snapshot(services.db)
-    asker = next((p for p in snap.people if p.slack_user_id == user_id), None)
-    return can(asker, Action.MANAGE_SETTINGS)
+__all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
 
 
 async def open_settings(
