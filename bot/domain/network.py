@@ -31,6 +31,16 @@ class OrgSnapshot:
             if any(r.role == "superuser" and r.daycare_id == daycare.id for r in p.roles)
         ]
 
+    def person(self, slack_user_id: str) -> Person | None:
+        return next((p for p in self.people if p.slack_user_id == slack_user_id), None)
+
+    def daycare_of(self, person: Person | None) -> Daycare | None:
+        """A superuser's daycare (the first, for someone superuser of several)."""
+        for role in person.roles if person else ():
+            if role.role == "superuser" and role.daycare_id is not None:
+                return next((d for d in self.daycares if d.id == role.daycare_id), None)
+        return None
+
     def coordinators(self) -> list[Person]:
         return [p for p in self.people if p.has_role("coordinator")]
 
@@ -39,10 +49,9 @@ class OrgSnapshot:
 
     def home_area(self, person: Person) -> Area | None:
         """A superuser's daycare's area, else an ambassador's first area."""
-        for role in person.roles:
-            if role.role == "superuser" and role.daycare_id is not None:
-                daycare = next(d for d in self.daycares if d.id == role.daycare_id)
-                return self.area(daycare.area_id)
+        daycare = self.daycare_of(person)
+        if daycare is not None:
+            return self.area(daycare.area_id)
         for role in person.roles:
             if role.role == "ambassador" and role.area_id is not None:
                 return self.area(role.area_id)

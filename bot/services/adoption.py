@@ -18,7 +18,7 @@ import aiosqlite
 from bot.clock import Clock, utc_iso
 from bot.domain.adoption import ADOPTION_STATES, Adoption, AdoptionSummary
 from bot.domain.network import OrgSnapshot
-from bot.domain.org import Daycare, Person
+from bot.domain.org import Daycare
 from bot.services.network import snapshot
 from bot.services.permissions import may_set_adoption
 from storage.db import Database
@@ -49,24 +49,17 @@ class Change:
     changed: bool
 
 
-def may_set(person: Person | None, daycare: Daycare) -> bool:
-    """Superuser of the daycare, ambassador of its area, or the coordinator."""
-    return may_set_adoption(person, daycare)
-
-
 def own_daycare(snap: OrgSnapshot, slack_user_id: str) -> Daycare | None:
     """The daycare a superuser works in (the first one, if several)."""
-    person = next((p for p in snap.people if p.slack_user_id == slack_user_id), None)
-    for role in person.roles if person else ():
-        if role.role == "superuser" and role.daycare_id is not None:
-            return next((d for d in snap.daycares if d.id == role.daycare_id), None)
-    return None
+    return snap.daycare_of(snap.person(slack_user_id))
 
 
 def daycares_for(snap: OrgSnapshot, slack_user_id: str) -> list[Daycare]:
     """The daycares the person may set adoption for, by name."""
-    person = next((p for p in snap.people if p.slack_user_id == slack_user_id), None)
-    return sorted((d for d in snap.daycares if may_set(person, d)), key=lambda d: d.name.casefold())
+    person = snap.person(slack_user_id)
+    return sorted(
+        (d for d in snap.daycares if may_set_adoption(person, d)), key=lambda d: d.name.casefold()
+    )
 
 
 async def set_adoption(
@@ -84,8 +77,8 @@ async def set_adoption(
     daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
     if daycare is None:
         raise LookupError(daycare_id)
-    person = next((p for p in snap.people if p.slack_user_id == by), None)
-    if not may_set(person, daycare):
+    person = snap.person(by)
+    if not may_set_adoption(person, daycare):
         raise NotAllowed(by)
     target = next((s for s in ADOPTION_STATES if s == state), None)
     if target is None:
@@ -135,7 +128,7 @@ async def summary(db: Database, tool_id: int, reader_id: str) -> AdoptionSummary
     states = {a.daycare_id: a.state for a in await repo.for_tool(db, tool_id)}
     in_use = {d.id for d in snap.daycares if states.get(d.id) == "in_use"}
     own = own_daycare(snap, reader_id)
-    reader = next((p for p in snap.people if p.slack_user_id == reader_id), None)
+    reader = snap.person(reader_id)
     home = snap.home_area(reader) if reader else None
     neighbours = (
         tuple(
@@ -166,8 +159,8 @@ async def daycare_tools(db: Database, daycare_id: int) -> list[Adoption]:
 async def may_set_for(db: Database, by: str, daycare_id: int) -> bool:
     snap = await snapshot(db)
     daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
-    person = next((p for p in snap.people if p.slack_user_id == by), None)
-    return daycare is not None and may_set(person, daycare)
+    person = snap.person(by)
+    return daycare is not None and may_set_adoption(person, daycare)
 
 
 async def settable_daycares(db: Database, by: str) -> list[Daycare]:

@@ -110,7 +110,7 @@ async def editable(db: Database, user_id: str, guide_id: int) -> GuideDetail | N
 async def save_form(db: Database, clock: Clock, user_id: str, form: GuideForm) -> EditorOutcome:
     """Check, then save; a new guide is owned by the ambassador who wrote it."""
     snap = await snapshot(db)
-    person = next((p for p in snap.people if p.slack_user_id == user_id), None)
+    person = snap.person(user_id)
     if person is None or not can(person, Action.WRITE_GUIDES):
         raise NotAllowed(user_id)
     errors = check(form)

@@ -278,8 +278,8 @@ async def hand_over(
     """The owner (or the coordinator) gives a guide to another ambassador, who keeps it true
     from now on and gets its verification nudges."""
     snap = await snapshot(db)
-    giver = next((p for p in snap.people if p.slack_user_id == by), None)
-    receiver = next((p for p in snap.people if p.slack_user_id == to), None)
+    giver = snap.person(by)
+    receiver = snap.person(to)
     detail = await get_guide_by_id(db, guide_id)
     if detail is None:
         raise HandOverRefused("guide.gone")

@@ -27,7 +27,7 @@ async def snapshot(db: Database) -> OrgSnapshot:
 
 async def network_for(db: Database, asker_id: str, query: str) -> NetworkAnswer:
     snap = await snapshot(db)
-    asker = next((p for p in snap.people if p.slack_user_id == asker_id), None)
+    asker = snap.person(asker_id)
     coverage = tuple(coverage_of(snap)) if can(asker, Action.SEE_COVERAGE) else ()
     query = query.strip()
     if query:

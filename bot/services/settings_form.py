@@ -50,7 +50,7 @@ async def apply_form(
     db: Database, clock: Clock, actor_id: str, form: SettingsForm, lookup: ProfileLookup
 ) -> FormOutcome:
     snap = await snapshot(db)
-    actor = next((p for p in snap.people if p.slack_user_id == actor_id), None)
+    actor = snap.person(actor_id)
     if not can(actor, Action.MANAGE_SETTINGS):
         raise NotAllowed
     outcome = FormOutcome()
@@ -60,7 +60,7 @@ async def apply_form(
             channels[key] = check(key, value)
         except SettingProblem:
             outcome.errors[key] = "settings.error_channel"
-    target = next((p for p in snap.people if p.slack_user_id == form.person), None)
+    target = snap.person(form.person) if form.person else None
     profile = await _check_role_change(form, target, outcome, lookup)
     if outcome.errors:
         return outcome

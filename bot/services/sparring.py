@@ -21,7 +21,7 @@ from typing import Literal
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.network import OrgSnapshot
-from bot.domain.org import Daycare, Person
+from bot.domain.org import Person
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
 from bot.services.guides import list_tools
 from bot.services.help import is_help_request
@@ -161,8 +161,8 @@ async def ask(
     if urgency not in URGENCIES:
         urgency = "normal"
     snap = await snapshot(db)
-    asker = _person(snap, asker_id)
-    daycare = _daycare_of(snap, asker)
+    asker = snap.person(asker_id)
+    daycare = snap.daycare_of(asker)
     area = snap.home_area(asker) if asker else None
     if tool_id is None:  # "/sparring … med Bee-Bot?": the tool it names, for routing and FAQ
         tool_id = await named_tool(db, cleaned)
@@ -246,7 +246,7 @@ async def _routing(
     if question.tool is not None:
         chosen = {p.slack_user_id for p in recipients}
         for slack_id in await repo.tester_ids(db, question.tool.id):
-            person = _person(snap, slack_id)
+            person = snap.person(slack_id)
             if (
                 person is not None
                 and slack_id != asker_id
@@ -285,19 +285,6 @@ async def open_questions(
         ("open", "answered") if with_answered else ("open",)
     )
     return await repo.questions(db, states=states, asker=asker)
-
-
-def _person(snap: OrgSnapshot, slack_id: str) -> Person | None:
-    return next((p for p in snap.people if p.slack_user_id == slack_id), None)
-
-
-def _daycare_of(snap: OrgSnapshot, person: Person | None) -> Daycare | None:
-    if person is None:
-        return None
-    for role in person.roles:
-        if role.role == "superuser" and role.daycare_id is not None:
-            return next((d for d in snap.daycares if d.id == role.daycare_id), None)
-    return None
 
 
 __all__ = [

@@ -52,7 +52,7 @@ class Outcome:
 
 async def _allowed(db: Database, user_id: str, action: Action) -> None:
     snap = await snapshot(db)
-    person = next((p for p in snap.people if p.slack_user_id == user_id), None)
+    person = snap.person(user_id)
     if not can(person, action):
         raise NotAllowed(action)
 
