@@ -13,6 +13,8 @@ from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.repositories.search import SCHEMA_0005
 from storage.repositories.sparring import SCHEMA_0011
+from storage.repositories.spreading import SCHEMA_0014
+from storage.repositories.trainings import SCHEMA_0013
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX adoption_changes_place ON adoption_changes(daycare_id, tool_id, id)",
         ),
     ),
+    # Trainings for superusers: see storage/repositories/trainings.py.
+    Migration("0013_trainings", SCHEMA_0013),
+    # Spreading rounds: see storage/repositories/spreading.py.
+    Migration("0014_spreading", SCHEMA_0014),
 )
 
 

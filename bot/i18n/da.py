@@ -8,12 +8,14 @@ from bot.i18n import (
     da_org_import,
     da_reminders,
     da_search,
+    da_spreading,
     da_sparring,
     da_sparring_handling,
     da_test_ui,
     da_tool_guide,
     da_tool_tests,
     da_tools,
+    da_trainings,
 )
 
 MESSAGES: dict[str, str] = {
@@ -180,3 +182,5 @@ MESSAGES.update(da_nudges.MESSAGES)
 MESSAGES.update(da_reminders.MESSAGES)
 MESSAGES.update(da_area_evaluations.MESSAGES)
 MESSAGES.update(da_adoption.MESSAGES)
+MESSAGES.update(da_trainings.MESSAGES)
+MESSAGES.update(da_spreading.MESSAGES)

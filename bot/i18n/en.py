@@ -8,12 +8,14 @@ from bot.i18n import (
     en_org_import,
     en_reminders,
     en_search,
+    en_spreading,
     en_sparring,
     en_sparring_handling,
     en_test_ui,
     en_tool_guide,
     en_tool_tests,
     en_tools,
+    en_trainings,
 )
 
 MESSAGES: dict[str, str] = {
@@ -169,3 +171,5 @@ MESSAGES.update(en_nudges.MESSAGES)
 MESSAGES.update(en_reminders.MESSAGES)
 MESSAGES.update(en_area_evaluations.MESSAGES)
 MESSAGES.update(en_adoption.MESSAGES)
+MESSAGES.update(en_trainings.MESSAGES)
+MESSAGES.update(en_spreading.MESSAGES)

@@ -18,6 +18,8 @@ KEYS: tuple[str, ...] = ("sparring_channel", "test_channel", "leadership_channel
 NUMBERS: dict[str, tuple[int, int, int]] = {
     # Working hours an unanswered sparring question waits before it is escalated.
     "sparring_escalate_hours": (8, 1, 80),
+    # Weeks after a spreading round starts before each daycare is asked how it went.
+    "spread_follow_up_weeks": (4, 1, 26),
 }
 ALL_KEYS: tuple[str, ...] = (*KEYS, *NUMBERS)
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,20}$")

@@ -1,0 +1,3 @@
+"""Dansk: spreading rounds: a recommended tool carried to the remaining daycares."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Dansk: trainings for superusers: planning, invitations, sign-ups and attendance."""
+
+MESSAGES: dict[str, str] = {}

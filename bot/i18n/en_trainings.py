@@ -1,0 +1,3 @@
+"""English: trainings for superusers: planning, invitations, sign-ups and attendance."""
+
+MESSAGES: dict[str, str] = {}
