@@ -17,6 +17,7 @@ from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
 from bot.admin import reminders as reminders_verbs
 from bot.admin import settings as settings_verbs
+from bot.admin import spreading as spreading_verbs
 from bot.admin import tools as tools_verbs
 from bot.admin.context import AdminContext
 from bot.clock import clock_for
@@ -35,6 +36,7 @@ ADMIN_GROUPS = (
     export_verbs,
     settings_verbs,
     reminders_verbs,
+    spreading_verbs,
 )
 
 

@@ -12,10 +12,14 @@ from bot.views import guides as guide_views
 from bot.views import nudges as nudge_ui
 from bot.views import sparring as sparring_ui
 from bot.views import sparring_handling as sparring_handling_ui
+from bot.views import spreading as spreading_ui
 from bot.views import tool_tests as tests_ui
+from bot.views import trainings as training_ui
 from handlers import errors, middleware
 from handlers.actions import adoption, area_evaluations, guides, nudges, tool_tests
 from handlers.actions import sparring as sparring_actions
+from handlers.actions import spreading as spreading_actions
+from handlers.actions import trainings as training_actions
 from handlers.commands import sparring, tool_guide, tool_test, tovholder
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
@@ -23,7 +27,9 @@ from handlers.views import adoption as adoption_modal
 from handlers.views import area_evaluations as evaluation_modal
 from handlers.views import guide_editor, my_settings, settings
 from handlers.views import sparring as sparring_modal
+from handlers.views import spreading as spreading_modal
 from handlers.views import tool_tests as test_views
+from handlers.views import trainings as training_modal
 
 
 def register(app: AsyncApp, services: Services) -> None:
@@ -80,6 +86,10 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(adoption_ui.OTHER)(track(adoption.open_other))
     app.view(adoption_modal.STOP_CALLBACK)(track(adoption_modal.submit_stop))
     app.view(adoption_modal.SET_CALLBACK)(track(adoption_modal.submit_set))
+    for action_id in spreading_ui.DIRECT:
+        app.action(action_id)(track(spreading_actions.answer))
+    app.action(spreading_ui.NOT_FOR_US)(track(spreading_actions.open_not_for_us))
+    app.view(spreading_modal.NOT_FOR_US_CALLBACK)(track(spreading_modal.submit_not_for_us))
     app.action(guide_browse.OPEN)(track(guides.open_browse))
     for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
         app.action(action_id)(track(guides.narrow_browse))
@@ -88,6 +98,14 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(sparring_ui.ANSWER)(track(sparring_actions.open_answer))
     app.action(sparring_ui.RESOLVE)(track(sparring_actions.resolve_question))
     app.action(sparring_ui.SAVE_FAQ)(track(sparring_actions.save_faq))
+    app.action(training_ui.PLAN)(track(training_actions.plan_from_card))
+    app.action(training_ui.YES)(track(training_actions.sign_up))
+    app.action(training_ui.NO)(track(training_actions.sign_up))
+    app.action(training_ui.ATTENDANCE)(track(training_actions.open_attendance))
+    app.action(training_ui.MOVE)(track(training_actions.open_move))
+    app.action(training_ui.CANCEL)(track(training_actions.cancel))
+    app.view(training_modal.PLAN_CALLBACK)(track(training_modal.submit_plan))
+    app.view(training_modal.ATTENDANCE_CALLBACK)(track(training_modal.submit_attendance))
     app.event("app_mention")(track(mentions.app_mention))
     app.message()(track(messages.plain_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.

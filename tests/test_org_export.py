@@ -148,6 +148,10 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "area_evaluations",
         "adoption",
         "adoption_changes",
+        "spreading_rounds",
+        "spreading_targets",
+        "trainings",
+        "training_signups",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

@@ -12,6 +12,7 @@ from datetime import date
 from typing import ClassVar, Literal
 
 from bot.domain.guides import AgeGroup, Tool, ToolStatus
+from bot.domain.spreading import Progress
 
 Recommendation = Literal[
     "recommend", "recommend_with_conditions", "not_recommended", "needs_more_testing"
@@ -137,3 +138,5 @@ class ToolSummary:
     #: (theme key, times touched), most touched first.
     top_themes: tuple[tuple[str, int], ...] = ()
     quotes: tuple[Quote, ...] = ()
+    #: How far the tool has spread since its latest spreading round began (None: no round).
+    spreading: Progress | None = None

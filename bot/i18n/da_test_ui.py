@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "test.list_empty": "Du har ingen afprøvninger i gang. Start en med knappen herunder eller `/tool-test start <redskab>`.",
     "test.list_not_ambassador": "Afprøvninger startes af ambassadørerne. Vil du vide, hvordan det går med et redskab, så skriv `/tool-test summary <redskab>`.",
     "test.list_line": "*{tool}* – {question}\nStartet {started} · evaluering: {checkpoints}",
-    "test.unknown_word": "Den kender jeg ikke. Skriv `/tool-test start`, `/tool-test result` eller `/tool-test summary <redskab>`.",
+    "test.unknown_word": "Den kender jeg ikke. Skriv `/tool-test start`, `/tool-test result`, `/tool-test summary <redskab>`, `/tool-test train <redskab>` eller `/tool-test trainings`.",
     "test.which_tool": "Hvilket redskab? Skriv fx `/tool-test summary Bee-Bot`. Ligner: {close}",
     "test.button.start": "Start en afprøvning",
     "test.button.post_result": "Post et resultat",

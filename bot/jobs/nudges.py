@@ -12,12 +12,21 @@ from typing import Any
 
 from bot.domain.reminders import Reminder
 from bot.runtime import Services
-from bot.services import area_evaluations, nudges
+from bot.services import area_evaluations, nudges, spreading
 from bot.services.guides import get_guide_by_id
 from bot.services.network import snapshot
 from bot.services.sparring import get_question
 from bot.services.sparring_escalation import ESCALATION, still_due
+from bot.services.spreading_invite import invitation
 from bot.services.tool_tests import get_test
+from bot.services.trainings import (
+    CHANGED,
+    INVITE,
+    REMINDER,
+    change_for,
+    invitation_for,
+    reminder_for,
+)
 from bot.views.area_evaluations import evaluation_message
 from bot.views.nudges import (
     checkpoint_message,
@@ -25,6 +34,9 @@ from bot.views.nudges import (
     guide_check_message,
     onboarding_message,
 )
+from bot.views.spreading import follow_up_message, invitation_message, started_message
+from bot.views.trainings import change_message, reminder_message
+from bot.views.trainings import invitation_message as training_invitation
 
 Sender = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
 
@@ -107,6 +119,93 @@ async def _escalation(services: Services, reminder: Reminder) -> dict[str, Any] 
     )
 
 
+async def _spread_invite(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    """Not sent when the round ended, the daycare answered or uses the tool already, or the
+    person is no longer its superuser."""
+    due = await spreading.still_due(
+        services.db,
+        int(reminder.payload["round_id"]),
+        int(reminder.payload["daycare_id"]),
+        reminder.recipient,
+    )
+    if due is None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    found = await invitation(services.db, services.clock, due)
+    return invitation_message(lang, found, services.settings.tz)
+
+
+async def _spread_follow_up(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    due = await spreading.still_due(
+        services.db,
+        int(reminder.payload["round_id"]),
+        int(reminder.payload["daycare_id"]),
+        reminder.recipient,
+    )
+    if due is None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return follow_up_message(lang, due.round, due.target, services.settings.tz)
+
+
+async def _spread_started(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    found = await spreading.get_round(services.db, int(reminder.payload["round_id"]))
+    if found is None or not found.is_open:
+        return None
+    snap = await snapshot(services.db)
+    reached = await spreading.targets(services.db, found.id)
+    without = [
+        d.name
+        for d in snap.daycares
+        if any(t.daycare_id == d.id for t in reached) and not snap.superusers_of(d)
+    ]
+    lang = await services.language.for_user(reminder.recipient)
+    follow_up = spreading.follow_up_due(services.settings.calendar, found)
+    return started_message(lang, found, reached, without, follow_up)
+
+
+async def _training_invite(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    """Not sent when the training is cancelled, held or past, or the person answered, left
+    the area, or their daycare started with the tool meanwhile."""
+    training_id = int(reminder.payload["training_id"])
+    found = await invitation_for(services.db, services.clock, training_id, reminder.recipient)
+    if found is None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return training_invitation(lang, found, services.settings.tz)
+
+
+async def _training_reminder(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    """The day before: only for the same version of a training still planned, to someone
+    still coming."""
+    found = await reminder_for(
+        services.db,
+        services.clock,
+        int(reminder.payload["training_id"]),
+        int(reminder.payload["version"]),
+        reminder.recipient,
+    )
+    if found is None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return reminder_message(lang, found, services.settings.tz)
+
+
+async def _training_changed(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    """Moved or cancelled; not sent when a later change has overtaken this one."""
+    found = await change_for(
+        services.db,
+        services.clock,
+        int(reminder.payload["training_id"]),
+        str(reminder.payload["change"]),
+        reminder.recipient,
+    )
+    if found is None:
+        return None
+    lang = await services.language.for_user(reminder.recipient)
+    return change_message(lang, found, services.settings.tz)
+
+
 SENDERS: Mapping[str, Sender] = {
     nudges.CHECKPOINT: _checkpoint,
     nudges.FOLLOW_UP: _checkpoint,
@@ -114,4 +213,10 @@ SENDERS: Mapping[str, Sender] = {
     nudges.ONBOARDING: _onboarding,
     area_evaluations.AREA_EVALUATION: _area_evaluation,
     ESCALATION: _escalation,
+    spreading.INVITE: _spread_invite,
+    spreading.FOLLOW_UP: _spread_follow_up,
+    spreading.STARTED: _spread_started,
+    INVITE: _training_invite,
+    REMINDER: _training_reminder,
+    CHANGED: _training_changed,
 }

@@ -120,14 +120,21 @@ async def _seed_guides(db: Database, clock: Clock) -> None:
     for name, steps, who in LIFECYCLES:
         tool = await find_tool(db, name)
         assert tool is not None, name
-        for status in steps:
-            await set_tool_status(db, clock, tool.id, status, changed_by=who)
+        for status in steps:  # the demo's past: no spreading round messages anyone
+            await set_tool_status(db, clock, tool.id, status, changed_by=who, spread=False)
     today = clock.now().date()
     for name, decision, days_ago, note in DECISIONS:
         tool = await find_tool(db, name)
         assert tool is not None, name
         await record_decision(
-            db, clock, tool.id, decision, today - timedelta(days=days_ago), note, recorded_by=JENS
+            db,
+            clock,
+            tool.id,
+            decision,
+            today - timedelta(days=days_ago),
+            note,
+            recorded_by=JENS,
+            spread=False,
         )
 
 

@@ -22,8 +22,10 @@ from storage.repositories import (
     org_sync,
     reminders,
     sparring,
+    spreading,
     tool_tests,
     tools,
+    trainings,
 )
 
 Section = tuple[str, Callable[[Database], Awaitable[Any]]]
@@ -45,6 +47,10 @@ SECTIONS: list[Section] = [
     ("area_evaluations", area_evaluations.evaluation_records),
     ("adoption", adoption.adoption_records),
     ("adoption_changes", adoption.change_records),
+    ("spreading_rounds", spreading.round_records),
+    ("spreading_targets", spreading.target_records),
+    ("trainings", trainings.training_records),
+    ("training_signups", trainings.signup_records),
 ]
 
 

@@ -32,6 +32,7 @@ from bot.domain.guides import (
     ToolStatus,
 )
 from bot.domain.org import Person
+from bot.services import spreading
 from bot.services.guide_files import FileProblem, GuideFileError, parse_guide_file
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
@@ -308,14 +309,23 @@ async def list_tools(db: Database, *, category: str | None = None) -> list[Tool]
 
 
 async def set_tool_status(
-    db: Database, clock: Clock, tool_id: int, status: ToolStatus, *, changed_by: str | None
+    db: Database,
+    clock: Clock,
+    tool_id: int,
+    status: ToolStatus,
+    *,
+    changed_by: str | None,
+    spread: bool = True,
 ) -> bool:
-    """Move the tool one lifecycle step; False when it already has `status`.
+    """Move the tool one lifecycle step; False when it already has `status`. Becoming
+    "recommended" starts a spreading round (`spread=False`: history being replayed, as the
+    demo's, that must not message anyone); leaving it ends the open one.
 
     Raises `StatusRefused` for a step the lifecycle does not allow, and LookupError when
     the tool does not exist.
     """
     now = utc_iso(clock.now())
+    weeks = await spreading.follow_up_weeks(db)
     async with db.transaction() as conn:
         tool = await tools_repo.tool_by_id(conn, tool_id)
         if tool is None:
@@ -324,7 +334,12 @@ async def set_tool_status(
             return False
         if status not in NEXT_STATUSES[tool.status]:
             raise StatusRefused(tool.status, status)
-        return await tools_repo.set_status(conn, tool_id, tool.status, status, changed_by, now)
+        changed = await tools_repo.set_status(conn, tool_id, tool.status, status, changed_by, now)
+        if status == "recommended" and spread:
+            await spreading.start_in(conn, tool_id, "recommended", changed_by, now, weeks)
+        elif tool.status == "recommended":
+            await spreading.end_in(conn, tool_id, f"status:{status}", now)
+        return changed
 
 
 async def status_history(db: Database, tool_id: int) -> list[StatusChange]:
@@ -341,13 +356,21 @@ async def record_decision(
     note: str = "",
     *,
     recorded_by: str | None,
+    spread: bool = True,
 ) -> Decision:
-    """Keep a leadership decision (advice 3 of the KL article: keep the decisions made)."""
+    """Keep a leadership decision (advice 3 of the KL article: keep the decisions made).
+    "to_be_spread" starts a spreading round (one per tool at a time; not with `spread=False`,
+    as for `set_tool_status`); "stopped" ends it."""
     now = utc_iso(clock.now())
+    weeks = await spreading.follow_up_weeks(db)
     async with db.transaction() as conn:
         decision_id = await tools_repo.insert_decision(
             conn, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
         )
+        if decision == "to_be_spread" and spread:
+            await spreading.start_in(conn, tool_id, "decision", recorded_by, now, weeks)
+        elif decision == "stopped":
+            await spreading.end_in(conn, tool_id, "decision:stopped", now)
     return Decision(
         decision_id, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
     )

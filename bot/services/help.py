@@ -24,6 +24,8 @@ COMMANDS: tuple[CommandHelp, ...] = (
     CommandHelp("/sparring mine", "command.sparring_mine"),
     CommandHelp("/tool-test [start | result]", "command.tool_test"),
     CommandHelp("/tool-test summary <redskab>", "command.tool_test_summary"),
+    CommandHelp("/tool-test train <redskab>", "training.help_train"),
+    CommandHelp("/tool-test trainings", "training.help_list"),
     CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),
     CommandHelp("/tovholder settings", "command.tovholder_settings"),
     CommandHelp("/tovholder help", "command.tovholder_help"),

@@ -19,6 +19,8 @@ from bot.services import reminders
 from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
 from bot.services.sparring_escalation import plan_escalations
+from bot.services.spreading import plan_spreading
+from bot.services.trainings import plan_training_invitations
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as repo
@@ -168,4 +170,6 @@ async def plan_all(
         + await plan_onboarding_follow_ups(db, clock, calendar)
         + await plan_area_evaluations(db, clock, calendar, evaluation_months)
         + await plan_escalations(db, clock, calendar)
+        + await plan_spreading(db, clock, calendar)
+        + await plan_training_invitations(db, clock, calendar)
     )

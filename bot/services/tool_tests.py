@@ -36,6 +36,7 @@ from bot.domain.tool_tests import (
     ToolSummary,
     ToolTest,
 )
+from bot.services import spreading
 from bot.services.adoption import mark_getting_started
 from bot.services.permissions import Action, can
 from storage.db import Database
@@ -484,13 +485,17 @@ def danish_order(text: str) -> tuple[str, str]:
     return folded.translate(_DANISH_LETTERS), text
 
 
-async def tool_summary(db: Database, tool_id: int, *, quotes: int = 3) -> ToolSummary:
+async def tool_summary(
+    db: Database, tool_id: int, *, quotes: int = 3, clock: Clock | None = None
+) -> ToolSummary:
     """What leadership needs to decide whether to spread a tool. Raises LookupError.
 
     Places are where the tool was tried: the daycares of its results and those its tests
     name, and their areas with the areas tests name. The average is over the results that
     gave a rating; the counts include zeros so a chart has every bar. Quotes are the newest
-    results' "what worked" (else "what was hard"), whole: shortening is for views.
+    results' "what worked" (else "what was hard"), whole: shortening is for views. With
+    `clock`, also how far the tool has spread since its latest round began (the "not for
+    us" reasons included) — the evaluation's other half once a tool is recommended.
     """
     async with db.transaction() as conn:
         tool = await tools_repo.tool_by_id(conn, tool_id)
@@ -524,6 +529,7 @@ async def tool_summary(db: Database, tool_id: int, *, quotes: int = 3) -> ToolSu
         recommendations={key: recommendations[key] for key in RECOMMENDATIONS},
         top_themes=tuple(top),
         quotes=tuple(_quotes(results, daycares, quotes)),
+        spreading=await spreading.round_progress(db, clock, tool_id) if clock else None,
     )
 
 

@@ -29,6 +29,7 @@ from bot.views.dates import local_day
 from bot.views.markdown import split_for_sections, to_mrkdwn
 from bot.views.tool_tests import START as START_TEST
 from bot.views.tool_tests import SUMMARY, summary_line
+from bot.views.trainings import plan_button
 
 SHOW = "guide_show"
 SHARE = "guide_share"
@@ -142,6 +143,8 @@ def card_blocks(
         ]
     blocks.append(actions(*buttons))
     adopt = adoption_buttons(lang, card.adoption, detail.tool.id) if card.adoption else []
+    if card.adoption is not None and card.adoption.sets_for_others:
+        adopt.append(plan_button(lang, detail.tool.id))
     if adopt and not shared_by:
         blocks.append(actions(*adopt))
     return blocks

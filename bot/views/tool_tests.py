@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.views.blocks import Block, actions, button, context, header, section, sections, shorten
 from bot.views.dates import local_day
+from bot.views.spreading_progress import progress_lines
 
 START = "test_start_open"
 POST_RESULT = "test_result_open"
@@ -158,9 +159,10 @@ def summary_line(lang: str, summary: ToolSummary) -> str | None:
 def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, Any]:
     tool = escape(summary.tool.name)
     blocks: list[Block] = [header(t(lang, "summary.header", tool=summary.tool.name))]
+    spread = sections(progress_lines(lang, summary.spreading)) if summary.spreading else []
     if not summary.results and not summary.tests:
         text = t(lang, "summary.nothing", tool=tool)
-        return {"text": text, "blocks": [*blocks, section(text)]}
+        return {"text": text, "blocks": [*blocks, section(text), *spread]}
     lines = [
         t(lang, "summary.status", status=t(lang, f"tool_status.{summary.tool.status}")),
         t(
@@ -214,5 +216,6 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
             for quote in summary.quotes
         ]
         blocks += sections([t(lang, "summary.quotes"), *quotes])
+    blocks += spread
     text = t(lang, "summary.fallback", tool=summary.tool.name, results=summary.results)
     return {"text": text, "blocks": blocks}

@@ -130,7 +130,9 @@ async def summary(
 ) -> None:
     await ack()
     try:
-        found = await tool_summary(services.db, as_int(action_value(body)) or 0)
+        found = await tool_summary(
+            services.db, as_int(action_value(body)) or 0, clock=services.clock
+        )
     except LookupError:
         await _private(respond, t(lang, "guide.gone"))
         return

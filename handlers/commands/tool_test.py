@@ -18,6 +18,8 @@ from bot.services.search import closest_tool_names
 from bot.services.tool_tests import running_tests, tool_summary
 from bot.views.help import text_message
 from bot.views.tool_tests import running_tests_message, summary_message
+from handlers.commands.trainings import WORDS as TRAINING_WORDS
+from handlers.commands.trainings import training_word
 from handlers.replies import refusal
 from handlers.views.tool_tests import open_result, open_start
 
@@ -38,6 +40,9 @@ async def tool_test_command(
     user_id = str(command["user_id"])
     word, _, rest = str(command.get("text") or "").strip().partition(" ")
     word, rest = word.casefold(), rest.strip()
+    if word in TRAINING_WORDS:
+        await training_word(word, rest, command, respond, client, services, lang)
+        return
     may_run = await person_can(services.db, user_id, Action.RUN_TOOL_TESTS)
     if word in SUMMARY_WORDS:
         tool = await find_tool(services.db, rest) if rest else None
@@ -46,7 +51,7 @@ async def tool_test_command(
             text = t(lang, "test.which_tool", close=escape(", ".join(close)) or "–")
             await respond(response_type="ephemeral", **text_message(text))
             return
-        found = await tool_summary(services.db, tool.id)
+        found = await tool_summary(services.db, tool.id, clock=services.clock)
         await respond(
             response_type="ephemeral", **summary_message(lang, found, services.settings.tz)
         )

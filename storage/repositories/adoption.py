@@ -107,3 +107,16 @@ async def change_records(db: Database) -> list[dict[str, Any]]:
         " JOIN tools t ON t.id = c.tool_id ORDER BY c.id"
     )
     return [dict(row) for row in rows]
+
+
+async def tool_changes(db: Database, tool_id: int) -> list[tuple[int, AdoptionState, str]]:
+    """(daycare id, new state, when) for every change of a tool, oldest first — progress over
+    time is read from this history, so it needs no snapshots of its own."""
+    rows = await db.fetchall(
+        "SELECT daycare_id, to_state, changed_at FROM adoption_changes WHERE tool_id = ?"
+        " ORDER BY changed_at, id",
+        (tool_id,),
+    )
+    return [
+        (row["daycare_id"], cast(AdoptionState, row["to_state"]), row["changed_at"]) for row in rows
+    ]

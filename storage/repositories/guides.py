@@ -279,6 +279,15 @@ async def browse(
     ]
 
 
+async def main_guide_id(db: Database, tool_id: int) -> int | None:
+    """The guide to hand someone new to the tool: the most helpful one, else the oldest."""
+    row = await db.fetchone(
+        "SELECT id FROM guides WHERE tool_id = ? ORDER BY helpful_count DESC, id LIMIT 1",
+        (tool_id,),
+    )
+    return int(row["id"]) if row else None
+
+
 # -- the full export ---------------------------------------------------------------------
 
 

@@ -1,0 +1,65 @@
+"""Trainings that ambassadors hold for superusers, and who answered and came."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Literal
+
+TrainingState = Literal["planned", "cancelled", "held"]
+Answer = Literal["yes", "no"]
+ANSWERS: tuple[Answer, ...] = ("yes", "no")
+
+SEATS_MIN = 1
+SEATS_MAX = 200
+SEATS_DEFAULT = 12
+PLACE_MAX = 300
+NOTE_MAX = 1000
+
+
+@dataclass(frozen=True)
+class Training:
+    """One training for one tool in one area; `starts_at` is UTC ISO, `signed_up` the number
+    of people who answered "Jeg kommer"."""
+
+    id: int
+    tool_id: int
+    tool_name: str
+    area_id: int
+    area_name: str
+    ambassador_slack_id: str
+    starts_at: str
+    place: str
+    seats: int
+    note: str
+    state: TrainingState
+    version: int
+    signed_up: int
+
+    @property
+    def seats_left(self) -> int:
+        return max(0, self.seats - self.signed_up)
+
+
+@dataclass(frozen=True)
+class Signup:
+    training_id: int
+    slack_user_id: str
+    daycare_id: int | None
+    answer: Answer
+    answered_at: str
+    #: None until the ambassador records attendance.
+    attended: bool | None
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    """What the plan modal holds (also when a training is moved); checked by the service."""
+
+    tool_id: int
+    area_id: int
+    day: date | None
+    at: time | None
+    place: str
+    seats: int | None
+    note: str = ""

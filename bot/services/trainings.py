@@ -1,0 +1,645 @@
+"""Trainings that ambassadors hold for superusers: plan, invite, sign up, remind, record who
+came, move and cancel.
+
+An ambassador plans a training for a tool in one of their areas (the coordinator: any area).
+The superusers of that area whose daycare has not started with the tool are invited by DM
+through the durable reminder store (`plan_training_invitations`, idempotent by dedupe key),
+so a restart loses no invitation and sends none twice. People answer "Jeg kommer" / "Jeg kan
+ikke"; the seat limit is checked and the answer saved in one transaction. Those coming get a
+reminder on the working morning before. Afterwards the ambassador records who came, and each
+attending superuser's daycare is marked at least "getting started". Moving a training (a new
+time or place) bumps its `version`, so reminders planned for the old time are recognised as
+stale; moving or cancelling tells everyone who said yes.
+
+Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`):
+`None` means "no longer relevant", and the reminder is cancelled instead of sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from bot.clock import Clock, utc_iso
+from bot.domain.network import OrgSnapshot
+from bot.domain.org import Area, Daycare, Person
+from bot.domain.trainings import (
+    NOTE_MAX,
+    PLACE_MAX,
+    SEATS_MAX,
+    SEATS_MIN,
+    Answer,
+    Signup,
+    Training,
+    TrainingPlan,
+)
+from bot.services import reminders
+from bot.services.adoption import mark_getting_started
+from bot.services.network import snapshot
+from bot.services.working_time import WorkingCalendar
+from storage.db import Database
+from storage.repositories import adoption as adoption_repo
+from storage.repositories import tools as tools_repo
+from storage.repositories import trainings as repo
+
+INVITE = "training_invite"
+REMINDER = "training_reminder"
+CHANGED = "training_changed"
+#: How far ahead a training may be planned.
+HORIZON = timedelta(days=365)
+#: How long after its start a training still shows in `/tool-test trainings`.
+RECENT = timedelta(days=30)
+PLANNERS = frozenset({"ambassador", "coordinator"})
+
+Errors = dict[str, tuple[str, dict[str, object]]]
+
+
+class NotAllowed(Exception):
+    """The person may not do this with trainings (plan, move, cancel, record attendance)."""
+
+
+class TrainingRefused(Exception):
+    """The plan cannot be saved as it is (per field: catalogue key, parameters)."""
+
+    def __init__(self, errors: Errors) -> None:
+        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Planned:
+    training: Training
+    #: How many superusers are (or will be) invited.
+    invited: int
+    #: False when the same request had already created the training.
+    created: bool
+
+
+AnswerOutcome = Literal["saved", "full", "closed", "not_in_area", "gone"]
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    outcome: AnswerOutcome
+    training: Training | None = None
+    answer: Answer | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    training: Training
+    attended: int
+    #: Names of the daycares that moved to "getting started".
+    started: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MyTrainings:
+    """What `/tool-test trainings` shows: an ambassador's own, or a superuser's area's."""
+
+    trainings: tuple[Training, ...]
+    #: "held": the person's own trainings (with attendance, move, cancel); "offered": the
+    #: planned trainings of their area (with sign-up buttons); "none": not in the network.
+    kind: Literal["held", "offered", "none"]
+    #: The person's answers, by training id.
+    answers: dict[int, Answer]
+
+
+# -- who ----------------------------------------------------------------------------------
+
+
+def may_plan(person: Person | None) -> bool:
+    return person is not None and any(role.role in PLANNERS for role in person.roles)
+
+
+def plannable_areas(snap: OrgSnapshot, slack_user_id: str) -> list[Area]:
+    """The ambassador's own areas; the coordinator's: all. By name."""
+    person = snap.person(slack_user_id)
+    if person is None:
+        return []
+    if person.has_role("coordinator"):
+        areas = list(snap.areas)
+    else:
+        own = {r.area_id for r in person.roles if r.role == "ambassador"}
+        areas = [a for a in snap.areas if a.id in own]
+    return sorted(areas, key=lambda a: a.name.casefold())
+
+
+def _may_manage(person: Person | None, training: Training) -> bool:
+    """The training's own ambassador, or a coordinator."""
+    return person is not None and (
+        person.slack_user_id == training.ambassador_slack_id or person.has_role("coordinator")
+    )
+
+
+def _daycare_in(snap: OrgSnapshot, person: Person | None, area_id: int) -> Daycare | None:
+    """The daycare in `area_id` the person is superuser of."""
+    for role in person.roles if person else ():
+        if role.role == "superuser" and role.daycare_id is not None:
+            daycare = next((d for d in snap.daycares if d.id == role.daycare_id), None)
+            if daycare is not None and daycare.area_id == area_id:
+                return daycare
+    return None
+
+
+def in_area(snap: OrgSnapshot, person: Person | None, area_id: int) -> bool:
+    """Superuser of a daycare in the area, its ambassador, or a coordinator."""
+    if person is None:
+        return False
+    return (
+        person.has_role("coordinator")
+        or any(r.role == "ambassador" and r.area_id == area_id for r in person.roles)
+        or _daycare_in(snap, person, area_id) is not None
+    )
+
+
+async def invitees(db: Database, training: Training) -> list[tuple[Person, Daycare]]:
+    """The superusers of the training's area whose daycare has not started with the tool
+    (no adoption row counts as not started), as the organisation is now."""
+    snap = await snapshot(db)
+    states = {a.daycare_id: a.state for a in await adoption_repo.for_tool(db, training.tool_id)}
+    found: list[tuple[Person, Daycare]] = []
+    seen: set[str] = set()
+    for daycare in sorted(snap.daycares, key=lambda d: d.name.casefold()):
+        if daycare.area_id != training.area_id:
+            continue
+        if states.get(daycare.id, "not_started") != "not_started":
+            continue
+        for person in snap.superusers_of(daycare):
+            if person.slack_user_id not in seen:
+                seen.add(person.slack_user_id)
+                found.append((person, daycare))
+    return found
+
+
+# -- planning -----------------------------------------------------------------------------
+
+
+def _check(
+    snap: OrgSnapshot, by: str, plan: TrainingPlan, now: datetime, *, signed_up: int = 0
+) -> tuple[str, str, int, str]:
+    """(starts_at UTC ISO, place, seats, note), or TrainingRefused naming every bad field."""
+    errors: Errors = {}
+    starts: datetime | None = None
+    if plan.day is None:
+        errors["day"] = ("training.error.day_missing", {})
+    elif plan.at is None:
+        errors["time"] = ("training.error.time_missing", {})
+    else:
+        starts = datetime.combine(plan.day, plan.at, tzinfo=now.tzinfo)
+        if starts <= now:
+            errors["day"] = ("training.error.past", {})
+        elif starts > now + HORIZON:
+            errors["day"] = ("training.error.too_far", {})
+    place = " ".join(plan.place.split())
+    if not place:
+        errors["place"] = ("training.error.place_missing", {})
+    elif len(place) > PLACE_MAX:
+        errors["place"] = ("training.error.too_long", {"limit": PLACE_MAX, "length": len(place)})
+    seats = plan.seats
+    if seats is None or not SEATS_MIN <= seats <= SEATS_MAX:
+        errors["seats"] = ("training.error.seats", {"low": SEATS_MIN, "high": SEATS_MAX})
+    elif seats < signed_up:
+        errors["seats"] = ("training.error.seats_below", {"signed_up": signed_up})
+    note = plan.note.strip()
+    if len(note) > NOTE_MAX:
+        errors["note"] = ("training.error.too_long", {"limit": NOTE_MAX, "length": len(note)})
+    if not any(a.id == plan.area_id for a in snap.areas):
+        errors["area"] = ("training.error.unknown_area", {})
+    elif not any(a.id == plan.area_id for a in plannable_areas(snap, by)):
+        errors["area"] = ("training.error.not_your_area", {})
+    if errors or starts is None or seats is None:
+        raise TrainingRefused(errors)
+    return utc_iso(starts), place, seats, note
+
+
+async def plan_training(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    by: str,
+    plan: TrainingPlan,
+    *,
+    request_key: str,
+) -> Planned:
+    """Plan a training and queue its invitations. The same `request_key` again (a double
+    submit) gives the first training and writes nothing. Raises NotAllowed (not an ambassador
+    or coordinator), TrainingRefused (bad fields), LookupError (no such tool)."""
+    snap = await snapshot(db)
+    if not may_plan(snap.person(by)):
+        raise NotAllowed(by)
+    now = clock.now().astimezone(calendar.tz)
+    async with db.transaction() as conn:
+        existing = await repo.id_by_key(conn, request_key)
+        if existing is None:
+            starts_at, place, seats, note = _check(snap, by, plan, now)
+            if await tools_repo.tool_by_id(conn, plan.tool_id) is None:
+                raise TrainingRefused({"tool": ("training.error.unknown_tool", {})})
+            training_id = await repo.insert(
+                conn,
+                tool_id=plan.tool_id,
+                area_id=plan.area_id,
+                ambassador_slack_id=by,
+                starts_at=starts_at,
+                place=place,
+                seats=seats,
+                note=note,
+                request_key=request_key,
+                now=utc_iso(now),
+            )
+        else:
+            training_id = existing
+        training = await repo.get(conn, training_id)
+    assert training is not None
+    await plan_for_training(db, clock, calendar, training)
+    return Planned(training, len(await invitees(db, training)), created=existing is None)
+
+
+async def move_training(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    by: str,
+    training_id: int,
+    plan: TrainingPlan,
+) -> tuple[Training, bool]:
+    """Change a planned training; (the training, whether its time or place changed). A new
+    time or place bumps the version and tells everyone coming. Raises LookupError (gone or
+    not planned any more), NotAllowed, TrainingRefused."""
+    snap = await snapshot(db)
+    now = clock.now().astimezone(calendar.tz)
+    async with db.transaction() as conn:
+        old = await repo.get(conn, training_id)
+        if old is None or old.state != "planned":
+            raise LookupError(training_id)
+        if not _may_manage(snap.person(by), old):
+            raise NotAllowed(by)
+        starts_at, place, seats, note = _check(snap, by, plan, now, signed_up=old.signed_up)
+        if await tools_repo.tool_by_id(conn, plan.tool_id) is None:
+            raise TrainingRefused({"tool": ("training.error.unknown_tool", {})})
+        moved = starts_at != old.starts_at or place != old.place
+        await repo.update_plan(
+            conn,
+            training_id,
+            tool_id=plan.tool_id,
+            area_id=plan.area_id,
+            starts_at=starts_at,
+            place=place,
+            seats=seats,
+            note=note,
+            version=old.version + 1 if moved else old.version,
+            now=utc_iso(now),
+        )
+        training = await repo.get(conn, training_id)
+        coming = [s for s in await repo.signups(conn, training_id) if s.answer == "yes"]
+    assert training is not None
+    if moved:
+        await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:{old.version}:")
+        await _tell_coming(db, clock, calendar, training, coming, str(training.version))
+    await plan_for_training(db, clock, calendar, training)
+    return training, moved
+
+
+async def cancel_training(
+    db: Database, clock: Clock, calendar: WorkingCalendar, by: str, training_id: int
+) -> tuple[Training, bool]:
+    """Cancel a planned training; (the training, whether it changed: a second click changes
+    nothing). Everyone coming is told. Raises LookupError (gone), NotAllowed."""
+    snap = await snapshot(db)
+    async with db.transaction() as conn:
+        training = await repo.get(conn, training_id)
+        if training is None:
+            raise LookupError(training_id)
+        if not _may_manage(snap.person(by), training):
+            raise NotAllowed(by)
+        if training.state != "planned":
+            return training, False
+        await repo.set_state(conn, training_id, "cancelled", utc_iso(clock.now()))
+        coming = [s for s in await repo.signups(conn, training_id) if s.answer == "yes"]
+        cancelled = await repo.get(conn, training_id)
+    assert cancelled is not None
+    await reminders.cancel_matching(db, clock, f"{INVITE}:{training_id}:")
+    await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:")
+    await _tell_coming(db, clock, calendar, cancelled, coming, "cancelled")
+    return cancelled, True
+
+
+async def _tell_coming(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    training: Training,
+    coming: list[Signup],
+    change: str,
+) -> None:
+    for signup in coming:
+        await reminders.schedule(
+            db,
+            clock,
+            kind=CHANGED,
+            recipient=signup.slack_user_id,
+            due=clock.now(),
+            payload={"training_id": training.id, "change": change},
+            dedupe_key=f"{CHANGED}:{training.id}:{change}:{signup.slack_user_id}",
+            calendar=calendar,
+        )
+
+
+# -- invitations and reminders ------------------------------------------------------------
+
+
+def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
+    """The start of working hours on the working day before the training."""
+    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date() - timedelta(days=1)
+    for _ in range(366):
+        if calendar.is_working_day(day):
+            break
+        day -= timedelta(days=1)
+    return datetime.combine(day, calendar.start, tzinfo=calendar.tz)
+
+
+async def plan_for_training(
+    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
+) -> int:
+    """One training's invitations (to those not yet answered) and day-before reminders (to
+    those coming, while the training's day has not come). Returns how many were new."""
+    now = clock.now()
+    if training.state != "planned" or training.starts_at <= utc_iso(now):
+        return 0
+    async with db.transaction() as conn:
+        answers = {s.slack_user_id: s for s in await repo.signups(conn, training.id)}
+    created = 0
+    for person, _ in await invitees(db, training):
+        if person.slack_user_id in answers:
+            continue
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=INVITE,
+            recipient=person.slack_user_id,
+            due=now,
+            payload={"training_id": training.id},
+            dedupe_key=f"{INVITE}:{training.id}:{person.slack_user_id}",
+            calendar=calendar,
+        )
+        created += made is not None
+    local_day = datetime.fromisoformat(training.starts_at).astimezone(calendar.tz).date()
+    if now.astimezone(calendar.tz).date() >= local_day:
+        return created
+    due = day_before(calendar, training.starts_at)
+    for signup in answers.values():
+        if signup.answer != "yes":
+            continue
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=REMINDER,
+            recipient=signup.slack_user_id,
+            due=due,
+            payload={"training_id": training.id, "version": training.version},
+            dedupe_key=f"{REMINDER}:{training.id}:{training.version}:{signup.slack_user_id}",
+            calendar=calendar,
+        )
+        created += made is not None
+    return created
+
+
+async def plan_training_invitations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """Every planned future training: invitations and day-before reminders (idempotent by
+    dedupe key, so running it again creates nothing). Returns how many were new."""
+    created = 0
+    for training in await repo.planned_from(db, utc_iso(clock.now())):
+        created += await plan_for_training(db, clock, calendar, training)
+    return created
+
+
+async def _current(db: Database, training_id: int) -> tuple[Training | None, list[Signup]]:
+    async with db.transaction() as conn:
+        training = await repo.get(conn, training_id)
+        found = await repo.signups(conn, training_id) if training else []
+    return training, found
+
+
+def _upcoming(training: Training | None, clock: Clock) -> bool:
+    return (
+        training is not None
+        and training.state == "planned"
+        and training.starts_at > utc_iso(clock.now())
+    )
+
+
+async def invitation_for(
+    db: Database, clock: Clock, training_id: int, slack_user_id: str
+) -> Training | None:
+    """The training to invite the person to, or None when the invitation no longer matters:
+    the training is cancelled, held or past; the person answered, left the area, or their
+    daycare started with the tool meanwhile."""
+    training, answers = await _current(db, training_id)
+    if training is None or not _upcoming(training, clock):
+        return None
+    if any(s.slack_user_id == slack_user_id for s in answers):
+        return None
+    if not any(p.slack_user_id == slack_user_id for p, _ in await invitees(db, training)):
+        return None
+    return training
+
+
+async def reminder_for(
+    db: Database, clock: Clock, training_id: int, version: int, slack_user_id: str
+) -> Training | None:
+    """The training to remind about: still planned, in the future, the same version, and the
+    person still coming. Else None."""
+    training, answers = await _current(db, training_id)
+    if training is None or not _upcoming(training, clock) or training.version != version:
+        return None
+    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    return training if coming else None
+
+
+async def change_for(
+    db: Database, clock: Clock, training_id: int, change: str, slack_user_id: str
+) -> Training | None:
+    """The training to tell about: cancelled (`change` "cancelled"), or moved to the version
+    `change` names and still so. None when a later change has overtaken this one."""
+    training, answers = await _current(db, training_id)
+    if training is None:
+        return None
+    if change == "cancelled":
+        return training if training.state == "cancelled" else None
+    if not _upcoming(training, clock) or str(training.version) != change:
+        return None
+    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    return training if coming else None
+
+
+# -- answers and attendance ---------------------------------------------------------------
+
+
+async def answer(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    slack_user_id: str,
+    training_id: int,
+    choice: str,
+) -> AnswerResult:
+    """ "Jeg kommer" / "Jeg kan ikke": one answer per person, the latest counts. A "yes"
+    when every seat is taken is refused and nothing is stored (checked and saved in one
+    transaction)."""
+    if choice not in ("yes", "no"):
+        return AnswerResult("gone")
+    picked: Answer = "yes" if choice == "yes" else "no"
+    snap = await snapshot(db)
+    person = snap.person(slack_user_id)
+    now = clock.now()
+    async with db.transaction() as conn:
+        training = await repo.get(conn, training_id)
+        if training is None:
+            return AnswerResult("gone")
+        if training.state != "planned" or training.starts_at <= utc_iso(now):
+            return AnswerResult("closed", training)
+        if not in_area(snap, person, training.area_id):
+            return AnswerResult("not_in_area", training)
+        before = await repo.signup_of(conn, training_id, slack_user_id)
+        already = before is not None and before.answer == "yes"
+        if picked == "yes" and not already and training.signed_up >= training.seats:
+            return AnswerResult("full", training)
+        daycare = _daycare_in(snap, person, training.area_id)
+        await repo.save_answer(
+            conn, training_id, slack_user_id, daycare.id if daycare else None, picked, utc_iso(now)
+        )
+        saved = await repo.get(conn, training_id)
+    assert saved is not None
+    if picked == "yes":
+        await plan_for_training(db, clock, calendar, saved)
+    else:
+        await reminders.cancel_matching(
+            db, clock, f"{REMINDER}:{training_id}:{saved.version}:{slack_user_id}"
+        )
+    return AnswerResult("saved", saved, picked)
+
+
+async def attendance_form(
+    db: Database, clock: Clock, by: str, training_id: int
+) -> tuple[Training, list[Signup]]:
+    """The training and those who said yes, for the attendance modal. Raises LookupError
+    (gone or cancelled), NotAllowed, TrainingRefused (it has not started yet)."""
+    snap = await snapshot(db)
+    training, answers = await _current(db, training_id)
+    if training is None or training.state == "cancelled":
+        raise LookupError(training_id)
+    if not _may_manage(snap.person(by), training):
+        raise NotAllowed(by)
+    if training.starts_at > utc_iso(clock.now()):
+        raise TrainingRefused({"came": ("training.error.not_started", {})})
+    return training, [s for s in answers if s.answer == "yes"]
+
+
+async def record_attendance(
+    db: Database, clock: Clock, by: str, training_id: int, came: list[str]
+) -> Attendance:
+    """Who came: the training is `held`, each person's `attended` is set (recording again
+    replaces it), and each attending superuser's daycare is marked at least "getting started"
+    — all in one transaction. Raises LookupError, NotAllowed, TrainingRefused."""
+    snap = await snapshot(db)
+    now = clock.now()
+    stamp = utc_iso(now)
+    present = list(dict.fromkeys(u for u in came if u))
+    started: list[str] = []
+    async with db.transaction() as conn:
+        training = await repo.get(conn, training_id)
+        if training is None or training.state == "cancelled":
+            raise LookupError(training_id)
+        if not _may_manage(snap.person(by), training):
+            raise NotAllowed(by)
+        if training.starts_at > stamp:
+            raise TrainingRefused({"came": ("training.error.not_started", {})})
+        answered = {s.slack_user_id: s for s in await repo.signups(conn, training_id)}
+        await repo.clear_attendance(conn, training_id)
+        for user in present:
+            signup = answered.get(user)
+            daycare = _daycare_in(snap, snap.person(user), training.area_id) or snap.daycare_of(
+                snap.person(user)
+            )
+            daycare_id = daycare.id if daycare else (signup.daycare_id if signup else None)
+            await repo.set_attended(conn, training_id, user, daycare_id, True, stamp)
+            if daycare is None:
+                continue  # not a superuser (or no longer one): no daycare to move
+            if await mark_getting_started(conn, daycare.id, training.tool_id, by, stamp):
+                started.append(daycare.name)
+        await repo.set_state(conn, training_id, "held", stamp)
+        held = await repo.get(conn, training_id)
+    assert held is not None
+    return Attendance(held, len(present), tuple(started))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+async def get_training(db: Database, training_id: int) -> Training | None:
+    async with db.transaction() as conn:
+        return await repo.get(conn, training_id)
+
+
+async def next_training(db: Database, clock: Clock, tool_id: int, area_id: int) -> Training | None:
+    """The soonest planned training for the tool in the area that starts in the future and
+    has a seat left (for the spreading round's messages)."""
+    return await repo.next_for(db, tool_id, area_id, utc_iso(clock.now()))
+
+
+async def my_trainings(db: Database, clock: Clock, slack_user_id: str) -> MyTrainings:
+    """An ambassador's (or coordinator's) own upcoming and recent trainings; a superuser's
+    area's planned ones; else nothing."""
+    snap = await snapshot(db)
+    person = snap.person(slack_user_id)
+    now = clock.now()
+    if may_plan(person):
+        found = await repo.held_by(db, slack_user_id, utc_iso(now - RECENT))
+        kind: Literal["held", "offered", "none"] = "held"
+    elif person is not None and snap.daycare_of(person) is not None:
+        areas = {
+            d.area_id
+            for r in person.roles
+            if r.role == "superuser"
+            for d in snap.daycares
+            if d.id == r.daycare_id
+        }
+        found = [t for t in await repo.planned_from(db, utc_iso(now)) if t.area_id in areas]
+        kind = "offered"
+    else:
+        return MyTrainings((), "none", {})
+    answers: dict[int, Answer] = {}
+    async with db.transaction() as conn:
+        for training in found:
+            signup = await repo.signup_of(conn, training.id, slack_user_id)
+            if signup is not None:
+                answers[training.id] = signup.answer
+    return MyTrainings(tuple(found), kind, answers)
+
+
+def today_in(calendar: WorkingCalendar, clock: Clock) -> date:
+    return clock.now().astimezone(calendar.tz).date()
+
+
+async def planning_areas(db: Database, by: str) -> list[Area] | None:
+    """The areas the person may plan trainings in; None when they may not plan at all."""
+    snap = await snapshot(db)
+    if not may_plan(snap.person(by)):
+        return None
+    return plannable_areas(snap, by)
+
+
+async def coordinators(db: Database) -> list[Person]:
+    """Who grants the ambassador role (named in a refusal)."""
+    return (await snapshot(db)).coordinators()
+
+
+async def names(db: Database) -> dict[str, str]:
+    """Slack id → name, for the attendance modal."""
+    return {p.slack_user_id: p.name for p in (await snapshot(db)).people}
+
+
+async def may_change(db: Database, by: str, training: Training) -> bool:
+    """Move, cancel, record attendance: the training's ambassador or a coordinator."""
+    return _may_manage((await snapshot(db)).person(by), training)

@@ -1,0 +1,78 @@
+"""The follow-up's answers: "Vi bruger det", "Vi er i gang", "Ikke startet endnu" are saved at
+once; "Ikke noget for os" asks the reason in a modal first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import spreading
+from bot.views.help import text_message
+from bot.views.spreading import (
+    DIRECT,
+    answered_message,
+    ended_text,
+    not_for_us_modal,
+    parse_target,
+)
+from handlers.replies import private
+from handlers.values import action_value
+
+
+async def answer(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    await ack()
+    place = parse_target(action_value(body))
+    given = DIRECT.get(body["actions"][0]["action_id"])
+    if place is None or given is None:
+        return
+    round_id, daycare_id = place
+    try:
+        answered = await spreading.answer(
+            services.db, services.clock, body["user"]["id"], round_id, daycare_id, given
+        )
+    except spreading.NotAllowed:
+        await private(respond, text_message(t(lang, "spreading.not_allowed")))
+        return
+    except spreading.RoundEnded:
+        await private(respond, text_message(await _ended(services, lang, round_id)))
+        return
+    except LookupError:
+        await private(respond, text_message(t(lang, "spreading.gone")))
+        return
+    await private(respond, answered_message(lang, answered))
+
+
+async def _ended(services: Services, lang: str, round_id: int) -> str:
+    found = await spreading.get_round(services.db, round_id)
+    return ended_text(lang, found.tool_name if found else None)
+
+
+async def open_not_for_us(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    place = parse_target(action_value(body))
+    found = await spreading.get_round(services.db, place[0]) if place else None
+    if place is None or found is None:
+        await private(respond, text_message(t(lang, "spreading.gone")))
+        return
+    if not found.is_open:
+        await private(respond, text_message(await _ended(services, lang, found.id)))
+        return
+    if not await spreading.may_answer(services.db, body["user"]["id"], place[1]):
+        await private(respond, text_message(t(lang, "spreading.not_allowed")))
+        return
+    view = not_for_us_modal(lang, found.id, place[1], found.tool_name)
+    await client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -1,0 +1,163 @@
+"""The training buttons: "Planlæg træning" on a guide card, "Jeg kommer" / "Jeg kan ikke"
+wherever they are shown, and an ambassador's "Fremmøde", "Flyt" and "Aflys"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services.trainings import (
+    NotAllowed,
+    TrainingRefused,
+    answer,
+    attendance_form,
+    cancel_training,
+    get_training,
+    may_change,
+    names,
+)
+from bot.views.trainings import (
+    YES,
+    answer_message,
+    attendance_modal,
+    cancelled_receipt,
+    text_only,
+)
+from handlers.replies import private
+from handlers.values import action_channel, action_value, as_int
+from handlers.views.trainings import open_plan
+
+
+async def plan_from_card(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """The guide card's "Planlæg træning": the plan modal with the card's tool chosen."""
+    await ack()
+    refused = await open_plan(
+        client,
+        services,
+        lang,
+        body["trigger_id"],
+        body["user"]["id"],
+        tool_id=as_int(action_value(body)),
+        channel_id=action_channel(body),
+    )
+    if refused is not None:
+        await private(respond, refused)
+
+
+async def sign_up(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message."""
+    await ack()
+    training_id = as_int(action_value(body))
+    choice = "yes" if body["actions"][0]["action_id"] == YES else "no"
+    if training_id is None:
+        await private(respond, text_only(t(lang, "training.gone")))
+        return
+    result = await answer(
+        services.db,
+        services.clock,
+        services.settings.calendar,
+        body["user"]["id"],
+        training_id,
+        choice,
+    )
+    message = answer_message(
+        lang, result.outcome, result.training, result.answer, services.settings.tz
+    )
+    await private(respond, message)
+
+
+async def open_attendance(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    await ack()
+    training_id = as_int(action_value(body)) or 0
+    try:
+        training, coming = await attendance_form(
+            services.db, services.clock, body["user"]["id"], training_id
+        )
+    except NotAllowed:
+        await private(respond, text_only(t(lang, "training.not_allowed")))
+        return
+    except TrainingRefused:
+        await private(respond, text_only(t(lang, "training.error.not_started")))
+        return
+    except LookupError:
+        await private(respond, text_only(t(lang, "training.gone")))
+        return
+    modal = attendance_modal(lang, training, coming, await names(services.db), services.settings.tz)
+    await client.views_open(trigger_id=body["trigger_id"], view=modal)
+
+
+async def open_move(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """ "Flyt": the plan modal, prefilled. Only the training's ambassador or a coordinator."""
+    await ack()
+    user_id = body["user"]["id"]
+    training = await get_training(services.db, as_int(action_value(body)) or 0)
+    if training is None:
+        await private(respond, text_only(t(lang, "training.gone")))
+        return
+    if training.state != "planned":
+        await private(respond, text_only(t(lang, "training.not_planned")))
+        return
+    if not await may_change(services.db, user_id, training):
+        await private(respond, text_only(t(lang, "training.not_allowed")))
+        return
+    refused = await open_plan(
+        client,
+        services,
+        lang,
+        body["trigger_id"],
+        user_id,
+        training=training,
+        channel_id=action_channel(body),
+    )
+    if refused is not None:
+        await private(respond, refused)
+
+
+async def cancel(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """ "Aflys" (after Slack's confirm dialog): cancelled, and everyone coming is told."""
+    await ack()
+    try:
+        training, changed = await cancel_training(
+            services.db,
+            services.clock,
+            services.settings.calendar,
+            body["user"]["id"],
+            as_int(action_value(body)) or 0,
+        )
+    except NotAllowed:
+        await private(respond, text_only(t(lang, "training.not_allowed")))
+        return
+    except LookupError:
+        await private(respond, text_only(t(lang, "training.gone")))
+        return
+    await private(respond, cancelled_receipt(lang, training, services.settings.tz, changed=changed))

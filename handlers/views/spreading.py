@@ -1,0 +1,58 @@
+"""The "not for us" modal: the reason is required; permission and the round are checked
+again on submit. The receipt comes by DM."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services import spreading
+from bot.views.spreading import NOT_FOR_US_CALLBACK, answered_message, ended_text
+from handlers.values import submitted
+
+__all__ = ["NOT_FOR_US_CALLBACK", "submit_not_for_us"]
+
+
+async def submit_not_for_us(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    user_id = body["user"]["id"]
+    round_id = int(metadata.get("round_id") or 0)
+    try:
+        answered = await spreading.answer(
+            services.db,
+            services.clock,
+            user_id,
+            round_id,
+            int(metadata.get("daycare_id") or 0),
+            "not_for_us",
+            str(submitted(view).get("reason") or ""),
+        )
+    except spreading.AnswerRefused as refused:
+        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
+        await ack(response_action="errors", errors=errors)
+        return
+    except spreading.NotAllowed:
+        await ack(response_action="errors", errors={"reason": t(lang, "spreading.not_allowed")})
+        return
+    except spreading.RoundEnded:
+        found = await spreading.get_round(services.db, round_id)
+        text = ended_text(lang, found.tool_name if found else None)
+        await ack(response_action="errors", errors={"reason": text})
+        return
+    except LookupError:
+        await ack(response_action="errors", errors={"reason": t(lang, "spreading.gone")})
+        return
+    await ack()
+    await client.chat_postMessage(channel=user_id, **answered_message(lang, answered))

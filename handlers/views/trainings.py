@@ -1,0 +1,185 @@
+"""The training modals: plan (or move) a training, and record who came. Permissions are
+checked again on submit; receipts come by DM (or privately where the command was typed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.trainings import Training, TrainingPlan
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services.guides import list_tools
+from bot.services.trainings import (
+    NotAllowed,
+    TrainingRefused,
+    coordinators,
+    move_training,
+    plan_training,
+    planning_areas,
+    record_attendance,
+)
+from bot.views.trainings import (
+    ATTENDANCE_CALLBACK,
+    PLAN_CALLBACK,
+    attendance_receipt,
+    plan_modal,
+    planned_message,
+    refusal_message,
+    text_only,
+)
+from handlers.replies import tell_privately
+from handlers.values import as_int, submitted
+
+__all__ = ["ATTENDANCE_CALLBACK", "PLAN_CALLBACK", "open_plan", "submit_attendance", "submit_plan"]
+
+
+async def open_plan(
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+    trigger_id: str,
+    user_id: str,
+    *,
+    tool_id: int | None = None,
+    training: Training | None = None,
+    channel_id: str | None = None,
+) -> dict[str, Any] | None:
+    """Open the plan modal; the refusal message (to show privately) when the person may not
+    plan trainings."""
+    areas = await planning_areas(services.db, user_id)
+    if areas is None:
+        return refusal_message(lang, await coordinators(services.db))
+    modal = plan_modal(
+        lang,
+        await list_tools(services.db),
+        areas,
+        services.settings.tz,
+        tool_id=tool_id,
+        training=training,
+        channel_id=channel_id,
+    )
+    await client.views_open(trigger_id=trigger_id, view=modal)
+    return None
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _time(value: Any) -> time | None:
+    try:
+        return time.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _plan(values: dict[str, Any]) -> TrainingPlan:
+    seats = str(values.get("seats") or "").strip()
+    return TrainingPlan(
+        tool_id=as_int(values.get("tool")) or 0,
+        area_id=as_int(values.get("area")) or 0,
+        day=_day(values.get("day")),
+        at=_time(values.get("time")),
+        place=str(values.get("place") or ""),
+        seats=int(seats) if seats.lstrip("-").isdigit() else None,
+        note=str(values.get("note") or ""),
+    )
+
+
+async def submit_plan(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    user_id = body["user"]["id"]
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    plan = _plan(submitted(view))
+    calendar = services.settings.calendar
+    tz = services.settings.tz
+    training_id = metadata.get("training_id")
+    try:
+        if isinstance(training_id, int):
+            moved, changed = await move_training(
+                services.db, services.clock, calendar, user_id, training_id, plan
+            )
+            message = planned_message(lang, moved, 0, tz, moved=changed)
+        else:
+            planned = await plan_training(
+                services.db,
+                services.clock,
+                calendar,
+                user_id,
+                plan,
+                request_key=f"view:{view['id']}",
+            )
+            message = planned_message(lang, planned.training, planned.invited, tz)
+    except TrainingRefused as refused:
+        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
+        await ack(response_action="errors", errors=errors)
+        return
+    except NotAllowed:
+        await ack()
+        await client.chat_postMessage(
+            channel=user_id, **refusal_message(lang, await coordinators(services.db))
+        )
+        return
+    except LookupError:
+        await ack()
+        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_planned")))
+        return
+    await ack()
+    await tell_privately(client, user_id, metadata.get("channel"), message)
+
+
+async def submit_attendance(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    user_id = body["user"]["id"]
+    values = submitted(view)
+    metadata = json.loads(view.get("private_metadata") or "{}")
+    came = [str(u) for u in (values.get("came") or [])] + [
+        str(u) for u in (values.get("others") or [])
+    ]
+    try:
+        attendance = await record_attendance(
+            services.db, services.clock, user_id, int(metadata.get("training_id") or 0), came
+        )
+    except TrainingRefused as refused:
+        field = "others" if "came" not in values else "came"
+        key, params = next(iter(refused.errors.values()))
+        errors = {field: t(lang, key, **params)}
+        await ack(response_action="errors", errors=errors)
+        return
+    except NotAllowed:
+        await ack()
+        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_allowed")))
+        return
+    except LookupError:
+        await ack()
+        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.gone")))
+        return
+    await ack()
+    receipt = attendance_receipt(
+        lang,
+        attendance.training,
+        attendance.attended,
+        attendance.started,
+        services.settings.tz,
+    )
+    await client.chat_postMessage(channel=user_id, **receipt)
