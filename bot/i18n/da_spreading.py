@@ -37,14 +37,16 @@ MESSAGES: dict[str, str] = {
     "spreading.error.too_long": "Højst {limit} tegn (du har skrevet {length}).",
     # Til koordinatoren
     "spreading.started.recommended": (
-        "*{tool}* er anbefalet, og spredningen er gået i gang: {daycares} dagtilbud får "
-        "besked gennem deres superbrugere. Jeg følger op den {day}."
+        "*{tool}* er anbefalet, og spredningen er gået i gang: {targets} dagtilbud bruger "
+        "det ikke endnu, og {reached} af dem får besked gennem deres superbrugere. "
+        "Jeg følger op den {day}."
     ),
     "spreading.started.decision": (
-        "Ledelsen har besluttet at sprede *{tool}*: {daycares} dagtilbud får besked gennem "
-        "deres superbrugere. Jeg følger op den {day}."
+        "Ledelsen har besluttet at sprede *{tool}*: {targets} dagtilbud bruger det ikke "
+        "endnu, og {reached} af dem får besked gennem deres superbrugere. "
+        "Jeg følger op den {day}."
     ),
-    "spreading.started.without_superuser": "Uden superbruger – de får ingen besked: {names}",
+    "spreading.started.without_superuser": "Uden superbruger – de får ingen besked, så tag gerne fat i dem: {names}",
     "spreading.started.everyone": "Alle dagtilbud bruger det allerede.",
     # Fremdrift
     "spreading.progress.line": "*Spredning:* i brug i {in_use} af {daycares} dagtilbud · {areas}",

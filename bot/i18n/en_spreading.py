@@ -37,14 +37,15 @@ MESSAGES: dict[str, str] = {
     "spreading.error.too_long": "At most {limit} characters (you wrote {length}).",
     # To the coordinator
     "spreading.started.recommended": (
-        "*{tool}* is recommended, and spreading has begun: {daycares} daycares hear of it "
-        "through their superusers. I will follow up on {day}."
+        "*{tool}* is recommended, and spreading has begun: {targets} daycares do not use it "
+        "yet, and {reached} of them hear of it through their superusers. "
+        "I will follow up on {day}."
     ),
     "spreading.started.decision": (
-        "Leadership decided to spread *{tool}*: {daycares} daycares hear of it through their "
-        "superusers. I will follow up on {day}."
+        "Leadership decided to spread *{tool}*: {targets} daycares do not use it yet, and "
+        "{reached} of them hear of it through their superusers. I will follow up on {day}."
     ),
-    "spreading.started.without_superuser": "Without a superuser – they hear nothing: {names}",
+    "spreading.started.without_superuser": "Without a superuser – they hear nothing, so do reach out to them: {names}",
     "spreading.started.everyone": "Every daycare uses it already.",
     # Progress
     "spreading.progress.line": "*Spreading:* in use in {in_use} of {daycares} daycares · {areas}",

@@ -29,7 +29,7 @@ from bot.views.blocks import (
 )
 from bot.views.blocks import plain as plain_text
 from bot.views.dates import day_text, local_day
-from bot.views.guides import EXCERPT_CHARS, SHOW, SPARRING
+from bot.views.guides import SHOW, SPARRING
 from bot.views.markdown import split_for_sections, to_mrkdwn
 from bot.views.trainings import signup_buttons, training_line
 
@@ -41,6 +41,8 @@ NOT_FOR_US = "spread_answer_not_for_us"
 DIRECT = {IN_USE: "in_use", STARTED: "getting_started", NOT_YET: "not_yet"}
 NOT_FOR_US_CALLBACK = "spread_not_for_us"
 REASON_MAX = 500
+#: The first steps only: the invitation is read on a phone; the whole guide is a click away.
+STEPS_CHARS = 600
 
 
 def target_value(round_id: int, daycare_id: int) -> str:
@@ -73,7 +75,7 @@ def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> dict[str,
         purpose = split_for_sections(escape(content.purpose), 2900)[0]
         blocks.append(section(t(lang, "guide.purpose") + "\n" + purpose))
         if content.body:
-            steps = split_for_sections(to_mrkdwn(content.body), EXCERPT_CHARS)
+            steps = split_for_sections(to_mrkdwn(content.body), STEPS_CHARS)
             blocks.append(section(steps[0]))
             if len(steps) > 1:
                 blocks.append(context(t(lang, "guide.continues")))
@@ -191,7 +193,8 @@ def started_message(
         lang,
         f"spreading.started.{found.trigger}",
         tool=escape(found.tool_name),
-        daycares=len(reached),
+        targets=len(reached),
+        reached=len(reached) - len(without_superuser),
         day=day_text(lang, follow_up.date()),
     )
     lines = [text]
