@@ -1,0 +1,256 @@
+"""The pulse for a period and a scope, computed from what the bot already holds — so the
+weekly digest, `/tovholder pulse`, the App Home and the quality-report exports all show the
+same numbers (one function, `build_pulse`).
+
+Counts are of what happened in the period (local dates, in the bot's time zone); what
+"stands" — open questions, overdue evaluations, gaps, spreading — is as it is at the
+period's end, or now when the period has not ended yet. Who sees which scope is decided by
+`scope_for` (leaders and coordinators: the network; ambassadors: their areas; superusers:
+their daycare).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from statistics import median
+
+from bot.clock import Clock, utc_iso
+from bot.domain.network import OrgSnapshot
+from bot.domain.org import Area
+from bot.domain.pulse import (
+    ACTIVITY_WEEKS,
+    NETWORK,
+    ActivityWeek,
+    AreaPulse,
+    AreaSpread,
+    DecisionMade,
+    Gaps,
+    LifecycleMove,
+    OverdueGuide,
+    Period,
+    Pulse,
+    Scope,
+    Spread,
+    ToolInTest,
+    week_of,
+)
+from bot.services import spreading
+from bot.services.network import coverage_of, snapshot
+from bot.services.nudges import overdue_checkpoints
+from bot.services.working_time import WorkingCalendar
+from storage.db import Database
+from storage.repositories import pulse as repo
+
+
+class NoScope(Exception):
+    """The person holds no role that has a pulse (not in the organisation)."""
+
+
+def _utc(day: date, clock: Clock) -> str:
+    return utc_iso(datetime.combine(day, time(0), tzinfo=clock.tz))
+
+
+def current_week(clock: Clock) -> Period:
+    return week_of(clock.now().astimezone(clock.tz).date())
+
+
+def previous_week(clock: Clock) -> Period:
+    """The week the Monday digest looks back on."""
+    return week_of(clock.now().astimezone(clock.tz).date() - timedelta(days=7))
+
+
+async def scope_for(db: Database, slack_user_id: str) -> Scope:
+    """The widest pulse the person may read. Raises NoScope."""
+    snap = await snapshot(db)
+    person = snap.person(slack_user_id)
+    if person is None:
+        raise NoScope(slack_user_id)
+    if person.has_role("leader") or person.has_role("coordinator"):
+        return NETWORK
+    own = frozenset(r.area_id for r in person.roles if r.role == "ambassador" and r.area_id)
+    if own:
+        names = ", ".join(a.name for a in snap.areas if a.id in own)
+        return Scope("areas", names, area_ids=own)
+    daycare = snap.daycare_of(person)
+    if daycare is None:
+        raise NoScope(slack_user_id)
+    return Scope("daycare", daycare.name, frozenset({daycare.area_id}), daycare.id)
+
+
+def narrow(scope: Scope, snap: OrgSnapshot, area_name: str) -> Scope | None:
+    """`/tovholder pulse Nord`: one area within what the person may read; None when the area
+    is unknown or outside their scope."""
+    wanted = area_name.strip().casefold()
+    area = next((a for a in snap.areas if a.name.casefold() == wanted), None)
+    if area is None or (scope.kind != "network" and area.id not in scope.area_ids):
+        return None
+    if scope.kind == "daycare":
+        return scope
+    return Scope("areas", area.name, area_ids=frozenset({area.id}))
+
+
+def _areas(snap: OrgSnapshot, scope: Scope) -> list[Area]:
+    if scope.kind == "network":
+        return list(snap.areas)
+    return [a for a in snap.areas if a.id in scope.area_ids]
+
+
+def _median_minutes(pairs: list[tuple[str, str | None]]) -> float | None:
+    minutes = [
+        (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 60
+        for start, end in pairs
+        if end is not None
+    ]
+    return round(median(minutes), 1) if minutes else None
+
+
+async def _area_pulses(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    snap: OrgSnapshot,
+    scope: Scope,
+    start: str,
+    end: str,
+    *,
+    details: bool,
+) -> tuple[AreaPulse, ...]:
+    """Each scoped area's counts in [start, end); `details`: also tests, open questions and
+    overdue evaluations as they stand at `end` (not needed for the chart's weeks)."""
+    daycare = scope.daycare_id
+    results = await repo.results(db, start, end, daycare)
+    published = await repo.guides_published(db, start, end)
+    updated = await repo.guides_updated(db, start, end)
+    onboarded = await repo.superusers_onboarded(db, start, end, daycare)
+    held = await repo.trainings_held(db, start, end)
+    attendees = await repo.training_attendees(db, start, end, daycare)
+    asked = await repo.questions(db, start, end, daycare)
+    tools: dict[int, list[ToolInTest]] = {}
+    overdue: dict[int, int] = {}
+    if details:
+        for row in await repo.tests_running(db, end, daycare):
+            if row["area_id"] is None:
+                continue
+            newest = await repo.newest_result(db, row["tool_id"], row["area_id"], end)
+            tools.setdefault(row["area_id"], []).append(
+                ToolInTest(row["tool"], newest["rating"], newest["newest_on"], newest["n"])
+            )
+        if end >= utc_iso(clock.now()):
+            for late in await overdue_checkpoints(db, clock, calendar):
+                areas = {d.area_id for d in snap.daycares if d.id in late.test.daycare_ids}
+                if late.test.area_id is not None:
+                    areas.add(late.test.area_id)
+                for area_id in areas:
+                    overdue[area_id] = overdue.get(area_id, 0) + 1
+    found = []
+    for area in _areas(snap, scope):
+        mine = [q for q in asked if q["area_id"] == area.id]
+        answered = [q for q in mine if q["answered_at"] is not None and q["answered_at"] < end]
+        still_open = [q for q in mine if q["answered_at"] is None and q["resolved_at"] is None]
+        found.append(
+            AreaPulse(
+                area_id=area.id,
+                area=area.name,
+                tools_in_test=tuple(tools.get(area.id, ())),
+                results=results.get(area.id, 0),
+                guides_published=published.get(area.id, 0),
+                guides_updated=updated.get(area.id, 0),
+                questions_asked=len(mine),
+                questions_answered=len(answered),
+                questions_open=len(still_open),
+                median_answer_minutes=_median_minutes(
+                    [(q["created_at"], q["answered_at"]) for q in answered]
+                ),
+                overdue_evaluations=overdue.get(area.id, 0),
+                superusers_onboarded=onboarded.get(area.id, 0),
+                trainings_held=held.get(area.id, 0),
+                training_attendees=attendees.get(area.id, 0),
+            )
+        )
+    return tuple(found)
+
+
+async def _spreading(
+    db: Database, clock: Clock, snap: OrgSnapshot, scope: Scope
+) -> tuple[Spread, ...]:
+    scoped = {a.name for a in _areas(snap, scope)}
+    found = []
+    for row in await repo.spreading_tools(db):
+        progress = await spreading.progress(db, clock, row["id"], weeks=1)
+        now = progress.points[-1]
+        areas = tuple(
+            AreaSpread(a.area, a.in_use, a.daycares)
+            for a in now.areas
+            if a.daycares and a.area in scoped
+        )
+        found.append(
+            Spread(
+                tool=row["name"],
+                in_use=now.in_use,
+                daycares=now.daycares,
+                areas=areas,
+                declined=progress.declined,
+            )
+        )
+    return tuple(found)
+
+
+async def _gaps(db: Database, clock: Clock, snap: OrgSnapshot, scope: Scope) -> Gaps:
+    scoped = {a.id for a in _areas(snap, scope)}
+    coverage = [c for c in coverage_of(snap) if c.area.id in scoped]
+    overdue = [
+        OverdueGuide(row["title"], row["tool"], row["owner"], row["checked_at"][:10])
+        for row in await repo.guides_overdue(db, utc_iso(clock.now()))
+    ]
+    return Gaps(
+        areas_without_ambassador=tuple(c.area.name for c in coverage if c.ambassadors == 0),
+        daycares_without_superuser=tuple(d.name for c in coverage for d in c.without_superuser),
+        guides_overdue=tuple(overdue) if scope.kind != "daycare" else (),
+    )
+
+
+async def build_pulse(
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    period: Period,
+    scope: Scope = NETWORK,
+) -> Pulse:
+    """Everything the pulse shows for `period`, narrowed to `scope`."""
+    snap = await snapshot(db)
+    now = utc_iso(clock.now())
+    start = _utc(period.start, clock)
+    end = min(_utc(period.end, clock), now)
+    areas = await _area_pulses(db, clock, calendar, snap, scope, start, end, details=True)
+    activity = []
+    last = week_of(period.last_day)
+    for back in range(ACTIVITY_WEEKS - 1, -1, -1):
+        week = week_of(last.start - timedelta(weeks=back))
+        counts = await _area_pulses(
+            db,
+            clock,
+            calendar,
+            snap,
+            scope,
+            _utc(week.start, clock),
+            _utc(week.end, clock),
+            details=False,
+        )
+        activity.append(ActivityWeek(week.label, tuple((a.area, a.activity) for a in counts)))
+    return Pulse(
+        period=period,
+        scope=scope,
+        areas=areas,
+        moves=tuple(
+            LifecycleMove(r["tool"], r["from_status"], r["to_status"], r["changed_at"])
+            for r in await repo.status_moves(db, start, end)
+        ),
+        decisions_made=tuple(
+            DecisionMade(r["tool"], r["decision"], r["decided_on"], r["note"])
+            for r in await repo.decisions_recorded(db, start, end)
+        ),
+        decisions_waiting=tuple(await repo.tools_awaiting_verdict(db)),
+        spreading=await _spreading(db, clock, snap, scope),
+        gaps=await _gaps(db, clock, snap, scope),
+        activity=tuple(activity),
+    )
