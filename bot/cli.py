@@ -15,6 +15,7 @@ from bot.admin import demo as demo_verbs
 from bot.admin import export as export_verbs
 from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
+from bot.admin import pulse as pulse_verbs
 from bot.admin import reminders as reminders_verbs
 from bot.admin import settings as settings_verbs
 from bot.admin import spreading as spreading_verbs
@@ -37,6 +38,7 @@ ADMIN_GROUPS = (
     settings_verbs,
     reminders_verbs,
     spreading_verbs,
+    pulse_verbs,
 )
 
 

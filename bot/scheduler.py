@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.jobs.digest import send_digest
 from bot.jobs.dispatcher import Pacer, default_worker, dispatch
 from bot.jobs.nudges import SENDERS
 from bot.jobs.onboarding import send_welcomes
@@ -58,6 +59,7 @@ def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
         Job("send_welcomes", 60, send_welcomes),
         Job("plan_nudges", PLAN_SECONDS, _plan_nudges),
         Job("dispatch_reminders", services.settings.dispatch_seconds, _dispatch),
+        Job("weekly_digest", PLAN_SECONDS, send_digest),
         Job("prune_processed_events", 3600, _prune),
     )
 

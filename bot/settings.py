@@ -26,6 +26,7 @@ from bot.services.working_time import (
     ClosingRule,
     WorkingCalendar,
     parse_closing_days,
+    parse_weekly_moment,
     parse_weeks,
     parse_working_days,
     parse_working_hours,
@@ -57,6 +58,7 @@ DEFAULTS: dict[str, str] = {
     "TOVHOLDER_SUMMER_CLOSURE": "",
     "TOVHOLDER_DISPATCH_SECONDS": "30",
     "TOVHOLDER_EVALUATION_MONTHS": "1,4,7,10",
+    "TOVHOLDER_DIGEST_AT": "mon 08:30",
     "TOVHOLDER_FAKE_NOW": "",
 }
 
@@ -90,6 +92,9 @@ class Settings:
     dispatch_seconds: int = 30
     #: The months whose first working morning starts an area evaluation cycle; () for none.
     evaluation_months: tuple[int, ...] = (1, 4, 7, 10)
+    #: When the weekly digest goes to the leadership channel (weekday, Monday = 0, and local
+    #: time), moved to working time like any nudge; None: no digest.
+    digest_at: tuple[int, time] | None = (0, time(8, 30))
     #: For demos and tests only: the bot's clock starts here (in `tz`) and runs on.
     fake_now: datetime | None = None
 
@@ -197,6 +202,7 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
         )
 
     evaluation_months = _parsed("TOVHOLDER_EVALUATION_MONTHS", parse_months, get)
+    digest_at = _parsed("TOVHOLDER_DIGEST_AT", parse_weekly_moment, get)
     fake_now = _parse_fake_now(get("TOVHOLDER_FAKE_NOW"), tz)
 
     settings = Settings(
@@ -216,6 +222,7 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
         summer_weeks=summer_weeks,
         dispatch_seconds=int(dispatch_text),
         evaluation_months=evaluation_months,
+        digest_at=digest_at,
         fake_now=fake_now,
     )
     _check_has_working_days(settings)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.org import Person, Role, RoleAssignment
-from bot.services.permissions import Action, allowed_roles, can
+from bot.domain.org import Area, Daycare, Person, Role, RoleAssignment
+from bot.services.permissions import (
+    Action,
+    allowed_roles,
+    belongs_to_area,
+    can,
+    may_manage_training,
+    plannable_areas,
+)
 
 
 def person(*roles: Role) -> Person:
@@ -15,10 +22,11 @@ def person(*roles: Role) -> Person:
 A = Action
 MATRIX: dict[str, set[Action]] = {
     "coordinator": set(Action),
-    "leader": {A.SEE_COVERAGE, A.READ_GUIDES, A.ASK_QUESTIONS},
+    "leader": {A.SEE_COVERAGE, A.RECORD_DECISIONS, A.READ_GUIDES, A.ASK_QUESTIONS},
     "ambassador": {
         A.WRITE_GUIDES,
         A.RUN_TOOL_TESTS,
+        A.PLAN_TRAININGS,
         A.ANSWER_SPARRING,
         A.READ_GUIDES,
         A.ASK_QUESTIONS,
@@ -44,3 +52,58 @@ def test_several_roles_add_up() -> None:
 def test_the_refusal_names_who_can() -> None:
     assert allowed_roles(Action.MANAGE_SETTINGS) == ("coordinator",)
     assert allowed_roles(Action.SEE_COVERAGE) == ("coordinator", "leader")
+    assert allowed_roles(Action.RECORD_DECISIONS) == ("coordinator", "leader")
+    assert allowed_roles(Action.PLAN_TRAININGS) == ("ambassador", "coordinator")
+
+
+NORD, SYD = Area(1, "Nord"), Area(2, "Syd")
+MYREN, SOLEN = Daycare(1, "Myren", NORD.id), Daycare(2, "Solen", SYD.id)
+DAYCARES = [MYREN, SOLEN]
+
+
+def holding(*roles: RoleAssignment, slack_id: str = "U1") -> Person:
+    return Person(1, slack_id, "Kim", None, None, roles)
+
+
+AMBASSADOR_NORD = holding(RoleAssignment("ambassador", NORD.id))
+SUPERUSER_MYREN = holding(RoleAssignment("superuser", None, MYREN.id))
+COORDINATOR = holding(RoleAssignment("coordinator"))
+LEADER = holding(RoleAssignment("leader", NORD.id))
+
+
+def test_an_ambassador_plans_in_their_own_areas_a_coordinator_in_all() -> None:
+    areas = [NORD, SYD]
+    assert plannable_areas(AMBASSADOR_NORD, areas) == [NORD]
+    assert plannable_areas(COORDINATOR, areas) == [NORD, SYD]
+    assert plannable_areas(SUPERUSER_MYREN, areas) == []
+    assert plannable_areas(LEADER, areas) == []
+    assert plannable_areas(None, areas) == []
+
+
+def test_a_training_is_managed_by_its_own_ambassador_or_a_coordinator() -> None:
+    assert may_manage_training(AMBASSADOR_NORD, "U1")
+    assert not may_manage_training(AMBASSADOR_NORD, "U2")  # another ambassador's training
+    assert may_manage_training(holding(RoleAssignment("coordinator"), slack_id="U9"), "U1")
+    assert not may_manage_training(SUPERUSER_MYREN, "U2")
+    assert not may_manage_training(None, "U1")
+
+
+@pytest.mark.parametrize(
+    ("subject", "area", "belongs"),
+    [
+        (SUPERUSER_MYREN, NORD, True),
+        (SUPERUSER_MYREN, SYD, False),  # Myren is in Nord
+        (AMBASSADOR_NORD, NORD, True),
+        (AMBASSADOR_NORD, SYD, False),
+        (COORDINATOR, SYD, True),
+        (LEADER, NORD, False),
+        (None, NORD, False),
+    ],
+)
+def test_who_belongs_to_an_area(subject: Person | None, area: Area, belongs: bool) -> None:
+    assert belongs_to_area(subject, area.id, DAYCARES) is belongs
+
+
+def test_a_superuser_of_an_unknown_daycare_belongs_nowhere() -> None:
+    gone = holding(RoleAssignment("superuser", None, 99))
+    assert not belongs_to_area(gone, NORD.id, DAYCARES)

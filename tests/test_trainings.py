@@ -16,23 +16,25 @@ from bot.services.adoption import set_adoption
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool
-from bot.services.trainings import (
+from bot.services.training_reminders import (
     CHANGED,
     INVITE,
     REMINDER,
+    day_before,
+    invitation_for,
+    invitees,
+    plan_training_invitations,
+    reminder_for,
+)
+from bot.services.trainings import (
     NotAllowed,
     TrainingRefused,
     answer,
     cancel_training,
-    day_before,
-    invitation_for,
-    invitees,
     move_training,
     next_training,
     plan_training,
-    plan_training_invitations,
     record_attendance,
-    reminder_for,
 )
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database

@@ -181,9 +181,7 @@ class Gaps:
     @property
     def any(self) -> bool:
         return bool(
-            self.areas_without_ambassador
-            or self.daycares_without_superuser
-            or self.guides_overdue
+            self.areas_without_ambassador or self.daycares_without_superuser or self.guides_overdue
         )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Literal
+
+from bot.domain.org import Daycare, Person
 
 TrainingState = Literal["planned", "cancelled", "held"]
 Answer = Literal["yes", "no"]
@@ -63,3 +66,16 @@ class TrainingPlan:
     place: str
     seats: int | None
     note: str = ""
+
+
+def superuser_daycare_in(
+    person: Person | None, area_id: int, daycares: Sequence[Daycare]
+) -> Daycare | None:
+    """The daycare in `area_id` the person is superuser of (the one an answer or attendance
+    is recorded for), or None."""
+    for role in person.roles if person else ():
+        if role.role == "superuser" and role.daycare_id is not None:
+            daycare = next((d for d in daycares if d.id == role.daycare_id), None)
+            if daycare is not None and daycare.area_id == area_id:
+                return daycare
+    return None

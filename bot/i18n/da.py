@@ -4,8 +4,11 @@ from bot.i18n import (
     da_adoption,
     da_area_evaluations,
     da_guides,
+    da_home,
     da_nudges,
     da_org_import,
+    da_pulse,
+    da_pulse_files,
     da_reminders,
     da_search,
     da_sparring,
@@ -159,6 +162,7 @@ MESSAGES: dict[str, str] = {
     "permission.see_coverage": "se netværkets dækning",
     "permission.write_guides": "skrive vejledninger",
     "permission.run_tool_tests": "starte afprøvninger",
+    "permission.plan_trainings": "planlægge træninger",
     "permission.answer_sparring": "besvare sparringsspørgsmål",
     "permission.read_guides": "læse vejledninger",
     "permission.ask_questions": "stille spørgsmål",
@@ -184,3 +188,6 @@ MESSAGES.update(da_area_evaluations.MESSAGES)
 MESSAGES.update(da_adoption.MESSAGES)
 MESSAGES.update(da_trainings.MESSAGES)
 MESSAGES.update(da_spreading.MESSAGES)
+MESSAGES.update(da_pulse.MESSAGES)
+MESSAGES.update(da_pulse_files.MESSAGES)
+MESSAGES.update(da_home.MESSAGES)

@@ -20,7 +20,6 @@ MESSAGES: dict[str, str] = {
     "training.button.attendance": "Fremmøde",
     "training.button.move": "Flyt",
     "training.button.cancel": "Aflys",
-    "training.permission": "planlægge træninger",
     # Formularen
     "training.plan_title": "Planlæg træning",
     "training.move_title": "Flyt træning",

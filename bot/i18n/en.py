@@ -4,8 +4,11 @@ from bot.i18n import (
     en_adoption,
     en_area_evaluations,
     en_guides,
+    en_home,
     en_nudges,
     en_org_import,
+    en_pulse,
+    en_pulse_files,
     en_reminders,
     en_search,
     en_sparring,
@@ -149,6 +152,7 @@ MESSAGES: dict[str, str] = {
     "permission.see_coverage": "see the network's coverage",
     "permission.write_guides": "write guides",
     "permission.run_tool_tests": "start tool tests",
+    "permission.plan_trainings": "plan trainings",
     "permission.answer_sparring": "answer sparring questions",
     "permission.read_guides": "read guides",
     "permission.ask_questions": "ask questions",
@@ -173,3 +177,6 @@ MESSAGES.update(en_area_evaluations.MESSAGES)
 MESSAGES.update(en_adoption.MESSAGES)
 MESSAGES.update(en_trainings.MESSAGES)
 MESSAGES.update(en_spreading.MESSAGES)
+MESSAGES.update(en_pulse.MESSAGES)
+MESSAGES.update(en_pulse_files.MESSAGES)
+MESSAGES.update(en_home.MESSAGES)

@@ -20,7 +20,6 @@ MESSAGES: dict[str, str] = {
     "training.button.attendance": "Attendance",
     "training.button.move": "Move",
     "training.button.cancel": "Cancel training",
-    "training.permission": "plan trainings",
     # The form
     "training.plan_title": "Plan a training",
     "training.move_title": "Move training",

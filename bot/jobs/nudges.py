@@ -19,7 +19,7 @@ from bot.services.sparring import get_question
 from bot.services.sparring_escalation import ESCALATION, still_due
 from bot.services.spreading_invite import invitation
 from bot.services.tool_tests import get_test
-from bot.services.trainings import (
+from bot.services.training_reminders import (
     CHANGED,
     INVITE,
     REMINDER,

@@ -27,6 +27,8 @@ COMMANDS: tuple[CommandHelp, ...] = (
     CommandHelp("/tool-test train <redskab>", "training.help_train"),
     CommandHelp("/tool-test trainings", "training.help_list"),
     CommandHelp("/tovholder network [område | dagtilbud]", "command.tovholder_network"),
+    CommandHelp("/tovholder pulse [område] [periode]", "pulse.help"),
+    CommandHelp("/tovholder pulse export [periode] [md | csv | json]", "pulse.help_export"),
     CommandHelp("/tovholder settings", "command.tovholder_settings"),
     CommandHelp("/tovholder help", "command.tovholder_help"),
 )

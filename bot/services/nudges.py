@@ -20,7 +20,7 @@ from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
 from bot.services.sparring_escalation import plan_escalations
 from bot.services.spreading import plan_spreading
-from bot.services.trainings import plan_training_invitations
+from bot.services.training_reminders import plan_training_invitations
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as repo

@@ -1,15 +1,20 @@
 """Who may do what — decided here and nowhere else.
 
 Coordinators manage the organisation and the settings; ambassadors write guides, run tool
-tests and answer sparring; everyone — also a Slack user not yet in the organisation — reads
-guides and asks questions. Leaders and coordinators see the network's coverage.
+tests, plan trainings and answer sparring; everyone — also a Slack user not yet in the
+organisation — reads guides and asks questions. Leaders and coordinators see the network's
+coverage and record leadership's decisions on tools. Trainings add rules that depend on the
+training or the area, not only the role: who may manage one, plan in an area, or answer one
+(the functions at the end).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
-from bot.domain.org import ROLES, Daycare, Person, Role
+from bot.domain.org import ROLES, Area, Daycare, Person, Role
+from bot.domain.trainings import superuser_daycare_in
 from storage.db import Database
 from storage.repositories import org
 
@@ -18,8 +23,10 @@ class Action(StrEnum):
     MANAGE_ORGANISATION = "manage_organisation"
     MANAGE_SETTINGS = "manage_settings"
     SEE_COVERAGE = "see_coverage"
+    RECORD_DECISIONS = "record_decisions"
     WRITE_GUIDES = "write_guides"
     RUN_TOOL_TESTS = "run_tool_tests"
+    PLAN_TRAININGS = "plan_trainings"
     ANSWER_SPARRING = "answer_sparring"
     READ_GUIDES = "read_guides"
     ASK_QUESTIONS = "ask_questions"
@@ -32,8 +39,10 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_ORGANISATION: frozenset({"coordinator"}),
     Action.MANAGE_SETTINGS: frozenset({"coordinator"}),
     Action.SEE_COVERAGE: frozenset({"coordinator", "leader"}),
+    Action.RECORD_DECISIONS: frozenset({"coordinator", "leader"}),
     Action.WRITE_GUIDES: frozenset({"ambassador", "coordinator"}),
     Action.RUN_TOOL_TESTS: frozenset({"ambassador", "coordinator"}),
+    Action.PLAN_TRAININGS: frozenset({"ambassador", "coordinator"}),
     Action.ANSWER_SPARRING: frozenset({"ambassador", "coordinator"}),
     Action.READ_GUIDES: EVERYONE,
     Action.ASK_QUESTIONS: EVERYONE,
@@ -68,4 +77,35 @@ def may_set_adoption(person: Person | None, daycare: Daycare) -> bool:
         or (role.role == "superuser" and role.daycare_id == daycare.id)
         or (role.role == "ambassador" and role.area_id == daycare.area_id)
         for role in person.roles
+    )
+
+
+def plannable_areas(person: Person | None, areas: Sequence[Area]) -> list[Area]:
+    """The areas a person may plan trainings in, in the given order: an ambassador trains the
+    superusers of their own areas; a coordinator, who looks after the whole network, any."""
+    if person is None:
+        return []
+    if person.has_role("coordinator"):
+        return list(areas)
+    own = {role.area_id for role in person.roles if role.role == "ambassador"}
+    return [area for area in areas if area.id in own]
+
+
+def may_manage_training(person: Person | None, ambassador_slack_id: str) -> bool:
+    """Move, cancel or record attendance of a training: the ambassador who planned it (it is
+    theirs to hold), or a coordinator (who can step in when the ambassador cannot)."""
+    return person is not None and (
+        person.slack_user_id == ambassador_slack_id or person.has_role("coordinator")
+    )
+
+
+def belongs_to_area(person: Person | None, area_id: int, daycares: Sequence[Daycare]) -> bool:
+    """Answer a training in an area: a superuser of a daycare in the area (the training is
+    for them), the area's ambassador, or a coordinator (who may come along to any)."""
+    if person is None:
+        return False
+    return (
+        person.has_role("coordinator")
+        or any(role.role == "ambassador" and role.area_id == area_id for role in person.roles)
+        or superuser_daycare_in(person, area_id, daycares) is not None
     )

@@ -2,15 +2,19 @@
 weekly digest, `/tovholder pulse`, the App Home and the quality-report exports all show the
 same numbers (one function, `build_pulse`).
 
-Counts are of what happened in the period (local dates, in the bot's time zone); what
-"stands" — open questions, overdue evaluations, gaps, spreading — is as it is at the
-period's end, or now when the period has not ended yet. Who sees which scope is decided by
+Counts are of what happened in the period (local dates, in the bot's time zone). Questions
+still open and tests running are as they stood at the period's end (or now, for a period
+not over yet). Overdue evaluations, spreading, gaps and the tools waiting for a verdict are
+as they stand *now* — the bot keeps no history of them — which the README says of the
+quality-report exports. Who sees which scope is decided by
 `scope_for` (leaders and coordinators: the network; ambassadors: their areas; superusers:
 their daycare).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
@@ -32,6 +36,7 @@ from bot.domain.pulse import (
     Scope,
     Spread,
     ToolInTest,
+    parse_period,
     week_of,
 )
 from bot.services import spreading
@@ -135,18 +140,22 @@ async def _area_pulses(
             tools.setdefault(row["area_id"], []).append(
                 ToolInTest(row["tool"], newest["rating"], newest["newest_on"], newest["n"])
             )
-        if end >= utc_iso(clock.now()):
-            for late in await overdue_checkpoints(db, clock, calendar):
-                areas = {d.area_id for d in snap.daycares if d.id in late.test.daycare_ids}
-                if late.test.area_id is not None:
-                    areas.add(late.test.area_id)
-                for area_id in areas:
-                    overdue[area_id] = overdue.get(area_id, 0) + 1
+        for late in await overdue_checkpoints(db, clock, calendar):
+            areas = {d.area_id for d in snap.daycares if d.id in late.test.daycare_ids}
+            if late.test.area_id is not None:
+                areas.add(late.test.area_id)
+            for area_id in areas:
+                overdue[area_id] = overdue.get(area_id, 0) + 1
     found = []
     for area in _areas(snap, scope):
         mine = [q for q in asked if q["area_id"] == area.id]
         answered = [q for q in mine if q["answered_at"] is not None and q["answered_at"] < end]
-        still_open = [q for q in mine if q["answered_at"] is None and q["resolved_at"] is None]
+        still_open = [
+            q
+            for q in mine
+            if (q["answered_at"] is None or q["answered_at"] >= end)
+            and (q["resolved_at"] is None or q["resolved_at"] >= end)
+        ]
         found.append(
             AreaPulse(
                 area_id=area.id,
@@ -218,9 +227,9 @@ async def build_pulse(
 ) -> Pulse:
     """Everything the pulse shows for `period`, narrowed to `scope`."""
     snap = await snapshot(db)
-    now = utc_iso(clock.now())
     start = _utc(period.start, clock)
-    end = min(_utc(period.end, clock), now)
+    # Stored times have whole seconds: what happened in the current second counts too.
+    end = min(_utc(period.end, clock), utc_iso(clock.now() + timedelta(seconds=1)))
     areas = await _area_pulses(db, clock, calendar, snap, scope, start, end, details=True)
     activity = []
     last = week_of(period.last_day)
@@ -254,3 +263,38 @@ async def build_pulse(
         gaps=await _gaps(db, clock, snap, scope),
         activity=tuple(activity),
     )
+
+
+EXPORT_WORDS = frozenset({"export", "eksport", "eksporter", "eksportér"})
+FORMATS = ("md", "csv", "json")
+_PERIOD_LIKE = re.compile(r"^\d{2,4}(-\S*)?$")
+
+
+@dataclass(frozen=True)
+class PulseRequest:
+    """What `/tovholder pulse …` asked for: words in any order — a period (`2026-W48`,
+    `2026-11`, `2026-Q3`, `2026`), `export` and a format, and the rest an area's name."""
+
+    period: Period
+    area: str = ""
+    export: bool = False
+    format: str = "md"
+
+
+def read_request(text: str, clock: Clock) -> PulseRequest:
+    """Raises BadPeriod for something that looks like a period but is none."""
+    period: Period | None = None
+    export = False
+    fmt = "md"
+    area: list[str] = []
+    for word in text.split():
+        folded = word.casefold()
+        if folded in EXPORT_WORDS:
+            export = True
+        elif folded in FORMATS:
+            fmt = folded
+        elif _PERIOD_LIKE.match(word):
+            period = parse_period(word)
+        else:
+            area.append(word)
+    return PulseRequest(period or current_week(clock), " ".join(area), export, fmt)

@@ -1,18 +1,15 @@
-"""Trainings that ambassadors hold for superusers: plan, invite, sign up, remind, record who
-came, move and cancel.
+"""Trainings that ambassadors hold for superusers: plan, sign up, record who came, move and
+cancel, and what `/tool-test trainings` shows.
 
-An ambassador plans a training for a tool in one of their areas (the coordinator: any area).
-The superusers of that area whose daycare has not started with the tool are invited by DM
-through the durable reminder store (`plan_training_invitations`, idempotent by dedupe key),
-so a restart loses no invitation and sends none twice. People answer "Jeg kommer" / "Jeg kan
-ikke"; the seat limit is checked and the answer saved in one transaction. Those coming get a
-reminder on the working morning before. Afterwards the ambassador records who came, and each
-attending superuser's daycare is marked at least "getting started". Moving a training (a new
-time or place) bumps its `version`, so reminders planned for the old time are recognised as
-stale; moving or cancelling tells everyone who said yes.
-
-Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`):
-`None` means "no longer relevant", and the reminder is cancelled instead of sent.
+An ambassador plans a training for a tool in one of their areas (the coordinator: any area;
+who may do what is decided in `bot.services.permissions`). The superusers of that area whose
+daycare has not started with the tool are invited, and those coming reminded, through the
+durable reminder store (`bot.services.training_reminders`). People answer "Jeg kommer" / "Jeg
+kan ikke"; the seat limit is checked and the answer saved in one transaction. Afterwards the
+ambassador records who came, and each attending superuser's daycare is marked at least
+"getting started". Moving a training (a new time or place) bumps its `version`, so reminders
+planned for the old time are recognised as stale; moving or cancelling tells everyone who
+said yes.
 """
 
 from __future__ import annotations
@@ -23,7 +20,7 @@ from typing import Literal
 
 from bot.clock import Clock, utc_iso
 from bot.domain.network import OrgSnapshot
-from bot.domain.org import Area, Daycare, Person
+from bot.domain.org import Area, Person
 from bot.domain.trainings import (
     NOTE_MAX,
     PLACE_MAX,
@@ -33,24 +30,35 @@ from bot.domain.trainings import (
     Signup,
     Training,
     TrainingPlan,
+    superuser_daycare_in,
 )
 from bot.services import reminders
 from bot.services.adoption import mark_getting_started
 from bot.services.network import snapshot
+from bot.services.permissions import (
+    Action,
+    belongs_to_area,
+    can,
+    may_manage_training,
+    plannable_areas,
+)
+from bot.services.training_reminders import (
+    CHANGED,
+    INVITE,
+    REMINDER,
+    current,
+    invitees,
+    plan_for_training,
+)
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
-from storage.repositories import adoption as adoption_repo
 from storage.repositories import tools as tools_repo
 from storage.repositories import trainings as repo
 
-INVITE = "training_invite"
-REMINDER = "training_reminder"
-CHANGED = "training_changed"
 #: How far ahead a training may be planned.
 HORIZON = timedelta(days=365)
 #: How long after its start a training still shows in `/tool-test trainings`.
 RECENT = timedelta(days=30)
-PLANNERS = frozenset({"ambassador", "coordinator"})
 
 Errors = dict[str, tuple[str, dict[str, object]]]
 
@@ -109,68 +117,10 @@ class MyTrainings:
 # -- who ----------------------------------------------------------------------------------
 
 
-def may_plan(person: Person | None) -> bool:
-    return person is not None and any(role.role in PLANNERS for role in person.roles)
-
-
-def plannable_areas(snap: OrgSnapshot, slack_user_id: str) -> list[Area]:
-    """The ambassador's own areas; the coordinator's: all. By name."""
-    person = snap.person(slack_user_id)
-    if person is None:
-        return []
-    if person.has_role("coordinator"):
-        areas = list(snap.areas)
-    else:
-        own = {r.area_id for r in person.roles if r.role == "ambassador"}
-        areas = [a for a in snap.areas if a.id in own]
+def _plannable(snap: OrgSnapshot, slack_user_id: str) -> list[Area]:
+    """The areas the person may plan trainings in, by name."""
+    areas = plannable_areas(snap.person(slack_user_id), snap.areas)
     return sorted(areas, key=lambda a: a.name.casefold())
-
-
-def _may_manage(person: Person | None, training: Training) -> bool:
-    """The training's own ambassador, or a coordinator."""
-    return person is not None and (
-        person.slack_user_id == training.ambassador_slack_id or person.has_role("coordinator")
-    )
-
-
-def _daycare_in(snap: OrgSnapshot, person: Person | None, area_id: int) -> Daycare | None:
-    """The daycare in `area_id` the person is superuser of."""
-    for role in person.roles if person else ():
-        if role.role == "superuser" and role.daycare_id is not None:
-            daycare = next((d for d in snap.daycares if d.id == role.daycare_id), None)
-            if daycare is not None and daycare.area_id == area_id:
-                return daycare
-    return None
-
-
-def in_area(snap: OrgSnapshot, person: Person | None, area_id: int) -> bool:
-    """Superuser of a daycare in the area, its ambassador, or a coordinator."""
-    if person is None:
-        return False
-    return (
-        person.has_role("coordinator")
-        or any(r.role == "ambassador" and r.area_id == area_id for r in person.roles)
-        or _daycare_in(snap, person, area_id) is not None
-    )
-
-
-async def invitees(db: Database, training: Training) -> list[tuple[Person, Daycare]]:
-    """The superusers of the training's area whose daycare has not started with the tool
-    (no adoption row counts as not started), as the organisation is now."""
-    snap = await snapshot(db)
-    states = {a.daycare_id: a.state for a in await adoption_repo.for_tool(db, training.tool_id)}
-    found: list[tuple[Person, Daycare]] = []
-    seen: set[str] = set()
-    for daycare in sorted(snap.daycares, key=lambda d: d.name.casefold()):
-        if daycare.area_id != training.area_id:
-            continue
-        if states.get(daycare.id, "not_started") != "not_started":
-            continue
-        for person in snap.superusers_of(daycare):
-            if person.slack_user_id not in seen:
-                seen.add(person.slack_user_id)
-                found.append((person, daycare))
-    return found
 
 
 # -- planning -----------------------------------------------------------------------------
@@ -207,7 +157,7 @@ def _check(
         errors["note"] = ("training.error.too_long", {"limit": NOTE_MAX, "length": len(note)})
     if not any(a.id == plan.area_id for a in snap.areas):
         errors["area"] = ("training.error.unknown_area", {})
-    elif not any(a.id == plan.area_id for a in plannable_areas(snap, by)):
+    elif not any(a.id == plan.area_id for a in _plannable(snap, by)):
         errors["area"] = ("training.error.not_your_area", {})
     if errors or starts is None or seats is None:
         raise TrainingRefused(errors)
@@ -227,7 +177,7 @@ async def plan_training(
     submit) gives the first training and writes nothing. Raises NotAllowed (not an ambassador
     or coordinator), TrainingRefused (bad fields), LookupError (no such tool)."""
     snap = await snapshot(db)
-    if not may_plan(snap.person(by)):
+    if not can(snap.person(by), Action.PLAN_TRAININGS):
         raise NotAllowed(by)
     now = clock.now().astimezone(calendar.tz)
     async with db.transaction() as conn:
@@ -273,7 +223,7 @@ async def move_training(
         old = await repo.get(conn, training_id)
         if old is None or old.state != "planned":
             raise LookupError(training_id)
-        if not _may_manage(snap.person(by), old):
+        if not may_manage_training(snap.person(by), old.ambassador_slack_id):
             raise NotAllowed(by)
         starts_at, place, seats, note = _check(snap, by, plan, now, signed_up=old.signed_up)
         if await tools_repo.tool_by_id(conn, plan.tool_id) is None:
@@ -311,7 +261,7 @@ async def cancel_training(
         training = await repo.get(conn, training_id)
         if training is None:
             raise LookupError(training_id)
-        if not _may_manage(snap.person(by), training):
+        if not may_manage_training(snap.person(by), training.ambassador_slack_id):
             raise NotAllowed(by)
         if training.state != "planned":
             return training, False
@@ -346,133 +296,6 @@ async def _tell_coming(
         )
 
 
-# -- invitations and reminders ------------------------------------------------------------
-
-
-def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
-    """The start of working hours on the working day before the training."""
-    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date() - timedelta(days=1)
-    for _ in range(366):
-        if calendar.is_working_day(day):
-            break
-        day -= timedelta(days=1)
-    return datetime.combine(day, calendar.start, tzinfo=calendar.tz)
-
-
-async def plan_for_training(
-    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
-) -> int:
-    """One training's invitations (to those not yet answered) and day-before reminders (to
-    those coming, while the training's day has not come). Returns how many were new."""
-    now = clock.now()
-    if training.state != "planned" or training.starts_at <= utc_iso(now):
-        return 0
-    async with db.transaction() as conn:
-        answers = {s.slack_user_id: s for s in await repo.signups(conn, training.id)}
-    created = 0
-    for person, _ in await invitees(db, training):
-        if person.slack_user_id in answers:
-            continue
-        made = await reminders.schedule(
-            db,
-            clock,
-            kind=INVITE,
-            recipient=person.slack_user_id,
-            due=now,
-            payload={"training_id": training.id},
-            dedupe_key=f"{INVITE}:{training.id}:{person.slack_user_id}",
-            calendar=calendar,
-        )
-        created += made is not None
-    local_day = datetime.fromisoformat(training.starts_at).astimezone(calendar.tz).date()
-    if now.astimezone(calendar.tz).date() >= local_day:
-        return created
-    due = day_before(calendar, training.starts_at)
-    for signup in answers.values():
-        if signup.answer != "yes":
-            continue
-        made = await reminders.schedule(
-            db,
-            clock,
-            kind=REMINDER,
-            recipient=signup.slack_user_id,
-            due=due,
-            payload={"training_id": training.id, "version": training.version},
-            dedupe_key=f"{REMINDER}:{training.id}:{training.version}:{signup.slack_user_id}",
-            calendar=calendar,
-        )
-        created += made is not None
-    return created
-
-
-async def plan_training_invitations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
-    """Every planned future training: invitations and day-before reminders (idempotent by
-    dedupe key, so running it again creates nothing). Returns how many were new."""
-    created = 0
-    for training in await repo.planned_from(db, utc_iso(clock.now())):
-        created += await plan_for_training(db, clock, calendar, training)
-    return created
-
-
-async def _current(db: Database, training_id: int) -> tuple[Training | None, list[Signup]]:
-    async with db.transaction() as conn:
-        training = await repo.get(conn, training_id)
-        found = await repo.signups(conn, training_id) if training else []
-    return training, found
-
-
-def _upcoming(training: Training | None, clock: Clock) -> bool:
-    return (
-        training is not None
-        and training.state == "planned"
-        and training.starts_at > utc_iso(clock.now())
-    )
-
-
-async def invitation_for(
-    db: Database, clock: Clock, training_id: int, slack_user_id: str
-) -> Training | None:
-    """The training to invite the person to, or None when the invitation no longer matters:
-    the training is cancelled, held or past; the person answered, left the area, or their
-    daycare started with the tool meanwhile."""
-    training, answers = await _current(db, training_id)
-    if training is None or not _upcoming(training, clock):
-        return None
-    if any(s.slack_user_id == slack_user_id for s in answers):
-        return None
-    if not any(p.slack_user_id == slack_user_id for p, _ in await invitees(db, training)):
-        return None
-    return training
-
-
-async def reminder_for(
-    db: Database, clock: Clock, training_id: int, version: int, slack_user_id: str
-) -> Training | None:
-    """The training to remind about: still planned, in the future, the same version, and the
-    person still coming. Else None."""
-    training, answers = await _current(db, training_id)
-    if training is None or not _upcoming(training, clock) or training.version != version:
-        return None
-    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
-    return training if coming else None
-
-
-async def change_for(
-    db: Database, clock: Clock, training_id: int, change: str, slack_user_id: str
-) -> Training | None:
-    """The training to tell about: cancelled (`change` "cancelled"), or moved to the version
-    `change` names and still so. None when a later change has overtaken this one."""
-    training, answers = await _current(db, training_id)
-    if training is None:
-        return None
-    if change == "cancelled":
-        return training if training.state == "cancelled" else None
-    if not _upcoming(training, clock) or str(training.version) != change:
-        return None
-    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
-    return training if coming else None
-
-
 # -- answers and attendance ---------------------------------------------------------------
 
 
@@ -499,13 +322,13 @@ async def answer(
             return AnswerResult("gone")
         if training.state != "planned" or training.starts_at <= utc_iso(now):
             return AnswerResult("closed", training)
-        if not in_area(snap, person, training.area_id):
+        if not belongs_to_area(person, training.area_id, snap.daycares):
             return AnswerResult("not_in_area", training)
         before = await repo.signup_of(conn, training_id, slack_user_id)
         already = before is not None and before.answer == "yes"
         if picked == "yes" and not already and training.signed_up >= training.seats:
             return AnswerResult("full", training)
-        daycare = _daycare_in(snap, person, training.area_id)
+        daycare = superuser_daycare_in(person, training.area_id, snap.daycares)
         await repo.save_answer(
             conn, training_id, slack_user_id, daycare.id if daycare else None, picked, utc_iso(now)
         )
@@ -526,10 +349,10 @@ async def attendance_form(
     """The training and those who said yes, for the attendance modal. Raises LookupError
     (gone or cancelled), NotAllowed, TrainingRefused (it has not started yet)."""
     snap = await snapshot(db)
-    training, answers = await _current(db, training_id)
+    training, answers = await current(db, training_id)
     if training is None or training.state == "cancelled":
         raise LookupError(training_id)
-    if not _may_manage(snap.person(by), training):
+    if not may_manage_training(snap.person(by), training.ambassador_slack_id):
         raise NotAllowed(by)
     if training.starts_at > utc_iso(clock.now()):
         raise TrainingRefused({"came": ("training.error.not_started", {})})
@@ -551,7 +374,7 @@ async def record_attendance(
         training = await repo.get(conn, training_id)
         if training is None or training.state == "cancelled":
             raise LookupError(training_id)
-        if not _may_manage(snap.person(by), training):
+        if not may_manage_training(snap.person(by), training.ambassador_slack_id):
             raise NotAllowed(by)
         if training.starts_at > stamp:
             raise TrainingRefused({"came": ("training.error.not_started", {})})
@@ -559,9 +382,9 @@ async def record_attendance(
         await repo.clear_attendance(conn, training_id)
         for user in present:
             signup = answered.get(user)
-            daycare = _daycare_in(snap, snap.person(user), training.area_id) or snap.daycare_of(
-                snap.person(user)
-            )
+            daycare = superuser_daycare_in(
+                snap.person(user), training.area_id, snap.daycares
+            ) or snap.daycare_of(snap.person(user))
             daycare_id = daycare.id if daycare else (signup.daycare_id if signup else None)
             await repo.set_attended(conn, training_id, user, daycare_id, True, stamp)
             if daycare is None:
@@ -594,7 +417,7 @@ async def my_trainings(db: Database, clock: Clock, slack_user_id: str) -> MyTrai
     snap = await snapshot(db)
     person = snap.person(slack_user_id)
     now = clock.now()
-    if may_plan(person):
+    if can(person, Action.PLAN_TRAININGS):
         found = await repo.held_by(db, slack_user_id, utc_iso(now - RECENT))
         kind: Literal["held", "offered", "none"] = "held"
     elif person is not None and snap.daycare_of(person) is not None:
@@ -625,9 +448,9 @@ def today_in(calendar: WorkingCalendar, clock: Clock) -> date:
 async def planning_areas(db: Database, by: str) -> list[Area] | None:
     """The areas the person may plan trainings in; None when they may not plan at all."""
     snap = await snapshot(db)
-    if not may_plan(snap.person(by)):
+    if not can(snap.person(by), Action.PLAN_TRAININGS):
         return None
-    return plannable_areas(snap, by)
+    return _plannable(snap, by)
 
 
 async def coordinators(db: Database) -> list[Person]:
@@ -642,4 +465,4 @@ async def names(db: Database) -> dict[str, str]:
 
 async def may_change(db: Database, by: str, training: Training) -> bool:
     """Move, cancel, record attendance: the training's ambassador or a coordinator."""
-    return _may_manage((await snapshot(db)).person(by), training)
+    return may_manage_training((await snapshot(db)).person(by), training.ambassador_slack_id)

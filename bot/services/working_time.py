@@ -354,3 +354,20 @@ def parse_closing_days(text: str) -> tuple[ClosingRule, ...]:
             )
         rules.append(ClosingRule(first, last, yearly=yearly))
     return tuple(rules)
+
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$", re.ASCII)
+
+
+def parse_weekly_moment(text: str) -> tuple[int, time] | None:
+    """`mon 08:30` / `mandag 8.30` → (0, 08:30): a weekday and a time; `off` or empty → None."""
+    help_text = "a weekday and a time, e.g. mon 08:30 or mandag 8.30; off: never"
+    cleaned = text.strip().lower()
+    if cleaned in ("", "off", "fra", "none"):
+        return None
+    day, _, clock = cleaned.partition(" ")
+    number = _WEEKDAY_NAMES.get(day.strip())
+    found = _CLOCK.match(clock.strip())
+    if number is None or found is None:
+        raise ValueError(f"{_quote(text)} is not {help_text}")
+    return number, time(int(found[1]), int(found[2]))

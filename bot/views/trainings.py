@@ -24,7 +24,7 @@ from bot.domain.trainings import (
 )
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.services.permissions import Action, allowed_roles
+from bot.services.permissions import Action
 from bot.views.blocks import (
     FIELD,
     Block,
@@ -39,7 +39,7 @@ from bot.views.blocks import (
     text_input,
 )
 from bot.views.dates import day_text
-from bot.views.network import mentions
+from bot.views.permissions import refusal_message as permission_refusal
 
 #: The guide card's "Planlæg træning" (value: the tool id).
 PLAN = "training_plan"
@@ -98,15 +98,7 @@ def plan_button(lang: str, tool_id: int) -> dict[str, Any]:
 
 def refusal_message(lang: str, coordinators: list[Person]) -> dict[str, Any]:
     """Only ambassadors and coordinators plan trainings; the coordinators grant the role."""
-    roles = " / ".join(t(lang, f"role.{role}") for role in allowed_roles(Action.RUN_TOOL_TESTS))
-    text = t(
-        lang,
-        "permission.refused",
-        action=t(lang, "training.permission"),
-        roles=roles,
-        coordinators=mentions(coordinators) or t(lang, "network.no_coordinator"),
-    )
-    return text_only(text)
+    return permission_refusal(lang, Action.PLAN_TRAININGS, coordinators)
 
 
 def text_only(text: str) -> dict[str, Any]:

@@ -14,11 +14,13 @@ from bot.services.network import network_for
 from bot.services.permissions import Action, person_can
 from bot.views.help import help_message
 from bot.views.network import network_message
+from handlers.commands.pulse import pulse_command
 from handlers.views.my_settings import open_my_settings
 from handlers.views.settings import open_settings
 
 NETWORK_WORDS = frozenset({"network", "netværk", "netvaerk"})
 SETTINGS_WORDS = frozenset({"settings", "indstillinger"})
+PULSE_WORDS = frozenset({"pulse", "puls"})
 #: `/tovholder settings mine`: a coordinator's own settings (everyone else gets only those).
 PERSONAL_WORDS = frozenset({"mine", "min", "my", "me", "mig"})
 
@@ -47,6 +49,10 @@ async def tovholder_command(
             )
             return
         await open_settings(command, client, services, lang)
+        return
+    if word.lower() in PULSE_WORDS:
+        await ack()
+        await pulse_command(rest, command, respond, client, services, lang)
         return
     if word.lower() in NETWORK_WORDS:
         await ack()

@@ -1,0 +1,83 @@
+"""`tovholder pulse [--period P] [--format md|csv|json] [--area NAME] [--output FILE]`: the
+pulse as a file for the municipal quality report (kvalitetsrapport).
+
+For the coordinator and municipal IT, so the scope is the whole network (or one area with
+`--area`). The numbers are those of the weekly digest and `/tovholder pulse` for the same
+period: one `build_pulse`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from bot.admin.context import AdminContext
+from bot.admin.export import write_private, write_utf8
+from bot.domain.pulse import NETWORK, BadPeriod, Pulse, parse_period
+from bot.i18n import t
+from bot.services.network import snapshot
+from bot.services.pulse import build_pulse, current_week, narrow
+from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
+
+EXIT_REFUSED = 1
+FORMATS = ("md", "csv", "json")
+
+
+def register(verbs: Any) -> None:
+    command = verbs.add_parser("pulse", help="the pulse as a file for the quality report")
+    command.add_argument(
+        "--period", help="2026-W48 (week), 2026-11 (month), 2026-Q3 (quarter) or 2026 (year)"
+    )
+    command.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    command.add_argument("--area", help="one area's pulse (default: the whole network)")
+    command.add_argument("--output", type=Path, help="write the file here (default: print it)")
+    command.set_defaults(handler=pulse_command)
+
+
+def render(lang: str, found: Pulse, fmt: str, ctx: AdminContext) -> str:
+    if fmt == "csv":
+        return pulse_csv(lang, found)
+    if fmt == "json":
+        return pulse_json(found)
+    return pulse_markdown(lang, found, ctx.settings.tz)
+
+
+async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
+    if args.period is None:
+        period = current_week(ctx.clock)
+    else:
+        try:
+            period = parse_period(args.period)
+        except BadPeriod:
+            ctx.complain(t(ctx.lang, "pulse_file.cli.bad_period", value=args.period))
+            return EXIT_REFUSED
+    scope = NETWORK
+    if args.area is not None:
+        snap = await snapshot(ctx.db)
+        narrowed = narrow(NETWORK, snap, args.area)
+        if narrowed is None:
+            areas = ", ".join(area.name for area in snap.areas) or "–"
+            ctx.complain(t(ctx.lang, "pulse_file.cli.unknown_area", name=args.area, areas=areas))
+            return EXIT_REFUSED
+        scope = narrowed
+    found = await build_pulse(ctx.db, ctx.clock, ctx.settings.calendar, period, scope)
+    text = render(ctx.lang, found, args.format, ctx)
+    if args.output is None:
+        write_utf8(ctx, text)
+        return 0
+    try:
+        write_private(args.output, text.encode("utf-8"))
+    except OSError:
+        ctx.complain(t(ctx.lang, "export.cannot_write", file=args.output))
+        return EXIT_REFUSED
+    ctx.say(
+        t(
+            ctx.lang,
+            "pulse_file.cli.written",
+            period=period.label,
+            format=args.format,
+            path=args.output,
+        )
+    )
+    return 0

@@ -1,0 +1,97 @@
+"""When the weekly digest is due, and that it goes out once.
+
+The digest looks back on the previous ISO week. It is due at `TOVHOLDER_DIGEST_AT` (default
+Monday 08:30) of the current week, moved by the working calendar like any nudge — a
+holiday or the summer closure puts it on the next working morning. The row in `digests` is
+claimed before anything is posted, so two processes, a job run twice or a restart never
+post one week twice; a claim left by a process that died is taken again after `LEASE`.
+No Slack here: `bot.jobs.digest` posts.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from bot.clock import Clock, utc_iso
+from bot.domain.pulse import Period, week_of
+from bot.services.working_time import WorkingCalendar
+from bot.services.workspace_settings import current
+from storage.db import Database
+from storage.repositories import digests as repo
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)
+ERROR_MAX = 500
+
+
+@dataclass(frozen=True)
+class DueDigest:
+    period: Period
+    channel_id: str
+
+
+def digest_moment(calendar: WorkingCalendar, at: tuple[int, time], week: Period) -> datetime:
+    """When the digest of the week before `week` goes out."""
+    weekday, clock_time = at
+    planned = datetime.combine(week.start + timedelta(days=weekday), clock_time, calendar.tz)
+    return calendar.next_allowed(planned)
+
+
+async def claim_due(
+    db: Database, clock: Clock, calendar: WorkingCalendar, at: tuple[int, time] | None
+) -> DueDigest | None:
+    """The digest to post now, claimed for this caller; None when none is due, it was sent
+    (or is being sent), or no leadership channel is set (logged once per week)."""
+    if at is None:
+        return None
+    now = clock.now()
+    this_week = week_of(now.astimezone(calendar.tz).date())
+    if now < digest_moment(calendar, at, this_week):
+        return None
+    period = week_of(this_week.start - timedelta(days=7))
+    channel = (await current(db))["leadership_channel"]
+    if not channel:
+        if await repo.skip(db, period.label, utc_iso(now)):
+            logger.info("weekly digest not sent: no leadership_channel set period=%s", period.label)
+        return None
+    if not await repo.claim(db, period.label, channel, utc_iso(now), utc_iso(now - LEASE)):
+        return None
+    return DueDigest(period, channel)
+
+
+async def posted(db: Database, clock: Clock, due: DueDigest, message_ts: str) -> None:
+    await repo.set_state(
+        db, due.period.label, due.channel_id, "posted", utc_iso(clock.now()), message_ts=message_ts
+    )
+
+
+async def sent(db: Database, clock: Clock, due: DueDigest, chart_error: str = "") -> None:
+    """Done; `chart_error` when the message stands but its chart could not be added."""
+    await repo.set_state(
+        db,
+        due.period.label,
+        due.channel_id,
+        "sent",
+        utc_iso(clock.now()),
+        error=chart_error[:ERROR_MAX],
+    )
+
+
+async def failed(db: Database, clock: Clock, due: DueDigest, error: str) -> None:
+    """Slack refused for good (no such channel, the bot not in it): not tried again."""
+    await repo.set_state(
+        db,
+        due.period.label,
+        due.channel_id,
+        "failed",
+        utc_iso(clock.now()),
+        error=error[:ERROR_MAX],
+    )
+
+
+async def release(db: Database, due: DueDigest) -> None:
+    """A passing failure: the next run tries again."""
+    await repo.release(db, due.period.label, due.channel_id)

@@ -1,0 +1,175 @@
+"""The durable-reminder side of trainings: invitations, day-before reminders and change
+notices, queued in the reminder store and decided again when due.
+
+Invitations go by DM to the superusers of the training's area whose daycare has not started
+with the tool (`plan_training_invitations`, idempotent by dedupe key), so a restart loses no
+invitation and sends none twice. Those coming get a reminder on the working morning before;
+a moved training has a new `version`, so reminders planned for the old time are recognised
+as stale.
+
+Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`):
+`None` means "no longer relevant", and the reminder is cancelled instead of sent. The kinds
+and dedupe keys below are stored in the database: they must not change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.clock import Clock, utc_iso
+from bot.domain.org import Daycare, Person
+from bot.domain.trainings import Signup, Training
+from bot.services import reminders
+from bot.services.network import snapshot
+from bot.services.working_time import WorkingCalendar
+from storage.db import Database
+from storage.repositories import adoption as adoption_repo
+from storage.repositories import trainings as repo
+
+INVITE = "training_invite"
+REMINDER = "training_reminder"
+CHANGED = "training_changed"
+
+
+async def invitees(db: Database, training: Training) -> list[tuple[Person, Daycare]]:
+    """The superusers of the training's area whose daycare has not started with the tool
+    (no adoption row counts as not started), as the organisation is now."""
+    snap = await snapshot(db)
+    states = {a.daycare_id: a.state for a in await adoption_repo.for_tool(db, training.tool_id)}
+    found: list[tuple[Person, Daycare]] = []
+    seen: set[str] = set()
+    for daycare in sorted(snap.daycares, key=lambda d: d.name.casefold()):
+        if daycare.area_id != training.area_id:
+            continue
+        if states.get(daycare.id, "not_started") != "not_started":
+            continue
+        for person in snap.superusers_of(daycare):
+            if person.slack_user_id not in seen:
+                seen.add(person.slack_user_id)
+                found.append((person, daycare))
+    return found
+
+
+def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
+    """The start of working hours on the working day before the training."""
+    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date() - timedelta(days=1)
+    for _ in range(366):
+        if calendar.is_working_day(day):
+            break
+        day -= timedelta(days=1)
+    return datetime.combine(day, calendar.start, tzinfo=calendar.tz)
+
+
+async def plan_for_training(
+    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
+) -> int:
+    """One training's invitations (to those not yet answered) and day-before reminders (to
+    those coming, while the training's day has not come). Returns how many were new."""
+    now = clock.now()
+    if training.state != "planned" or training.starts_at <= utc_iso(now):
+        return 0
+    async with db.transaction() as conn:
+        answers = {s.slack_user_id: s for s in await repo.signups(conn, training.id)}
+    created = 0
+    for person, _ in await invitees(db, training):
+        if person.slack_user_id in answers:
+            continue
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=INVITE,
+            recipient=person.slack_user_id,
+            due=now,
+            payload={"training_id": training.id},
+            dedupe_key=f"{INVITE}:{training.id}:{person.slack_user_id}",
+            calendar=calendar,
+        )
+        created += made is not None
+    local_day = datetime.fromisoformat(training.starts_at).astimezone(calendar.tz).date()
+    if now.astimezone(calendar.tz).date() >= local_day:
+        return created
+    due = day_before(calendar, training.starts_at)
+    for signup in answers.values():
+        if signup.answer != "yes":
+            continue
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=REMINDER,
+            recipient=signup.slack_user_id,
+            due=due,
+            payload={"training_id": training.id, "version": training.version},
+            dedupe_key=f"{REMINDER}:{training.id}:{training.version}:{signup.slack_user_id}",
+            calendar=calendar,
+        )
+        created += made is not None
+    return created
+
+
+async def plan_training_invitations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """Every planned future training: invitations and day-before reminders (idempotent by
+    dedupe key, so running it again creates nothing). Returns how many were new."""
+    created = 0
+    for training in await repo.planned_from(db, utc_iso(clock.now())):
+        created += await plan_for_training(db, clock, calendar, training)
+    return created
+
+
+async def current(db: Database, training_id: int) -> tuple[Training | None, list[Signup]]:
+    """The training as it is now and its answers, read together."""
+    async with db.transaction() as conn:
+        training = await repo.get(conn, training_id)
+        found = await repo.signups(conn, training_id) if training else []
+    return training, found
+
+
+def _upcoming(training: Training | None, clock: Clock) -> bool:
+    return (
+        training is not None
+        and training.state == "planned"
+        and training.starts_at > utc_iso(clock.now())
+    )
+
+
+async def invitation_for(
+    db: Database, clock: Clock, training_id: int, slack_user_id: str
+) -> Training | None:
+    """The training to invite the person to, or None when the invitation no longer matters:
+    the training is cancelled, held or past; the person answered, left the area, or their
+    daycare started with the tool meanwhile."""
+    training, answers = await current(db, training_id)
+    if training is None or not _upcoming(training, clock):
+        return None
+    if any(s.slack_user_id == slack_user_id for s in answers):
+        return None
+    if not any(p.slack_user_id == slack_user_id for p, _ in await invitees(db, training)):
+        return None
+    return training
+
+
+async def reminder_for(
+    db: Database, clock: Clock, training_id: int, version: int, slack_user_id: str
+) -> Training | None:
+    """The training to remind about: still planned, in the future, the same version, and the
+    person still coming. Else None."""
+    training, answers = await current(db, training_id)
+    if training is None or not _upcoming(training, clock) or training.version != version:
+        return None
+    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    return training if coming else None
+
+
+async def change_for(
+    db: Database, clock: Clock, training_id: int, change: str, slack_user_id: str
+) -> Training | None:
+    """The training to tell about: cancelled (`change` "cancelled"), or moved to the version
+    `change` names and still so. None when a later change has overtaken this one."""
+    training, answers = await current(db, training_id)
+    if training is None:
+        return None
+    if change == "cancelled":
+        return training if training.state == "cancelled" else None
+    if not _upcoming(training, clock) or str(training.version) != change:
+        return None
+    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    return training if coming else None

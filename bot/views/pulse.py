@@ -1,0 +1,223 @@
+"""The pulse as Slack shows it — the weekly digest in the leadership channel and
+`/tovholder pulse` privately: short and scannable on a phone. Per area one section, then
+the network, then the gaps. Every name that people typed (tools, areas, daycares, reasons)
+is escaped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.pulse import AreaPulse, Period, Pulse, Spread
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.views.blocks import Block, context, divider, header, section, sections, shorten
+from bot.views.dates import day_text, local_day
+from bot.views.tool_tests import stars
+
+#: Names listed before "and N more" — a digest is read on a phone.
+NAMES_SHOWN = 6
+REASON_CHARS = 150
+#: Areas shown one section each; beyond that they are packed (Slack allows 50 blocks).
+AREA_SECTIONS_MAX = 30
+
+
+def period_title(lang: str, period: Period) -> str:
+    """ "Uge 48 (23.–29. nov. 2026)", "November 2026", "3. kvartal 2026", "2026"."""
+    if period.kind == "week":
+        return t(
+            lang,
+            "pulse.period.week",
+            week=int(period.label.split("W")[1]),
+            start=day_text(lang, period.start),
+            end=day_text(lang, period.last_day),
+        )
+    if period.kind == "month":
+        return t(
+            lang,
+            "pulse.period.month",
+            month=t(lang, f"pulse.month.{period.start.month}"),
+            year=period.start.year,
+        )
+    if period.kind == "quarter":
+        return t(lang, "pulse.period.quarter", quarter=period.label[-1], year=period.start.year)
+    return period.label
+
+
+def duration(lang: str, minutes: float) -> str:
+    """ "35 min", "2 t 10 min", "3 d 4 t" (English: h, d)."""
+    whole = round(minutes)
+    if whole < 60:
+        return t(lang, "pulse.minutes", minutes=whole)
+    hours, rest = divmod(whole, 60)
+    if hours < 24:
+        return t(lang, "pulse.hours", hours=hours, minutes=rest)
+    days, hours = divmod(hours, 24)
+    return t(lang, "pulse.days", days=days, hours=hours)
+
+
+def _names(lang: str, names: tuple[str, ...] | list[str]) -> str:
+    shown = ", ".join(escape(name) for name in names[:NAMES_SHOWN])
+    if len(names) > NAMES_SHOWN:
+        shown += " " + t(lang, "pulse.and_more", count=len(names) - NAMES_SHOWN)
+    return shown
+
+
+def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
+    lines = [f"*{escape(area.area)}*"]
+    if area.tools_in_test:
+        tools = []
+        for tool in area.tools_in_test[:NAMES_SHOWN]:
+            text = escape(tool.tool)
+            if tool.newest_rating is not None and tool.newest_on:
+                text += " " + t(
+                    lang,
+                    "pulse.newest",
+                    stars=stars(tool.newest_rating),
+                    day=local_day(lang, tool.newest_on, tz),
+                )
+            tools.append(text)
+        lines.append(t(lang, "pulse.area.in_test", tools=", ".join(tools)))
+    if not area.activity and not area.questions_open and not area.overdue_evaluations:
+        lines.append(t(lang, "pulse.area.quiet"))
+        return lines
+    lines.append(
+        t(
+            lang,
+            "pulse.area.work",
+            results=area.results,
+            published=area.guides_published,
+            updated=area.guides_updated,
+        )
+    )
+    sparring = t(
+        lang,
+        "pulse.area.sparring",
+        asked=area.questions_asked,
+        answered=area.questions_answered,
+        open=area.questions_open,
+    )
+    if area.median_answer_minutes is not None:
+        sparring += " " + t(
+            lang, "pulse.area.median", time=duration(lang, area.median_answer_minutes)
+        )
+    lines.append(sparring)
+    lines.append(
+        t(
+            lang,
+            "pulse.area.people",
+            overdue=area.overdue_evaluations,
+            onboarded=area.superusers_onboarded,
+            held=area.trainings_held,
+            attendees=area.training_attendees,
+        )
+    )
+    return lines
+
+
+def _spread_line(lang: str, spread: Spread) -> str:
+    areas = " · ".join(f"{escape(a.area)} {a.in_use}/{a.daycares}" for a in spread.areas)
+    line = t(
+        lang,
+        "pulse.spread",
+        tool=escape(spread.tool),
+        in_use=spread.in_use,
+        daycares=spread.daycares,
+        areas=areas or "–",
+    )
+    for daycare, reason in spread.declined[:3]:
+        line += "\n" + t(
+            lang,
+            "pulse.declined",
+            daycare=escape(daycare),
+            reason=escape(shorten(" ".join(reason.split()), REASON_CHARS)),
+        )
+    return line
+
+
+def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
+    lines = [t(lang, "pulse.network")]
+    if pulse.moves:
+        moves = [
+            t(
+                lang,
+                "pulse.move",
+                tool=escape(m.tool),
+                before=t(lang, f"tool_status.{m.from_status}") if m.from_status else "–",
+                after=t(lang, f"tool_status.{m.to_status}"),
+            )
+            for m in pulse.moves[:NAMES_SHOWN]
+        ]
+        lines.append(t(lang, "pulse.moves", moves="; ".join(moves)))
+    if pulse.decisions_made:
+        made = [
+            t(
+                lang,
+                "pulse.decision",
+                tool=escape(d.tool),
+                decision=t(lang, f"decision.{d.decision}"),
+                day=local_day(lang, d.decided_on, tz),
+            )
+            for d in pulse.decisions_made[:NAMES_SHOWN]
+        ]
+        lines.append(t(lang, "pulse.decisions", decisions="; ".join(made)))
+    if pulse.decisions_waiting:
+        lines.append(t(lang, "pulse.waiting", tools=_names(lang, pulse.decisions_waiting)))
+    lines += [_spread_line(lang, spread) for spread in pulse.spreading]
+    if len(lines) == 1:
+        lines.append(t(lang, "pulse.network_quiet"))
+    return lines
+
+
+def _gap_lines(lang: str, pulse: Pulse) -> list[str]:
+    gaps = pulse.gaps
+    if not gaps.any:
+        return [t(lang, "pulse.gaps"), t(lang, "pulse.no_gaps")]
+    lines = [t(lang, "pulse.gaps")]
+    if gaps.areas_without_ambassador:
+        lines.append(
+            t(lang, "pulse.gap.ambassadors", names=_names(lang, gaps.areas_without_ambassador))
+        )
+    if gaps.daycares_without_superuser:
+        lines.append(
+            t(
+                lang,
+                "pulse.gap.superusers",
+                count=len(gaps.daycares_without_superuser),
+                names=_names(lang, gaps.daycares_without_superuser),
+            )
+        )
+    if gaps.guides_overdue:
+        titles = [f"{g.tool}: {g.title}" for g in gaps.guides_overdue]
+        lines.append(t(lang, "pulse.gap.guides", count=len(titles), names=_names(lang, titles)))
+    return lines
+
+
+def pulse_message(lang: str, pulse: Pulse, tz: ZoneInfo, *, digest: bool = False) -> dict[str, Any]:
+    """The digest (`digest=True`: "Ugens puls") or an on-demand pulse, as one message."""
+    title = period_title(lang, pulse.period)
+    heading = t(lang, "pulse.digest_header" if digest else "pulse.header", period=title)
+    scope = pulse.scope
+    where = (
+        t(lang, "pulse.scope.network")
+        if scope.kind == "network"
+        else t(lang, f"pulse.scope.{scope.kind}", name=escape(scope.label))
+    )
+    blocks: list[Block] = [header(heading), context(where)]
+    area_lines = [_area_lines(lang, area, tz) for area in pulse.areas]
+    if len(area_lines) <= AREA_SECTIONS_MAX:
+        blocks += [section("\n".join(lines)) for lines in area_lines]
+    else:
+        blocks += sections(["\n".join(lines) for lines in area_lines])
+    blocks.append(divider())
+    blocks += sections(_network_lines(lang, pulse, tz))
+    blocks += sections(_gap_lines(lang, pulse))
+    text = t(
+        lang,
+        "pulse.fallback",
+        heading=heading,
+        results=pulse.total("results"),
+        asked=pulse.total("questions_asked"),
+    )
+    return {"text": text, "blocks": blocks}

@@ -1,0 +1,79 @@
+"""`/tovholder pulse [area] [period]` — the pulse privately, in the reader's scope;
+`/tovholder pulse export [period] [md|csv|json]` — the same as a file, by DM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.pulse import BadPeriod
+from bot.i18n import t
+from bot.mrkdwn import escape
+from bot.runtime import Services
+from bot.services import pulse
+from bot.services.network import snapshot
+from bot.views.help import text_message
+from bot.views.pulse import pulse_message
+
+
+async def pulse_command(
+    text: str,
+    command: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """Called after the ack, with the words after `pulse`."""
+    user_id = str(command["user_id"])
+    try:
+        request = pulse.read_request(text, services.clock)
+    except BadPeriod as bad:
+        message = t(lang, "pulse.bad_period", value=escape(str(bad)[:40]))
+        await respond(response_type="ephemeral", **text_message(message))
+        return
+    try:
+        scope = await pulse.scope_for(services.db, user_id)
+    except pulse.NoScope:
+        await respond(response_type="ephemeral", **text_message(t(lang, "pulse.no_scope")))
+        return
+    if request.area:
+        snap = await snapshot(services.db)
+        narrowed = pulse.narrow(scope, snap, request.area)
+        if narrowed is None:
+            allowed = [
+                a.name for a in snap.areas if scope.kind == "network" or a.id in scope.area_ids
+            ]
+            message = t(
+                lang,
+                "pulse.unknown_area",
+                area=escape(request.area[:80]),
+                areas=escape(", ".join(allowed)) or "–",
+            )
+            await respond(response_type="ephemeral", **text_message(message))
+            return
+        scope = narrowed
+    settings = services.settings
+    found = await pulse.build_pulse(
+        services.db, services.clock, settings.calendar, request.period, scope
+    )
+    if not request.export:
+        await respond(response_type="ephemeral", **pulse_message(lang, found, settings.tz))
+        return
+    content = {
+        "md": lambda: pulse_markdown(lang, found, settings.tz),
+        "csv": lambda: pulse_csv(lang, found),
+        "json": lambda: pulse_json(found),
+    }[request.format]()
+    opened = await client.conversations_open(users=user_id)
+    await client.files_upload_v2(
+        channel=opened["channel"]["id"],
+        content=content,
+        filename=f"puls-{found.period.label}.{request.format}",
+        title=t(lang, "pulse.file_title", period=found.period.label),
+    )
+    sent = t(lang, "pulse.export_sent", period=found.period.label, format=request.format)
+    await respond(response_type="ephemeral", **text_message(sent))

@@ -1,0 +1,85 @@
+"""The weekly digests sent, one row per week and channel (migration 0015): claimed before
+sending, so two processes, a retry or a restart never post a week's digest twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.db import Database
+
+SCHEMA_0015: tuple[str, ...] = (
+    # `state`: sending (claimed, `claimed_at` the lease), posted (the message is in Slack,
+    # `message_ts`; the chart may still be missing), sent, skipped (no leadership channel was
+    # set that week — said once in the log), failed (Slack refused; `error` says why).
+    """CREATE TABLE digests (
+        period TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('sending', 'posted', 'sent', 'skipped', 'failed')),
+        claimed_at TEXT NOT NULL,
+        message_ts TEXT,
+        sent_at TEXT,
+        error TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (period, channel_id)
+    ) WITHOUT ROWID""",
+)
+
+
+async def claim(db: Database, period: str, channel_id: str, now: str, lease_cutoff: str) -> bool:
+    """True when this caller may send the week's digest to the channel: nobody has, or a
+    claim older than the lease was left by a process that died before posting."""
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "INSERT OR IGNORE INTO digests (period, channel_id, state, claimed_at)"
+            " VALUES (?, ?, 'sending', ?)",
+            (period, channel_id, now),
+        )
+        if cur.rowcount:
+            return True
+        cur = await conn.execute(
+            "UPDATE digests SET claimed_at = ? WHERE period = ? AND channel_id = ?"
+            " AND state = 'sending' AND claimed_at < ?",
+            (now, period, channel_id, lease_cutoff),
+        )
+        return cur.rowcount > 0
+
+
+async def set_state(
+    db: Database,
+    period: str,
+    channel_id: str,
+    state: str,
+    now: str,
+    *,
+    message_ts: str | None = None,
+    error: str = "",
+) -> None:
+    await db.execute(
+        "UPDATE digests SET state = ?, message_ts = COALESCE(?, message_ts), error = ?,"
+        " sent_at = CASE WHEN ? IN ('posted', 'sent') THEN ? ELSE sent_at END"
+        " WHERE period = ? AND channel_id = ?",
+        (state, message_ts, error, state, now, period, channel_id),
+    )
+
+
+async def release(db: Database, period: str, channel_id: str) -> None:
+    """A send that failed for a passing reason: the next run tries again."""
+    await db.execute(
+        "DELETE FROM digests WHERE period = ? AND channel_id = ? AND state = 'sending'",
+        (period, channel_id),
+    )
+
+
+async def skip(db: Database, period: str, now: str) -> bool:
+    """Record that the week had no channel; True the first time (so it is logged once)."""
+    async with db.transaction() as conn:
+        cur = await conn.execute(
+            "INSERT OR IGNORE INTO digests (period, channel_id, state, claimed_at)"
+            " VALUES (?, '', 'skipped', ?)",
+            (period, now),
+        )
+        return cur.rowcount > 0
+
+
+async def digest_records(db: Database) -> list[dict[str, Any]]:
+    rows = await db.fetchall("SELECT * FROM digests ORDER BY period, channel_id")
+    return [dict(row) for row in rows]
