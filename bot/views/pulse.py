@@ -19,6 +19,7 @@ from bot.views.tool_tests import stars
 #: Names listed before "and N more" — a digest is read on a phone.
 NAMES_SHOWN = 6
 REASON_CHARS = 150
+REASONS_SHOWN = 3
 #: Areas shown one section each; beyond that they are packed (Slack allows 50 blocks).
 AREA_SECTIONS_MAX = 30
 
@@ -64,11 +65,28 @@ def _names(lang: str, names: tuple[str, ...] | list[str]) -> str:
     return shown
 
 
+def _listed(lang: str, items: list[str]) -> str:
+    """Items joined with "; ", at most `NAMES_SHOWN`, then "og N mere" — never cut silently."""
+    shown = "; ".join(items[:NAMES_SHOWN])
+    if len(items) > NAMES_SHOWN:
+        shown += " " + t(lang, "pulse.and_more", count=len(items) - NAMES_SHOWN)
+    return shown
+
+
+def _journeys(pulse: Pulse) -> list[tuple[str, str | None, str]]:
+    """Each tool's steps in the period as one: where it started and where it ended."""
+    found: dict[str, tuple[str | None, str]] = {}
+    for move in pulse.moves:
+        first = found[move.tool][0] if move.tool in found else move.from_status
+        found[move.tool] = (first, move.to_status)
+    return [(tool, first, last) for tool, (first, last) in found.items()]
+
+
 def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
     lines = [f"*{escape(area.area)}*"]
     if area.tools_in_test:
         tools = []
-        for tool in area.tools_in_test[:NAMES_SHOWN]:
+        for tool in area.tools_in_test:
             text = escape(tool.tool)
             if tool.newest_rating is not None and tool.newest_on:
                 text += " " + t(
@@ -78,7 +96,7 @@ def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
                     day=local_day(lang, tool.newest_on, tz),
                 )
             tools.append(text)
-        lines.append(t(lang, "pulse.area.in_test", tools=", ".join(tools)))
+        lines.append(t(lang, "pulse.area.in_test", tools=_listed(lang, tools)))
     if not area.activity and not area.questions_open and not area.overdue_evaluations:
         lines.append(t(lang, "pulse.area.quiet"))
         return lines
@@ -126,13 +144,16 @@ def _spread_line(lang: str, spread: Spread) -> str:
         daycares=spread.daycares,
         areas=areas or "–",
     )
-    for daycare, reason in spread.declined[:3]:
+    for daycare, reason in spread.declined[:REASONS_SHOWN]:
         line += "\n" + t(
             lang,
             "pulse.declined",
             daycare=escape(daycare),
             reason=escape(shorten(" ".join(reason.split()), REASON_CHARS)),
         )
+    if len(spread.declined) > REASONS_SHOWN:
+        more = t(lang, "pulse.and_more", count=len(spread.declined) - REASONS_SHOWN)
+        line += "\n    " + more
     return line
 
 
@@ -143,13 +164,13 @@ def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
             t(
                 lang,
                 "pulse.move",
-                tool=escape(m.tool),
-                before=t(lang, f"tool_status.{m.from_status}") if m.from_status else "–",
-                after=t(lang, f"tool_status.{m.to_status}"),
+                tool=escape(tool),
+                before=t(lang, f"tool_status.{first}") if first else "–",
+                after=t(lang, f"tool_status.{last}"),
             )
-            for m in pulse.moves[:NAMES_SHOWN]
+            for tool, first, last in _journeys(pulse)
         ]
-        lines.append(t(lang, "pulse.moves", moves="; ".join(moves)))
+        lines.append(t(lang, "pulse.moves", moves=_listed(lang, moves)))
     if pulse.decisions_made:
         made = [
             t(
@@ -159,9 +180,9 @@ def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
                 decision=t(lang, f"decision.{d.decision}"),
                 day=local_day(lang, d.decided_on, tz),
             )
-            for d in pulse.decisions_made[:NAMES_SHOWN]
+            for d in pulse.decisions_made
         ]
-        lines.append(t(lang, "pulse.decisions", decisions="; ".join(made)))
+        lines.append(t(lang, "pulse.decisions", decisions=_listed(lang, made)))
     if pulse.decisions_waiting:
         lines.append(t(lang, "pulse.waiting", tools=_names(lang, pulse.decisions_waiting)))
     lines += [_spread_line(lang, spread) for spread in pulse.spreading]
