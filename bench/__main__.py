@@ -1,7 +1,7 @@
 """`python -m bench` (`make bench`): run the benchmarks, print Markdown, write JSON.
 
-`python -m bench search` or `python -m bench reminders [--count N] [--speed K] [--no-kill]`
-runs one of them (see `bench/reminders.py` for its options).
+`python -m bench search`, `python -m bench reminders [--count N] [--speed K] [--no-kill]` or
+`python -m bench requests [--small] [--requests N]` runs one of them (see each module).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from bench import reminders
+from bench import reminders, requests
 from bench.search import markdown, run_search_bench
 
 RESULTS = Path(__file__).parent / "results"
-BENCHES = ("search", "reminders")
+BENCHES = ("search", "reminders", "requests")
 
 
 def search() -> None:
@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> None:
         print()
     if which in (None, "reminders"):
         reminders.main(rest)
+    if which is None:
+        print()
+    if which in (None, "requests"):
+        requests.main(rest if which else [])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from bot.services.language import LanguageResolver
 from bot.settings import Settings
 from bot.slack_client import locale_lookup, web_client
 from handlers import register
+from handlers.middleware import only_our_workspace
 from storage.db import Database
 
 
@@ -60,5 +61,7 @@ def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
         signing_secret=settings.signing_secret or None,
         request_verification_enabled=settings.mode != "socket",
     )
+    # First of our middleware: nothing else runs for a request from another workspace.
+    app.use(only_our_workspace(services))
     register(app, services)
     return app

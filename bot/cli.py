@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.admin import db as db_verbs
 from bot.admin import demo as demo_verbs
 from bot.admin import export as export_verbs
+from bot.admin import gdpr as gdpr_verbs
 from bot.admin import guides as guides_verbs
 from bot.admin import org as org_verbs
 from bot.admin import pulse as pulse_verbs
@@ -39,6 +40,7 @@ ADMIN_GROUPS = (
     reminders_verbs,
     spreading_verbs,
     pulse_verbs,
+    gdpr_verbs,
 )
 
 

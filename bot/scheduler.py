@@ -17,6 +17,7 @@ from bot.jobs.digest import send_digest
 from bot.jobs.dispatcher import Pacer, default_worker, dispatch
 from bot.jobs.nudges import SENDERS
 from bot.jobs.onboarding import send_welcomes
+from bot.jobs.retention import RETENTION_SECONDS, run_retention
 from bot.runtime import Services
 from bot.services.housekeeping import prune_processed_events
 from bot.services.nudges import plan_all
@@ -61,6 +62,7 @@ def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
         Job("dispatch_reminders", services.settings.dispatch_seconds, _dispatch),
         Job("weekly_digest", PLAN_SECONDS, send_digest),
         Job("prune_processed_events", 3600, _prune),
+        Job("gdpr_retention", RETENTION_SECONDS, run_retention),
     )
 
 

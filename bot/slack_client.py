@@ -1,13 +1,19 @@
 """The Slack Web API client the bot uses everywhere, and the small Slack lookups services need.
 
 slack_sdk retries only connection errors by default; rate-limit (429 with Retry-After) and
-server errors are retried here too. Bolt copies these handlers into its per-request clients.
+server errors are retried here too, and so is a call that timed out (slack_sdk's connection
+handler alone does not count a timeout as a connection error). Bolt copies these handlers,
+and the timeout, into its per-request clients.
+
+A timed-out call may have reached Slack: retrying it can, rarely, post a message twice.
+Losing it is worse (a reminder, a receipt), so timeouts are retried, twice at most.
 """
 
 from __future__ import annotations
 
 import logging
 
+from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -21,14 +27,24 @@ from bot.services.settings_form import ProfileLookup
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
+#: Seconds a Web API call may take before it counts as failed (slack_sdk's default).
+CALL_TIMEOUT = 30
+#: What counts as "the connection failed": slack_sdk's list plus a timeout.
+CONNECTION_ERRORS: list[type[Exception]] = [
+    ServerConnectionError,
+    ServerDisconnectedError,
+    ClientOSError,
+    TimeoutError,
+]
 
 
-def web_client(settings: Settings) -> AsyncWebClient:
+def web_client(settings: Settings, timeout: int = CALL_TIMEOUT) -> AsyncWebClient:
     return AsyncWebClient(
         token=settings.bot_token,
         base_url=settings.api_url,
+        timeout=timeout,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncConnectionErrorRetryHandler(max_retry_count=2, error_types=CONNECTION_ERRORS),
             AsyncRateLimitErrorRetryHandler(max_retry_count=3),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],

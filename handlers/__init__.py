@@ -9,6 +9,7 @@ from bot.views import adoption as adoption_ui
 from bot.views import area_evaluations as evaluation_ui
 from bot.views import guide_browse
 from bot.views import guides as guide_views
+from bot.views import home as home_ui
 from bot.views import nudges as nudge_ui
 from bot.views import sparring as sparring_ui
 from bot.views import sparring_handling as sparring_handling_ui
@@ -17,14 +18,17 @@ from bot.views import tool_tests as tests_ui
 from bot.views import trainings as training_ui
 from handlers import errors, middleware
 from handlers.actions import adoption, area_evaluations, guides, nudges, tool_tests
+from handlers.actions import home as home_actions
 from handlers.actions import sparring as sparring_actions
 from handlers.actions import spreading as spreading_actions
 from handlers.actions import trainings as training_actions
 from handlers.commands import sparring, tool_guide, tool_test, tovholder
+from handlers.events import home as home_events
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
 from handlers.views import adoption as adoption_modal
 from handlers.views import area_evaluations as evaluation_modal
+from handlers.views import gdpr as gdpr_modal
 from handlers.views import guide_editor, my_settings, settings
 from handlers.views import sparring as sparring_modal
 from handlers.views import spreading as spreading_modal
@@ -106,6 +110,13 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(training_ui.CANCEL)(track(training_actions.cancel))
     app.view(training_modal.PLAN_CALLBACK)(track(training_modal.submit_plan))
     app.view(training_modal.ATTENDANCE_CALLBACK)(track(training_modal.submit_attendance))
+    # The App Home: published when opened; a leader's decisions and "ask" clicked on it.
+    app.event("app_home_opened")(track(home_events.app_home_opened))
+    for action_id in home_ui.DECIDE.values():
+        app.action(action_id)(track(home_actions.record_decision))
+    app.action(home_ui.ASK)(track(home_actions.ask))
+    # GDPR: the coordinator's confirmation of an erasure.
+    app.view(gdpr_modal.ERASE_CALLBACK)(track(gdpr_modal.submit_erasure))
     app.event("app_mention")(track(mentions.app_mention))
     app.message()(track(messages.plain_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.

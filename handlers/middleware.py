@@ -1,8 +1,11 @@
-"""Global middleware: drop Slack's repeated deliveries, then hand every listener its services
-and the language to answer in (as the listener arguments `services` and `lang`)."""
+"""Global middleware: refuse other workspaces, drop Slack's repeated deliveries, then hand every
+listener its services and the language to answer in (as the listener arguments `services` and
+`lang`)."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -10,11 +13,43 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.response import BoltResponse
 
 from bot.clock import utc_iso
+from bot.i18n import t
 from bot.runtime import Services
 from bot.services.onboarding import record_activity
+from storage.db import DatabaseUnwritable
 from storage.repositories import events
 
 Next = Callable[[], Awaitable[None]]
+logger = logging.getLogger("tovholder.requests")
+
+
+def only_our_workspace(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
+    """The bot is installed in one workspace: requests for another team are refused.
+
+    Our team id is the one `auth.test` answered for the bot token (Bolt asks once and keeps
+    the answer as the authorisation result); the request's team id is Bolt's reading of the
+    payload (for shared channels, the installing team from `authorizations`). A signed
+    request for another team means a shared signing secret or a misrouted app: answer 200
+    with nothing done, so Slack does not retry, and a short refusal for a slash command.
+    """
+
+    async def middleware(
+        body: dict[str, Any], context: AsyncBoltContext, next: Next
+    ) -> BoltResponse | None:
+        authorized = context.authorize_result
+        ours = authorized.team_id if authorized is not None else None
+        theirs = context.team_id
+        if ours and theirs and theirs != ours:
+            logger.warning("refused a request for another workspace team=%s", theirs)
+            if body.get("command"):
+                return BoltResponse(
+                    status=200, body=t(services.settings.lang, "error.other_workspace")
+                )
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    return middleware
 
 
 def drop_repeated_deliveries(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
@@ -47,7 +82,10 @@ def provide_services(services: Services) -> Callable[..., Awaitable[None]]:
         user_id = user_id_of(body)
         context["lang"] = await services.language.for_user(user_id)
         if user_id:
-            await record_activity(services.db, services.clock, user_id)
+            # Best effort: with the database unwritable, reading still works (and the
+            # database has said so in the log once).
+            with contextlib.suppress(DatabaseUnwritable):
+                await record_activity(services.db, services.clock, user_id)
         await next()
 
     return middleware

@@ -41,3 +41,14 @@ async def refusal(services: Services, lang: str, action: Action) -> dict[str, An
 async def private(respond: AsyncRespond, message: dict[str, Any]) -> None:
     """Shown to the person who clicked only, below the message they clicked (kept)."""
     await respond(response_type="ephemeral", replace_original=False, **message)
+
+
+async def answer_click(
+    respond: AsyncRespond | None, client: AsyncWebClient, user_id: str, message: dict[str, Any]
+) -> None:
+    """`private` below the clicked message; a DM when the click came from a view without a
+    response_url (the App Home)."""
+    if respond is None or respond.response_url is None:
+        await client.chat_postMessage(channel=user_id, **message)
+        return
+    await private(respond, message)

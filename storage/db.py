@@ -4,11 +4,20 @@ aiosqlite runs one thread per connection and executes calls one at a time, so th
 a single connection at start-up and shares it. Transactions are explicit (autocommit mode
 plus `BEGIN IMMEDIATE`), and a lock keeps two coroutines from interleaving statements inside
 one transaction.
+
+Another process (the admin CLI, a backup, a second bot by mistake) may hold the write lock.
+SQLite waits `busy_timeout` for it; should `BEGIN IMMEDIATE` still find the database busy,
+it is tried again a few times with a growing pause before the error reaches anyone.
+
+A database that cannot be written (a read-only file or disk, a full disk) makes every change
+fail with `DatabaseUnwritable`; that is said once in the log, in one line with the path,
+not once per request — the person gets the usual short apology from the error handler.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -19,13 +28,61 @@ import aiosqlite
 
 Params = Sequence[Any] | dict[str, Any]
 BUSY_TIMEOUT_MS = 5000
+#: Pauses (seconds) before each new attempt at `BEGIN IMMEDIATE` on a busy database.
+BUSY_BACKOFF = (0.05, 0.2, 0.5, 1.0)
+
+logger = logging.getLogger(__name__)
+
+
+#: SQLite's primary result codes for "the file cannot be written now".
+UNWRITABLE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_PERM,
+    }
+)
+
+
+class DatabaseUnwritable(sqlite3.OperationalError):
+    """A change could not be written: the file, its folder or the disk is read-only or full."""
+
+
+def _primary_code(error: sqlite3.OperationalError) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_busy(error: sqlite3.OperationalError) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock, try again later."""
+    code = _primary_code(error)
+    if code is not None:
+        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def is_unwritable(error: sqlite3.OperationalError) -> bool:
+    code = _primary_code(error)
+    if code is not None:
+        return code in UNWRITABLE_CODES
+    return "readonly" in str(error) or "disk" in str(error)
 
 
 class Database:
-    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+    def __init__(
+        self,
+        conn: aiosqlite.Connection,
+        path: Path,
+        busy_backoff: Sequence[float] = BUSY_BACKOFF,
+    ) -> None:
         self._conn = conn
         self.path = path
         self._lock = asyncio.Lock()
+        self.busy_backoff = tuple(busy_backoff)
+        #: False after a change failed for lack of write access, until one succeeds again.
+        self.writable = True
 
     @classmethod
     async def open(cls, path: Path) -> Database:
@@ -48,13 +105,45 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """All-or-nothing: nothing half-written survives an exception inside the block."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-            except BaseException:
-                await self._conn.execute("ROLLBACK")
-                raise
-            await self._conn.execute("COMMIT")
+                await self._begin()
+                try:
+                    yield self._conn
+                except BaseException:
+                    if self._conn.in_transaction:
+                        await self._conn.execute("ROLLBACK")
+                    raise
+                await self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                if not is_unwritable(error) or isinstance(error, DatabaseUnwritable):
+                    raise
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
+                raise self._unwritable(error) from error
+            if not self.writable:
+                self.writable = True
+                logger.info("database writable again path=%s", self.path)
+
+    def _unwritable(self, error: sqlite3.OperationalError) -> DatabaseUnwritable:
+        if self.writable:
+            self.writable = False
+            logger.error(
+                "database not writable path=%s error=%s: every change fails until it is fixed",
+                self.path,
+                error,
+            )
+        return DatabaseUnwritable(f"database not writable: {self.path}: {error}")
+
+    async def _begin(self) -> None:
+        for attempt, pause in enumerate((*self.busy_backoff, None), start=1):
+            try:
+                await self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if pause is None or not is_busy(error):
+                    raise
+                logger.warning("database busy, trying again attempt=%d", attempt)
+                await asyncio.sleep(pause)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         async with self._lock, self._conn.execute(sql, params) as cursor:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.repositories.digests import SCHEMA_0015
+from storage.repositories.gdpr import SCHEMA_0016
 from storage.repositories.search import SCHEMA_0005
 from storage.repositories.sparring import SCHEMA_0011
 from storage.repositories.spreading import SCHEMA_0014
@@ -376,6 +377,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0014_spreading", SCHEMA_0014),
     # Weekly digests sent: see storage/repositories/digests.py.
     Migration("0015_digests", SCHEMA_0015),
+    # The GDPR log (access, erasure, retention): see storage/repositories/gdpr.py.
+    Migration("0016_gdpr", SCHEMA_0016),
 )
 
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: a frozen clock and a fresh, migrated database on real SQLite."""
+"""Shared fixtures: a frozen clock and a fresh, migrated database on real SQLite; and the
+check that no test made the bot send a payload Slack would refuse."""
 
 from __future__ import annotations
 
@@ -10,12 +11,42 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import ManualClock
+from bot.standin import RecordedCall, SlackStandIn
 from storage.db import Database
 from storage.migrations import migrate
 
 TZ = ZoneInfo("Europe/Copenhagen")
 #: A Monday morning in a working week, so time-of-day rules have something to say.
 FROZEN_AT = datetime(2026, 11, 30, 9, 0, tzinfo=TZ)
+
+
+#: Errors Slack gives for a payload over Block Kit's limits; the person would see nothing.
+REFUSED_PAYLOAD_ERRORS = frozenset({"invalid_blocks", "invalid_blocks_format", "msg_too_long"})
+#: Where "invalid_arguments" means a view or an ack the bot built wrong.
+VIEW_METHODS = frozenset({"views.open", "views.push", "views.update", "views.publish", "ack"})
+ALLOW_REFUSED = "allow_refused_payloads"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{ALLOW_REFUSED}: the test makes the bot send payloads Slack refuses on purpose",
+    )
+
+
+def refused_payload(call: RecordedCall) -> bool:
+    return call.error in REFUSED_PAYLOAD_ERRORS or (
+        call.method in VIEW_METHODS and call.error == "invalid_arguments"
+    )
+
+
+def assert_no_refused_payloads(standin: SlackStandIn, request: pytest.FixtureRequest) -> None:
+    """At the end of a test: every message and view the bot sent was within Block Kit's
+    limits, so a future view that breaks one fails the suite (opt out with the marker)."""
+    if request.node.get_closest_marker(ALLOW_REFUSED) is not None:
+        return
+    refused = [f"{c.method}: {c.error} {c.errors}" for c in standin.calls if refused_payload(c)]
+    assert not refused, "Slack would refuse what the bot sent:\n" + "\n".join(refused)
 
 
 @pytest.fixture

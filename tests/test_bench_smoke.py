@@ -5,7 +5,10 @@ No timing assertions: speed is read from `make bench`, not enforced by tests.
 
 from __future__ import annotations
 
+from bench.network import Size
 from bench.reminders import run_reminders_bench
+from bench.requests import markdown as requests_markdown
+from bench.requests import run_request_bench
 from bench.search import markdown, run_search_bench
 
 
@@ -24,3 +27,16 @@ async def test_reminders_bench_loses_and_repeats_nothing() -> None:
     result = await run_reminders_bench(count=60, speed=50, kill=False)
     (steady,) = result.runs
     assert (steady.delivered, steady.lost, steady.duplicated) == (60, 0, 0)
+
+
+async def test_request_bench_measures_both_apps_side_by_side() -> None:
+    """Tovholder and the bare Bolt app each start as a process and answer every request."""
+    size = Size(guides=60, people=40, results=200, questions=20)
+    result = await run_request_bench(size, requests=16, rounds=1)
+    assert result.failed == 0
+    for side in (result.ours, result.bare):
+        assert [level.concurrency for level in side.levels] == [1, 32]
+        assert all(level.requests == 16 and level.median_ms > 0 for level in side.levels)
+        assert side.peak_rss_mb > 0 and side.start_s > 0
+    assert result.answer_median_ms > 0
+    assert "| Tovholder | 1 |" in requests_markdown(result)

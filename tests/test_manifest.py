@@ -54,11 +54,16 @@ def test_has_the_scopes_the_bot_uses(scope: str, why: str) -> None:
 def test_subscribes_only_to_events_the_bot_handles() -> None:
     """An event without a listener gets 404, which Slack counts as a failure and retries."""
     assert sorted(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == [
+        "app_home_opened",  # each role's Home tab
         "app_mention",
         "message.channels",  # the test channel, where results are written
         "message.groups",
         "message.im",
     ]
+
+
+def test_the_home_tab_is_on() -> None:
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
 
 
 def test_the_save_as_result_shortcut_is_declared() -> None:

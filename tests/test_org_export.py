@@ -152,6 +152,7 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "spreading_targets",
         "trainings",
         "training_signups",
+        "gdpr_log",
     ]
     now = utc_iso(FROZEN_AT)
     assert document["exported_at"] == now

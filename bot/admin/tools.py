@@ -25,6 +25,7 @@ from bot.services.guides import (
     status_history,
     tool_decisions,
 )
+from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr
 from bot.services.search import closest_tool_names
 
 EXIT_REFUSED = 1
@@ -118,9 +119,13 @@ async def decide_command(args: argparse.Namespace, ctx: AdminContext) -> int:
     tool = await _tool(ctx, args.tool)
     if tool is None:
         return EXIT_REFUSED
-    decision = await record_decision(
-        ctx.db, ctx.clock, tool.id, args.decision, decided_on, args.note, recorded_by="cli"
-    )
+    try:
+        decision = await record_decision(
+            ctx.db, ctx.clock, tool.id, args.decision, decided_on, args.note, recorded_by="cli"
+        )
+    except ContainsCpr as cpr:  # the note is refused whole: nothing was recorded
+        ctx.complain(t(ctx.lang, NOT_SAVED_KEY, **cpr.params))
+        return EXIT_REFUSED
     ctx.say(
         t(ctx.lang, "tools.decided", tool=tool.name, decision=decision.decision, day=decided_on)
     )

@@ -3,10 +3,12 @@
 from bot.i18n import (
     da_adoption,
     da_area_evaluations,
+    da_gdpr,
     da_guides,
     da_home,
     da_nudges,
     da_org_import,
+    da_privacy,
     da_pulse,
     da_pulse_files,
     da_reminders,
@@ -59,6 +61,7 @@ MESSAGES: dict[str, str] = {
         "Det forstod jeg ikke helt. Skriv *hjælp*, så viser jeg, hvad jeg kan hjælpe med."
     ),
     # Fejl
+    "error.other_workspace": "Tovholder svarer kun i kommunens eget Slack-arbejdsområde.",
     "error.apology": (
         "Beklager, der gik noget galt hos mig. Prøv igen om lidt – "
         "og sig det til jeres tovholder, hvis det bliver ved."
@@ -191,3 +194,5 @@ MESSAGES.update(da_spreading.MESSAGES)
 MESSAGES.update(da_pulse.MESSAGES)
 MESSAGES.update(da_pulse_files.MESSAGES)
 MESSAGES.update(da_home.MESSAGES)
+MESSAGES.update(da_gdpr.MESSAGES)
+MESSAGES.update(da_privacy.MESSAGES)

@@ -3,10 +3,12 @@
 from bot.i18n import (
     en_adoption,
     en_area_evaluations,
+    en_gdpr,
     en_guides,
     en_home,
     en_nudges,
     en_org_import,
+    en_privacy,
     en_pulse,
     en_pulse_files,
     en_reminders,
@@ -54,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "network.fallback": "The network: {areas}",
     "command.tovholder_network": "See your area: ambassadors, daycares and superusers. Add an area or a daycare to see another.",
     "dm.not_understood": "I didn't quite get that. Write *help* and I'll show what I can do.",
+    "error.other_workspace": "Tovholder only answers in the municipality's own Slack workspace.",
     "error.apology": (
         "Sorry, something went wrong on my side. Please try again in a moment – "
         "and tell your coordinator if it keeps happening."
@@ -180,3 +183,5 @@ MESSAGES.update(en_spreading.MESSAGES)
 MESSAGES.update(en_pulse.MESSAGES)
 MESSAGES.update(en_pulse_files.MESSAGES)
 MESSAGES.update(en_home.MESSAGES)
+MESSAGES.update(en_gdpr.MESSAGES)
+MESSAGES.update(en_privacy.MESSAGES)

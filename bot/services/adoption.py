@@ -21,6 +21,7 @@ from bot.domain.network import OrgSnapshot
 from bot.domain.org import Daycare
 from bot.services.network import snapshot
 from bot.services.permissions import may_set_adoption
+from bot.services.privacy import cpr_errors
 from storage.db import Database
 from storage.repositories import adoption as repo
 from storage.repositories import tools as tools_repo
@@ -90,6 +91,8 @@ async def set_adoption(
         raise AdoptionRefused(
             {"reason": ("adoption.error.too_long", {"limit": REASON_MAX, "length": len(reason)})}
         )
+    if cpr := cpr_errors(reason=reason):
+        raise AdoptionRefused(cpr)
     now = utc_iso(clock.now())
     async with db.transaction() as conn:
         tool = await tools_repo.tool_by_id(conn, tool_id)

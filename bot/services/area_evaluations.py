@@ -34,6 +34,7 @@ from bot.domain.org import Area, Person
 from bot.domain.reminders import SNOOZE_MARK
 from bot.services import reminders
 from bot.services.network import snapshot
+from bot.services.privacy import cpr_errors
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import area_evaluations as repo
@@ -199,6 +200,7 @@ def check_answers(role: EvaluationRole, answers: Answers) -> Errors:
         text = answers.value(field)
         if len(text) > TEXT_MAX:
             errors[field] = ("area_eval.error.too_long", {"limit": TEXT_MAX, "length": len(text)})
+    errors.update(cpr_errors(**{field: answers.value(field) for field in FIELDS["ambassador"]}))
     if role != "ambassador" and answers.drop_or_spread and "drop_or_spread" not in errors:
         errors["drop_or_spread"] = ("area_eval.error.ambassadors_only", {})
     if not any(answers.value(field) for field in FIELDS[role]) and "works" not in errors:

@@ -18,6 +18,7 @@ from storage.db import Database
 from storage.repositories import (
     adoption,
     area_evaluations,
+    gdpr,
     guides,
     org_sync,
     reminders,
@@ -51,6 +52,7 @@ SECTIONS: list[Section] = [
     ("spreading_targets", spreading.target_records),
     ("trainings", trainings.training_records),
     ("training_signups", trainings.signup_records),
+    ("gdpr_log", gdpr.log_records),
 ]
 
 

@@ -1,7 +1,8 @@
 """Writing a guide in Slack: check the form field by field, then save it as a new version.
 
 Only ambassadors and the coordinator write guides. Every problem is reported against its
-field (the modal shows it there) and nothing is saved until the whole form is right.
+field (the modal shows it there) and nothing is saved until the whole form is right; a
+field holding a CPR number is such a problem.
 Saving the same content again — a double click, a retried submission — makes no version.
 """
 
@@ -22,6 +23,7 @@ from bot.services.guide_files import slugify
 from bot.services.guides import get_guide, get_guide_by_id, save_guide
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can, person_can
+from bot.services.privacy import FIELD_KEY, cpr_in
 from storage.db import Database
 
 #: Field limits, chosen for Slack's Block Kit (a header holds 150 characters) and for a
@@ -93,6 +95,17 @@ def check(form: GuideForm) -> dict[str, tuple[str, dict[str, object]]]:
             errors[name] = ("editor.error.too_long", {"limit": limit, "length": len(value)})
     if any(len(alias) > TOOL_MAX for alias in split_list(form.aliases)):
         errors.setdefault("aliases", ("editor.error.alias_too_long", {"limit": TOOL_MAX}))
+    cpr = cpr_in(
+        tool=form.tool,
+        title=form.title,
+        purpose=form.purpose,
+        body=form.body,
+        category=form.category,
+        aliases=form.aliases,
+        tags=form.tags,
+    )
+    for name, masked in cpr.items():  # the number is the problem to fix first
+        errors[name] = (FIELD_KEY, {"masked": ", ".join(masked)})
     unknown = [value for value in form.age_groups if value not in AGE_GROUPS]
     unknown += [value for value in form.themes if value not in THEMES]
     if unknown:  # only a forged submission gets here: the modal offers the known keys

@@ -36,6 +36,7 @@ from bot.services import spreading
 from bot.services.guide_files import FileProblem, GuideFileError, parse_guide_file
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
+from bot.services.privacy import IMPORT_KEY, cpr_in, ensure_no_cpr
 from storage.db import Database
 from storage.repositories import guides as guides_repo
 from storage.repositories import tools as tools_repo
@@ -57,10 +58,25 @@ class _DryRun(Exception):
 # -- writing guides -----------------------------------------------------------------------
 
 
+def draft_texts(draft: GuideDraft) -> dict[str, str | None]:
+    """Every text of a guide a person wrote, by the editor's field names (for the CPR guard)."""
+    return {
+        "tool": draft.tool,
+        "title": draft.content.title,
+        "purpose": draft.content.purpose,
+        "body": draft.content.body,
+        "category": draft.category,
+        "aliases": "\n".join(draft.aliases),
+        "tags": "\n".join(draft.content.tags),
+    }
+
+
 async def save_guide(
     db: Database, clock: Clock, draft: GuideDraft, *, editor: str | None
 ) -> SaveResult:
-    """Create or update the guide `draft.slug`; `new_version` says whether content changed."""
+    """Create or update the guide `draft.slug`; `new_version` says whether content changed.
+    Raises ContainsCpr, writing nothing, when a text of the guide holds a CPR number."""
+    ensure_no_cpr(**draft_texts(draft))
     async with db.transaction() as conn:
         return await _save(conn, draft, editor, utc_iso(clock.now()))
 
@@ -150,7 +166,7 @@ async def import_guide_files(
 ) -> list[FileOutcome]:
     """Import (name, bytes) pairs in one transaction. Every file is checked whole before
     anything is written, so a bad file writes nothing of itself; the good files are kept,
-    and a dry run keeps none."""
+    and a dry run keeps none. A file with a CPR number in it is refused (masked)."""
     outcomes: list[FileOutcome] = []
     drafts: list[tuple[str, GuideDraft]] = []
     seen: dict[str, str] = {}
@@ -159,6 +175,13 @@ async def import_guide_files(
             draft = parse_guide_file(name, data)
         except GuideFileError as error:
             outcomes.append(FileOutcome(name, problems=error.problems))
+            continue
+        cpr = cpr_in(**draft_texts(draft))
+        if cpr:
+            masked = ", ".join(dict.fromkeys(number for found in cpr.values() for number in found))
+            outcomes.append(
+                FileOutcome(name, problems=(FileProblem(IMPORT_KEY, {"masked": masked}),))
+            )
             continue
         if draft.slug in seen:
             problem = FileProblem(
@@ -360,7 +383,9 @@ async def record_decision(
 ) -> Decision:
     """Keep a leadership decision (advice 3 of the KL article: keep the decisions made).
     "to_be_spread" starts a spreading round (one per tool at a time; not with `spread=False`,
-    as for `set_tool_status`); "stopped" ends it."""
+    as for `set_tool_status`); "stopped" ends it. Raises ContainsCpr (nothing written) for a
+    note with a CPR number."""
+    ensure_no_cpr(note=note)
     now = utc_iso(clock.now())
     weeks = await spreading.follow_up_weeks(db)
     async with db.transaction() as conn:

@@ -30,6 +30,9 @@ COMMANDS: tuple[CommandHelp, ...] = (
     CommandHelp("/tovholder pulse [område] [periode]", "pulse.help"),
     CommandHelp("/tovholder pulse export [periode] [md | csv | json]", "pulse.help_export"),
     CommandHelp("/tovholder settings", "command.tovholder_settings"),
+    CommandHelp("/tovholder my-data", "gdpr.help_my_data"),
+    CommandHelp("/tovholder gdpr erase @person", "gdpr.help_erase"),
+    CommandHelp("/tovholder gdpr log", "gdpr.help_log"),
     CommandHelp("/tovholder help", "command.tovholder_help"),
 )
 

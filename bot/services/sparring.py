@@ -27,6 +27,7 @@ from bot.services.guides import list_tools
 from bot.services.help import is_help_request
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
+from bot.services.privacy import ensure_no_cpr
 from bot.services.search import named_tool, search_guides
 from bot.services.workspace_settings import current
 from storage.db import Database
@@ -89,8 +90,10 @@ class QuestionProblem(Exception):
 
 
 def check_question(text: str) -> str:
-    """The question as it will be stored; raises QuestionProblem for an empty or huge one."""
+    """The question as it will be stored; raises QuestionProblem for an empty or huge one,
+    ContainsCpr for one with a CPR number (never stored, never posted)."""
     cleaned = text.strip()
+    ensure_no_cpr(question=cleaned)
     if not cleaned:
         raise QuestionProblem("sparring.error.empty")
     if len(cleaned) > QUESTION_MAX:

@@ -18,6 +18,7 @@ from bot.services.guide_editor import BODY_MAX
 from bot.services.guides import get_guide_by_id, save_guide
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
+from bot.services.privacy import ensure_no_cpr
 from storage.db import Database
 from storage.repositories import sparring as repo
 
@@ -101,7 +102,9 @@ async def answer_form(db: Database, question_id: int, user_id: str) -> AnswerFor
 
 
 def check_answer(text: str) -> str:
+    """The answer as stored; Refused when empty or too long, ContainsCpr with a CPR number."""
     cleaned = text.strip()
+    ensure_no_cpr(answer=cleaned)
     if not cleaned:
         raise Refused("sparring.answer_empty")
     if len(cleaned) > ANSWER_MAX:
@@ -161,12 +164,14 @@ async def record_reply(
 ) -> bool:
     """A reply in a question's thread is linked to it (once per message); the first reply
     from someone other than the asker starts the clock's "first reply". False when the
-    thread is not a question's, or the message was stored before."""
+    thread is not a question's, or the message was stored before. ContainsCpr (nothing
+    stored) when the reply holds a CPR number."""
     if ts == thread_ts:
         return False
     question = await repo.question_for_post(db, channel_id, thread_ts)
     if question is None:
         return False
+    ensure_no_cpr(text=text)
     return await repo.add_reply(
         db,
         question_id=question.id,

@@ -36,6 +36,7 @@ from bot.domain.spreading import (
 from bot.services import reminders
 from bot.services.network import snapshot
 from bot.services.permissions import may_set_adoption
+from bot.services.privacy import cpr_errors
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import number
 from storage.db import Database
@@ -261,6 +262,8 @@ async def answer(
         raise AnswerRefused(
             {"reason": ("spreading.error.too_long", {"limit": REASON_MAX, "length": len(reason)})}
         )
+    if cpr := cpr_errors(reason=reason):
+        raise AnswerRefused(cpr)
     now = utc_iso(clock.now())
     async with db.transaction() as conn:
         target = await repo.target(conn, round_id, daycare_id)

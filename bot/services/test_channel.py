@@ -4,7 +4,8 @@ Ambassadors write as they talk. A message tagged `#test` / `#afprøvning` that n
 is saved at once; anything else that reads like a result is offered ("save as result for
 <tool>?"), because a message is never saved silently under a guessed tool. A message by
 someone who does not run tool tests is left alone, unless they tagged it — then they are
-told why it was not saved.
+told why it was not saved. A message with a CPR number in it is neither saved nor offered:
+its author is asked to edit it (`cpr`, with the numbers masked), and it is read anew then.
 """
 
 from __future__ import annotations
@@ -16,17 +17,20 @@ from typing import Literal
 from bot.domain.tool_tests import Result, ResultDraft
 from bot.services.guides import list_tools
 from bot.services.permissions import Action, person_can
+from bot.services.privacy import cpr_in
 from bot.services.result_text import ReadMessage, read_message
 from bot.services.workspace_settings import current
 from storage.db import Database
 
-Decision = Literal["save", "offer", "refuse", "ignore"]
+Decision = Literal["save", "offer", "refuse", "ignore", "cpr"]
 
 
 @dataclass(frozen=True)
 class ChannelMessage:
     decision: Decision
     read: ReadMessage | None = None
+    #: For "cpr": the numbers found, masked (`230415-XXXX`).
+    masked: tuple[str, ...] = ()
 
 
 async def is_test_channel(db: Database, channel_id: str | None) -> bool:
@@ -45,6 +49,9 @@ async def decide(db: Database, channel_id: str | None, user_id: str, text: str) 
         return ChannelMessage("ignore", found)
     if not await person_can(db, user_id, Action.RUN_TOOL_TESTS):
         return ChannelMessage("refuse" if found.tagged else "ignore", found)
+    cpr = cpr_in(text=text)
+    if cpr:
+        return ChannelMessage("cpr", found, cpr["text"])
     if found.tagged and found.tool is not None:
         return ChannelMessage("save", found)
     return ChannelMessage("offer", found)

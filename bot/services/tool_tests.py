@@ -39,6 +39,7 @@ from bot.domain.tool_tests import (
 from bot.services import spreading
 from bot.services.adoption import mark_getting_started
 from bot.services.permissions import Action, can
+from bot.services.privacy import ensure_no_cpr
 from storage.db import Database
 from storage.repositories import org as org_repo
 from storage.repositories import tool_tests as repo
@@ -226,11 +227,12 @@ async def start_test(
 
     Checkpoints fall `checkpoint_weeks` after the start (today, as a local date, unless the
     plan says otherwise). Testing a proposed tool puts it in test, recorded with the
-    ambassador. Raises NotAllowed, PlanRefused (per field), LookupError never: an unknown
-    tool, daycare or area is a field error too.
+    ambassador. Raises NotAllowed, ContainsCpr, PlanRefused (per field), LookupError never:
+    an unknown tool, daycare or area is a field error too.
     """
     if not can(await _person(db, ambassador_id), Action.RUN_TOOL_TESTS):
         raise NotAllowed(ambassador_id)
+    ensure_no_cpr(question=plan.question)
     errors = check_plan(plan)
     if errors:
         raise PlanRefused(errors)
@@ -301,9 +303,10 @@ async def close_test(
     Each step is recorded with `by` (in_test → recommended goes via evaluated, as the
     lifecycle demands). A tool already at the conclusion stays, and "evaluated" never undoes
     a verdict already given. Only the test's ambassador or a coordinator may close it.
-    Raises LookupError (no such test), NotAllowed, AlreadyClosed, CloseRefused.
+    Raises LookupError (no such test), NotAllowed, AlreadyClosed, CloseRefused, ContainsCpr.
     """
     person = await _person(db, by)
+    ensure_no_cpr(note=note)
     errors: Errors = {}
     if conclusion not in CONCLUSIONS:
         errors["conclusion"] = ("tests.error.unknown_choice", {})
@@ -361,10 +364,11 @@ async def save_result(
     saved result with `created=False` and writes nothing. The first result for a proposed
     tool puts it in test, recorded with the author (`tool_now_in_test`). A result from a
     daycare that has not started with the tool marks it "getting started", in the same
-    transaction. Raises NotAllowed, ResultRefused (per field).
+    transaction. Raises NotAllowed, ContainsCpr (before anything is written), ResultRefused.
     """
     if not can(await _person(db, author_id), Action.RUN_TOOL_TESTS):
         raise NotAllowed(author_id)
+    ensure_no_cpr(worked=draft.worked, hard=draft.hard)
     moment = clock.now()
     errors = check_result(draft, moment.date())
     if errors:
@@ -413,9 +417,10 @@ async def update_result(
     Its id, author, created_at and where it came from stay; updated_at and updated_by say
     who corrected it when. The same correction twice writes nothing the second time. Moving
     it to a proposed tool puts that tool in test, like a first result. The author and the
-    coordinator may correct it. Raises LookupError, NotAllowed, ResultRefused.
+    coordinator may correct it. Raises LookupError, NotAllowed, ContainsCpr, ResultRefused.
     """
     person = await _person(db, editor_id)
+    ensure_no_cpr(worked=draft.worked, hard=draft.hard)
     moment = clock.now()
     errors = check_result(draft, moment.date())
     clean = _cleaned(draft)

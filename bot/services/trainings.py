@@ -42,6 +42,7 @@ from bot.services.permissions import (
     may_manage_training,
     plannable_areas,
 )
+from bot.services.privacy import cpr_errors
 from bot.services.training_reminders import (
     CHANGED,
     INVITE,
@@ -155,6 +156,7 @@ def _check(
     note = plan.note.strip()
     if len(note) > NOTE_MAX:
         errors["note"] = ("training.error.too_long", {"limit": NOTE_MAX, "length": len(note)})
+    errors.update(cpr_errors(place=place, note=note))
     if not any(a.id == plan.area_id for a in snap.areas):
         errors["area"] = ("training.error.unknown_area", {})
     elif not any(a.id == plan.area_id for a in _plannable(snap, by)):

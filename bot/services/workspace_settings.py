@@ -20,6 +20,8 @@ NUMBERS: dict[str, tuple[int, int, int]] = {
     "sparring_escalate_hours": (8, 1, 80),
     # Weeks after a spreading round starts before each daycare is asked how it went.
     "spread_follow_up_weeks": (4, 1, 26),
+    # Months before old sparring questions and test results' free texts are anonymised.
+    "retention_months": (24, 6, 120),
 }
 ALL_KEYS: tuple[str, ...] = (*KEYS, *NUMBERS)
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,20}$")

@@ -3,17 +3,21 @@
 It serves the Web API methods the bot calls at `/api/<method>` on 127.0.0.1 (port 0),
 response URLs, file upload URLs and Socket Mode, answering in Slack's response shapes and
 refusing what Slack refuses. Every call is recorded so a test can assert on what the bot
-did, and 429s can be forced or enforced by Slack's rate-limit tiers.
+did, and 429s can be forced or enforced by Slack's rate-limit tiers. Slack having a bad
+moment can be played too: the next calls answered with a 5xx (`fail`) or held until the
+client gives up (`stall`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -37,6 +41,17 @@ STANDIN_BOT_TOKEN = "xoxb-standin"  # noqa: S105
 STANDIN_APP_TOKEN = "xapp-standin"  # noqa: S105
 STANDIN_VERIFICATION_TOKEN = "standin-verification-token"  # noqa: S105
 APP_TOKEN_METHODS = frozenset({"apps.connections.open"})
+#: `fail`/`stall` for every method at once.
+ANY_METHOD = "*"
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One call answered badly: HTTP `status` at once, or after `stall` seconds (by then the
+    client has given up; the call is not carried out, as if lost on the way)."""
+
+    status: int = 500
+    stall: float = 0.0
 
 
 class SlackStandIn:
@@ -82,6 +97,7 @@ class SlackStandIn:
             RateLimiter(self.rate_policy, clock) if enforce_rate_limits else None
         )
         self._forced_429: dict[str, deque[int]] = {}
+        self._faults: dict[str, deque[Fault]] = {}
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
         self._methods: dict[str, Handler] = {
@@ -284,6 +300,23 @@ class SlackStandIn:
         """Answer the next `times` calls of `method` with HTTP 429 and this Retry-After."""
         self._forced_429.setdefault(method, deque()).extend([retry_after] * times)
 
+    def fail(self, method: str = ANY_METHOD, times: int = 1, status: int = 500) -> None:
+        """Answer the next `times` calls of `method` (`"*"`: of any method) with HTTP `status`
+        and `{"ok": false, "error": "internal_error"}`, the way Slack does in an outage."""
+        self._faults.setdefault(method, deque()).extend([Fault(status=status)] * times)
+
+    def stall(self, method: str = ANY_METHOD, times: int = 1, seconds: float = 5.0) -> None:
+        """Hold the next `times` calls of `method` for `seconds` before answering 503, so a
+        client with a shorter timeout gives up (a Web API timeout). Nothing is carried out."""
+        self._faults.setdefault(method, deque()).extend([Fault(status=503, stall=seconds)] * times)
+
+    def _next_fault(self, method: str) -> Fault | None:
+        for key in (method, ANY_METHOD):
+            queue = self._faults.get(key)
+            if queue:
+                return queue.popleft()
+        return None
+
     # -- HTTP handlers -----------------------------------------------------------------
 
     async def _handle_api(self, request: web.Request) -> web.Response:
@@ -294,6 +327,12 @@ class SlackStandIn:
             return self._answer(
                 method, {}, 200, ApiError("invalid_form_data", [str(exc)]).response()
             )
+        fault = self._next_fault(method)
+        if fault is not None:
+            if fault.stall:
+                await asyncio.sleep(fault.stall)
+            body = {"ok": False, "error": "internal_error" if fault.status < 503 else "timeout"}
+            return self._answer(method, args, fault.status, body)
         forced = self._forced_429.get(method)
         if forced:
             return self._ratelimited(method, args, forced.popleft())

@@ -9,7 +9,7 @@ HEADER_MAX = 150
 
 
 def header(text: str) -> Block:
-    return {"type": "header", "text": {"type": "plain_text", "text": text[:HEADER_MAX]}}
+    return {"type": "header", "text": {"type": "plain_text", "text": shorten(text, HEADER_MAX)}}
 
 
 def section(mrkdwn: str) -> Block:
@@ -120,5 +120,5 @@ def text_input(
         "max_length": max_length,
     }
     if initial:
-        element["initial_value"] = initial[:max_length]
+        element["initial_value"] = shorten(initial, max_length)
     return input_block(block_id, label, element, optional=optional, hint=hint)

@@ -9,7 +9,7 @@ from bot.domain.org import Person
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.views.adoption import daycare_tool_lines
-from bot.views.blocks import Block, context, divider, header, section, sections
+from bot.views.blocks import Block, context, divider, header, section, sections, shorten
 
 MESSAGE_BLOCKS_MAX = 50
 
@@ -27,7 +27,7 @@ def network_message(lang: str, answer: NetworkAnswer) -> dict[str, Any]:
         text = t(
             lang,
             "network.unknown",
-            query=escape(answer.unknown_query[:80]),
+            query=escape(shorten(answer.unknown_query, 80)),
             areas=escape(", ".join(answer.known_places)) or "–",
         )
         return {"text": text, "blocks": [section(text)]}

@@ -35,7 +35,7 @@ from bot.views.guides import (
     whole_guide_messages,
 )
 from bot.views.help import text_message
-from handlers.replies import private, refusal
+from handlers.replies import answer_click, private, refusal
 from handlers.values import action_channel, action_value, as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
@@ -71,14 +71,22 @@ async def _gone(respond: AsyncRespond, lang: str) -> None:
 
 
 async def show_guide(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
 ) -> None:
+    """The whole guide below the clicked message, or by DM from the App Home."""
     await ack()
-    found = await _card(body, respond, services, lang)
+    user_id = body["user"]["id"]
+    found = await card(services.db, as_int(action_value(body)) or 0, user_id)
     if found is None:
+        await answer_click(respond, client, user_id, text_message(t(lang, "guide.gone")))
         return
     for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
-        await private(respond, message)
+        await answer_click(respond, client, user_id, message)
 
 
 async def share_guide(

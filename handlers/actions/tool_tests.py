@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services import test_channel
 from bot.services.permissions import Action, person_can
+from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
 from bot.services.tool_tests import (
     NotAllowed,
     ResultRefused,
@@ -194,6 +195,9 @@ async def offer_save(
     except (NotAllowed, ResultRefused):
         await _private(respond, t(lang, "test.could_not_save"))
         return
+    except ContainsCpr as found:
+        await _private(respond, t(lang, NOT_SAVED_KEY, **found.params))
+        return
     message = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
     await respond(replace_original=True, **message)
 
@@ -214,6 +218,11 @@ async def offer_other(
     draft = await _draft_from_message(client, services, json.loads(action_value(body)), 0)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
+        return
+    try:
+        ensure_no_cpr(worked=draft.worked)  # never prefill a modal with the number
+    except ContainsCpr as found:
+        await _private(respond, t(lang, NOT_SAVED_KEY, **found.params))
         return
     await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
 

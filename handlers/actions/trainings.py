@@ -28,7 +28,8 @@ from bot.views.trainings import (
     cancelled_receipt,
     text_only,
 )
-from handlers.replies import private
+from handlers.events.home import from_home, publish_home
+from handlers.replies import answer_click, private
 from handlers.values import action_channel, action_value, as_int
 from handlers.views.trainings import open_plan
 
@@ -57,27 +58,36 @@ async def plan_from_card(
 
 
 async def sign_up(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
 ) -> None:
-    """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message."""
+    """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message (by DM
+    from the App Home, which is then published again with the answer)."""
     await ack()
+    user_id = body["user"]["id"]
     training_id = as_int(action_value(body))
     choice = "yes" if body["actions"][0]["action_id"] == YES else "no"
     if training_id is None:
-        await private(respond, text_only(t(lang, "training.gone")))
+        await answer_click(respond, client, user_id, text_only(t(lang, "training.gone")))
         return
     result = await answer(
         services.db,
         services.clock,
         services.settings.calendar,
-        body["user"]["id"],
+        user_id,
         training_id,
         choice,
     )
     message = answer_message(
         lang, result.outcome, result.training, result.answer, services.settings.tz
     )
-    await private(respond, message)
+    await answer_click(respond, client, user_id, message)
+    if from_home(body):
+        await publish_home(client, services, user_id, lang)
 
 
 async def open_attendance(

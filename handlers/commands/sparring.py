@@ -11,9 +11,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
+from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, ask, is_list_request, open_questions
 from bot.views.help import text_message
 from bot.views.sparring_handling import my_questions
+from handlers.privacy import not_saved
 from handlers.sparring_delivery import present
 from handlers.views.sparring import open_sparring
 
@@ -49,5 +51,8 @@ async def sparring_command(
     except QuestionProblem as problem:
         message = text_message(t(lang, problem.key, **problem.params))
         await respond(response_type="ephemeral", **message)
+        return
+    except ContainsCpr as cpr:  # nothing stored, nothing posted
+        await respond(response_type="ephemeral", **not_saved(lang, cpr))
         return
     await respond(response_type="ephemeral", **await present(client, services, routing, lang))

@@ -14,6 +14,7 @@ from bot.services.network import network_for
 from bot.services.permissions import Action, person_can
 from bot.views.help import help_message
 from bot.views.network import network_message
+from handlers.commands.gdpr import GDPR_WORDS, gdpr_command, is_my_data, my_data_command
 from handlers.commands.pulse import pulse_command
 from handlers.views.my_settings import open_my_settings
 from handlers.views.settings import open_settings
@@ -53,6 +54,14 @@ async def tovholder_command(
     if word.lower() in PULSE_WORDS:
         await ack()
         await pulse_command(rest, command, respond, client, services, lang)
+        return
+    if is_my_data(text):
+        await ack()
+        await my_data_command(command, respond, client, services, lang)
+        return
+    if word.lower() in GDPR_WORDS:
+        await ack()
+        await gdpr_command(rest, command, respond, client, services, lang)
         return
     if word.lower() in NETWORK_WORDS:
         await ack()

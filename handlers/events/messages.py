@@ -13,10 +13,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.help import is_help_request
+from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import help_message, text_message
 from bot.views.sparring_handling import offer_message
 from handlers.events import mentions, sparring_thread, test_channel
+from handlers.privacy import not_saved
 
 
 async def plain_message(
@@ -37,7 +39,7 @@ async def plain_message(
     if mentions.mentions_bot(str(message.get("text") or ""), context.bot_user_id):
         await mentions.answer_mention(message, client, lang)
     await test_channel.new_message(message, client, services)
-    await sparring_thread.new_reply(message, services)
+    await sparring_thread.new_reply(message, services, client)
 
 
 async def direct_message(
@@ -63,6 +65,9 @@ async def direct_message(
         except QuestionProblem as problem:
             await say(**text_message(t(lang, problem.key, **problem.params)))
             return
+        except ContainsCpr as cpr:
+            await say(**not_saved(lang, cpr))
+            return
         if routing.question.state == "draft":
             await say(**offer_message(lang, routing))
         return
@@ -77,5 +82,6 @@ async def other_message_event(
     subtype = event.get("subtype")
     if subtype == "message_changed":
         await test_channel.changed_message(event, client, services)
+        await sparring_thread.changed_reply(event, client, services)
     elif subtype == "message_deleted":
         await test_channel.deleted_message_event(event, client, services)

@@ -1,5 +1,6 @@
 """Messages in the test channel: a result saved, offered, updated when edited, or its
-author asked what to do when the message is deleted."""
+author asked what to do when the message is deleted. A message with a CPR number is not
+saved: its author is asked, privately in the thread, to edit it; the edit is read anew."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import test_channel
+from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     NotAllowed,
     ResultRefused,
@@ -19,6 +21,7 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
+from handlers.privacy import ask_to_edit
 
 
 async def new_message(message: dict[str, Any], client: AsyncWebClient, services: Services) -> None:
@@ -35,6 +38,11 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
     if decided.decision == "refuse":
         await client.chat_postEphemeral(
             channel=channel, user=user_id, **text_message(t(lang, "test.channel_refused"))
+        )
+        return
+    if decided.decision == "cpr":
+        await ask_to_edit(
+            client, channel=channel, ts=ts, user_id=user_id, masked=decided.masked, lang=lang
         )
         return
     if decided.decision == "offer" or found.tool is None:
@@ -60,6 +68,11 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
     except (NotAllowed, ResultRefused):
         await client.chat_postEphemeral(
             channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
+        )
+        return
+    except ContainsCpr as cpr:
+        await ask_to_edit(
+            client, channel=channel, ts=ts, user_id=user_id, masked=cpr.masked, lang=lang
         )
         return
     if saved.created:
@@ -90,6 +103,12 @@ async def changed_message(
             test_channel.edited_draft(result, found),
             editor_id=user_id,
         )
+    except ContainsCpr as cpr:  # the result keeps what it said before the edit
+        ts = str(edited.get("ts"))
+        await ask_to_edit(
+            client, channel=channel, ts=ts, user_id=user_id, masked=cpr.masked, lang=lang
+        )
+        return
     except (ResultRefused, NotAllowed, LookupError):
         # Refused text, someone else's message, or the result deleted meanwhile.
         await client.chat_postEphemeral(

@@ -13,6 +13,8 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services import test_channel
 from bot.services.permissions import Action, person_can
+from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
+from bot.views.help import text_message
 from handlers.replies import refusal
 from handlers.views.tool_tests import open_result
 
@@ -39,7 +41,15 @@ async def save_as_result(
     message = shortcut.get("message") or {}
     channel = str((shortcut.get("channel") or {}).get("id") or "")
     ts = str(message.get("ts") or "")
-    found = await test_channel.read(services.db, str(message.get("text") or ""))
+    text = str(message.get("text") or "")
+    try:
+        ensure_no_cpr(text=text)  # never stored, nor put into a modal
+    except ContainsCpr as cpr:
+        await respond(
+            response_type="ephemeral", **text_message(t(lang, NOT_SAVED_KEY, **cpr.params))
+        )
+        return
+    found = await test_channel.read(services.db, text)
     draft = test_channel.draft_from(
         found,
         found.tool.id if found.tool else 0,

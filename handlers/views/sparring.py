@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
+from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, as_urgency, ask, check_question, tool_choices
 from bot.services.sparring_handling import (
     NotAllowed,
@@ -28,6 +29,7 @@ from bot.views.sparring_handling import (
     answer_in_thread,
     problem_message,
 )
+from handlers.privacy import field_errors
 from handlers.replies import refusal, tell_privately
 from handlers.sparring_delivery import deliver, present, refresh_posts
 from handlers.values import as_int, submitted
@@ -82,6 +84,9 @@ async def submit_question(
             errors={"question": t(lang, problem.key, **problem.params)},
         )
         return
+    except ContainsCpr as cpr:
+        await ack(response_action="errors", errors=field_errors(lang, cpr))
+        return
     await ack()
     user_id = body["user"]["id"]
     metadata = json.loads(view.get("private_metadata") or "{}")
@@ -117,6 +122,9 @@ async def submit_answer(
         await ack(
             response_action="errors", errors={"answer": t(lang, problem.key, **problem.params)}
         )
+        return
+    except ContainsCpr as cpr:
+        await ack(response_action="errors", errors=field_errors(lang, cpr))
         return
     await ack()
     user_id = body["user"]["id"]

@@ -17,6 +17,7 @@ from bot.runtime import Services
 from bot.services.guides import list_tools
 from bot.services.network import snapshot
 from bot.services.permissions import Action
+from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     CloseRefused,
     NotAllowed,
@@ -150,6 +151,9 @@ async def submit_start(
     except PlanRefused as refused:
         await ack(response_action="errors", errors=_errors(lang, refused.errors))
         return
+    except ContainsCpr as found:
+        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
+        return
     except NotAllowed:
         await ack()
         await client.chat_postMessage(
@@ -219,6 +223,9 @@ async def submit_result(
     except ResultRefused as refused:
         await ack(response_action="errors", errors=_errors(lang, refused.errors))
         return
+    except ContainsCpr as found:
+        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
+        return
     except NotAllowed:
         await ack()
         await client.chat_postMessage(
@@ -264,6 +271,9 @@ async def submit_close(
         return
     except CloseRefused as refused:
         await ack(response_action="errors", errors=_errors(lang, refused.errors))
+        return
+    except ContainsCpr as found:
+        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
         return
     await ack()
     conclusion = t(lang, f"tool_status.{test.conclusion}")

@@ -13,6 +13,7 @@ from bot.local import LocalSlack
 from bot.services.demo import seed_demo
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
+from tests.conftest import assert_no_refused_payloads
 
 ANNETTE = "U0DEMO001"  # coordinator, Danish
 METTE = "U0DEMO003"  # ambassador, Danish
@@ -21,13 +22,16 @@ GENERAL = "C0GENERAL"
 
 
 @pytest.fixture
-async def slack(tmp_path: Path, clock: ManualClock) -> AsyncIterator[LocalSlack]:
+async def slack(
+    tmp_path: Path, clock: ManualClock, request: pytest.FixtureRequest
+) -> AsyncIterator[LocalSlack]:
     settings = parse_settings({"TOVHOLDER_DB": str(tmp_path / "tovholder.db")}, "console")
     local = await LocalSlack.start(settings, clock)
     await seed_demo(local.bot.db, clock)
     await local.sync_people()
     yield local
     await local.stop()
+    assert_no_refused_payloads(local.standin, request)
 
 
 def texts(call: RecordedCall) -> str:

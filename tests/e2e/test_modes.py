@@ -212,6 +212,7 @@ async def test_settings_from_the_command_line(tmp_path: Path) -> None:
         "leadership_channel=",
         "sparring_escalate_hours=8",
         "spread_follow_up_weeks=4",
+        "retention_months=24",
     ]
     code, out, _ = await run_cli("settings", "set", "sparring_escalate_hours", "4", cwd=tmp_path)
     assert (code, out.strip()) == (0, "sparring_escalate_hours=4")
@@ -222,7 +223,7 @@ async def test_settings_from_the_command_line(tmp_path: Path) -> None:
     assert err.strip() == (
         "Ukendt indstilling »sparing_channel«. "
         "Mulige: sparring_channel, test_channel, leadership_channel, sparring_escalate_hours, "
-        "spread_follow_up_weeks."
+        "spread_follow_up_weeks, retention_months."
     )
     code, _, err = await run_cli("settings", "set", "test_channel", "#afprøvning", cwd=tmp_path)
     assert code == 1 and "»#afprøvning« er ikke et kanal-id til test_channel" in err

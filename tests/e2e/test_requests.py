@@ -13,6 +13,7 @@ import pytest
 
 from bot.local import LocalSlack
 from storage.repositories import events
+from storage.repositories.sparring import question_records
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
 from tests.fixtures import SLACK_PAYLOADS
 
@@ -46,6 +47,33 @@ async def test_unsigned_forged_or_stale_requests_get_401_and_nothing_happens(
     assert [c.method for c in slack.standin.calls_since(mark)] == []
     count = await slack.bot.db.fetchone("SELECT COUNT(*) FROM processed_events")
     assert count is not None and count[0] == 0
+
+
+FORGERIES = [
+    {"sign": False},
+    {"signature": "v0=" + "0" * 64},
+    {"timestamp": int(time.time()) - 6 * 60},
+]
+
+
+@pytest.mark.parametrize("forgery", FORGERIES, ids=["unsigned", "forged", "stale"])
+async def test_unsigned_forged_or_stale_interactions_get_401_and_nothing_happens(
+    slack: LocalSlack, forgery: dict[str, object]
+) -> None:
+    """A modal submission is refused: no question stored, no call, the modal stays open."""
+    await slack.driver.slash_command(OLIVER, "/sparring", "", channel_id=GENERAL)
+    await slack.settle()
+    mark = slack.standin.mark()
+    submitted = await slack.driver.submit_view(
+        OLIVER,
+        {"question": {"value": "Hvordan kommer vi i gang med Osmo?"}},
+        **forgery,  # type: ignore[arg-type]
+    )
+    await slack.settle()
+    assert submitted.status == 401
+    assert slack.standin.calls_since(mark) == []
+    assert await question_records(slack.bot.db) == []
+    assert len(slack.standin.open_views(OLIVER)) == 1  # Slack keeps the modal open
 
 
 async def test_an_exception_in_a_listener_gives_an_apology_in_the_persons_language(

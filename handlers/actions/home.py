@@ -1,0 +1,55 @@
+"""The App Home's buttons: a leader's decision on a tool (Godkend / Stop / Spred, after
+Slack's confirm dialog) and "Stil et spørgsmål". The Home has no response_url: answers go by
+DM, and the Home is published again to show what changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.guides import DecisionKind
+from bot.i18n import t
+from bot.runtime import Services
+from bot.services.home import NotAllowed, decide
+from bot.services.permissions import Action
+from bot.views.help import text_message
+from bot.views.home import DECIDE, decided_message
+from handlers.events.home import publish_home
+from handlers.replies import refusal
+from handlers.values import action_value, as_int
+from handlers.views.sparring import open_sparring
+
+KIND_OF: dict[str, DecisionKind] = {action_id: kind for kind, action_id in DECIDE.items()}
+
+
+async def record_decision(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    kind = KIND_OF[body["actions"][0]["action_id"]]
+    try:
+        outcome = await decide(
+            services.db, services.clock, user_id, as_int(action_value(body)) or 0, kind
+        )
+    except NotAllowed:
+        await client.chat_postMessage(
+            channel=user_id, **await refusal(services, lang, Action.RECORD_DECISIONS)
+        )
+        return
+    except LookupError:
+        await client.chat_postMessage(channel=user_id, **text_message(t(lang, "home.tool_gone")))
+        await publish_home(client, services, user_id, lang)
+        return
+    await client.chat_postMessage(channel=user_id, **decided_message(lang, outcome))
+    await publish_home(client, services, user_id, lang)
+
+
+async def ask(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+) -> None:
+    """ "Stil et spørgsmål": the sparring modal, as `/sparring` opens it."""
+    await ack()
+    await open_sparring(client, services, lang, body["trigger_id"])

@@ -1,0 +1,436 @@
+"""Personal data (GDPR): what the bot holds about one person, erasing it, retention, and the
+log of each access, erasure and retention run (migration 0016).
+
+The rules — which rows are a person's, what happens to each — are tables of constants here, so
+`my-data`, the erasure plan (a dry run counts) and the erasure itself read the same list.
+Table and column names in the generated SQL come from these constants only; every value is a
+parameter (`:s` the Slack id, `:p` the person id, `:e` the e-mail in lower case).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import aiosqlite
+
+from storage.db import Database
+
+SCHEMA_0016: tuple[str, ...] = (
+    # One row per access (`/tovholder my-data`), erasure and retention run: who and what was
+    # asked, when, and how many rows were touched — never the personal data itself. An
+    # erasure's subject is the e-mail (the Slack id when the person had none), so the
+    # coordinator can show that the erasure happened.
+    """CREATE TABLE gdpr_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('access', 'erasure', 'retention')),
+        subject TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX gdpr_log_at ON gdpr_log(at)",
+)
+
+#: Who an erased person becomes in the rows that stay (asker, answerer, changed_by, …).
+FORMER_MEMBER = "former-member"
+#: Who an erased person becomes as the editor of guide versions (their guides stay).
+FORMER_AMBASSADOR = "former-ambassador"
+#: A text removed by the retention rule.
+RETENTION_MARKER = "[anonymiseret]"
+
+Action = Literal["access", "erasure", "retention"]
+Verb = Literal["removed", "anonymised", "closed", "kept"]
+Needs = Literal["s", "p", "e"]
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One section of `my-data`: the rows of `table` that are the person's."""
+
+    section: str
+    table: str
+    where: str
+    needs: Needs
+    order: str = "rowid"
+
+
+#: Every table that holds a Slack user id, a person id or an e-mail, and how to find a
+#: person's rows in it. `processed_events` and `digests` hold none.
+HOLDINGS: tuple[Holding, ...] = (
+    Holding("person", "people", "id = :p", "p", "id"),
+    Holding("roles", "person_roles", "person_id = :p", "p", "id"),
+    Holding("guides_owned", "guides", "owner_id = :p OR owner_email = :e", "p", "id"),
+    Holding("guide_versions_edited", "guide_versions", "edited_by = :s", "s", "guide_id, version"),
+    Holding("guide_helpful_marks", "guide_helpful_marks", "slack_user_id = :s", "s", "guide_id"),
+    Holding("sparring_questions_asked", "sparring_questions", "asker_slack_id = :s", "s", "id"),
+    Holding(
+        "sparring_questions_handled",
+        "sparring_questions",
+        "claimed_by = :s OR answered_by = :s",
+        "s",
+        "id",
+    ),
+    Holding("sparring_replies", "sparring_replies", "author_slack_id = :s", "s", "id"),
+    Holding("tool_tests", "tool_tests", "ambassador_slack_id = :s OR closed_by = :s", "s", "id"),
+    Holding("test_results", "test_results", "author_slack_id = :s OR updated_by = :s", "s", "id"),
+    Holding("reminders", "reminders", "recipient = :s", "s", "id"),
+    Holding("nudge_pauses", "nudge_pauses", "slack_user_id = :s", "s", "slack_user_id"),
+    Holding("area_evaluations", "area_evaluations", "slack_user_id = :s", "s", "id"),
+    Holding("adoption", "adoption", "changed_by = :s", "s", "daycare_id, tool_id"),
+    Holding("adoption_changes", "adoption_changes", "changed_by = :s", "s", "id"),
+    Holding("spreading_rounds", "spreading_rounds", "started_by = :s", "s", "id"),
+    Holding(
+        "spreading_targets", "spreading_targets", "answered_by = :s", "s", "round_id, daycare_id"
+    ),
+    Holding("trainings", "trainings", "ambassador_slack_id = :s", "s", "id"),
+    Holding("training_signups", "training_signups", "slack_user_id = :s", "s", "training_id"),
+    Holding("tool_decisions", "tool_decisions", "recorded_by = :s", "s", "id"),
+    Holding("tool_status_changes", "tool_status_changes", "changed_by = :s", "s", "id"),
+    Holding("settings", "settings", "updated_by = :s", "s", "key"),
+    Holding("gdpr_log", "gdpr_log", "subject = :s OR subject = :e OR requested_by = :s", "s", "id"),
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change of an erasure. `change` is the SET clause; None deletes the rows."""
+
+    table: str
+    verb: Verb
+    where: str
+    change: str | None
+    needs: Needs
+
+
+def _anonymise(table: str, column: str, placeholder: str = ":former") -> Step:
+    return Step(table, "anonymised", f"{column} = :s", f"{column} = {placeholder}", "s")
+
+
+#: Free texts others wrote that may mention the person (`<@U…>`): the id becomes the
+#: placeholder, the rest of the text stays.
+MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("sparring_questions", "question"),
+    ("sparring_questions", "answer_text"),
+    ("sparring_replies", "text"),
+    ("test_results", "worked"),
+    ("test_results", "hard"),
+    ("tool_tests", "question"),
+    ("tool_tests", "conclusion_note"),
+    ("guide_versions", "body"),
+    ("trainings", "note"),
+    ("adoption", "reason"),
+    ("adoption_changes", "reason"),
+    ("spreading_targets", "reason"),
+    ("tool_decisions", "note"),
+)
+
+#: The erasure, in order (one transaction). Deleted: what is only about the person (pending
+#: and sent reminders to or about them, nudge pauses, helpful marks, area evaluation answers —
+#: personal opinions — and training sign-ups), then their roles and person row. Kept but
+#: anonymised: what the network learned from them (guides, questions, answers, results,
+#: tests, decisions, adoption and spreading history). Their running tool tests are closed
+#: (no conclusion), so no checkpoint nudge goes to nobody.
+ERASURE: tuple[Step, ...] = (
+    Step(
+        "reminders",
+        "removed",
+        "recipient = :s OR instr(payload, '\"' || :s || '\"') > 0"
+        " OR instr(':' || dedupe_key || ':', ':' || :s || ':') > 0",
+        None,
+        "s",
+    ),
+    Step("nudge_pauses", "removed", "slack_user_id = :s", None, "s"),
+    Step("guide_helpful_marks", "removed", "slack_user_id = :s", None, "s"),
+    Step("area_evaluations", "removed", "slack_user_id = :s", None, "s"),
+    Step("training_signups", "removed", "slack_user_id = :s", None, "s"),
+    Step(
+        "tool_tests",
+        "closed",
+        "ambassador_slack_id = :s AND state = 'running'",
+        "state = 'closed', closed_at = :now, closed_by = :former",
+        "s",
+    ),
+    _anonymise("tool_tests", "ambassador_slack_id"),
+    _anonymise("tool_tests", "closed_by"),
+    _anonymise("test_results", "author_slack_id"),
+    _anonymise("test_results", "updated_by"),
+    _anonymise("sparring_questions", "asker_slack_id"),
+    _anonymise("sparring_questions", "claimed_by"),
+    _anonymise("sparring_questions", "answered_by"),
+    _anonymise("sparring_replies", "author_slack_id"),
+    Step(
+        "guides",
+        "kept",
+        "owner_id = :p OR owner_email = :e",
+        "owner_id = NULL, owner_email = NULL",
+        "p",
+    ),
+    Step(
+        "guides",
+        "kept",
+        "owner_email = :e",
+        "owner_id = NULL, owner_email = NULL",
+        "e",
+    ),
+    _anonymise("guide_versions", "edited_by", ":former_ambassador"),
+    _anonymise("adoption", "changed_by"),
+    _anonymise("adoption_changes", "changed_by"),
+    _anonymise("spreading_rounds", "started_by"),
+    _anonymise("spreading_targets", "answered_by"),
+    _anonymise("trainings", "ambassador_slack_id"),
+    _anonymise("tool_decisions", "recorded_by"),
+    _anonymise("tool_status_changes", "changed_by"),
+    _anonymise("settings", "updated_by"),
+    _anonymise("gdpr_log", "subject"),
+    _anonymise("gdpr_log", "requested_by"),
+    *(
+        Step(
+            table,
+            "anonymised",
+            f"instr({column}, '<@' || :s || '>') > 0 OR instr({column}, '<@' || :s || '|') > 0",
+            f"{column} = replace(replace({column}, '<@' || :s || '>', '<@' || :former || '>'),"
+            f" '<@' || :s || '|', '<@' || :former || '|')",
+            "s",
+        )
+        for table, column in MENTION_COLUMNS
+    ),
+    Step("person_roles", "removed", "person_id = :p", None, "p"),
+    Step("people", "removed", "id = :p", None, "p"),
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Whom a GDPR request is about: a Slack id, a person row, an e-mail — any may be
+    missing (someone not in the organisation; a guide owner known only by e-mail)."""
+
+    slack_id: str | None
+    person_id: int | None
+    email: str | None
+    name: str | None
+
+    def params(self) -> dict[str, Any]:
+        return {"s": self.slack_id, "p": self.person_id, "e": self.email}
+
+    def has(self, needs: Needs) -> bool:
+        value = {"s": self.slack_id, "p": self.person_id, "e": self.email}[needs]
+        return value is not None and value != ""
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    at: str
+    action: Action
+    subject: str
+    requested_by: str
+    detail: str
+
+
+# -- finding the person --------------------------------------------------------------------
+
+
+async def identity_by_slack_id(db: Database, slack_id: str) -> Identity:
+    row = await db.fetchone(
+        "SELECT id, email, name FROM people WHERE slack_user_id = ?", (slack_id,)
+    )
+    if row is None:
+        return Identity(slack_id, None, None, None)
+    email = str(row["email"]).lower() if row["email"] else None
+    return Identity(slack_id, int(row["id"]), email, str(row["name"]))
+
+
+async def identity_by_email(db: Database, email: str) -> Identity:
+    row = await db.fetchone(
+        "SELECT id, slack_user_id, name FROM people WHERE email = ?", (email.strip(),)
+    )
+    if row is None:
+        return Identity(None, None, email.strip().lower(), None)
+    return Identity(
+        str(row["slack_user_id"]), int(row["id"]), email.strip().lower(), str(row["name"])
+    )
+
+
+# -- what the bot holds --------------------------------------------------------------------
+
+
+async def holdings(db: Database, who: Identity) -> dict[str, list[dict[str, Any]]]:
+    """Every row that is the person's, section by section (an empty list where none)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for holding in HOLDINGS:
+        if not who.has(holding.needs):
+            found[holding.section] = []
+            continue
+        rows = await db.fetchall(
+            f"SELECT * FROM {holding.table} WHERE {holding.where}"  # noqa: S608 - constants
+            f" ORDER BY {holding.order}",
+            who.params(),
+        )
+        records = [dict(row) for row in rows]
+        if holding.table == "reminders":
+            for record in records:
+                record["payload"] = json.loads(record["payload"] or "{}")
+        found[holding.section] = records
+    return found
+
+
+# -- erasure -------------------------------------------------------------------------------
+
+
+def _steps(who: Identity) -> list[Step]:
+    return [step for step in ERASURE if who.has(step.needs)]
+
+
+def _params(who: Identity, now: str) -> dict[str, Any]:
+    return {
+        **who.params(),
+        "former": FORMER_MEMBER,
+        "former_ambassador": FORMER_AMBASSADOR,
+        "now": now,
+    }
+
+
+async def erasure_counts(conn: aiosqlite.Connection, who: Identity) -> dict[tuple[str, Verb], int]:
+    """(table, verb) → distinct rows the erasure would touch, in the order the steps run."""
+    wheres: dict[tuple[str, Verb], list[str]] = {}
+    for step in _steps(who):
+        wheres.setdefault((step.table, step.verb), []).append(f"({step.where})")
+    counts: dict[tuple[str, Verb], int] = {}
+    for (table, verb), parts in wheres.items():
+        sql = f"SELECT COUNT(*) FROM {table} WHERE {' OR '.join(parts)}"  # noqa: S608
+        async with conn.execute(sql, who.params()) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            counts[(table, verb)] = int(row[0])
+    return counts
+
+
+async def erase(conn: aiosqlite.Connection, who: Identity, now: str) -> None:
+    """Run every step for the person (inside the caller's transaction)."""
+    params = _params(who, now)
+    for step in _steps(who):
+        if step.change is None:
+            sql = f"DELETE FROM {step.table} WHERE {step.where}"  # noqa: S608 - constants
+        else:
+            sql = f"UPDATE {step.table} SET {step.change} WHERE {step.where}"  # noqa: S608
+        await conn.execute(sql, params)
+
+
+# -- retention -----------------------------------------------------------------------------
+
+
+async def retention_counts(conn: aiosqlite.Connection, cutoff: str) -> dict[str, int]:
+    """Rows older than `cutoff` (UTC ISO) still holding what retention removes."""
+    counts: dict[str, int] = {}
+    for table, sql in (
+        (
+            "sparring_questions",
+            "SELECT COUNT(*) FROM sparring_questions WHERE created_at < :cutoff"
+            " AND (question != :marker OR asker_slack_id != :former"
+            " OR (answer_text IS NOT NULL AND answer_text != :marker))",
+        ),
+        (
+            "sparring_replies",
+            "SELECT COUNT(*) FROM sparring_replies WHERE text != :marker AND question_id IN"
+            " (SELECT id FROM sparring_questions WHERE created_at < :cutoff)",
+        ),
+        (
+            "test_results",
+            "SELECT COUNT(*) FROM test_results WHERE created_at < :cutoff"
+            " AND (worked != '' OR hard != '')",
+        ),
+    ):
+        async with conn.execute(sql, _retention_params(cutoff)) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            counts[table] = int(row[0])
+    return counts
+
+
+def _retention_params(cutoff: str) -> dict[str, Any]:
+    return {"cutoff": cutoff, "marker": RETENTION_MARKER, "former": FORMER_MEMBER}
+
+
+async def apply_retention(conn: aiosqlite.Connection, cutoff: str) -> None:
+    """Questions (with their answers and replies) and results' free texts older than
+    `cutoff`: texts replaced, the asker made a placeholder; numbers and dates stay."""
+    params = _retention_params(cutoff)
+    await conn.execute(
+        "UPDATE sparring_replies SET text = :marker WHERE text != :marker AND question_id IN"
+        " (SELECT id FROM sparring_questions WHERE created_at < :cutoff)",
+        params,
+    )
+    await conn.execute(
+        "UPDATE sparring_questions SET question = :marker, asker_slack_id = :former,"
+        " answer_text = CASE WHEN answer_text IS NULL THEN NULL ELSE :marker END"
+        " WHERE created_at < :cutoff AND (question != :marker OR asker_slack_id != :former"
+        " OR (answer_text IS NOT NULL AND answer_text != :marker))",
+        params,
+    )
+    await conn.execute(
+        "UPDATE test_results SET worked = '', hard = ''"
+        " WHERE created_at < :cutoff AND (worked != '' OR hard != '')",
+        params,
+    )
+
+
+# -- the log -------------------------------------------------------------------------------
+
+
+async def add_log(
+    conn: aiosqlite.Connection,
+    at: str,
+    action: Action,
+    subject: str,
+    requested_by: str,
+    detail: str,
+) -> None:
+    await conn.execute(
+        "INSERT INTO gdpr_log (at, action, subject, requested_by, detail) VALUES (?, ?, ?, ?, ?)",
+        (at, action, subject, requested_by, detail),
+    )
+
+
+def _entry(row: Any) -> LogEntry:
+    return LogEntry(
+        id=row["id"],
+        at=row["at"],
+        action=row["action"],
+        subject=row["subject"],
+        requested_by=row["requested_by"],
+        detail=row["detail"],
+    )
+
+
+async def log_entries(db: Database, limit: int | None = None) -> list[LogEntry]:
+    """Newest first; all of them when `limit` is None."""
+    rows = await db.fetchall(
+        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log"
+        " ORDER BY id DESC LIMIT ?",
+        (-1 if limit is None else limit,),
+    )
+    return [_entry(row) for row in rows]
+
+
+async def log_size(db: Database) -> int:
+    row = await db.fetchone("SELECT COUNT(*) AS n FROM gdpr_log")
+    return int(row["n"]) if row is not None else 0
+
+
+async def last_erasure_of(db: Database, subject: str) -> LogEntry | None:
+    row = await db.fetchone(
+        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log"
+        " WHERE action = 'erasure' AND subject = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1",
+        (subject,),
+    )
+    return _entry(row) if row is not None else None
+
+
+async def log_records(db: Database) -> list[dict[str, Any]]:
+    """The whole log, oldest first (a section of `tovholder export`)."""
+    rows = await db.fetchall(
+        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log ORDER BY id"
+    )
+    return [dict(row) for row in rows]

@@ -1,0 +1,142 @@
+"""Personal data through Slack and the CLI: `/tovholder my-data` sends the asker's own data
+as a JSON file by DM; a coordinator erases a person after confirming in a modal; others are
+refused; `tovholder gdpr erase EMAIL` shows first and erases with `--yes`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.clock import ManualClock
+from bot.local import LocalSlack
+from bot.services import gdpr
+from bot.standin import RecordedCall
+from storage.repositories import org
+from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.e2e.test_modes import run_cli
+from tests.e2e.test_pulse import uploaded
+
+LINE = "U0DEMO005"
+METTE_EMAIL = "mette.lund@vesteraa-kommune.example"
+
+
+async def command(slack: LocalSlack, user: str, text: str) -> list[RecordedCall]:
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(user, "/tovholder", text, channel_id=GENERAL)
+    await slack.settle()
+    calls = slack.standin.calls_since(mark)
+    assert all(c.ok for c in calls), [c.errors for c in calls if not c.ok]
+    return calls
+
+
+def answer_text(calls: list[RecordedCall]) -> str:
+    (answer,) = [c for c in calls if c.method == "response_url"]
+    assert answer.args.get("response_type") == "ephemeral"
+    return texts(answer)
+
+
+async def test_my_data_arrives_as_a_json_file_by_dm(slack: LocalSlack, clock: ManualClock) -> None:
+    calls = await command(slack, METTE, "my-data")
+    (upload,) = [c for c in calls if c.method == "files.completeUploadExternal"]
+    assert upload.args["channel_id"] == slack.standin.im_channel_id(METTE)
+    content = uploaded(slack, upload).decode("utf-8")
+    document = json.loads(content)
+    assert document["slack_user_id"] == METTE
+    assert document["person"]["email"] == METTE_EMAIL
+    assert document["guides_owned"]  # the demo's guides she owns
+    assert METTE in content and "Mette Lund" in content
+    others = [
+        p.slack_user_id for p in await org.all_people(slack.bot.db) if p.slack_user_id != METTE
+    ]
+    assert others and not [other for other in others if other in content]
+    assert "Alt, hvad jeg har gemt om dig, er sendt til dig som JSON-fil" in answer_text(calls)
+    (entry,) = await gdpr.log_entries(slack.bot.db)
+    assert (entry.action, entry.subject, entry.requested_by) == ("access", METTE, METTE)
+
+
+async def test_mine_data_works_for_someone_not_in_the_organisation(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    stranger = "U0STRANGER1"
+    slack.standin.add_user(stranger, "stranger")
+    slack.standin.workspace.channels[GENERAL].members.append(stranger)
+    calls = await command(slack, stranger, "mine data")
+    (upload,) = [c for c in calls if c.method == "files.completeUploadExternal"]
+    document = json.loads(uploaded(slack, upload))
+    assert document["slack_user_id"] == stranger
+    assert document["in_organisation"] is False and document["person"] is None
+    assert "0 poster" in answer_text(calls)
+
+
+async def test_a_coordinator_erases_a_person_after_confirming(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    db = slack.bot.db
+    calls = await command(slack, ANNETTE, "gdpr erase <@U0DEMO003|mette>")
+    assert [c for c in calls if c.method == "views.open"]
+    (modal,) = slack.standin.open_views(ANNETTE)
+    shown = json.dumps(modal, ensure_ascii=False)
+    assert "people: 1 slettet" in shown and "guides: " in shown
+    assert await org.person_by_slack_id(db, METTE) is not None  # nothing happens before
+    mark = slack.standin.mark()
+    await slack.driver.submit_view(ANNETTE)
+    await slack.settle()
+    after = slack.standin.calls_since(mark)
+    assert all(c.ok for c in after), [c.errors for c in after if not c.ok]
+    assert await org.person_by_slack_id(db, METTE) is None
+    owners = await db.fetchall(
+        "SELECT COUNT(*) AS n FROM guides WHERE owner_email = ?", (METTE_EMAIL,)
+    )
+    assert owners[0]["n"] == 0
+    receipts = [c for c in after if c.method == "chat.postEphemeral"]
+    assert receipts and "er slettet eller anonymiseret" in texts(receipts[-1])
+    (entry,) = await gdpr.log_entries(db)
+    assert (entry.action, entry.subject, entry.requested_by) == ("erasure", METTE_EMAIL, ANNETTE)
+    log = answer_text(await command(slack, ANNETTE, "gdpr log"))
+    assert "sletning" in log and METTE_EMAIL in log
+
+
+async def test_others_are_refused_and_a_coordinator_cannot_erase_themselves(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    refused = answer_text(await command(slack, METTE, "gdpr erase <@U0DEMO005|line>"))
+    assert "Det er kun" in refused
+    assert slack.standin.open_views(METTE) == []
+    assert await org.person_by_slack_id(slack.bot.db, LINE) is not None
+    own = answer_text(await command(slack, ANNETTE, "gdpr erase <@U0DEMO001|annette>"))
+    assert "Du kan ikke slette dine egne data her" in own
+    assert slack.standin.open_views(ANNETTE) == []
+    bad = answer_text(await command(slack, ANNETTE, "gdpr erase <!channel>"))
+    assert "&lt;!channel&gt;" in bad
+    assert await gdpr.log_entries(slack.bot.db) == []
+
+
+async def test_erase_from_the_command_line(tmp_path: Path) -> None:
+    code, _, err = await run_cli("demo", "seed", cwd=tmp_path)
+    assert code == 0, err
+    code, out, err = await run_cli("gdpr", "erase", METTE_EMAIL, cwd=tmp_path)
+    assert code == 0, err
+    assert out.splitlines()[0] == f"Sletning af Mette Lund ({METTE_EMAIL}) vil:"
+    assert "  people: 1 slettet" in out.splitlines()
+    assert "Intet er ændret endnu. Kør igen med --yes for at slette." in out
+    code, out, _ = await run_cli("gdpr", "log", cwd=tmp_path)
+    assert out.strip() == "GDPR-loggen er tom."
+    code, out, err = await run_cli("gdpr", "erase", METTE_EMAIL, "--yes", cwd=tmp_path)
+    assert code == 0, err
+    assert f"Slettet: Mette Lund ({METTE_EMAIL})" in out
+    code, out, err = await run_cli("gdpr", "erase", METTE_EMAIL, "--yes", cwd=tmp_path)
+    assert code == 0, err
+    assert "Der er intet tilbage at slette." in out
+    code, out, err = await run_cli("gdpr", "erase", "nobody@example.dk", cwd=tmp_path)
+    assert code == 1 and out == ""
+    assert (
+        err.strip()
+        == "Ingen person eller vejledning har e-mailen »nobody@example.dk«. Intet er slettet."
+    )
+    code, out, _ = await run_cli("gdpr", "log", cwd=tmp_path)
+    (line,) = out.splitlines()
+    assert f"· sletning · {METTE_EMAIL} · bedt om af cli · guides:kept=" in line
+    assert "people:removed=1" in line and "Mette Lund" not in line
+    code, out, _ = await run_cli("export", cwd=tmp_path)
+    assert [row["action"] for row in json.loads(out)["gdpr_log"]] == ["erasure"]
+    assert "mette" not in json.dumps(json.loads(out)["people"]).lower()

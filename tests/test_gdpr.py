@@ -1,0 +1,401 @@
+"""Personal data on real SQLite: `my-data` holds a person's records from every table and
+nobody else's; erasure leaves neither their Slack id, name nor e-mail anywhere (the guides
+stay, by a former ambassador) and a second one changes nothing; retention anonymises only
+old rows, once; the log holds each action."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.clock import ManualClock, utc_iso
+from bot.services import gdpr
+from bot.services.demo import seed_demo
+from bot.services.export import export_document
+from bot.services.workspace_settings import set_setting
+from storage.db import Database
+from storage.repositories.gdpr import HOLDINGS
+from tests.conftest import TZ
+
+ANNETTE = "U0DEMO001"  # coordinator
+METTE, METTE_NAME, METTE_EMAIL = "U0DEMO003", "Mette Lund", "mette.lund@vesteraa-kommune.example"
+SOEREN = "U0DEMO004"  # another ambassador, who leaves the same traces
+LINE = "U0DEMO005"
+
+
+async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -> None:
+    """One row naming `who` in every table that can hold a Slack id, with `mark` in its
+    free texts (and a mention of `who` in a colleague's text)."""
+
+    async def one(sql: str, *params: str) -> int:
+        row = await db.fetchone(sql, params)
+        assert row is not None
+        return int(row[0])
+
+    p = {
+        "who": who,
+        "mark": mark,
+        "at": at,
+        "line": LINE,
+        "tool": await one("SELECT id FROM tools WHERE name = 'Bee-Bot'"),
+        "daycare": await one("SELECT id FROM daycares WHERE name = ?", place),
+        "area": await one("SELECT id FROM areas WHERE name = 'Nord'"),
+        "guide": await one(
+            "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id"
+            " WHERE p.slack_user_id = ? ORDER BY g.id LIMIT 1",
+            who,
+        ),
+    }
+    statements = [
+        "UPDATE guide_versions SET edited_by = :who WHERE guide_id = :guide",
+        "INSERT INTO guide_helpful_marks VALUES ((SELECT MIN(id) FROM guides), :who, :at)",
+        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, created_at)"
+        " VALUES ('ask:' || :mark, :who, 'Spørgsmål ' || :mark, :at)",
+        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
+        " created_at, claimed_by, claimed_at, answered_by, answered_at, answer_text)"
+        " VALUES ('answer:' || :mark, :line, 'Hjælp?', 'answered', :at, :who, :at, :who, :at,"
+        " 'Svar ' || :mark || ' fra <@' || :who || '>')",
+        "INSERT INTO sparring_replies (question_id, channel_id, ts, author_slack_id, text,"
+        " created_at) VALUES ((SELECT MAX(id) FROM sparring_questions), 'C0S', :mark, :who,"
+        " 'Tråd ' || :mark, :at)",
+        "INSERT INTO tool_tests (request_key, tool_id, ambassador_slack_id, question, starts_on,"
+        " created_at) VALUES ('test:' || :mark, :tool, :who, 'Virker den? ' || :mark,"
+        " '2026-11-01', :at)",
+        "INSERT INTO test_results (request_key, author_slack_id, tool_id, tested_on, rating,"
+        " worked, hard, source, created_at, updated_at, updated_by) VALUES ('result:' || :mark,"
+        " :who, :tool, '2026-11-02', 4, 'Godt ' || :mark, 'Svært ' || :mark, 'modal', :at,"
+        " :at, :who)",
+        "INSERT INTO reminders (kind, recipient, due_at, dedupe_key, created_at, updated_at)"
+        " VALUES ('guide_check', :who, :at, 'check:' || :mark, :at, :at)",
+        "INSERT INTO reminders (kind, recipient, due_at, payload, dedupe_key, created_at,"
+        " updated_at) VALUES ('onboarding_follow_up', :line, :at,"
+        " '{\"superuser\": \"' || :who || '\"}', 'onboarding:' || :who || ':' || :line, :at, :at)",
+        "INSERT INTO nudge_pauses VALUES (:who, '2026-12-24', :at)",
+        "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works, created_at,"
+        " updated_at) VALUES ('2026-11', :area, :who, 'ambassador', 'Mening ' || :mark, :at,"
+        " :at)",
+        "INSERT OR REPLACE INTO adoption VALUES (:daycare, :tool, 'in_use', '', :who, :at)",
+        "INSERT INTO adoption_changes (daycare_id, tool_id, from_state, to_state, changed_by,"
+        " changed_at) VALUES (:daycare, :tool, 'not_started', 'in_use', :who, :at)",
+        "INSERT INTO spreading_rounds (tool_id, trigger, started_by, started_at,"
+        " follow_up_weeks, ended_at) VALUES (:tool, 'recommended', :who, :at, 4, :at)",
+        "INSERT INTO spreading_targets (round_id, daycare_id, state_at_start, answer,"
+        " answered_by, answered_at) VALUES ((SELECT MAX(id) FROM spreading_rounds),"
+        " :daycare, 'not_started', 'in_use', :who, :at)",
+        "INSERT INTO trainings (tool_id, area_id, ambassador_slack_id, starts_at, place, seats,"
+        " request_key, created_at, updated_at) VALUES (:tool, :area, :who, :at, 'Hytten',"
+        " 10, 'training:' || :mark, :at, :at)",
+        "INSERT INTO training_signups (training_id, slack_user_id, answer, answered_at)"
+        " VALUES ((SELECT MAX(id) FROM trainings), :who, 'yes', :at)",
+        "INSERT INTO tool_decisions (tool_id, decision, decided_on, recorded_by, recorded_at)"
+        " VALUES (:tool, 'approved', '2026-11-01', :who, :at)",
+        "INSERT INTO tool_status_changes (tool_id, from_status, to_status, changed_by,"
+        " changed_at) VALUES (:tool, NULL, 'proposed', :who, :at)",
+        "INSERT OR REPLACE INTO settings VALUES ('setting_by_' || :mark, 'x', :who, :at)",
+    ]
+    async with db.transaction() as conn:
+        for statement in statements:
+            await conn.execute(statement, p)
+
+
+async def every_value(db: Database, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(table, text) for every value of every row of every table in the database."""
+    found: list[tuple[str, str]] = []
+    tables = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    for table in (row["name"] for row in tables):
+        if table in skip:
+            continue
+        for row in await db.fetchall(f'SELECT * FROM "{table}"'):  # noqa: S608 - schema names
+            found += [(table, str(value)) for value in tuple(row) if value is not None]
+    return found
+
+
+def tables_containing(values: list[tuple[str, str]], needle: str) -> set[str]:
+    return {table for table, value in values if needle.casefold() in value.casefold()}
+
+
+@pytest.fixture
+async def traced(db: Database, clock: ManualClock) -> Database:
+    await seed_demo(db, clock)
+    now = utc_iso(clock.now())
+    await leave_traces(db, METTE, "mette-mark", now, "Børnehuset Mælkebøtten")
+    await leave_traces(db, SOEREN, "soeren-mark", now, "Skovbørnehaven Egernet")
+    return db
+
+
+# -- access ------------------------------------------------------------------------------
+
+
+async def test_my_data_holds_every_table_and_nobody_elses(
+    traced: Database, clock: ManualClock
+) -> None:
+    document = await gdpr.my_data(traced, clock, METTE)
+    await gdpr.record_access(traced, clock, document, by=METTE)
+    document = await gdpr.my_data(traced, clock, METTE)  # now with the access in the log
+    assert document["slack_user_id"] == METTE and document["in_organisation"] is True
+    assert document["person"]["email"] == METTE_EMAIL
+    assert document["person"]["name"] == METTE_NAME
+    assert [r["role"] for r in document["roles"]] == ["ambassador"]
+    sections = [h.section for h in HOLDINGS if h.section != "person"]
+    assert list(document) == [
+        "generated_at",
+        "slack_user_id",
+        "in_organisation",
+        "person",
+        *sections,
+    ]
+    empty = [name for name in sections if not document[name]]
+    assert empty == []
+    assert all(g["owner_email"] == METTE_EMAIL for g in document["guides_owned"])
+    text = gdpr.to_json(document)
+    assert "mette-mark" in text
+    assert SOEREN not in text and "soeren-mark" not in text
+    # Someone else's id inside her own records (who asked the question she answered).
+    assert LINE not in text and gdpr.OTHER_PERSON in text
+    assert json.loads(text) == document
+
+
+async def test_my_data_for_someone_not_in_the_organisation(
+    db: Database, clock: ManualClock
+) -> None:
+    stranger = "U0STRANGER1"
+    await db.execute(
+        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, created_at)"
+        " VALUES ('k', ?, 'Hvordan virker Bee-Bot?', ?)",
+        (stranger, utc_iso(clock.now())),
+    )
+    document = await gdpr.my_data(db, clock, stranger)
+    assert document["in_organisation"] is False and document["person"] is None
+    assert [q["question"] for q in document["sparring_questions_asked"]] == [
+        "Hvordan virker Bee-Bot?"
+    ]
+    assert gdpr.record_count(document) == 1
+
+
+# -- erasure -----------------------------------------------------------------------------
+
+
+async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
+    traced: Database, clock: ManualClock
+) -> None:
+    await gdpr.record_access(traced, clock, await gdpr.my_data(traced, clock, METTE), by=METTE)
+    guides_before = await traced.fetchall(
+        "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id WHERE p.slack_user_id = ?",
+        (METTE,),
+    )
+    assert guides_before
+    soeren_before = tables_containing(await every_value(traced), SOEREN)
+    soeren_rows_before = len(
+        [v for v in await every_value(traced) if SOEREN in v[1] or "soeren-mark" in v[1]]
+    )
+    who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL.upper()))
+    assert who.slack_id == METTE and who.name == METTE_NAME
+    planned = await gdpr.plan_erasure(traced, who)
+    done = await gdpr.erase(traced, clock, who, by=ANNETTE)
+    assert done.counts == planned.counts
+    assert done.counts[("people", "removed")] == 1
+    assert done.counts[("guides", "kept")] == len(guides_before)
+    assert done.counts[("tool_tests", "closed")] == 1
+
+    values = await every_value(traced)
+    assert tables_containing(values, METTE) == set()
+    assert tables_containing(values, METTE_NAME) == set()
+    # The log keeps the e-mail, so the coordinator can show the erasure happened; nowhere else.
+    assert tables_containing(values, METTE_EMAIL) == {"gdpr_log"}
+    # Her guides stay, by a former ambassador; her question and answer stay, without her.
+    ids = [row["id"] for row in guides_before]
+    for guide_id in ids:
+        kept = await traced.fetchone(
+            "SELECT owner_id, owner_email FROM guides WHERE id = ?", (guide_id,)
+        )
+        assert kept is not None and tuple(kept) == (None, None)
+    editors = await traced.fetchall(
+        "SELECT DISTINCT edited_by FROM guide_versions WHERE guide_id = ?", (ids[0],)
+    )
+    assert gdpr.FORMER_AMBASSADOR in {row["edited_by"] for row in editors}
+    question = await traced.fetchone(
+        "SELECT asker_slack_id, question FROM sparring_questions WHERE request_key = ?",
+        ("ask:mette-mark",),
+    )
+    assert question is not None
+    assert tuple(question) == (gdpr.FORMER_MEMBER, "Spørgsmål mette-mark")
+    answer = await traced.fetchone(
+        "SELECT answered_by, answer_text FROM sparring_questions WHERE request_key = ?",
+        ("answer:mette-mark",),
+    )
+    assert answer is not None
+    assert tuple(answer) == (gdpr.FORMER_MEMBER, "Svar mette-mark fra <@former-member>")
+    # Personal opinions and what was only about her are gone.
+    assert "area_evaluations" not in tables_containing(values, "mette-mark")
+    for table in ("area_evaluations", "nudge_pauses", "guide_helpful_marks", "training_signups"):
+        rows = await traced.fetchone(f"SELECT COUNT(*) AS n FROM {table}")  # noqa: S608
+        assert rows is not None and rows["n"] == 1, table  # Søren's row only
+    # Søren's traces are untouched.
+    assert tables_containing(values, SOEREN) == soeren_before
+    soeren_rows_after = len([v for v in values if SOEREN in v[1] or "soeren-mark" in v[1]])
+    assert soeren_rows_after == soeren_rows_before
+
+
+async def test_a_second_erasure_changes_nothing(traced: Database, clock: ManualClock) -> None:
+    who = await gdpr.identity_for(traced, gdpr.Target("slack", METTE))
+    first = await gdpr.erase(traced, clock, who, by=ANNETTE)
+    assert first.total > 0
+    before = await every_value(traced)
+    again = await gdpr.erase(
+        traced, clock, await gdpr.identity_for(traced, gdpr.Target("slack", METTE)), by=ANNETTE
+    )
+    assert again.empty and again.total == 0
+    by_email = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
+    assert (await gdpr.plan_erasure(traced, by_email)).empty
+    assert await every_value(traced) == before
+    assert len(await gdpr.log_entries(traced)) == 1
+    earlier = await gdpr.last_erasure(traced, METTE_EMAIL)
+    assert earlier is not None and earlier.requested_by == ANNETTE
+
+
+async def test_a_coordinator_cannot_erase_themselves_or_be_a_non_coordinator(
+    traced: Database,
+) -> None:
+    with pytest.raises(gdpr.OwnErasure):
+        await gdpr.slack_erasure_plan(traced, ANNETTE, gdpr.Target("slack", ANNETTE))
+    with pytest.raises(gdpr.NotAllowed):
+        await gdpr.slack_erasure_plan(traced, METTE, gdpr.Target("slack", LINE))
+    plan = await gdpr.slack_erasure_plan(traced, ANNETTE, gdpr.Target("slack", METTE))
+    assert plan.counts[("people", "removed")] == 1
+
+
+async def test_an_owner_known_only_by_email_is_erased_from_the_guides(
+    traced: Database, clock: ManualClock
+) -> None:
+    await traced.execute(
+        "UPDATE guides SET owner_id = NULL, owner_email = 'ny@vesteraa-kommune.example'"
+        " WHERE id = (SELECT MIN(id) FROM guides)"
+    )
+    who = await gdpr.identity_for(traced, gdpr.Target("email", "NY@vesteraa-kommune.example"))
+    assert who.person_id is None
+    done = await gdpr.erase(traced, clock, who, by="cli")
+    assert done.counts == {("guides", "kept"): 1}
+    values = await every_value(traced, skip=("gdpr_log",))
+    assert tables_containing(values, "ny@vesteraa") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("<@U0DEMO003|mette>", gdpr.Target("slack", "U0DEMO003")),
+        ("<@U0DEMO003>", gdpr.Target("slack", "U0DEMO003")),
+        (" U0DEMO003 ", gdpr.Target("slack", "U0DEMO003")),
+        ("Mette.Lund@Example.dk", gdpr.Target("email", "mette.lund@example.dk")),
+        ("<!channel>", None),
+        ("mette", None),
+        ("", None),
+    ],
+)
+def test_whom_a_coordinator_names(text: str, target: gdpr.Target | None) -> None:
+    assert gdpr.parse_target(text) == target
+
+
+# -- retention ---------------------------------------------------------------------------
+
+
+async def add_question_and_result(db: Database, key: str, at: datetime) -> None:
+    stamp = utc_iso(at)
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
+            " created_at, answered_by, answered_at, answer_text) VALUES (?, ?, ?, 'answered',"
+            " ?, ?, ?, ?)",
+            (key, LINE, f"Spørgsmål {key}", stamp, METTE, stamp, f"Svar {key}"),
+        )
+        await conn.execute(
+            "INSERT INTO sparring_replies (question_id, channel_id, ts, author_slack_id, text,"
+            " created_at) VALUES ((SELECT id FROM sparring_questions WHERE request_key = ?),"
+            " 'C0S', ?, ?, ?, ?)",
+            (key, key, METTE, f"Tråd {key}", stamp),
+        )
+        await conn.execute(
+            "INSERT INTO test_results (request_key, author_slack_id, tool_id, tested_on,"
+            " rating, children, worked, hard, source, created_at, updated_at) VALUES"
+            " (?, ?, (SELECT id FROM tools WHERE name = 'Bee-Bot'), '2024-01-01', 4, 12,"
+            " ?, ?, 'modal', ?, ?)",
+            (key, METTE, f"Godt {key}", f"Svært {key}", stamp, stamp),
+        )
+
+
+async def test_retention_anonymises_only_old_rows_and_only_once(
+    traced: Database, clock: ManualClock
+) -> None:
+    now = clock.now()
+    await add_question_and_result(traced, "old", now - timedelta(days=2 * 365 + 5))
+    await add_question_and_result(traced, "young", now - timedelta(days=2 * 365 - 5))
+    run = await gdpr.apply_retention(traced, clock)
+    assert run.months == 24
+    assert run.counts == {"sparring_questions": 1, "sparring_replies": 1, "test_results": 1}
+    old = await traced.fetchone(
+        "SELECT asker_slack_id, question, answer_text, answered_by FROM sparring_questions"
+        " WHERE request_key = 'old'"
+    )
+    assert old is not None
+    marker = gdpr.RETENTION_MARKER
+    assert tuple(old) == (gdpr.FORMER_MEMBER, marker, marker, METTE)
+    result = await traced.fetchone(
+        "SELECT worked, hard, rating, children FROM test_results WHERE request_key = 'old'"
+    )
+    assert result is not None and tuple(result) == ("", "", 4, 12)
+    values = await every_value(traced)
+    assert tables_containing(values, "Spørgsmål old") == set()
+    assert tables_containing(values, "Tråd old") == set()
+    assert tables_containing(values, "Godt old") == set()
+    for text in ("Spørgsmål young", "Svar young", "Tråd young", "Godt young", "Svært young"):
+        assert tables_containing(values, text), text
+    again = await gdpr.apply_retention(traced, clock)
+    assert again.counts == {}
+    assert await every_value(traced) == values
+    log = await gdpr.log_entries(traced)
+    assert [entry.action for entry in log] == ["retention"]
+    assert log[0].detail == "sparring_questions=1, sparring_replies=1, test_results=1"
+    # A shorter period, set by the coordinator, reaches the younger rows too.
+    await set_setting(traced, clock, "retention_months", "6", ANNETTE)
+    shorter = await gdpr.apply_retention(traced, clock)
+    assert shorter.months == 6 and shorter.counts["sparring_questions"] >= 1
+    assert not tables_containing(await every_value(traced), "Spørgsmål young")
+
+
+@pytest.mark.parametrize(
+    ("moment", "months", "expected"),
+    [
+        (datetime(2026, 11, 30, 9, 0, tzinfo=TZ), 24, datetime(2024, 11, 30, 9, 0, tzinfo=TZ)),
+        (datetime(2026, 3, 31, 9, 0, tzinfo=TZ), 1, datetime(2026, 2, 28, 9, 0, tzinfo=TZ)),
+        (datetime(2026, 1, 15, 0, 0, tzinfo=UTC), 13, datetime(2024, 12, 15, 0, 0, tzinfo=UTC)),
+    ],
+)
+def test_months_before(moment: datetime, months: int, expected: datetime) -> None:
+    assert gdpr.months_before(moment, months) == expected
+
+
+# -- the log -----------------------------------------------------------------------------
+
+
+async def test_the_log_holds_each_action_and_no_personal_data(
+    traced: Database, clock: ManualClock
+) -> None:
+    await add_question_and_result(traced, "old", clock.now() - timedelta(days=800))
+    await gdpr.record_access(traced, clock, await gdpr.my_data(traced, clock, LINE), by=LINE)
+    who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
+    await gdpr.erase(traced, clock, who, by=ANNETTE)
+    await gdpr.apply_retention(traced, clock)
+    log = list(reversed(await gdpr.log_entries(traced)))
+    assert [(e.action, e.subject, e.requested_by) for e in log] == [
+        ("access", LINE, LINE),
+        ("erasure", METTE_EMAIL, ANNETTE),
+        ("retention", f"created_at<{utc_iso(gdpr.months_before(clock.now(), 24))}", "retention"),
+    ]
+    assert log[0].detail.startswith("records=")
+    assert "people:removed=1" in log[1].detail and "guides:kept=" in log[1].detail
+    assert all(METTE_NAME not in e.detail and METTE not in e.detail for e in log)
+    document: dict[str, Any] = await export_document(traced, clock)
+    assert [row["action"] for row in document["gdpr_log"]] == ["access", "erasure", "retention"]
+    assert document["gdpr_log"][1]["at"] == utc_iso(clock.now().astimezone(UTC))
