@@ -7,6 +7,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.runtime import Services
 from bot.views import adoption as adoption_ui
 from bot.views import area_evaluations as evaluation_ui
+from bot.views import decisions as decision_ui
 from bot.views import guide_browse
 from bot.views import guides as guide_views
 from bot.views import home as home_ui
@@ -112,7 +113,7 @@ def register(app: AsyncApp, services: Services) -> None:
     app.view(training_modal.ATTENDANCE_CALLBACK)(track(training_modal.submit_attendance))
     # The App Home: published when opened; a leader's decisions and "ask" clicked on it.
     app.event("app_home_opened")(track(home_events.app_home_opened))
-    for action_id in home_ui.DECIDE.values():
+    for action_id in decision_ui.DECIDE.values():
         app.action(action_id)(track(home_actions.record_decision))
     app.action(home_ui.ASK)(track(home_actions.ask))
     # GDPR: the coordinator's confirmation of an erasure.

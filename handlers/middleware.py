@@ -4,6 +4,7 @@ listener its services and the language to answer in (as the listener arguments `
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -82,13 +83,34 @@ def provide_services(services: Services) -> Callable[..., Awaitable[None]]:
         user_id = user_id_of(body)
         context["lang"] = await services.language.for_user(user_id)
         if user_id:
-            # Best effort: with the database unwritable, reading still works (and the
-            # database has said so in the log once).
-            with contextlib.suppress(DatabaseUnwritable):
-                await record_activity(services.db, services.clock, user_id)
+            # After the ack, not before it: the stamp is a write, and under load a write
+            # queues behind other work on the one database connection.
+            services.inflight.enter()
+            task = asyncio.create_task(_record_activity(services, user_id))
+            _background.add(task)
+            task.add_done_callback(_finished(services))
         await next()
 
     return middleware
+
+
+#: Activity stamps being written (a task needs a reference until it is done).
+_background: set[asyncio.Task[None]] = set()
+
+
+def _finished(services: Services) -> Callable[[asyncio.Task[None]], None]:
+    def done(task: asyncio.Task[None]) -> None:
+        _background.discard(task)
+        services.inflight.leave()
+
+    return done
+
+
+async def _record_activity(services: Services, user_id: str) -> None:
+    """Best effort: with the database unwritable, reading still works (and the database has
+    said so in the log once)."""
+    with contextlib.suppress(DatabaseUnwritable):
+        await record_activity(services.db, services.clock, user_id)
 
 
 def user_id_of(body: dict[str, Any]) -> str | None:

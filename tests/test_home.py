@@ -27,7 +27,8 @@ from bot.services.tool_guide import card
 from bot.services.tool_tests import start_test
 from bot.services.trainings import answer, plan_training, record_attendance
 from bot.services.working_time import WorkingCalendar
-from bot.views.home import BLOCKS_MAX, DECIDE, home_view
+from bot.views.decisions import DECIDE
+from bot.views.home import BLOCKS_MAX, home_view
 from storage.db import Database
 from storage.repositories import org
 

@@ -53,4 +53,5 @@ MESSAGES: dict[str, str] = {
     "guides.dry_run": "Prøvekørsel: filerne er kontrolleret, men intet er gemt.",
     "guides.exported": "{count} vejledninger skrevet til {dir}.",
     "guides.cannot_write": "Kan ikke skrive til {file}.",
+    "guide.decide": "Ledelsens beslutning om redskabet – den vises på redskabet og i næste ugeoverblik:",
 }

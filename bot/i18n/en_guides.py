@@ -47,4 +47,5 @@ MESSAGES: dict[str, str] = {
     "guides.dry_run": "Dry run: the files are checked, but nothing is saved.",
     "guides.exported": "{count} guides written to {dir}.",
     "guides.cannot_write": "Cannot write to {file}.",
+    "guide.decide": "Leadership's decision on the tool – it shows on the tool and in the next weekly digest:",
 }

@@ -19,7 +19,7 @@ from bot.clock import Clock, utc_iso
 from bot.domain.adoption import ADOPTION_STATES, Adoption, AdoptionSummary
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Daycare
-from bot.services.network import snapshot
+from bot.services.network import reader_snapshot, snapshot
 from bot.services.permissions import may_set_adoption
 from bot.services.privacy import cpr_errors
 from storage.db import Database
@@ -127,7 +127,7 @@ async def mark_getting_started(
 async def summary(db: Database, tool_id: int, reader_id: str) -> AdoptionSummary:
     """In use in how many daycares of all, which ones in the reader's area use it, and the
     reader's own daycare's state (for a superuser)."""
-    snap = await snapshot(db)
+    snap = await reader_snapshot(db, reader_id)
     states = {a.daycare_id: a.state for a in await repo.for_tool(db, tool_id)}
     in_use = {d.id for d in snap.daycares if states.get(d.id) == "in_use"}
     own = own_daycare(snap, reader_id)

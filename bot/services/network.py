@@ -25,6 +25,17 @@ async def snapshot(db: Database) -> OrgSnapshot:
     )
 
 
+async def reader_snapshot(db: Database, slack_user_id: str) -> OrgSnapshot:
+    """Every area and daycare, and of the people only the reader: what a guide card needs to
+    place the reader, without reading the whole staff on every search."""
+    person = await org.person_by_slack_id(db, slack_user_id)
+    return OrgSnapshot(
+        areas=tuple(await org.all_areas(db)),
+        daycares=tuple(await org.all_daycares(db)),
+        people=(person,) if person else (),
+    )
+
+
 async def network_for(db: Database, asker_id: str, query: str) -> NetworkAnswer:
     snap = await snapshot(db)
     asker = snap.person(asker_id)

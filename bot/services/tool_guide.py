@@ -39,6 +39,8 @@ class GuideCard:
     evaluation: ToolSummary | None = None
     #: In how many daycares the tool is in use, the neighbours who use it, the reader's own.
     adoption: AdoptionSummary | None = None
+    #: The reader keeps leadership's decisions (a leader or the coordinator).
+    can_decide: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ async def search(db: Database, asker_id: str, query: str) -> SearchAnswer | NoMa
     best = await card(db, hits[0].guide_id, asker_id)
     if best is None:  # deleted between the search and now
         return NoMatch(query)
-    by_id = {summary.guide_id: summary for summary in await guides_repo.browse(db)}
+    others_ids = [hit.guide_id for hit in hits[1:]]
+    by_id = {s.guide_id: s for s in await guides_repo.browse(db, only=others_ids)}
     others = tuple(by_id[hit.guide_id] for hit in hits[1:] if hit.guide_id in by_id)
     return SearchAnswer(query, best, others)
 
@@ -126,4 +129,5 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
         can_edit=await person_can(db, reader_id, Action.WRITE_GUIDES),
         evaluation=await tool_summary(db, detail.tool.id, quotes=0),
         adoption=await adoption_summary(db, detail.tool.id, reader_id),
+        can_decide=await person_can(db, reader_id, Action.RECORD_DECISIONS),
     )

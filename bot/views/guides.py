@@ -26,6 +26,7 @@ from bot.views.blocks import (
     shorten,
 )
 from bot.views.dates import local_day
+from bot.views.decisions import decision_buttons
 from bot.views.markdown import split_for_sections, to_mrkdwn
 from bot.views.tool_tests import START as START_TEST
 from bot.views.tool_tests import SUMMARY, summary_line
@@ -147,6 +148,9 @@ def card_blocks(
         adopt.append(plan_button(lang, detail.tool.id))
     if adopt and not shared_by:
         blocks.append(actions(*adopt))
+    if card.can_decide and not shared_by:
+        blocks.append(context(t(lang, "guide.decide")))
+        blocks.append(decision_buttons(lang, detail.tool.id, detail.tool.name))
     return blocks
 
 

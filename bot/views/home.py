@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.guides import DECISIONS, DecisionKind
 from bot.domain.home import (
     AmbassadorHome,
     DecisionOutcome,
@@ -27,12 +26,12 @@ from bot.views.blocks import (
     context,
     divider,
     header,
-    plain,
     section,
     sections,
     shorten,
 )
 from bot.views.dates import day_text, local_day
+from bot.views.decisions import decision_buttons
 from bot.views.guides import SHOW
 from bot.views.network import mentions
 from bot.views.trainings import signup_buttons, training_line
@@ -40,7 +39,6 @@ from bot.views.trainings import signup_buttons, training_line
 #: "Stil et spørgsmål": the sparring modal.
 ASK = "home_ask"
 #: The decision buttons (value: the tool id), one action id per decision.
-DECIDE: dict[DecisionKind, str] = {kind: f"home_decide_{kind}" for kind in DECISIONS}
 #: Lines per list before "og N mere".
 LINES_MAX = 10
 #: Trainings and tools shown with their own buttons (each takes one or two blocks).
@@ -49,9 +47,6 @@ TOOLS_MAX = 8
 DECISIONS_MAX = 10
 BLOCKS_MAX = 100
 QUESTION_SHOWN = 120
-CONFIRM_TITLE_MAX = 100
-CONFIRM_TEXT_MAX = 300
-CONFIRM_BUTTON_MAX = 30
 
 
 def _capped(lang: str, lines: list[str], limit: int = LINES_MAX) -> list[str]:
@@ -204,34 +199,6 @@ def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[
 # -- coordinator and leader -------------------------------------------------------------------
 
 
-def _confirm(lang: str, kind: DecisionKind, tool: str) -> dict[str, Any]:
-    name = shorten(tool, 60)
-    return {
-        "title": plain(
-            shorten(t(lang, f"home.confirm.title.{kind}", tool=name), CONFIRM_TITLE_MAX)
-        ),
-        "text": plain(shorten(t(lang, f"home.confirm.text.{kind}", tool=name), CONFIRM_TEXT_MAX)),
-        "confirm": plain(shorten(t(lang, "home.confirm.yes"), CONFIRM_BUTTON_MAX)),
-        "deny": plain(shorten(t(lang, "home.confirm.no"), CONFIRM_BUTTON_MAX)),
-    }
-
-
-def decision_buttons(lang: str, waiting: DecisionToMake) -> Block:
-    """Godkend / Stop / Spred, each asking first."""
-    elements = []
-    for kind in DECISIONS:
-        element = button(
-            t(lang, f"home.decision.button.{kind}"), DECIDE[kind], str(waiting.tool_id)
-        )
-        if kind == "to_be_spread":
-            element["style"] = "primary"
-        elif kind == "stopped":
-            element["style"] = "danger"
-        element["confirm"] = _confirm(lang, kind, waiting.tool)
-        elements.append(element)
-    return actions(*elements)
-
-
 def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
     text = t(lang, f"home.decision.{waiting.reason}", tool=escape(waiting.tool))
     if waiting.latest is not None:
@@ -242,7 +209,7 @@ def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
             day=local_day(lang, waiting.latest.decided_on, tz),
         )
         text = f"{text}\n{latest}"
-    return [section(text), decision_buttons(lang, waiting)]
+    return [section(text), decision_buttons(lang, waiting.tool_id, waiting.tool)]
 
 
 def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:

@@ -14,8 +14,9 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services.home import NotAllowed, decide
 from bot.services.permissions import Action
+from bot.views.decisions import DECIDE
 from bot.views.help import text_message
-from bot.views.home import DECIDE, decided_message
+from bot.views.home import decided_message
 from handlers.events.home import publish_home
 from handlers.replies import refusal
 from handlers.values import action_value, as_int

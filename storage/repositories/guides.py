@@ -7,7 +7,9 @@ connection of the caller's transaction, so a version and its labels land togethe
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import aiosqlite
@@ -235,8 +237,12 @@ async def browse(
     category: str | None = None,
     theme: str | None = None,
     age_group: str | None = None,
+    only: Sequence[int] | None = None,
 ) -> list[GuideSummary]:
-    """Current versions, filtered; recommended tools first, then tool name and title."""
+    """Current versions, filtered; recommended tools first, then tool name and title.
+    `only`: just these guides (a search's other hits) — never read the whole catalogue
+    to show two lines."""
+    wanted = json.dumps(list(only)) if only is not None else None
     rows = await db.fetchall(
         "SELECT g.id, g.slug, g.helpful_count, v.title, v.purpose, t.name AS tool, t.status,"
         " t.category, g.current_version"
@@ -249,15 +255,18 @@ async def browse(
         " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM guide_version_labels l WHERE"
         "  l.guide_id = g.id AND l.version = g.current_version AND l.kind = 'age_group'"
         "  AND l.value = ?3))"
+        " AND (?4 IS NULL OR g.id IN (SELECT value FROM json_each(?4)))"
         " ORDER BY CASE t.status WHEN 'recommended' THEN 0 WHEN 'in_test' THEN 1"
         " WHEN 'evaluated' THEN 2 WHEN 'proposed' THEN 3 WHEN 'not_recommended' THEN 4"
         " ELSE 5 END, t.name COLLATE NOCASE, v.title COLLATE NOCASE, g.id",
-        (category, theme, age_group),
+        (category, theme, age_group, wanted),
     )
     label_rows = await db.fetchall(
         "SELECT l.guide_id, l.kind, l.value FROM guide_version_labels l"
         " JOIN guides g ON g.id = l.guide_id AND l.version = g.current_version"
         " WHERE l.kind IN ('age_group', 'theme')"
+        " AND (?1 IS NULL OR g.id IN (SELECT value FROM json_each(?1)))",
+        (wanted,),
     )
     labels: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in label_rows:

@@ -153,8 +153,14 @@ async def decisions_recorded(db: Database, start: str, end: str) -> list[Any]:
 
 
 async def tools_awaiting_verdict(db: Database) -> list[str]:
+    """Tools evaluated with no leadership decision recorded since they were (the App Home's
+    rule too: any decision kept since the evaluation is the verdict)."""
     rows = await db.fetchall(
-        "SELECT name FROM tools WHERE status = 'evaluated' ORDER BY name COLLATE NOCASE"
+        "SELECT t.name FROM tools t WHERE t.status = 'evaluated' AND NOT EXISTS ("
+        " SELECT 1 FROM tool_decisions d WHERE d.tool_id = t.id AND d.recorded_at >= COALESCE("
+        "  (SELECT MAX(c.changed_at) FROM tool_status_changes c"
+        "   WHERE c.tool_id = t.id AND c.to_status = 'evaluated'), ''))"
+        " ORDER BY t.name COLLATE NOCASE"
     )
     return [str(row["name"]) for row in rows]
 

@@ -180,6 +180,40 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
     assert ("Ozobot", "to_be_spread", "2026-11-30") in [
         (d.tool, d.decision, d.decided_on) for d in pulse.decisions_made
     ]
+    assert "Ozobot" not in pulse.decisions_waiting  # decided: no longer waiting
+
+
+async def test_a_leader_decides_from_the_guide_card_too(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    db = slack.bot.db
+    ozobot = await find_tool(db, "Ozobot")
+    assert ozobot is not None
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(LINE, "/tool-guide", "Ozobot", channel_id=GENERAL)
+    await slack.settle()
+    (line_card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert SPREAD not in str(line_card.args["blocks"])  # a superuser gets no decision buttons
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(JENS, "/tool-guide", "Ozobot", channel_id=GENERAL)
+    await slack.settle()
+    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert card.ok, card.errors
+    spread = next(
+        e
+        for b in card.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == SPREAD
+    )
+    assert spread["confirm"]["confirm"]["text"]
+    mark = slack.standin.mark()
+    await slack.driver.click(JENS, action_id=SPREAD, value=str(ozobot.id), channel_id=GENERAL)
+    await slack.settle()
+    (receipt,) = dms_to(slack.standin.calls_since(mark), JENS)
+    assert "Gemt: *Ozobot* – Skal udbredes (30. nov. 2026)" in receipt
+    (kept,) = await tool_decisions(db, ozobot.id)
+    assert (kept.decision, kept.recorded_by) == ("to_be_spread", JENS)
 
 
 def _decision_blocks(tool_id: int) -> list[dict[str, Any]]:

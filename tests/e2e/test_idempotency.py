@@ -16,7 +16,7 @@ from bot.services.tool_tests import tool_summary
 from bot.services.workspace_settings import set_setting
 from bot.standin import DriverResult
 from bot.standin.transport import Kind
-from bot.views.home import DECIDE
+from bot.views.decisions import DECIDE
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 
