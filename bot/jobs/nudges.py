@@ -119,15 +119,19 @@ async def _escalation(services: Services, reminder: Reminder) -> dict[str, Any] 
     )
 
 
-async def _spread_invite(services: Services, reminder: Reminder) -> dict[str, Any] | None:
-    """Not sent when the round ended, the daycare answered or uses the tool already, or the
-    person is no longer its superuser."""
-    due = await spreading.still_due(
+async def _spread_due(services: Services, reminder: Reminder) -> spreading.Due | None:
+    """A round's invitation or follow-up still matters: the round is open, the daycare has
+    not answered and does not use the tool yet, and the person is still its superuser."""
+    return await spreading.still_due(
         services.db,
         int(reminder.payload["round_id"]),
         int(reminder.payload["daycare_id"]),
         reminder.recipient,
     )
+
+
+async def _spread_invite(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    due = await _spread_due(services, reminder)
     if due is None:
         return None
     lang = await services.language.for_user(reminder.recipient)
@@ -136,12 +140,7 @@ async def _spread_invite(services: Services, reminder: Reminder) -> dict[str, An
 
 
 async def _spread_follow_up(services: Services, reminder: Reminder) -> dict[str, Any] | None:
-    due = await spreading.still_due(
-        services.db,
-        int(reminder.payload["round_id"]),
-        int(reminder.payload["daycare_id"]),
-        reminder.recipient,
-    )
+    due = await _spread_due(services, reminder)
     if due is None:
         return None
     lang = await services.language.for_user(reminder.recipient)
