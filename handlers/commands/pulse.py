@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -17,6 +16,7 @@ from bot.services import pulse
 from bot.services.network import snapshot
 from bot.views.help import text_message
 from bot.views.pulse import pulse_message
+from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
 
 
 async def pulse_command(
