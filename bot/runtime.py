@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -22,3 +22,6 @@ class Services:
     inflight: InFlight
     #: For scheduled jobs; listeners use the per-request client Bolt hands them.
     slack: AsyncWebClient
+    #: Who has opened the App Home since the bot started: their Home is published again
+    #: after they change something elsewhere (`handlers.events.home.refresh_after`).
+    homes: set[str] = field(default_factory=set)

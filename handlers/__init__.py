@@ -41,8 +41,10 @@ def register(app: AsyncApp, services: Services) -> None:
     app.use(middleware.drop_repeated_deliveries(services))
     app.use(middleware.provide_services(services))
 
+    refresh_home = home_events.refresh_after(services)
+
     def track(listener: errors.Listener) -> errors.Listener:
-        return errors.guard(services, listener)
+        return errors.guard(services, listener, after=refresh_home)
 
     app.command("/tovholder")(track(tovholder.tovholder_command))
     app.command("/tool-guide")(track(tool_guide.tool_guide_command))

@@ -25,12 +25,15 @@ from handlers.middleware import user_id_of
 
 logger = logging.getLogger("tovholder.errors")
 Listener = Callable[..., Awaitable[Any]]
+#: Run after a listener that did not fail, with the request's body, client and context.
+After = Callable[[dict[str, Any], AsyncWebClient, AsyncBoltContext], Awaitable[None]]
 #: What `guard` asks Bolt for on top of the listener's own arguments.
 NEEDED = ("body", "context", "client", "respond")
 
 
-def guard(services: Services, listener: Listener) -> Listener:
-    """Track the listener as work in hand, and answer its failures with an apology.
+def guard(services: Services, listener: Listener, after: After | None = None) -> Listener:
+    """Track the listener as work in hand, and answer its failures with an apology; `after`
+    runs once the listener has done its work (still counted as work in hand).
 
     Bolt passes each listener the arguments its signature names; the guard names the
     listener's own plus those it needs to apologise, and hands the listener its own.
@@ -41,6 +44,8 @@ def guard(services: Services, listener: Listener) -> Listener:
         services.inflight.enter()
         try:
             await listener(**{name: kwargs[name] for name in own})
+            if after is not None:
+                await after(kwargs["body"], kwargs["client"], kwargs["context"])
         except Exception as error:  # noqa: BLE001 - logged with its traceback, apologised for
             await report_failure(
                 error,

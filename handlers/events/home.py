@@ -1,15 +1,23 @@
 """The App Home tab: published for the person when they open it (the "Messages" tab is left
-alone), and again after they change something from it (see `publish_home`)."""
+alone), again after they change something from it (see `publish_home`), and after they
+change something anywhere else while it is open (`refresh_after`)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime import Services
 from bot.services.home import home_for
 from bot.views.home import home_view
+from handlers.middleware import user_id_of
+
+logger = logging.getLogger(__name__)
 
 
 async def app_home_opened(
@@ -17,6 +25,7 @@ async def app_home_opened(
 ) -> None:
     if event.get("tab") != "home" or not isinstance(event.get("user"), str):
         return
+    services.homes.add(event["user"])
     await publish_home(client, services, event["user"], lang)
 
 
@@ -29,3 +38,26 @@ async def publish_home(client: AsyncWebClient, services: Services, user_id: str,
 def from_home(body: dict[str, Any]) -> bool:
     """Was the button clicked on the App Home (which has no response_url to answer on)?"""
     return (body.get("view") or {}).get("type") == "home"
+
+
+#: Requests in which a person changes something (a click, a form sent).
+CHANGES = frozenset({"block_actions", "view_submission"})
+
+
+def refresh_after(services: Services) -> Callable[..., Awaitable[None]]:
+    """After a person changed something anywhere else — marked a tool in use, answered a
+    training, took a question — their Home is published again, if they have it open
+    (clicks on the Home publish it themselves). A failed publish is logged, never shown."""
+
+    async def refresh(
+        body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        user_id = user_id_of(body)
+        if body.get("type") not in CHANGES or user_id not in services.homes or from_home(body):
+            return
+        try:
+            await publish_home(client, services, user_id, str(context.get("lang") or ""))
+        except SlackApiError as error:
+            logger.warning("home not refreshed error=%s", error.response.get("error"))
+
+    return refresh

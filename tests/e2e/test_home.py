@@ -23,6 +23,7 @@ from tests.test_home import CALENDAR, area_id, tool_id
 
 JENS = "U0DEMO002"  # leader
 SOEREN = "U0DEMO004"  # ambassador in Syd
+AHMED = "U0DEMO006"  # superuser in Børnehaven Regnbuen, area Nord
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 STRANGER = "U0STRANGER"
 SPREAD = "home_decide_to_be_spread"
@@ -290,3 +291,46 @@ async def test_line_answers_a_training_and_opens_a_guide_from_her_home(
     await slack.settle()
     opened = [c for c in all_ok(slack.standin.calls_since(mark)) if c.method == "views.open"]
     assert len(opened) == 1
+
+
+async def test_a_change_made_elsewhere_refreshes_an_open_home(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Line marks Bee-Bot in use on the guide card: her open Home drops it from the tools to
+    try. Someone who never opened the Home gets no publish."""
+    await open_home(slack, LINE)
+    assert "*Bee-Bot* – hos jer: ikke startet" in home_text(slack, LINE)
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(LINE, "/tool-guide", "Bee-Bot", channel_id=GENERAL)
+    await slack.settle()
+    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    in_use = next(
+        e["value"]
+        for b in card.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "adoption_in_use"
+    )
+    mark = slack.standin.mark()
+    await slack.driver.click(LINE, action_id="adoption_in_use", value=in_use, channel_id=GENERAL)
+    await slack.settle()
+    calls = slack.standin.calls_since(mark)
+    assert [c.method for c in calls].count("views.publish") == 1
+    refreshed = home_text(slack, LINE)
+    assert "*Bee-Bot*" not in refreshed and "*Book Creator* – hos jer: ikke startet" in refreshed
+
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(AHMED, "/tool-guide", "Bee-Bot", channel_id=GENERAL)
+    await slack.settle()
+    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    value = next(
+        e["value"]
+        for b in card.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "adoption_in_use"
+    )
+    mark = slack.standin.mark()
+    await slack.driver.click(AHMED, action_id="adoption_in_use", value=value, channel_id=GENERAL)
+    await slack.settle()
+    assert "views.publish" not in [c.method for c in slack.standin.calls_since(mark)]
