@@ -61,4 +61,5 @@ MESSAGES: dict[str, str] = {
     "pulse.help": "Pulsen: hvad der sker i netværket – denne uge, eller fx 2026-11 eller 2026-Q3.",
     "pulse.help_export": "Pulsen som fil til kvalitetsrapporten, sendt til dig som direkte besked.",
     "pulse.chart_title": "Aktivitet pr. område – de sidste 8 uger",
+    "pulse.decide": "*{tool}* venter på jeres beslutning:",
 }

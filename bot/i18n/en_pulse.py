@@ -61,4 +61,5 @@ MESSAGES: dict[str, str] = {
     "pulse.help": "The pulse: what happens in the network – this week, or e.g. 2026-11 or 2026-Q3.",
     "pulse.help_export": "The pulse as a file for the quality report, sent to you as a direct message.",
     "pulse.chart_title": "Activity per area – the last 8 weeks",
+    "pulse.decide": "*{tool}* is waiting for your decision:",
 }

@@ -42,9 +42,11 @@ from bot.domain.pulse import (
 from bot.services import spreading
 from bot.services.network import coverage_of, snapshot
 from bot.services.nudges import overdue_checkpoints
+from bot.services.permissions import Action, person_can
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import pulse as repo
+from storage.repositories import tools as tools_repo
 
 
 class NoScope(Exception):
@@ -298,3 +300,17 @@ def read_request(text: str, clock: Clock) -> PulseRequest:
         else:
             area.append(word)
     return PulseRequest(period or current_week(clock), " ".join(area), export, fmt)
+
+
+async def decidable(db: Database, reader_id: str, found: Pulse) -> tuple[tuple[int, str], ...]:
+    """The tools waiting for a verdict, as (id, name), when the reader keeps leadership's
+    decisions — so a leader can decide from the pulse itself; nobody else gets buttons."""
+    if not found.decisions_waiting or not await person_can(db, reader_id, Action.RECORD_DECISIONS):
+        return ()
+    tools = []
+    async with db.transaction() as conn:
+        for name in found.decisions_waiting:
+            tool = await tools_repo.find_tool(conn, name)
+            if tool is not None:
+                tools.append((tool.id, tool.name))
+    return tuple(tools)

@@ -14,11 +14,14 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.views.blocks import Block, context, divider, header, section, sections, shorten
 from bot.views.dates import day_text, local_day
+from bot.views.decisions import decision_buttons
 from bot.views.tool_tests import stars
 
 #: Names listed before "and N more" — a digest is read on a phone.
 NAMES_SHOWN = 6
 REASON_CHARS = 150
+#: Tools with decision buttons in a private pulse (the Home lists them all).
+DECISIONS_SHOWN = 5
 REASONS_SHOWN = 3
 #: Areas shown one section each; beyond that they are packed (Slack allows 50 blocks).
 AREA_SECTIONS_MAX = 30
@@ -215,8 +218,16 @@ def _gap_lines(lang: str, pulse: Pulse) -> list[str]:
     return lines
 
 
-def pulse_message(lang: str, pulse: Pulse, tz: ZoneInfo, *, digest: bool = False) -> dict[str, Any]:
-    """The digest (`digest=True`: "Ugens puls") or an on-demand pulse, as one message."""
+def pulse_message(
+    lang: str,
+    pulse: Pulse,
+    tz: ZoneInfo,
+    *,
+    digest: bool = False,
+    decide: tuple[tuple[int, str], ...] = (),
+) -> dict[str, Any]:
+    """The digest (`digest=True`: "Ugens puls") or an on-demand pulse, as one message.
+    `decide`: the tools (id, name) a leader reading it privately may decide on here."""
     title = period_title(lang, pulse.period)
     heading = t(lang, "pulse.digest_header" if digest else "pulse.header", period=title)
     scope = pulse.scope
@@ -234,6 +245,9 @@ def pulse_message(lang: str, pulse: Pulse, tz: ZoneInfo, *, digest: bool = False
     blocks.append(divider())
     blocks += sections(_network_lines(lang, pulse, tz))
     blocks += sections(_gap_lines(lang, pulse))
+    for tool_id, name in decide[:DECISIONS_SHOWN]:
+        blocks.append(context(t(lang, "pulse.decide", tool=escape(name))))
+        blocks.append(decision_buttons(lang, tool_id, name))
     text = t(
         lang,
         "pulse.fallback",

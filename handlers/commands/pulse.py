@@ -61,7 +61,9 @@ async def pulse_command(
         services.db, services.clock, settings.calendar, request.period, scope
     )
     if not request.export:
-        await respond(response_type="ephemeral", **pulse_message(lang, found, settings.tz))
+        decide = await pulse.decidable(services.db, user_id, found)
+        shown = pulse_message(lang, found, settings.tz, decide=decide)
+        await respond(response_type="ephemeral", **shown)
         return
     content = {
         "md": lambda: pulse_markdown(lang, found, settings.tz),

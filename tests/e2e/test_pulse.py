@@ -5,12 +5,12 @@ each role its own scope, privately."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.clock import ManualClock
 from bot.domain.tool_tests import ResultDraft
 from bot.local import LocalSlack
-from bot.services.guides import find_tool
+from bot.services.guides import find_tool, set_tool_status, tool_decisions
 from bot.services.tool_tests import save_result
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
@@ -159,3 +159,32 @@ async def test_the_export_arrives_as_a_file_by_dm(slack: LocalSlack, clock: Manu
     (answer,) = [c for c in calls if c.method == "response_url"]
     assert "Pulsen for 2026-Q4 er sendt til dig som csv-fil" in texts(answer)
     assert "2026-Q4" in uploaded(slack, upload).decode("utf-8")
+
+
+async def test_a_leader_decides_from_the_pulse(slack: LocalSlack, clock: ManualClock) -> None:
+    db = slack.bot.db
+    ozobot = await find_tool(db, "Ozobot")
+    assert ozobot is not None
+    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=ANNETTE)
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(JENS, "/tovholder", "pulse", channel_id=GENERAL)
+    await slack.settle()
+    (shown,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert "Venter på ledelsens beslutning: Ozobot" in texts(shown)
+    assert "*Ozobot* venter på jeres beslutning:" in texts(shown)
+    mark = slack.standin.mark()
+    await slack.driver.slash_command(METTE, "/tovholder", "pulse", channel_id=GENERAL)
+    await slack.settle()
+    (mettes,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert "home_decide" not in json.dumps(mettes.args["blocks"])  # not hers to decide
+    mark = slack.standin.mark()
+    await slack.driver.click(
+        JENS, action_id="home_decide_approved", value=str(ozobot.id), channel_id=GENERAL
+    )
+    await slack.settle()
+    (kept,) = await tool_decisions(db, ozobot.id)
+    assert (kept.decision, kept.recorded_by) == ("approved", JENS)
+    clock.advance(timedelta(minutes=1))
+    later = await pulse(slack, JENS)
+    assert "Venter på ledelsens beslutning" not in later
+    assert "Ozobot – Godkendt (30. nov. 2026)" in later
