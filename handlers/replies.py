@@ -52,3 +52,14 @@ async def answer_click(
         await client.chat_postMessage(channel=user_id, **message)
         return
     await private(respond, message)
+
+
+async def send_file_by_dm(
+    client: AsyncWebClient, user_id: str, content: str, filename: str, title: str
+) -> None:
+    """A file in the person's DM with the bot (`/tovholder my-data`, the pulse export): a
+    direct message is the one place nobody else reads along."""
+    opened = await client.conversations_open(users=user_id)
+    await client.files_upload_v2(
+        channel=opened["channel"]["id"], content=content, filename=filename, title=title
+    )

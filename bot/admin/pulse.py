@@ -14,11 +14,11 @@ from typing import Any
 
 from bot.admin.context import AdminContext
 from bot.admin.export import write_private, write_utf8
-from bot.domain.pulse import NETWORK, BadPeriod, Pulse, parse_period
+from bot.domain.pulse import NETWORK, BadPeriod, parse_period
 from bot.i18n import t
 from bot.services.network import snapshot
 from bot.services.pulse import build_pulse, current_week, narrow
-from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
+from bot.views.pulse_files import pulse_file
 
 EXIT_REFUSED = 1
 FORMATS = ("md", "csv", "json")
@@ -33,14 +33,6 @@ def register(verbs: Any) -> None:
     command.add_argument("--area", help="one area's pulse (default: the whole network)")
     command.add_argument("--output", type=Path, help="write the file here (default: print it)")
     command.set_defaults(handler=pulse_command)
-
-
-def render(lang: str, found: Pulse, fmt: str, ctx: AdminContext) -> str:
-    if fmt == "csv":
-        return pulse_csv(lang, found)
-    if fmt == "json":
-        return pulse_json(found)
-    return pulse_markdown(lang, found, ctx.settings.tz)
 
 
 async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
@@ -62,7 +54,7 @@ async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
             return EXIT_REFUSED
         scope = narrowed
     found = await build_pulse(ctx.db, ctx.clock, ctx.settings.calendar, period, scope)
-    text = render(ctx.lang, found, args.format, ctx)
+    text = pulse_file(args.format, ctx.lang, found, ctx.settings.tz)
     if args.output is None:
         write_utf8(ctx, text)
         return 0

@@ -34,11 +34,14 @@ class OrgSnapshot:
     def person(self, slack_user_id: str) -> Person | None:
         return next((p for p in self.people if p.slack_user_id == slack_user_id), None)
 
+    def daycare(self, daycare_id: int | None) -> Daycare | None:
+        return next((d for d in self.daycares if d.id == daycare_id), None)
+
     def daycare_of(self, person: Person | None) -> Daycare | None:
         """A superuser's daycare (the first, for someone superuser of several)."""
         for role in person.roles if person else ():
             if role.role == "superuser" and role.daycare_id is not None:
-                return next((d for d in self.daycares if d.id == role.daycare_id), None)
+                return self.daycare(role.daycare_id)
         return None
 
     def coordinators(self) -> list[Person]:

@@ -75,7 +75,7 @@ async def set_adoption(
     """Set a daycare's state for a tool. Raises LookupError (no such daycare or tool),
     NotAllowed, AdoptionRefused (unknown state, or stopping without a reason)."""
     snap = await snapshot(db)
-    daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
+    daycare = snap.daycare(daycare_id)
     if daycare is None:
         raise LookupError(daycare_id)
     person = snap.person(by)
@@ -161,7 +161,7 @@ async def daycare_tools(db: Database, daycare_id: int) -> list[Adoption]:
 
 async def may_set_for(db: Database, by: str, daycare_id: int) -> bool:
     snap = await snapshot(db)
-    daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
+    daycare = snap.daycare(daycare_id)
     person = snap.person(by)
     return daycare is not None and may_set_adoption(person, daycare)
 

@@ -37,11 +37,6 @@ GRACE_WORKING_DAYS = 2
 QUIET_DAYS = 14
 
 
-def _morning(calendar: WorkingCalendar, day: date) -> datetime:
-    """The first working moment of `day` (or after it)."""
-    return calendar.next_allowed(datetime.combine(day, calendar.start, tzinfo=calendar.tz))
-
-
 async def running_tests(db: Database) -> list[ToolTest]:
     async with db.transaction() as conn:
         return await tests_repo.tests(conn, state="running")
@@ -53,7 +48,7 @@ async def plan_checkpoints(db: Database, clock: Clock, calendar: WorkingCalendar
     created = 0
     for test in await running_tests(db):
         for checkpoint in test.checkpoints:
-            due = _morning(calendar, date.fromisoformat(checkpoint))
+            due = calendar.morning(date.fromisoformat(checkpoint))
             payload = {"test_id": test.id, "checkpoint": checkpoint}
             for kind, when in (
                 (CHECKPOINT, due),
@@ -96,7 +91,7 @@ async def overdue_checkpoints(
     for test in await running_tests(db):
         for checkpoint in test.checkpoints:
             follow_up = calendar.add_working_days(
-                _morning(calendar, date.fromisoformat(checkpoint)), GRACE_WORKING_DAYS
+                calendar.morning(date.fromisoformat(checkpoint)), GRACE_WORKING_DAYS
             )
             deadline = calendar.add_working_days(follow_up, GRACE_WORKING_DAYS)
             if deadline <= now and not await result_since(db, test, checkpoint):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from statistics import median
 
 from bot.clock import Clock, utc_iso
 from bot.domain.network import OrgSnapshot
@@ -43,6 +42,7 @@ from bot.services import spreading
 from bot.services.network import coverage_of, snapshot
 from bot.services.nudges import overdue_checkpoints
 from bot.services.permissions import Action, person_can
+from bot.services.sparring_measures import median_minutes, minutes_between
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import pulse as repo
@@ -100,15 +100,6 @@ def _areas(snap: OrgSnapshot, scope: Scope) -> list[Area]:
     if scope.kind == "network":
         return list(snap.areas)
     return [a for a in snap.areas if a.id in scope.area_ids]
-
-
-def _median_minutes(pairs: list[tuple[str, str | None]]) -> float | None:
-    minutes = [
-        (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 60
-        for start, end in pairs
-        if end is not None
-    ]
-    return round(median(minutes), 1) if minutes else None
 
 
 async def _area_pulses(
@@ -169,8 +160,8 @@ async def _area_pulses(
                 questions_asked=len(mine),
                 questions_answered=len(answered),
                 questions_open=len(still_open),
-                median_answer_minutes=_median_minutes(
-                    [(q["created_at"], q["answered_at"]) for q in answered]
+                median_answer_minutes=median_minutes(
+                    minutes_between(q["created_at"], q["answered_at"]) for q in answered
                 ),
                 overdue_evaluations=overdue.get(area.id, 0),
                 superusers_onboarded=onboarded.get(area.id, 0),

@@ -28,14 +28,16 @@ from storage.db import Database
 from storage.repositories import sparring as repo
 
 
-def _minutes(start: str, end: str | None) -> float | None:
+def minutes_between(start: str, end: str | None) -> float | None:
+    """Wall-clock minutes between two stored times; None while `end` has not happened."""
     if end is None:
         return None
     delta = datetime.fromisoformat(end) - datetime.fromisoformat(start)
     return max(delta.total_seconds() / 60, 0.0)
 
 
-def _median(values: Iterable[float | None]) -> float | None:
+def median_minutes(values: Iterable[float | None]) -> float | None:
+    """The median of the minutes present, to one decimal; None when there are none."""
     present = [value for value in values if value is not None]
     return round(median(present), 1) if present else None
 
@@ -46,11 +48,15 @@ def figures(questions: list[Question]) -> SparringFigures:
         answered=sum(1 for q in questions if q.answered_at is not None),
         open=sum(1 for q in questions if q.state == "open"),
         resolved=sum(1 for q in questions if q.state == "resolved"),
-        median_minutes_to_first_reply=_median(
-            _minutes(q.created_at, q.first_reply_at) for q in questions
+        median_minutes_to_first_reply=median_minutes(
+            minutes_between(q.created_at, q.first_reply_at) for q in questions
         ),
-        median_minutes_to_answer=_median(_minutes(q.created_at, q.answered_at) for q in questions),
-        median_minutes_to_resolve=_median(_minutes(q.created_at, q.resolved_at) for q in questions),
+        median_minutes_to_answer=median_minutes(
+            minutes_between(q.created_at, q.answered_at) for q in questions
+        ),
+        median_minutes_to_resolve=median_minutes(
+            minutes_between(q.created_at, q.resolved_at) for q in questions
+        ),
     )
 
 
@@ -84,8 +90,8 @@ async def sparring_measures(db: Database, since: datetime) -> SparringMeasures:
             slack_user_id=slack_id,
             name=names.get(slack_id),
             answered=len(answered.get(slack_id, [])),
-            median_minutes_to_answer=_median(
-                _minutes(q.created_at, q.answered_at) for q in answered.get(slack_id, [])
+            median_minutes_to_answer=median_minutes(
+                minutes_between(q.created_at, q.answered_at) for q in answered.get(slack_id, [])
             ),
             claimed=claimed.get(slack_id, 0),
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import aiosqlite
 
@@ -107,14 +107,10 @@ async def targets(db: Database, round_id: int) -> list[Target]:
     return await repo.targets(db, round_id)
 
 
-def _morning(calendar: WorkingCalendar, day: date) -> datetime:
-    return calendar.next_allowed(datetime.combine(day, calendar.start, tzinfo=calendar.tz))
-
-
 def follow_up_due(calendar: WorkingCalendar, started: SpreadingRound) -> datetime:
     """The first working morning `follow_up_weeks` after the round started."""
     began = datetime.fromisoformat(started.started_at).astimezone(calendar.tz)
-    return _morning(calendar, (began + timedelta(weeks=started.follow_up_weeks)).date())
+    return calendar.morning((began + timedelta(weeks=started.follow_up_weeks)).date())
 
 
 async def plan_spreading(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
@@ -144,7 +140,7 @@ async def plan_spreading(db: Database, clock: Clock, calendar: WorkingCalendar) 
         for target in await repo.targets(db, found.id):
             if target.answer is not None:
                 continue
-            daycare = next((d for d in snap.daycares if d.id == target.daycare_id), None)
+            daycare = snap.daycare(target.daycare_id)
             for person in snap.superusers_of(daycare) if daycare else ():
                 place = f"{found.id}:{target.daycare_id}:{person.slack_user_id}"
                 payload = {"round_id": found.id, "daycare_id": target.daycare_id}
@@ -245,7 +241,7 @@ async def answer(
     transaction. Raises LookupError, NotAllowed, RoundEnded, AnswerRefused."""
     found = await repo.get_round(db, round_id)
     snap = await snapshot(db)
-    daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
+    daycare = snap.daycare(daycare_id)
     if found is None or daycare is None:
         raise LookupError(round_id)
     if not may_set_adoption(snap.person(by), daycare):
@@ -285,14 +281,14 @@ async def answer(
 
 async def may_answer(db: Database, by: str, daycare_id: int) -> bool:
     snap = await snapshot(db)
-    daycare = next((d for d in snap.daycares if d.id == daycare_id), None)
+    daycare = snap.daycare(daycare_id)
     return daycare is not None and may_set_adoption(snap.person(by), daycare)
 
 
 def nearest_users(snap: OrgSnapshot, daycare_id: int, in_use: set[int]) -> tuple[str, str] | None:
     """(daycare, area) of the daycare nearest to `daycare_id` that uses the tool: one in the
     same area first (by name), else any. The municipality has no map: the area is "near"."""
-    own = next((d for d in snap.daycares if d.id == daycare_id), None)
+    own = snap.daycare(daycare_id)
     using = sorted(
         (d for d in snap.daycares if d.id in in_use and d.id != daycare_id),
         key=lambda d: (own is None or d.area_id != own.area_id, d.name.casefold()),

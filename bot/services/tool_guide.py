@@ -14,11 +14,12 @@ from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSu
 from bot.domain.tool_tests import ToolSummary
 from bot.services.adoption import summary as adoption_summary
 from bot.services.guides import get_guide_by_id, latest_decision
-from bot.services.permissions import Action, person_can
+from bot.services.permissions import Action, can, person_can
 from bot.services.search import closest_tool_names, search_guides
 from bot.services.tool_tests import tool_summary
 from storage.db import Database
 from storage.repositories import guides as guides_repo
+from storage.repositories import org
 from storage.repositories import tools as tools_repo
 
 #: How many guides one search answer shows: the best as a card, the others as lines.
@@ -123,11 +124,12 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
     detail = await get_guide_by_id(db, guide_id)
     if detail is None:
         return None
+    reader = await org.person_by_slack_id(db, reader_id)
     return GuideCard(
         detail=detail,
         decision=await latest_decision(db, detail.tool.id),
-        can_edit=await person_can(db, reader_id, Action.WRITE_GUIDES),
+        can_edit=can(reader, Action.WRITE_GUIDES),
         evaluation=await tool_summary(db, detail.tool.id, quotes=0),
         adoption=await adoption_summary(db, detail.tool.id, reader_id),
-        can_decide=await person_can(db, reader_id, Action.RECORD_DECISIONS),
+        can_decide=can(reader, Action.RECORD_DECISIONS),
     )

@@ -140,6 +140,10 @@ class WorkingCalendar:
     def is_working_day(self, day: date) -> bool:
         return self.reason_closed(day) is None
 
+    def morning(self, day: date) -> datetime:
+        """The first working moment of `day`, or of the next working day after it."""
+        return self.next_allowed(datetime.combine(day, self.start, tzinfo=self.tz))
+
     def is_allowed(self, moment: datetime) -> bool:
         """Whether a nudge may arrive at `moment` (an aware datetime in any zone)."""
         local = self._local(moment)

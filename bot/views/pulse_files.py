@@ -468,3 +468,12 @@ def pulse_document(pulse: Pulse) -> dict[str, Any]:
 def pulse_json(pulse: Pulse) -> str:
     """The pulse as JSON (UTF-8 text, not escaped), ending in a newline."""
     return json.dumps(pulse_document(pulse), ensure_ascii=False, indent=2) + "\n"
+
+
+def pulse_file(fmt: str, lang: str, pulse: Pulse, tz: ZoneInfo) -> str:
+    """The pulse in `fmt`: `md`, `csv` or `json` (anything else: Markdown)."""
+    if fmt == "csv":
+        return pulse_csv(lang, pulse)
+    if fmt == "json":
+        return pulse_json(pulse)
+    return pulse_markdown(lang, pulse, tz)

@@ -16,7 +16,7 @@ from bot.services.permissions import Action
 from bot.views.blocks import shorten
 from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, who_text
 from bot.views.help import text_message
-from handlers.replies import refusal
+from handlers.replies import refusal, send_file_by_dm
 
 #: `/tovholder my-data`, `mine-data`, `my data`, `mine data`.
 MY_DATA_WORDS = frozenset({"my-data", "mine-data", "mydata", "minedata"})
@@ -41,12 +41,12 @@ async def my_data_command(
     user_id = str(command["user_id"])
     document = await gdpr.my_data(services.db, services.clock, user_id)
     day = services.clock.now().date().isoformat()
-    opened = await client.conversations_open(users=user_id)
-    await client.files_upload_v2(
-        channel=opened["channel"]["id"],
-        content=gdpr.to_json(document),
-        filename=f"tovholder-mine-data-{day}.json",
-        title=t(lang, "gdpr.file_title"),
+    await send_file_by_dm(
+        client,
+        user_id,
+        gdpr.to_json(document),
+        f"tovholder-mine-data-{day}.json",
+        t(lang, "gdpr.file_title"),
     )
     await gdpr.record_access(services.db, services.clock, document, by=user_id)
     sent = t(lang, "gdpr.my_data_sent", count=gdpr.record_count(document))

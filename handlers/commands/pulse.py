@@ -16,7 +16,8 @@ from bot.services import pulse
 from bot.services.network import snapshot
 from bot.views.help import text_message
 from bot.views.pulse import pulse_message
-from bot.views.pulse_files import pulse_csv, pulse_json, pulse_markdown
+from bot.views.pulse_files import pulse_file
+from handlers.replies import send_file_by_dm
 
 
 async def pulse_command(
@@ -65,17 +66,13 @@ async def pulse_command(
         shown = pulse_message(lang, found, settings.tz, decide=decide)
         await respond(response_type="ephemeral", **shown)
         return
-    content = {
-        "md": lambda: pulse_markdown(lang, found, settings.tz),
-        "csv": lambda: pulse_csv(lang, found),
-        "json": lambda: pulse_json(found),
-    }[request.format]()
-    opened = await client.conversations_open(users=user_id)
-    await client.files_upload_v2(
-        channel=opened["channel"]["id"],
-        content=content,
-        filename=f"puls-{found.period.label}.{request.format}",
-        title=t(lang, "pulse.file_title", period=found.period.label),
+    content = pulse_file(request.format, lang, found, settings.tz)
+    await send_file_by_dm(
+        client,
+        user_id,
+        content,
+        f"puls-{found.period.label}.{request.format}",
+        t(lang, "pulse.file_title", period=found.period.label),
     )
     sent = t(lang, "pulse.export_sent", period=found.period.label, format=request.format)
     await respond(response_type="ephemeral", **text_message(sent))
