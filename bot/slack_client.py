@@ -38,6 +38,15 @@ CONNECTION_ERRORS: list[type[Exception]] = [
 ]
 
 
+def slack_error_code(error: SlackApiError) -> str:
+    """Slack's error code (`channel_not_found`…), or `http_<status>` when the answer was not
+    Slack's JSON: an HTML page from its edge, an empty 404 (where `response.data` is a str
+    and `.get` would raise)."""
+    data = error.response.data
+    code = data.get("error") if isinstance(data, dict) else None
+    return str(code) if code else f"http_{error.response.status_code}"
+
+
 def web_client(settings: Settings, timeout: int = CALL_TIMEOUT) -> AsyncWebClient:
     return AsyncWebClient(
         token=settings.bot_token,
@@ -58,7 +67,7 @@ def locale_lookup(client: AsyncWebClient) -> LocaleLookup:
         try:
             response = await client.users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
-            logger.warning("users.info failed for locale: %s", error.response.get("error"))
+            logger.warning("users.info failed for locale: %s", slack_error_code(error))
             return None
         locale = (response.get("user") or {}).get("locale")
         return str(locale) if locale else None
@@ -73,7 +82,7 @@ def profile_lookup(client: AsyncWebClient) -> ProfileLookup:
         try:
             response = await client.users_info(user=user_id)
         except SlackApiError as error:
-            logger.warning("users.info failed: %s", error.response.get("error"))
+            logger.warning("users.info failed: %s", slack_error_code(error))
             return None
         user = response.get("user") or {}
         profile = user.get("profile") or {}

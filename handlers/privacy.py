@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.services.privacy import EDIT_MESSAGE_KEY, FIELD_KEY, NOT_SAVED_KEY, ContainsCpr
+from bot.slack_client import slack_error_code
 from bot.views.help import text_message
 
 logger = logging.getLogger("tovholder.privacy")
@@ -48,7 +49,5 @@ async def ask_to_edit(
     try:
         await client.chat_postEphemeral(channel=channel, user=user_id, thread_ts=ts, **message)
     except SlackApiError as error:
-        logger.info(
-            "ephemeral CPR notice failed, sending a DM error=%s", error.response.get("error")
-        )
+        logger.info("ephemeral CPR notice failed, sending a DM error=%s", slack_error_code(error))
         await client.chat_postMessage(channel=user_id, **message)

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.runtime import Services
 from bot.services.network import snapshot
 from bot.services.permissions import Action
+from bot.slack_client import slack_error_code
 from bot.views.permissions import refusal_message
 
 logger = logging.getLogger("tovholder.replies")
@@ -26,9 +27,7 @@ async def tell_privately(
             await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
             return
         except SlackApiError as error:
-            logger.info(
-                "ephemeral reply failed, sending a DM error=%s", error.response.get("error")
-            )
+            logger.info("ephemeral reply failed, sending a DM error=%s", slack_error_code(error))
     await client.chat_postMessage(channel=user_id, **message)
 
 

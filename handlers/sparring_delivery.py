@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.domain.sparring import Question, Routing
 from bot.runtime import Services
 from bot.services.sparring import record_post, routing_for
+from bot.slack_client import slack_error_code
 from bot.views.sparring import question_post, receipt
 from bot.views.sparring_handling import failed_post_note, suggestions_message
 
@@ -59,7 +60,7 @@ async def deliver(
             )
             return receipt(lang, routing, channel_id=channel)
         except SlackApiError as error:
-            reason = str(error.response.get("error") or "unknown")
+            reason = slack_error_code(error)
             logger.warning("sparring channel post failed, sending DMs error=%s", reason)
             failed = (channel, reason)
     told = {p.slack_user_id for p in routing.recipients}
@@ -89,7 +90,7 @@ async def _direct(
             channel=slack_id, **question_post(lang, routing, direct=True, note=note)
         )
     except SlackApiError as error:  # one person's closed DMs must not stop the others
-        logger.warning("sparring DM failed error=%s", error.response.get("error"))
+        logger.warning("sparring DM failed error=%s", slack_error_code(error))
 
 
 async def refresh_posts(
@@ -116,4 +117,4 @@ async def refresh_posts(
                 channel=channel_id, ts=ts, **question_post(lang, routing, direct=direct)
             )
         except SlackApiError as error:  # deleted meanwhile: the state is stored anyway
-            logger.info("sparring post update failed error=%s", error.response.get("error"))
+            logger.info("sparring post update failed error=%s", slack_error_code(error))

@@ -25,6 +25,7 @@ from bot.services.org_import import (
     export_rows,
     import_org,
 )
+from bot.slack_client import slack_error_code
 
 EXIT_REFUSED = 1
 
@@ -49,7 +50,7 @@ def slack_email_lookup(client: AsyncWebClient) -> EmailLookup:
         try:
             response = await client.users_lookupByEmail(email=email)
         except SlackApiError as error:
-            code = str(error.response.get("error"))
+            code = slack_error_code(error)
             if code == "users_not_found":
                 return None
             raise LookupFailed(code) from error

@@ -11,6 +11,7 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services import digest
 from bot.services.pulse import build_pulse
+from bot.slack_client import slack_error_code
 from bot.views.pulse import pulse_message
 from bot.views.pulse_chart import activity_chart
 
@@ -35,7 +36,7 @@ async def send_digest(services: Services) -> bool:
             channel=due.channel_id, **pulse_message(lang, pulse, settings.tz, digest=True)
         )
     except SlackApiError as error:
-        reason = str(error.response.get("error"))
+        reason = slack_error_code(error)
         if reason in PERMANENT:
             logger.warning("weekly digest failed period=%s error=%s", due.period.label, reason)
             await digest.failed(services.db, services.clock, due, reason)
@@ -53,7 +54,7 @@ async def send_digest(services: Services) -> bool:
             title=t(lang, "pulse.chart_title"),
         )
     except SlackApiError as error:
-        chart_error = str(error.response.get("error"))
+        chart_error = slack_error_code(error)
         logger.warning("weekly digest chart not uploaded error=%s", chart_error)
     await digest.sent(services.db, services.clock, due, chart_error)
     return True

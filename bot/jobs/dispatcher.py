@@ -57,6 +57,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.domain.reminders import Reminder
 from bot.runtime import Services
 from bot.services import reminders
+from bot.slack_client import slack_error_code
 
 logger = logging.getLogger(__name__)
 
@@ -252,7 +253,7 @@ def judge(error: Exception) -> SendProblem:
     """Retry or fail, for an exception from `chat.postMessage`."""
     if isinstance(error, SlackApiError):
         status = int(getattr(error.response, "status_code", 200) or 200)
-        code = str(error.response.get("error") or f"http_{status}")
+        code = slack_error_code(error)
         if status == 429 or code == "ratelimited":
             return SendProblem("retry", "ratelimited", retry_after_of(error) or 1.0)
         if status >= 500:

@@ -9,6 +9,7 @@ from slack_sdk.errors import SlackApiError
 from bot.clock import utc_iso
 from bot.runtime import Services
 from bot.services.onboarding import pending_welcomes
+from bot.slack_client import slack_error_code
 from bot.views.onboarding import new_superuser_note, welcome_message
 from storage.repositories import org
 
@@ -29,7 +30,7 @@ async def send_welcomes(services: Services) -> int:
                 channel=person.slack_user_id, **welcome_message(lang, welcome)
             )
         except SlackApiError as error:
-            logger.warning("welcome not sent, will retry: %s", error.response.get("error"))
+            logger.warning("welcome not sent, will retry: %s", slack_error_code(error))
             await org.release_welcome(services.db, person.id)
             continue
         sent += 1
@@ -40,5 +41,5 @@ async def send_welcomes(services: Services) -> int:
                     channel=ambassador.slack_user_id, **new_superuser_note(lang, welcome)
                 )
             except SlackApiError as error:
-                logger.warning("ambassador note not sent: %s", error.response.get("error"))
+                logger.warning("ambassador note not sent: %s", slack_error_code(error))
     return sent

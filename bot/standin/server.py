@@ -4,16 +4,18 @@ It serves the Web API methods the bot calls at `/api/<method>` on 127.0.0.1 (por
 response URLs, file upload URLs and Socket Mode, answering in Slack's response shapes and
 refusing what Slack refuses. Every call is recorded so a test can assert on what the bot
 did, and 429s can be forced or enforced by Slack's rate-limit tiers. Slack having a bad
-moment can be played too: the next calls answered with a 5xx (`fail`) or held until the
-client gives up (`stall`).
+moment can be played too, through one fault switch per method (`fault`): an HTML error page,
+an empty 404, a JSON 5xx, a call that hangs — for the next few calls or until cleared.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import json
 import logging
+import math
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -47,11 +49,33 @@ ANY_METHOD = "*"
 
 @dataclass(frozen=True)
 class Fault:
-    """One call answered badly: HTTP `status` at once, or after `stall` seconds (by then the
-    client has given up; the call is not carried out, as if lost on the way)."""
+    """One call answered badly, the ways Slack's edge really fails.
+
+    `status` with `body` of `content_type` (None: Slack's JSON `{"ok": false, "error": …}`),
+    after `delay` seconds. A delay of `math.inf` holds the call until `clear_faults` (a
+    hanging call). A faulted call is never carried out, as if lost on the way.
+    """
 
     status: int = 500
-    stall: float = 0.0
+    body: str | None = None
+    content_type: str = "application/json"
+    delay: float = 0.0
+
+    def json_error(self) -> dict[str, Any]:
+        return {"ok": False, "error": "internal_error" if self.status < 503 else "timeout"}
+
+
+#: What Slack's edge answers in an outage: an HTML error page.
+HTML_503 = Fault(
+    status=503,
+    body="<html><head><title>503 Service Unavailable</title></head>"
+    "<body><h1>Service Unavailable</h1></body></html>",
+    content_type="text/html",
+)
+#: A 404 with nothing in it (seen from Slack's load balancers).
+EMPTY_404 = Fault(status=404, body="", content_type="text/plain")
+#: A call that never answers: the client's timeout is all that ends it.
+HANG = Fault(status=503, delay=math.inf)
 
 
 class SlackStandIn:
@@ -98,6 +122,9 @@ class SlackStandIn:
         )
         self._forced_429: dict[str, deque[int]] = {}
         self._faults: dict[str, deque[Fault]] = {}
+        #: Faults that last until cleared, per method (`"*"`: every method).
+        self._lasting: dict[str, Fault] = {}
+        self._released = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
         self._methods: dict[str, Handler] = {
@@ -303,19 +330,50 @@ class SlackStandIn:
     def fail(self, method: str = ANY_METHOD, times: int = 1, status: int = 500) -> None:
         """Answer the next `times` calls of `method` (`"*"`: of any method) with HTTP `status`
         and `{"ok": false, "error": "internal_error"}`, the way Slack does in an outage."""
-        self._faults.setdefault(method, deque()).extend([Fault(status=status)] * times)
+        self.fault(method, Fault(status=status), times=times)
 
     def stall(self, method: str = ANY_METHOD, times: int = 1, seconds: float = 5.0) -> None:
         """Hold the next `times` calls of `method` for `seconds` before answering 503, so a
         client with a shorter timeout gives up (a Web API timeout). Nothing is carried out."""
-        self._faults.setdefault(method, deque()).extend([Fault(status=503, stall=seconds)] * times)
+        self.fault(method, Fault(status=503, delay=seconds), times=times)
+
+    def fault(self, method: str, fault: Fault, *, times: int | None = None) -> None:
+        """The fault switch: answer calls of `method` (`"*"`: any method; `"response_url"`:
+        a response URL) with `fault` — the next `times` calls, or every call until
+        `clear_faults` when `times` is None."""
+        if times is None:
+            self._lasting[method] = fault
+        else:
+            self._faults.setdefault(method, deque()).extend([fault] * times)
+
+    def clear_faults(self) -> None:
+        """Slack works again: every fault switched off, and hanging calls let go (they answer
+        with their fault's status; nothing they asked for is carried out)."""
+        self._faults.clear()
+        self._lasting.clear()
+        self._released.set()
+        self._released = asyncio.Event()
 
     def _next_fault(self, method: str) -> Fault | None:
         for key in (method, ANY_METHOD):
             queue = self._faults.get(key)
             if queue:
                 return queue.popleft()
-        return None
+        return self._lasting.get(method) or (
+            self._lasting.get(ANY_METHOD) if method != "response_url" else None
+        )
+
+    async def _faulted(self, method: str, args: dict[str, Any], fault: Fault) -> web.Response:
+        if fault.delay:
+            released = self._released
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(
+                    released.wait(), None if math.isinf(fault.delay) else fault.delay
+                )
+        if fault.body is None:
+            return self._answer(method, args, fault.status, fault.json_error())
+        self.record(method, args, fault.status, {"ok": False, "error": f"http_{fault.status}"})
+        return web.Response(status=fault.status, text=fault.body, content_type=fault.content_type)
 
     # -- HTTP handlers -----------------------------------------------------------------
 
@@ -329,10 +387,7 @@ class SlackStandIn:
             )
         fault = self._next_fault(method)
         if fault is not None:
-            if fault.stall:
-                await asyncio.sleep(fault.stall)
-            body = {"ok": False, "error": "internal_error" if fault.status < 503 else "timeout"}
-            return self._answer(method, args, fault.status, body)
+            return await self._faulted(method, args, fault)
         forced = self._forced_429.get(method)
         if forced:
             return self._ratelimited(method, args, forced.popleft())
@@ -397,6 +452,9 @@ class SlackStandIn:
             return self._answer(
                 "response_url", {}, 400, {"ok": False, "error": f"invalid_payload: {exc}"}
             )
+        fault = self._next_fault("response_url")
+        if fault is not None:
+            return await self._faulted("response_url", body, fault)
         entry = ws.response_urls.get(request.match_info["token"])
         if entry is None:
             return self._answer("response_url", body, 404, {"ok": False, "error": "invalid_url"})

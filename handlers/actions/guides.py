@@ -24,6 +24,7 @@ from bot.services.tool_guide import (
     card,
     search,
 )
+from bot.slack_client import slack_error_code
 from bot.views.guide_browse import FILTERS, browse_message
 from bot.views.guide_editor import fits_in_editor
 from bot.views.guides import (
@@ -108,7 +109,7 @@ async def share_guide(
     try:
         await client.chat_postMessage(channel=channel, **post)
     except SlackApiError as error:
-        logger.info("sharing a guide failed error=%s", error.response.get("error"))
+        logger.info("sharing a guide failed error=%s", slack_error_code(error))
         await private(respond, text_message(t(lang, "guide.cannot_share")))
 
 

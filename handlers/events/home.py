@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.runtime import Services
 from bot.services.home import home_for
+from bot.slack_client import slack_error_code
 from bot.views.home import home_view
 from handlers.middleware import user_id_of
 
@@ -58,6 +59,6 @@ def refresh_after(services: Services) -> Callable[..., Awaitable[None]]:
         try:
             await publish_home(client, services, user_id, str(context.get("lang") or ""))
         except SlackApiError as error:
-            logger.warning("home not refreshed error=%s", error.response.get("error"))
+            logger.warning("home not refreshed error=%s", slack_error_code(error))
 
     return refresh
