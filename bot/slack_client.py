@@ -11,8 +11,10 @@ Losing it is worse (a reminder, a receipt), so timeouts are retried, twice at mo
 
 from __future__ import annotations
 
+import copy
 import logging
 
+import aiohttp
 from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -22,7 +24,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.services.language import LocaleLookup
+from bot.services.language import LOOKUP_SECONDS, LocaleLookup, LookupFailed
 from bot.services.settings_form import ProfileLookup
 from bot.settings import Settings
 
@@ -60,15 +62,28 @@ def web_client(settings: Settings, timeout: int = CALL_TIMEOUT) -> AsyncWebClien
     )
 
 
+def quick_client(client: AsyncWebClient) -> AsyncWebClient:
+    """A copy of `client` for look-ups that only enrich an answer (a locale, a name): one
+    attempt of at most `LOOKUP_SECONDS`, no retries. Slack answering an HTML 503 or hanging
+    must not hold up the person for the 2–90 s the full client's retries take."""
+    quick = copy.copy(client)
+    quick.timeout = LOOKUP_SECONDS
+    quick.retry_handlers = []
+    return quick
+
+
 def locale_lookup(client: AsyncWebClient) -> LocaleLookup:
-    """A `LocaleLookup` backed by `users.info`; a failed lookup means "no locale", not an error."""
+    """A `LocaleLookup` backed by `users.info` on a quick client. Raises `LookupFailed` when
+    Slack did not answer usefully (the resolver then falls back and backs off)."""
+    quick = quick_client(client)
 
     async def lookup(user_id: str) -> str | None:
         try:
-            response = await client.users_info(user=user_id, include_locale=True)
+            response = await quick.users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
-            logger.warning("users.info failed for locale: %s", slack_error_code(error))
-            return None
+            raise LookupFailed(slack_error_code(error)) from error
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise LookupFailed(type(error).__name__) from error
         locale = (response.get("user") or {}).get("locale")
         return str(locale) if locale else None
 
@@ -76,14 +91,20 @@ def locale_lookup(client: AsyncWebClient) -> LocaleLookup:
 
 
 def profile_lookup(client: AsyncWebClient) -> ProfileLookup:
-    """A `ProfileLookup` backed by `users.info`: (name, e-mail), None for an unknown user."""
+    """A `ProfileLookup` backed by `users.info` on a quick client: (name, e-mail), None for
+    a user Slack does not know; `LookupFailed` when Slack could not be asked."""
+    quick = quick_client(client)
 
     async def lookup(user_id: str) -> tuple[str, str | None] | None:
         try:
-            response = await client.users_info(user=user_id)
+            response = await quick.users_info(user=user_id)
         except SlackApiError as error:
-            logger.warning("users.info failed: %s", slack_error_code(error))
-            return None
+            code = slack_error_code(error)
+            if code in ("user_not_found", "users_not_found"):
+                return None
+            raise LookupFailed(code) from error
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise LookupFailed(type(error).__name__) from error
         user = response.get("user") or {}
         profile = user.get("profile") or {}
         name = profile.get("real_name") or user.get("real_name") or user.get("name") or user_id

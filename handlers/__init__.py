@@ -38,29 +38,37 @@ from handlers.views import trainings as training_modal
 
 
 def register(app: AsyncApp, services: Services) -> None:
-    app.use(middleware.drop_repeated_deliveries(services))
     app.use(middleware.provide_services(services))
 
     refresh_home = home_events.refresh_after(services)
 
     def track(listener: errors.Listener) -> errors.Listener:
+        """Commands, buttons, shortcuts: acked before anything else."""
         return errors.guard(services, listener, after=refresh_home)
+
+    def track_form(listener: errors.Listener) -> errors.Listener:
+        """View submissions: the listener acks, with field errors when there are any."""
+        return errors.guard(services, listener, after=refresh_home, acks="own")
+
+    def track_event(listener: errors.Listener) -> errors.Listener:
+        """Events: Bolt has acked; a repeated delivery stops in the guard."""
+        return errors.guard(services, listener, after=refresh_home, acks="auto")
 
     app.command("/tovholder")(track(tovholder.tovholder_command))
     app.command("/tool-guide")(track(tool_guide.tool_guide_command))
     app.command("/sparring")(track(sparring.sparring_command))
     app.command("/tool-test")(track(tool_test.tool_test_command))
-    app.view(settings.CALLBACK_ID)(track(settings.save_settings))
-    app.view(guide_editor.CALLBACK_ID)(track(guide_editor.save_guide_form))
-    app.view(sparring_modal.CALLBACK_ID)(track(sparring_modal.submit_question))
-    app.view(sparring_modal.ANSWER_CALLBACK)(track(sparring_modal.submit_answer))
-    app.view(test_views.START_CALLBACK)(track(test_views.submit_start))
-    app.view(test_views.RESULT_CALLBACK)(track(test_views.submit_result))
-    app.view(test_views.CLOSE_CALLBACK)(track(test_views.submit_close))
+    app.view(settings.CALLBACK_ID)(track_form(settings.save_settings))
+    app.view(guide_editor.CALLBACK_ID)(track_form(guide_editor.save_guide_form))
+    app.view(sparring_modal.CALLBACK_ID)(track_form(sparring_modal.submit_question))
+    app.view(sparring_modal.ANSWER_CALLBACK)(track_form(sparring_modal.submit_answer))
+    app.view(test_views.START_CALLBACK)(track_form(test_views.submit_start))
+    app.view(test_views.RESULT_CALLBACK)(track_form(test_views.submit_result))
+    app.view(test_views.CLOSE_CALLBACK)(track_form(test_views.submit_close))
     app.shortcut(save_result.CALLBACK_ID)(track(save_result.save_as_result))
-    app.view(my_settings.CALLBACK_ID)(track(my_settings.save_my_settings))
-    app.view(nudge_ui.HAND_OVER_CALLBACK)(track(nudges.submit_hand_over))
-    app.view(evaluation_modal.CALLBACK)(track(evaluation_modal.submit_evaluation))
+    app.view(my_settings.CALLBACK_ID)(track_form(my_settings.save_my_settings))
+    app.view(nudge_ui.HAND_OVER_CALLBACK)(track_form(nudges.submit_hand_over))
+    app.view(evaluation_modal.CALLBACK)(track_form(evaluation_modal.submit_evaluation))
 
     for action_id in nudge_ui.SNOOZE_ACTIONS:
         app.action(action_id)(track(nudges.snooze))
@@ -91,12 +99,12 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(adoption_ui.IN_USE)(track(adoption.set_state))
     app.action(adoption_ui.STOPPED)(track(adoption.open_stop))
     app.action(adoption_ui.OTHER)(track(adoption.open_other))
-    app.view(adoption_modal.STOP_CALLBACK)(track(adoption_modal.submit_stop))
-    app.view(adoption_modal.SET_CALLBACK)(track(adoption_modal.submit_set))
+    app.view(adoption_modal.STOP_CALLBACK)(track_form(adoption_modal.submit_stop))
+    app.view(adoption_modal.SET_CALLBACK)(track_form(adoption_modal.submit_set))
     for action_id in spreading_ui.DIRECT:
         app.action(action_id)(track(spreading_actions.answer))
     app.action(spreading_ui.NOT_FOR_US)(track(spreading_actions.open_not_for_us))
-    app.view(spreading_modal.NOT_FOR_US_CALLBACK)(track(spreading_modal.submit_not_for_us))
+    app.view(spreading_modal.NOT_FOR_US_CALLBACK)(track_form(spreading_modal.submit_not_for_us))
     app.action(guide_browse.OPEN)(track(guides.open_browse))
     for action_id in (*guide_browse.FILTERS, guide_browse.SHOW_ALL):
         app.action(action_id)(track(guides.narrow_browse))
@@ -111,18 +119,18 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(training_ui.ATTENDANCE)(track(training_actions.open_attendance))
     app.action(training_ui.MOVE)(track(training_actions.open_move))
     app.action(training_ui.CANCEL)(track(training_actions.cancel))
-    app.view(training_modal.PLAN_CALLBACK)(track(training_modal.submit_plan))
-    app.view(training_modal.ATTENDANCE_CALLBACK)(track(training_modal.submit_attendance))
+    app.view(training_modal.PLAN_CALLBACK)(track_form(training_modal.submit_plan))
+    app.view(training_modal.ATTENDANCE_CALLBACK)(track_form(training_modal.submit_attendance))
     # The App Home: published when opened; a leader's decisions and "ask" clicked on it.
-    app.event("app_home_opened")(track(home_events.app_home_opened))
+    app.event("app_home_opened")(track_event(home_events.app_home_opened))
     for action_id in decision_ui.DECIDE.values():
         app.action(action_id)(track(home_actions.record_decision))
     app.action(home_ui.ASK)(track(home_actions.ask))
     # GDPR: the coordinator's confirmation of an erasure.
-    app.view(gdpr_modal.ERASE_CALLBACK)(track(gdpr_modal.submit_erasure))
-    app.event("app_mention")(track(mentions.app_mention))
-    app.message()(track(messages.plain_message))
+    app.view(gdpr_modal.ERASE_CALLBACK)(track_form(gdpr_modal.submit_erasure))
+    app.event("app_mention")(track_event(mentions.app_mention))
+    app.message()(track_event(messages.plain_message))
     # Edits, deletions, joins…: acknowledged so Slack does not retry them, otherwise ignored.
-    app.event("message")(track(messages.other_message_event))
+    app.event("message")(track_event(messages.other_message_event))
 
     app.error(errors.error_handler(services))

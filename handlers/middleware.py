@@ -1,6 +1,6 @@
-"""Global middleware: refuse other workspaces, drop Slack's repeated deliveries, then hand every
-listener its services and the language to answer in (as the listener arguments `services` and
-`lang`)."""
+"""Global middleware — refuse other workspaces, hand every listener its services — and the
+small steps the listener guard (`handlers.errors.guard`) takes after the ack: drop Slack's
+repeated deliveries, stamp the person's activity."""
 
 from __future__ import annotations
 
@@ -53,45 +53,45 @@ def only_our_workspace(services: Services) -> Callable[..., Awaitable[BoltRespon
     return middleware
 
 
-def drop_repeated_deliveries(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
-    """Slack retries events (and one mention can arrive twice); handle each only once.
+async def first_delivery(services: Services, body: dict[str, Any]) -> bool:
+    """Slack retries events (and one mention can arrive twice): True only the first time.
 
-    Keys: the globally unique `event_id`, and for messages also channel + ts.
+    Keys: the globally unique `event_id`, and for messages also channel + ts. Called after
+    Bolt has acked the event, so the write never delays the ack.
     """
-
-    async def middleware(body: dict[str, Any], next: Next) -> BoltResponse | None:
-        if body.get("type") != "event_callback":
-            await next()
-            return None
-        now = utc_iso(services.clock.now())
-        event = body.get("event") or {}
-        keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
-        if event.get("type") in ("message", "app_mention") and not event.get("subtype"):
-            keys.append(f"message:{event.get('channel')}:{event.get('ts')}")
-        for key in keys:
-            if not await events.claim(services.db, key, now):
-                return BoltResponse(status=200, body="")
-        await next()
-        return None
-
-    return middleware
+    if body.get("type") != "event_callback":
+        return True
+    now = utc_iso(services.clock.now())
+    event = body.get("event")
+    if not isinstance(event, dict):
+        event = {}
+    keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
+    if event.get("type") in ("message", "app_mention") and not event.get("subtype"):
+        keys.append(f"message:{event.get('channel')}:{event.get('ts')}")
+    for key in keys:
+        if not await events.claim(services.db, key, now):
+            return False
+    return True
 
 
 def provide_services(services: Services) -> Callable[..., Awaitable[None]]:
-    async def middleware(body: dict[str, Any], context: AsyncBoltContext, next: Next) -> None:
+    """Hands every listener the services. Nothing here waits on the database or on Slack:
+    the middleware runs before the ack."""
+
+    async def middleware(context: AsyncBoltContext, next: Next) -> None:
         context["services"] = services
-        user_id = user_id_of(body)
-        context["lang"] = await services.language.for_user(user_id)
-        if user_id:
-            # After the ack, not before it: the stamp is a write, and under load a write
-            # queues behind other work on the one database connection.
-            services.inflight.enter()
-            task = asyncio.create_task(_record_activity(services, user_id))
-            _background.add(task)
-            task.add_done_callback(_finished(services))
         await next()
 
     return middleware
+
+
+def stamp_activity(services: Services, user_id: str) -> None:
+    """Record that the person used the bot, in the background: the stamp is a write, and
+    under load a write queues behind other work."""
+    services.inflight.enter()
+    task = asyncio.create_task(_record_activity(services, user_id))
+    _background.add(task)
+    task.add_done_callback(_finished(services))
 
 
 #: Activity stamps being written (a task needs a reference until it is done).

@@ -3,10 +3,17 @@
 Their stored preference first, else their Slack locale, else `TOVHOLDER_LANG`. The Slack
 locale is fetched through an injected lookup (services never talk to Slack themselves) and
 kept for an hour, so a busy person does not cost a `users.info` call per click.
+
+The locale only picks a language, so it must never cost the person their answer: one
+look-up per person at a time (a hundred clicks share it), at most `LOOKUP_SECONDS`, and
+after a failure none at all for `QUIET_SECONDS` — an outage gives everyone the default
+language at once instead of a timeout each.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -16,8 +23,18 @@ from storage.db import Database
 from storage.repositories import org
 
 LocaleLookup = Callable[[str], Awaitable[str | None]]
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 3600.0
 CACHE_SIZE = 5000
+#: The longest a request waits for a person's Slack locale.
+LOOKUP_SECONDS = 1
+#: After a failed look-up, how long the default language is used without asking Slack.
+QUIET_SECONDS = 60.0
+
+
+class LookupFailed(Exception):
+    """Slack could not be asked (an error page, a timeout, a refused call); the message is
+    Slack's error code or the exception's name, never personal data."""
 
 
 class LanguageResolver:
@@ -26,6 +43,8 @@ class LanguageResolver:
         self._default = default
         self._lookup = locale_lookup
         self._locales: OrderedDict[str, tuple[float, Lang | None]] = OrderedDict()
+        self._asking: dict[str, asyncio.Future[Lang | None]] = {}
+        self._quiet_until = float("-inf")
 
     @property
     def default(self) -> Lang:
@@ -44,7 +63,28 @@ class LanguageResolver:
         cached = self._locales.get(slack_user_id)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
             return cached[1]
-        lang = as_lang(await self._lookup(slack_user_id))
+        if time.monotonic() < self._quiet_until:
+            return None
+        asking = self._asking.get(slack_user_id)
+        if asking is None:
+            asking = asyncio.ensure_future(self._ask(slack_user_id))
+            self._asking[slack_user_id] = asking
+            asking.add_done_callback(lambda _: self._asking.pop(slack_user_id, None))
+        return await asyncio.shield(asking)
+
+    async def _ask(self, slack_user_id: str) -> Lang | None:
+        try:
+            async with asyncio.timeout(LOOKUP_SECONDS):
+                lang = as_lang(await self._lookup(slack_user_id))
+        except (LookupFailed, TimeoutError) as error:
+            self._quiet_until = time.monotonic() + QUIET_SECONDS
+            logger.warning(
+                "no Slack locale, answering in %s for %.0fs error=%s",
+                self._default,
+                QUIET_SECONDS,
+                error or type(error).__name__,
+            )
+            return None
         self._locales[slack_user_id] = (time.monotonic(), lang)
         self._locales.move_to_end(slack_user_id)
         while len(self._locales) > CACHE_SIZE:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import ROLES, Person, Role
+from bot.services.language import LookupFailed
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
 from bot.services.workspace_settings import SettingProblem, check, current
@@ -123,7 +124,11 @@ async def _check_role_change(
         if not form.add:
             outcome.errors["role_person"] = "settings.error_not_registered"
             return None
-        profile = await lookup(form.person)
+        try:
+            profile = await lookup(form.person)
+        except LookupFailed:
+            outcome.errors["role_person"] = "settings.error_slack_unavailable"
+            return None
         if profile is None:
             outcome.errors["role_person"] = "settings.error_unknown_user"
         return profile

@@ -28,7 +28,6 @@ async def set_state(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """ "Vi er i gang" / "Vi bruger det": saved at once; a repeated click changes nothing."""
-    await ack()
     place = parse_place(action_value(body))
     state = DIRECT.get(body["actions"][0]["action_id"])
     if place is None or state is None:
@@ -49,7 +48,6 @@ async def set_state(
 
 
 async def open_stop(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -57,7 +55,6 @@ async def open_stop(
     lang: str,
 ) -> None:
     """ "Vi er stoppet": the reason first, in a small modal."""
-    await ack()
     place = parse_place(action_value(body))
     if place is None:
         return
@@ -76,7 +73,6 @@ async def open_stop(
 
 
 async def open_other(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -84,7 +80,6 @@ async def open_other(
     lang: str,
 ) -> None:
     """An ambassador sets the state for a daycare of their areas (the coordinator: any)."""
-    await ack()
     tool_id = as_int(action_value(body)) or 0
     daycares = await settable_daycares(services.db, body["user"]["id"])
     if not daycares:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -17,7 +16,6 @@ from handlers.values import action_value, as_int
 
 
 async def open_evaluation(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -25,7 +23,6 @@ async def open_evaluation(
     lang: str,
 ) -> None:
     """The role (four questions or three) is decided from the organisation now."""
-    await ack()
     try:
         asked = json.loads(action_value(body) or "{}")
     except json.JSONDecodeError:

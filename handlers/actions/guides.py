@@ -72,7 +72,6 @@ async def _gone(respond: AsyncRespond, lang: str) -> None:
 
 
 async def show_guide(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -80,7 +79,6 @@ async def show_guide(
     lang: str,
 ) -> None:
     """The whole guide below the clicked message, or by DM from the App Home."""
-    await ack()
     user_id = body["user"]["id"]
     found = await card(services.db, as_int(action_value(body)) or 0, user_id)
     if found is None:
@@ -91,7 +89,6 @@ async def show_guide(
 
 
 async def share_guide(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -99,7 +96,6 @@ async def share_guide(
     lang: str,
 ) -> None:
     """A visible post in the channel, in the workspace's language, naming who shared it."""
-    await ack()
     user_id = body["user"]["id"]
     found = await _card(body, respond, services, lang)
     channel = action_channel(body)
@@ -116,7 +112,6 @@ async def share_guide(
 async def helpful(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    await ack()
     guide_id = as_int(action_value(body)) or 0
     count = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
     if count is None:
@@ -126,14 +121,12 @@ async def helpful(
 
 
 async def ask_about_guide(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     found = await _card(body, respond, services, lang)
     if found is None:
         return
@@ -149,14 +142,12 @@ async def ask_about_guide(
 
 
 async def ask_network(
-    ack: AsyncAck,
     body: dict[str, Any],
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
     """From "no match": the sparring modal with the searched words already written."""
-    await ack()
     await open_sparring(
         client,
         services,
@@ -168,14 +159,12 @@ async def ask_network(
 
 
 async def edit_guide(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     user_id = body["user"]["id"]
     try:
         detail = await editable(services.db, user_id, as_int(action_value(body)) or 0)
@@ -196,7 +185,6 @@ async def edit_guide(
 async def show_history(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    await ack()
     found = await _card(body, respond, services, lang)
     if found is None:
         return
@@ -208,13 +196,11 @@ async def search_name(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """ "Mente du …?": search again for the name chosen, in place of the no-match answer."""
-    await ack()
     found = await search(services.db, body["user"]["id"], action_value(body))
     await respond(replace_original=True, **answer_message(lang, found, services))
 
 
-async def open_browse(ack: AsyncAck, respond: AsyncRespond, services: Services, lang: str) -> None:
-    await ack()
+async def open_browse(respond: AsyncRespond, services: Services, lang: str) -> None:
     await private(respond, browse_message(lang, await browse(services.db)))
 
 
@@ -222,7 +208,6 @@ async def narrow_browse(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """A browse menu (or "show all") replaces the list with the narrowed one."""
-    await ack()
     kind = FILTERS.get(body["actions"][0]["action_id"])
     value = action_value(body)
     found = await browse(services.db, (kind, value) if kind and value else None)

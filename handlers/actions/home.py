@@ -28,7 +28,6 @@ KIND_OF: dict[str, DecisionKind] = {action_id: kind for kind, action_id in DECID
 async def record_decision(
     ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
 ) -> None:
-    await ack()
     user_id = body["user"]["id"]
     kind = KIND_OF[body["actions"][0]["action_id"]]
     try:
@@ -52,5 +51,4 @@ async def ask(
     ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
 ) -> None:
     """ "Stil et spørgsmål": the sparring modal, as `/sparring` opens it."""
-    await ack()
     await open_sparring(client, services, lang, body["trigger_id"])

@@ -22,10 +22,9 @@ from handlers.values import action_value, as_int, submitted
 
 
 async def snooze(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """The nudge comes back after a day or a week (at a working moment), in place of this one."""
-    await ack()
     asked = json.loads(action_value(body))
     again = await reminders.snooze(
         services.db,
@@ -42,23 +41,20 @@ async def snooze(
 
 
 async def still_right(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    await ack()
     checked = await mark_verified(services.db, services.clock, as_int(action_value(body)) or 0)
     key = "nudge.checked" if checked else "guide.gone"
     await respond(replace_original=True, **text_message(t(lang, key)))
 
 
 async def open_hand_over(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     detail = await get_guide_by_id(services.db, as_int(action_value(body)) or 0)
     if detail is None:
         await respond(replace_original=False, **text_message(t(lang, "guide.gone")))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -46,7 +45,6 @@ async def _say(respond: AsyncRespond, lang: str, key: str, **params: object) -> 
 
 
 async def ask_anyway(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -55,7 +53,6 @@ async def ask_anyway(
 ) -> None:
     """ "Ask anyway" (after the guides) or "Yes, ask the network" (a DM): send the draft,
     once; the receipt replaces the offer."""
-    await ack()
     try:
         routing = await send_draft(
             services.db, services.clock, _question_id(body), body["user"]["id"]
@@ -70,7 +67,6 @@ async def ask_anyway(
 
 
 async def claim_question(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -78,7 +74,6 @@ async def claim_question(
     lang: str,
 ) -> None:
     """ "I'll take it": of two at the same moment exactly one wins; the other is told who."""
-    await ack()
     user_id = body["user"]["id"]
     try:
         outcome = await claim(services.db, services.clock, _question_id(body), user_id)
@@ -107,7 +102,6 @@ async def _not_open(respond: AsyncRespond, lang: str, question: Question) -> Non
 
 
 async def open_answer(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -115,7 +109,6 @@ async def open_answer(
     lang: str,
 ) -> None:
     """ "Answered": the modal to mark the answer, prefilled with the latest thread reply."""
-    await ack()
     try:
         form = await answer_form(services.db, _question_id(body), body["user"]["id"])
     except NotAllowed as error:
@@ -135,7 +128,6 @@ async def open_answer(
 
 
 async def resolve_question(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -143,7 +135,6 @@ async def resolve_question(
     lang: str,
 ) -> None:
     """ "Solved", for the asker only: from the post, the answer DM or "my questions"."""
-    await ack()
     try:
         outcome = await resolve(services.db, services.clock, _question_id(body), body["user"]["id"])
     except Refused as problem:
@@ -157,7 +148,6 @@ async def resolve_question(
 
 
 async def save_faq(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -165,7 +155,6 @@ async def save_faq(
     lang: str,
 ) -> None:
     """ "Save as FAQ": the question and answer become a new version of the tool's guide."""
-    await ack()
     try:
         saved = await save_as_faq(
             services.db,

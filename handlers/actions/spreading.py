@@ -27,7 +27,6 @@ from handlers.values import action_value
 async def answer(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    await ack()
     place = parse_target(action_value(body))
     given = DIRECT.get(body["actions"][0]["action_id"])
     if place is None or given is None:
@@ -55,14 +54,12 @@ async def _ended(services: Services, lang: str, round_id: int) -> str:
 
 
 async def open_not_for_us(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     place = parse_target(action_value(body))
     found = await spreading.get_round(services.db, place[0]) if place else None
     if place is None or found is None:

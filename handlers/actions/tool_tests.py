@@ -49,7 +49,6 @@ async def _allowed(respond: AsyncRespond, services: Services, lang: str, user_id
 
 
 async def start(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -57,21 +56,18 @@ async def start(
     lang: str,
 ) -> None:
     """From the list of tests (no tool), or from a guide (its tool chosen)."""
-    await ack()
     if not await _allowed(respond, services, lang, body["user"]["id"]):
         return
     await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(action_value(body)))
 
 
 async def post_result(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
@@ -88,14 +84,12 @@ async def post_result(
 
 
 async def correct(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
@@ -109,14 +103,12 @@ async def correct(
 
 
 async def close(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     if not await _allowed(respond, services, lang, body["user"]["id"]):
         return
     opened = await open_close(
@@ -129,7 +121,6 @@ async def close(
 async def summary(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    await ack()
     try:
         found = await tool_summary(
             services.db, as_int(action_value(body)) or 0, clock=services.clock
@@ -170,7 +161,6 @@ async def _draft_from_message(
 
 
 async def offer_save(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -178,7 +168,6 @@ async def offer_save(
     lang: str,
 ) -> None:
     """ "Save as result for <tool>": saved from the message as it reads now."""
-    await ack()
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
@@ -203,7 +192,6 @@ async def offer_save(
 
 
 async def offer_other(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -211,7 +199,6 @@ async def offer_other(
     lang: str,
 ) -> None:
     """ "Another tool": the result modal, prefilled from the message, the tool to choose."""
-    await ack()
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
@@ -227,8 +214,7 @@ async def offer_other(
     await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
 
 
-async def offer_dismiss(ack: AsyncAck, respond: AsyncRespond, lang: str) -> None:
-    await ack()
+async def offer_dismiss(respond: AsyncRespond, lang: str) -> None:
     await respond(replace_original=True, **text_message(t(lang, "test.not_a_result")))
 
 
@@ -236,7 +222,6 @@ async def delete_answer(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """The author deleted their message: delete the result too, or keep it."""
-    await ack()
     action = body["actions"][0]["action_id"]
     result_id = as_int(action_value(body)) or 0
     if action.endswith("delete"):

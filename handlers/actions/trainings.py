@@ -35,7 +35,6 @@ from handlers.views.trainings import open_plan
 
 
 async def plan_from_card(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -43,7 +42,6 @@ async def plan_from_card(
     lang: str,
 ) -> None:
     """The guide card's "Planlæg træning": the plan modal with the card's tool chosen."""
-    await ack()
     refused = await open_plan(
         client,
         services,
@@ -58,7 +56,6 @@ async def plan_from_card(
 
 
 async def sign_up(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -67,7 +64,6 @@ async def sign_up(
 ) -> None:
     """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message (by DM
     from the App Home, which is then published again with the answer)."""
-    await ack()
     user_id = body["user"]["id"]
     training_id = as_int(action_value(body))
     choice = "yes" if body["actions"][0]["action_id"] == YES else "no"
@@ -91,14 +87,12 @@ async def sign_up(
 
 
 async def open_attendance(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     training_id = as_int(action_value(body)) or 0
     try:
         training, coming = await attendance_form(
@@ -118,7 +112,6 @@ async def open_attendance(
 
 
 async def open_move(
-    ack: AsyncAck,
     body: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -126,7 +119,6 @@ async def open_move(
     lang: str,
 ) -> None:
     """ "Flyt": the plan modal, prefilled. Only the training's ambassador or a coordinator."""
-    await ack()
     user_id = body["user"]["id"]
     training = await get_training(services.db, as_int(action_value(body)) or 0)
     if training is None:
@@ -155,7 +147,6 @@ async def cancel(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     """ "Aflys" (after Slack's confirm dialog): cancelled, and everyone coming is told."""
-    await ack()
     try:
         training, changed = await cancel_training(
             services.db,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,14 +20,12 @@ from handlers.views.sparring import open_sparring
 
 
 async def sparring_command(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     text = str(command.get("text") or "")
     channel_id = command.get("channel_id")
     user_id = str(command["user_id"])

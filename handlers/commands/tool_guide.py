@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -17,14 +16,12 @@ from handlers.views.guide_editor import open_editor
 
 
 async def tool_guide_command(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     user_id = str(command["user_id"])
     found = await answer(services.db, user_id, str(command.get("text") or ""))
     if isinstance(found, NewGuideRequest):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -29,14 +28,12 @@ SUMMARY_WORDS = frozenset({"summary", "opsummering", "evaluering", "evaluation"}
 
 
 async def tool_test_command(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    await ack()
     user_id = str(command["user_id"])
     word, _, rest = str(command.get("text") or "").strip().partition(" ")
     word, rest = word.casefold(), rest.strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -27,21 +26,16 @@ PERSONAL_WORDS = frozenset({"mine", "min", "my", "me", "mig"})
 
 
 async def tovholder_command(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
     lang: str,
 ) -> None:
-    """Help answers in the ack itself (one round trip); other sub-commands ack first.
-
-    An unknown sub-command gets the help, naming what was not understood.
-    """
+    """An unknown sub-command gets the help, naming what was not understood."""
     text = str(command.get("text") or "").strip()
     word, _, rest = text.partition(" ")
     if word.lower() in SETTINGS_WORDS:
-        await ack()
         user_id = str(command["user_id"])
         own = rest.strip().lower() in PERSONAL_WORDS
         if own or not await person_can(services.db, user_id, Action.MANAGE_SETTINGS):
@@ -52,21 +46,17 @@ async def tovholder_command(
         await open_settings(command, client, services, lang)
         return
     if word.lower() in PULSE_WORDS:
-        await ack()
         await pulse_command(rest, command, respond, client, services, lang)
         return
     if is_my_data(text):
-        await ack()
         await my_data_command(command, respond, client, services, lang)
         return
     if word.lower() in GDPR_WORDS:
-        await ack()
         await gdpr_command(rest, command, respond, client, services, lang)
         return
     if word.lower() in NETWORK_WORDS:
-        await ack()
         answer = await network_for(services.db, str(command["user_id"]), rest)
         await respond(response_type="ephemeral", **network_message(lang, answer))
         return
     unknown = text if text and not is_help_request(word) else None
-    await ack(response_type="ephemeral", **help_message(lang, unknown=unknown))
+    await respond(response_type="ephemeral", **help_message(lang, unknown=unknown))

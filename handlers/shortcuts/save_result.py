@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -22,7 +21,6 @@ CALLBACK_ID = "save_as_result"
 
 
 async def save_as_result(
-    ack: AsyncAck,
     shortcut: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
@@ -31,7 +29,6 @@ async def save_as_result(
 ) -> None:
     """Opens the modal prefilled with the message text and the tool guessed from it; the
     result keeps the message's permalink. The modal opens first: the trigger lasts 3 s."""
-    await ack()
     user_id = shortcut["user"]["id"]
     if not await person_can(services.db, user_id, Action.RUN_TOOL_TESTS):
         await respond(

@@ -10,39 +10,42 @@ from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 
 async def test_a_coordinator_asks_for_help_and_reads_it_in_danish(slack: LocalSlack) -> None:
     result = await slack.driver.slash_command(ANNETTE, "/tovholder", "help", channel_id=GENERAL)
-    await slack.settle()
     assert result.status == 200
-    (ack,) = slack.standin.calls_to("ack")
-    assert ack.ok, ack.errors
-    shown = texts(ack)
+    await slack.settle()
+    (answer,) = slack.standin.calls_to("response_url")
+    assert answer.ok, answer.errors
+    shown = texts(answer)
     assert "Tovholder – hjælp" in shown
     assert "`/tovholder help` – Vis denne hjælp." in shown
-    assert ack.args.get("response_type") == "ephemeral"
+    assert answer.args.get("response_type") == "ephemeral"
     assert slack.standin.calls_to("chat.postMessage") == []  # nothing in the channel
 
 
 async def test_a_person_who_prefers_english_gets_english(slack: LocalSlack) -> None:
     await slack.driver.slash_command(OLIVER, "/tovholder", "help", channel_id=GENERAL)
-    (ack,) = slack.standin.calls_to("ack")
-    assert "Tovholder – help" in texts(ack)
-    assert "Show this help." in texts(ack)
+    await slack.settle()
+    (answer,) = slack.standin.calls_to("response_url")
+    assert "Tovholder – help" in texts(answer)
+    assert "Show this help." in texts(answer)
 
 
 async def test_without_a_preference_the_slack_locale_decides(slack: LocalSlack) -> None:
     slack.standin.add_user("U0VISITOR", "kim", real_name="Kim Berg", locale="en-US")
     slack.standin.workspace.channels[GENERAL].members.append("U0VISITOR")
     await slack.driver.slash_command("U0VISITOR", "/tovholder", "", channel_id=GENERAL)
-    (ack,) = slack.standin.calls_to("ack")
-    assert "What you can ask me" in texts(ack)
+    await slack.settle()
+    (answer,) = slack.standin.calls_to("response_url")
+    assert "What you can ask me" in texts(answer)
     assert [c.args.get("user") for c in slack.standin.calls_to("users.info")] == ["U0VISITOR"]
 
 
 @pytest.mark.parametrize("text", ["", "help", "HJÆLP", "hjælp!", "?"])
 async def test_help_words_and_an_empty_command_show_the_help(slack: LocalSlack, text: str) -> None:
     await slack.driver.slash_command(METTE, "/tovholder", text, channel_id=GENERAL)
-    (ack,) = slack.standin.calls_to("ack")
-    assert "Tovholder – hjælp" in texts(ack)
-    assert "Den kender jeg ikke" not in texts(ack)
+    await slack.settle()
+    (answer,) = slack.standin.calls_to("response_url")
+    assert "Tovholder – hjælp" in texts(answer)
+    assert "Den kender jeg ikke" not in texts(answer)
 
 
 @pytest.mark.parametrize(
@@ -60,12 +63,13 @@ async def test_an_unknown_sub_command_gets_the_help_naming_it_literally(
 ) -> None:
     result = await slack.driver.slash_command(METTE, "/tovholder", text, channel_id=GENERAL)
     assert result.status == 200
-    (ack,) = slack.standin.calls_to("ack")
-    assert ack.ok, ack.errors  # within Block Kit's limits whatever was typed
-    assert "Tovholder – hjælp" in texts(ack)
+    await slack.settle()
+    (answer,) = slack.standin.calls_to("response_url")
+    assert answer.ok, answer.errors  # within Block Kit's limits whatever was typed
+    assert "Tovholder – hjælp" in texts(answer)
     if shown:
-        assert shown in texts(ack)
-        assert "<!channel>" not in texts(ack)
+        assert shown in texts(answer)
+        assert "<!channel>" not in texts(answer)
 
 
 async def test_hjaelp_in_a_direct_message_answers_there(slack: LocalSlack) -> None:
