@@ -1,9 +1,13 @@
-"""One shared aiosqlite connection for the whole bot.
+"""The bot's database: one writing connection, and a few reading ones beside it.
 
-aiosqlite runs one thread per connection and executes calls one at a time, so the bot opens
-a single connection at start-up and shares it. Transactions are explicit (autocommit mode
-plus `BEGIN IMMEDIATE`), and a lock keeps two coroutines from interleaving statements inside
-one transaction.
+aiosqlite runs one thread per connection and executes calls one at a time. Every change
+goes through the one writing connection: transactions are explicit (autocommit mode plus
+`BEGIN IMMEDIATE`), and a lock keeps two coroutines from interleaving statements inside one
+transaction. Reads outside a transaction (`fetchall`, `fetchone`) go to a small pool of
+reading connections instead: WAL lets them read while a write is under way, so a person's
+quick look-up never queues behind a long search or a bulk write. Each read sees everything
+committed before it started. An in-memory database has no file to share and reads on the
+writing connection.
 
 Another process (the admin CLI, a backup, a second bot by mistake) may hold the write lock.
 SQLite waits `busy_timeout` for it; should `BEGIN IMMEDIATE` still find the database busy,
@@ -28,6 +32,8 @@ import aiosqlite
 
 Params = Sequence[Any] | dict[str, Any]
 BUSY_TIMEOUT_MS = 5000
+#: Reading connections beside the writing one (each is a thread; the machine has 2 cores).
+READERS = 3
 #: Pauses (seconds) before each new attempt at `BEGIN IMMEDIATE` on a busy database.
 BUSY_BACKOFF = (0.05, 0.2, 0.5, 1.0)
 
@@ -70,34 +76,52 @@ def is_unwritable(error: sqlite3.OperationalError) -> bool:
     return "readonly" in str(error) or "disk" in str(error)
 
 
+async def _connect(path: Path, *, reading: bool = False) -> aiosqlite.Connection:
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await conn.execute("PRAGMA foreign_keys = ON")
+    if reading:
+        # A reading connection that tried to write would bypass the lock and the retries.
+        await conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 class Database:
     def __init__(
         self,
         conn: aiosqlite.Connection,
         path: Path,
         busy_backoff: Sequence[float] = BUSY_BACKOFF,
+        readers: Sequence[aiosqlite.Connection] = (),
     ) -> None:
         self._conn = conn
         self.path = path
         self._lock = asyncio.Lock()
+        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
+        self._all_readers = tuple(readers)
+        for reader in readers:
+            self._readers.put_nowait(reader)
         self.busy_backoff = tuple(busy_backoff)
         #: False after a change failed for lack of write access, until one succeeds again.
         self.writable = True
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
-        """Open (creating the file and its folder when missing) with WAL and foreign keys."""
-        if str(path) != ":memory:":
+    async def open(cls, path: Path, readers: int = READERS) -> Database:
+        """Open (creating the file and its folder when missing) with WAL and foreign keys,
+        and `readers` reading connections (none for an in-memory database)."""
+        in_memory = str(path) == ":memory:"
+        if not in_memory:
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn = await _connect(path)
         await conn.execute("PRAGMA journal_mode = WAL")
-        await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA synchronous = NORMAL")
-        return cls(conn, path)
+        pool = [] if in_memory else [await _connect(path, reading=True) for _ in range(readers)]
+        return cls(conn, path, readers=pool)
 
     async def close(self) -> None:
+        for reader in self._all_readers:
+            await reader.close()
         async with self._lock:
             await self._conn.close()
 
@@ -145,12 +169,25 @@ class Database:
                 logger.warning("database busy, trying again attempt=%d", attempt)
                 await asyncio.sleep(pause)
 
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A reading connection from the pool, or the writing one (under its lock)."""
+        if not self._all_readers:
+            async with self._lock:
+                yield self._conn
+            return
+        reader = await self._readers.get()
+        try:
+            yield reader
+        finally:
+            self._readers.put_nowait(reader)
+
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        async with self._lock, self._conn.execute(sql, params) as cursor:
+        async with self._reading() as conn, conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        async with self._lock, self._conn.execute(sql, params) as cursor:
+        async with self._reading() as conn, conn.execute(sql, params) as cursor:
             row: sqlite3.Row | None = await cursor.fetchone()
             return row
 

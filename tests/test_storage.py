@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -61,3 +62,23 @@ async def test_backup_is_a_consistent_copy(
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         copy.close()
+
+
+async def test_a_read_does_not_wait_for_a_write_in_progress(
+    db: Database, clock: ManualClock
+) -> None:
+    """A person's look-up must not queue behind a long write: reads have their own
+    connections, and see what was committed before they started."""
+    async with db.transaction() as conn:
+        await org.insert_area(conn, "Nord", "2026-11-30T08:00:00+00:00")
+        # With one shared connection this read would wait for the transaction: a deadlock
+        # here, ended only by the guard.
+        during = await asyncio.wait_for(org.counts(db), timeout=30)
+        assert during.areas == 0  # not committed yet
+    assert (await org.counts(db)).areas == 1  # committed: every read sees it at once
+
+
+async def test_reads_never_write(db: Database) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        await db.fetchone("INSERT INTO areas (name, created_at) VALUES ('Syd', 'x') RETURNING id")
+    assert (await org.counts(db)).areas == 0

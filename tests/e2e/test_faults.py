@@ -100,12 +100,18 @@ async def test_a_reminder_that_meets_an_outage_is_sent_once_later(
     assert [m["text"] for m in slack.standin.messages(im)] == ["Husk evalueringen"]
 
 
+async def writes_allowed(slack: LocalSlack, allowed: bool) -> None:
+    """On the writing connection itself: reads have connections of their own, and with
+    writes refused not even `BEGIN IMMEDIATE` gets through to turn them on again."""
+    await slack.bot.db._conn.execute(f"PRAGMA query_only = {0 if allowed else 1}")
+
+
 async def test_an_unwritable_database_gives_one_log_line_and_an_apology(
     slack: LocalSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`query_only` makes every write fail with SQLITE_READONLY, as a read-only file does
     (the tests run as root, who may write a chmod-ed file anyway)."""
-    await slack.bot.db.fetchone("PRAGMA query_only = 1")
+    await writes_allowed(slack, False)
     with caplog.at_level(logging.INFO):
         for _ in range(3):
             await slack.driver.slash_command(OLIVER, "/sparring", "", channel_id=GENERAL)
@@ -126,7 +132,7 @@ async def test_an_unwritable_database_gives_one_log_line_and_an_apology(
     assert len(apologies) == 3
     assert "readonly" not in "".join(texts(c) for c in slack.standin.calls)  # no details shown
     # Writable again: the next question is stored.
-    await slack.bot.db.fetchone("PRAGMA query_only = 0")
+    await writes_allowed(slack, True)
     await slack.driver.slash_command(OLIVER, "/sparring", "", channel_id=GENERAL)
     await slack.settle()
     await slack.driver.submit_view(
