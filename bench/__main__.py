@@ -1,7 +1,8 @@
 """`python -m bench` (`make bench`): run the benchmarks, print Markdown, write JSON.
 
-`python -m bench search`, `python -m bench reminders [--count N] [--speed K] [--no-kill]` or
-`python -m bench requests [--small] [--requests N]` runs one of them (see each module).
+`python -m bench search`, `python -m bench reminders [--count N] [--speed K] [--no-kill]`,
+`python -m bench requests [--small] [--requests N]` or `python -m bench outage [--people N]`
+runs one of them (see each module).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from bench import reminders, requests
+from bench import outage, reminders, requests
 from bench.search import markdown, run_search_bench
 
 RESULTS = Path(__file__).parent / "results"
-BENCHES = ("search", "reminders", "requests")
+BENCHES = ("search", "reminders", "requests", "outage")
 
 
 def search() -> None:
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> None:
         print()
     if which in (None, "requests"):
         requests.main(rest if which else [])
+    if which is None:
+        print()
+    if which in (None, "outage"):
+        outage.main(rest if which else [])
 
 
 if __name__ == "__main__":

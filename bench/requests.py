@@ -193,11 +193,18 @@ class Sample:
     ok: bool
 
 
-async def _one(served: Served, answers: Answers, query: str, *, waits_for_answer: bool) -> Sample:
+async def _one(
+    served: Served,
+    answers: Answers,
+    query: str,
+    *,
+    waits_for_answer: bool,
+    user_id: str = ASKER,
+) -> Sample:
     """One signed `/tool-guide`: the ack's time, and — for Tovholder — the answer's."""
     key = uuid.uuid4().hex
     arrived = answers.expect(key)
-    user = served.driver.standin.workspace.users[ASKER]
+    user = served.driver.standin.workspace.users[user_id]
     channel = served.driver.standin.workspace.channels[CHANNEL[0]]
     fields = served.driver.payloads.slash_command(
         user=user,

@@ -6,6 +6,7 @@ No timing assertions: speed is read from `make bench`, not enforced by tests.
 from __future__ import annotations
 
 from bench.network import Size
+from bench.outage import run_outage_bench
 from bench.reminders import run_reminders_bench
 from bench.requests import markdown as requests_markdown
 from bench.requests import run_request_bench
@@ -40,3 +41,10 @@ async def test_request_bench_measures_both_apps_side_by_side() -> None:
         assert side.peak_rss_mb > 0 and side.start_s > 0
     assert result.answer_median_ms > 0
     assert "| Tovholder | 1 |" in requests_markdown(result)
+
+
+async def test_outage_bench_answers_everyone_whatever_users_info_does() -> None:
+    size = Size(guides=60, people=40, results=200, questions=20)
+    result = await run_outage_bench(people=6, size=size)
+    assert [r.fault for r in result.rounds] == ["healthy", "HTML 503", "empty 404", "hanging"]
+    assert all(r.answered == r.people == 6 for r in result.rounds)
