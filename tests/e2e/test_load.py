@@ -110,7 +110,8 @@ async def locked_by_another_process(path: Path) -> sqlite3.Connection:
 async def test_a_busy_database_is_waited_for_inside_storage(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    db = await Database.open(tmp_path / "busy.db")
+    # No reading connections: the pragma below must reach the connection that writes.
+    db = await Database.open(tmp_path / "busy.db", readers=0)
     try:
         await db.execute("CREATE TABLE notes (text TEXT)")
         await db.fetchone("PRAGMA busy_timeout = 0")  # fail fast, so the retry is what waits
