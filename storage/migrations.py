@@ -379,6 +379,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0015_digests", SCHEMA_0015),
     # The GDPR log (access, erasure, retention): see storage/repositories/gdpr.py.
     Migration("0016_gdpr", SCHEMA_0016),
+    # Welcomes go through the durable reminders (bot/services/onboarding.py): `welcomed_at`
+    # is written once the welcome was sent, and `welcome_key` names the reminder it was
+    # recorded from, so someone who becomes a superuser again gets a new welcome. People
+    # already marked welcomed keep their mark and are not welcomed again.
+    Migration("0017_welcome_reminders", ("ALTER TABLE people ADD COLUMN welcome_key TEXT",)),
 )
 
 

@@ -11,8 +11,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from bot.domain.reminders import Reminder
+from bot.jobs.onboarding import welcome_note_sender, welcome_sender
 from bot.runtime import Services
 from bot.services import area_evaluations, nudges, spreading
+from bot.services import onboarding as welcomes
 from bot.services.guides import get_guide_by_id
 from bot.services.network import snapshot
 from bot.services.sparring import get_question
@@ -218,4 +220,6 @@ SENDERS: Mapping[str, Sender] = {
     INVITE: _training_invite,
     REMINDER: _training_reminder,
     CHANGED: _training_changed,
+    welcomes.WELCOME: welcome_sender,
+    welcomes.WELCOME_NOTE: welcome_note_sender,
 }

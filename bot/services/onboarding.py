@@ -3,18 +3,43 @@
 A superuser is welcomed once — by the import, the settings modal or any later path that
 gives someone the role — with who their area's ambassadors are; the ambassadors hear that a
 new superuser joined, so that training can be planned.
+
+Both go through the durable reminders, like every other message the bot sends on its own
+(`bot.services.reminders`, sent by `bot.jobs.dispatcher`): a welcome that meets a timeout,
+an outage or a restart is retried from its row and sent once, and one person's failed DM
+does not hold up anyone else's. `plan_welcomes` (every minute) plans, for each superuser
+whose `welcomed_at` is NULL, one *stint*: the welcome `welcome:<person id>:<n>` and a note
+`welcome_note:<person id>:<n>:<ambassador>` to each ambassador of their area — the notes
+first, so a crash between the two plans the welcome next time under the same `n` and the
+notes are not planned twice. `welcomed_at` is written only from a welcome reminder that was
+*sent* (its `sent_at`), by the next run, so "welcomed" never counts a welcome still in
+flight or lost. Someone who becomes a superuser again later (`welcomed_at` cleared) gets a
+new stint, `n + 1`.
+
+A welcome that failed for good (`user_not_found`…) stays failed, for the coordinator's
+`tovholder reminders failed` / `retry`; a welcome that was cancelled (the person was no
+longer a superuser when it was due) is planned anew if they are one again. The kinds and
+keys are stored in the database: they must not change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.clock import Clock
+from bot.domain.network import OrgSnapshot
 from bot.domain.org import Area, Daycare, Person
+from bot.services import reminders
 from bot.services.network import snapshot
+from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as nudges_repo
 from storage.repositories import org
+from storage.repositories.org import WelcomeState
+
+WELCOME = "welcome"
+WELCOME_NOTE = "welcome_note"
 
 
 @dataclass(frozen=True)
@@ -26,28 +51,128 @@ class Welcome:
     coordinators: tuple[Person, ...]
 
 
-async def pending_welcomes(db: Database) -> list[Welcome]:
-    waiting = set(await org.superusers_to_welcome(db))
-    if not waiting:
-        return []
-    snap = await snapshot(db)
-    welcomes = []
-    for person in snap.people:
-        if person.id not in waiting:
-            continue
-        daycare_id = next(r.daycare_id for r in person.roles if r.role == "superuser")
-        daycare = next(d for d in snap.daycares if d.id == daycare_id)
-        area = snap.area(daycare.area_id)
-        welcomes.append(
-            Welcome(
-                superuser=person,
-                daycare=daycare,
-                area=area,
-                ambassadors=tuple(snap.ambassadors_of(area)),
-                coordinators=tuple(snap.coordinators()),
-            )
+async def welcome_for(db: Database, person_id: int) -> Welcome | None:
+    """The welcome as the organisation is now; None when the person is gone or no longer a
+    superuser of a daycare."""
+    return welcome_in(await snapshot(db), person_id)
+
+
+def welcome_in(snap: OrgSnapshot, person_id: int) -> Welcome | None:
+    person = next((p for p in snap.people if p.id == person_id), None)
+    daycare = snap.daycare_of(person)
+    if person is None or daycare is None:
+        return None
+    area = snap.area(daycare.area_id)
+    return Welcome(
+        superuser=person,
+        daycare=daycare,
+        area=area,
+        ambassadors=tuple(snap.ambassadors_of(area)),
+        coordinators=tuple(snap.coordinators()),
+    )
+
+
+# -- planning ------------------------------------------------------------------------------
+
+Step = Literal["plan", "record", "wait"]
+
+
+def stint_of(key: str | None) -> int:
+    """The `n` of `welcome:<person id>:<n>` (0 for none)."""
+    return int(key.rsplit(":", 1)[1]) if key else 0
+
+
+def next_step(state: WelcomeState) -> Step:
+    """What one superuser without a recorded welcome needs now.
+
+    - no welcome reminder yet, or the newest was cancelled, or was recorded already (they
+      became a superuser again since), or went to a Slack id they no longer have: *plan*
+      a new stint;
+    - the newest was sent to them: *record* it;
+    - it is pending or being sent, or failed to them (the coordinator's to retry): *wait*.
+    """
+    latest = state.latest_state
+    if latest is None or latest == "cancelled":
+        return "plan"
+    if latest == "sent" and state.latest_key == state.recorded_key:
+        return "plan"
+    if state.latest_recipient != state.slack_user_id:
+        # Pending or sending: its sender cancels it, and the next run plans anew.
+        return "plan" if latest in ("sent", "failed") else "wait"
+    return "record" if latest == "sent" else "wait"
+
+
+async def plan_welcomes(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """Plan each new superuser's welcome and their ambassadors' notes, and record sent
+    welcomes; idempotent (keys), so two runs at once or a run after a restart plan nothing
+    twice. Returns how many reminders were new."""
+    created = 0
+    snap: OrgSnapshot | None = None
+    for state in await org.welcome_states(db, WELCOME):
+        step = next_step(state)
+        if step == "record":
+            assert state.latest_key is not None and state.latest_sent_at is not None
+            await org.record_welcome(db, state.person_id, state.latest_key, state.latest_sent_at)
+        elif step == "plan":
+            snap = snap or await snapshot(db)
+            welcome = welcome_in(snap, state.person_id)
+            if welcome is not None:
+                created += await _plan_stint(db, clock, calendar, state, welcome)
+    return created
+
+
+async def _plan_stint(
+    db: Database, clock: Clock, calendar: WorkingCalendar, state: WelcomeState, welcome: Welcome
+) -> int:
+    stint = max(stint_of(state.latest_key), stint_of(state.recorded_key)) + 1
+    base = f"{state.person_id}:{stint}"
+    payload = {"person_id": state.person_id, "superuser": state.slack_user_id}
+    created = 0
+    # The notes before the welcome: see the module docstring.
+    for ambassador in welcome.ambassadors:
+        note = await reminders.schedule(
+            db,
+            clock,
+            kind=WELCOME_NOTE,
+            recipient=ambassador.slack_user_id,
+            due=clock.now(),
+            payload=payload,
+            dedupe_key=f"{WELCOME_NOTE}:{base}:{ambassador.slack_user_id}",
+            calendar=calendar,
         )
-    return welcomes
+        created += note is not None
+    made = await reminders.schedule(
+        db,
+        clock,
+        kind=WELCOME,
+        recipient=state.slack_user_id,
+        due=clock.now(),
+        payload=payload,
+        dedupe_key=f"{WELCOME}:{base}",
+        calendar=calendar,
+    )
+    return created + (made is not None)
+
+
+# -- when due ------------------------------------------------------------------------------
+
+
+async def welcome_due(db: Database, person_id: int, recipient: str) -> Welcome | None:
+    """The welcome still to send: the person is a superuser with this Slack id and nobody has
+    recorded them as welcomed meanwhile. Else None (the reminder is cancelled)."""
+    welcome = await welcome_for(db, person_id)
+    if welcome is None or welcome.superuser.slack_user_id != recipient:
+        return None
+    return welcome if await org.is_to_welcome(db, person_id) else None
+
+
+async def note_due(db: Database, person_id: int, recipient: str) -> Welcome | None:
+    """The ambassador's note still to send: the person is still a superuser, in an area
+    `recipient` is an ambassador of. Else None."""
+    welcome = await welcome_for(db, person_id)
+    if welcome is None or not any(a.slack_user_id == recipient for a in welcome.ambassadors):
+        return None
+    return welcome
 
 
 async def record_activity(db: Database, clock: Clock, slack_user_id: str) -> None:

@@ -4,6 +4,7 @@ connection of a transaction the caller holds, so several writes commit or fail t
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import aiosqlite
 
@@ -107,7 +108,7 @@ async def add_role(
 
 
 async def superusers_to_welcome(db: Database) -> list[int]:
-    """People holding a superuser role whose welcome has not been sent."""
+    """People holding a superuser role whose welcome has not been recorded as sent."""
     rows = await db.fetchall(
         "SELECT DISTINCT p.id FROM people p JOIN person_roles r ON r.person_id = p.id"
         " WHERE r.role = 'superuser' AND p.welcomed_at IS NULL ORDER BY p.id"
@@ -115,17 +116,72 @@ async def superusers_to_welcome(db: Database) -> list[int]:
     return [row["id"] for row in rows]
 
 
-async def claim_welcome(db: Database, person_id: int, now: str) -> bool:
-    """Mark the welcome as sent; False when another run got there first (never sent twice)."""
+@dataclass(frozen=True)
+class WelcomeState:
+    """A superuser whose welcome is not recorded yet, with their newest welcome reminder.
+
+    `recorded_key` is the key of the welcome reminder `welcomed_at` was last recorded from:
+    when the newest reminder is that one, the person has become a superuser again since
+    (`welcomed_at` was cleared) and is to be welcomed anew.
+    """
+
+    person_id: int
+    slack_user_id: str
+    recorded_key: str | None
+    latest_key: str | None
+    latest_state: str | None
+    latest_recipient: str | None
+    latest_sent_at: str | None
+
+
+async def welcome_states(db: Database, key_prefix: str) -> list[WelcomeState]:
+    """Every superuser with `welcomed_at` NULL and their newest reminder keyed
+    `<key_prefix>:<person id>:…` (a range on the unique key index, not a scan)."""
+    rows = await db.fetchall(
+        "SELECT p.id, p.slack_user_id, p.welcome_key, r.dedupe_key, r.state, r.recipient,"
+        " r.sent_at FROM people p"
+        " LEFT JOIN reminders r ON r.id = (SELECT MAX(x.id) FROM reminders x"
+        "  WHERE x.dedupe_key > ?1 || ':' || p.id || ':'"
+        "  AND x.dedupe_key < ?1 || ':' || p.id || ';')"
+        " WHERE p.welcomed_at IS NULL AND EXISTS (SELECT 1 FROM person_roles pr"
+        "  WHERE pr.person_id = p.id AND pr.role = 'superuser')"
+        " ORDER BY p.id",
+        (key_prefix,),
+    )
+    return [
+        WelcomeState(
+            person_id=row["id"],
+            slack_user_id=row["slack_user_id"],
+            recorded_key=row["welcome_key"],
+            latest_key=row["dedupe_key"],
+            latest_state=row["state"],
+            latest_recipient=row["recipient"],
+            latest_sent_at=row["sent_at"],
+        )
+        for row in rows
+    ]
+
+
+async def is_to_welcome(db: Database, person_id: int) -> bool:
+    """The person is a superuser whose welcome is not recorded (nobody marked them welcomed
+    meanwhile, e.g. an import that greets nobody)."""
+    row = await db.fetchone(
+        "SELECT 1 FROM people p WHERE p.id = ? AND p.welcomed_at IS NULL AND EXISTS"
+        " (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'superuser')",
+        (person_id,),
+    )
+    return row is not None
+
+
+async def record_welcome(db: Database, person_id: int, key: str, sent_at: str) -> bool:
+    """The welcome reminder `key` was sent at `sent_at`: the person counts as welcomed from
+    then (the onboarding follow-up and the pulse read `welcomed_at`). False when it was
+    recorded already."""
     changed = await db.execute(
-        "UPDATE people SET welcomed_at = ? WHERE id = ? AND welcomed_at IS NULL", (now, person_id)
+        "UPDATE people SET welcomed_at = ?, welcome_key = ? WHERE id = ? AND welcomed_at IS NULL",
+        (sent_at, key, person_id),
     )
     return changed == 1
-
-
-async def release_welcome(db: Database, person_id: int) -> None:
-    """Sending failed: let the next run try again."""
-    await db.execute("UPDATE people SET welcomed_at = NULL WHERE id = ?", (person_id,))
 
 
 async def set_role(

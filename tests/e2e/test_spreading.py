@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
+
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.adoption import set_adoption
 from bot.services.guides import find_tool, set_tool_status
 from bot.standin import RecordedCall
+from bot.standin.server import HTML_503
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, OLIVER, texts
 
@@ -162,3 +165,33 @@ async def test_an_answer_after_the_round_ended_is_not_taken(
     await slack.settle()
     (answer,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
     assert "Spredningsrunden for *Ozobot* er afsluttet" in texts(answer)
+
+
+async def test_a_round_s_messages_survive_an_outage_and_one_person_slack_refuses(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Every message of a round — the invitations and the coordinator's "it started" — is a
+    durable reminder: an outage delays them, each arrives once, and a superuser Slack no
+    longer knows fails alone."""
+    for handler in slack.bot.app.services.slack.retry_handlers:  # slack_sdk's in-call retries
+        handler.interval_calculator = FixedValueRetryIntervalCalculator(0.0)
+    slack.standin.workspace.users.pop(CAMILLA)
+    await recommend_ozobot(slack, clock)
+    slack.standin.fault("chat.postMessage", HTML_503)  # until cleared
+    mark = slack.standin.mark()
+    await slack.bot.scheduler.run_all_now()
+    await slack.settle()
+    assert not [
+        c for c in slack.standin.calls_since(mark) if c.ok and c.method == "chat.postMessage"
+    ]
+    slack.standin.clear_faults()
+    mark = slack.standin.mark()
+    clock.advance(timedelta(hours=1))
+    await slack.bot.scheduler.run_all_now()
+    await slack.settle()
+    posted = [c for c in slack.standin.calls_since(mark) if c.method == "chat.postMessage"]
+    reached = sorted(str(c.args["channel"]) for c in posted if c.ok and "Ozobot" in texts(c))
+    assert reached == sorted([AHMED, OLIVER, ANNETTE])
+    assert [c.error for c in posted if not c.ok] == ["channel_not_found"]  # Camilla's
+    later = await run_jobs(slack, clock, clock.now() + timedelta(hours=2))
+    assert about_ozobot(later) == {}  # nothing twice, and Camilla's is not tried again
