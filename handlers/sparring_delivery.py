@@ -2,9 +2,11 @@
 
 Shared by the command, the modal, the buttons and the DM offer. A question goes to the
 sparring channel when one is set and the bot can post there; a private question, or one
-with no channel set, goes to each recipient by DM. A channel post that fails is not lost:
-the recipients get it by DM, the coordinator gets it with a note on what failed, and the
-asker is told.
+with no channel set, goes to each recipient by DM (`bot.jobs.sparring_delivery.send_out`).
+A channel post that fails is not lost: the recipients get it by DM, the coordinator gets it
+with a note on what failed, and the asker is told. When Slack does not answer at all, the
+question waits in the durable queue and goes out as soon as Slack answers again — and the
+asker is told exactly that, never "sent".
 """
 
 from __future__ import annotations
@@ -12,15 +14,22 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_bolt.context.say.async_say import AsyncSay
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.sparring import Question, Routing
+from bot.jobs.sparring_delivery import (
+    SEND_ERRORS,
+    SlackUnavailable,
+    send_out,
+    slack_unavailable,
+)
 from bot.runtime import Services
-from bot.services.sparring import record_post, routing_for
+from bot.services.sparring import delivery_waiting, queue_offer, queue_post, routing_for
 from bot.slack_client import slack_error_code
 from bot.views.sparring import question_post, receipt
-from bot.views.sparring_handling import failed_post_note, suggestions_message
+from bot.views.sparring_handling import offer_message, suggestions_message
 
 logger = logging.getLogger("tovholder.sparring")
 
@@ -44,53 +53,46 @@ async def deliver(
     """Post the question where the ambassadors see it; the receipt to give the asker.
 
     Posts only when `routing.created` (the question was sent just now), so a retried
-    request or a double click posts nothing twice.
+    request or a double click posts nothing twice — and its receipt says the question still
+    waits for Slack when it does.
     """
     question = routing.question
     channel = None if question.private else routing.channel_id
     if not routing.created:
+        if await delivery_waiting(services.db, question.id):
+            return receipt(lang, routing, channel_id=None, queued=True)
         return receipt(lang, routing, channel_id=question.channel_id or channel)
-    failed: tuple[str, str] | None = None
-    if channel:
-        try:
-            message = question_post(services.settings.lang, routing, direct=False)
-            response = await client.chat_postMessage(channel=channel, **message)
-            await record_post(
-                services.db, question.id, str(response["channel"]), str(response["ts"])
-            )
-            return receipt(lang, routing, channel_id=channel)
-        except SlackApiError as error:
-            reason = slack_error_code(error)
-            logger.warning("sparring channel post failed, sending DMs error=%s", reason)
-            failed = (channel, reason)
-    told = {p.slack_user_id for p in routing.recipients}
-    coordinators = [p.slack_user_id for p in routing.coordinators]
-    for person in routing.recipients:
-        await _direct(client, services, routing, person.slack_user_id, failed)
-    if failed:
-        for slack_id in coordinators:
-            if slack_id not in told and slack_id != question.asker_slack_id:
-                await _direct(client, services, routing, slack_id, failed)
-    return receipt(lang, routing, channel_id=None, failed_in=failed[0] if failed else None)
-
-
-async def _direct(
-    client: AsyncWebClient,
-    services: Services,
-    routing: Routing,
-    slack_id: str,
-    failed: tuple[str, str] | None,
-) -> None:
-    """One person's copy by DM; a coordinator's says why when the channel failed."""
-    lang = await services.language.for_user(slack_id)
-    is_coordinator = any(p.slack_user_id == slack_id for p in routing.coordinators)
-    note = failed_post_note(lang, *failed) if failed and is_coordinator else None
     try:
-        await client.chat_postMessage(
-            channel=slack_id, **question_post(lang, routing, direct=True, note=note)
+        sent = await send_out(client, services, routing)
+    except SlackUnavailable as unavailable:
+        logger.warning(
+            "sparring question queued until Slack answers id=%d error=%s",
+            question.id,
+            unavailable.error,
         )
-    except SlackApiError as error:  # one person's closed DMs must not stop the others
-        logger.warning("sparring DM failed error=%s", slack_error_code(error))
+        await queue_post(services.db, services.clock, question)
+        return receipt(lang, routing, channel_id=None, queued=True)
+    return receipt(
+        lang, routing, channel_id=sent.channel_id, failed_in=sent.failed_in, queued=sent.queued
+    )
+
+
+async def offer(
+    say: AsyncSay, services: Services, routing: Routing, conversation: str, lang: str
+) -> None:
+    """ "Skal jeg spørge netværket?" in the DM the question came from. Slack not answering
+    queues the offer, so the person gets their answer once it does (the offer says why it
+    comes late); a refusal for good goes to the error handler like any failed reply."""
+    try:
+        await say(**offer_message(lang, routing))
+    except SEND_ERRORS as error:
+        passing = slack_unavailable(error)
+        if passing is None:
+            raise
+        logger.warning(
+            "sparring offer not answered, queued id=%d error=%s", routing.question.id, passing
+        )
+        await queue_offer(services.db, services.clock, routing.question, conversation)
 
 
 async def refresh_posts(

@@ -133,7 +133,9 @@ async def test_0011_keeps_the_questions_asked_before_it(
 ) -> None:
     db = await Database.open(tmp_path / "old.db")
     try:
-        before = tuple(m for m in migrations.MIGRATIONS if m.name != "0011_sparring_handling")
+        # A database from before 0011 has none of the migrations after it either.
+        before = tuple(m for m in migrations.MIGRATIONS if m.name < "0011")
+        later = [m.name for m in migrations.MIGRATIONS if m.name >= "0011"]
         monkeypatch.setattr(migrations, "MIGRATIONS", before)
         await migrations.migrate(db, clock)
         await db.execute(
@@ -142,12 +144,36 @@ async def test_0011_keeps_the_questions_asked_before_it(
             " 'C1', '1.0', '2026-01-01T10:00:00+00:00')"
         )
         monkeypatch.undo()
-        assert await migrations.migrate(db, clock) == ["0011_sparring_handling"]
+        assert await migrations.migrate(db, clock) == later
         question = await repo.get_question(db, 1)
         assert question is not None
         assert (question.text, question.state, question.channel_id) == ("Hvad?", "answered", "C1")
         assert (question.urgency, question.private, question.claimed_by) == ("normal", False, None)
         assert await migrations.migrate(db, clock) == []
+    finally:
+        await db.close()
+
+
+async def test_0020_counts_questions_sent_before_it_as_delivered_when_asked(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escalation counts from `delivered_at`: a question sent before it was recorded reached
+    the ambassadors when it was asked; a draft reached nobody."""
+    db = await Database.open(tmp_path / "old.db")
+    try:
+        before = tuple(m for m in migrations.MIGRATIONS if m.name < "0020")
+        later = [m.name for m in migrations.MIGRATIONS if m.name >= "0020"]
+        monkeypatch.setattr(migrations, "MIGRATIONS", before)
+        await migrations.migrate(db, clock)
+        await db.execute(
+            "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
+            " created_at) VALUES ('k1', 'U1', 'Hvad?', 'open', '2026-01-01T10:00:00+00:00'),"
+            " ('k2', 'U1', 'Hvem?', 'draft', '2026-01-02T10:00:00+00:00')"
+        )
+        monkeypatch.undo()
+        assert await migrations.migrate(db, clock) == later
+        assert await repo.delivered_at(db, 1) == "2026-01-01T10:00:00+00:00"
+        assert await repo.delivered_at(db, 2) is None
     finally:
         await db.close()
 

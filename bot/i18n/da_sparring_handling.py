@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "sparring.offer": "Det lyder som et spørgsmål. Skal jeg spørge netværket? Så sender jeg det til ambassadørerne i dit område.",
     "sparring.offer_maybe": "Måske svarer en af disse vejledninger allerede på det:",
     "sparring.offer_button": "Ja, spørg netværket",
+    "sparring.offer_late": "Slack svarede ikke, da du skrev, så mit svar kommer først nu.",
     # Opslaget
     "sparring.urgent": ":rotating_light: *Haster*",
     "sparring.post_testers": "Har afprøvet {tool}: {people}",
@@ -38,6 +39,9 @@ MESSAGES: dict[str, str] = {
     "sparring.receipt_private": "Tak – dit spørgsmål er sendt privat til {people}. De svarer dig i en besked.",
     "sparring.receipt_failed": "Jeg kunne ikke skrive i {channel}, så dit spørgsmål er sendt direkte til {people}, og tovholderen har fået besked. De svarer dig i en besked.",
     "sparring.post_failed": ":warning: Jeg kunne ikke skrive dette spørgsmål i sparringskanalen {channel} (fejl: `{error}`). Det er sendt direkte til ambassadørerne. Tjek, at kanalen findes, og at jeg er med i den – skriv `/invite @Tovholder` i kanalen.",
+    # Når Slack ikke svarer
+    "sparring.receipt_queued": "Slack svarer ikke lige nu – jeg sender dit spørgsmål, så snart det kan lade sig gøre.",
+    "sparring.sent_later": "Slack svarer igen, så nu har jeg sendt dit spørgsmål:",
     # Jeg tager den
     "sparring.claim_taken": "<@{who}> tog den først. Skriv gerne i tråden alligevel, hvis du kan hjælpe.",
     "sparring.claim_yours": "Du har allerede taget den.",

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "sparring.offer": "That sounds like a question. Shall I ask the network? I will send it to the ambassadors of your area.",
     "sparring.offer_maybe": "Maybe one of these guides already answers it:",
     "sparring.offer_button": "Yes, ask the network",
+    "sparring.offer_late": "Slack was not answering when you wrote, so my answer only comes now.",
     # The post
     "sparring.urgent": ":rotating_light: *Urgent*",
     "sparring.post_testers": "Has tested {tool}: {people}",
@@ -39,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "sparring.receipt_private": "Thank you – your question went privately to {people}. They will answer you in a message.",
     "sparring.receipt_failed": "I could not post in {channel}, so your question went directly to {people}, and the coordinator has been told. They will answer you in a message.",
     "sparring.post_failed": ":warning: I could not post this question in the sparring channel {channel} (error: `{error}`). It went directly to the ambassadors. Check that the channel exists and that I am in it – type `/invite @Tovholder` in the channel.",
+    # When Slack does not answer
+    "sparring.receipt_queued": "Slack is not answering right now – I will send your question as soon as Slack is back.",
+    "sparring.sent_later": "Slack is answering again, so I have now sent your question:",
     # I'll take it
     "sparring.claim_taken": "<@{who}> took it first. Do write in the thread anyway if you can help.",
     "sparring.claim_yours": "You have taken it already.",

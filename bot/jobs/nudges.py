@@ -12,9 +12,11 @@ from typing import Any
 
 from bot.domain.reminders import Reminder
 from bot.jobs.onboarding import welcome_note_sender, welcome_sender
+from bot.jobs.sparring_delivery import copy_later, offer_later, post_later
 from bot.runtime import Services
 from bot.services import area_evaluations, nudges, spreading
 from bot.services import onboarding as welcomes
+from bot.services import sparring as questions
 from bot.services.guides import get_guide_by_id
 from bot.services.network import snapshot
 from bot.services.sparring import get_question
@@ -222,4 +224,7 @@ SENDERS: Mapping[str, Sender] = {
     CHANGED: _training_changed,
     welcomes.WELCOME: welcome_sender,
     welcomes.WELCOME_NOTE: welcome_note_sender,
+    questions.POST: post_later,
+    questions.COPY: copy_later,
+    questions.OFFER: offer_later,
 }

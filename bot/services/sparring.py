@@ -11,18 +11,27 @@ The question is then stored as a `draft`, and "Ask anyway" sends it: the move dr
 is one UPDATE, so a double click sends it once. A question no guide matches is sent at
 once. A question is stored once per request key, so a retried or double submission
 creates one question.
+
+A question Slack did not take when it was asked (an outage) is not lost: it is queued as
+durable reminders (`queue_post`, `queue_copies`; a DM offer with `queue_offer`) that the
+dispatcher sends as soon as Slack answers again, at any hour (`bot.jobs.sparring_delivery`
+builds them). `delivered_at` says when it reached someone; escalation counts from there.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
+from bot.services import reminders
 from bot.services.guides import list_tools
 from bot.services.help import is_help_request
 from bot.services.network import snapshot
@@ -78,6 +87,30 @@ LIST_WORDS = frozenset(
 )
 
 Hold = Literal["auto", "always", "never"]
+
+#: Reminder kinds that carry a question when Slack did not take it at once. They are not
+#: nudges: each goes out as soon as Slack answers again, at any hour (plan and retry them
+#: with no closed time, and claim them in closed time too).
+#: The question in the sparring channel; recipient: the asker, who is told once it is out.
+POST = "sparring_post"
+#: The question by DM; recipient: one ambassador (or the coordinator).
+COPY = "sparring_copy"
+#: "Skal jeg spørge netværket?" to a DM that read like a question; recipient: that DM.
+OFFER = "sparring_offer"
+DELIVERY_KINDS: frozenset[str] = frozenset({POST, COPY, OFFER})
+#: A delivery that used up its attempts (Slack away longer than the backoff lasts) is
+#: started again by the planning job, while the question is younger than this.
+REDELIVER_FOR = timedelta(days=3)
+
+
+class _Anytime:
+    """No closed time: a queued question is due the moment it is queued."""
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        return moment
+
+
+ANYTIME = _Anytime()
 
 
 class QuestionProblem(Exception):
@@ -269,9 +302,145 @@ async def _routing(
     )
 
 
-async def record_post(db: Database, question_id: int, channel_id: str, message_ts: str) -> None:
-    """Where the question was posted, so its thread can be followed later."""
-    await repo.set_post(db, question_id, channel_id, message_ts)
+async def record_post(
+    db: Database,
+    question_id: int,
+    channel_id: str,
+    message_ts: str,
+    *,
+    at: datetime | None = None,
+) -> None:
+    """Where the question was posted, so its thread can be followed later; `at`: when,
+    which is when it reached the ambassadors (escalation counts from there)."""
+    await repo.set_post(db, question_id, channel_id, message_ts, utc_iso(at) if at else None)
+
+
+# -- when Slack did not take it ---------------------------------------------------------------
+
+
+async def _queue(
+    db: Database,
+    clock: Clock,
+    kind: str,
+    recipient: str,
+    key: str,
+    payload: dict[str, Any],
+) -> None:
+    await reminders.schedule(
+        db,
+        clock,
+        kind=kind,
+        recipient=recipient,
+        due=clock.now(),
+        payload=payload,
+        dedupe_key=key,
+        calendar=ANYTIME,
+    )
+
+
+async def queue_post(db: Database, clock: Clock, question: Question) -> None:
+    """The channel post waits for Slack; the asker is told when it is out. Once per
+    question, however often it is queued."""
+    await _queue(
+        db,
+        clock,
+        POST,
+        question.asker_slack_id,
+        f"{POST}:{question.id}",
+        {"question_id": question.id},
+    )
+
+
+async def queue_copies(
+    db: Database,
+    clock: Clock,
+    question: Question,
+    people: Sequence[str],
+    failed: tuple[str, str] | None,
+) -> None:
+    """The DM copies for `people` wait for Slack, one per person and question. `failed`:
+    the channel that refused the question and why (the coordinator's copy says so)."""
+    payload: dict[str, Any] = {"question_id": question.id}
+    if failed:
+        payload |= {"failed_in": failed[0], "error": failed[1]}
+    for slack_id in people:
+        await _queue(db, clock, COPY, slack_id, f"{COPY}:{question.id}:{slack_id}", payload)
+
+
+async def queue_offer(db: Database, clock: Clock, question: Question, conversation: str) -> None:
+    """ "Skal jeg spørge netværket?" waits for Slack: the DM that read like a question gets
+    its answer when Slack answers again."""
+    await _queue(
+        db,
+        clock,
+        OFFER,
+        conversation,
+        f"{OFFER}:{question.id}",
+        {"question_id": question.id},
+    )
+
+
+async def copies_queued(db: Database, question_id: int) -> set[str]:
+    """Who has a DM copy of the question in the queue (sent or not): not sent one again."""
+    return await repo.queued_recipients(db, question_id, COPY)
+
+
+async def mark_delivered(db: Database, clock: Clock, question_id: int) -> None:
+    """The question reached someone now (the first time counts)."""
+    await repo.set_delivered(db, question_id, utc_iso(clock.now()))
+
+
+async def delivered_at(db: Database, question_id: int) -> str | None:
+    """When the question reached someone, as recorded (None: not yet, or not known)."""
+    return await repo.delivered_at(db, question_id)
+
+
+async def delivery_waiting(db: Database, question_id: int) -> bool:
+    """Whether the question's post or a DM copy still waits for Slack."""
+    return await repo.waiting(db, question_id, (POST, COPY))
+
+
+async def delivered_since(db: Database, question: Question) -> str | None:
+    """When the question reached the ambassadors, for escalation; None while it waits for
+    Slack. A queued DM copy records nothing when it is sent, so the first one sent is read
+    (and kept). A question that never waited, or that nobody could be reached with, counts
+    from when it was asked, as before."""
+    stamp = await repo.delivered_at(db, question.id)
+    if stamp is not None:
+        return stamp
+    first = await repo.first_sent(db, question.id, (COPY,))
+    if first is not None:
+        await repo.set_delivered(db, question.id, first)
+        return first
+    if await delivery_waiting(db, question.id):
+        return None
+    return question.created_at
+
+
+async def redeliver_stalled(db: Database, clock: Clock) -> int:
+    """Start again the deliveries that used up their attempts while Slack was away, for
+    questions that still need them (see `REDELIVER_FOR`); returns how many."""
+    ids = await repo.stalled(
+        db,
+        post=POST,
+        copy=COPY,
+        offer=OFFER,
+        max_attempts=reminders.MAX_ATTEMPTS,
+        since=utc_iso(clock.now() - REDELIVER_FOR),
+    )
+    started = 0
+    for reminder_id in ids:
+        started += await reminders.requeue(db, clock, reminder_id)
+    return started
+
+
+async def offer_for(db: Database, question_id: int) -> Routing | None:
+    """A DM's question as it is offered to the network, with the guides that may answer it;
+    None once it is no longer a draft (asked meanwhile) or gone."""
+    routing = await routing_for(db, question_id)
+    if routing is None or routing.question.state != "draft":
+        return None
+    return replace(routing, suggestions=await suggestions_for(db, routing.question.text))
 
 
 async def get_question(db: Database, question_id: int) -> Question | None:
@@ -291,16 +460,30 @@ async def open_questions(
 
 
 __all__ = [
+    "COPY",
+    "DELIVERY_KINDS",
+    "OFFER",
+    "POST",
     "QUESTION_MAX",
     "NotYours",
     "QuestionProblem",
     "ask",
     "check_question",
+    "copies_queued",
+    "delivered_at",
+    "delivered_since",
+    "delivery_waiting",
     "get_question",
     "is_list_request",
     "looks_like_question",
+    "mark_delivered",
+    "offer_for",
     "open_questions",
+    "queue_copies",
+    "queue_offer",
+    "queue_post",
     "record_post",
+    "redeliver_stalled",
     "routing_for",
     "send_draft",
     "tool_choices",

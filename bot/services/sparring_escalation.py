@@ -4,6 +4,11 @@ After `sparring_escalate_hours` working hours (default 8) an unanswered question
 to the one who claimed it — or, unclaimed, to the area's ambassadors; after the same time
 again to every ambassador and the coordinator. The reminders are planned ahead like every
 nudge; an answer (or "resolved") cancels them when they come due.
+
+The hours count from when the question reached the ambassadors, not from when it was asked:
+a question that waited for Slack (an outage) has had no chance to be answered. While it
+waits, nothing is planned — and a delivery that used up its attempts is started again here,
+as this planning runs every few minutes.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from bot.domain.org import Person
 from bot.domain.sparring import Question
 from bot.services import reminders
 from bot.services.network import snapshot
-from bot.services.sparring import open_questions
+from bot.services.sparring import delivered_since, open_questions, redeliver_stalled
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import number
 from storage.db import Database
@@ -43,13 +48,17 @@ def recipients(snap: OrgSnapshot, question: Question, level: int) -> list[Person
 
 
 async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    await redeliver_stalled(db, clock)
     hours = await number(db, "sparring_escalate_hours")
     snap = await snapshot(db)
     created = 0
     for question in await open_questions(db):
         if is_settled(question):
             continue
-        asked = datetime.fromisoformat(question.created_at)
+        reached = await delivered_since(db, question)
+        if reached is None:  # still waiting for Slack: nobody could answer yet
+            continue
+        asked = datetime.fromisoformat(reached)
         for level in LEVELS:
             due = calendar.add_working_hours(asked, hours * level)
             for person in recipients(snap, question, level):

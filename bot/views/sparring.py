@@ -32,6 +32,8 @@ from bot.views.blocks import (
 from bot.views.network import mentions
 
 CALLBACK_ID = "sparring_ask"
+#: How much of the question the asker's "it has gone out" note repeats.
+QUESTION_SHOWN = 300
 OPTIONS_MAX = 100
 #: The buttons on a question.
 CLAIM = "sparring_claim"
@@ -213,18 +215,55 @@ def question_post(
     return {"text": text, "blocks": blocks}
 
 
+def _receipt_text(
+    lang: str,
+    routing: Routing,
+    *,
+    channel_id: str | None,
+    failed_in: str | None,
+    queued: bool,
+) -> str:
+    who = mentions(routing.recipients) or t(lang, "sparring.nobody")
+    if queued:
+        return t(lang, "sparring.receipt_queued")
+    if failed_in:
+        return t(lang, "sparring.receipt_failed", channel=f"<#{failed_in}>", people=who)
+    if channel_id:
+        return t(lang, "sparring.receipt_channel", channel=f"<#{channel_id}>", people=who)
+    if routing.question.private:
+        return t(lang, "sparring.receipt_private", people=who)
+    return t(lang, "sparring.receipt_direct", people=who)
+
+
 def receipt(
-    lang: str, routing: Routing, *, channel_id: str | None, failed_in: str | None = None
+    lang: str,
+    routing: Routing,
+    *,
+    channel_id: str | None,
+    failed_in: str | None = None,
+    queued: bool = False,
 ) -> dict[str, Any]:
     """What the asker is told privately: where the question went, and who will see it.
-    `failed_in`: the sparring channel the bot could not post in."""
-    who = mentions(routing.recipients) or t(lang, "sparring.nobody")
-    if failed_in:
-        text = t(lang, "sparring.receipt_failed", channel=f"<#{failed_in}>", people=who)
-    elif channel_id:
-        text = t(lang, "sparring.receipt_channel", channel=f"<#{channel_id}>", people=who)
-    elif routing.question.private:
-        text = t(lang, "sparring.receipt_private", people=who)
-    else:
-        text = t(lang, "sparring.receipt_direct", people=who)
+    `failed_in`: the sparring channel the bot could not post in. `queued`: Slack did not
+    answer, so the question waits for it — said as it is, never "sent"."""
+    text = _receipt_text(lang, routing, channel_id=channel_id, failed_in=failed_in, queued=queued)
     return {"text": text, "blocks": [section(text)]}
+
+
+def sent_later(
+    lang: str,
+    routing: Routing,
+    *,
+    channel_id: str | None,
+    failed_in: str | None = None,
+    queued: bool = False,
+) -> dict[str, Any]:
+    """The asker's DM once a question that waited for Slack has gone out: which question
+    (they were told it would come), and where it went — the receipt's words."""
+    text = _receipt_text(lang, routing, channel_id=channel_id, failed_in=failed_in, queued=queued)
+    if queued:  # some copies still wait: say that, not "sent"
+        return {"text": text, "blocks": [section(text)]}
+    intro = t(lang, "sparring.sent_later")
+    blocks = sections([intro, *quoted(shorten(routing.question.text, QUESTION_SHOWN))])
+    blocks.append(section(text))
+    return {"text": f"{intro} {text}", "blocks": blocks}

@@ -57,10 +57,12 @@ def suggestions_message(lang: str, routing: Routing) -> dict[str, Any]:
     return {"text": t(lang, "sparring.maybe_fallback"), "blocks": blocks}
 
 
-def offer_message(lang: str, routing: Routing) -> dict[str, Any]:
-    """A DM that reads like a question: "Shall I ask the network?" — one click asks it."""
+def offer_message(lang: str, routing: Routing, *, late: bool = False) -> dict[str, Any]:
+    """A DM that reads like a question: "Shall I ask the network?" — one click asks it.
+    `late`: Slack did not answer when the person wrote, and the offer comes only now."""
     question = routing.question
-    blocks: list[Block] = [section(t(lang, "sparring.offer"))]
+    blocks: list[Block] = [context(t(lang, "sparring.offer_late"))] if late else []
+    blocks.append(section(t(lang, "sparring.offer")))
     blocks += sections(quoted(question.text))
     if routing.suggestions:
         blocks.append(section(t(lang, "sparring.offer_maybe")))

@@ -16,9 +16,9 @@ from bot.services.help import is_help_request
 from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import help_message, text_message
-from bot.views.sparring_handling import offer_message
 from handlers.events import mentions, sparring_thread, test_channel
 from handlers.privacy import not_saved
+from handlers.sparring_delivery import offer
 
 
 async def plain_message(
@@ -46,7 +46,8 @@ async def direct_message(
     message: dict[str, Any], say: AsyncSay, services: Services, lang: str
 ) -> None:
     """Help for "hjælp"; a question is offered to the network ("Skal jeg spørge
-    netværket?"), held as a draft until the one click sends it."""
+    netværket?"), held as a draft until the one click sends it. When Slack does not take
+    the offer, it is queued and comes once Slack answers again."""
     text = str(message.get("text") or "")
     if is_help_request(text):
         await say(**help_message(lang))
@@ -69,7 +70,7 @@ async def direct_message(
             await say(**not_saved(lang, cpr))
             return
         if routing.question.state == "draft":
-            await say(**offer_message(lang, routing))
+            await offer(say, services, routing, str(message["channel"]), lang)
         return
     await say(**text_message(t(lang, "dm.not_understood")))
 

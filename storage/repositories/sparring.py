@@ -71,6 +71,18 @@ SCHEMA_0011: tuple[str, ...] = (
     "CREATE INDEX sparring_replies_question ON sparring_replies(question_id, ts)",
 )
 
+# ---------------------------------------------------------------------------------------
+# Schema (migration 0020_sparring_delivery)
+# ---------------------------------------------------------------------------------------
+
+#: When the question reached someone: its channel post, or its first DM copy. NULL while
+#: it waits for Slack to answer again (see `bot.jobs.sparring_delivery`); escalation counts
+#: from here. Questions sent before this migration reached people when they were asked.
+SCHEMA_0020: tuple[str, ...] = (
+    "ALTER TABLE sparring_questions ADD COLUMN delivered_at TEXT",
+    "UPDATE sparring_questions SET delivered_at = created_at WHERE state != 'draft'",
+)
+
 _SELECT = (
     "SELECT q.*, a.name AS area_name, d.name AS daycare_name, d.area_id AS daycare_area_id,"
     " t.name AS tool_name, t.category AS tool_category, t.status AS tool_status"
@@ -175,11 +187,93 @@ async def send_draft(db: Database, question_id: int, now: str) -> bool:
     return changed == 1
 
 
-async def set_post(db: Database, question_id: int, channel_id: str, message_ts: str) -> None:
+async def set_post(
+    db: Database, question_id: int, channel_id: str, message_ts: str, delivered_at: str | None
+) -> None:
+    """Where the question was posted; `delivered_at` is kept when it was set before."""
     await db.execute(
-        "UPDATE sparring_questions SET channel_id = ?, message_ts = ? WHERE id = ?",
-        (channel_id, message_ts, question_id),
+        "UPDATE sparring_questions SET channel_id = ?, message_ts = ?,"
+        " delivered_at = coalesce(delivered_at, ?) WHERE id = ?",
+        (channel_id, message_ts, delivered_at, question_id),
     )
+
+
+# -- delivery --------------------------------------------------------------------------------
+# A question waiting for Slack is carried by reminders (`bot.services.sparring.POST`, `COPY`,
+# `OFFER`) whose payload names it: these read them, so the reminders stay the one truth.
+
+
+async def set_delivered(db: Database, question_id: int, at: str) -> None:
+    """The first moment the question reached someone; a later one changes nothing."""
+    await db.execute(
+        "UPDATE sparring_questions SET delivered_at = coalesce(delivered_at, ?) WHERE id = ?",
+        (at, question_id),
+    )
+
+
+async def delivered_at(db: Database, question_id: int) -> str | None:
+    row = await db.fetchone(
+        "SELECT delivered_at FROM sparring_questions WHERE id = ?", (question_id,)
+    )
+    return str(row["delivered_at"]) if row and row["delivered_at"] is not None else None
+
+
+async def first_sent(db: Database, question_id: int, kinds: tuple[str, ...]) -> str | None:
+    """When the first of the question's reminders of `kinds` was sent (None: none yet)."""
+    marks = ", ".join("?" for _ in kinds)
+    row = await db.fetchone(
+        f"SELECT min(sent_at) AS first FROM reminders WHERE kind IN ({marks})"  # noqa: S608
+        " AND state = 'sent' AND json_extract(payload, '$.question_id') = ?",
+        (*kinds, question_id),
+    )
+    return str(row["first"]) if row and row["first"] is not None else None
+
+
+async def waiting(db: Database, question_id: int, kinds: tuple[str, ...]) -> bool:
+    """Whether one of the question's reminders of `kinds` is still to be sent."""
+    marks = ", ".join("?" for _ in kinds)
+    row = await db.fetchone(
+        f"SELECT 1 FROM reminders WHERE kind IN ({marks})"  # noqa: S608
+        " AND state IN ('pending', 'sending') AND json_extract(payload, '$.question_id') = ?"
+        " LIMIT 1",
+        (*kinds, question_id),
+    )
+    return row is not None
+
+
+async def queued_recipients(db: Database, question_id: int, kind: str) -> set[str]:
+    """Everyone a reminder of `kind` about the question was planned for, in any state."""
+    rows = await db.fetchall(
+        "SELECT recipient FROM reminders WHERE kind = ?"
+        " AND json_extract(payload, '$.question_id') = ?",
+        (kind, question_id),
+    )
+    return {str(row["recipient"]) for row in rows}
+
+
+async def stalled(
+    db: Database,
+    *,
+    post: str,
+    copy: str,
+    offer: str,
+    max_attempts: int,
+    since: str,
+) -> list[int]:
+    """Reminders carrying a question that ran out of attempts (Slack did not answer for
+    longer than the backoff lasts) while the question still needs them: a post not made, a
+    copy of an open question, an offer of a draft. Only questions asked since `since`."""
+    rows = await db.fetchall(
+        "SELECT r.id FROM reminders r"
+        " JOIN sparring_questions q ON q.id = json_extract(r.payload, '$.question_id')"
+        " WHERE r.state = 'failed' AND r.attempts >= :max AND q.created_at >= :since"
+        " AND ((r.kind = :post AND q.state = 'open' AND q.delivered_at IS NULL)"
+        " OR (r.kind = :copy AND q.state = 'open')"
+        " OR (r.kind = :offer AND q.state = 'draft'))"
+        " ORDER BY r.id",
+        {"max": max_attempts, "since": since, "post": post, "copy": copy, "offer": offer},
+    )
+    return [int(row["id"]) for row in rows]
 
 
 async def tester_ids(db: Database, tool_id: int) -> list[str]:
@@ -361,7 +455,7 @@ async def question_records(db: Database) -> list[dict[str, Any]]:
         "SELECT id, asker_slack_id, question, area_id, daycare_id, tool_id, state, urgency,"
         " private, area_gap, channel_id, message_ts, created_at, claimed_by, claimed_at,"
         " first_reply_at, answered_at, answered_by, answer_text, answer_ts, resolved_at,"
-        " faq_guide_id FROM sparring_questions ORDER BY id"
+        " faq_guide_id, delivered_at FROM sparring_questions ORDER BY id"
     )
     return [dict(row) for row in rows]
 
