@@ -13,6 +13,7 @@ from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.repositories.digests import SCHEMA_0015
 from storage.repositories.gdpr import SCHEMA_0016
+from storage.repositories.run_lock import SCHEMA_0018
 from storage.repositories.search import SCHEMA_0005
 from storage.repositories.sparring import SCHEMA_0011, SCHEMA_0020
 from storage.repositories.spreading import SCHEMA_0014
@@ -384,6 +385,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # recorded from, so someone who becomes a superuser again gets a new welcome. People
     # already marked welcomed keep their mark and are not welcomed again.
     Migration("0017_welcome_reminders", ("ALTER TABLE people ADD COLUMN welcome_key TEXT",)),
+    # One running bot per database: see bot/run_lock.py.
+    Migration("0018_run_lock", SCHEMA_0018),
     # When a sparring question reached someone (it may wait for Slack to answer again): see
     # storage/repositories/sparring.py and bot/jobs/sparring_delivery.py.
     Migration("0020_sparring_delivery", SCHEMA_0020),

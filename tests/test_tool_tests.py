@@ -14,6 +14,7 @@ from bot.domain.tool_tests import ResultDraft, TestPlan
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool, status_history
+from bot.services.nudges import plan_checkpoints, plan_test_checkpoints
 from bot.services.permissions import Action, person_can
 from bot.services.tool_tests import (
     AlreadyClosed,
@@ -39,8 +40,10 @@ from bot.services.tool_tests import (
 from bot.services.tool_tests import (
     tests_for_tool as all_tests_of,
 )
+from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import org
+from storage.repositories import reminders as reminders_repo
 
 ANNETTE, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO003", "U0DEMO004", "U0DEMO005"
 TODAY = date(2026, 11, 30)
@@ -233,6 +236,63 @@ def test_checkpoint_weeks_are_read_as_people_write_them() -> None:
     assert parse_checkpoint_weeks("2,5") == (2, 5)
     assert parse_checkpoint_weeks("-2") is None
     assert parse_checkpoint_weeks("2²") is None
+
+
+async def checkpoint_reminders(db: Database, test_id: int) -> list[tuple[str, str, str]]:
+    """(kind, recipient, due_at) of a test's checkpoint reminders, in the order planned."""
+    rows = await db.fetchall(
+        "SELECT kind, recipient, due_at FROM reminders WHERE dedupe_key LIKE ? ORDER BY id",
+        (f"test_%:{test_id}:%",),
+    )
+    return [(r["kind"], r["recipient"], r["due_at"]) for r in rows]
+
+
+async def test_starting_a_test_plans_its_checkpoint_reminders_at_once(
+    db: Database, clock: ManualClock
+) -> None:
+    await seed_demo(db, clock)
+    calendar = WorkingCalendar(clock.tz)
+    ozobot = await tool(db, "Ozobot")
+    plan = TestPlan(ozobot.id, "Kan 4-årige følge en streg?", area_id=await area_id(db, "Nord"))
+    test = await start_test(db, clock, METTE, plan, request_key="V1", calendar=calendar)
+    # The morning of each checkpoint (08:00 local = 07:00 UTC), a follow-up two working days on.
+    assert await checkpoint_reminders(db, test.id) == [
+        ("test_checkpoint", METTE, "2026-12-14T07:00:00+00:00"),
+        ("test_follow_up", METTE, "2026-12-16T07:00:00+00:00"),
+        ("test_checkpoint", METTE, "2027-01-11T07:00:00+00:00"),
+        ("test_follow_up", METTE, "2027-01-13T07:00:00+00:00"),
+    ]
+    reminder = await reminders_repo.by_key(db, f"test_checkpoint:{test.id}:2026-12-14")
+    assert reminder is not None and reminder.state == "pending"
+    # The planning job finds nothing left to plan for it, and a retried submission neither.
+    assert await plan_test_checkpoints(db, clock, calendar, test) == 0
+    await start_test(db, clock, METTE, plan, request_key="V1", calendar=calendar)
+    assert len(await checkpoint_reminders(db, test.id)) == 4
+
+
+async def test_the_start_plans_exactly_what_the_planning_job_would(
+    db: Database, clock: ManualClock
+) -> None:
+    await seed_demo(db, clock)
+    calendar = WorkingCalendar(clock.tz)
+    nord = await area_id(db, "Nord")
+    plan = TestPlan((await tool(db, "Osmo")).id, "Kan de yngste bruge Osmo?", area_id=nord)
+    at_start = await start_test(db, clock, METTE, plan, request_key="A", calendar=calendar)
+    planned_at_start = await checkpoint_reminders(db, at_start.id)  # before any job runs
+    later = await start_test(db, clock, METTE, plan, request_key="B")  # no calendar: job plans
+    assert await checkpoint_reminders(db, later.id) == []
+    await plan_checkpoints(db, clock, calendar)
+    assert len(planned_at_start) == 4
+    assert await checkpoint_reminders(db, later.id) == planned_at_start
+
+
+async def test_a_closed_test_gets_no_checkpoint_reminders(db: Database, clock: ManualClock) -> None:
+    await seed_demo(db, clock)
+    plan = TestPlan((await tool(db, "Osmo")).id, "Kort forsøg", area_id=await area_id(db, "Nord"))
+    test = await start_test(db, clock, METTE, plan, request_key="A")
+    closed = await close_test(db, clock, test.id, "evaluated", "", by=METTE)
+    assert await plan_test_checkpoints(db, clock, WorkingCalendar(clock.tz), closed) == 0
+    assert await checkpoint_reminders(db, test.id) == []
 
 
 # -- results -----------------------------------------------------------------------------

@@ -43,28 +43,43 @@ async def running_tests(db: Database) -> list[ToolTest]:
 
 
 async def plan_checkpoints(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
-    """Each checkpoint of each running test: a nudge that morning, and one follow-up two
-    working days later. Returns how many reminders were new."""
+    """Each checkpoint of each running test (`plan_test_checkpoints`): the periodic safety
+    net behind the planning a test's start does itself. Returns how many reminders were
+    new."""
     created = 0
     for test in await running_tests(db):
-        for checkpoint in test.checkpoints:
-            due = calendar.morning(date.fromisoformat(checkpoint))
-            payload = {"test_id": test.id, "checkpoint": checkpoint}
-            for kind, when in (
-                (CHECKPOINT, due),
-                (FOLLOW_UP, calendar.add_working_days(due, GRACE_WORKING_DAYS)),
-            ):
-                made = await reminders.schedule(
-                    db,
-                    clock,
-                    kind=kind,
-                    recipient=test.ambassador_slack_id,
-                    due=when,
-                    payload=payload,
-                    dedupe_key=f"{kind}:{test.id}:{checkpoint}",
-                    calendar=calendar,
-                )
-                created += made is not None
+        created += await plan_test_checkpoints(db, clock, calendar, test)
+    return created
+
+
+async def plan_test_checkpoints(
+    db: Database, clock: Clock, calendar: WorkingCalendar, test: ToolTest
+) -> int:
+    """One running test's checkpoints: a nudge that morning, and one follow-up two working
+    days later. The one way they are computed, whether a test has just been started
+    (`bot.services.tool_tests.start_test`) or the planning job runs; the keys make the
+    second time create nothing. A closed test gets none. Returns how many were new."""
+    if test.state != "running":
+        return 0
+    created = 0
+    for checkpoint in test.checkpoints:
+        due = calendar.morning(date.fromisoformat(checkpoint))
+        payload = {"test_id": test.id, "checkpoint": checkpoint}
+        for kind, when in (
+            (CHECKPOINT, due),
+            (FOLLOW_UP, calendar.add_working_days(due, GRACE_WORKING_DAYS)),
+        ):
+            made = await reminders.schedule(
+                db,
+                clock,
+                kind=kind,
+                recipient=test.ambassador_slack_id,
+                due=when,
+                payload=payload,
+                dedupe_key=f"{kind}:{test.id}:{checkpoint}",
+                calendar=calendar,
+            )
+            created += made is not None
     return created
 
 

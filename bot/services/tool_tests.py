@@ -36,10 +36,11 @@ from bot.domain.tool_tests import (
     ToolSummary,
     ToolTest,
 )
-from bot.services import spreading
+from bot.services import nudges, spreading
 from bot.services.adoption import mark_getting_started
 from bot.services.permissions import Action, can
 from bot.services.privacy import ensure_no_cpr
+from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import org as org_repo
 from storage.repositories import tool_tests as repo
@@ -221,7 +222,13 @@ async def _into_test(conn: aiosqlite.Connection, tool_id: int, changed_by: str, 
 
 
 async def start_test(
-    db: Database, clock: Clock, ambassador_id: str, plan: TestPlan, *, request_key: str
+    db: Database,
+    clock: Clock,
+    ambassador_id: str,
+    plan: TestPlan,
+    *,
+    request_key: str,
+    calendar: WorkingCalendar | None = None,
 ) -> ToolTest:
     """Start a test; the same `request_key` again gives the first test and writes nothing.
 
@@ -229,6 +236,12 @@ async def start_test(
     plan says otherwise). Testing a proposed tool puts it in test, recorded with the
     ambassador. Raises NotAllowed, ContainsCpr, PlanRefused (per field), LookupError never:
     an unknown tool, daycare or area is a field error too.
+
+    With `calendar` (the bot's working calendar), the checkpoints' reminders are planned
+    here, right after the test is saved — so they are there (`tovholder reminders list`)
+    as soon as the test is, not only after the next run of the planning job. That job stays
+    the safety net (a crash between the two, a caller without a calendar): planning is by
+    key, so planning again creates nothing twice.
     """
     if not can(await _person(db, ambassador_id), Action.RUN_TOOL_TESTS):
         raise NotAllowed(ambassador_id)
@@ -264,6 +277,8 @@ async def start_test(
             await _into_test(conn, plan.tool_id, ambassador_id, now)
         test = await repo.test_by_id(conn, existing)
     assert test is not None
+    if calendar is not None:
+        await nudges.plan_test_checkpoints(db, clock, calendar, test)
     return test
 
 

@@ -146,7 +146,12 @@ async def submit_start(
     user_id = body["user"]["id"]
     try:
         test = await start_test(
-            services.db, services.clock, user_id, plan, request_key=f"view:{view['id']}"
+            services.db,
+            services.clock,
+            user_id,
+            plan,
+            request_key=f"view:{view['id']}",
+            calendar=services.settings.calendar,
         )
     except PlanRefused as refused:
         await ack(response_action="errors", errors=_errors(lang, refused.errors))

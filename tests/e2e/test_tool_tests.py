@@ -8,7 +8,8 @@ from typing import Any
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.guides import find_tool, status_history
-from bot.services.tool_tests import result_for_message, tool_summary
+from bot.services.reminders import list_reminders
+from bot.services.tool_tests import result_for_message, running_tests, tool_summary
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
@@ -263,6 +264,38 @@ async def test_start_list_and_close_a_test_which_sets_the_status(slack: LocalSla
     assert ozobot is not None and ozobot.status == "recommended"
     steps = [(c.to_status, c.changed_by) for c in await status_history(slack.bot.db, ozobot.id)]
     assert steps[-2:] == [("evaluated", METTE), ("recommended", METTE)]
+
+
+async def test_a_test_started_in_slack_has_its_checkpoint_reminders_at_once(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """No planning job runs here (the fixture schedules nothing): the start itself plans."""
+    await slack.driver.slash_command(METTE, "/tool-test", "start ozobot", channel_id=GENERAL)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(METTE)
+    daycares = next(b for b in modal["blocks"] if b.get("block_id") == "daycares")
+    first_daycare = daycares["element"]["option_groups"][0]["options"][0]["value"]
+    await slack.driver.submit_view(
+        METTE,
+        {
+            "question": {"value": "Kan 4-årige følge en streg med Ozobot?"},
+            "daycares": {"value": [first_daycare]},
+            "checkpoints": {"value": "2, 6"},
+        },
+    )
+    await slack.settle()
+    (test,) = await running_tests(slack.bot.db, METTE)
+    planned = [
+        (r.kind, r.recipient, r.due.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M"))
+        for r in await list_reminders(slack.bot.db, due_only=False, now=clock.now())
+        if r.payload.get("test_id") == test.id
+    ]
+    assert planned == [
+        ("test_checkpoint", METTE, "2026-12-14 08:00"),
+        ("test_follow_up", METTE, "2026-12-16 08:00"),
+        ("test_checkpoint", METTE, "2027-01-11 08:00"),
+        ("test_follow_up", METTE, "2027-01-13 08:00"),
+    ]
 
 
 async def summary_call(slack: LocalSlack, user: str, text: str) -> RecordedCall:
