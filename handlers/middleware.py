@@ -114,13 +114,20 @@ async def _record_activity(services: Services, user_id: str) -> None:
 
 
 def user_id_of(body: dict[str, Any]) -> str | None:
-    """The person behind a command, interaction or event (None for bots and system events)."""
-    if isinstance(body.get("user_id"), str):
+    """The person behind a command, interaction or event (None for bots and system events).
+
+    Only a non-empty string is an id: whatever else a payload carries there (a number, an
+    object, `null`) names nobody, and reading it must not fail."""
+    if _is_id(body.get("user_id")):
         return str(body["user_id"])
     user = body.get("user")
-    if isinstance(user, dict) and user.get("id"):
+    if isinstance(user, dict) and _is_id(user.get("id")):
         return str(user["id"])
-    event = body.get("event") or {}
-    if event.get("bot_id"):
+    event = body.get("event")
+    if not isinstance(event, dict) or event.get("bot_id"):
         return None
-    return str(event["user"]) if isinstance(event.get("user"), str) else None
+    return str(event["user"]) if _is_id(event.get("user")) else None
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)

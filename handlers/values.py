@@ -1,9 +1,17 @@
-"""The one place that reads what a person entered in a modal, whatever the element type."""
+"""The one place that reads what a person entered in a modal or clicked, whatever the element.
+
+Every reader takes what it finds and never raises: a signed payload can still carry a value
+of the wrong type (a number where Slack sends text, `null` for an option, a state that is
+not an object), and a listener must answer such a submission like an empty one — with its
+field errors or its usual answer — not fail with an apology.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+#: State keys that hold the value itself: text, a date or time, one user/channel id.
 SIMPLE_KEYS = (
     "value",
     "selected_channel",
@@ -15,25 +23,33 @@ SIMPLE_KEYS = (
 
 
 def submitted(view: dict[str, Any]) -> dict[str, Any]:
-    """`{block_id: value}`: text, an id, an option's value, or a list for multi-selects."""
+    """`{block_id: value}`: text, an id, an option's value, or a list for multi-selects.
+
+    A value is a string, a list of strings, or None (left empty or unreadable)."""
     values: dict[str, Any] = {}
-    for block_id, actions in (view.get("state") or {}).get("values", {}).items():
-        for state in actions.values():
-            values[block_id] = _value_of(state)
+    state = view.get("state")
+    blocks = state.get("values") if isinstance(state, dict) else None
+    if not isinstance(blocks, dict):
+        return values
+    for block_id, actions in blocks.items():
+        if not isinstance(actions, dict):
+            continue
+        for element in actions.values():
+            if isinstance(element, dict):
+                values[block_id] = _value_of(element)
     return values
 
 
 def _value_of(state: dict[str, Any]) -> Any:
     for key in SIMPLE_KEYS:
         if key in state:
-            return state[key]
+            return _text(state[key])
     if "selected_option" in state:
-        option = state["selected_option"]
-        return option["value"] if option else None
+        return _option_value(state["selected_option"])
     if "selected_options" in state:
-        return [option["value"] for option in state["selected_options"] or []]
+        return _texts(_option_value(option) for option in _list(state["selected_options"]))
     if "selected_users" in state:
-        return list(state["selected_users"] or [])
+        return _texts(_text(user) for user in _list(state["selected_users"]))
     return None
 
 
@@ -43,15 +59,42 @@ def as_int(value: Any) -> int | None:
 
 def action_value(body: dict[str, Any]) -> str:
     """The clicked button's value, or the option chosen in a menu ("" when none)."""
-    action = body["actions"][0]
+    actions = body.get("actions")
+    action = actions[0] if isinstance(actions, list) and actions else None
+    if not isinstance(action, dict):
+        return ""
     if "selected_option" in action:
-        return str((action["selected_option"] or {}).get("value") or "")
-    return str(action.get("value") or "")
+        return _option_value(action["selected_option"]) or ""
+    return _text(action.get("value")) or ""
 
 
 def action_channel(body: dict[str, Any]) -> str | None:
     """The conversation the clicked message is in."""
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
-        "channel_id"
-    )
-    return str(channel) if channel else None
+    for holder, key in (("channel", "id"), ("container", "channel_id")):
+        part = body.get(holder)
+        channel = part.get(key) if isinstance(part, dict) else None
+        if isinstance(channel, str) and channel:
+            return channel
+    return None
+
+
+def _text(value: Any) -> str | None:
+    """A string as it is, a number as its digits (Slack sends strings; a number can only be
+    the digits someone typed); anything else is no value."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _option_value(option: Any) -> str | None:
+    return _text(option.get("value")) if isinstance(option, dict) else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _texts(values: Iterable[str | None]) -> list[str]:
+    return [value for value in values if value is not None]

@@ -66,6 +66,10 @@ MESSAGES: dict[str, str] = {
         "Beklager, der gik noget galt hos mig. Prøv igen om lidt – "
         "og sig det til jeres tovholder, hvis det bliver ved."
     ),
+    "error.unreadable_request": (
+        "Jeg kunne ikke læse det, Slack sendte mig, så der skete ingenting. Prøv igen – "
+        "og sig det til jeres tovholder, hvis det bliver ved."
+    ),
     # Konsollen (lokal afprøvning uden Slack)
     "console.title": "Tovholder – lokal konsol (uden Slack). Skriv :help for hjælp, :quit for at slutte.",
     "console.seeded": (

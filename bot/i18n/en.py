@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
         "Sorry, something went wrong on my side. Please try again in a moment – "
         "and tell your coordinator if it keeps happening."
     ),
+    "error.unreadable_request": (
+        "I couldn't read what Slack sent me, so nothing happened. Please try again – "
+        "and tell your coordinator if it keeps happening."
+    ),
     "console.title": "Tovholder – local console (no Slack). Type :help for help, :quit to leave.",
     "console.seeded": (
         "The database was empty, so I added a demo municipality: "

@@ -7,16 +7,18 @@ what the bot is told), then delivers the event. `SlackDriver` adds interactivity
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Literal, Self
+from urllib.parse import quote_plus
 
 from bot.standin.events import EventBuilder
 from bot.standin.models import Channel, User
 from bot.standin.payloads import PayloadBuilder
 from bot.standin.server import SlackStandIn
-from bot.standin.transport import DriverResult, Kind, Signing, Transport
+from bot.standin.transport import FORM, DriverResult, Kind, Signing, Transport
 from bot.standin.viewstate import DriverError, KnownIds
 
 
@@ -231,6 +233,32 @@ class EventsDriver:
         """Deliver a body as it is (e.g. a recorded payload), signed afresh; no ack applied."""
         return await self.transport.post(
             body, content_type, Signing(sign, timestamp, signature), retry_num, retry_reason
+        )
+
+    async def post_json(
+        self,
+        value: Any,
+        *,
+        interactive: bool = False,
+        sign: bool = True,
+        timestamp: int | None = None,
+        signature: str | None = None,
+    ) -> DriverResult:
+        """Deliver any JSON value as Slack's body — the JSON body of an event (or of a slash
+        command), or with `interactive` the form's `payload` field — signed afresh; no ack
+        applied. Every character travels as an ASCII escape, so what Slack would never send
+        (a lone surrogate, `null` where Slack sends text, an array) arrives as it is."""
+        text = json.dumps(value)
+        if interactive:
+            return await self.post_raw(
+                f"payload={quote_plus(text)}".encode(),
+                FORM,
+                sign=sign,
+                timestamp=timestamp,
+                signature=signature,
+            )
+        return await self.post_raw(
+            text.encode(), "application/json", sign=sign, timestamp=timestamp, signature=signature
         )
 
     # -- shared helpers ----------------------------------------------------------------

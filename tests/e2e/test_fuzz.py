@@ -4,7 +4,8 @@ the test channel (hypothesis, derandomised so CI is reproducible).
 For every input: no 5xx, nothing reaches the error handler, every Web API call the bot makes
 is one Slack accepts (the stand-in checks Block Kit's limits), no mention, broadcast, channel
 link or disguised link typed by the person comes out live in anything the bot posts, and a
-refused input changes no record.
+refused input changes no record. Signed requests with odd shapes (any JSON value as the
+body, `null` or a number where Slack sends text, a lone surrogate) get no 5xx and no apology.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from bot.settings import parse_settings
 from bot.standin import RecordedCall
 from bot.standin.viewstate import DriverError
 from tests.conftest import assert_no_refused_payloads
+from tests.e2e.odd_payloads import clicked, command, dm_event, submission
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -270,3 +272,102 @@ async def test_any_message_in_the_test_channel(
     ts = [m for m in slack.standin.messages(TESTS) if m.get("user") == user][-1]["ts"]
     if await result_for_message(slack.bot.db, TESTS, str(ts)) is None:
         assert (await fingerprint(slack))["test_results"] == before["test_results"]
+
+
+#: What a signed payload may carry where Slack always sends a string.
+odd_value = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+    st.lists(st.sampled_from(["\ud800", "\udfff", "a", " ", "?"]), max_size=6).map("".join),
+    hostile_text,
+)
+#: Keys and kinds Slack's payloads have, so random JSON reaches Bolt's and our readers.
+SLACK_KEYS = (
+    "type",
+    "event",
+    "actions",
+    "action_id",
+    "view",
+    "callback_id",
+    "state",
+    "user",
+    "user_id",
+    "id",
+    "command",
+    "text",
+    "team",
+    "channel",
+    "authorizations",
+    "response_url",
+)
+SLACK_KINDS = ("event_callback", "block_actions", "view_submission", "shortcut", "message")
+#: Any JSON value: what a signed body or `payload` field could be instead of Slack's object.
+json_value = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=5)
+    | st.sampled_from(SLACK_KINDS)
+    | st.just("/tovholder"),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(SLACK_KEYS) | st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+APOLOGIES = ("Beklager, der gik noget galt", "Sorry, something went wrong")
+
+
+def no_apology(slack: LocalSlack, mark: int) -> None:
+    """An apology means a listener failed: an odd value must be read, not crash on."""
+    sent = [text for c in slack.standin.calls_since(mark) for text in posted_markup(c)]
+    assert not [text for text in sent if text.startswith(APOLOGIES)], sent
+
+
+@settings(FUZZ, max_examples=60)
+@given(value=json_value, interactive=st.booleans())
+async def test_any_signed_json_at_the_door(
+    slack: LocalSlack, errors: Collect, value: Any, interactive: bool
+) -> None:
+    """No 5xx and nothing at ERROR; 404 is Bolt's answer to an object no listener wants.
+    (A note to a made-up person may fail at Slack: that is a warning, not a failure.)"""
+    errors.records.clear()
+    result = await slack.driver.post_json(value, interactive=interactive)
+    await slack.settle()
+    assert result.status in (200, 404), result.body
+    assert not errors.records, [r.getMessage() for r in errors.records]
+
+
+@FUZZ
+@given(
+    where=st.sampled_from(["command", "dm", "channel", "click", "modal"]),
+    value=odd_value,
+    user=st.sampled_from([METTE, OLIVER]),
+)
+async def test_odd_values_where_slack_sends_text(
+    slack: LocalSlack, errors: Collect, where: str, value: Any, user: str
+) -> None:
+    """`text` of a command or a message, `actions` of a click, a modal's typed value: the
+    person gets the ordinary answer (or, for a click, a note that nothing happened)."""
+    errors.records.clear()
+    if where == "modal":
+        view = await open_modal(slack, user, "/sparring", "")
+        body, interactive = submission(slack, user, view, value), True
+    elif where == "click":
+        body, interactive = clicked(slack, user, value), True
+    elif where == "command":
+        body, interactive = command(slack, user, "/tovholder", value), False
+    else:
+        body, interactive = dm_event(slack, user, value), False
+        if where == "channel":
+            body["event"]["channel"], body["event"]["channel_type"] = TESTS, "channel"
+    mark = slack.standin.mark()
+    result = await slack.driver.post_json(body, interactive=interactive)
+    await slack.settle()
+    assert result.status == 200, result.body
+    check_calls(slack, mark, errors)
+    no_apology(slack, mark)
