@@ -387,6 +387,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0017_welcome_reminders", ("ALTER TABLE people ADD COLUMN welcome_key TEXT",)),
     # One running bot per database: see bot/run_lock.py.
     Migration("0018_run_lock", SCHEMA_0018),
+    # Exactly once across a crash (bot/slack_tags.py): `unconfirmed_since` is when a post of
+    # the reminder / digest started whose outcome is not known yet (the process died, the
+    # call timed out); before posting again, the bot looks for the post's tag in Slack.
+    Migration(
+        "0019_reminder_tags",
+        (
+            "ALTER TABLE reminders ADD COLUMN unconfirmed_since TEXT",
+            "ALTER TABLE digests ADD COLUMN unconfirmed_since TEXT",
+        ),
+    ),
     # When a sparring question reached someone (it may wait for Slack to answer again): see
     # storage/repositories/sparring.py and bot/jobs/sparring_delivery.py.
     Migration("0020_sparring_delivery", SCHEMA_0020),

@@ -3,7 +3,10 @@ and errors recorded on the row, pacing on fake time (no sleeping)."""
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import dataclasses
+import json
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,6 +25,7 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.jobs.dispatcher import (
+    LOOKUPS_PER_RUN,
     DispatchReport,
     Pacer,
     Sender,
@@ -37,6 +41,8 @@ from bot.runtime import Services
 from bot.services import reminders
 from bot.services.working_time import WorkingCalendar
 from bot.settings import parse_settings
+from bot.standin import RecordedCall
+from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
 from storage.db import Database
 from tests.conftest import FROZEN_AT, TZ
 
@@ -385,23 +391,287 @@ def api_error(status: int, body: dict[str, Any], headers: dict[str, str]) -> Sla
 
 
 @pytest.mark.parametrize(
-    ("error", "verdict", "code", "retry_after"),
+    ("error", "verdict", "code", "retry_after", "maybe_posted"),
     [
         (api_error(429, {"ok": False, "error": "ratelimited"}, {"retry-after": "7"}), "retry",
-         "ratelimited", 7.0),
+         "ratelimited", 7.0, False),
         (api_error(503, {"ok": False, "error": "service_unavailable"}, {}), "retry",
-         "service_unavailable (HTTP 503)", None),
+         "service_unavailable (HTTP 503)", None, True),
         (api_error(200, {"ok": False, "error": "account_inactive"}, {}), "fail",
-         "account_inactive", None),
-        (api_error(200, {"ok": False, "error": "not_authed"}, {}), "fail", "not_authed", None),
+         "account_inactive", None, False),
+        (api_error(200, {"ok": False, "error": "not_authed"}, {}), "fail", "not_authed", None,
+         False),
         (api_error(200, {"ok": False, "error": "internal_error"}, {}), "retry",
-         "internal_error", None),
-        (aiohttp.ServerDisconnectedError(), "retry", "ServerDisconnectedError", None),
-        (TimeoutError(), "retry", "TimeoutError", None),
+         "internal_error", None, True),
+        (aiohttp.ServerDisconnectedError(), "retry", "ServerDisconnectedError", None, True),
+        (TimeoutError(), "retry", "TimeoutError", None, True),
     ],
 )  # fmt: skip
 def test_errors_are_judged_retry_or_fail(
-    error: Exception, verdict: str, code: str, retry_after: float | None
+    error: Exception, verdict: str, code: str, retry_after: float | None, maybe_posted: bool
 ) -> None:
+    """`maybe_posted`: whether Slack may have posted all the same (then look before
+    posting again)."""
     problem = judge(error)
     assert (problem.verdict, problem.error, problem.retry_after) == (verdict, code, retry_after)
+    assert problem.maybe_posted is maybe_posted
+
+
+# -- exactly once, also across a crash -----------------------------------------------------------
+
+TAG_EVENT = "tovholder_reminder"
+
+
+async def crash_mid_post(slack: LocalSlack, pacer: Pacer) -> None:
+    """A dispatcher killed the moment Slack accepts its first post, while it still awaits the
+    answer: the message is in Slack, and the bot never recorded it (the worst moment)."""
+    task = asyncio.create_task(
+        dispatch(services_of(slack), SENDERS, worker="dead", pacer=pacer, calendar=ALWAYS)
+    )
+
+    def kill(call: RecordedCall) -> None:
+        if call.method == "chat.postMessage" and call.ok:
+            task.cancel()
+
+    unsubscribe = slack.standin.subscribe(kill)
+    try:
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    finally:
+        unsubscribe()
+
+
+async def died_before_slack_had_it(slack: LocalSlack, clock: ManualClock) -> None:
+    """A dispatcher that claimed and began to post, and died before the post reached Slack:
+    the rows as such a process leaves them."""
+    db = slack.bot.db
+    for claimed in await reminders.claim_due(db, clock, worker="dead", limit=50):
+        assert await reminders.posting(db, clock, claimed.id, worker="dead")
+
+
+def without_retries(slack: LocalSlack) -> Services:
+    """The bot's services with a client that gives up at once (slack_sdk's own 5xx retries
+    sleep for real seconds; the test is about what the dispatcher does after them)."""
+    client = copy.copy(services_of(slack).slack)
+    client.retry_handlers = []
+    return dataclasses.replace(services_of(slack), slack=client)
+
+
+def dm(slack: LocalSlack, user: str) -> list[dict[str, Any]]:
+    return slack.standin.messages(user)
+
+
+async def test_every_reminder_dm_carries_its_tag(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    made = await plan(slack.bot.db, clock, "checkpoint:4:2", PEOPLE[0])
+    assert (await run(slack, pacer)).sent == 1
+    (message,) = dm(slack, PEOPLE[0])
+    assert message["metadata"] == {
+        "event_type": TAG_EVENT,
+        "event_payload": {"reminder_id": made.id, "dedupe_key": "checkpoint:4:2"},
+    }
+    # A post whose outcome was seen needs no look-up.
+    assert slack.standin.calls_to("conversations.history") == []
+
+
+async def test_a_reminder_posted_as_the_process_died_is_not_sent_again(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    await crash_mid_post(slack, pacer)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert (await state_of(db, made.id)).state == "sending"
+    assert (await run(slack, pacer)).claimed == 0  # the dead worker's lease still holds
+    clock.advance(reminders.LEASE)
+    report = await run(slack, pacer)
+    assert (report.claimed, report.confirmed, report.sent) == (1, 1, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1  # one message, not two
+    done = await state_of(db, made.id)
+    assert (done.state, done.claimed_by) == ("sent", "test")
+    (lookup,) = slack.standin.calls_to("conversations.history")
+    assert lookup.args["channel"] == slack.standin.im_channel_id(PEOPLE[0])
+    assert (await run(slack, pacer)).claimed == 0
+
+
+async def test_a_reminder_whose_post_never_reached_slack_is_sent_once_after_the_look_up(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    await died_before_slack_had_it(slack, clock)
+    clock.advance(reminders.LEASE)
+    report = await run(slack, pacer)
+    assert (report.confirmed, report.sent) == (0, 1)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert len(slack.standin.calls_to("conversations.history")) == 1
+    assert (await state_of(db, made.id)).state == "sent"
+
+
+async def test_a_post_whose_answer_was_lost_is_neither_repeated_in_the_call_nor_later(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    """Slack posted, the connection dropped before the answer. The bot's own client would
+    post again inside the call (a dropped connection is retried); the dispatcher's does not,
+    and its next run finds the post."""
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    slack.standin.fault("chat.postMessage", LOST_ANSWER, times=1)
+    first = await run(slack, pacer)
+    assert (first.sent, first.retried) == (0, 1)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    waiting = await state_of(db, made.id)
+    assert (waiting.state, waiting.attempts) == ("pending", 1)
+    clock.advance(reminders.backoff(0))
+    second = await run(slack, pacer)
+    assert (second.confirmed, second.sent) == (1, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert (await state_of(db, made.id)).state == "sent"
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [HTML_503, EMPTY_404, Fault(status=0, disconnect=True)],
+    ids=["html-503", "empty-404", "disconnect"],
+)
+async def test_when_slack_cannot_be_asked_nothing_is_sent_blindly_and_nothing_is_lost(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer, fault: Fault
+) -> None:
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    await crash_mid_post(slack, pacer)
+    clock.advance(reminders.LEASE)
+    slack.standin.fault("conversations.history", fault)
+    services = without_retries(slack)
+    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    assert (report.deferred, report.sent, report.confirmed) == (1, 0, 0)
+    waiting = await state_of(db, made.id)
+    # The reclaim counted an attempt; the failed look-up does not.
+    assert (waiting.state, waiting.attempts) == ("pending", 1)
+    assert waiting.last_error is not None and waiting.last_error.startswith("look-up in Slack")
+    assert waiting.due == clock.now() + reminders.backoff(1)
+    clock.advance(reminders.backoff(1))
+    again = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    assert (again.deferred, again.sent) == (1, 0)  # Slack still down: still waiting
+    slack.standin.clear_faults()
+    clock.advance(reminders.backoff(1))
+    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    assert (report.confirmed, report.sent) == (1, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert (await state_of(db, made.id)).state == "sent"
+
+
+async def test_a_look_up_that_times_out_waits_for_a_later_run(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    await crash_mid_post(slack, pacer)
+    clock.advance(reminders.LEASE)
+    slack.standin.fault("conversations.history", HANG)
+    services = without_retries(slack)
+    services.slack.timeout = 1
+    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    slack.standin.clear_faults()
+    assert (report.deferred, report.sent) == (1, 0)
+    waiting = await state_of(db, made.id)
+    assert waiting.last_error == "look-up in Slack failed: TimeoutError"
+    assert len(dm(slack, PEOPLE[0])) == 1
+
+
+async def test_a_look_up_slack_refuses_for_good_sends_rather_than_loses(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    """Without `im:history` the bot cannot know; it sends, at least once, as before tags."""
+    db = slack.bot.db
+    made = await plan(db, clock, "k", PEOPLE[0])
+    await died_before_slack_had_it(slack, clock)
+    clock.advance(reminders.LEASE)
+    refused = json.dumps({"ok": False, "error": "missing_scope"})
+    slack.standin.fault("conversations.history", Fault(status=200, body=refused))
+    report = await run(slack, pacer)
+    assert (report.sent, report.deferred) == (1, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert (await state_of(db, made.id)).state == "sent"
+
+
+async def test_a_post_slack_refused_needs_no_look_up_before_the_retry(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    """A 429 means "not posted": the retry posts without asking Slack first."""
+    made = await plan(slack.bot.db, clock, "k", PEOPLE[0])
+    slack.standin.rate_limit("chat.postMessage", times=1, retry_after=45)
+    assert (await run(slack, pacer)).retried == 1
+    clock.advance(timedelta(seconds=45))
+    assert (await run(slack, pacer)).sent == 1
+    assert slack.standin.calls_to("conversations.history") == []
+    assert (await state_of(slack.bot.db, made.id)).state == "sent"
+
+
+async def test_a_run_looks_up_at_most_its_share_and_hands_the_rest_back(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    """Look-ups are Tier 3 calls: after a crash with many rows mid-post, a run asks about
+    `LOOKUPS_PER_RUN` of them and leaves the others, unsent and uncounted, to the next."""
+    people = [f"U0MORE{n:03d}" for n in range(LOOKUPS_PER_RUN + 1)]
+    for user in people:
+        slack.standin.add_user(user, user.lower())
+        await plan(slack.bot.db, clock, f"k-{user}", user)
+    await died_before_slack_had_it(slack, clock)
+    clock.advance(reminders.LEASE)
+    report = await run(slack, pacer)
+    assert (report.claimed, report.sent, report.released) == (
+        LOOKUPS_PER_RUN + 1,
+        LOOKUPS_PER_RUN,
+        1,
+    )
+    assert len(slack.standin.calls_to("conversations.history")) == LOOKUPS_PER_RUN
+    assert (await run(slack, pacer)).sent == 1
+    assert sorted(posts(slack)) == sorted(people)
+
+
+# -- kinds that may go out at any hour -----------------------------------------------------------
+
+
+async def test_anytime_kinds_go_out_in_closed_time_and_only_they(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    urgent = await plan(db, clock, "u", PEOPLE[0], kind="urgent")
+    later = await plan(db, clock, "u2", PEOPLE[1], kind="urgent")
+    normal = await plan(db, clock, "n", PEOPLE[2])
+    clock.move_to(datetime(2026, 11, 30, 20, 0, tzinfo=TZ))  # Monday evening
+    senders: dict[str, Sender] = {**SENDERS, "urgent": note}
+    slack.standin.rate_limit("chat.postMessage", times=1, retry_after=45)
+
+    async def evening() -> DispatchReport:
+        return await dispatch(
+            services_of(slack),
+            senders,
+            worker="w",
+            pacer=pacer,
+            calendar=WorkingCalendar(TZ),
+            anytime={"urgent"},
+        )
+
+    report = await evening()
+    assert report.closed and (report.claimed, report.sent, report.retried) == (2, 1, 1)
+    # The one that met a 429 is due in 45 s, not on Tuesday morning.
+    retried = [r for r in [await state_of(db, urgent.id), await state_of(db, later.id)]]
+    waiting = next(r for r in retried if r.state == "pending")
+    assert waiting.due == clock.now() + timedelta(seconds=45)
+    clock.advance(timedelta(seconds=45))
+    assert (await evening()).sent == 1
+    assert (await state_of(db, normal.id)).state == "pending"
+    assert sorted(posts(slack)) == PEOPLE[:2]
+    # Without `anytime`, closed time is closed for every kind.
+    assert (await run_closed(slack, pacer, senders)).claimed == 0
+
+
+async def run_closed(slack: LocalSlack, pacer: Pacer, senders: dict[str, Sender]) -> DispatchReport:
+    report = await dispatch(
+        services_of(slack), senders, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
+    )
+    assert report.closed
+    return report

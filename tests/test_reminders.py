@@ -530,3 +530,106 @@ async def test_the_export_holds_every_reminder_with_its_payload(
     assert await reminders_repo.pause_records(db) == [
         {"slack_user_id": METTE, "until_date": "2026-12-04", "set_at": utc_iso(FROZEN_AT)}
     ]
+
+
+# -- posts whose outcome is unknown ------------------------------------------------------------
+
+
+async def test_a_post_is_unconfirmed_from_its_start_until_it_is_recorded(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    assert await reminders.unconfirmed(db, [claimed.id]) == {}
+    assert await reminders.posting(db, clock, claimed.id, worker="w")
+    assert await reminders.unconfirmed(db, [claimed.id]) == {claimed.id: FROZEN_AT}
+    assert await reminders.mark_sent(db, clock, claimed.id)
+    assert await reminders.unconfirmed(db, [claimed.id]) == {}
+
+
+async def test_only_the_post_in_flight_stays_unconfirmed_after_its_worker_died(
+    db: Database, clock: ManualClock
+) -> None:
+    """A dead worker's batch is reclaimed whole; only the row it was posting is looked up."""
+    first = await planned(db, clock, "a")
+    second = await planned(db, clock, "b")
+    await reminders.claim_due(db, clock, worker="dead", limit=10)
+    assert await reminders.posting(db, clock, first.id, worker="dead")
+    clock.advance(reminders.LEASE)
+    again = await reminders.claim_due(db, clock, worker="alive", limit=10)
+    assert [r.id for r in again] == [first.id, second.id]
+    assert set(await reminders.unconfirmed(db, [first.id, second.id])) == {first.id}
+    # The dead worker no longer holds the rows: it may not start a post.
+    assert not await reminders.posting(db, clock, second.id, worker="dead")
+
+
+async def test_a_retry_keeps_a_post_that_may_be_in_slack_unconfirmed(
+    db: Database, clock: ManualClock
+) -> None:
+    maybe = await claimed_one(db, clock, "maybe")
+    await reminders.posting(db, clock, maybe.id, worker="w")
+    await reminders.mark_retry(db, clock, maybe.id, "TimeoutError", None, ALWAYS, maybe_posted=True)
+    refused = await claimed_one(db, clock, "refused")
+    await reminders.posting(db, clock, refused.id, worker="w")
+    await reminders.mark_retry(db, clock, refused.id, "ratelimited", 30, ALWAYS)
+    assert set(await reminders.unconfirmed(db, [maybe.id, refused.id])) == {maybe.id}
+
+
+async def test_a_reminder_failed_after_a_maybe_post_is_looked_up_when_retried(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    for attempt in range(reminders.MAX_ATTEMPTS):
+        (row,) = (
+            await reminders.claim_due(db, clock, worker="w", limit=10) if attempt else [claimed]
+        )
+        await reminders.posting(db, clock, row.id, worker="w")
+        await reminders.mark_retry(
+            db, clock, row.id, "TimeoutError", None, ALWAYS, maybe_posted=True
+        )
+        clock.advance(reminders.backoff(reminders.MAX_ATTEMPTS))
+    assert (await state_of(db, claimed.id)).state == "failed"
+    assert await reminders.requeue(db, clock, claimed.id)
+    assert set(await reminders.unconfirmed(db, [claimed.id])) == {claimed.id}
+
+
+async def test_a_deferred_reminder_waits_the_backoff_without_counting_an_attempt(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    await reminders.posting(db, clock, claimed.id, worker="w")
+    await reminders.mark_retry(
+        db, clock, claimed.id, "TimeoutError", None, ALWAYS, maybe_posted=True
+    )
+    clock.advance(reminders.backoff(0))
+    (row,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    assert await reminders.defer(
+        db, clock, row.id, worker="w", error="look-up in Slack failed: http_503", calendar=ALWAYS
+    )
+    waiting = await state_of(db, claimed.id)
+    assert (waiting.state, waiting.attempts, waiting.claimed_by) == ("pending", 1, None)
+    assert waiting.due == clock.now() + reminders.backoff(1)
+    assert waiting.last_error == "look-up in Slack failed: http_503"
+    assert set(await reminders.unconfirmed(db, [claimed.id])) == {claimed.id}
+    # Only the worker holding the claim can defer it.
+    assert not await reminders.defer(db, clock, row.id, worker="w", error="x", calendar=ALWAYS)
+
+
+async def test_a_claim_can_take_only_some_kinds(db: Database, clock: ManualClock) -> None:
+    urgent = await planned(db, clock, "u", kind="sparring_delivery")
+    await planned(db, clock, "n")
+    taken = await reminders.claim_due(db, clock, worker="w", limit=10, kinds={"sparring_delivery"})
+    assert [r.id for r in taken] == [urgent.id]
+    assert len(await reminders.claim_due(db, clock, worker="w", limit=10)) == 1
+    assert reminders.ANYTIME.next_allowed(FROZEN_AT) == FROZEN_AT
+
+
+async def test_the_cli_lists_a_reminder_whose_post_is_unconfirmed(
+    db: Database, clock: ManualClock
+) -> None:
+    claimed = await claimed_one(db, clock)
+    await reminders.posting(db, clock, claimed.id, worker="w")
+    code, out, _ = await run(db, clock, "list", "--json")
+    (record,) = json.loads(out)
+    assert (code, record["id"], record["state"]) == (0, claimed.id, "sending")
+    code, out, _ = await run(db, clock, "list")
+    assert code == 0 and "#1 k" in out

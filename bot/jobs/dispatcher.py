@@ -29,8 +29,23 @@ pacer lives as long as the process (`shared_pacer`), so consecutive runs share i
 what was just sent. It paces one process: two processes sending to one workspace each
 keep their own pace (a 429 then slows both down).
 
-Nothing is sent outside working time: a run in closed time claims nothing. That also holds
+Nothing is sent outside working time: a run in closed time claims nothing — except the
+reminders of the kinds the caller names in `anytime` (e.g. a sparring question that could
+not be delivered: it goes out as soon as Slack answers, also at 20:00). In closed time only
+those are claimed, and their retries are not moved to the working morning. That also holds
 back a reminder whose pause ended at midnight until the working morning.
+
+**Exactly once, also across a crash.** Every reminder DM carries a tag in Slack's message
+metadata (`bot.slack_tags.reminder_tag`: its id and dedupe key). The row is marked
+*unconfirmed* just before the post and confirmed after it; a row claimed while still
+unconfirmed (the process died mid-post, the post timed out or the connection dropped) is
+first looked up in the person's DM history: found, it is recorded as sent without a second
+message; not found, it is posted. If Slack does not answer the look-up, the row waits for a
+later run (`deferred`, no attempt counted) — never posted blindly, never lost. Look-ups are
+Tier 3 calls (conversations.open and .history), so a run makes at most `LOOKUPS_PER_RUN`;
+the rest of those rows are handed back for the next run. For the same reason the
+dispatcher's client does not repeat a post inside the call after a timeout or a dropped
+connection (`bot.slack_tags.careful_client`): that repeat could not be looked up first.
 
 Logs carry ids, kinds, counts and Slack's error codes — never the message text.
 """
@@ -38,14 +53,13 @@ Logs carry ids, kinds, counts and Slack's error codes — never the message text
 from __future__ import annotations
 
 import asyncio
-import copy
 import logging
 import os
 import socket
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
@@ -58,6 +72,15 @@ from bot.domain.reminders import Reminder
 from bot.runtime import Services
 from bot.services import reminders
 from bot.slack_client import slack_error_code
+from bot.slack_tags import (
+    REMINDER_EVENT,
+    TagLookupFailed,
+    careful_client,
+    conversation_of,
+    find_tagged,
+    maybe_delivered,
+    reminder_tag,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +95,8 @@ DEFAULT_PER_MINUTE = 300
 DEFAULT_CHANNEL_SECONDS = 1.0
 #: Aim a little under the workspace limit, so network jitter never tips a minute over.
 DEFAULT_HEADROOM = 0.98
+#: Unconfirmed reminders looked up in Slack per run: two Tier 3 calls each (≈50/min).
+LOOKUPS_PER_RUN = 20
 
 #: Slack error codes that no retry will fix.
 PERMANENT_ERRORS = frozenset(
@@ -215,13 +240,12 @@ def default_worker() -> str:
 
 
 def dispatch_client(client: AsyncWebClient) -> AsyncWebClient:
-    """The bot's client, minus its in-call 429 retry (see the module docstring): a shallow
-    copy sharing token, URL, session and the connection/5xx handlers."""
-    if not any(isinstance(h, AsyncRateLimitErrorRetryHandler) for h in client.retry_handlers):
-        return client
-    paced = copy.copy(client)
+    """The bot's client minus its in-call 429 retry, and without repeating a post after a
+    timeout or a dropped connection (see the module docstring): a shallow copy sharing
+    token, URL, session and the 5xx handler."""
+    paced = careful_client(client)
     paced.retry_handlers = [
-        h for h in client.retry_handlers if not isinstance(h, AsyncRateLimitErrorRetryHandler)
+        h for h in paced.retry_handlers if not isinstance(h, AsyncRateLimitErrorRetryHandler)
     ]
     return paced
 
@@ -235,6 +259,9 @@ class SendProblem:
     #: Slack's error code or the exception's name: goes to `last_error` and the log.
     error: str
     retry_after: float | None = None
+    #: The post may be in Slack all the same (a timeout, a dropped connection, a 5xx): the
+    #: next try looks for it first.
+    maybe_posted: bool = False
 
 
 def retry_after_of(error: SlackApiError) -> float | None:
@@ -251,20 +278,21 @@ def retry_after_of(error: SlackApiError) -> float | None:
 
 def judge(error: Exception) -> SendProblem:
     """Retry or fail, for an exception from `chat.postMessage`."""
+    maybe = maybe_delivered(error)
     if isinstance(error, SlackApiError):
         status = int(getattr(error.response, "status_code", 200) or 200)
         code = slack_error_code(error)
         if status == 429 or code == "ratelimited":
             return SendProblem("retry", "ratelimited", retry_after_of(error) or 1.0)
         if status >= 500:
-            return SendProblem("retry", f"{code} (HTTP {status})")
+            return SendProblem("retry", f"{code} (HTTP {status})", maybe_posted=maybe)
         if code in PERMANENT_ERRORS:
             return SendProblem("fail", code)
         # Unknown codes (internal_error, fatal_error, service_unavailable, request_timeout…)
         # are tried again; MAX_ATTEMPTS bounds it.
-        return SendProblem("retry", code)
+        return SendProblem("retry", code, maybe_posted=maybe)
     # Connection refused or reset, DNS, a timeout: the network, not the message.
-    return SendProblem("retry", type(error).__name__)
+    return SendProblem("retry", type(error).__name__, maybe_posted=maybe)
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -277,10 +305,15 @@ class DispatchReport:
     retried: int = 0
     failed: int = 0
     cancelled: int = 0
-    #: Claimed but handed back unsent (the batch ran too long for its lease).
+    #: Claimed but handed back unsent (the batch ran too long for its lease, or the run's
+    #: look-ups were used up).
     released: int = 0
-    #: The run found closed time (evening, weekend, holiday…) and claimed nothing.
+    #: The run found closed time (evening, weekend, holiday…): it claimed only `anytime` kinds.
     closed: bool = False
+    #: Unconfirmed reminders found in Slack: recorded as sent, not posted again.
+    confirmed: int = 0
+    #: Unconfirmed reminders whose look-up Slack did not answer: waiting, nothing posted.
+    deferred: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -300,6 +333,29 @@ def interleaved(batch: Sequence[Reminder]) -> list[Reminder]:
     return ordered
 
 
+@dataclass
+class _Run:
+    """One dispatcher run: what every reminder of the batch is sent with."""
+
+    services: Services
+    client: AsyncWebClient
+    senders: Mapping[str, Sender]
+    worker: str
+    pacer: Pacer
+    calendar: DispatchCalendar
+    anytime: Collection[str]
+    report: DispatchReport
+    #: Unconfirmed rows of the batch (id → when their last post started).
+    unconfirmed: dict[int, datetime] = field(default_factory=dict)
+    lookups_left: int = LOOKUPS_PER_RUN
+    #: Recipient → the DM's conversation id, for this run's look-ups.
+    conversations: dict[str, str] = field(default_factory=dict)
+
+    def calendar_for(self, reminder: Reminder) -> DispatchCalendar:
+        """An `anytime` kind's retries are not moved into working time."""
+        return reminders.ANYTIME if reminder.kind in self.anytime else self.calendar
+
+
 async def dispatch(
     services: Services,
     senders: Mapping[str, Sender],
@@ -308,39 +364,54 @@ async def dispatch(
     limit: int = DEFAULT_LIMIT,
     pacer: Pacer | None = None,
     calendar: DispatchCalendar | None = None,
+    anytime: Collection[str] = frozenset(),
 ) -> DispatchReport:
     """Claim up to `limit` due reminders and send each through its kind's sender.
 
     `pacer` defaults to the process's shared one, `calendar` to `settings.calendar`. The
     batch is cut to what the pacer can send in half a lease, and if it still runs longer
     (429 holds), the rest is handed back to `pending` unsent, so no other worker reclaims
-    a row this one is about to send.
+    a row this one is about to send. `anytime`: kinds that may go out in closed time too —
+    then only they are claimed — and whose retries are not moved to the working morning.
     """
     db, clock = services.db, services.clock
     pacer = pacer or shared_pacer()
     working: DispatchCalendar = calendar or services.settings.calendar
     report = DispatchReport()
+    kinds: Collection[str] | None = None
     if not working.is_allowed(clock.now()):
         report.closed = True
-        return report
+        if not anytime:
+            return report
+        kinds = anytime
     budget = reminders.LEASE / 2
     limit = min(limit, pacer.batch_within(budget.total_seconds()))
-    batch = await reminders.claim_due(db, clock, worker=worker, limit=limit)
+    batch = await reminders.claim_due(db, clock, worker=worker, limit=limit, kinds=kinds)
     report.claimed = len(batch)
     if not batch:
         return report
     claimed_at = clock.now()
-    client = dispatch_client(services.slack)
+    run = _Run(
+        services=services,
+        client=dispatch_client(services.slack),
+        senders=senders,
+        worker=worker,
+        pacer=pacer,
+        calendar=working,
+        anytime=frozenset(anytime),
+        report=report,
+        unconfirmed=await reminders.unconfirmed(db, [r.id for r in batch]),
+    )
     ordered = interleaved(batch)
     for index, reminder in enumerate(ordered):
         if clock.now() - claimed_at > budget:
             rest = [r.id for r in ordered[index:]]
-            report.released = await reminders.release(db, clock, rest, worker=worker)
+            report.released += await reminders.release(db, clock, rest, worker=worker)
             break
-        await _one(services, client, senders, reminder, pacer, working, report)
+        await _one(run, reminder)
     logger.info(
         "reminders dispatched worker=%s claimed=%d sent=%d retried=%d failed=%d "
-        "cancelled=%d released=%d",
+        "cancelled=%d released=%d confirmed=%d deferred=%d",
         worker,
         report.claimed,
         report.sent,
@@ -348,21 +419,18 @@ async def dispatch(
         report.failed,
         report.cancelled,
         report.released,
+        report.confirmed,
+        report.deferred,
     )
     return report
 
 
-async def _one(
-    services: Services,
-    client: AsyncWebClient,
-    senders: Mapping[str, Sender],
-    reminder: Reminder,
-    pacer: Pacer,
-    calendar: DispatchCalendar,
-    report: DispatchReport,
-) -> None:
+async def _one(run: _Run, reminder: Reminder) -> None:
+    services, report = run.services, run.report
     db, clock = services.db, services.clock
-    sender = senders.get(reminder.kind)
+    if reminder.id in run.unconfirmed and not await _not_in_slack(run, reminder):
+        return
+    sender = run.senders.get(reminder.kind)
     if sender is None:
         await reminders.mark_failed(
             db, clock, reminder.id, f"unknown kind {reminder.kind!r}: no sender for it"
@@ -377,60 +445,123 @@ async def _one(
     except Exception as error:
         logger.exception("reminder sender failed id=%d kind=%s", reminder.id, reminder.kind)
         problem = SendProblem("retry", f"sender failed: {type(error).__name__}")
-        await _not_sent(services, reminder, problem, pacer, calendar, report)
+        await _not_sent(run, reminder, problem)
         return
     if message is None:
         await reminders.mark_cancelled(db, clock, reminder.id, "no longer relevant")
         report.cancelled += 1
         return
-    await pacer.wait(reminder.recipient)
+    await run.pacer.wait(reminder.recipient)
+    if not await reminders.posting(db, clock, reminder.id, worker=run.worker):
+        # The claim is gone (another worker took the row after our lease): theirs to send.
+        logger.warning(
+            "reminder no longer held, not sent id=%d kind=%s", reminder.id, reminder.kind
+        )
+        return
+    tagged = {**message, "metadata": reminder_tag(reminder.id, reminder.dedupe_key)}
     try:
-        await client.chat_postMessage(channel=reminder.recipient, **message)
+        await run.client.chat_postMessage(channel=reminder.recipient, **tagged)
     except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as error:
-        await _not_sent(services, reminder, judge(error), pacer, calendar, report)
+        await _not_sent(run, reminder, judge(error))
         return
     except Exception as error:
         # Not Slack's answer nor the network: a bug. Tried again, so MAX_ATTEMPTS ends it
         # as `failed` with the reason, instead of leaving the batch claimed until the lease.
         logger.exception("reminder send crashed id=%d kind=%s", reminder.id, reminder.kind)
-        problem = SendProblem("retry", f"send crashed: {type(error).__name__}")
-        await _not_sent(services, reminder, problem, pacer, calendar, report)
+        problem = SendProblem("retry", f"send crashed: {type(error).__name__}", maybe_posted=True)
+        await _not_sent(run, reminder, problem)
         return
     await reminders.mark_sent(db, clock, reminder.id)
     report.sent += 1
 
 
-async def _not_sent(
-    services: Services,
-    reminder: Reminder,
-    problem: SendProblem,
-    pacer: Pacer,
-    calendar: DispatchCalendar,
-    report: DispatchReport,
-) -> None:
-    """Record a send that did not happen: failed at once, or pending again for later."""
+async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
+    """For a reminder whose last post may have gone out: True when its tag is not in the
+    person's DM, so it may be posted. Otherwise it is dealt with here — recorded as sent
+    (found), left for a later run (Slack did not answer the look-up), or handed back (this
+    run's look-ups are used up) — and False. Slack refusing the look-up for good (a missing
+    scope) gives True: then it is sent without knowing, at least once, as before tags."""
+    services, report = run.services, run.report
+    db, clock = services.db, services.clock
+    if run.lookups_left <= 0:
+        report.released += await reminders.release(db, clock, [reminder.id], worker=run.worker)
+        return False
+    run.lookups_left -= 1
+    try:
+        channel = run.conversations.get(reminder.recipient)
+        if channel is None:
+            channel = await conversation_of(run.client, reminder.recipient)
+            run.conversations[reminder.recipient] = channel
+        ts = await find_tagged(
+            run.client, channel, REMINDER_EVENT, "dedupe_key", reminder.dedupe_key
+        )
+    except TagLookupFailed as failure:
+        if not failure.transient:
+            logger.warning(
+                "reminder look-up refused, sending without it id=%d kind=%s error=%s",
+                reminder.id,
+                reminder.kind,
+                failure.error,
+            )
+            return True
+        await reminders.defer(
+            db,
+            clock,
+            reminder.id,
+            worker=run.worker,
+            error=f"look-up in Slack failed: {failure.error}",
+            calendar=run.calendar_for(reminder),
+        )
+        report.deferred += 1
+        logger.warning(
+            "reminder look-up failed, looking again later id=%d kind=%s error=%s",
+            reminder.id,
+            reminder.kind,
+            failure.error,
+        )
+        return False
+    if ts is None:
+        return True
+    await reminders.mark_sent(db, clock, reminder.id)
+    report.confirmed += 1
+    logger.info(
+        "reminder found in Slack, recorded as sent id=%d kind=%s", reminder.id, reminder.kind
+    )
+    return False
+
+
+async def _not_sent(run: _Run, reminder: Reminder, problem: SendProblem) -> None:
+    """Record a send that did not happen (or may have): failed at once, or pending again."""
+    services, report = run.services, run.report
     db, clock = services.db, services.clock
     if problem.retry_after is not None:
-        pacer.hold(problem.retry_after)
+        run.pacer.hold(problem.retry_after)
     if problem.verdict == "fail":
-        await reminders.mark_failed(db, clock, reminder.id, problem.error)
+        await reminders.mark_failed(db, clock, reminder.id, problem.error, not_posted=True)
         report.failed += 1
         logger.warning(
             "reminder failed id=%d kind=%s error=%s", reminder.id, reminder.kind, problem.error
         )
         return
     after = await reminders.mark_retry(
-        db, clock, reminder.id, problem.error, problem.retry_after, calendar
+        db,
+        clock,
+        reminder.id,
+        problem.error,
+        problem.retry_after,
+        run.calendar_for(reminder),
+        maybe_posted=problem.maybe_posted,
     )
     if after is not None and after.state == "failed":
         report.failed += 1
     else:
         report.retried += 1
     logger.warning(
-        "reminder not sent id=%d kind=%s error=%s state=%s attempts=%s",
+        "reminder not sent id=%d kind=%s error=%s maybe_posted=%s state=%s attempts=%s",
         reminder.id,
         reminder.kind,
         problem.error,
+        problem.maybe_posted,
         after.state if after is not None else "gone",
         after.attempts if after is not None else "-",
     )

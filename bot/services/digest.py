@@ -5,7 +5,10 @@ Monday 08:30) of the current week, moved by the working calendar like any nudge 
 holiday or the summer closure puts it on the next working morning. The row in `digests` is
 claimed before anything is posted, so two processes, a job run twice or a restart never
 post one week twice; a claim left by a process that died is taken again after `LEASE`.
-No Slack here: `bot.jobs.digest` posts.
+A post whose outcome is unknown (the process died after posting, the call timed out) leaves
+the claim *unconfirmed*: the next claim says so (`DueDigest.unconfirmed`), and the job looks
+for the post's tag in the channel before posting again. No Slack here: `bot.jobs.digest`
+posts.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ ERROR_MAX = 500
 class DueDigest:
     period: Period
     channel_id: str
+    #: An earlier post of this digest may be in the channel: look before posting.
+    unconfirmed: bool = False
 
 
 def digest_moment(calendar: WorkingCalendar, at: tuple[int, time], week: Period) -> datetime:
@@ -57,9 +62,15 @@ async def claim_due(
         if await repo.skip(db, period.label, utc_iso(now)):
             logger.info("weekly digest not sent: no leadership_channel set period=%s", period.label)
         return None
-    if not await repo.claim(db, period.label, channel, utc_iso(now), utc_iso(now - LEASE)):
+    claim = await repo.claim(db, period.label, channel, utc_iso(now), utc_iso(now - LEASE))
+    if claim is None:
         return None
-    return DueDigest(period, channel)
+    return DueDigest(period, channel, unconfirmed=claim.unconfirmed_since is not None)
+
+
+async def posting(db: Database, clock: Clock, due: DueDigest) -> None:
+    """Say before posting that a post starts, so a crash or timeout leaves it unconfirmed."""
+    await repo.posting(db, due.period.label, due.channel_id, utc_iso(clock.now()))
 
 
 async def posted(db: Database, clock: Clock, due: DueDigest, message_ts: str) -> None:
@@ -92,6 +103,7 @@ async def failed(db: Database, clock: Clock, due: DueDigest, error: str) -> None
     )
 
 
-async def release(db: Database, due: DueDigest) -> None:
-    """A passing failure: the next run tries again."""
-    await repo.release(db, due.period.label, due.channel_id)
+async def release(db: Database, due: DueDigest, *, maybe_posted: bool) -> None:
+    """A passing failure: the next run tries again. `maybe_posted`: the post may be in
+    Slack, or an earlier one could not be looked up — the next run looks first."""
+    await repo.release(db, due.period.label, due.channel_id, maybe_posted=maybe_posted)

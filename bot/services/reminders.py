@@ -7,12 +7,15 @@ nothing: a pending row is still pending, and a row left in `sending` by a proces
 is claimed again once its lease runs out.
 
 **Delivery guarantee.** Slack has no idempotency key for `chat.postMessage`, so the bot
-cannot know whether a message went out when the process died between claiming and
-recording. Such a row (still `sending` after `LEASE` — 10 minutes, far longer than any
-send takes) is claimed again and may be sent a second time: *at most that one reminder
-per crash may repeat*; every other reminder is sent exactly once. A reclaim counts as an
-attempt, and after `MAX_ATTEMPTS` the row fails instead, so a reminder that crashes the
-process cannot loop for ever.
+cannot know whether a message went out when the process died between posting and
+recording, or the post timed out. So the dispatcher marks a row *unconfirmed* just before
+posting it (`posting`), and records the outcome after; a row still unconfirmed when it is
+claimed again (after `LEASE` — 10 minutes, far longer than any send takes — or after a
+retry whose post may have gone through) is first looked up in Slack by the tag the post
+carries (`bot.slack_tags`): found, it is recorded as sent and not posted again. If Slack
+cannot be asked, it waits (`defer`, no attempt counted) — never sent blindly, never lost.
+A reclaim counts as an attempt, and after `MAX_ATTEMPTS` the row fails instead, so a
+reminder that crashes the process cannot loop for ever.
 
 **Time.** `due_at` is stored in UTC (`bot.clock.utc_iso`). A reminder is planned on a
 working moment (`calendar.next_allowed`), and a retry's backoff is moved by the calendar
@@ -24,6 +27,7 @@ No Slack here: `bot.jobs.dispatcher` sends, this module only moves rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -50,6 +54,21 @@ class WorkingTime(Protocol):
     def next_allowed(self, moment: datetime) -> datetime:
         """`moment` when a nudge may arrive then, else the next moment one may."""
         ...
+
+
+class _Anytime:
+    """A calendar with no closed time, for reminder kinds that may go out at any hour."""
+
+    def is_allowed(self, moment: datetime) -> bool:
+        return True
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        return moment
+
+
+#: Plan (`schedule(..., calendar=ANYTIME)`) and retry reminders of a kind that may go out
+#: at any hour — at once, not on the next working morning.
+ANYTIME = _Anytime()
 
 
 def _now(clock: Clock) -> str:
@@ -90,15 +109,22 @@ async def schedule(
     )
 
 
-async def claim_due(db: Database, clock: Clock, *, worker: str, limit: int) -> list[Reminder]:
+async def claim_due(
+    db: Database,
+    clock: Clock,
+    *,
+    worker: str,
+    limit: int,
+    kinds: Collection[str] | None = None,
+) -> list[Reminder]:
     """Take up to `limit` due reminders for `worker` to send, oldest due first.
 
     Pending rows due by now — and rows left `sending` longer than `LEASE` — move to
     `sending` with `claimed_by`/`claimed_at` in one statement inside one `BEGIN IMMEDIATE`
     transaction, so two dispatchers (in one process, or in two processes on one database
-    file) never get the same row. A reclaimed row is the one that may be sent twice (see
-    the module docstring). Rows of a person whose pause runs to today (local date) or later
-    are left alone.
+    file) never get the same row. A reclaimed row may have been posted (see the module
+    docstring and `unconfirmed`). Rows of a person whose pause runs to today (local date)
+    or later are left alone. `kinds`: only reminders of these kinds (None: every kind).
     """
     if limit < 1:
         return []
@@ -112,12 +138,49 @@ async def claim_due(db: Database, clock: Clock, *, worker: str, limit: int) -> l
         limit=limit,
         max_attempts=MAX_ATTEMPTS,
         lease_error=LEASE_ERROR,
+        kinds=None if kinds is None else sorted(kinds),
     )
 
 
 async def mark_sent(db: Database, clock: Clock, reminder_id: int) -> bool:
     """Record the send; False when the row was not `sending` (nothing changes then)."""
     return await repo.mark_sent(db, reminder_id, _now(clock))
+
+
+async def posting(db: Database, clock: Clock, reminder_id: int, *, worker: str) -> bool:
+    """Say before posting that a post starts: if the outcome is never recorded (the process
+    dies, the call times out), the next try looks in Slack first. False when `worker` no
+    longer holds the claim — then it must not post."""
+    return await repo.mark_posting(db, reminder_id, worker=worker, now=_now(clock))
+
+
+async def unconfirmed(db: Database, ids: list[int]) -> dict[int, datetime]:
+    """Of these claimed reminders, those whose earlier post may be in Slack, and when that
+    post started (UTC)."""
+    found = await repo.unconfirmed(db, ids)
+    return {rid: datetime.fromisoformat(since) for rid, since in found.items()}
+
+
+async def defer(
+    db: Database,
+    clock: Clock,
+    reminder_id: int,
+    *,
+    worker: str,
+    error: str,
+    calendar: WorkingTime,
+) -> bool:
+    """Whether a claimed reminder was already posted could not be found out (Slack did not
+    answer the look-up): pending again after the backoff its attempts give, with no attempt
+    counted — nothing was tried, and a reminder must not be lost to an outage."""
+    row = await repo.get(db, reminder_id)
+    if row is None or row.state != "sending":
+        return False
+    now = clock.now()
+    due = calendar.next_allowed(now + backoff(row.attempts))
+    return await repo.defer(
+        db, reminder_id, worker=worker, due_at=utc_iso(due), error=_short(error), now=utc_iso(now)
+    )
 
 
 async def release(db: Database, clock: Clock, ids: list[int], *, worker: str) -> int:
@@ -139,19 +202,28 @@ async def mark_retry(
     error: str,
     retry_after_seconds: float | None,
     calendar: WorkingTime,
+    *,
+    maybe_posted: bool = False,
 ) -> Reminder | None:
     """A send that may work later: back to `pending`, due after max(Retry-After, backoff).
 
     The backoff is `30 s · 2^attempts` (at most an hour); Slack's Retry-After wins when it
     is longer. The new moment is moved by the calendar only if it falls in closed time.
-    When this failure is the `MAX_ATTEMPTS`-th, the row is `failed` instead. Returns the row
-    as it is now (None when it was not `sending`).
+    When this failure is the `MAX_ATTEMPTS`-th, the row is `failed` instead. `maybe_posted`:
+    the post may have reached Slack (a timeout, a dropped connection, a 5xx), so the next
+    try looks for it first. Returns the row as it is now (None when it was not `sending`).
     """
     row = await repo.get(db, reminder_id)
     if row is None or row.state != "sending":
         return None
     if row.attempts + 1 >= MAX_ATTEMPTS:
-        await mark_failed(db, clock, reminder_id, f"{error} (after {MAX_ATTEMPTS} attempts)")
+        await mark_failed(
+            db,
+            clock,
+            reminder_id,
+            f"{error} (after {MAX_ATTEMPTS} attempts)",
+            not_posted=not maybe_posted,
+        )
         return await repo.get(db, reminder_id)
     now = clock.now()
     wait = max(backoff(row.attempts), timedelta(seconds=max(0.0, retry_after_seconds or 0.0)))
@@ -163,13 +235,17 @@ async def mark_retry(
         due_at=utc_iso(due),
         error=_short(error),
         now=utc_iso(now),
+        maybe_posted=maybe_posted,
     )
     return await repo.get(db, reminder_id)
 
 
-async def mark_failed(db: Database, clock: Clock, reminder_id: int, error: str) -> bool:
+async def mark_failed(
+    db: Database, clock: Clock, reminder_id: int, error: str, *, not_posted: bool = False
+) -> bool:
     """A send that will not work (no such user, bad message…): `failed` at once, for the
-    coordinator's `tovholder reminders failed`."""
+    coordinator's `tovholder reminders failed`. `not_posted`: Slack refused the last post,
+    so nothing of it is unconfirmed (a retry by the coordinator need not look first)."""
     return await repo.finish(
         db,
         reminder_id,
@@ -178,6 +254,7 @@ async def mark_failed(db: Database, clock: Clock, reminder_id: int, error: str) 
         now=_now(clock),
         from_states=("sending", "pending"),
         count_attempt=True,
+        not_posted=not_posted,
     )
 
 

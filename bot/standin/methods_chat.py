@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from bot.standin.api import ApiError, Args, Handler, MethodContext
@@ -31,13 +32,42 @@ def _public(message: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(message)
 
 
+def _metadata(args: Args) -> dict[str, Any] | None:
+    """The message's `metadata`, checked the way Slack checks it; None when not given.
+
+    It may come as a JSON object (slack_sdk's JSON body) or as a JSON string (a form
+    body). Not JSON, or not an object: `invalid_metadata_format`. An object without a
+    string `event_type` or an object `event_payload`: `invalid_metadata_schema`. An empty
+    object means "no metadata" (chat.update uses it to remove what a message had).
+    """
+    raw = args.get("metadata")
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ApiError("invalid_metadata_format", [f"metadata: not JSON ({exc})"]) from None
+    if not isinstance(raw, dict):
+        raise ApiError("invalid_metadata_format", ["metadata: must be a JSON object"])
+    if not raw:
+        return {}
+    event_type = raw.get("event_type")
+    payload = raw.get("event_payload")
+    if not isinstance(event_type, str) or not event_type.strip():
+        raise ApiError("invalid_metadata_schema", ["metadata.event_type: a string is required"])
+    if not isinstance(payload, dict):
+        raise ApiError("invalid_metadata_schema", ["metadata.event_payload: an object is required"])
+    return {"event_type": event_type, "event_payload": copy.deepcopy(payload)}
+
+
 def post_message(ctx: MethodContext, args: Args) -> dict[str, Any]:
     channel = _channel(ctx, args)
     text, blocks, attachments = _checked_content(args)
+    metadata = _metadata(args)
     ws = ctx.workspace
     message = ws.new_bot_message(text, blocks, attachments)
-    metadata = args.decoded("metadata")
-    if isinstance(metadata, dict):
+    if metadata:
         message["metadata"] = metadata
     if args.has("username"):
         message["username"] = args.string("username")
@@ -78,6 +108,7 @@ def update(ctx: MethodContext, args: Args) -> dict[str, Any]:
     ts = args.required("ts", "message_not_found")
     message = _own_message(ctx, channel, ts, "cant_update_message")
     text, blocks, attachments = _checked_content(args)
+    metadata = _metadata(args)
     # Slack keeps blocks/attachments that the update leaves out; [] removes them.
     replacement = ctx.workspace.new_bot_message(
         text,
@@ -87,6 +118,11 @@ def update(ctx: MethodContext, args: Args) -> dict[str, Any]:
     for key in ("blocks", "attachments"):
         message.pop(key, None)
     message.update({k: v for k, v in replacement.items() if k not in ("ts", "bot_profile")})
+    # Metadata left out is kept; an empty object removes it; a new one replaces it.
+    if metadata == {}:
+        message.pop("metadata", None)
+    elif metadata:
+        message["metadata"] = metadata
     message["edited"] = {"user": ctx.workspace.bot_user_id, "ts": ctx.workspace.next_ts()}
     return {
         "ok": True,

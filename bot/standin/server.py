@@ -53,13 +53,19 @@ class Fault:
 
     `status` with `body` of `content_type` (None: Slack's JSON `{"ok": false, "error": …}`),
     after `delay` seconds. A delay of `math.inf` holds the call until `clear_faults` (a
-    hanging call). A faulted call is never carried out, as if lost on the way.
+    hanging call). A faulted call is not carried out, as if lost on the way — unless
+    `carried_out`: then only its answer is lost.
     """
 
     status: int = 500
     body: str | None = None
     content_type: str = "application/json"
     delay: float = 0.0
+    #: Slack did what was asked and only the answer is lost on the way back (a post that
+    #: went out although the bot saw a timeout or a dropped connection).
+    carried_out: bool = False
+    #: No answer at all: the connection is closed (the client sees a disconnect).
+    disconnect: bool = False
 
     def json_error(self) -> dict[str, Any]:
         return {"ok": False, "error": "internal_error" if self.status < 503 else "timeout"}
@@ -76,6 +82,9 @@ HTML_503 = Fault(
 EMPTY_404 = Fault(status=404, body="", content_type="text/plain")
 #: A call that never answers: the client's timeout is all that ends it.
 HANG = Fault(status=503, delay=math.inf)
+#: The call is carried out, then the connection drops before the answer: the message is in
+#: Slack, the bot only sees a disconnect.
+LOST_ANSWER = Fault(status=0, carried_out=True, disconnect=True)
 
 
 class SlackStandIn:
@@ -387,6 +396,13 @@ class SlackStandIn:
             )
         fault = self._next_fault(method)
         if fault is not None:
+            if fault.carried_out:
+                self._carry_out(method, args, token)
+            if fault.disconnect:
+                self.record(method, args, 0, {"ok": False, "error": "disconnected"})
+                if request.transport is not None:
+                    request.transport.close()
+                return web.Response(status=500)
             return await self._faulted(method, args, fault)
         forced = self._forced_429.get(method)
         if forced:
@@ -413,6 +429,15 @@ class SlackStandIn:
             body = ApiError("internal_error", [f"{type(exc).__name__}: {exc}"]).response()
             return self._answer(method, args, 500, body)
         return self._answer(method, args, 200, body)
+
+    def _carry_out(self, method: str, args: dict[str, Any], token: str | None) -> None:
+        """Do what a faulted call asked (its answer is then lost): only a call Slack would
+        have accepted changes anything."""
+        handler = self._methods.get(method)
+        if handler is None or self._auth_error(method, token) is not None:
+            return
+        with contextlib.suppress(ApiError):
+            handler(MethodContext(self.workspace, self.views, self.base_url), Args(args))
 
     def _auth_error(self, method: str, token: str | None) -> str | None:
         if not token:

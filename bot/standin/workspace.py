@@ -40,6 +40,12 @@ def _random_block_id() -> str:
     return "".join(secrets.choice(_BLOCK_ID_ALPHABET) for _ in range(4))
 
 
+def ts_key(ts: str) -> tuple[int, int]:
+    """A message ts ("seconds.micros") as numbers, so "9.5" sorts before "10.0"."""
+    seconds, _, micros = ts.partition(".")
+    return int(seconds or 0), int((micros or "0").ljust(6, "0")[:6])
+
+
 class Workspace:
     """All state of the stand-in's one workspace."""
 
@@ -262,6 +268,17 @@ class Workspace:
     def find_message(self, channel_id: str, ts: str) -> dict[str, Any] | None:
         channel = self.channels.get(channel_id)
         return channel.messages.get(ts) if channel is not None else None
+
+    def timeline(self, channel: Channel) -> list[dict[str, Any]]:
+        """The channel's history as `conversations.history` sees it, newest first: thread
+        parents and broadcasts, but not replies that stay in their thread. The stored
+        dicts themselves (metadata included): the caller copies what it hands out."""
+        shown = [
+            m
+            for m in channel.messages.values()
+            if m.get("thread_ts") in (None, m["ts"]) or m.get("subtype") == "thread_broadcast"
+        ]
+        return sorted(shown, key=lambda m: ts_key(m["ts"]), reverse=True)
 
     # -- triggers and response URLs ----------------------------------------------------
 

@@ -1,8 +1,15 @@
 """The weekly digests sent, one row per week and channel (migration 0015): claimed before
-sending, so two processes, a retry or a restart never post a week's digest twice."""
+sending, so two processes, a retry or a restart never post a week's digest twice.
+
+`unconfirmed_since` (migration 0019) is set when a post starts and stays set while its
+outcome is unknown (the process died, the call timed out): the next claim then looks for the
+post in the channel before posting again. A claim handed back with its post unconfirmed
+keeps its row with `claimed_at = ''` — older than any lease, so the next run takes it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from storage.db import Database
@@ -24,9 +31,20 @@ SCHEMA_0015: tuple[str, ...] = (
 )
 
 
-async def claim(db: Database, period: str, channel_id: str, now: str, lease_cutoff: str) -> bool:
-    """True when this caller may send the week's digest to the channel: nobody has, or a
-    claim older than the lease was left by a process that died before posting."""
+@dataclass(frozen=True)
+class Claim:
+    """This caller may send the week's digest. `unconfirmed_since`: an earlier post may be
+    in the channel already (look before posting)."""
+
+    unconfirmed_since: str | None = None
+
+
+async def claim(
+    db: Database, period: str, channel_id: str, now: str, lease_cutoff: str
+) -> Claim | None:
+    """A claim when this caller may send the week's digest to the channel: nobody has, a
+    claim older than the lease was left by a process that died, or a failed try handed it
+    back; None otherwise."""
     async with db.transaction() as conn:
         cur = await conn.execute(
             "INSERT OR IGNORE INTO digests (period, channel_id, state, claimed_at)"
@@ -34,13 +52,26 @@ async def claim(db: Database, period: str, channel_id: str, now: str, lease_cuto
             (period, channel_id, now),
         )
         if cur.rowcount:
-            return True
-        cur = await conn.execute(
+            return Claim()
+        async with conn.execute(
             "UPDATE digests SET claimed_at = ? WHERE period = ? AND channel_id = ?"
-            " AND state = 'sending' AND claimed_at < ?",
+            " AND state = 'sending' AND claimed_at < ? RETURNING unconfirmed_since",
             (now, period, channel_id, lease_cutoff),
-        )
-        return cur.rowcount > 0
+        ) as taken:
+            row = await taken.fetchone()
+    if row is None:
+        return None
+    since = row["unconfirmed_since"]
+    return Claim(str(since) if since else None)
+
+
+async def posting(db: Database, period: str, channel_id: str, now: str) -> None:
+    """A post of the digest starts now; until `posted`, it may or may not be in Slack."""
+    await db.execute(
+        "UPDATE digests SET unconfirmed_since = ? WHERE period = ? AND channel_id = ?"
+        " AND state = 'sending'",
+        (now, period, channel_id),
+    )
 
 
 async def set_state(
@@ -55,14 +86,24 @@ async def set_state(
 ) -> None:
     await db.execute(
         "UPDATE digests SET state = ?, message_ts = COALESCE(?, message_ts), error = ?,"
-        " sent_at = CASE WHEN ? IN ('posted', 'sent') THEN ? ELSE sent_at END"
+        " sent_at = CASE WHEN ? IN ('posted', 'sent') THEN ? ELSE sent_at END,"
+        " unconfirmed_since = CASE WHEN ? = 'sending' THEN unconfirmed_since END"
         " WHERE period = ? AND channel_id = ?",
-        (state, message_ts, error, state, now, period, channel_id),
+        (state, message_ts, error, state, now, state, period, channel_id),
     )
 
 
-async def release(db: Database, period: str, channel_id: str) -> None:
-    """A send that failed for a passing reason: the next run tries again."""
+async def release(db: Database, period: str, channel_id: str, *, maybe_posted: bool) -> None:
+    """A send that failed for a passing reason: the next run tries again. `maybe_posted`:
+    the post may be in Slack (or an earlier one could not be looked up), so the row stays,
+    claimable at once and unconfirmed; otherwise nothing went out and the row goes."""
+    if maybe_posted:
+        await db.execute(
+            "UPDATE digests SET claimed_at = '' WHERE period = ? AND channel_id = ?"
+            " AND state = 'sending'",
+            (period, channel_id),
+        )
+        return
     await db.execute(
         "DELETE FROM digests WHERE period = ? AND channel_id = ? AND state = 'sending'",
         (period, channel_id),

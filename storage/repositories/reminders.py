@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any, cast
 
 from bot.domain.reminders import Reminder, ReminderState
@@ -112,6 +113,7 @@ async def claim(
     limit: int,
     max_attempts: int,
     lease_error: str,
+    kinds: Sequence[str] | None = None,
 ) -> list[Reminder]:
     """Move up to `limit` claimable rows to `sending` for `worker`, oldest due first.
 
@@ -119,7 +121,7 @@ async def claim(
     attempt becomes `failed`; then one `UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING`
     takes the rest. The outer `WHERE` repeats the condition, so a row is only ever taken
     from a claimable state. A reclaimed lease counts as an attempt (the send may have
-    happened) and says so in `last_error`.
+    happened) and says so in `last_error`. `kinds`: only rows of these kinds (None: all).
     """
     params = {
         "worker": worker,
@@ -129,6 +131,7 @@ async def claim(
         "limit": limit,
         "max_attempts": max_attempts,
         "lease_error": lease_error,
+        "kinds": None if kinds is None else json.dumps(sorted(kinds)),
     }
     async with db.transaction() as conn:
         await conn.execute(
@@ -150,6 +153,7 @@ async def claim(
             " OR (c.state = 'sending' AND c.claimed_at <= :lease_cutoff))"
             " AND NOT EXISTS (SELECT 1 FROM nudge_pauses p"
             " WHERE p.slack_user_id = c.recipient AND p.until_date >= :today)"
+            " AND (:kinds IS NULL OR c.kind IN (SELECT value FROM json_each(:kinds)))"
             " ORDER BY c.due_at, c.id LIMIT :limit)"
             # …and still claimable (the same statement, so this cannot change in between).
             " AND ((r.state = 'pending' AND r.due_at <= :now)"
@@ -163,9 +167,45 @@ async def claim(
 
 async def mark_sent(db: Database, reminder_id: int, now: str) -> bool:
     changed = await db.execute(
-        "UPDATE reminders SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL"
-        " WHERE id = ? AND state = 'sending'",
+        "UPDATE reminders SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL,"
+        " unconfirmed_since = NULL WHERE id = ? AND state = 'sending'",
         (now, now, reminder_id),
+    )
+    return changed == 1
+
+
+async def mark_posting(db: Database, reminder_id: int, *, worker: str, now: str) -> bool:
+    """A post of the row starts now: until its outcome is recorded, it may or may not be in
+    Slack. False (post nothing) when `worker` no longer holds the row."""
+    changed = await db.execute(
+        "UPDATE reminders SET unconfirmed_since = ?, updated_at = ?"
+        " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+        (now, now, reminder_id, worker),
+    )
+    return changed == 1
+
+
+async def unconfirmed(db: Database, ids: Sequence[int]) -> dict[int, str]:
+    """Of these rows, those with a post whose outcome is unknown, and since when."""
+    if not ids:
+        return {}
+    rows = await db.fetchall(
+        "SELECT id, unconfirmed_since FROM reminders WHERE unconfirmed_since IS NOT NULL"
+        " AND id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    )
+    return {int(row["id"]): str(row["unconfirmed_since"]) for row in rows}
+
+
+async def defer(
+    db: Database, reminder_id: int, *, worker: str, due_at: str, error: str, now: str
+) -> bool:
+    """`sending` → `pending` at `due_at` without counting an attempt, keeping what is
+    unconfirmed: nothing was posted, because nobody could tell whether it had to be."""
+    changed = await db.execute(
+        "UPDATE reminders SET state = 'pending', due_at = ?, last_error = ?, claimed_by = NULL,"
+        " claimed_at = NULL, updated_at = ? WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+        (due_at, error, now, reminder_id, worker),
     )
     return changed == 1
 
@@ -179,28 +219,50 @@ async def finish(
     now: str,
     from_states: tuple[ReminderState, ...],
     count_attempt: bool = False,
+    not_posted: bool = False,
 ) -> bool:
-    """Move the row to a final `state` (failed or cancelled) when it is in `from_states`."""
+    """Move the row to a final `state` (failed or cancelled) when it is in `from_states`.
+    `not_posted`: the last post is known not to have reached Slack (nothing unconfirmed)."""
     changed = await db.execute(
         "UPDATE reminders SET state = ?, last_error = COALESCE(?, last_error),"
-        " attempts = attempts + ?, updated_at = ?"
+        " attempts = attempts + ?, updated_at = ?,"
+        " unconfirmed_since = CASE WHEN ? THEN NULL ELSE unconfirmed_since END"
         " WHERE id = ? AND state IN (SELECT value FROM json_each(?))",
-        (state, error, int(count_attempt), now, reminder_id, json.dumps(from_states)),
+        (
+            state,
+            error,
+            int(count_attempt),
+            now,
+            int(not_posted),
+            reminder_id,
+            json.dumps(from_states),
+        ),
     )
     return changed == 1
 
 
 async def back_to_pending(
-    db: Database, reminder_id: int, *, attempts_before: int, due_at: str, error: str, now: str
+    db: Database,
+    reminder_id: int,
+    *,
+    attempts_before: int,
+    due_at: str,
+    error: str,
+    now: str,
+    maybe_posted: bool = False,
 ) -> bool:
     """A failed send tried again later: `sending` → `pending` at `due_at`, one attempt more.
 
     Only when the row still has `attempts_before` (nobody else moved it meanwhile).
+    `maybe_posted`: the post may be in Slack (a timeout…), so it stays unconfirmed;
+    otherwise Slack refused it and nothing is unconfirmed any more.
     """
     changed = await db.execute(
         "UPDATE reminders SET state = 'pending', due_at = ?, attempts = attempts + 1,"
-        " last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending' AND attempts = ?",
-        (due_at, error, now, reminder_id, attempts_before),
+        " last_error = ?, updated_at = ?,"
+        " unconfirmed_since = CASE WHEN ? THEN unconfirmed_since ELSE NULL END"
+        " WHERE id = ? AND state = 'sending' AND attempts = ?",
+        (due_at, error, now, int(maybe_posted), reminder_id, attempts_before),
     )
     return changed == 1
 
