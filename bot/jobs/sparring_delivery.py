@@ -15,6 +15,9 @@ connection (`slack_unavailable`) — is not a refusal, and nothing is sent in it
   (`post_later`) tries again — the dispatcher retrying it with backoff for as long as the
   sender raises. That sender posts itself, because where the post landed must be recorded;
   the message it hands the dispatcher is the asker's note that the question is out now.
+  The post carries the question's id as a tag (`bot.slack_tags`) and is not repeated inside
+  the call after a timeout or a dropped connection, so a post whose answer was lost is
+  looked up before the queue posts again: found, its place is recorded — one post.
 - a DM queues that copy and every one not tried yet (`queue_copies`): ordinary reminders
   the dispatcher sends, paced and retried (`copy_later`). Nobody gets a copy twice: the
   queued ones are skipped by a later `send_out`.
@@ -47,6 +50,7 @@ from bot.services.sparring import (
     record_post,
     routing_for,
 )
+from bot.slack_tags import TagLookupFailed, careful_client, find_tagged, tag
 from bot.views.sparring import question_post, sent_later
 from bot.views.sparring_handling import failed_post_note, offer_message
 
@@ -54,6 +58,8 @@ logger = logging.getLogger("tovholder.sparring")
 
 #: What a Web API call raises when it did not work: Slack's answer or the network's.
 SEND_ERRORS = (SlackApiError, aiohttp.ClientError, TimeoutError, OSError)
+#: The metadata `event_type` of a question's channel post (payload: `question_id`).
+QUESTION_EVENT = "tovholder_sparring_question"
 
 
 class SlackUnavailable(Exception):
@@ -99,8 +105,10 @@ async def send_out(client: AsyncWebClient, services: Services, routing: Routing)
     failed: tuple[str, str] | None = None
     if channel:
         try:
-            response = await client.chat_postMessage(
-                channel=channel, **question_post(services.settings.lang, routing, direct=False)
+            response = await careful_client(client).chat_postMessage(
+                channel=channel,
+                metadata=tag(QUESTION_EVENT, question_id=question.id),
+                **question_post(services.settings.lang, routing, direct=False),
             )
         except SEND_ERRORS as error:
             passing = slack_unavailable(error)
@@ -193,12 +201,36 @@ async def post_later(services: Services, reminder: Reminder) -> dict[str, Any] |
     question = routing.question
     if question.message_ts is None and await delivered_at(services.db, question.id):
         sent = Sent()  # it went by DM on an earlier try, whose note to the asker failed
+    elif found := await _posted_unseen(services, routing):
+        sent = found
     else:
         sent = await send_out(services.slack, services, routing)
     lang = await services.language.for_user(reminder.recipient)
     return sent_later(
         lang, routing, channel_id=sent.channel_id, failed_in=sent.failed_in, queued=sent.queued
     )
+
+
+async def _posted_unseen(services: Services, routing: Routing) -> Sent | None:
+    """The channel post an earlier try made without seeing Slack's answer, recorded now;
+    None when there is none. Raises `SlackUnavailable` when Slack cannot be asked (posting
+    blindly could say it twice); a refusal for good (no history scope) looks no further."""
+    question = routing.question
+    channel = None if question.private else routing.channel_id
+    if not channel or question.message_ts:
+        return None
+    try:
+        ts = await find_tagged(services.slack, channel, QUESTION_EVENT, "question_id", question.id)
+    except TagLookupFailed as failure:
+        if failure.transient:
+            raise SlackUnavailable(failure.error) from failure
+        logger.warning("sparring post look-up refused, posting error=%s", failure.error)
+        return None
+    if ts is None:
+        return None
+    logger.info("sparring post found in Slack, recorded id=%d", question.id)
+    await record_post(services.db, question.id, channel, ts, at=services.clock.now())
+    return Sent(channel_id=channel)
 
 
 async def copy_later(services: Services, reminder: Reminder) -> dict[str, Any] | None:

@@ -103,16 +103,6 @@ DELIVERY_KINDS: frozenset[str] = frozenset({POST, COPY, OFFER})
 REDELIVER_FOR = timedelta(days=3)
 
 
-class _Anytime:
-    """No closed time: a queued question is due the moment it is queued."""
-
-    def next_allowed(self, moment: datetime) -> datetime:
-        return moment
-
-
-ANYTIME = _Anytime()
-
-
 class QuestionProblem(Exception):
     """The question cannot be asked as written; `key` is a catalogue key."""
 
@@ -334,7 +324,7 @@ async def _queue(
         due=clock.now(),
         payload=payload,
         dedupe_key=key,
-        calendar=ANYTIME,
+        calendar=reminders.ANYTIME,
     )
 
 

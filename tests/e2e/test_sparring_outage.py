@@ -12,12 +12,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import ManualClock
+from bot.jobs.dispatcher import Pacer, dispatch
+from bot.jobs.nudges import SENDERS
 from bot.local import LocalSlack
 from bot.services import reminders
-from bot.services.sparring import COPY, OFFER, POST
+from bot.services.sparring import COPY, DELIVERY_KINDS, OFFER, POST
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
-from bot.standin.server import EMPTY_404, HTML_503
+from bot.standin.server import EMPTY_404, HTML_503, LOST_ANSWER
 from bot.views.sparring import CLAIM
 from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records
@@ -254,3 +256,43 @@ async def test_a_delivery_that_outlasts_its_attempts_is_started_again(
     await run_jobs(slack)  # the planning starts it again, the dispatcher sends it
     assert len(posted(slack, SPARRING)) == 1
     assert await queue_of(slack, POST) == [(LINE, "sent")]
+
+
+async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answers(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """The delivery kinds are not nudges: outside working time the dispatcher sends them
+    (and only them) as soon as Slack answers, not the next morning."""
+    await with_sparring_channel(slack, clock)
+    clock.move_to(datetime.fromisoformat("2026-11-30T20:00").replace(tzinfo=clock.tz))
+    slack.standin.fault("chat.postMessage", EMPTY_404)
+    assert QUEUED in texts(await ask(slack))
+    slack.standin.clear_faults()
+    clock.advance(timedelta(minutes=1))
+    report = await dispatch(
+        slack.bot.app.services,
+        SENDERS,
+        worker="test",
+        pacer=Pacer.instant(),
+        anytime=DELIVERY_KINDS,
+    )
+    assert report.closed and report.sent == 1
+    assert len(posted(slack, SPARRING)) == 1
+
+
+async def test_a_post_whose_answer_was_lost_is_found_not_posted_twice(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Slack took the post, but the connection dropped before its answer: the bot cannot
+    know, says so, and the queue finds the post by its tag instead of posting it again."""
+    await with_sparring_channel(slack, clock)
+    slack.standin.fault("chat.postMessage", LOST_ANSWER, times=1)
+    assert QUEUED in texts(await ask(slack))
+    (message,) = slack.standin.messages(SPARRING)
+    assert QUESTION in message["text"]
+    await run_jobs(slack)
+    assert slack.standin.messages(SPARRING) == [message]
+    record = await only_question(slack)
+    assert (record["channel_id"], record["message_ts"]) == (SPARRING, message["ts"])
+    (note,) = posted(slack, LINE, "Slack svarer igen, så nu har jeg sendt dit spørgsmål:")
+    assert f"sendt til <#{SPARRING}>" in texts(note)
