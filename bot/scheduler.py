@@ -30,6 +30,7 @@ from bot.jobs.retention import RETENTION_SECONDS, run_retention
 from bot.runtime import Services
 from bot.services.housekeeping import prune_processed_events
 from bot.services.nudges import plan_all
+from bot.services.sparring import DELIVERY_KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
     sends what became due in one go. `pacer`: the process's shared one unless given."""
 
     async def _dispatch(services: Services) -> object:
-        return await dispatch(services, SENDERS, worker=WORKER, pacer=pacer)
+        return await dispatch(services, SENDERS, worker=WORKER, pacer=pacer, anytime=DELIVERY_KINDS)
 
     return (
         Job("send_welcomes", 60, send_welcomes),

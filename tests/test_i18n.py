@@ -7,6 +7,7 @@ from string import Formatter
 import pytest
 
 from bot.i18n import CATALOGUES, as_lang, t
+from bot.jobs.nudges import SENDERS
 
 
 def placeholders(text: str) -> set[str]:
@@ -41,3 +42,9 @@ def test_unknown_language_falls_back_to_danish() -> None:
 )
 def test_slack_locales_map_to_a_catalogue(value: str, lang: str | None) -> None:
     assert as_lang(value) == lang
+
+
+def test_every_reminder_kind_has_a_name_in_words() -> None:
+    """`tovholder reminders list|failed` names each kind for the coordinator, not in code."""
+    missing = [kind for kind in SENDERS if f"reminder_kind.{kind}" not in CATALOGUES["da"]]
+    assert missing == []

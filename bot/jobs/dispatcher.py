@@ -130,6 +130,16 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+class NotNow(Exception):
+    """A sender could not do its part now — Slack did not answer a call it makes itself —
+    and says so with Slack's error code (or the exception's name): the reminder is tried
+    again like a failed post, without a traceback in the log."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 class DispatchCalendar(Protocol):
     def is_allowed(self, moment: datetime) -> bool: ...
 
@@ -386,7 +396,9 @@ async def dispatch(
         kinds = anytime
     budget = reminders.LEASE / 2
     limit = min(limit, pacer.batch_within(budget.total_seconds()))
-    batch = await reminders.claim_due(db, clock, worker=worker, limit=limit, kinds=kinds)
+    batch = await reminders.claim_due(
+        db, clock, worker=worker, limit=limit, kinds=kinds, unpaused=anytime
+    )
     report.claimed = len(batch)
     if not batch:
         return report
@@ -442,6 +454,9 @@ async def _one(run: _Run, reminder: Reminder) -> None:
         return
     try:
         message = await sender(services, reminder)
+    except NotNow as error:
+        await _not_sent(run, reminder, SendProblem("retry", error.error))
+        return
     except Exception as error:
         logger.exception("reminder sender failed id=%d kind=%s", reminder.id, reminder.kind)
         problem = SendProblem("retry", f"sender failed: {type(error).__name__}")

@@ -39,7 +39,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.reminders import Reminder
 from bot.domain.sparring import Routing
-from bot.jobs.dispatcher import judge
+from bot.jobs.dispatcher import NotNow, judge
 from bot.runtime import Services
 from bot.services.sparring import (
     copies_queued,
@@ -62,13 +62,9 @@ SEND_ERRORS = (SlackApiError, aiohttp.ClientError, TimeoutError, OSError)
 QUESTION_EVENT = "tovholder_sparring_question"
 
 
-class SlackUnavailable(Exception):
+class SlackUnavailable(NotNow):
     """Slack did not answer the channel post; nothing was posted. `error`: Slack's code (or
     `http_503`, `http_404`…) or the exception's name."""
-
-    def __init__(self, error: str) -> None:
-        super().__init__(error)
-        self.error = error
 
 
 def slack_unavailable(error: Exception) -> str | None:

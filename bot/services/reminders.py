@@ -116,6 +116,7 @@ async def claim_due(
     worker: str,
     limit: int,
     kinds: Collection[str] | None = None,
+    unpaused: Collection[str] = (),
 ) -> list[Reminder]:
     """Take up to `limit` due reminders for `worker` to send, oldest due first.
 
@@ -124,7 +125,8 @@ async def claim_due(
     transaction, so two dispatchers (in one process, or in two processes on one database
     file) never get the same row. A reclaimed row may have been posted (see the module
     docstring and `unconfirmed`). Rows of a person whose pause runs to today (local date)
-    or later are left alone. `kinds`: only reminders of these kinds (None: every kind).
+    or later are left alone, but for the `unpaused` kinds (not nudges: a question on its way
+    to the ambassadors). `kinds`: only reminders of these kinds (None: every kind).
     """
     if limit < 1:
         return []
@@ -139,6 +141,7 @@ async def claim_due(
         max_attempts=MAX_ATTEMPTS,
         lease_error=LEASE_ERROR,
         kinds=None if kinds is None else sorted(kinds),
+        unpaused=sorted(unpaused),
     )
 
 

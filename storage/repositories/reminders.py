@@ -114,6 +114,7 @@ async def claim(
     max_attempts: int,
     lease_error: str,
     kinds: Sequence[str] | None = None,
+    unpaused: Sequence[str] = (),
 ) -> list[Reminder]:
     """Move up to `limit` claimable rows to `sending` for `worker`, oldest due first.
 
@@ -121,7 +122,8 @@ async def claim(
     attempt becomes `failed`; then one `UPDATE … WHERE id IN (SELECT … LIMIT) RETURNING`
     takes the rest. The outer `WHERE` repeats the condition, so a row is only ever taken
     from a claimable state. A reclaimed lease counts as an attempt (the send may have
-    happened) and says so in `last_error`. `kinds`: only rows of these kinds (None: all).
+    happened) and says so in `last_error`. `kinds`: only rows of these kinds (None: all);
+    `unpaused`: kinds a person's nudge pause does not hold back.
     """
     params = {
         "worker": worker,
@@ -132,6 +134,7 @@ async def claim(
         "max_attempts": max_attempts,
         "lease_error": lease_error,
         "kinds": None if kinds is None else json.dumps(sorted(kinds)),
+        "unpaused": json.dumps(sorted(unpaused)),
     }
     async with db.transaction() as conn:
         await conn.execute(
@@ -151,8 +154,9 @@ async def claim(
             " WHERE r.id IN (SELECT c.id FROM reminders AS c"
             " WHERE ((c.state = 'pending' AND c.due_at <= :now)"
             " OR (c.state = 'sending' AND c.claimed_at <= :lease_cutoff))"
-            " AND NOT EXISTS (SELECT 1 FROM nudge_pauses p"
-            " WHERE p.slack_user_id = c.recipient AND p.until_date >= :today)"
+            " AND (c.kind IN (SELECT value FROM json_each(:unpaused))"
+            " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p"
+            " WHERE p.slack_user_id = c.recipient AND p.until_date >= :today))"
             " AND (:kinds IS NULL OR c.kind IN (SELECT value FROM json_each(:kinds)))"
             " ORDER BY c.due_at, c.id LIMIT :limit)"
             # …and still claimable (the same statement, so this cannot change in between).

@@ -261,14 +261,35 @@ async def test_a_delivery_that_outlasts_its_attempts_is_started_again(
 async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answers(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    """The delivery kinds are not nudges: outside working time the dispatcher sends them
-    (and only them) as soon as Slack answers, not the next morning."""
+    """The delivery kinds are not nudges: outside working time the bot's own dispatcher run
+    sends them (and only them) as soon as Slack answers, not the next morning — and the
+    asker's nudge pause does not hold her own question back."""
     await with_sparring_channel(slack, clock)
     clock.move_to(datetime.fromisoformat("2026-11-30T20:00").replace(tzinfo=clock.tz))
+    await reminders.pause(slack.bot.db, clock, LINE, clock.now().date() + timedelta(days=7))
     slack.standin.fault("chat.postMessage", EMPTY_404)
     assert QUEUED in texts(await ask(slack))
     slack.standin.clear_faults()
     clock.advance(timedelta(minutes=1))
+    await run_jobs(slack)
+    assert len(posted(slack, SPARRING)) == 1
+    assert await queue_of(slack, POST) == [(LINE, "sent")]
+
+
+async def test_outside_working_time_only_the_delivery_kinds_go_out(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    clock.move_to(datetime.fromisoformat("2026-11-30T20:00").replace(tzinfo=clock.tz))
+    await reminders.schedule(
+        slack.bot.db,
+        clock,
+        kind="onboarding",
+        recipient=METTE,
+        due=clock.now(),
+        payload={},
+        dedupe_key="evening-nudge",
+        calendar=reminders.ANYTIME,  # due now, at 20:00: only the dispatcher holds it back
+    )
     report = await dispatch(
         slack.bot.app.services,
         SENDERS,
@@ -276,8 +297,7 @@ async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answ
         pacer=Pacer.instant(),
         anytime=DELIVERY_KINDS,
     )
-    assert report.closed and report.sent == 1
-    assert len(posted(slack, SPARRING)) == 1
+    assert report.closed and report.claimed == 0
 
 
 async def test_a_post_whose_answer_was_lost_is_found_not_posted_twice(
