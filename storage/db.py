@@ -93,34 +93,35 @@ class Database:
         conn: aiosqlite.Connection,
         path: Path,
         busy_backoff: Sequence[float] = BUSY_BACKOFF,
-        readers: Sequence[aiosqlite.Connection] = (),
+        readers: int = 0,
     ) -> None:
         self._conn = conn
         self.path = path
         self._lock = asyncio.Lock()
-        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
-        self._all_readers = tuple(readers)
-        for reader in readers:
-            self._readers.put_nowait(reader)
+        #: Reading connections are opened when reads overlap, up to `readers`.
+        self._max_readers = readers
+        self._idle: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
+        self._readers: list[aiosqlite.Connection] = []
+        self._opening = asyncio.Lock()
         self.busy_backoff = tuple(busy_backoff)
         #: False after a change failed for lack of write access, until one succeeds again.
         self.writable = True
 
     @classmethod
     async def open(cls, path: Path, readers: int = READERS) -> Database:
-        """Open (creating the file and its folder when missing) with WAL and foreign keys,
-        and `readers` reading connections (none for an in-memory database)."""
+        """Open (creating the file and its folder when missing) with WAL and foreign keys;
+        up to `readers` reading connections come as reads need them (none for an in-memory
+        database)."""
         in_memory = str(path) == ":memory:"
         if not in_memory:
             path.parent.mkdir(parents=True, exist_ok=True)
         conn = await _connect(path)
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA synchronous = NORMAL")
-        pool = [] if in_memory else [await _connect(path, reading=True) for _ in range(readers)]
-        return cls(conn, path, readers=pool)
+        return cls(conn, path, readers=0 if in_memory else readers)
 
     async def close(self) -> None:
-        for reader in self._all_readers:
+        for reader in self._readers:
             await reader.close()
         async with self._lock:
             await self._conn.close()
@@ -171,16 +172,26 @@ class Database:
 
     @asynccontextmanager
     async def _reading(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A reading connection from the pool, or the writing one (under its lock)."""
-        if not self._all_readers:
+        """An idle reading connection, a new one while there are fewer than allowed, else
+        the next to come free; with none allowed, the writing one (under its lock)."""
+        if not self._max_readers:
             async with self._lock:
                 yield self._conn
             return
-        reader = await self._readers.get()
+        reader = await self._reader()
         try:
             yield reader
         finally:
-            self._readers.put_nowait(reader)
+            self._idle.put_nowait(reader)
+
+    async def _reader(self) -> aiosqlite.Connection:
+        if self._idle.empty() and len(self._readers) < self._max_readers:
+            async with self._opening:
+                if self._idle.empty() and len(self._readers) < self._max_readers:
+                    reader = await _connect(self.path, reading=True)
+                    self._readers.append(reader)
+                    return reader
+        return await self._idle.get()
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         async with self._reading() as conn, conn.execute(sql, params) as cursor:
