@@ -102,8 +102,8 @@ async def build(conn: aiosqlite.Connection, size: Size, seed: int) -> list[str]:
         )
     await conn.executemany(
         "INSERT INTO sparring_questions (request_key, asker_slack_id, area_id, daycare_id,"
-        " tool_id, question, state, created_at, answered_at, answered_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " tool_id, question, state, created_at, answered_at, answered_by, delivered_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?8)",  # delivered when asked
         questions,
     )
     return make_queries(catalogue, count=200, seed=seed)

@@ -400,6 +400,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     # When a sparring question reached someone (it may wait for Slack to answer again): see
     # storage/repositories/sparring.py and bot/jobs/sparring_delivery.py.
     Migration("0020_sparring_delivery", SCHEMA_0020),
+    # Planning reads reminders by kind every few minutes (a question's DM copies, the keys
+    # already planned): without an index each read scans every reminder ever sent.
+    Migration(
+        "0021_reminders_by_kind",
+        ("CREATE INDEX reminders_kind ON reminders(kind, state)",),
+    ),
 )
 
 

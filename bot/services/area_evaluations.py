@@ -145,10 +145,12 @@ async def plan_area_evaluations(
         return 0
     snap = await snapshot(db)
     joined = await repo.people_joined_by(db, utc_iso(cycle.starts_at))
+    planned = await reminders.planned_keys(db, f"{AREA_EVALUATION}:{cycle.period}:")
     created = 0
     for area in snap.areas:
         for _, person in respondents(snap, area):
-            if person.slack_user_id not in joined:
+            key = dedupe_key(cycle.period, area.id, person.slack_user_id)
+            if person.slack_user_id not in joined or key in planned:
                 continue
             made = await reminders.schedule(
                 db,
@@ -157,7 +159,7 @@ async def plan_area_evaluations(
                 recipient=person.slack_user_id,
                 due=cycle.starts_at,
                 payload={"period": cycle.period, "area_id": area.id},
-                dedupe_key=dedupe_key(cycle.period, area.id, person.slack_user_id),
+                dedupe_key=key,
                 calendar=calendar,
             )
             created += made is not None

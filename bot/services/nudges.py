@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
+from bot.domain.org import Person
 from bot.domain.tool_tests import ToolTest
 from bot.services import reminders
 from bot.services.area_evaluations import plan_area_evaluations
@@ -146,12 +147,20 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
     created = 0
     now = clock.now()
     snap = await snapshot(db)
+    planned = await reminders.planned_keys(db, f"{ONBOARDING}:")
+    people = {p.id: p for p in snap.people}
+    ambassadors: dict[int, list[Person]] = {}
     for quiet in await repo.quiet_superusers(db, now - timedelta(days=QUIET_DAYS)):
-        person = next((p for p in snap.people if p.id == quiet.person_id), None)
+        person = people.get(quiet.person_id)
         area = snap.home_area(person) if person else None
         if person is None or area is None:
             continue
-        for ambassador in snap.ambassadors_of(area):
+        if area.id not in ambassadors:
+            ambassadors[area.id] = snap.ambassadors_of(area)
+        for ambassador in ambassadors[area.id]:
+            key = f"{ONBOARDING}:{person.slack_user_id}:{ambassador.slack_user_id}"
+            if key in planned:
+                continue
             made = await reminders.schedule(
                 db,
                 clock,
@@ -159,7 +168,7 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
                 recipient=ambassador.slack_user_id,
                 due=now,
                 payload={"superuser": person.slack_user_id},
-                dedupe_key=f"{ONBOARDING}:{person.slack_user_id}:{ambassador.slack_user_id}",
+                dedupe_key=key,
                 calendar=calendar,
             )
             created += made is not None

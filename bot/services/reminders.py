@@ -109,6 +109,12 @@ async def schedule(
     )
 
 
+async def planned_keys(db: Database, dedupe_prefix: str) -> set[str]:
+    """The keys already planned under `dedupe_prefix`: a planner that runs every few minutes
+    over many rows skips those in one read instead of one write each."""
+    return await repo.keys_with_prefix(db, dedupe_prefix)
+
+
 async def claim_due(
     db: Database,
     clock: Clock,

@@ -34,23 +34,38 @@ def is_settled(question: Question) -> bool:
     return question.answered_at is not None or question.resolved_at is not None
 
 
-def recipients(snap: OrgSnapshot, question: Question, level: int) -> list[Person]:
-    """Level 1: the claimer, else the area's ambassadors (everyone when the area has none);
-    level 2: every ambassador and the coordinator. Never the asker."""
-    everyone = [p for p in snap.people if p.has_role("ambassador") or p.has_role("coordinator")]
-    if level == 1 and question.claimed_by:
-        chosen = [p for p in snap.people if p.slack_user_id == question.claimed_by]
-    elif level == 1 and question.area is not None and snap.ambassadors_of(question.area):
-        chosen = snap.ambassadors_of(question.area)
-    else:
-        chosen = everyone
-    return [p for p in chosen if p.slack_user_id != question.asker_slack_id]
+class Recipients:
+    """Who an escalation goes to. Level 1: the claimer, else the area's ambassadors
+    (everyone when the area has none); level 2: every ambassador and the coordinator. Never
+    the asker. Worked out once per planning run: a network of 2,000 people with thousands of
+    open questions would otherwise be scanned twice per question."""
+
+    def __init__(self, snap: OrgSnapshot) -> None:
+        self._snap = snap
+        self._everyone = [
+            p for p in snap.people if p.has_role("ambassador") or p.has_role("coordinator")
+        ]
+        self._by_id = {p.slack_user_id: p for p in snap.people}
+        self._area: dict[int, list[Person]] = {}
+
+    def of(self, question: Question, level: int) -> list[Person]:
+        chosen = self._everyone
+        if level == 1 and question.claimed_by:
+            claimer = self._by_id.get(question.claimed_by)
+            chosen = [claimer] if claimer is not None else []
+        elif level == 1 and question.area is not None:
+            area = question.area
+            if area.id not in self._area:
+                self._area[area.id] = self._snap.ambassadors_of(area)
+            chosen = self._area[area.id] or self._everyone
+        return [p for p in chosen if p.slack_user_id != question.asker_slack_id]
 
 
 async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
     await redeliver_stalled(db, clock)
     hours = await number(db, "sparring_escalate_hours")
-    snap = await snapshot(db)
+    who = Recipients(await snapshot(db))
+    planned = await reminders.planned_keys(db, f"{ESCALATION}:")
     created = 0
     for question in await open_questions(db):
         if is_settled(question):
@@ -61,7 +76,10 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
         asked = datetime.fromisoformat(reached)
         for level in LEVELS:
             due = calendar.add_working_hours(asked, hours * level)
-            for person in recipients(snap, question, level):
+            for person in who.of(question, level):
+                key = f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}"
+                if key in planned:
+                    continue
                 made = await reminders.schedule(
                     db,
                     clock,
@@ -69,7 +87,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
                     recipient=person.slack_user_id,
                     due=due,
                     payload={"question_id": question.id, "level": level, "hours": hours * level},
-                    dedupe_key=f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}",
+                    dedupe_key=key,
                     calendar=calendar,
                 )
                 created += made is not None

@@ -325,6 +325,15 @@ async def cancel_by_key(db: Database, dedupe_key: str, now: str) -> bool:
     return changed == 1
 
 
+async def keys_with_prefix(db: Database, prefix: str) -> set[str]:
+    """Every de-duplication key starting with `prefix`, in any state."""
+    rows = await db.fetchall(
+        "SELECT dedupe_key FROM reminders WHERE substr(dedupe_key, 1, ?) = ?",
+        (len(prefix), prefix),
+    )
+    return {str(row["dedupe_key"]) for row in rows}
+
+
 async def cancel_by_prefix(db: Database, prefix: str, now: str) -> int:
     """Compared with `substr`, not LIKE: keys hold `_`, which LIKE reads as a wildcard."""
     return await db.execute(
