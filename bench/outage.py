@@ -22,16 +22,12 @@ import tempfile
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from bench.network import ASKER, Size, build
-from bench.requests import CHANNEL, ROOT, SECRET, Answers, Served, _one, _percentile, _serve
+from bench.network import ASKER, Size
+from bench.requests import CHANNEL, Answers, Served, _one, _percentile, _serve, prepare
 from bench.search import machine
-from bot.clock import SystemClock
 from bot.standin import SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, Fault
-from storage.db import Database
-from storage.migrations import migrate
 
 FAULTS: dict[str, Fault | None] = {
     "healthy": None,
@@ -80,23 +76,7 @@ async def run_outage_bench(people: int = 200, size: Size | None = None) -> Outag
             standin.add_user(visitor(n), f"v{n}", real_name=f"Gæst {n}", locale="en-GB")
             standin.workspace.channels[CHANNEL[0]].members.append(visitor(n))
         with tempfile.TemporaryDirectory(prefix="tovholder-outage-") as folder:
-            path = Path(folder) / "bench.db"
-            db = await Database.open(path)
-            try:
-                await migrate(db, SystemClock(ZoneInfo("Europe/Copenhagen")))
-                async with db.transaction() as conn:
-                    queries = await build(conn, size, seed=20_261_202)
-            finally:
-                await db.close()
-            env = {
-                "SLACK_BOT_TOKEN": standin.bot_token,
-                "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_API_URL": standin.api_url,
-                "SLACK_APP_TOKEN": "",
-                "TOVHOLDER_DB": str(path),
-                "TOVHOLDER_LOG_LEVEL": "WARNING",
-                "PYTHONPATH": str(ROOT),
-            }
+            env, queries = await prepare(standin, Path(folder), size, seed=20_261_202)
             rounds = []
             for name, fault in FAULTS.items():
                 served = await _serve(

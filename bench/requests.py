@@ -260,6 +260,31 @@ def _latency(concurrency: int, samples: list[float], seconds: float) -> Latency:
     )
 
 
+async def prepare(
+    standin: SlackStandIn, folder: Path, size: Size, seed: int
+) -> tuple[dict[str, str], list[str]]:
+    """The benchmark network in `folder`, and the environment that runs Tovholder on it
+    against the stand-in; returns that environment and the queries to type."""
+    path = folder / "bench.db"
+    db = await Database.open(path)
+    try:
+        await migrate(db, SystemClock(ZoneInfo("Europe/Copenhagen")))
+        async with db.transaction() as conn:
+            queries = await build(conn, size, seed)
+    finally:
+        await db.close()
+    env = {
+        "SLACK_BOT_TOKEN": standin.bot_token,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": standin.api_url,
+        "SLACK_APP_TOKEN": "",
+        "TOVHOLDER_DB": str(path),
+        "TOVHOLDER_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+    return env, queries
+
+
 async def run_request_bench(
     size: Size | None = None, *, requests: int = 400, rounds: int = 2, seed: int = 20_260_105
 ) -> RequestResult:
@@ -282,23 +307,7 @@ async def _measure(
     standin.add_channel(*CHANNEL)
     standin.workspace.channels[CHANNEL[0]].members.append(ASKER)
     with tempfile.TemporaryDirectory(prefix="tovholder-bench-") as folder:
-        path = Path(folder) / "bench.db"
-        db = await Database.open(path)
-        try:
-            await migrate(db, SystemClock(ZoneInfo("Europe/Copenhagen")))
-            async with db.transaction() as conn:
-                queries = await build(conn, size, seed)
-        finally:
-            await db.close()
-        env = {
-            "SLACK_BOT_TOKEN": standin.bot_token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": standin.api_url,
-            "SLACK_APP_TOKEN": "",
-            "TOVHOLDER_DB": str(path),
-            "TOVHOLDER_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
-        }
+        env, queries = await prepare(standin, Path(folder), size, seed)
         servers: list[Served] = []
         try:
             ours = await _serve(

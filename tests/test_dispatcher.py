@@ -49,15 +49,8 @@ from tests.conftest import FROZEN_AT, TZ
 PEOPLE = [f"U0PERSON{n:02d}" for n in range(12)]
 
 
-class Always:
-    def is_allowed(self, moment: datetime) -> bool:
-        return True
-
-    def next_allowed(self, moment: datetime) -> datetime:
-        return moment
-
-
-ALWAYS = Always()
+#: Every moment is working time: these tests are about Slack, not the calendar.
+ALWAYS = reminders.ANYTIME
 
 
 class FakeTime:

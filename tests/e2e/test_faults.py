@@ -9,7 +9,7 @@ that cannot be written is said once in the log, and the person gets a short apol
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -25,18 +25,8 @@ from storage.repositories.sparring import question_records
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
 
-
-class Always:
-    """Every moment is working time: the test is about the outage, not the calendar."""
-
-    def is_allowed(self, moment: datetime) -> bool:
-        return True
-
-    def next_allowed(self, moment: datetime) -> datetime:
-        return moment
-
-
-ALWAYS = Always()
+#: Every moment is working time: these tests are about Slack, not the calendar.
+ALWAYS = reminders.ANYTIME
 
 
 async def open_result_modal(slack: LocalSlack) -> None:
