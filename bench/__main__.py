@@ -8,24 +8,18 @@ runs one of them (see each module).
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
-from pathlib import Path
 
 from bench import outage, reminders, requests
+from bench.results import report
 from bench.search import markdown, run_search_bench
 
-RESULTS = Path(__file__).parent / "results"
 BENCHES = ("search", "reminders", "requests", "outage")
 
 
 def search() -> None:
     result = asyncio.run(run_search_bench())
-    print(markdown(result))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    target = RESULTS / "search.json"
-    target.write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8")
-    print(f"\nJSON: {target}")
+    report("search", markdown(result), result.as_dict())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from bench.network import ASKER, Size
 from bench.requests import CHANNEL, Answers, Served, _one, _percentile, _serve, prepare
+from bench.results import report
 from bench.search import machine
 from bot.standin import SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, Fault
@@ -150,11 +150,7 @@ def main(argv: list[str] | None = None) -> OutageResult:
     parser.add_argument("--people", type=int, default=200, help="people typing at once")
     args = parser.parse_args(argv)
     result = asyncio.run(run_outage_bench(args.people))
-    print(markdown(result))
-    target = Path(__file__).parent / "results" / "outage.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8")
-    print(f"\nJSON: {target}")
+    report("outage", markdown(result), result.as_dict())
     return result
 
 

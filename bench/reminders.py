@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import tempfile
 import time
 from collections import Counter
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench.results import report
 from bench.search import machine
 from bot.domain.reminders import Reminder
 from bot.inflight import InFlight
@@ -60,7 +60,6 @@ TZ = ZoneInfo("Europe/Copenhagen")
 #: A Monday morning; the bench's calendar is open all the time anyway.
 START = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)
 KIND = "bench_note"
-RESULTS = Path(__file__).parent / "results"
 
 
 class ScaledTime:
@@ -339,13 +338,6 @@ def markdown(result: ReminderBenchResult) -> str:
     return "\n".join(rows)
 
 
-def write_json(result: ReminderBenchResult) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    target = RESULTS / "reminders.json"
-    target.write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8")
-    return target
-
-
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.reminders")
     parser.add_argument("--count", type=int, default=10_000, help="reminders (default 10000)")
@@ -361,8 +353,7 @@ def main(argv: list[str] | None = None) -> None:
     result = asyncio.run(
         run_reminders_bench(count=args.count, speed=args.speed, kill=not args.no_kill)
     )
-    print(markdown(result))
-    print(f"\nJSON: {write_json(result)}")
+    report("reminders", markdown(result), result.as_dict())
 
 
 if __name__ == "__main__":

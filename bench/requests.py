@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import socket
 import statistics
@@ -42,6 +41,7 @@ import aiohttp
 from aiohttp import web
 
 from bench.network import ASKER, Size, build
+from bench.results import report
 from bench.search import machine
 from bot.clock import SystemClock
 from bot.standin import SlackStandIn
@@ -404,11 +404,7 @@ def main(argv: list[str] | None = None) -> RequestResult:
     args = parser.parse_args(argv)
     size = Size(guides=200, people=100, results=1_000, questions=100) if args.small else Size()
     result = asyncio.run(run_request_bench(size, requests=args.requests))
-    print(markdown(result))
-    target = Path(__file__).parent / "results" / "requests.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8")
-    print(f"\nJSON: {target}")
+    report("requests", markdown(result), result.as_dict())
     return result
 
 
