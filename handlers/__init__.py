@@ -94,7 +94,7 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(guide_views.ASK_NETWORK)(track(guides.ask_network))
     app.action(guide_views.EDIT)(track(guides.edit_guide))
     app.action(guide_views.HISTORY)(track(guides.show_history))
-    app.action(guide_views.SEARCH_NAME)(track(guides.search_name))
+    app.action(guide_views.SEARCH_NAME_ACTIONS)(track(guides.search_name))
     app.action(adoption_ui.STARTED)(track(adoption.set_state))
     app.action(adoption_ui.IN_USE)(track(adoption.set_state))
     app.action(adoption_ui.STOPPED)(track(adoption.open_stop))

@@ -6,6 +6,7 @@ guide too long for one message is split across sections and messages, numbered, 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,6 +40,9 @@ SPARRING = "guide_sparring"
 EDIT = "guide_edit"
 HISTORY = "guide_history"
 SEARCH_NAME = "guide_search_name"
+#: "Mente du …?" buttons sit in one actions block, where Slack wants each action_id unique:
+#: each gets `guide_search_name:<n>`. Messages sent before carry the plain id, so both match.
+SEARCH_NAME_ACTIONS = re.compile(rf"^{SEARCH_NAME}(:\d+)?$")
 ASK_NETWORK = "sparring_ask"
 
 MESSAGE_BLOCKS_MAX = 50
@@ -188,7 +192,14 @@ def no_match_message(lang: str, missing: NoMatch) -> dict[str, Any]:
     if missing.closest:
         names = ", ".join(f"*{escape(name)}*" for name in missing.closest)
         blocks.append(section(t(lang, "guide.did_you_mean", names=names)))
-        blocks.append(actions(*(button(name, SEARCH_NAME, name) for name in missing.closest)))
+        blocks.append(
+            actions(
+                *(
+                    button(name, f"{SEARCH_NAME}:{number}", name)
+                    for number, name in enumerate(missing.closest)
+                )
+            )
+        )
     blocks.append(section(t(lang, "guide.ask_instead")))
     blocks.append(
         actions(

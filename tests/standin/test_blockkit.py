@@ -194,6 +194,16 @@ VIEW_CASES: list[tuple[str, dict[str, Any], str]] = [
     ),
     ("no title", modal(title=None), "a modal needs a title"),
     (
+        "duplicate block_id in a view",
+        modal(blocks=[section(block_id="same"), section(block_id="same")]),
+        "view.blocks[1] (section).block_id: duplicate block_id 'same' (also view.blocks[0])",
+    ),
+    (
+        "duplicate action_id in a view's block",
+        modal(blocks=[{"type": "actions", "elements": [button(value="a"), button(value="b")]}]),
+        "view.blocks[0] (actions).elements[1].action_id: duplicate action_id 'ok' in one block",
+    ),
+    (
         "input without submit",
         modal(submit=None, blocks=[text_input()]),
         "a modal with input blocks needs a submit button",
