@@ -3,6 +3,8 @@ refused by every service that stores what a person wrote — before anything is 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.clock import ManualClock
 from bot.domain.area_evaluations import Answers
-from bot.domain.cpr import century, find_cpr, is_cpr_date, mask
+from bot.domain.cpr import century, cpr_spans, find_cpr, is_cpr_date, mask
 from bot.domain.guides import GuideContent, GuideDraft
 from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
@@ -60,6 +62,25 @@ LINE = "U0DEMO005"  # superuser
         ("\n2304154127\n", ["230415-XXXX"]),
         ("CPR-2304154127", ["230415-XXXX"]),  # a dash after a word is no number's tail
         ("2304154127 8", ["230415-XXXX"]),  # a separate digit after it changes nothing
+        # The ways that slipped through once (issue 17.5): separators people type, …
+        ("01 01 90-1234", ["010190-XXXX"]),
+        ("01.01.90-1234", ["010190-XXXX"]),
+        ("01 01 90 1234", ["010190-XXXX"]),
+        ("010190/1234", ["010190-XXXX"]),
+        ("010190--1234", ["010190-XXXX"]),
+        ("010190 -- 1234", ["010190-XXXX"]),
+        ("010190_1234", ["010190-XXXX"]),
+        # … characters that look like digits and spaces, or do not show at all, …
+        ("０１０１９０-１２３４", ["010190-XXXX"]),  # full-width digits
+        ("０１０１９０－１２３４", ["010190-XXXX"]),  # and a full-width dash
+        ("010190\u00a01234", ["010190-XXXX"]),  # a non-breaking space
+        ("0101\u200b901234", ["010190-XXXX"]),  # a zero-width space inside
+        ("010190-\u00ad1234", ["010190-XXXX"]),  # a soft hyphen
+        ("\u2060010190\u20601234\ufeff", ["010190-XXXX"]),  # word joiners, a BOM
+        ("٠١٠١٩٠-١٢٣٤", ["010190-XXXX"]),  # Arabic-Indic digits
+        # … and a letter right after it.
+        ("070790-7777s forældre", ["070790-XXXX"]),
+        ("2304154127x", ["230415-XXXX"]),
     ],
 )
 def test_real_looking_numbers_are_found_and_masked(text: str, found: list[str]) -> None:
@@ -134,12 +155,26 @@ def test_the_century_rules() -> None:
         "230415-4127-9",  # part of a longer code
         "230415-41270",
         "2304154127.5",
-        "2304154127x",
         "x2304154127",
         "_2304154127",
         "2023-04-15",
         "15/04/2023",
         "kl. 230415",
+        # Everyday numbers written the ways people write them still pass (issue 17.5).
+        "20 30 40 50",
+        "+45 20304050",
+        "+45 20 30 40 50",
+        "01.12.2026",
+        "1/12",
+        "4/5",
+        "1.200,50 kr",
+        "5701234567892",  # an EAN-13 code
+        "EAN 5701234567892, 2 stk.",
+        "０１.１２.２０２６",  # full-width, still a date
+        "20\u200b30\u200b40\u200b50",
+        "01.01.90",  # a date alone
+        "01 01 90 12",
+        "kl. 10.30-11.45",
     ],
 )
 def test_ordinary_numbers_are_not_cpr_numbers(text: str) -> None:
@@ -148,13 +183,33 @@ def test_ordinary_numbers_are_not_cpr_numbers(text: str) -> None:
 
 def test_mask_keeps_the_date_only() -> None:
     assert mask("230415-4127") == mask("2304154127") == mask("230415 4127") == "230415-XXXX"
+    assert mask("23.04.15-4127") == mask("２３０４１５/４１２７") == "230415-XXXX"
+
+
+def test_the_span_found_is_the_one_written_in_the_original_text() -> None:
+    """Normalising changes the text's length; what is masked is where the number stands."""
+    text = "Barnet \u200b０１ ０１ ９０\u200b-１２３４s mor ringede"
+    ((start, end),) = cpr_spans(text)
+    assert text[start:end] == "０１ ０１ ９０\u200b-１２３４"
+    assert text[:start] + mask(text[start:end]) + text[end:] == (
+        "Barnet \u200b010190-XXXXs mor ringede"
+    )
 
 
 # -- properties -----------------------------------------------------------------------------
 
-#: Ordinary text: any characters, digits included, but never six digits in a row.
+#: Six digits of any script, perhaps with spaces, dots, dashes or invisible characters
+#: between them (`NFKC` first: `①` is a 1): what a CPR number's date could be written as.
+SIX_DIGITS = re.compile(r"\d(?:[\W_]*\d){5}")
+
+
+def six_digits(text: str) -> bool:
+    return bool(SIX_DIGITS.search(unicodedata.normalize("NFKC", text)))
+
+
+#: Ordinary text: any characters, digits included, but never six digits near each other.
 ordinary = st.text(alphabet=st.characters(codec="utf-8"), max_size=200).filter(
-    lambda text: not any(text[i : i + 6].isdigit() for i in range(len(text)))
+    lambda text: not six_digits(text)
 )
 
 
@@ -166,8 +221,15 @@ def valid_cpr(draw: st.DrawFn) -> str:
     year = century(yy, seventh) + yy
     born = draw(st.dates(min_value=date(year, 1, 1), max_value=date(year, 12, 31)))
     serial = f"{seventh}{draw(st.integers(0, 999)):03d}"
-    separator = draw(st.sampled_from(["-", "", " ", " - ", "–"]))
-    return f"{born:%d%m}{yy:02d}{separator}{serial}"
+    separator = draw(st.sampled_from(["-", "", " ", " - ", "–", "--", "/", "_", "\u00a0"]))
+    inside = draw(st.sampled_from(["", " ", "."]))
+    number = f"{born:%d}{inside}{born:%m}{inside}{yy:02d}{separator}{serial}"
+    if draw(st.booleans()):  # full width, as a phone's keyboard may type it
+        number = number.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    if draw(st.booleans()):  # a zero-width space somewhere inside
+        at = draw(st.integers(1, len(number) - 1))
+        number = number[:at] + "\u200b" + number[at:]
+    return number
 
 
 everyday_numbers = st.one_of(

@@ -28,7 +28,9 @@ SPARRING = "C0SPARRING"
 CPR = "230415-4127"
 CPR_PLAIN = "2304154127"
 LEAP = "290216-4000"
-SECRETS = (CPR, CPR_PLAIN, "230415 4127", LEAP, "2902164000")
+#: One with a letter right after it, as a Danish genitive writes it.
+GENITIVE = "070790-7777"
+SECRETS = (CPR, CPR_PLAIN, "230415 4127", LEAP, "2902164000", GENITIVE, "0707907777")
 
 
 @pytest.fixture(autouse=True)
@@ -261,9 +263,8 @@ async def test_a_direct_message_question_with_a_cpr_number_is_not_stored(
     assert "230415-XXXX" in said[-1]["text"]
 
 
-async def test_a_thread_reply_with_a_cpr_number_is_stored_only_once_edited(
-    slack: LocalSlack, clock: ManualClock
-) -> None:
+async def question_thread(slack: LocalSlack, clock: ManualClock) -> str:
+    """Line asks the network; the ts of the question's post in the sparring channel."""
     await with_sparring_channel(slack, clock)
     await slack.driver.slash_command(LINE, "/sparring", "Hej?", channel_id=GENERAL)
     await slack.settle()
@@ -276,7 +277,13 @@ async def test_a_thread_reply_with_a_cpr_number_is_stored_only_once_edited(
         posts = [
             m for m in slack.standin.messages(SPARRING) if m.get("thread_ts") in (None, m["ts"])
         ]
-    thread = str(posts[-1]["ts"])
+    return str(posts[-1]["ts"])
+
+
+async def test_a_thread_reply_with_a_cpr_number_is_stored_only_once_edited(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    thread = await question_thread(slack, clock)
     reply = await write(slack, METTE, f"Spørg forældrene til {CPR}.", SPARRING, thread)
     assert await reply_records(slack.bot.db) == []
     asked = [c for c in slack.standin.calls_to("chat.postEphemeral") if c.args["user"] == METTE]
@@ -284,3 +291,14 @@ async def test_a_thread_reply_with_a_cpr_number_is_stored_only_once_edited(
     await slack.driver.edit_message(METTE, SPARRING, reply, "Spørg forældrene.")
     await slack.settle()
     assert [r["text"] for r in await reply_records(slack.bot.db)] == ["Spørg forældrene."]
+
+
+async def test_a_thread_reply_with_a_letter_after_the_number_is_refused_too(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Issue 17.5: `070790-7777s forældre` was stored, the genitive "s" hiding the number."""
+    thread = await question_thread(slack, clock)
+    await write(slack, METTE, f"Ring til {GENITIVE}s forældre.", SPARRING, thread)
+    assert await reply_records(slack.bot.db) == []
+    asked = [c for c in slack.standin.calls_to("chat.postEphemeral") if c.args["user"] == METTE]
+    assert asked[-1].args["thread_ts"] == thread and "070790-XXXX" in texts(asked[-1])
