@@ -44,7 +44,17 @@ def refused_payload(call: RecordedCall) -> bool:
 
 def assert_no_refused_payloads(standin: SlackStandIn, request: pytest.FixtureRequest) -> None:
     """At the end of a test: every message and view the bot sent was within Block Kit's
-    limits, so a future view that breaks one fails the suite (opt out with the marker)."""
+    limits, so a future view that breaks one fails the suite (opt out with the marker).
+
+    And nothing it sent made Slack notify a whole channel (`<!channel>`, `<!here>`,
+    `<!everyone>`): the bot never broadcasts, so one is always user text let through
+    unescaped. There is no opting out of that."""
+    broadcasts = [
+        f"{call.method}: <!{found.target}> in {found.where}"
+        for call in standin.calls
+        for found in call.broadcasts()
+    ]
+    assert not broadcasts, "The bot made Slack notify everyone:\n" + "\n".join(broadcasts)
     if request.node.get_closest_marker(ALLOW_REFUSED) is not None:
         return
     refused = [f"{c.method}: {c.error} {c.errors}" for c in standin.calls if refused_payload(c)]

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.standin.controls import Control
+
 logger = logging.getLogger(__name__)
 
 CallPredicate = Callable[["RecordedCall"], bool]
@@ -24,7 +26,8 @@ class RecordedCall:
     """One request the bot made (or one ack the driver applied), as the stand-in saw it.
 
     `method` is the Web API method name, or `"response_url"`, `"ack"`, `"file_upload"`
-    for the non-API endpoints. `errors` holds the human-readable refusal reasons.
+    for the non-API endpoints. `errors` holds the human-readable refusal reasons;
+    `controls` the sequences Slack would act on in its text (see controls.py).
     """
 
     method: str
@@ -35,6 +38,11 @@ class RecordedCall:
     error: str | None
     errors: list[str] = field(default_factory=list)
     at: float = 0.0
+    #: What Slack would act on in the call's text: broadcasts, mentions, links.
+    controls: list[Control] = field(default_factory=list)
+
+    def broadcasts(self) -> list[Control]:
+        return [found for found in self.controls if found.kind == "broadcast"]
 
     def __str__(self) -> str:
         outcome = "ok" if self.ok else f"error={self.error}"

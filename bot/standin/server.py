@@ -28,6 +28,7 @@ from aiohttp import web
 from bot.standin import methods_chat, methods_info, methods_views
 from bot.standin.api import ApiError, Args, Handler, MethodContext, form_payload, read_request_args
 from bot.standin.blockkit import check_message
+from bot.standin.controls import controls_of_call
 from bot.standin.models import Channel
 from bot.standin.ratelimit import RateLimiter, RateLimitPolicy
 from bot.standin.records import CallLog, CallPredicate, Listener, RecordedCall
@@ -328,6 +329,7 @@ class SlackStandIn:
             error=response.get("error"),
             errors=list(errors if errors is not None else response.get("errors", [])),
             at=self.clock(),
+            controls=controls_of_call(method, args),
         )
         self.log.append(call)
         return call

@@ -77,6 +77,16 @@ def _title(detail: GuideDetail) -> str:
     return f"{detail.tool.name}: {detail.current.content.title}"
 
 
+def _fallback(lang: str, detail: GuideDetail) -> str:
+    """The notification text: Slack parses it like mrkdwn, so the guide's words are escaped."""
+    return t(
+        lang,
+        "guide.fallback",
+        tool=escape(detail.tool.name),
+        title=escape(detail.current.content.title),
+    )
+
+
 def _facts(lang: str, card: GuideCard, tz: ZoneInfo) -> str:
     detail = card.detail
     parts = [t(lang, "guide.status", status=t(lang, f"tool_status.{detail.tool.status}"))]
@@ -172,17 +182,16 @@ def search_message(lang: str, found: SearchAnswer, tz: ZoneInfo) -> dict[str, An
     if found.others:
         blocks += [divider(), section(t(lang, "guide.others"))]
         blocks += [_other_line(lang, other) for other in found.others]
-    detail = found.best.detail
-    fallback = t(lang, "guide.fallback", tool=detail.tool.name, title=detail.current.content.title)
-    return {"text": fallback, "blocks": blocks}
+    return {"text": _fallback(lang, found.best.detail), "blocks": blocks}
 
 
 def card_message(
     lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: str | None = None
 ) -> dict[str, Any]:
-    detail = card.detail
-    fallback = t(lang, "guide.fallback", tool=detail.tool.name, title=detail.current.content.title)
-    return {"text": fallback, "blocks": card_blocks(lang, card, tz, shared_by=shared_by)}
+    return {
+        "text": _fallback(lang, card.detail),
+        "blocks": card_blocks(lang, card, tz, shared_by=shared_by),
+    }
 
 
 def no_match_message(lang: str, missing: NoMatch) -> dict[str, Any]:
@@ -236,10 +245,7 @@ def whole_guide_messages(
             blocks.append(context(t(lang, "guide.part", number=number, count=len(pages))))
         if cut and number == len(pages):
             blocks.append(context(t(lang, "guide.too_long_for_slack")))
-        fallback = t(
-            lang, "guide.fallback", tool=detail.tool.name, title=detail.current.content.title
-        )
-        messages.append({"text": fallback, "blocks": blocks})
+        messages.append({"text": _fallback(lang, detail), "blocks": blocks})
     return messages
 
 

@@ -1,9 +1,10 @@
-""""Mente du …?": several close names each get a button Slack accepts, and each one works."""
+"""The "Mente du …?" answer: several close names each get a button Slack accepts, each works."""
 
 from __future__ import annotations
 
 from bot.local import LocalSlack
-from tests.e2e.test_tool_guide import LINE, buttons, click, tool_guide, texts
+from tests.e2e.conftest import texts
+from tests.e2e.test_tool_guide import LINE, buttons, click, tool_guide
 
 
 async def test_several_suggestions_reach_the_person_and_the_second_one_works(

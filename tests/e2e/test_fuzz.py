@@ -11,7 +11,6 @@ body, `null` or a number where Slack sends text, a lone surrogate) get no 5xx an
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from bot.services.tool_tests import result_for_message
 from bot.services.workspace_settings import set_setting
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
+from bot.standin.controls import Control, parsed_fields
 from bot.standin.viewstate import DriverError
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.odd_payloads import clicked, command, dm_event, submission
@@ -74,8 +74,17 @@ HOSTILE = [
     "4/5",
     "010203-1234",
 ]
-#: What must never come out live: the markup above, as Slack would read it in mrkdwn.
-LIVE = re.compile(r"<(?:!channel|!here|!everyone|@U0EVIL|#C0EVIL|https://evil|mailto:evil)")
+
+
+def live(control: Control) -> bool:
+    """What must never come out live: the markup above, as Slack reads it (the stand-in
+    records every sequence in every field Slack parses, see bot/standin/controls.py)."""
+    return (
+        control.kind == "broadcast"
+        or control.target in ("U0EVIL", "C0EVIL")
+        or control.target.startswith(("https://evil", "mailto:evil"))
+    )
+
 
 hostile_text = st.one_of(
     st.text(max_size=300),
@@ -140,24 +149,7 @@ async def slack(
 
 def posted_markup(call: RecordedCall) -> list[str]:
     """Every piece of text Slack would read as mrkdwn in what the bot sent."""
-    if call.method not in ("chat.postMessage", "chat.postEphemeral", "chat.update", "ack") and (
-        call.method != "response_url"
-    ):
-        return []
-    parts = [str(call.args.get("text") or "")]
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "mrkdwn" and isinstance(node.get("text"), str):
-                parts.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(call.args.get("blocks") or [])
-    return parts
+    return [text for _, text in parsed_fields(call.method, call.args)]
 
 
 async def fingerprint(slack: LocalSlack) -> dict[str, int]:
@@ -172,8 +164,8 @@ async def fingerprint(slack: LocalSlack) -> dict[str, int]:
 def check_calls(slack: LocalSlack, mark: int, errors: Collect) -> None:
     calls = slack.standin.calls_since(mark)
     assert all(c.ok for c in calls), [(c.method, c.error, c.errors) for c in calls if not c.ok]
-    live = [m.group(0) for c in calls for text in posted_markup(c) for m in LIVE.finditer(text)]
-    assert not live, live
+    shown_live = [found for c in calls for found in c.controls if live(found)]
+    assert not shown_live, shown_live
     assert not errors.records, [r.getMessage() for r in errors.records]
 
 
