@@ -97,6 +97,22 @@ class ToolInTest:
     results: int = 0
 
 
+#: The counts of `AreaPulse`, in the order every surface shows them. Whatever one of them
+#: counts, the area is not quiet (`AreaPulse.quiet`).
+COUNTS: tuple[str, ...] = (
+    "results",
+    "guides_published",
+    "guides_updated",
+    "questions_asked",
+    "questions_answered",
+    "questions_open",
+    "overdue_evaluations",
+    "superusers_onboarded",
+    "trainings_held",
+    "training_attendees",
+)
+
+
 @dataclass(frozen=True)
 class AreaPulse:
     """One area in the period. Counts are of things that happened in the period; `open`
@@ -116,6 +132,14 @@ class AreaPulse:
     superusers_onboarded: int = 0
     trainings_held: int = 0
     training_attendees: int = 0
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing counted in the period and nothing waiting — the one rule behind "Stille i
+        perioden", so no surface calls an area quiet while another shows a number for it (a
+        new superuser, a training's attendees). Tools merely in test do not count: a test
+        that produced nothing in the period is quiet too."""
+        return not any(getattr(self, name) for name in COUNTS)
 
     @property
     def activity(self) -> int:

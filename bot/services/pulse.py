@@ -175,23 +175,26 @@ async def _area_pulses(
 async def _spreading(
     db: Database, clock: Clock, snap: OrgSnapshot, scope: Scope
 ) -> tuple[Spread, ...]:
-    scoped = {a.name for a in _areas(snap, scope)}
+    """Each spreading tool's reach now, within the scope: an area's pulse counts the area's
+    own daycares ("i brug i 1 af 3 dagtilbud (Nord 1/3)") and the reasons they gave — the
+    network's totals belong to the network's pulse only."""
+    scoped = _areas(snap, scope)
+    names = {a.name for a in scoped}
+    daycares = {d.name for a in scoped for d in snap.daycares_in(a)}
     found = []
     for row in await repo.spreading_tools(db):
         progress = await spreading.progress(db, clock, row["id"], weeks=1)
-        now = progress.points[-1]
-        areas = tuple(
-            AreaSpread(a.area, a.in_use, a.daycares)
-            for a in now.areas
-            if a.daycares and a.area in scoped
-        )
+        shares = [a for a in progress.points[-1].areas if a.area in names]
+        declined = progress.declined
+        if scope.kind != "network":
+            declined = tuple((name, reason) for name, reason in declined if name in daycares)
         found.append(
             Spread(
                 tool=row["name"],
-                in_use=now.in_use,
-                daycares=now.daycares,
-                areas=areas,
-                declined=progress.declined,
+                in_use=sum(a.in_use for a in shares),
+                daycares=sum(a.daycares for a in shares),
+                areas=tuple(AreaSpread(a.area, a.in_use, a.daycares) for a in shares if a.daycares),
+                declined=declined,
             )
         )
     return tuple(found)

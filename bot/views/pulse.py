@@ -100,7 +100,7 @@ def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
                 )
             tools.append(text)
         lines.append(t(lang, "pulse.area.in_test", tools=_listed(lang, tools)))
-    if not area.activity and not area.questions_open and not area.overdue_evaluations:
+    if area.quiet:
         lines.append(t(lang, "pulse.area.quiet"))
         return lines
     lines.append(

@@ -23,25 +23,13 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.pulse import AreaPulse, Pulse, Scope
+from bot.domain.pulse import COUNTS, AreaPulse, Pulse, Scope
 from bot.i18n import t
 from bot.views.dates import day_text, local_day
 
 #: The counts of `AreaPulse`, in the order every file shows them (also `activity`, the
 #: chart's sum). `median_answer_minutes` is a measure too, but not a count to add up.
-AREA_COUNTS: tuple[str, ...] = (
-    "results",
-    "guides_published",
-    "guides_updated",
-    "questions_asked",
-    "questions_answered",
-    "questions_open",
-    "overdue_evaluations",
-    "superusers_onboarded",
-    "trainings_held",
-    "training_attendees",
-    "activity",
-)
+AREA_COUNTS: tuple[str, ...] = (*COUNTS, "activity")
 MEDIAN = "median_answer_minutes"
 AREA_MEASURES: tuple[str, ...] = (*AREA_COUNTS[:6], MEDIAN, *AREA_COUNTS[6:])
 CSV_HEADER = ("section", "area", "item", "measure", "value")
@@ -193,8 +181,10 @@ def _spreading(lang: str, pulse: Pulse) -> list[str]:
     if not pulse.spreading:
         return [*lines, t(lang, "pulse_file.none_now")]
     rows = []
+    # A tool's first row is the scope's total: "all areas" only when the scope is the network.
+    total = "pulse_file.all_areas" if pulse.scope.kind == "network" else "pulse_file.col.total"
     for spread in pulse.spreading:
-        parts = [(t(lang, "pulse_file.all_areas"), spread.in_use, spread.daycares)]
+        parts = [(t(lang, total), spread.in_use, spread.daycares)]
         parts += [(md_text(a.area), a.in_use, a.daycares) for a in spread.areas]
         for where, in_use, daycares in parts:
             share = t(lang, "pulse_file.share", percent=share_percent(in_use, daycares))
@@ -399,6 +389,8 @@ def pulse_document(pulse: Pulse) -> dict[str, Any]:
                 "area_id": area.area_id,
                 "area": area.area,
                 **{name: getattr(area, name) for name in AREA_MEASURES},
+                # What Slack calls "Stille i perioden": every count above is zero.
+                "quiet": area.quiet,
                 "tools_in_test": [
                     {
                         "tool": tool.tool,
