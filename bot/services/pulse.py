@@ -201,16 +201,19 @@ async def _spreading(
 
 
 async def _gaps(db: Database, clock: Clock, snap: OrgSnapshot, scope: Scope) -> Gaps:
+    """The scope's gaps now. An area's pulse lists the guides its own ambassadors owe a check
+    (placed as guides published are); a daycare's pulse lists none — guides are not theirs."""
     scoped = {a.id for a in _areas(snap, scope)}
     coverage = [c for c in coverage_of(snap) if c.area.id in scoped]
     overdue = [
         OverdueGuide(row["title"], row["tool"], row["owner"], row["checked_at"][:10])
         for row in await repo.guides_overdue(db, utc_iso(clock.now()))
+        if scope.kind == "network" or (scope.kind == "areas" and row["area_id"] in scoped)
     ]
     return Gaps(
         areas_without_ambassador=tuple(c.area.name for c in coverage if c.ambassadors == 0),
         daycares_without_superuser=tuple(d.name for c in coverage for d in c.without_superuser),
-        guides_overdue=tuple(overdue) if scope.kind != "daycare" else (),
+        guides_overdue=tuple(overdue),
     )
 
 
