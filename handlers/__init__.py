@@ -81,7 +81,7 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(tests_ui.CORRECT)(track(tool_tests.correct))
     app.action(tests_ui.CLOSE)(track(tool_tests.close))
     app.action(tests_ui.SUMMARY)(track(tool_tests.summary))
-    app.action(tests_ui.OFFER_SAVE)(track(tool_tests.offer_save))
+    app.action(tests_ui.OFFER_SAVE_ACTIONS)(track(tool_tests.offer_save))
     app.action(tests_ui.OFFER_OTHER)(track(tool_tests.offer_other))
     app.action(tests_ui.OFFER_DISMISS)(track(tool_tests.offer_dismiss))
     app.action(tests_ui.DELETE_RESULT)(track(tool_tests.delete_answer))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 Block = dict[str, Any]
@@ -73,6 +74,18 @@ def button(text: str, action_id: str, value: str, *, primary: bool = False) -> d
     if primary:
         element["style"] = "primary"
     return element
+
+
+def numbered(action_id: str, number: int) -> str:
+    """The action_id of the n-th of several like buttons in one block (`guide_search_name:0`,
+    `…:1`): Slack refuses a message whose block repeats an action_id."""
+    return f"{action_id}:{number}"
+
+
+def any_numbered(action_id: str) -> re.Pattern[str]:
+    """What the listener of `numbered` buttons registers: every number, and the plain id that
+    messages sent before the numbering still carry."""
+    return re.compile(rf"^{re.escape(action_id)}(:\d+)?$")
 
 
 def actions(*elements: dict[str, Any]) -> Block:

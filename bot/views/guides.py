@@ -6,7 +6,6 @@ guide too long for one message is split across sections and messages, numbered, 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,10 +17,12 @@ from bot.views.adoption import adoption_buttons, adoption_line
 from bot.views.blocks import (
     Block,
     actions,
+    any_numbered,
     button,
     context,
     divider,
     header,
+    numbered,
     section,
     sections,
     shorten,
@@ -40,9 +41,8 @@ SPARRING = "guide_sparring"
 EDIT = "guide_edit"
 HISTORY = "guide_history"
 SEARCH_NAME = "guide_search_name"
-#: "Mente du …?" buttons sit in one actions block, where Slack wants each action_id unique:
-#: each gets `guide_search_name:<n>`. Messages sent before carry the plain id, so both match.
-SEARCH_NAME_ACTIONS = re.compile(rf"^{SEARCH_NAME}(:\d+)?$")
+#: "Mente du …?": one button per close name, numbered, in one actions block.
+SEARCH_NAME_ACTIONS = any_numbered(SEARCH_NAME)
 ASK_NETWORK = "sparring_ask"
 
 MESSAGE_BLOCKS_MAX = 50
@@ -204,7 +204,7 @@ def no_match_message(lang: str, missing: NoMatch) -> dict[str, Any]:
         blocks.append(
             actions(
                 *(
-                    button(name, f"{SEARCH_NAME}:{number}", name)
+                    button(name, numbered(SEARCH_NAME, number), name)
                     for number, name in enumerate(missing.closest)
                 )
             )

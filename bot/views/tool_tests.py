@@ -14,7 +14,18 @@ from bot.domain.guides import Tool
 from bot.domain.tool_tests import RATINGS, RECOMMENDATIONS, Result, ToolSummary, ToolTest
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.views.blocks import Block, actions, button, context, header, section, sections, shorten
+from bot.views.blocks import (
+    Block,
+    actions,
+    any_numbered,
+    button,
+    context,
+    header,
+    numbered,
+    section,
+    sections,
+    shorten,
+)
 from bot.views.dates import local_day
 from bot.views.spreading_progress import progress_lines
 
@@ -25,6 +36,8 @@ CORRECT = "test_result_correct"
 SUMMARY = "test_summary"
 #: "Save as result for <tool>?" on a message in the test channel.
 OFFER_SAVE = "test_offer_save"
+#: One "save for <tool>" button per candidate tool, numbered, in one actions block.
+OFFER_SAVE_ACTIONS = any_numbered(OFFER_SAVE)
 OFFER_OTHER = "test_offer_other"
 OFFER_DISMISS = "test_offer_dismiss"
 DELETE_RESULT = "test_result_delete"
@@ -82,10 +95,16 @@ def running_tests_message(
 def _read_line(lang: str, result: Result) -> str:
     draft = result.draft
     parts = [t(lang, "test.read_tool", tool=escape(result.tool.name))]
+    if result.daycare_name:
+        parts.append(escape(result.daycare_name))
     if draft.rating:
         parts.append(t(lang, "test.read_rating", stars=stars(draft.rating), rating=draft.rating))
     if draft.recommendation:
         parts.append(t(lang, f"recommendation.{draft.recommendation}"))
+    if draft.children is not None:
+        parts.append(t(lang, "test.read_children", count=draft.children))
+    if draft.minutes_spent is not None:
+        parts.append(t(lang, "test.read_minutes", minutes=draft.minutes_spent))
     return " · ".join(parts)
 
 
@@ -116,10 +135,10 @@ def offer_message(
     elements = [
         button(
             t(lang, "test.button.save_for", tool=tool.name),
-            OFFER_SAVE,
+            numbered(OFFER_SAVE, number),
             json.dumps({**where, "tool": tool.id}),
         )
-        for tool in candidates[:3]
+        for number, tool in enumerate(candidates[:3])
     ]
     elements.append(button(t(lang, "test.button.other_tool"), OFFER_OTHER, json.dumps(where)))
     elements.append(button(t(lang, "test.button.not_result"), OFFER_DISMISS, json.dumps(where)))

@@ -93,7 +93,7 @@ async def test_an_untagged_result_is_offered_and_saved_with_one_click(
     assert await result_for_message(slack.bot.db, TESTS, ts) is None  # never saved silently
     (offer,) = thread_replies(slack, ts)
     assert "Skal det gemmes som testresultat for *Blue-Bot*?" in offer["text"]
-    await slack.driver.click(METTE, action_id="test_offer_save", channel_id=TESTS)
+    await slack.driver.click(METTE, action_id="test_offer_save:0", channel_id=TESTS)
     await slack.settle()
     result = await result_for_message(slack.bot.db, TESTS, ts)
     assert result is not None and result.tool.name == "Blue-Bot" and result.draft.rating == 5
