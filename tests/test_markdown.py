@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bot.domain.guide_markdown import literal
+from bot.mrkdwn import escape
 from bot.views.markdown import split_for_sections, to_mrkdwn
 
 GUIDE = """\
@@ -360,3 +364,70 @@ def test_nested_bullets_keep_their_indentation_after_a_cut() -> None:
 def test_a_tiny_limit_is_refused() -> None:
     with pytest.raises(ValueError, match="at least"):
         split_for_sections("tekst", 10)
+
+
+# -- literal text: backslash escapes ---------------------------------------------------------
+
+#: The question that became a disguised link in a guide (issue 17.3).
+DISGUISED = "Hvor finder vi opladeren? Log ind her: [AULA – log ind](https://evil.example/aula)"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shown"),
+    [
+        (
+            "Log ind her: \\[AULA – log ind\\](https://evil.example/aula)",
+            "Log ind her: [AULA – log ind](https://evil.example/aula)",
+        ),
+        ("!\\[foto\\](https://x.dk/a.png)", "![foto](https://x.dk/a.png)"),
+        ("\\*\\*ikke fed\\*\\*", "**ikke fed**"),
+        ("**fed med \\*stjerne\\***", "*fed med *stjerne**"),
+        ("\\_ikke kursiv\\_", "_ikke kursiv_"),
+        ("\\~\\~ikke væk\\~\\~", "~~ikke væk~~"),
+        ("\\# ikke overskrift", "# ikke overskrift"),
+        ("\\- ikke punkt", "- ikke punkt"),
+        ("12\\. maj", "12. maj"),
+        ("\\> ikke citat", "&gt; ikke citat"),
+        ("\\<@U0123\\> og a \\& b", "&lt;@U0123&gt; og a &amp; b"),
+        ("\\`ikke kode\\`", "`ikke kode`"),
+        ("\\`\\`\\`\nikke kode\n\\`\\`\\`", "```\nikke kode\n```"),
+        ("en \\\\ skråstreg", "en \\ skråstreg"),
+        ("C:\\Brugere\\Mette", "C:\\Brugere\\Mette"),  # no punctuation: as written
+        ("`C:\\*` i kode", "`C:\\*` i kode"),  # inside code a backslash is a backslash
+        ("[a\\]b](https://x.dk)", "<https://x.dk|a]b>"),
+    ],
+)
+def test_a_backslash_makes_the_next_character_literal(markdown: str, shown: str) -> None:
+    assert to_mrkdwn(markdown) == shown
+
+
+def test_a_question_kept_literal_shows_its_link_as_written_not_as_a_link() -> None:
+    stored = literal(DISGUISED)
+    assert stored == (
+        "Hvor finder vi opladeren? Log ind her: \\[AULA – log ind\\](https://evil.example/aula)"
+    )
+    shown = to_mrkdwn(stored)
+    assert shown == DISGUISED
+    assert "<" not in shown and "|" not in shown  # no Slack link, so no label over an address
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Ikke en overskrift\n- ikke et punkt\n  + heller ikke\n1. maj\n2) b\n> ikke citat",
+        "**fed** __fed__ *kursiv* _kursiv_ ~~væk~~ `kode` ![billede](https://x.dk/a.png)",
+        "```\n# kode\n```",
+        "<!channel> <@U0123> <https://evil|bank> & &amp; \\[",
+        "C:\\Brugere\\Mette og \\\\server\\del",
+    ],
+)
+def test_literal_text_is_shown_as_written(text: str) -> None:
+    assert to_mrkdwn(literal(text)) == escape(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r"), max_size=120))
+def test_any_literal_text_is_shown_as_written(text: str) -> None:
+    """Only what the view always does remains: trailing spaces and outer blank lines go."""
+    lines = [line.rstrip() for line in escape(text).split("\n")]
+    assert to_mrkdwn(literal(text)) == "\n".join(lines).strip("\n")

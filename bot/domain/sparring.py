@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain.guide_markdown import literal
 from bot.domain.guides import Tool
 from bot.domain.org import Area, Daycare, Person
 
@@ -109,9 +110,11 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
 def faq_entry(question: str, answer: str) -> str:
-    """One question and answer as Markdown: the question bold on one line, the answer below."""
-    asked = " ".join(question.replace("**", "").split())
-    return f"**{asked}**\n\n{answer.strip()}"
+    """One question and answer as Markdown: the question bold on one line, the answer below.
+    Both are people's words, not Markdown: kept literal, so a `[label](address)` in them
+    cannot become a disguised link in the guide (`literal`)."""
+    asked = " ".join(question.split())
+    return f"**{literal(asked)}**\n\n{literal(answer.strip())}"
 
 
 def add_faq_entry(body: str, heading: str, question: str, answer: str) -> str:

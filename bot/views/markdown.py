@@ -2,8 +2,11 @@
 
 The ambassadors' text is escaped before anything is converted, so the only `<…>` sequences in the
 result are the links built here from `[text](https://…)`: a guide cannot ping a channel, mention
-someone or disguise a link. `split_for_sections` then cuts the result into pieces that fit Slack's
-section blocks without breaking an entity, a link or a code block.
+someone or disguise a link. A backslash before a punctuation character makes it literal, as in
+CommonMark (`\\[AULA\\](https://…)` shows the brackets and the address, no link): that is how text
+copied into a guide from a question or a chat message is kept as written
+(`bot.domain.guide_markdown.literal`). `split_for_sections` then cuts the result into pieces that
+fit Slack's section blocks without breaking an entity, a link or a code block.
 """
 
 from __future__ import annotations
@@ -18,9 +21,20 @@ _HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*")
 _BOLD_MARK = re.compile(r"\*\*|__")
 _QUOTE = re.compile(r" {0,3}(?:&gt;[ \t]?)+(?P<rest>.*)")
 _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+(?P<rest>.*)")
+#: Kept out of the formatting: a code span (shown as written, backslashes included) and a
+#: backslash escape (the character itself; `<`, `>` and `&` arrive here as entities). Our own
+#: stand-in characters (`_KEPT`…, the private-use planes 15–16) found in the text are kept too, so
+#: every one of them in the marked text is ours.
+_LITERAL = re.compile(
+    r"`[^`\n]+`"
+    r"|\\(?P<escaped>&lt;|&gt;|&amp;|[!-/:-@\[-`{-~])"
+    r"|[\U000F0000-\U0010FFFF]"
+)
+_KEPT = 0xF0000
+_KEPT_MARK = re.compile(r"[\U000F0000-\U0010FFFF]")
+_KEPT_ROOM = 0x110000 - _KEPT
 _INLINE = re.compile(
-    r"(?P<code>`[^`\n]+`)"
-    r"|!?\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)\)"
+    r"!?\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)\)"
     r"|\*\*(?=\S)(?P<bold>.+?)(?<=\S)\*\*"
     r"|(?<!\w)__(?=\S)(?P<bold2>.+?)(?<=\S)__(?!\w)"
     r"|~~(?=\S)(?P<strike>.+?)(?<=\S)~~"
@@ -76,19 +90,33 @@ def _depth(indent: int, indents: list[int]) -> int:
 
 
 def _inline(text: str) -> str:
+    """Code spans and escaped characters are set aside, each as one stand-in character no
+    pattern matches, so an escaped `*` or `[` can neither open nor close anything; the rest
+    is formatted, then they are put back as written (code) or as the bare character."""
+    if len(text) >= _KEPT_ROOM:  # more than there are stand-ins (no line a person writes)
+        return _formatted(text)
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m["escaped"] or m[0])
+        return chr(_KEPT + len(kept) - 1)
+
+    formatted = _formatted(_LITERAL.sub(keep, text))
+    return _KEPT_MARK.sub(lambda m: kept[ord(m[0]) - _KEPT], formatted)
+
+
+def _formatted(text: str) -> str:
     return _INLINE.sub(_inline_match, text)
 
 
 def _inline_match(m: re.Match[str]) -> str:
-    if m["code"]:
-        return m["code"]  # code shows as written; it was escaped with the rest
     if m["label"]:
         return _link(m["label"], m["url"])
     if m["bold"] or m["bold2"]:
-        return f"*{_inline(m['bold'] or m['bold2'])}*"
+        return f"*{_formatted(m['bold'] or m['bold2'])}*"
     if m["strike"]:
-        return f"~{_inline(m['strike'])}~"
-    return f"_{_inline(m['italic'])}_"
+        return f"~{_formatted(m['strike'])}~"
+    return f"_{_formatted(m['italic'])}_"
 
 
 def _link(label: str, url: str) -> str:
