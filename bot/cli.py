@@ -23,6 +23,7 @@ from bot.admin import spreading as spreading_verbs
 from bot.admin import tools as tools_verbs
 from bot.admin.context import AdminContext
 from bot.clock import clock_for
+from bot.services.gdpr import after_migrate
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
 from bot.slack_client import web_client
 from storage.db import Database
@@ -77,6 +78,8 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
     db = await Database.open(settings.db_path)
     try:
         applied = await migrate(db, clock)
+        # A restored backup may hold people erased since: erase them again first.
+        await after_migrate(db, clock, applied)
         slack = web_client(settings) if settings.bot_token else None
         ctx = AdminContext(settings, db, clock, slack, applied=applied)
         code: int = await args.handler(args, ctx)

@@ -13,6 +13,7 @@ from bot.clock import Clock, SystemClock
 from bot.jobs.dispatcher import Pacer
 from bot.run_lock import RunLock
 from bot.scheduler import Scheduler
+from bot.services.gdpr import after_migrate
 from bot.settings import Settings
 from storage.db import Database
 from storage.migrations import migrate
@@ -66,6 +67,8 @@ class RunningBot:
                 run_lock = await RunLock.acquire(db, lock_clock or SystemClock(settings.tz))
             if applied:
                 logger.info("migrations applied: %s", ", ".join(applied))
+            # A restored backup may hold people erased since: erase them again first.
+            await after_migrate(db, clock, applied)
             app = build_app(settings, db, clock)
             scheduler = Scheduler(app.services, pacer=pacer)
             if schedule:

@@ -216,6 +216,13 @@ class Database:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
+    @asynccontextmanager
+    async def outside_transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """The writing connection with no transaction open, for what cannot run inside one
+        (VACUUM, a WAL checkpoint, a connection's PRAGMA); other changes wait meanwhile."""
+        async with self._lock:
+            yield self._conn
+
     async def backup(self, target: Path) -> None:
         """A consistent copy while the bot runs, through SQLite's online backup API."""
         target.parent.mkdir(parents=True, exist_ok=True)

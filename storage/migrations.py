@@ -7,12 +7,16 @@ They run at every start (and with `tovholder db migrate`); a migration already r
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+
+import aiosqlite
 
 from bot.clock import Clock, utc_iso
 from storage.db import Database
+from storage.erasure_list import ErasureList
 from storage.repositories.digests import SCHEMA_0015
-from storage.repositories.gdpr import SCHEMA_0016
+from storage.repositories.gdpr import SCHEMA_0016, hash_log_subjects
 from storage.repositories.run_lock import SCHEMA_0018
 from storage.repositories.search import SCHEMA_0005
 from storage.repositories.sparring import SCHEMA_0011, SCHEMA_0020
@@ -24,6 +28,9 @@ from storage.repositories.trainings import SCHEMA_0013
 class Migration:
     name: str
     statements: tuple[str, ...]
+    #: What SQL alone cannot do (a salted hash), run after the statements in the same
+    #: transaction, with the erasure list beside the database.
+    run: Callable[[aiosqlite.Connection, ErasureList], Awaitable[None]] | None = None
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -406,6 +413,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         "0021_reminders_by_kind",
         ("CREATE INDEX reminders_kind ON reminders(kind, state)",),
     ),
+    # The GDPR log names people by a salted hash of their e-mail, never the e-mail itself
+    # (the salt lives beside the database, in the erasure list: storage/erasure_list.py);
+    # those erased before join the erasure list. See storage/repositories/gdpr.py.
+    Migration("0022_gdpr_log_hashed", (), run=hash_log_subjects),
 )
 
 
@@ -427,6 +438,8 @@ async def migrate(db: Database, clock: Clock) -> list[str]:
         async with db.transaction() as conn:
             for statement in migration.statements:
                 await conn.execute(statement)
+            if migration.run is not None:
+                await migration.run(conn, ErasureList.beside(db.path))
             await conn.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                 (migration.name, utc_iso(clock.now())),

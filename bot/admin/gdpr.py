@@ -39,7 +39,8 @@ def register(verbs: Any) -> None:
 
 async def erase_person(args: argparse.Namespace, ctx: AdminContext) -> int:
     """Without `--yes`: what would be erased, and exit 0 having changed nothing. An e-mail
-    nobody has: exit 1 — unless it was erased before (then 0: nothing is left)."""
+    nobody has: exit 1 — unless it was erased before (then 0: nothing is left; the log
+    holds the e-mail's salted hash, so naming the e-mail finds the erasure)."""
     target = gdpr.Target("email", args.email.strip().lower())
     who = await gdpr.identity_for(ctx.db, target)
     plan = await gdpr.plan_erasure(ctx.db, who)
@@ -61,6 +62,7 @@ async def erase_person(args: argparse.Namespace, ctx: AdminContext) -> int:
     for line in plan_lines(ctx.lang, done):
         ctx.say(f"  {line}")
     ctx.say(t(ctx.lang, "gdpr.cli_done", who=name, count=done.total))
+    ctx.say(t(ctx.lang, "gdpr.erased_detail"))
     return 0
 
 
@@ -103,3 +105,11 @@ async def run_retention(args: argparse.Namespace, ctx: AdminContext) -> int:
     detail = ", ".join(f"{table}={n}" for table, n in run.counts.items())
     ctx.say(t(ctx.lang, "gdpr.cli_retention", months=run.months, cutoff=cutoff, detail=detail))
     return 0
+
+
+async def erase_again_after_import(ctx: AdminContext) -> None:
+    """After an import (an old organisation file, guides from an old export): whoever it
+    brought back from the erasure list is erased again at once, and the operator told."""
+    plans = await gdpr.reapply_erasures(ctx.db, ctx.clock)
+    if plans:
+        ctx.say(t(ctx.lang, "gdpr.cli_erased_again", count=len(plans)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.admin.context import AdminContext
+from bot.admin.gdpr import erase_again_after_import
 from bot.i18n import t
 from bot.services.guide_files import render_guide_file
 from bot.services.guides import FileOutcome, guide_drafts, import_guide_files
@@ -83,6 +84,8 @@ async def import_paths(args: argparse.Namespace, ctx: AdminContext) -> int:
     ctx.say(t(lang, "guides.summary", files=len(files), failed=failed, **tally))
     if args.dry_run:
         ctx.say(t(lang, "guides.dry_run"))
+    else:
+        await erase_again_after_import(ctx)
     return EXIT_BAD_FILE if failed else 0
 
 

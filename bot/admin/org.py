@@ -15,6 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.admin.context import AdminContext
 from bot.admin.export import write_private
+from bot.admin.gdpr import erase_again_after_import
 from bot.i18n import t
 from bot.services.org_csv import write_org_csv
 from bot.services.org_import import (
@@ -88,6 +89,7 @@ async def import_file(args: argparse.Namespace, ctx: AdminContext) -> int:
         return EXIT_REFUSED
     for line in summary(lang, args.file, counts, pruned=args.prune):
         ctx.say(line)
+    await erase_again_after_import(ctx)
     return 0
 
 

@@ -33,16 +33,25 @@ MESSAGES: dict[str, str] = {
         "og det kan ikke fortrydes:"
     ),
     "gdpr.modal_note": (
-        "Vejledningerne bliver, men står nu som skrevet af en tidligere ambassadør. "
-        "Spørgsmål, svar og testresultater bliver, uden navn. "
-        "Sletningen skrives i GDPR-loggen med e-mailen og antallet af rækker."
+        "Det, personen selv har skrevet (spørgsmål, svar, kommentarer, noter), bliver "
+        "til [slettet], og et spørgsmål, der aldrig blev sendt, slettes. Hvor andre har "
+        "skrevet personens navn eller e-mail, står der [slettet]. Tal og vejledninger "
+        "bliver – vejledningerne står nu som skrevet af en tidligere ambassadør, og en FAQ i "
+        "en vejledning bliver uden navnet. GDPR-loggen gemmer kun en kode for e-mailen, "
+        "datoen og hvem der bad om det – ikke e-mailen."
     ),
     "gdpr.verb.removed": "{table}: {count} slettet",
     "gdpr.verb.anonymised": "{table}: {count} anonymiseret",
     "gdpr.verb.closed": "{table}: {count} kørende afprøvning(er) afsluttet",
     "gdpr.verb.kept": "{table}: {count} beholdt, nu skrevet af en tidligere ambassadør",
+    "gdpr.verb.renamed": "{table}: navnet erstattet med [slettet] i {count}",
     "gdpr.erased": (
         "Data om {who} er slettet eller anonymiseret ({count} rækker). Det står i GDPR-loggen."
+    ),
+    "gdpr.erased_detail": (
+        "Personens egne tekster er erstattet med [slettet], navnet er fjernet fra andres "
+        "tekster, og intet af det ligger tilbage i databasefilen. Personen står på "
+        "sletningslisten, så en gammel sikkerhedskopi ikke kan hente dem tilbage."
     ),
     "gdpr.erased_nothing": "Der var intet tilbage at slette om {who}.",
     # GDPR-loggen
@@ -53,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.action.access": "indsigt",
     "gdpr.action.erasure": "sletning",
     "gdpr.action.retention": "opbevaringsregel",
+    "gdpr.hashed_subject": "kode {code}",
     # Kommandolinjen
     "gdpr.cli_unknown": "Ingen person eller vejledning har e-mailen »{email}«. Intet er slettet.",
     "gdpr.cli_already": "»{email}« blev slettet {at}. Der er intet tilbage at slette.",
@@ -60,6 +70,10 @@ MESSAGES: dict[str, str] = {
     "gdpr.cli_dry_run": "Intet er ændret endnu. Kør igen med --yes for at slette.",
     "gdpr.cli_done": "Slettet: {who} ({count} rækker). Det står i GDPR-loggen.",
     "gdpr.cli_access_unknown": "Ingen person har e-mailen »{email}«.",
+    "gdpr.cli_erased_again": (
+        "{count} person(er) på sletningslisten var med i det indlæste og er slettet igen. "
+        "Det står i GDPR-loggen."
+    ),
     "gdpr.cli_retention": "Opbevaringsregel ({months} måneder, før {cutoff}): {detail}",
     "gdpr.cli_retention_nothing": (
         "Opbevaringsregel ({months} måneder): intet ældre end {cutoff} at anonymisere."

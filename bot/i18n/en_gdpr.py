@@ -33,17 +33,25 @@ MESSAGES: dict[str, str] = {
         "and it cannot be undone:"
     ),
     "gdpr.modal_note": (
-        "Guides stay, now written by a former ambassador. Questions, answers and test "
-        "results stay, without the name. The erasure is written to the GDPR log with the "
-        "e-mail and the number of rows."
+        "What the person wrote (questions, answers, comments, notes) becomes [slettet], "
+        "and a question they never sent is deleted. Where others wrote the person's name "
+        "or e-mail, it becomes [slettet]. Numbers and guides stay – the guides now written "
+        "by a former ambassador, and an FAQ in a guide without the name. The GDPR log keeps "
+        "only a code for the e-mail, the date and who asked – not the e-mail."
     ),
     "gdpr.verb.removed": "{table}: {count} deleted",
     "gdpr.verb.anonymised": "{table}: {count} anonymised",
     "gdpr.verb.closed": "{table}: {count} running test(s) closed",
     "gdpr.verb.kept": "{table}: {count} kept, now written by a former ambassador",
+    "gdpr.verb.renamed": "{table}: the name replaced by [slettet] in {count}",
     "gdpr.erased": (
         "The data about {who} has been erased or anonymised ({count} rows). "
         "It is written in the GDPR log."
+    ),
+    "gdpr.erased_detail": (
+        "The person's own texts are replaced by [slettet], their name is gone from others' "
+        "texts, and none of it is left in the database file. The person is on the erasure "
+        "list, so an old backup cannot bring them back."
     ),
     "gdpr.erased_nothing": "There was nothing left to erase about {who}.",
     # The GDPR log
@@ -54,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.action.access": "access",
     "gdpr.action.erasure": "erasure",
     "gdpr.action.retention": "retention",
+    "gdpr.hashed_subject": "code {code}",
     # The command line
     "gdpr.cli_unknown": "No person or guide has the e-mail “{email}”. Nothing was erased.",
     "gdpr.cli_already": "“{email}” was erased {at}. There is nothing left to erase.",
@@ -61,6 +70,10 @@ MESSAGES: dict[str, str] = {
     "gdpr.cli_dry_run": "Nothing has changed yet. Run again with --yes to erase.",
     "gdpr.cli_done": "Erased: {who} ({count} rows). It is written in the GDPR log.",
     "gdpr.cli_access_unknown": "No person has the e-mail “{email}”.",
+    "gdpr.cli_erased_again": (
+        "{count} person(s) on the erasure list were in what was imported and have been "
+        "erased again. It is written in the GDPR log."
+    ),
     "gdpr.cli_retention": "Retention ({months} months, before {cutoff}): {detail}",
     "gdpr.cli_retention_nothing": (
         "Retention ({months} months): nothing older than {cutoff} to anonymise."

@@ -5,22 +5,33 @@
   records (who answered their question, whom a reminder was about) are replaced by
   `another-person`: the file is theirs, not their colleagues'.
 - **Erasure** (`storage.repositories.gdpr.ERASURE` lists each step): what is only about the
-  person is deleted; what the network learned from them stays, anonymised — their guides are
-  kept and attributed to a former ambassador. One transaction; a second erasure finds
+  person is deleted (with a question they never sent); what they wrote becomes `[slettet]`;
+  their name and e-mail become `[slettet]` where others wrote them; what the network learned
+  from them stays — numbers, and their guides, attributed to a former ambassador (an FAQ
+  copied into a guide stays, without the name). One transaction; a second erasure finds
   nothing and changes nothing. A coordinator erases others from Slack, never themselves
   (that is done with the CLI, so no one locks themselves out by a click).
+- **Nothing left in the file**: the erasure runs with `secure_delete`, then the file is
+  rewritten (VACUUM) and the WAL emptied (TRUNCATE checkpoint), so no old copy of a text
+  stays in free space or in the WAL (`strings` finds nothing).
+- **Erasure list** (`storage.erasure_list`): each erasure adds salted hashes of the
+  person's e-mail and Slack id to `<database>.erasures`, beside the database and not in it,
+  so a backup restored later cannot roll it back: `after_migrate` (at every start, and after
+  an import) erases again everyone on it.
 - **Retention**: sparring questions and test results older than `retention_months` (a
   workspace setting, default 24) lose their free texts and the asker; numbers and dates stay
   for the statistics. Idempotent: a second run finds nothing.
 - **Log**: `gdpr_log` keeps each access, erasure and retention run with who asked and how
-  many rows were touched — never the data itself. An erasure is logged under the e-mail, so
-  the coordinator can show that it happened.
+  many rows were touched — never the data itself. An erasure is logged under a salted hash
+  of the e-mail (not the e-mail: the log outlives the person), so the coordinator can still
+  show that it happened by naming the e-mail (`last_erasure`).
 """
 
 from __future__ import annotations
 
 import calendar
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,8 +41,10 @@ from bot.clock import Clock, utc_iso
 from bot.services.permissions import Action, person_can
 from bot.services.workspace_settings import number
 from storage.db import Database
+from storage.erasure_list import ErasureList
 from storage.repositories import gdpr as repo
 from storage.repositories.gdpr import (
+    ERASED_TEXT,
     FORMER_AMBASSADOR,
     FORMER_MEMBER,
     RETENTION_MARKER,
@@ -41,6 +54,7 @@ from storage.repositories.gdpr import (
 )
 
 __all__ = [
+    "ERASED_TEXT",
     "FORMER_AMBASSADOR",
     "FORMER_MEMBER",
     "RETENTION_MARKER",
@@ -51,14 +65,17 @@ __all__ = [
     "OwnErasure",
     "RetentionRun",
     "Target",
+    "after_migrate",
     "apply_retention",
     "erase",
     "erase_from_slack",
+    "erasure_list",
     "identity_for",
     "log_entries",
     "my_data",
     "parse_target",
     "plan_erasure",
+    "reapply_erasures",
     "record_access",
     "slack_erasure_plan",
     "to_json",
@@ -73,7 +90,23 @@ EMAIL = re.compile(r"^[^@\s<>|]+@[^@\s<>|]+\.[^@\s<>|]+$")
 #: The user's who run the CLI and the retention job, in the log's `requested_by`.
 CLI = "cli"
 RETENTION = "retention"
+#: Who asked, in the log, when an erasure on the erasure list was applied again.
+ERASURE_LIST = "erasure-list"
 RETENTION_SETTING = "retention_months"
+#: The migration after which the file is rewritten once (it replaced e-mails in the log).
+HASHED_LOG_MIGRATION = "0022_gdpr_log_hashed"
+
+logger = logging.getLogger(__name__)
+
+
+def erasure_list(db: Database) -> ErasureList:
+    """The list of erased people beside this database (see `storage.erasure_list`)."""
+    return ErasureList.beside(db.path)
+
+
+def _log_subject(db: Database, subject: str) -> str:
+    """An e-mail never goes into the log as it is: its salted hash does."""
+    return erasure_list(db).subject("email", subject) if "@" in subject else subject
 
 
 # -- access ----------------------------------------------------------------------------------
@@ -118,6 +151,7 @@ def record_count(document: dict[str, Any]) -> int:
 async def record_access(db: Database, clock: Clock, document: dict[str, Any], *, by: str) -> None:
     """Log that `document` (from `my_data`) was handed out."""
     subject = str(document.get("slack_user_id") or (document.get("person") or {}).get("email"))
+    subject = _log_subject(db, subject)
     detail = f"records={record_count(document)}"
     async with db.transaction() as conn:
         await repo.add_log(conn, utc_iso(clock.now()), "access", subject, by, detail)
@@ -181,11 +215,6 @@ class ErasurePlan:
     def empty(self) -> bool:
         return not self.counts
 
-    @property
-    def subject(self) -> str:
-        """How the log names the person: the e-mail, else the Slack id."""
-        return self.who.email or self.who.slack_id or ""
-
     def detail(self) -> str:
         return ", ".join(f"{table}:{verb}={n}" for (table, verb), n in self.counts.items())
 
@@ -196,21 +225,94 @@ async def plan_erasure(db: Database, who: Identity) -> ErasurePlan:
         return ErasurePlan(who, await repo.erasure_counts(conn, who))
 
 
-async def erase(db: Database, clock: Clock, who: Identity, *, by: str) -> ErasurePlan:
-    """Erase the person (one transaction) and log it; what was done. Nothing held → nothing
-    done and nothing logged (a second erasure is a no-op)."""
+def _digests(erasures: ErasureList, who: Identity) -> set[str]:
+    """The person on the erasure list: their e-mail and their Slack id, each hashed."""
+    found = set()
+    if who.email:
+        found.add(erasures.digest("email", who.email))
+    if who.slack_id:
+        found.add(erasures.digest("slack", who.slack_id))
+    return found
+
+
+def _subject(erasures: ErasureList, who: Identity) -> str:
+    """How the log names an erased person: the hash of the e-mail, else of the Slack id."""
+    if who.email:
+        return erasures.subject("email", who.email)
+    return erasures.subject("slack", who.slack_id or "")
+
+
+async def erase(
+    db: Database, clock: Clock, who: Identity, *, by: str, rewrite: bool = True
+) -> ErasurePlan:
+    """Erase the person (one transaction), put them on the erasure list and log it; what
+    was done. Nothing held → nothing done and nothing logged (a second erasure is a no-op).
+
+    The list is written before the transaction commits: should the process die between
+    the two, the next start finds them on the list and erases them. Then the file is
+    rewritten so nothing erased stays in it (`rewrite=False` when the caller does it once
+    for several erasures)."""
     now = utc_iso(clock.now())
-    async with db.transaction() as conn:
-        plan = ErasurePlan(who, await repo.erasure_counts(conn, who))
-        if plan.empty:
-            return plan
-        await repo.erase(conn, who, now)
-        await repo.add_log(conn, now, "erasure", plan.subject, by, plan.detail())
+    erasures = erasure_list(db)
+    await repo.set_secure_delete(db, True)
+    try:
+        async with db.transaction() as conn:
+            plan = ErasurePlan(who, await repo.erasure_counts(conn, who))
+            if plan.empty:
+                return plan
+            erasures.add(_digests(erasures, who))
+            await repo.erase(conn, who, now)
+            await repo.add_log(conn, now, "erasure", _subject(erasures, who), by, plan.detail())
+    finally:
+        await repo.set_secure_delete(db, False)
+    if rewrite:
+        await rewrite_file(db)
     return plan
 
 
-async def last_erasure(db: Database, subject: str) -> LogEntry | None:
-    return await repo.last_erasure_of(db, subject)
+async def rewrite_file(db: Database) -> None:
+    """VACUUM and an emptied WAL: no erased text left in free space or in the WAL."""
+    busy, left = await repo.rewrite_file(db)
+    if busy:
+        logger.warning(
+            "after an erasure the WAL could not be emptied (another process was reading);"
+            " frames_left=%d, it is emptied at the next erasure or start",
+            left,
+        )
+
+
+async def last_erasure(db: Database, email: str) -> LogEntry | None:
+    """The latest erasure of whoever had `email` (the log holds its hash)."""
+    return await repo.last_erasure_of(db, erasure_list(db).subject("email", email))
+
+
+async def reapply_erasures(db: Database, clock: Clock) -> list[ErasurePlan]:
+    """Everyone on the erasure list whom the database knows again (a restored backup, an
+    old organisation file or guide imported) is erased again, by hashed e-mail or Slack
+    id; each is logged as asked by `erasure-list`. Nothing on the list: nothing read."""
+    erasures = erasure_list(db)
+    listed = erasures.hashes()
+    if not listed:
+        return []
+    plans: list[ErasurePlan] = []
+    for who in await repo.everyone(db):
+        if _digests(erasures, who) & listed:
+            plan = await erase(db, clock, who, by=ERASURE_LIST, rewrite=False)
+            if not plan.empty:
+                plans.append(plan)
+    if plans:
+        await rewrite_file(db)
+        logger.info("erasure list applied again: %d people erased", len(plans))
+    return plans
+
+
+async def after_migrate(db: Database, clock: Clock, applied: list[str]) -> list[ErasurePlan]:
+    """At every start (the bot, each CLI command) right after migrating: the erasure list
+    applied again; and, once, the file rewritten after the log's e-mails became hashes."""
+    plans = await reapply_erasures(db, clock)
+    if not plans and HASHED_LOG_MIGRATION in applied:
+        await rewrite_file(db)
+    return plans
 
 
 class NotAllowed(Exception):

@@ -12,11 +12,14 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.gdpr import ErasurePlan, Identity, LogEntry, Target
 from bot.views.blocks import context, header, plain, section, sections, shorten
+from storage.erasure_list import HASH_PREFIX
 
 ERASE_CALLBACK = "gdpr_erase"
 #: Entries of the log shown in Slack (the CLI shows all).
 LOG_SHOWN = 20
 DETAIL_MAX = 300
+#: Hex digits of a hashed subject shown in the log (enough to tell entries apart).
+CODE_SHOWN = 12
 
 
 def who_text(who: Identity, *, mention: bool = True) -> str:
@@ -69,7 +72,15 @@ def erased_text(lang: str, plan: ErasurePlan) -> str:
     who = who_text(plan.who)
     if plan.empty:
         return t(lang, "gdpr.erased_nothing", who=who)
-    return t(lang, "gdpr.erased", who=who, count=plan.total)
+    done = t(lang, "gdpr.erased", who=who, count=plan.total)
+    return f"{done}\n{t(lang, 'gdpr.erased_detail')}"
+
+
+def subject_text(lang: str, subject: str) -> str:
+    """A hashed e-mail as a short code (the log never holds the e-mail itself)."""
+    if subject.startswith(HASH_PREFIX):
+        return t(lang, "gdpr.hashed_subject", code=subject[len(HASH_PREFIX) :][:CODE_SHOWN])
+    return subject
 
 
 def log_line(lang: str, entry: LogEntry, tz: ZoneInfo) -> str:
@@ -79,14 +90,14 @@ def log_line(lang: str, entry: LogEntry, tz: ZoneInfo) -> str:
         "gdpr.log_line",
         at=at,
         action=t(lang, f"gdpr.action.{entry.action}"),
-        subject=entry.subject,
+        subject=subject_text(lang, entry.subject),
         by=entry.requested_by,
         detail=shorten(entry.detail, DETAIL_MAX) or "–",
     )
 
 
 def log_message(lang: str, entries: list[LogEntry], total: int, tz: ZoneInfo) -> dict[str, Any]:
-    """The latest entries, newest first (escaped: subjects are e-mails and ids)."""
+    """The latest entries, newest first (escaped: subjects are ids and hash codes)."""
     if not entries:
         text = t(lang, "gdpr.log_empty")
         return {"text": text, "blocks": [section(text)]}

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import aiosqlite
 
 from storage.db import Database
+from storage.erasure_list import HASH_PREFIX, ErasureList, Kind
 
 SCHEMA_0016: tuple[str, ...] = (
     # One row per access (`/tovholder my-data`), erasure and retention run: who and what was
@@ -39,10 +40,15 @@ FORMER_MEMBER = "former-member"
 FORMER_AMBASSADOR = "former-ambassador"
 #: A text removed by the retention rule.
 RETENTION_MARKER = "[anonymiseret]"
+#: What an erased person wrote becomes, and their name where others wrote it.
+ERASED_TEXT = "[slettet]"
+#: How many spellings of the name (and the e-mail) an erasure replaces in others' texts.
+NAME_VARIANTS = 8
 
 Action = Literal["access", "erasure", "retention"]
-Verb = Literal["removed", "anonymised", "closed", "kept"]
-Needs = Literal["s", "p", "e"]
+Verb = Literal["removed", "anonymised", "closed", "kept", "renamed"]
+#: What a step needs to know: the Slack id, the person id, the e-mail, the name's spellings.
+Needs = Literal["s", "p", "e", "n"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,26 @@ def _anonymise(table: str, column: str, placeholder: str = ":former") -> Step:
     return Step(table, "anonymised", f"{column} = :s", f"{column} = {placeholder}", "s")
 
 
+def _own_text(table: str, author: str, *columns: str) -> Step:
+    """What the person wrote in `columns` of their rows becomes `[slettet]` (an empty text
+    stays empty); must run before their id in `author` is replaced."""
+    changed = " OR ".join(f"({c} IS NOT NULL AND {c} NOT IN ('', :erased))" for c in columns)
+    change = ", ".join(
+        f"{c} = CASE WHEN {c} IS NULL OR {c} = '' THEN {c} ELSE :erased END" for c in columns
+    )
+    return Step(table, "anonymised", f"{author} = :s AND ({changed})", change, "s")
+
+
+def _name_in(table: str, column: str) -> Step:
+    """Every spelling of the person's name (and their e-mail) in a text anyone wrote
+    becomes `[slettet]`; the rest of the text stays."""
+    found = " OR ".join(f"instr({column}, :n{i}) > 0" for i in range(NAME_VARIANTS))
+    replaced = column
+    for i in range(NAME_VARIANTS):
+        replaced = f"replace({replaced}, :n{i}, :erased)"
+    return Step(table, "renamed", found, f"{column} = {replaced}", "n")
+
+
 #: Free texts others wrote that may mention the person (`<@U…>`): the id becomes the
 #: placeholder, the rest of the text stays.
 MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -124,6 +150,20 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("adoption_changes", "reason"),
     ("spreading_targets", "reason"),
     ("tool_decisions", "note"),
+)
+
+#: Every free text a person writes (grep the schema when adding a table): their own become
+#: `[slettet]` when they are erased (`_own_text` steps), and their name is replaced in all.
+FREE_TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
+    *MENTION_COLUMNS,
+    ("guide_versions", "title"),
+    ("guide_versions", "purpose"),
+    ("trainings", "place"),
+    ("area_evaluations", "works"),
+    ("area_evaluations", "hard"),
+    ("area_evaluations", "drop_or_spread"),
+    ("area_evaluations", "support"),
+    ("spreading_rounds", "ended_reason"),
 )
 
 #: The erasure, in order (one transaction). Deleted: what is only about the person (pending
@@ -145,6 +185,19 @@ ERASURE: tuple[Step, ...] = (
     Step("guide_helpful_marks", "removed", "slack_user_id = :s", None, "s"),
     Step("area_evaluations", "removed", "slack_user_id = :s", None, "s"),
     Step("training_signups", "removed", "slack_user_id = :s", None, "s"),
+    # A question never sent (a draft) was never the network's: it goes.
+    Step("sparring_questions", "removed", "asker_slack_id = :s AND state = 'draft'", None, "s"),
+    # What they wrote, before their id is replaced (then it could not be found).
+    _own_text("sparring_questions", "asker_slack_id", "question"),
+    _own_text("sparring_questions", "answered_by", "answer_text"),
+    _own_text("sparring_replies", "author_slack_id", "text"),
+    _own_text("test_results", "author_slack_id", "worked", "hard"),
+    _own_text("tool_tests", "ambassador_slack_id", "question", "conclusion_note"),
+    _own_text("trainings", "ambassador_slack_id", "note"),
+    _own_text("adoption", "changed_by", "reason"),
+    _own_text("adoption_changes", "changed_by", "reason"),
+    _own_text("spreading_targets", "answered_by", "reason"),
+    _own_text("tool_decisions", "recorded_by", "note"),
     Step(
         "tool_tests",
         "closed",
@@ -196,6 +249,7 @@ ERASURE: tuple[Step, ...] = (
         )
         for table, column in MENTION_COLUMNS
     ),
+    *(_name_in(table, column) for table, column in FREE_TEXT_COLUMNS),
     Step("person_roles", "removed", "person_id = :p", None, "p"),
     Step("people", "removed", "id = :p", None, "p"),
 )
@@ -215,8 +269,28 @@ class Identity:
         return {"s": self.slack_id, "p": self.person_id, "e": self.email}
 
     def has(self, needs: Needs) -> bool:
+        if needs == "n":
+            return bool(self.spellings())
         value = {"s": self.slack_id, "p": self.person_id, "e": self.email}[needs]
         return value is not None and value != ""
+
+    def spellings(self) -> list[str]:
+        """How others may have written the person: the full name as stored and first +
+        last name, each as written, in lower and in upper case; and the e-mail. A name of
+        one word is left out: it would also replace ordinary words and namesakes."""
+        found: list[str] = []
+        words = (self.name or "").split()
+        if len(words) >= 2:
+            for name in dict.fromkeys((" ".join(words), f"{words[0]} {words[-1]}")):
+                found += [name, name.lower(), name.upper()]
+        if self.email:
+            found.append(self.email)
+        return list(dict.fromkeys(found))[:NAME_VARIANTS]
+
+    def name_params(self) -> dict[str, str]:
+        """`:n0` … for the `renamed` steps; unused places repeat the first spelling."""
+        spellings = self.spellings() or [ERASED_TEXT]
+        return {f"n{i}": spellings[min(i, len(spellings) - 1)] for i in range(NAME_VARIANTS)}
 
 
 @dataclass(frozen=True)
@@ -286,6 +360,8 @@ def _steps(who: Identity) -> list[Step]:
 def _params(who: Identity, now: str) -> dict[str, Any]:
     return {
         **who.params(),
+        **who.name_params(),
+        "erased": ERASED_TEXT,
         "former": FORMER_MEMBER,
         "former_ambassador": FORMER_AMBASSADOR,
         "now": now,
@@ -300,7 +376,7 @@ async def erasure_counts(conn: aiosqlite.Connection, who: Identity) -> dict[tupl
     counts: dict[tuple[str, Verb], int] = {}
     for (table, verb), parts in wheres.items():
         sql = f"SELECT COUNT(*) FROM {table} WHERE {' OR '.join(parts)}"  # noqa: S608
-        async with conn.execute(sql, who.params()) as cursor:
+        async with conn.execute(sql, _params(who, "")) as cursor:
             row = await cursor.fetchone()
         if row is not None and row[0]:
             counts[(table, verb)] = int(row[0])
@@ -316,6 +392,9 @@ async def erase(conn: aiosqlite.Connection, who: Identity, now: str) -> None:
         else:
             sql = f"UPDATE {step.table} SET {step.change} WHERE {step.where}"  # noqa: S608
         await conn.execute(sql, params)
+    # The search index keeps the words of a guide's old text in its segments until they
+    # are merged; merging them all now leaves only what the guides say today.
+    await conn.execute("INSERT INTO guide_search (guide_search) VALUES ('optimize')")
 
 
 # -- retention -----------------------------------------------------------------------------
@@ -434,3 +513,98 @@ async def log_records(db: Database) -> list[dict[str, Any]]:
         "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log ORDER BY id"
     )
     return [dict(row) for row in rows]
+
+
+# -- the erasure list and the file ---------------------------------------------------------
+
+#: Where a Slack id stands for who wrote or did something: on a restored backup, the people
+#: erased since are found here even when their person row was gone before the erasure.
+AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("sparring_questions", "asker_slack_id"),
+    ("sparring_questions", "answered_by"),
+    ("sparring_questions", "claimed_by"),
+    ("sparring_replies", "author_slack_id"),
+    ("test_results", "author_slack_id"),
+    ("tool_tests", "ambassador_slack_id"),
+    ("trainings", "ambassador_slack_id"),
+    ("training_signups", "slack_user_id"),
+    ("area_evaluations", "slack_user_id"),
+    ("guide_versions", "edited_by"),
+    ("guide_helpful_marks", "slack_user_id"),
+    ("nudge_pauses", "slack_user_id"),
+    ("reminders", "recipient"),
+)
+
+
+async def everyone(db: Database) -> list[Identity]:
+    """Everyone the database knows: each person, each Slack id that wrote or did something
+    without a person row, and each guide owner known only by e-mail."""
+    found: list[Identity] = []
+    for row in await db.fetchall("SELECT id, slack_user_id, email, name FROM people"):
+        email = str(row["email"]).lower() if row["email"] else None
+        found.append(Identity(str(row["slack_user_id"]), int(row["id"]), email, str(row["name"])))
+    union = " UNION ".join(
+        f"SELECT {column} AS id FROM {table}"  # noqa: S608 - constants
+        for table, column in AUTHOR_COLUMNS
+    )
+    rows = await db.fetchall(
+        f"SELECT id FROM ({union}) WHERE id IS NOT NULL"  # noqa: S608 - constants
+        " AND id NOT IN (SELECT slack_user_id FROM people) AND id NOT IN (?, ?)",
+        (FORMER_MEMBER, FORMER_AMBASSADOR),
+    )
+    found += [Identity(str(row["id"]), None, None, None) for row in rows]
+    owners = await db.fetchall(
+        "SELECT DISTINCT lower(owner_email) AS e FROM guides WHERE owner_email IS NOT NULL"
+        " AND lower(owner_email) NOT IN (SELECT lower(email) FROM people WHERE email IS NOT NULL)"
+    )
+    found += [Identity(None, None, str(row["e"]), None) for row in owners]
+    return found
+
+
+async def set_secure_delete(db: Database, on: bool) -> None:
+    """Freed space overwritten with zeros (`PRAGMA secure_delete`) on the writing
+    connection: an erasure must not leave the old text in a page's free space."""
+    pragma = f"PRAGMA secure_delete = {'ON' if on else 'OFF'}"
+    # The PRAGMA answers with a row; read it, or the statement stays open.
+    async with db.outside_transaction() as conn, conn.execute(pragma) as cursor:
+        await cursor.fetchall()
+
+
+async def rewrite_file(db: Database) -> tuple[int, int]:
+    """Nothing erased left in the file. VACUUM rewrites the database with only what is live
+    (edits made before the erasure left older copies of a text in free space and on free
+    pages, which secure_delete cannot reach); the TRUNCATE checkpoint then copies the WAL
+    into the file and empties it (the WAL holds a copy of every page written since the
+    last checkpoint). (busy, WAL frames left): busy is 1 when a reader in another process
+    kept the checkpoint from finishing."""
+    async with db.outside_transaction() as conn:
+        await conn.execute("VACUUM")
+        async with conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            row = await cursor.fetchone()
+    return (int(row[0]), int(row[1])) if row is not None else (0, 0)
+
+
+async def hash_log_subjects(conn: aiosqlite.Connection, erasures: ErasureList) -> None:
+    """Migration 0022: the log names people by salted hash, not by e-mail. Every e-mail
+    becomes its hash, and so does the Slack id an erasure was logged under; the people
+    erased before join the erasure list, so an older backup restored loses them again."""
+    async with conn.execute(
+        "SELECT id, action, subject FROM gdpr_log WHERE subject NOT LIKE :prefix || '%'"
+        " AND (instr(subject, '@') > 0 OR action = 'erasure')",
+        {"prefix": HASH_PREFIX},
+    ) as cursor:
+        rows = list(await cursor.fetchall())
+    erased: set[str] = set()
+    for row in rows:
+        subject = str(row["subject"])
+        if subject in (FORMER_MEMBER, FORMER_AMBASSADOR):
+            continue
+        kind: Kind = "email" if "@" in subject else "slack"
+        if row["action"] == "erasure":
+            erased.add(erasures.digest(kind, subject))
+        await conn.execute(
+            "UPDATE gdpr_log SET subject = ? WHERE id = ?",
+            (erasures.subject(kind, subject), row["id"]),
+        )
+    if erased:
+        erasures.add(erased)

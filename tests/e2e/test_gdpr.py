@@ -5,6 +5,7 @@ refused; `tovholder gdpr erase EMAIL` shows first and erases with `--yes`."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from bot.clock import ManualClock
@@ -90,10 +91,12 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     assert owners[0]["n"] == 0
     receipts = [c for c in after if c.method == "chat.postEphemeral"]
     assert receipts and "er slettet eller anonymiseret" in texts(receipts[-1])
+    assert "intet af det ligger tilbage i databasefilen" in texts(receipts[-1])
     (entry,) = await gdpr.log_entries(db)
-    assert (entry.action, entry.subject, entry.requested_by) == ("erasure", METTE_EMAIL, ANNETTE)
+    hashed = gdpr.erasure_list(db).subject("email", METTE_EMAIL)
+    assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, ANNETTE)
     log = answer_text(await command(slack, ANNETTE, "gdpr log"))
-    assert "sletning" in log and METTE_EMAIL in log
+    assert "sletning · kode " in log and METTE_EMAIL not in log
 
 
 async def test_others_are_refused_and_a_coordinator_cannot_erase_themselves(
@@ -112,7 +115,13 @@ async def test_others_are_refused_and_a_coordinator_cannot_erase_themselves(
 
 
 async def test_erase_from_the_command_line(tmp_path: Path) -> None:
+    """…and a backup restored afterwards, or an old organisation file imported, loses the
+    person again at once (the erasure list beside the database)."""
     code, _, err = await run_cli("demo", "seed", cwd=tmp_path)
+    assert code == 0, err
+    code, _, err = await run_cli("db", "backup", str(tmp_path / "before.db"), cwd=tmp_path)
+    assert code == 0, err
+    code, _, err = await run_cli("org", "export", str(tmp_path / "org.csv"), cwd=tmp_path)
     assert code == 0, err
     code, out, err = await run_cli("gdpr", "erase", METTE_EMAIL, cwd=tmp_path)
     assert code == 0, err
@@ -135,8 +144,30 @@ async def test_erase_from_the_command_line(tmp_path: Path) -> None:
     )
     code, out, _ = await run_cli("gdpr", "log", cwd=tmp_path)
     (line,) = out.splitlines()
-    assert f"· sletning · {METTE_EMAIL} · bedt om af cli · guides:kept=" in line
-    assert "people:removed=1" in line and "Mette Lund" not in line
+    assert "· sletning · kode " in line and " · bedt om af cli · guides:kept=" in line
+    assert "people:removed=1" in line and "Mette Lund" not in line and METTE_EMAIL not in line
     code, out, _ = await run_cli("export", cwd=tmp_path)
     assert [row["action"] for row in json.loads(out)["gdpr_log"]] == ["erasure"]
     assert "mette" not in json.dumps(json.loads(out)["people"]).lower()
+    assert "mette" not in out.lower()
+    # The backup from before the erasure comes back: the next start erases her again.
+    database = tmp_path / "data" / "tovholder.db"
+    for leftover in (
+        database.with_name("tovholder.db-wal"),
+        database.with_name("tovholder.db-shm"),
+    ):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(tmp_path / "before.db", database)
+    assert b"Mette Lund" in database.read_bytes()
+    code, out, err = await run_cli("gdpr", "log", cwd=tmp_path)
+    assert code == 0, err
+    (line,) = out.splitlines()
+    assert "· sletning · kode " in line and "bedt om af erasure-list" in line
+    assert b"Mette Lund" not in database.read_bytes()
+    assert METTE_EMAIL.encode() not in database.read_bytes()
+    # An organisation file from before the erasure brings her in; she is erased again.
+    code, out, err = await run_cli("org", "import", str(tmp_path / "org.csv"), cwd=tmp_path)
+    assert code == 0, err
+    assert "1 person(er) på sletningslisten var med i det indlæste og er slettet igen." in out
+    code, out, _ = await run_cli("export", cwd=tmp_path)
+    assert "mette" not in out.lower()
