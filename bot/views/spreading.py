@@ -115,8 +115,7 @@ def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> dict[str,
     blocks.append(actions(*buttons))
     if invite.training is not None:
         blocks.append(actions(*signup_buttons(lang, invite.training)))
-    fallback = t(lang, "spreading.invite.header", tool=found.tool_name)
-    return {"text": fallback, "blocks": blocks}
+    return {"text": t(lang, "spreading.invite.header", tool=tool), "blocks": blocks}
 
 
 def follow_up_message(

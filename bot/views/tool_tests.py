@@ -236,5 +236,5 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
         ]
         blocks += sections([t(lang, "summary.quotes"), *quotes])
     blocks += spread
-    text = t(lang, "summary.fallback", tool=summary.tool.name, results=summary.results)
+    text = t(lang, "summary.fallback", tool=tool, results=summary.results)
     return {"text": text, "blocks": blocks}

@@ -243,7 +243,7 @@ def invitation_message(lang: str, training: Training, tz: ZoneInfo) -> dict[str,
     blocks: list[Block] = [section(intro), section(_facts(lang, training, tz))]
     blocks += _note_blocks(lang, training)
     blocks.append(actions(*signup_buttons(lang, training)))
-    fallback = t(lang, "training.invite_fallback", tool=training.tool_name)
+    fallback = t(lang, "training.invite_fallback", tool=escape(training.tool_name))
     return {"text": fallback, "blocks": blocks}
 
 
