@@ -13,6 +13,7 @@ from dataclasses import FrozenInstanceError, dataclass
 import pytest
 
 from bot.domain.guides import Tool
+from bot.domain.org import Daycare
 from bot.domain.tool_tests import Recommendation
 from bot.services.result_text import MAX_SCAN_CHARS, ReadMessage, read_message
 
@@ -591,3 +592,70 @@ def test_read_message_is_frozen() -> None:
     found = read_message("#test Osmo", TOOLS)
     with pytest.raises(FrozenInstanceError):
         found.tagged = False  # type: ignore[misc]
+
+
+# --- Children, minutes and the daycare ------------------------------------------------------
+
+DAYCARES = (
+    Daycare(1, "Børnehuset Mælkebøtten", 1),
+    Daycare(2, "Vuggestuen Solsikken", 1),
+    Daycare(3, "Børnehaven Regnbuen", 1),
+    Daycare(4, "Skovbørnehaven Egernet", 2),
+    Daycare(5, "Dagtilbud Havblik", 2),
+    Daycare(6, "Børnehuset Lærkereden", 3),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "children", "minutes"),
+    [
+        ("#test Ozobot i Egernet: 4/5, 6 børn, 25 min. Anbefales med forbehold", 6, 25),
+        ("#test Ozobot: seks børn i 25 minutter", 6, 25),
+        ("Bee-Bot med 8 store børn, 45 minutter, 4/5", 8, 45),
+        ("#test Osmo 1 barn, ½ time", 1, 30),
+        ("#test Osmo, 12 BØRN og en halv time", 12, 30),
+        ("#test Osmo – 3 voksne og 14 børn, 1½ time", 14, 90),
+        ("#test Osmo 10 boern, 2 timer", 10, 120),
+        ("#test Osmo et kvarter med 4 børn", 4, 15),
+        ("#test Osmo 20 børn 45 min.", 20, 45),
+        # Counts of something else, and ranges, are left for the modal.
+        ("#test Osmo 4 ud af 5 børn kunne selv", None, None),
+        ("#test Osmo 2 af børnene græd, 4/5", None, None),
+        ("#test Osmo 4/5 børn var med, 20-30 min", None, None),
+        ("#test Osmo 4/5", None, None),
+    ],
+)
+def test_children_and_minutes_as_people_write_them(
+    text: str, children: int | None, minutes: int | None
+) -> None:
+    found = read_message(text, TOOLS, DAYCARES)
+    assert (found.children, found.minutes) == (children, minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "daycare"),
+    [
+        ("#test Ozobot i Egernet: 4/5, 6 børn, 25 min.", "Skovbørnehaven Egernet"),
+        ("#test ozobot i egernet 4/5", "Skovbørnehaven Egernet"),
+        ("#test Ozobot i Egrnet 4/5", "Skovbørnehaven Egernet"),  # a typo
+        ("#test Ozobot i Egernets have 4/5", "Skovbørnehaven Egernet"),  # an ending
+        ("#test Bee-Bot i Maelkeboetten 4/5", "Børnehuset Mælkebøtten"),  # æ/ø written out
+        ("#test Bee-Bot i Malkebotten 4/5", "Børnehuset Mælkebøtten"),  # … or left out
+        ("#test Bee-Bot i MÆLKEBØTTEN 4/5", "Børnehuset Mælkebøtten"),
+        ("#test Bee-Bot i Skovbørnehaven Egernet 4/5", "Skovbørnehaven Egernet"),
+        ("#test Bee-Bot i Larkereden 4/5", "Børnehuset Lærkereden"),
+        # A word every daycare name uses names none; two daycares name none either.
+        ("#test Bee-Bot i børnehaven 4/5", None),
+        ("#test Bee-Bot i vuggestuen 4/5", None),
+        ("#test Bee-Bot i Egernet og i Havblik 4/5", None),
+        ("#test Bee-Bot 4/5", None),
+    ],
+)
+def test_the_daycare_named_is_found_forgivingly(text: str, daycare: str | None) -> None:
+    found = read_message(text, TOOLS, DAYCARES)
+    assert (found.daycare.name if found.daycare else None) == daycare
+    assert found.tool is not None  # a daycare is never mistaken for a tool, nor the reverse
+
+
+def test_without_daycares_none_is_named() -> None:
+    assert read_message("#test Ozobot i Egernet 4/5", TOOLS).daycare is None

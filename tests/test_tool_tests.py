@@ -11,6 +11,7 @@ import pytest
 from bot.clock import ManualClock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.tool_tests import ResultDraft, TestPlan
+from bot.services import spreading
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool, status_history
@@ -19,6 +20,7 @@ from bot.services.permissions import Action, person_can
 from bot.services.tool_tests import (
     AlreadyClosed,
     CloseRefused,
+    NeedsConfirmation,
     NotAllowed,
     PlanRefused,
     ResultRefused,
@@ -535,8 +537,22 @@ async def test_closing_as_recommended_goes_via_evaluated_and_says_who(
         "note": ("tests.error.too_long", {"limit": 1000, "length": 1001}),
     }
     clock.advance(timedelta(days=42))
+    with pytest.raises(NeedsConfirmation) as ask:  # no result speaks for it yet
+        await close_test(db, clock, test.id, "recommended", "", by=METTE)
+    assert ask.value.errors == {
+        "conclusion": ("tests.error.no_results_confirm", {"tool": "Ozobot"})
+    }
+    assert (await get_test(db, test.id)).state == "running"  # type: ignore[union-attr]
+    assert await spreading.all_rounds(db) == []
+    await save_result(db, clock, METTE, draft(ozobot.id, test_id=test.id), request_key="R1")
     closed = await close_test(
         db, clock, test.id, "recommended", "  Børnene elskede den.  ", by=METTE
+    )
+    (spread,) = await spreading.all_rounds(db)  # recommending starts the round, at once
+    assert (spread.tool_name, spread.trigger, spread.started_by) == (
+        "Ozobot",
+        "recommended",
+        METTE,
     )
     assert closed.state == "closed"
     assert closed.conclusion == "recommended"
@@ -572,9 +588,22 @@ async def test_a_coordinator_closes_any_test_and_a_verdict_is_not_undone(
     assert closed.tool.status == "recommended"
     assert len(await status_history(db, bee.id)) == before
     again = await start_test(db, clock, SOEREN, plan, request_key="T2")
+    # Already recommended: nothing new spreads, so nothing needs confirming.
     closed = await close_test(db, clock, again.id, "recommended", "", by=SOEREN)
     assert closed.tool.status == "recommended"
     assert len(await status_history(db, bee.id)) == before
+
+
+async def test_recommending_without_results_goes_on_when_confirmed(
+    db: Database, clock: ManualClock
+) -> None:
+    await seed_demo(db, clock)
+    (demo_test,) = await running_tests(db, SOEREN)  # Ozobot in Egernet, no results
+    with pytest.raises(NeedsConfirmation):
+        await close_test(db, clock, demo_test.id, "recommended", "", by=SOEREN)
+    closed = await close_test(db, clock, demo_test.id, "recommended", "", by=SOEREN, confirmed=True)
+    assert closed.tool.status == "recommended"
+    assert [r.tool_name for r in await spreading.all_rounds(db)] == ["Ozobot"]
 
 
 # -- the evaluation ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`tovholder tools list | status | decide | history`: the tool catalogue from a shell.
+"""`tovholder tools list | status [--yes] | decide | history`: the tool catalogue from a shell.
 
 The coordinator keeps the shared system landscape: moves a tool along its lifecycle after an
 evaluation, and records what leadership decided (the article's third advice: keep the
@@ -27,6 +27,7 @@ from bot.services.guides import (
 )
 from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr
 from bot.services.search import closest_tool_names
+from bot.services.tool_tests import recommending_unheard
 
 EXIT_REFUSED = 1
 NOTE_MAX = 1000
@@ -41,6 +42,11 @@ def register(verbs: Any) -> None:
     status = actions.add_parser("status", help="move a tool one step in its lifecycle")
     status.add_argument("tool")
     status.add_argument("status", help=", ".join(TOOL_STATUSES))
+    status.add_argument(
+        "--yes",
+        action="store_true",
+        help="recommend a tool that has no test results yet (it starts a spreading round)",
+    )
     status.set_defaults(handler=status_command)
     decide = actions.add_parser("decide", help="record a leadership decision on a tool")
     decide.add_argument("tool")
@@ -81,6 +87,9 @@ async def status_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         return EXIT_REFUSED
     tool = await _tool(ctx, args.tool)
     if tool is None:
+        return EXIT_REFUSED
+    if not args.yes and await recommending_unheard(ctx.db, tool, args.status):
+        ctx.complain(t(ctx.lang, "spreading.cli.confirm_recommend", tool=tool.name))
         return EXIT_REFUSED
     try:
         changed = await set_tool_status(ctx.db, ctx.clock, tool.id, args.status, changed_by="cli")

@@ -102,6 +102,8 @@ class Result:
     updated_at: str
     #: Who last corrected it (None while it reads as first saved).
     updated_by: str | None = None
+    #: The name of its daycare, for showing (None without one).
+    daycare_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -57,4 +57,5 @@ MESSAGES: dict[str, str] = {
     "spreading.cli.none": "Ingen spredningsrunder endnu. En runde starter, når et redskab bliver anbefalet (tovholder tools status REDSKAB recommended) eller ledelsen beslutter to_be_spread.",
     "spreading.cli.bad_weeks": "--weeks skal være mellem 1 og {limit} (ikke {value}).",
     "spreading.cli.declined": "Ikke noget for os – {daycare}: {reason}",
+    "spreading.cli.confirm_recommend": "{tool} har ingen testresultater endnu. Som anbefalet bliver det sendt ud til alle dagtilbud, der ikke bruger det. Skriv kommandoen igen med --yes for at anbefale det alligevel.",
 }

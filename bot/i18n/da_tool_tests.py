@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "tests.error.test_unknown": "Afprøvningen findes ikke længere. Vælg en anden – eller ingen.",
     "tests.error.test_other_tool": "Den afprøvning handler om {tool}. Vælg samme redskab, eller en anden afprøvning.",
     "tests.error.already_closed": "Afprøvningen er allerede afsluttet.",
+    "tests.error.no_results_confirm": "Der er ingen resultater fra afprøvningen endnu. Vil du alligevel anbefale {tool}? Så bliver det sendt ud til alle dagtilbud, der ikke bruger det.",
     # Anbefalinger i et testresultat
     "recommendation.recommend": "Anbefales",
     "recommendation.recommend_with_conditions": "Anbefales med forbehold",

@@ -56,4 +56,5 @@ MESSAGES: dict[str, str] = {
     "spreading.cli.none": "No spreading rounds yet. A round starts when a tool becomes recommended (tovholder tools status TOOL recommended) or leadership decides to_be_spread.",
     "spreading.cli.bad_weeks": "--weeks must be between 1 and {limit} (not {value}).",
     "spreading.cli.declined": "Not for us – {daycare}: {reason}",
+    "spreading.cli.confirm_recommend": "{tool} has no test results yet. Once recommended it is sent to every daycare not using it. Run the command again with --yes to recommend it anyway.",
 }

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "tests.error.test_unknown": "That test no longer exists. Choose another – or none.",
     "tests.error.test_other_tool": "That test is about {tool}. Choose the same tool, or another test.",
     "tests.error.already_closed": "This test has already been closed.",
+    "tests.error.no_results_confirm": "This test has no results yet. Recommend {tool} anyway? It will then be sent to every daycare not using it.",
     # The recommendation in a test result
     "recommendation.recommend": "Recommended",
     "recommendation.recommend_with_conditions": "Recommended with reservations",

@@ -357,12 +357,9 @@ async def set_tool_status(
             return False
         if status not in NEXT_STATUSES[tool.status]:
             raise StatusRefused(tool.status, status)
-        changed = await tools_repo.set_status(conn, tool_id, tool.status, status, changed_by, now)
-        if status == "recommended" and spread:
-            await spreading.start_in(conn, tool_id, "recommended", changed_by, now, weeks)
-        elif tool.status == "recommended":
-            await spreading.end_in(conn, tool_id, f"status:{status}", now)
-        return changed
+        return await spreading.set_status_in(
+            conn, tool_id, tool.status, status, changed_by, now, weeks=weeks, spread=spread
+        )
 
 
 async def status_history(db: Database, tool_id: int) -> list[StatusChange]:

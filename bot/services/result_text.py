@@ -35,6 +35,14 @@ Rules worth knowing (the tests pin them down):
 * **Recommendation.** Negations and the longer phrases win over the plain word:
   not recommended > with conditions > needs more testing > recommend. Questions
   ("Kan den anbefales?") recommend nothing, and ``kan ikke anbefales nok`` is praise.
+* **Children and time.** ``6 børn``, ``seks børn``, ``6 store børn``, ``1 barn`` are the
+  children; a count of something else (``4 ud af 5 børn``, ``2 af børnene``) is not.
+  ``25 min``, ``25 minutter``, ``½ time``, ``en halv time``, ``et kvarter``, ``1½ time``,
+  ``2 timer`` are the minutes spent. A range (``20-30 min``) is left for the modal.
+* **Daycare.** A daycare's name, or a word of it no other daycare has and that is not a
+  word every daycare name uses (``Egernet`` for Skovbørnehaven Egernet, not
+  ``børnehaven``), forgiving case, æ/ø/å written out or left out and small typos (as for
+  tools). Two daycares named → None.
 * **Looks like a result** (untagged only): names a tool (one, or several: the bot then
   asks which), is not a question (does not end in "?"), and has a
   rating, a recommendation, or at least two words that results use ("børnene", "prøvede",
@@ -51,6 +59,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.domain.guides import Tool
+from bot.domain.org import Daycare
 from bot.domain.tool_tests import Recommendation
 from bot.services.search.normalise import compact, fold, tokens
 
@@ -93,10 +102,17 @@ class ReadMessage:
     looks_like_result: bool
     #: The message without the tag, ends stripped, otherwise exactly as written.
     text: str
+    #: How many children took part ("6 børn"), as written.
+    children: int | None = None
+    #: Minutes spent ("25 min", "½ time").
+    minutes: int | None = None
+    #: The one daycare the text names, among those given to `read_message`.
+    daycare: Daycare | None = None
 
 
-def read_message(text: str, tools: Sequence[Tool]) -> ReadMessage:
-    """Read `text` against the catalogue `tools`; never raises on odd input."""
+def read_message(text: str, tools: Sequence[Tool], daycares: Sequence[Daycare] = ()) -> ReadMessage:
+    """Read `text` against the catalogue `tools` (and the organisation's `daycares`);
+    never raises on odd input."""
     tagged, body = split_tag(text)
     scan = _scannable(body[:MAX_SCAN_CHARS])
     candidates = named_tools(scan, tools)
@@ -116,6 +132,9 @@ def read_message(text: str, tools: Sequence[Tool]) -> ReadMessage:
         recommendation=recommendation,
         looks_like_result=looks,
         text=body,
+        children=find_children(scan),
+        minutes=find_minutes(scan),
+        daycare=named_daycare(scan, daycares),
     )
 
 
@@ -579,6 +598,179 @@ def find_recommendation(scan: str) -> Recommendation | None:
         if pattern.search(statements):
             return recommendation
     return None
+
+
+# --- Children and minutes ---------------------------------------------------------------
+
+#: Number words as folded text has them ("én" is "en", "fjorten" stays).
+_COUNT_WORDS = {
+    "en": 1,
+    "et": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "syv": 7,
+    "otte": 8,
+    "ni": 9,
+    "ti": 10,
+    "elleve": 11,
+    "tolv": 12,
+    "tretten": 13,
+    "fjorten": 14,
+    "femten": 15,
+    "seksten": 16,
+    "sytten": 17,
+    "atten": 18,
+    "nitten": 19,
+    "tyve": 20,
+}
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + ")"
+#: "6 børn", "seks store børn", "1 barn" — not "4 ud af 5 børn" nor "2 af børnene".
+_CHILDREN = re.compile(
+    r"(?<![\w/.,-])(?<!\baf )(?<!\bof )"
+    + _COUNT
+    + r"\s+(?:(?!af\b|ud\b|of\b)[a-z]+\s+)?(?:boern|born|barn|unger|children|kids)(?![a-z])"
+)
+_HALF = r"(?:1/2|en\s+halv|et\s+halvt|halv)"
+_HALF_AFTER = re.compile(r"(\d)\s*½")
+#: "25 min", "25 min.", "25 minutter", "45 minutes".
+_MINUTES = re.compile(
+    r"(?<![\w/.,-])(?P<n>\d{1,3})\s*(?:minutter|minutters|minutes|min|mins)(?![a-z])"
+)
+#: "½ time", "en halv time", "1½ time", "1,5 time", "2 timer", "halvanden time", "an hour".
+_HOURS = re.compile(
+    r"(?<![\w/.,-])(?:(?P<half>" + _HALF + r")|(?P<and_half>halvanden)|"
+    r"(?P<n>\d{1,2}|en|et|to|tre|an|one|two)(?P<plus>[.,]5)?)"
+    r"\s*(?:time|timer|timers|hours?)(?![a-z])"
+)
+#: "et kvarter" (15), "tre kvarter" (45).
+_QUARTERS = re.compile(r"(?<![\w/.,-])(?P<n>et|en|1|tre|3)\s+kvarter(?![a-z])")
+
+
+def find_children(scan: str) -> int | None:
+    """How many children the text says took part: the first such count, or None."""
+    match = _CHILDREN.search(fold(scan))
+    if match is None:
+        return None
+    word = match["n"]
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def find_minutes(scan: str) -> int | None:
+    """The time spent, in minutes: the first "25 min", "½ time", "et kvarter" …, or None."""
+    # Folding would make "½" into "1⁄2", so the half is read first: "1½" is "1,5".
+    text = fold(_HALF_AFTER.sub(r"\1,5", scan).replace("½", " halv "))
+    found: list[tuple[int, int]] = []  # (position, minutes)
+    for match in _MINUTES.finditer(text):
+        found.append((match.start(), int(match["n"])))
+    for match in _HOURS.finditer(text):
+        if match["half"]:
+            minutes = 30
+        elif match["and_half"]:
+            minutes = 90
+        else:
+            word = match["n"]
+            hours = int(word) if word.isdigit() else _HOUR_WORDS[word]
+            minutes = hours * 60 + (30 if match["plus"] else 0)
+        found.append((match.start(), minutes))
+    for match in _QUARTERS.finditer(text):
+        found.append((match.start(), 45 if match["n"] in ("tre", "3") else 15))
+    return min(found)[1] if found else None
+
+
+_HOUR_WORDS = {"en": 1, "et": 1, "an": 1, "one": 1, "to": 2, "two": 2, "tre": 3}
+
+
+# --- Daycare ------------------------------------------------------------------------------
+
+#: Words every kind of daycare name uses: never enough to name one ("i børnehaven").
+_DAYCARE_WORDS = frozenset(
+    [
+        "boernehave",
+        "boernehaven",
+        "boernehus",
+        "boernehuset",
+        "boernehusene",
+        "vuggestue",
+        "vuggestuen",
+        "skovboernehave",
+        "skovboernehaven",
+        "naturboernehave",
+        "naturboernehaven",
+        "dagtilbud",
+        "dagtilbuddet",
+        "daginstitution",
+        "daginstitutionen",
+        "institution",
+        "institutionen",
+        "integreret",
+        "integrerede",
+        "boernegaard",
+        "boernegaarden",
+        "boerneby",
+        "boernebyen",
+        "huset",
+        "hus",
+    ]
+)
+#: The shortest word of a name that may name a daycare alone.
+MIN_DAYCARE_WORD = 4
+
+
+@lru_cache(maxsize=16)
+def _daycare_keys(daycares: tuple[Daycare, ...]) -> dict[str, tuple[int, ...]]:
+    """Compact full name, and each distinctive word of a name → the daycares (positions)."""
+    keys: dict[str, set[int]] = {}
+    words: dict[str, set[int]] = {}
+    for position, daycare in enumerate(daycares):
+        keys.setdefault(compact(daycare.name), set()).add(position)
+        for word in tokens(daycare.name):
+            if len(word) >= MIN_DAYCARE_WORD and word not in _DAYCARE_WORDS:
+                words.setdefault(word, set()).add(position)
+    for word, owners in words.items():
+        if len(owners) == 1:
+            keys.setdefault(word, owners)
+    return {key: tuple(sorted(owners)) for key, owners in keys.items() if len(key) >= 3}
+
+
+def named_daycare(scan: str, daycares: Sequence[Daycare]) -> Daycare | None:
+    """The one daycare the text names (by its name or a distinctive word of it, inflected or
+    misspelt a little), or None — also when it names two."""
+    if not daycares:
+        return None
+    keys = _daycare_keys(tuple(daycares))
+    fuzzy = tuple(key for key in keys if len(key) >= MIN_FUZZY_CHARS)
+    longest = max((len(key) for key in keys), default=0) + 6
+    named: set[int] = set()
+    for words in _phrases(scan):
+        for start in range(len(words)):
+            key = ""
+            for end in range(start + 1, min(start + 4, len(words)) + 1):
+                key += words[end - 1]
+                if len(key) > longest:
+                    break
+                named.update(_daycare_match(key, keys, fuzzy))
+    if len(named) != 1:
+        return None
+    return daycares[named.pop()]
+
+
+def _daycare_match(
+    key: str, keys: dict[str, tuple[int, ...]], fuzzy: tuple[str, ...]
+) -> tuple[int, ...]:
+    if key in keys:
+        return keys[key]
+    for stem in _stems(key):
+        if stem in keys:
+            return keys[stem]
+    if len(key) < MIN_FUZZY_CHARS or key in _DAYCARE_WORDS:
+        return ()
+    best = process.extractOne(key, fuzzy, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if best is None or best[0][0] != key[0]:
+        return ()
+    return keys[best[0]]
 
 
 # --- Does it read like a result? ----------------------------------------------------------

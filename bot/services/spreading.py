@@ -1,7 +1,8 @@
 """Spreading rounds: carry a recommended tool to every daycare not using it, once.
 
-A round starts inside the transaction that makes a tool "recommended" or records
-leadership's decision "to_be_spread" (`start_in`); the partial unique index on open rounds
+A round starts inside the transaction that makes a tool "recommended" (`set_status_in`, the
+one way a status changes) or records leadership's decision "to_be_spread" (`start_in`); the
+partial unique index on open rounds
 makes a second start — two clicks, a retry, the decision after the recommendation — a no-op.
 It ends when the tool leaves "recommended" or leadership decides "stopped" (`end_in`).
 
@@ -22,6 +23,7 @@ import aiosqlite
 
 from bot.clock import Clock, utc_iso
 from bot.domain.adoption import ADOPTION_STATES, AdoptionState
+from bot.domain.guides import ToolStatus
 from bot.domain.network import OrgSnapshot
 from bot.domain.spreading import (
     ANSWERS,
@@ -93,6 +95,38 @@ async def start_in(
 async def end_in(conn: aiosqlite.Connection, tool_id: int, reason: str, now: str) -> bool:
     """End the tool's open round (its reminders still due are then not sent)."""
     return await repo.end_open_round(conn, tool_id, reason, now)
+
+
+async def set_status_in(
+    conn: aiosqlite.Connection,
+    tool_id: int,
+    from_status: ToolStatus,
+    to_status: ToolStatus,
+    by: str | None,
+    now: str,
+    *,
+    weeks: int | None = None,
+    spread: bool = True,
+) -> bool:
+    """The one way a tool's status changes, in the caller's transaction: the step is
+    recorded with `by`, becoming "recommended" starts the tool's spreading round (none when
+    one is open already) and leaving "recommended" ends the open one. Every path that
+    recommends a tool — **Afslut** on a test, `tovholder tools status`, the demo — comes
+    here, so none of them can forget the round. `spread=False` is for history being
+    replayed, which must not message anyone. `weeks` (`follow_up_weeks`, read before the
+    transaction) is needed only by a step that may start a round. False when the tool no
+    longer had `from_status` (someone moved it first): then nothing was written.
+    """
+    starts = to_status == "recommended" and spread
+    if starts and weeks is None:
+        raise ValueError("recommending a tool needs the round's follow-up weeks")
+    if not await tools_repo.set_status(conn, tool_id, from_status, to_status, by, now):
+        return False
+    if starts and weeks is not None:
+        await start_in(conn, tool_id, "recommended", by, now, weeks)
+    elif from_status == "recommended":
+        await end_in(conn, tool_id, f"status:{to_status}", now)
+    return True
 
 
 async def get_round(db: Database, round_id: int) -> SpreadingRound | None:

@@ -21,7 +21,14 @@ from datetime import date, timedelta
 import aiosqlite
 
 from bot.clock import Clock, utc_iso
-from bot.domain.guides import AGE_GROUPS, NEXT_STATUSES, THEMES, ToolStatus, canonical_labels
+from bot.domain.guides import (
+    AGE_GROUPS,
+    NEXT_STATUSES,
+    THEMES,
+    Tool,
+    ToolStatus,
+    canonical_labels,
+)
 from bot.domain.org import Daycare, Person
 from bot.domain.tool_tests import (
     CONCLUSIONS,
@@ -89,6 +96,17 @@ ResultProblem = ResultRefused
 
 class CloseRefused(Refused):
     """A closing with problems, per field."""
+
+
+class NeedsConfirmation(CloseRefused):
+    """Recommending a tool from a test without a single result: the person is asked first
+    (a recommendation starts a spreading round to every daycare). Nothing changed."""
+
+    def __init__(self, test: ToolTest) -> None:
+        super().__init__(
+            {"conclusion": ("tests.error.no_results_confirm", {"tool": test.tool.name})}
+        )
+        self.test = test
 
 
 class AlreadyClosed(CloseRefused):
@@ -215,7 +233,7 @@ async def _into_test(conn: aiosqlite.Connection, tool_id: int, changed_by: str, 
     tool = await tools_repo.tool_by_id(conn, tool_id)
     if tool is None or tool.status != "proposed":
         return False
-    return await tools_repo.set_status(conn, tool_id, "proposed", "in_test", changed_by, now)
+    return await spreading.set_status_in(conn, tool_id, "proposed", "in_test", changed_by, now)
 
 
 # -- tests ---------------------------------------------------------------------------------
@@ -311,14 +329,25 @@ async def get_test(db: Database, test_id: int) -> ToolTest | None:
 
 
 async def close_test(
-    db: Database, clock: Clock, test_id: int, conclusion: str, note: str, *, by: str
+    db: Database,
+    clock: Clock,
+    test_id: int,
+    conclusion: str,
+    note: str,
+    *,
+    by: str,
+    confirmed: bool = False,
 ) -> ToolTest:
     """Close a running test with its conclusion, and move the tool there along its lifecycle.
 
     Each step is recorded with `by` (in_test → recommended goes via evaluated, as the
-    lifecycle demands). A tool already at the conclusion stays, and "evaluated" never undoes
-    a verdict already given. Only the test's ambassador or a coordinator may close it.
-    Raises LookupError (no such test), NotAllowed, AlreadyClosed, CloseRefused, ContainsCpr.
+    lifecycle demands) and taken by `spreading.set_status_in`, so a tool recommended here
+    starts its spreading round in the same transaction, like any other recommendation. A
+    tool already at the conclusion stays, and "evaluated" never undoes a verdict already
+    given. Recommending a tool from a test that has no results yet needs `confirmed` (else
+    NeedsConfirmation, nothing written): a round would reach every daycare on nobody's word.
+    Only the test's ambassador or a coordinator may close it. Raises LookupError (no such
+    test), NotAllowed, AlreadyClosed, NeedsConfirmation, CloseRefused, ContainsCpr.
     """
     person = await _person(db, by)
     ensure_no_cpr(note=note)
@@ -329,6 +358,7 @@ async def close_test(
     if len(note) > NOTE_MAX:
         errors["note"] = ("tests.error.too_long", {"limit": NOTE_MAX, "length": len(note)})
     now = utc_iso(clock.now())
+    weeks = await spreading.follow_up_weeks(db)
     async with db.transaction() as conn:
         test = await repo.test_by_id(conn, test_id)
         if test is None:
@@ -340,18 +370,35 @@ async def close_test(
         if errors:
             raise CloseRefused(errors)
         target: ToolStatus = next(c for c in CONCLUSIONS if c == conclusion)
-        if not await repo.close_test(conn, test_id, target, note, by, now):
-            raise AlreadyClosed(test)
         tool = await tools_repo.tool_by_id(conn, test.tool.id)
         assert tool is not None
         status = tool.status
+        if (
+            target == "recommended"
+            and status != "recommended"
+            and not confirmed
+            and not await repo.results_of_test(conn, test_id)
+        ):
+            raise NeedsConfirmation(test)
+        if not await repo.close_test(conn, test_id, target, note, by, now):
+            raise AlreadyClosed(test)
         if not (target == "evaluated" and status in VERDICTS):
             for step in lifecycle_steps(status, target):
-                await tools_repo.set_status(conn, tool.id, status, step, by, now)
+                await spreading.set_status_in(conn, tool.id, status, step, by, now, weeks=weeks)
                 status = step
         closed = await repo.test_by_id(conn, test_id)
     assert closed is not None
     return closed
+
+
+async def recommending_unheard(db: Database, tool: Tool, status: str) -> bool:
+    """True when this step would recommend a tool no result speaks for yet: the caller asks
+    first (`--yes`), as closing a test without results does, since recommending starts a
+    spreading round to every daycare. A step the lifecycle refuses is not asked about."""
+    if status != "recommended" or status not in NEXT_STATUSES[tool.status]:
+        return False
+    async with db.transaction() as conn:
+        return not await repo.results(conn, tool_id=tool.id)
 
 
 # -- results -------------------------------------------------------------------------------

@@ -298,3 +298,28 @@ def close_modal(lang: str, test: ToolTest, *, channel_id: str | None) -> dict[st
         blocks,
         {"test_id": test.id, "channel": channel_id},
     )
+
+
+def close_confirm_modal(
+    lang: str, test: ToolTest, *, note: str, channel_id: str | None
+) -> dict[str, Any]:
+    """Pushed over the close modal when a test without results is closed as recommended:
+    **Ja, anbefal** closes it so (the same callback, `confirmed` in the metadata, the note
+    carried along); **Tilbage** returns to the close modal to choose again."""
+    text = t(lang, "tests.error.no_results_confirm", tool=escape(test.tool.name))
+    metadata = {
+        "test_id": test.id,
+        "channel": channel_id,
+        "conclusion": "recommended",
+        "note": note,
+        "confirmed": True,
+    }
+    return {
+        "type": "modal",
+        "callback_id": CLOSE_CALLBACK,
+        "title": plain(t(lang, "test.confirm_title")),
+        "submit": plain(t(lang, "test.confirm_submit")),
+        "close": plain(t(lang, "test.confirm_back")),
+        "private_metadata": json.dumps(metadata, ensure_ascii=False),
+        "blocks": [section(text)],
+    }

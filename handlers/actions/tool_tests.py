@@ -136,7 +136,11 @@ async def summary(
 
 
 async def _draft_from_message(
-    client: AsyncWebClient, services: Services, where: dict[str, Any], tool_id: int
+    client: AsyncWebClient,
+    services: Services,
+    where: dict[str, Any],
+    tool_id: int,
+    author_id: str,
 ) -> ResultDraft | None:
     """The result the message a "save as result?" question is about gives, as it reads now
     (its text is not in the button); None when the message is gone."""
@@ -150,9 +154,11 @@ async def _draft_from_message(
         return None
     read = await test_channel.read(services.db, str(messages[0].get("text") or ""))
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
-    return test_channel.draft_from(
+    return await test_channel.draft_from(
+        services.db,
         read,
         tool_id,
+        author_id,
         services.clock.now().date(),
         channel_id=channel,
         message_ts=ts,
@@ -172,7 +178,7 @@ async def offer_save(
     if not await _allowed(respond, services, lang, user_id):
         return
     where = json.loads(action_value(body))
-    draft = await _draft_from_message(client, services, where, int(where["tool"]))
+    draft = await _draft_from_message(client, services, where, int(where["tool"]), user_id)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
         return
@@ -202,7 +208,8 @@ async def offer_other(
     user_id = body["user"]["id"]
     if not await _allowed(respond, services, lang, user_id):
         return
-    draft = await _draft_from_message(client, services, json.loads(action_value(body)), 0)
+    where = json.loads(action_value(body))
+    draft = await _draft_from_message(client, services, where, 0, user_id)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
         return

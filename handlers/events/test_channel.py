@@ -53,9 +53,11 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
         )
         return
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
-    draft = test_channel.draft_from(
+    draft = await test_channel.draft_from(
+        services.db,
         found,
         found.tool.id,
+        user_id,
         services.clock.now().date(),
         channel_id=channel,
         message_ts=ts,
@@ -100,7 +102,7 @@ async def changed_message(
             services.db,
             services.clock,
             result.id,
-            test_channel.edited_draft(result, found),
+            await test_channel.edited_draft(services.db, result, found),
             editor_id=user_id,
         )
     except ContainsCpr as cpr:  # the result keeps what it said before the edit

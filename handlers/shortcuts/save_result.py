@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -47,15 +46,17 @@ async def save_as_result(
         )
         return
     found = await test_channel.read(services.db, text)
-    draft = test_channel.draft_from(
+    draft = await test_channel.draft_from(
+        services.db,
         found,
         found.tool.id if found.tool else 0,
+        user_id,
         services.clock.now().date(),
         channel_id=channel,
         message_ts=ts,
         permalink=None,
+        source="shortcut",
     )
-    draft = replace(draft, source="shortcut")
     intro = None if found.tool else t(lang, "test.shortcut_no_tool")
     await open_result(
         client, services, lang, shortcut["trigger_id"], user_id, draft=draft, intro=intro

@@ -20,6 +20,7 @@ from bot.services.permissions import Action
 from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     CloseRefused,
+    NeedsConfirmation,
     NotAllowed,
     PlanRefused,
     ResultRefused,
@@ -36,6 +37,7 @@ from bot.views.test_modals import (
     CLOSE_CALLBACK,
     RESULT_CALLBACK,
     START_CALLBACK,
+    close_confirm_modal,
     close_modal,
     result_modal,
     start_modal,
@@ -255,19 +257,31 @@ async def submit_close(
     services: Services,
     lang: str,
 ) -> None:
+    """The close modal, or the confirmation pushed over it (`confirmed` in its metadata,
+    with the conclusion and note the person gave): that one clears both modals."""
     values = submitted(view)
     metadata = json.loads(view.get("private_metadata") or "{}")
-    note = str(values.get("note") or "")
+    confirmed = metadata.get("confirmed") is True
+    given = metadata if confirmed else values
+    note = str(given.get("note") or "")
+    conclusion = str(given.get("conclusion") or "")
     user_id = body["user"]["id"]
     try:
         test = await close_test(
             services.db,
             services.clock,
             int(metadata.get("test_id") or 0),
-            values.get("conclusion") or "",
+            conclusion,
             note,
             by=user_id,
+            confirmed=confirmed,
         )
+    except NeedsConfirmation as ask:
+        await ack(
+            response_action="push",
+            view=close_confirm_modal(lang, ask.test, note=note, channel_id=metadata.get("channel")),
+        )
+        return
     except NotAllowed:
         await ack()
         await client.chat_postMessage(
@@ -275,12 +289,21 @@ async def submit_close(
         )
         return
     except CloseRefused as refused:
-        await ack(response_action="errors", errors=_errors(lang, refused.errors))
+        if not confirmed:
+            await ack(response_action="errors", errors=_errors(lang, refused.errors))
+            return
+        # The confirmation has no fields to mark (closed meanwhile, say): said privately.
+        await ack(response_action="clear")
+        said = "\n".join(_errors(lang, refused.errors).values())
+        await tell_privately(client, user_id, metadata.get("channel"), text_message(said))
         return
     except ContainsCpr as found:
         await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
         return
-    await ack()
-    conclusion = t(lang, f"tool_status.{test.conclusion}")
-    text = t(lang, "test.closed", tool=escape(test.tool.name), status=conclusion)
+    if confirmed:
+        await ack(response_action="clear")
+    else:
+        await ack()
+    status = t(lang, f"tool_status.{test.conclusion}")
+    text = t(lang, "test.closed", tool=escape(test.tool.name), status=status)
     await tell_privately(client, user_id, metadata.get("channel"), text_message(text))

@@ -242,7 +242,8 @@ async def results(
     """Results matching every filter given, newest first (by the day tested, then saved)."""
     params = (result_id, tool_id)
     async with conn.execute(
-        "SELECT r.* FROM test_results r"
+        "SELECT r.*, d.name AS daycare_name FROM test_results r"
+        " LEFT JOIN daycares d ON d.id = r.daycare_id"
         " WHERE (?1 IS NULL OR r.id = ?1) AND (?2 IS NULL OR r.tool_id = ?2)"
         " ORDER BY r.tested_on DESC, r.created_at DESC, r.id DESC",
         params,
@@ -285,9 +286,19 @@ async def results(
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             updated_by=row["updated_by"],
+            daycare_name=row["daycare_name"],
         )
         for row in rows
     ]
+
+
+async def results_of_test(conn: aiosqlite.Connection, test_id: int) -> int:
+    """How many results name the test."""
+    async with conn.execute(
+        "SELECT COUNT(*) AS n FROM test_results WHERE test_id = ?", (test_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row["n"]) if row else 0
 
 
 async def result_by_id(conn: aiosqlite.Connection, result_id: int) -> Result | None:

@@ -5,14 +5,18 @@ reasons reach the tool's evaluation."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta
 
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
+from bot.admin.context import AdminContext
+from bot.cli import parser as cli_parser
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.adoption import set_adoption
 from bot.services.guides import find_tool, set_tool_status
+from bot.settings import load_settings
 from bot.standin import RecordedCall
 from bot.standin.server import HTML_503
 from storage.repositories import org
@@ -195,3 +199,62 @@ async def test_a_round_s_messages_survive_an_outage_and_one_person_slack_refuses
     assert [c.error for c in posted if not c.ok] == ["channel_not_found"]  # Camilla's
     later = await run_jobs(slack, clock, clock.now() + timedelta(hours=2))
     assert about_ozobot(later) == {}  # nothing twice, and Camilla's is not tried again
+
+
+# -- every way a tool becomes recommended starts its round ---------------------------------
+
+
+async def tovholder(slack: LocalSlack, clock: ManualClock, *argv: str) -> tuple[int, str, str]:
+    """`tovholder ARGV` with the real parser on the bot's database: (exit code, out, err)."""
+    args = cli_parser().parse_args(list(argv))
+    db = slack.bot.db
+    settings = load_settings("console", environ={"TOVHOLDER_DB": str(db.path)}, env_file=None)
+    out, err = io.StringIO(), io.StringIO()
+    code = await args.handler(args, AdminContext(settings, db, clock, None, out=out, err=err))
+    return code, out.getvalue(), err.getvalue()
+
+
+async def rounds_listed(slack: LocalSlack, clock: ManualClock) -> list[tuple[str, str]]:
+    """`tovholder spreading list`: (tool, trigger) of each round, newest first."""
+    code, out, _ = await tovholder(slack, clock, "spreading", "list")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()[1:]]
+    return [(row[0], row[2]) for row in rows if len(row) == 6]
+
+
+async def test_recommending_from_the_cli_asks_for_yes_without_results_then_spreads(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    assert await tovholder(slack, clock, "tools", "status", "ozobot", "evaluated") == (
+        0,
+        "Ozobot har nu status evaluated.\n",
+        "",
+    )
+    code, out, err = await tovholder(slack, clock, "tools", "status", "ozobot", "recommended")
+    assert (code, out) == (1, "")
+    assert "Ozobot har ingen testresultater endnu" in err and "--yes" in err
+    assert await rounds_listed(slack, clock) == []
+    ozobot = await find_tool(slack.bot.db, "Ozobot")
+    assert ozobot is not None and ozobot.status == "evaluated"  # nothing changed
+    code, out, _ = await tovholder(
+        slack, clock, "tools", "status", "ozobot", "recommended", "--yes"
+    )
+    assert (code, out) == (0, "Ozobot har nu status recommended.\n")
+    assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
+    sent = about_ozobot(await run_jobs(slack, clock))
+    assert "Nyt anbefalet redskab: Ozobot" in sent[AHMED][0]
+
+
+async def test_a_decision_to_spread_starts_the_one_round_a_recommendation_then_keeps(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    code, _, _ = await tovholder(slack, clock, "tools", "decide", "ozobot", "to_be_spread")
+    assert code == 0
+    assert await rounds_listed(slack, clock) == [("Ozobot", "decision")]
+    await tovholder(slack, clock, "tools", "status", "ozobot", "evaluated")
+    code, _, _ = await tovholder(slack, clock, "tools", "status", "ozobot", "recommended", "--yes")
+    assert code == 0
+    assert await rounds_listed(slack, clock) == [("Ozobot", "decision")]  # no second round
+    sent = about_ozobot(await run_jobs(slack, clock))
+    (invitation,) = sent[AHMED]  # one round, so one invitation
+    assert "Nyt anbefalet redskab: Ozobot" in invitation

@@ -8,11 +8,14 @@ from typing import Any
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.guides import find_tool, status_history
+from bot.services.pulse import build_pulse, current_week
 from bot.services.reminders import list_reminders
 from bot.services.tool_tests import result_for_message, running_tests, tool_summary
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
+from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.e2e.test_spreading import rounds_listed
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -62,9 +65,69 @@ async def test_a_tagged_message_is_saved_with_tool_rating_and_advice(
     )
     assert result.author_slack_id == METTE
     assert result.draft.permalink and ts.replace(".", "") in result.draft.permalink
+    assert result.draft.daycare_id == await daycare_id(slack, "Børnehuset Mælkebøtten")
     (reply,) = thread_replies(slack, ts)
     assert (
-        "Gemt som testresultat: *Bee-Bot* · ★★★★☆ (4/5) · Anbefales med forbehold" in reply["text"]
+        "Gemt som testresultat: *Bee-Bot* · Børnehuset Mælkebøtten · ★★★★☆ (4/5)"
+        " · Anbefales med forbehold" in reply["text"]
+    )
+
+
+async def test_a_result_in_the_channel_joins_the_running_test_and_counts_in_the_pulse(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Søren runs one Ozobot test, in Egernet (the demo's): his line in the channel is that
+    test's result, from Egernet, with its children and minutes — so Syd is not quiet."""
+    await with_test_channel(slack, clock)
+    db = slack.bot.db
+    (test,) = await running_tests(db, SOEREN)
+    assert await syd_results(slack, clock) == (0, (("Ozobot", None, 0),))  # "quiet"
+    ts = await write(
+        slack, SOEREN, "#test Ozobot i Egernet: 4/5, 6 børn, 25 min. Anbefales med forbehold"
+    )
+    result = await result_for_message(db, TESTS, ts)
+    assert result is not None
+    egernet = await daycare_id(slack, "Skovbørnehaven Egernet")
+    assert (result.draft.test_id, result.draft.daycare_id) == (test.id, egernet)
+    assert (result.draft.children, result.draft.minutes_spent) == (6, 25)
+    assert result.draft.recommendation == "recommend_with_conditions"
+    (reply,) = thread_replies(slack, ts)
+    assert (
+        "Gemt som testresultat: *Ozobot* · Skovbørnehaven Egernet · ★★★★☆ (4/5)"
+        " · Anbefales med forbehold · 6 børn · 25 min." in reply["text"]
+    )
+    assert await syd_results(slack, clock) == (1, (("Ozobot", 4, 1),))
+
+
+async def test_a_misspelt_daycare_is_still_found_and_an_edit_keeps_the_test(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    await with_test_channel(slack, clock)
+    (test,) = await running_tests(slack.bot.db, SOEREN)
+    ts = await write(slack, SOEREN, "#test ozobot i egrnet 3/5, seks børn, en halv time")
+    await slack.driver.edit_message(SOEREN, TESTS, ts, "#test Ozobot i Egernet 4/5, 7 børn")
+    await slack.settle()
+    result = await result_for_message(slack.bot.db, TESTS, ts)
+    assert result is not None
+    egernet = await daycare_id(slack, "Skovbørnehaven Egernet")
+    assert (result.draft.test_id, result.draft.daycare_id) == (test.id, egernet)
+    assert (result.draft.rating, result.draft.children, result.draft.minutes_spent) == (4, 7, 30)
+
+
+async def daycare_id(slack: LocalSlack, name: str) -> int:
+    return next(d.id for d in await org.all_daycares(slack.bot.db) if d.name == name)
+
+
+async def syd_results(
+    slack: LocalSlack, clock: ManualClock
+) -> tuple[int, tuple[tuple[str, int | None, int], ...]]:
+    """This week's pulse for Syd: results, and each tool in test with its newest rating."""
+    pulse = await build_pulse(
+        slack.bot.db, clock, slack.bot.app.services.settings.calendar, current_week(clock)
+    )
+    (syd,) = [area for area in pulse.areas if area.area == "Syd"]
+    return syd.results, tuple(
+        (tool.tool, tool.newest_rating, tool.results) for tool in syd.tools_in_test
     )
 
 
@@ -216,6 +279,29 @@ async def test_the_shortcut_saves_any_message_with_its_link(slack: LocalSlack) -
     assert result.draft.permalink and "/archives/C0GENERAL/" in result.draft.permalink
 
 
+async def test_the_shortcut_reads_the_message_as_the_channel_does(slack: LocalSlack) -> None:
+    """Søren saves Line's message about his Ozobot test: the modal opens on that test, in
+    Egernet, with the children and minutes the message gave."""
+    text = "Ozobot i Egernet: 4/5, 6 børn, 25 min. Anbefales med forbehold"
+    ts = await write(slack, LINE, text, GENERAL)
+    await slack.driver.message_shortcut(SOEREN, "save_as_result", GENERAL, ts)
+    await slack.settle()
+    (modal,) = slack.standin.open_views(SOEREN)
+    fields = {b.get("block_id"): b.get("element", {}) for b in modal["blocks"]}
+    (test,) = await running_tests(slack.bot.db, SOEREN)
+    assert fields["test"]["initial_option"]["value"] == str(test.id)
+    assert fields["daycare"]["initial_option"]["text"]["text"] == "Skovbørnehaven Egernet"
+    assert (fields["children"]["initial_value"], fields["minutes"]["initial_value"]) == ("6", "25")
+    await submit_result(slack, SOEREN, {})
+    result = await result_for_message(slack.bot.db, GENERAL, ts)
+    assert result is not None and result.draft.source == "shortcut"
+    assert (result.draft.test_id, result.draft.children, result.draft.minutes_spent) == (
+        test.id,
+        6,
+        25,
+    )
+
+
 async def test_a_superuser_cannot_use_the_shortcut(slack: LocalSlack) -> None:
     ts = await write(slack, LINE, "Bee-Bot 3/5", GENERAL)
     await slack.driver.message_shortcut(LINE, "save_as_result", GENERAL, ts)
@@ -228,7 +314,9 @@ async def test_a_superuser_cannot_use_the_shortcut(slack: LocalSlack) -> None:
 # -- tests, the summary and closing -----------------------------------------------------------
 
 
-async def test_start_list_and_close_a_test_which_sets_the_status(slack: LocalSlack) -> None:
+async def test_start_list_and_close_a_test_which_sets_the_status(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
     await slack.driver.slash_command(METTE, "/tool-test", "start ozobot", channel_id=GENERAL)
     await slack.settle()
     (modal,) = slack.standin.open_views(METTE)
@@ -256,14 +344,55 @@ async def test_start_list_and_close_a_test_which_sets_the_status(slack: LocalSla
     assert "evaluering: 14. dec. 2026, 11. jan. 2027" in texts(listing)
     await slack.driver.click(METTE, action_id="test_close_open", channel_id=GENERAL)
     await slack.settle()
-    await slack.driver.submit_view(
-        METTE, {"conclusion": {"value": "recommended"}, "note": {"value": "Virker fint."}}
+    close = {"conclusion": {"value": "recommended"}, "note": {"value": "Virker fint."}}
+    # No result yet: recommending is confirmed first; "Tilbage" changes nothing.
+    asked = await slack.driver.submit_view(METTE, close)
+    assert asked.json is not None and asked.json["response_action"] == "push"
+    (_, confirm) = slack.standin.open_views(METTE)
+    assert (
+        "Der er ingen resultater fra afprøvningen endnu. Vil du alligevel anbefale Ozobot?"
+        in (confirm["blocks"][0]["text"]["text"])
     )
+    await slack.driver.close_view(METTE)
+    assert len(slack.standin.open_views(METTE)) == 1  # back at the close modal
+    ozobot = await find_tool(slack.bot.db, "Ozobot")
+    assert ozobot is not None and ozobot.status == "in_test"
+    assert await rounds_listed(slack, clock) == []
+    await slack.driver.submit_view(METTE, close)
+    await slack.driver.submit_view(METTE)  # "Ja, anbefal"
     await slack.settle()
+    assert slack.standin.open_views(METTE) == []
     ozobot = await find_tool(slack.bot.db, "Ozobot")
     assert ozobot is not None and ozobot.status == "recommended"
     steps = [(c.to_status, c.changed_by) for c in await status_history(slack.bot.db, ozobot.id)]
     assert steps[-2:] == [("evaluated", METTE), ("recommended", METTE)]
+    assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
+
+
+async def test_afslut_as_recommended_after_a_result_starts_the_spreading_round(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    """Søren's result in the channel belongs to his Ozobot test, so closing it as recommended
+    asks nothing more — and the round reaches the superusers of the daycares not using it."""
+    await with_test_channel(slack, clock)
+    await write(slack, SOEREN, "#test Ozobot i Egernet: 5/5, 6 børn, 25 min. Anbefales")
+    await slack.driver.slash_command(SOEREN, "/tool-test", "", channel_id=GENERAL)
+    await slack.settle()
+    await slack.driver.click(SOEREN, action_id="test_close_open", channel_id=GENERAL)
+    await slack.settle()
+    closed = await slack.driver.submit_view(SOEREN, {"conclusion": {"value": "recommended"}})
+    await slack.settle()
+    assert closed.json is None and slack.standin.open_views(SOEREN) == []
+    assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
+    mark = slack.standin.mark()
+    await slack.bot.scheduler.run_all_now()
+    await slack.settle()
+    invited = {
+        str(c.args["channel"])
+        for c in slack.standin.calls_since(mark)
+        if c.method == "chat.postMessage" and "Nyt anbefalet redskab: Ozobot" in texts(c)
+    }
+    assert "U0DEMO006" in invited  # Ahmed, superuser in Børnehaven Regnbuen
 
 
 async def test_a_test_started_in_slack_has_its_checkpoint_reminders_at_once(
