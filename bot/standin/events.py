@@ -14,7 +14,7 @@ import uuid
 from typing import Any
 
 from bot.standin.models import Channel, User
-from bot.standin.richtext import rich_text_blocks
+from bot.standin.richtext import as_sent, rich_text_blocks
 from bot.standin.workspace import Workspace
 
 _EVENT_ID_ALPHABET = string.ascii_uppercase + string.digits
@@ -67,7 +67,7 @@ class EventBuilder:
         message: dict[str, Any] = {
             "client_msg_id": str(uuid.uuid4()),
             "type": "message",
-            "text": text,
+            "text": as_sent(text),
             "user": user.id,
             "ts": "",
             "team": self.ws.team_id,
@@ -93,7 +93,7 @@ class EventBuilder:
         """Edit a stored user message and return its `message_changed` event."""
         previous = {k: copy.deepcopy(v) for k, v in message.items() if k not in _HISTORY_ONLY}
         previous.pop("edited", None)
-        message["text"] = text
+        message["text"] = as_sent(text)
         message["blocks"] = rich_text_blocks(text)
         message["edited"] = {"user": message["user"], "ts": self.ws.next_ts()}
         inner = {k: copy.deepcopy(v) for k, v in message.items() if k not in _HISTORY_ONLY}

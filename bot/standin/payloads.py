@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 from bot.standin.models import Channel, User
+from bot.standin.richtext import as_sent
 from bot.standin.workspace import Workspace
 
 #: What a payload's embedded `message` carries (Slack leaves app_id/bot_profile out).
@@ -114,7 +115,7 @@ class PayloadBuilder:
             "user_id": user.id,
             "user_name": user.name,
             "command": command,
-            "text": text,
+            "text": as_sent(text),
             "api_app_id": self.ws.app_id,
             "is_enterprise_install": "false",
             "response_url": response_url,

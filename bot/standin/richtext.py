@@ -43,6 +43,26 @@ def _markup_element(inner: str) -> dict[str, Any]:
     return link
 
 
+#: What Slack's client makes markup of itself: mentions, channel links, broadcasts, links.
+_CLIENT_MARKUP = re.compile(r"<(?:[@#!]|https?://|mailto:)[^<>]*>")
+
+
+def as_sent(text: str) -> str:
+    """A typed message's or a slash command's `text` as Slack sends it: `&`, `<` and `>`
+    the person typed as `&amp;`, `&lt;` and `&gt;`; the markup the client made (`<@U…>`,
+    `<#C…>`, `<!here>`, `<https://…>`) as it is. `blocks` keep the text as typed."""
+    parts: list[str] = []
+    position = 0
+    for match in _CLIENT_MARKUP.finditer(text):
+        parts += [_entities(text[position : match.start()]), match[0]]
+        position = match.end()
+    return "".join([*parts, _entities(text[position:])])
+
+
+def _entities(typed: str) -> str:
+    return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def rich_text_blocks(text: str) -> list[dict[str, Any]]:
     """`[{"type": "rich_text", "block_id": ..., "elements": [rich_text_section]}]`."""
     block_id = "".join(secrets.choice(_ALPHABET) for _ in range(4))

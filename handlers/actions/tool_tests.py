@@ -29,6 +29,7 @@ from bot.services.tool_tests import (
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
 from handlers.replies import private, refusal
+from handlers.slack_text import slack_text
 from handlers.values import action_value, as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
 
@@ -152,7 +153,7 @@ async def _draft_from_message(
     messages = found.get("messages") or []
     if not messages:
         return None
-    read = await test_channel.read(services.db, str(messages[0].get("text") or ""))
+    read = await test_channel.read(services.db, slack_text(messages[0].get("text")))
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
     return await test_channel.draft_from(
         services.db,

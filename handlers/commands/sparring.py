@@ -15,6 +15,7 @@ from bot.services.sparring import QuestionProblem, ask, is_list_request, open_qu
 from bot.views.help import text_message
 from bot.views.sparring_handling import my_questions
 from handlers.privacy import not_saved
+from handlers.slack_text import slack_text
 from handlers.sparring_delivery import present
 from handlers.views.sparring import open_sparring
 
@@ -26,7 +27,7 @@ async def sparring_command(
     services: Services,
     lang: str,
 ) -> None:
-    text = str(command.get("text") or "")
+    text = slack_text(command.get("text"))
     channel_id = command.get("channel_id")
     user_id = str(command["user_id"])
     if not text.strip():

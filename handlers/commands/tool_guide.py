@@ -12,6 +12,7 @@ from bot.services.permissions import Action
 from bot.services.tool_guide import NewGuideRequest, answer
 from handlers.actions.guides import answer_message
 from handlers.replies import refusal
+from handlers.slack_text import slack_text
 from handlers.views.guide_editor import open_editor
 
 
@@ -23,7 +24,7 @@ async def tool_guide_command(
     lang: str,
 ) -> None:
     user_id = str(command["user_id"])
-    found = await answer(services.db, user_id, str(command.get("text") or ""))
+    found = await answer(services.db, user_id, slack_text(command.get("text")))
     if isinstance(found, NewGuideRequest):
         if not found.allowed:
             await respond(

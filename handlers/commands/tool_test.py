@@ -20,6 +20,7 @@ from bot.views.tool_tests import running_tests_message, summary_message
 from handlers.commands.trainings import WORDS as TRAINING_WORDS
 from handlers.commands.trainings import training_word
 from handlers.replies import refusal
+from handlers.slack_text import slack_text
 from handlers.views.tool_tests import open_result, open_start
 
 START_WORDS = frozenset({"start", "ny", "new"})
@@ -35,7 +36,7 @@ async def tool_test_command(
     lang: str,
 ) -> None:
     user_id = str(command["user_id"])
-    word, _, rest = str(command.get("text") or "").strip().partition(" ")
+    word, _, rest = slack_text(command.get("text")).strip().partition(" ")
     word, rest = word.casefold(), rest.strip()
     if word in TRAINING_WORDS:
         await training_word(word, rest, command, respond, client, services, lang)

@@ -15,6 +15,7 @@ from bot.views.help import help_message
 from bot.views.network import network_message
 from handlers.commands.gdpr import GDPR_WORDS, gdpr_command, is_my_data, my_data_command
 from handlers.commands.pulse import pulse_command
+from handlers.slack_text import slack_text
 from handlers.views.my_settings import open_my_settings
 from handlers.views.settings import open_settings
 
@@ -33,7 +34,7 @@ async def tovholder_command(
     lang: str,
 ) -> None:
     """An unknown sub-command gets the help, naming what was not understood."""
-    text = str(command.get("text") or "").strip()
+    text = slack_text(command.get("text")).strip()
     word, _, rest = text.partition(" ")
     if word.lower() in SETTINGS_WORDS:
         user_id = str(command["user_id"])

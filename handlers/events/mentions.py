@@ -12,6 +12,7 @@ from bot.runtime import Services
 from bot.services.help import is_help_request
 from bot.views.help import help_message, text_message
 from handlers.events import test_channel
+from handlers.slack_text import slack_text
 
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 
@@ -30,7 +31,7 @@ def mentions_bot(text: str, bot_user_id: str | None) -> bool:
 
 
 async def answer_mention(event: dict[str, Any], client: AsyncWebClient, lang: str) -> None:
-    text = MENTION.sub("", str(event.get("text") or ""))
+    text = slack_text(MENTION.sub("", str(event.get("text") or "")))
     reply = (
         help_message(lang) if is_help_request(text) else text_message(t(lang, "dm.not_understood"))
     )

@@ -18,6 +18,7 @@ from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import help_message, text_message
 from handlers.events import mentions, sparring_thread, test_channel
 from handlers.privacy import not_saved
+from handlers.slack_text import slack_text
 from handlers.sparring_delivery import offer
 
 
@@ -48,7 +49,7 @@ async def direct_message(
     """Help for "hjælp"; a question is offered to the network ("Skal jeg spørge
     netværket?"), held as a draft until the one click sends it. When Slack does not take
     the offer, it is queued and comes once Slack answers again."""
-    text = str(message.get("text") or "")
+    text = slack_text(message.get("text"))
     if is_help_request(text):
         await say(**help_message(lang))
         return

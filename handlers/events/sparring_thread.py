@@ -11,6 +11,7 @@ from bot.runtime import Services
 from bot.services.privacy import REPLY_KEY, ContainsCpr
 from bot.services.sparring_handling import record_reply
 from handlers.privacy import ask_to_edit
+from handlers.slack_text import slack_text
 
 
 async def changed_reply(event: dict[str, Any], client: AsyncWebClient, services: Services) -> None:
@@ -37,7 +38,7 @@ async def new_reply(
             thread_ts=str(thread_ts),
             ts=str(message["ts"]),
             author_slack_id=str(message["user"]),
-            text=str(message.get("text") or ""),
+            text=slack_text(message.get("text")),
         )
     except ContainsCpr as cpr:
         if client is None:

@@ -22,6 +22,7 @@ from bot.services.tool_tests import (
 from bot.views.help import text_message
 from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
 from handlers.privacy import ask_to_edit
+from handlers.slack_text import slack_text
 
 
 async def new_message(message: dict[str, Any], client: AsyncWebClient, services: Services) -> None:
@@ -29,7 +30,7 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
     if message.get("thread_ts") and message.get("thread_ts") != ts:
         return  # replies in a thread are conversation about a result, not results
     decided = await test_channel.decide(
-        services.db, channel, user_id, str(message.get("text") or "")
+        services.db, channel, user_id, slack_text(message.get("text"))
     )
     found = decided.read
     lang = await services.language.for_user(user_id)
@@ -94,7 +95,7 @@ async def changed_message(
     if result is None:
         await new_message({**edited, "channel": channel}, client, services)
         return
-    found = await test_channel.read(services.db, str(edited.get("text") or ""))
+    found = await test_channel.read(services.db, slack_text(edited.get("text")))
     user_id = str(edited["user"])
     lang = await services.language.for_user(user_id)
     try:

@@ -14,6 +14,7 @@ from bot.services.permissions import Action, person_can
 from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
 from bot.views.help import text_message
 from handlers.replies import refusal
+from handlers.slack_text import slack_text
 from handlers.views.tool_tests import open_result
 
 CALLBACK_ID = "save_as_result"
@@ -37,7 +38,7 @@ async def save_as_result(
     message = shortcut.get("message") or {}
     channel = str((shortcut.get("channel") or {}).get("id") or "")
     ts = str(message.get("ts") or "")
-    text = str(message.get("text") or "")
+    text = slack_text(message.get("text"))
     try:
         ensure_no_cpr(text=text)  # never stored, nor put into a modal
     except ContainsCpr as cpr:
