@@ -254,7 +254,7 @@ async def erase(
     for several erasures)."""
     now = utc_iso(clock.now())
     erasures = erasure_list(db)
-    await repo.set_secure_delete(db, True)
+    was_secure = await repo.set_secure_delete(db, True)
     try:
         async with db.transaction() as conn:
             plan = ErasurePlan(who, await repo.erasure_counts(conn, who))
@@ -264,7 +264,7 @@ async def erase(
             await repo.erase(conn, who, now)
             await repo.add_log(conn, now, "erasure", _subject(erasures, who), by, plan.detail())
     finally:
-        await repo.set_secure_delete(db, False)
+        await repo.set_secure_delete(db, was_secure)
     if rewrite:
         await rewrite_file(db)
     return plan

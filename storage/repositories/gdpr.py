@@ -10,6 +10,8 @@ parameter (`:s` the Slack id, `:p` the person id, `:e` the e-mail in lower case)
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -17,6 +19,8 @@ import aiosqlite
 
 from storage.db import Database
 from storage.erasure_list import HASH_PREFIX, ErasureList, Kind
+
+logger = logging.getLogger(__name__)
 
 SCHEMA_0016: tuple[str, ...] = (
     # One row per access (`/tovholder my-data`), erasure and retention run: who and what was
@@ -561,24 +565,32 @@ async def everyone(db: Database) -> list[Identity]:
     return found
 
 
-async def set_secure_delete(db: Database, on: bool) -> None:
-    """Freed space overwritten with zeros (`PRAGMA secure_delete`) on the writing
-    connection: an erasure must not leave the old text in a page's free space."""
-    pragma = f"PRAGMA secure_delete = {'ON' if on else 'OFF'}"
-    # The PRAGMA answers with a row; read it, or the statement stays open.
-    async with db.outside_transaction() as conn, conn.execute(pragma) as cursor:
-        await cursor.fetchall()
+async def set_secure_delete(db: Database, on: bool) -> bool:
+    """Freed space overwritten with zeros (`PRAGMA secure_delete`) on the writing connection,
+    so an erasure leaves no old text in a page's free space even when VACUUM cannot run
+    (a full disk); the setting before, to put back (some SQLite builds have it on always)."""
+    async with db.outside_transaction() as conn:
+        async with conn.execute("PRAGMA secure_delete") as cursor:
+            row = await cursor.fetchone()
+        # The PRAGMA answers with a row; read it, or the statement stays open.
+        async with conn.execute(f"PRAGMA secure_delete = {'ON' if on else 'OFF'}") as cursor:
+            await cursor.fetchall()
+    return bool(row[0]) if row is not None else False
 
 
 async def rewrite_file(db: Database) -> tuple[int, int]:
-    """Nothing erased left in the file. VACUUM rewrites the database with only what is live
-    (edits made before the erasure left older copies of a text in free space and on free
-    pages, which secure_delete cannot reach); the TRUNCATE checkpoint then copies the WAL
-    into the file and empties it (the WAL holds a copy of every page written since the
-    last checkpoint). (busy, WAL frames left): busy is 1 when a reader in another process
-    kept the checkpoint from finishing."""
+    """Nothing erased left in the file. VACUUM rewrites the database with only what is live:
+    edits and deletions made before the erasure, on a SQLite without secure_delete, left
+    older copies of texts in free space and on free pages, which the erasure cannot reach.
+    The TRUNCATE checkpoint then copies the WAL into the file and empties it (the WAL holds
+    a copy of every page written since the last checkpoint). (busy, WAL frames left): busy
+    is 1 when a reader in another process kept the checkpoint from finishing. VACUUM that
+    fails (it needs room for a copy of the file) is logged; the checkpoint still runs."""
     async with db.outside_transaction() as conn:
-        await conn.execute("VACUUM")
+        try:
+            await conn.execute("VACUUM")
+        except sqlite3.OperationalError as error:
+            logger.warning("VACUUM after an erasure failed: %s", error)
         async with conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
             row = await cursor.fetchone()
     return (int(row[0]), int(row[1])) if row is not None else (0, 0)
