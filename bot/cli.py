@@ -27,6 +27,7 @@ from bot.services.gdpr import after_migrate
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
 from bot.slack_client import web_client
 from storage.db import Database
+from storage.erasure_list import ErasureListUnreadable
 from storage.migrations import migrate
 
 EXIT_SETTINGS = 2
@@ -69,7 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.run import run
 
         return run(settings)
-    return asyncio.run(_admin(args, settings))
+    try:
+        return asyncio.run(_admin(args, settings))
+    except ErasureListUnreadable as unreadable:
+        print(f"tovholder: TOVHOLDER_DB: {unreadable}", file=sys.stderr)
+        return EXIT_SETTINGS
 
 
 async def _admin(args: argparse.Namespace, settings: Settings) -> int:

@@ -13,6 +13,7 @@ from bot.lifecycle import RunningBot
 from bot.run_lock import RunLockHeld
 from bot.settings import Settings
 from bot.transport import HttpServer, socket_mode_handler
+from storage.erasure_list import ErasureListUnreadable
 
 logger = logging.getLogger(__name__)
 EXIT_BAD_START = 2
@@ -45,6 +46,10 @@ def run(settings: Settings) -> int:
             f" ({held.describe(settings.tz)})",
             file=sys.stderr,
         )
+        return EXIT_BAD_START
+    except ErasureListUnreadable as unreadable:
+        # Starting without it could bring back people erased since the last backup.
+        print(f"tovholder: TOVHOLDER_DB: {unreadable}", file=sys.stderr)
         return EXIT_BAD_START
 
 

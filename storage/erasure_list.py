@@ -38,7 +38,14 @@ Kind = Literal["email", "slack"]
 
 
 class ErasureListUnreadable(Exception):
-    """The list exists but is not ours (edited by hand, truncated): refuse to guess."""
+    """The list exists but cannot be read (edited by hand, truncated): refuse to guess —
+    the bot does not start, and no erasure runs, until it is fixed or restored."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.args[0]}: the erasure list cannot be read; restore it from the newest"
+            " backup of the database folder (never an older one than the database)"
+        )
 
 
 @dataclass
@@ -85,11 +92,18 @@ class ErasureList:
     # -- hashing ---------------------------------------------------------------------------
 
     def salt(self) -> bytes:
-        """The installation's secret, made (and written) the first time it is needed."""
+        """The installation's secret, made (and written) the first time it is needed. Made
+        by two processes at once (the bot and the CLI), the first file written wins and both
+        read it: a second secret must never replace a list already written."""
         salt, erased = self._load()
-        if salt is None:
-            salt = secrets.token_bytes(32)
-            self._store(salt, erased)
+        if salt is not None:
+            return salt
+        if self.path is None:
+            self._salt = secrets.token_bytes(32)
+            return self._salt
+        self._store(secrets.token_bytes(32), erased, create=True)
+        salt = self._load()[0]
+        assert salt is not None
         return salt
 
     def digest(self, kind: Kind, value: str) -> str:
@@ -113,20 +127,31 @@ class ErasureList:
         self._store(salt, erased | digests)
         return True
 
-    def _store(self, salt: bytes, erased: set[str]) -> None:
+    def _store(self, salt: bytes, erased: set[str], *, create: bool = False) -> None:
+        """Written whole: a temporary file, then renamed over the list (or, with `create`,
+        linked to its name only when there is no list yet). Adding runs inside the erasure's
+        database transaction, whose write lock keeps two processes from adding at once."""
         if self.path is None:
             self._salt, self._erased = salt, set(erased)
             return
         data = {"format": FORMAT, "salt": salt.hex(), "erased": sorted(erased)}
         text = json.dumps(data, indent=1) + "\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        part = self.path.with_name(self.path.name + ".part")
+        part = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
         descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(part, self.path)
+        if not create:
+            os.replace(part, self.path)
+            return
+        try:
+            os.link(part, self.path)
+        except FileExistsError:
+            pass
+        finally:
+            part.unlink()
 
 
 #: In-memory databases share one list per process (they live no longer than it).

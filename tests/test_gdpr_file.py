@@ -19,7 +19,7 @@ from bot.services.demo import seed_demo
 from bot.services.guides import guide_drafts, save_guide
 from bot.services.sparring_handling import mark_answered, record_reply, save_as_faq
 from storage.db import Database
-from storage.erasure_list import HASH_PREFIX, ErasureList
+from storage.erasure_list import HASH_PREFIX, ErasureList, ErasureListUnreadable
 from storage.migrations import migrate
 from storage.repositories.reminders import clear_pause, set_pause
 from tests.conftest import FROZEN_AT, TZ
@@ -317,3 +317,23 @@ async def test_migration_0022_hashes_the_emails_already_in_the_log(
         assert await migrate(db, clock) == []
     finally:
         await db.close()
+
+
+async def test_no_erasure_without_the_list_and_one_secret_per_installation(
+    with_karen: Database, clock: ManualClock
+) -> None:
+    """An erasure that cannot be written to the list is not done (it could come back with
+    the next restored backup); two processes making the secret at once end with one."""
+    db = with_karen
+    first, second = ErasureList.beside(db.path), ErasureList.beside(db.path)
+    assert first.path is not None
+    first.path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ErasureListUnreadable):
+        who = await gdpr.identity_for(db, gdpr.Target("slack", KAREN))
+        await gdpr.erase(db, clock, who, by="cli")
+    assert await one(db, "SELECT COUNT(*) FROM people WHERE slack_user_id = ?", KAREN) == 1
+    first.path.unlink()
+    first._store(b"first", set(), create=True)
+    second._store(b"second", set(), create=True)  # a moment later: the first one stays
+    assert first.salt() == second.salt() == b"first"
+    assert list(first.path.parent.glob("*.part")) == []

@@ -310,7 +310,7 @@ async def after_migrate(db: Database, clock: Clock, applied: list[str]) -> list[
     """At every start (the bot, each CLI command) right after migrating: the erasure list
     applied again; and, once, the file rewritten after the log's e-mails became hashes."""
     plans = await reapply_erasures(db, clock)
-    if not plans and HASHED_LOG_MIGRATION in applied:
+    if not plans and HASHED_LOG_MIGRATION in applied and await repo.log_size(db):
         await rewrite_file(db)
     return plans
 
