@@ -395,6 +395,9 @@ DISGUISED = "Hvor finder vi opladeren? Log ind her: [AULA – log ind](https://e
         ("C:\\Brugere\\Mette", "C:\\Brugere\\Mette"),  # no punctuation: as written
         ("`C:\\*` i kode", "`C:\\*` i kode"),  # inside code a backslash is a backslash
         ("[a\\]b](https://x.dk)", "<https://x.dk|a]b>"),
+        # An escaped bar is a bar to the link's own rules: the address still ends where written.
+        ("[a](https://x.dk/?q=1\\|https://evil.dk)", "<https://x.dk/?q=1%7Chttps://evil.dk|a>"),
+        ("[a\\|b](https://x.dk)", "<https://x.dk|a¦b>"),
     ],
 )
 def test_a_backslash_makes_the_next_character_literal(markdown: str, shown: str) -> None:

@@ -92,31 +92,33 @@ def _depth(indent: int, indents: list[int]) -> int:
 def _inline(text: str) -> str:
     """Code spans and escaped characters are set aside, each as one stand-in character no
     pattern matches, so an escaped `*` or `[` can neither open nor close anything; the rest
-    is formatted, then they are put back as written (code) or as the bare character."""
-    if len(text) >= _KEPT_ROOM:  # more than there are stand-ins (no line a person writes)
-        return _formatted(text)
+    is formatted, then they are put back as written (code) or as the bare character. A link
+    is built from its label and address as written (an escaped `|` is a `|` to `_link`) and
+    set aside whole, so nothing in it is put back twice."""
+    if len(text) >= _KEPT_ROOM:  # more than there are stand-ins: no line a person writes
+        return text  # escaped already, shown unformatted
     kept: list[str] = []
 
-    def keep(m: re.Match[str]) -> str:
-        kept.append(m["escaped"] or m[0])
+    def keep(value: str) -> str:
+        kept.append(value)
         return chr(_KEPT + len(kept) - 1)
 
-    formatted = _formatted(_LITERAL.sub(keep, text))
-    return _KEPT_MARK.sub(lambda m: kept[ord(m[0]) - _KEPT], formatted)
+    def restore(marked: str) -> str:
+        return _KEPT_MARK.sub(lambda m: kept[ord(m[0]) - _KEPT], marked)
 
+    def formatted(marked: str) -> str:
+        return _INLINE.sub(one, marked)
 
-def _formatted(text: str) -> str:
-    return _INLINE.sub(_inline_match, text)
+    def one(m: re.Match[str]) -> str:
+        if m["label"]:
+            return keep(_link(restore(m["label"]), restore(m["url"])))
+        if m["bold"] or m["bold2"]:
+            return f"*{formatted(m['bold'] or m['bold2'])}*"
+        if m["strike"]:
+            return f"~{formatted(m['strike'])}~"
+        return f"_{formatted(m['italic'])}_"
 
-
-def _inline_match(m: re.Match[str]) -> str:
-    if m["label"]:
-        return _link(m["label"], m["url"])
-    if m["bold"] or m["bold2"]:
-        return f"*{_formatted(m['bold'] or m['bold2'])}*"
-    if m["strike"]:
-        return f"~{_formatted(m['strike'])}~"
-    return f"_{_formatted(m['italic'])}_"
+    return restore(formatted(_LITERAL.sub(lambda m: keep(m["escaped"] or m[0]), text)))
 
 
 def _link(label: str, url: str) -> str:
