@@ -76,6 +76,19 @@ def erased_text(lang: str, plan: ErasurePlan) -> str:
     return f"{done}\n{t(lang, 'gdpr.erased_detail')}"
 
 
+def erased_message(lang: str, plan: ErasurePlan) -> dict[str, Any]:
+    """The coordinator's receipt: what was done, table by table, and what that means."""
+    text = erased_text(lang, plan)
+    if plan.empty:
+        return {"text": text, "blocks": [section(text)]}
+    done = t(lang, "gdpr.erased", who=who_text(plan.who), count=plan.total)
+    lines = [f"• {line}" for line in plan_lines(lang, plan)]
+    return {
+        "text": text,
+        "blocks": [section(done), *sections(lines), context(t(lang, "gdpr.erased_detail"))],
+    }
+
+
 def subject_text(lang: str, subject: str) -> str:
     """A hashed e-mail as a short code (the log never holds the e-mail itself)."""
     if subject.startswith(HASH_PREFIX):

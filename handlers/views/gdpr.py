@@ -11,7 +11,7 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services import gdpr
 from bot.services.permissions import Action
-from bot.views.gdpr import ERASE_CALLBACK, erased_text, target_from
+from bot.views.gdpr import ERASE_CALLBACK, erased_message, target_from
 from bot.views.help import text_message
 from handlers.replies import refusal, tell_privately
 
@@ -41,4 +41,4 @@ async def submit_erasure(
     except gdpr.OwnErasure:
         await tell_privately(client, user_id, channel, text_message(t(lang, "gdpr.not_yourself")))
         return
-    await tell_privately(client, user_id, channel, text_message(erased_text(lang, plan)))
+    await tell_privately(client, user_id, channel, erased_message(lang, plan))

@@ -92,6 +92,7 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     receipts = [c for c in after if c.method == "chat.postEphemeral"]
     assert receipts and "er slettet eller anonymiseret" in texts(receipts[-1])
     assert "intet af det ligger tilbage i databasefilen" in texts(receipts[-1])
+    assert "• people: 1 slettet" in texts(receipts[-1])  # what was done, table by table
     (entry,) = await gdpr.log_entries(db)
     hashed = gdpr.erasure_list(db).subject("email", METTE_EMAIL)
     assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, ANNETTE)
