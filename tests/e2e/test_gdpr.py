@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services import gdpr
+from bot.settings import parse_settings
 from bot.standin import RecordedCall
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
@@ -98,6 +99,37 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, ANNETTE)
     log = answer_text(await command(slack, ANNETTE, "gdpr log"))
     assert "sletning · kode " in log and METTE_EMAIL not in log
+
+
+async def test_the_bot_started_on_a_backup_from_before_an_erasure_erases_again(
+    tmp_path: Path, clock: ManualClock, demo_database: Path
+) -> None:
+    """The coordinator erases Mette in Slack; the operator then restores the database from
+    a copy made before (the demo database) and starts the bot: she is gone again at once."""
+    path = tmp_path / "tovholder.db"
+    shutil.copyfile(demo_database, path)
+    settings = parse_settings({"TOVHOLDER_DB": str(path)}, "console")
+    first = await LocalSlack.start(settings, clock)
+    try:
+        await command(first, ANNETTE, "gdpr erase <@U0DEMO003|mette>")
+        await first.driver.submit_view(ANNETTE)
+        await first.settle()
+        assert await org.person_by_slack_id(first.bot.db, METTE) is None
+    finally:
+        await first.stop()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.copyfile(demo_database, path)
+    assert b"Mette Lund" in path.read_bytes()
+    again = await LocalSlack.start(settings, clock)
+    try:
+        assert await org.person_by_slack_id(again.bot.db, METTE) is None
+        assert b"Mette Lund" not in path.read_bytes()
+        assert METTE_EMAIL.encode() not in path.read_bytes()
+        log = answer_text(await command(again, ANNETTE, "gdpr log"))
+        assert "sletning · kode " in log and "bedt om af erasure-list" in log
+    finally:
+        await again.stop()
 
 
 async def test_others_are_refused_and_a_coordinator_cannot_erase_themselves(
