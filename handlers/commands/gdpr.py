@@ -91,6 +91,12 @@ async def gdpr_command(
         return
     if plan.empty:
         nothing = t(lang, "gdpr.nothing_held", who=who_text(plan.who))
+        # The log holds the e-mail's hash only: naming the e-mail shows the erasure.
+        earlier = (
+            await gdpr.last_erasure(services.db, target.value) if target.kind == "email" else None
+        )
+        if earlier is not None:
+            nothing = t(lang, "gdpr.cli_already", email=escape(target.value), at=earlier.at[:10])
         await respond(response_type="ephemeral", **text_message(nothing))
         return
     modal = erase_modal(lang, plan, target, command.get("channel_id"))
