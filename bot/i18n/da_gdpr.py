@@ -44,14 +44,14 @@ MESSAGES: dict[str, str] = {
     "gdpr.verb.anonymised": "{table}: {count} anonymiseret",
     "gdpr.verb.closed": "{table}: {count} kørende afprøvning(er) afsluttet",
     "gdpr.verb.kept": "{table}: {count} beholdt, nu skrevet af en tidligere ambassadør",
-    "gdpr.verb.renamed": "{table}: navnet erstattet med [slettet] i {count}",
+    "gdpr.verb.renamed": "{table}: navnet erstattet med [slettet] i {count} række(r)",
     "gdpr.erased": (
         "Data om {who} er slettet eller anonymiseret ({count} rækker). Det står i GDPR-loggen."
     ),
     "gdpr.erased_detail": (
         "Personens egne tekster er erstattet med [slettet], navnet er fjernet fra andres "
         "tekster, og intet af det ligger tilbage i databasefilen. Personen står på "
-        "sletningslisten, så en gammel sikkerhedskopi ikke kan hente dem tilbage."
+        "sletningslisten, så en gammel sikkerhedskopi ikke kan hente personen tilbage."
     ),
     "gdpr.erased_nothing": "Der var intet tilbage at slette om {who}.",
     # GDPR-loggen

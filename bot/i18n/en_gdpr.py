@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.verb.anonymised": "{table}: {count} anonymised",
     "gdpr.verb.closed": "{table}: {count} running test(s) closed",
     "gdpr.verb.kept": "{table}: {count} kept, now written by a former ambassador",
-    "gdpr.verb.renamed": "{table}: the name replaced by [slettet] in {count}",
+    "gdpr.verb.renamed": "{table}: the name replaced by [slettet] in {count} row(s)",
     "gdpr.erased": (
         "The data about {who} has been erased or anonymised ({count} rows). "
         "It is written in the GDPR log."
