@@ -1,10 +1,12 @@
 """Personal data (GDPR): what the bot holds about one person, erasing it, retention, and the
-log of each access, erasure and retention run (migration 0016).
+log of each access, erasure and retention run (migration 0016; since 0022 the log names an
+erased person by the salted hash of their e-mail, see `storage.erasure_list`).
 
 The rules — which rows are a person's, what happens to each — are tables of constants here, so
 `my-data`, the erasure plan (a dry run counts) and the erasure itself read the same list.
 Table and column names in the generated SQL come from these constants only; every value is a
-parameter (`:s` the Slack id, `:p` the person id, `:e` the e-mail in lower case).
+parameter (`:s` the Slack id, `:p` the person id, `:e` the e-mail in lower case, `:n0`… the
+spellings of the name that an erasure replaces in free texts).
 """
 
 from __future__ import annotations
@@ -172,10 +174,13 @@ FREE_TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 #: The erasure, in order (one transaction). Deleted: what is only about the person (pending
 #: and sent reminders to or about them, nudge pauses, helpful marks, area evaluation answers —
-#: personal opinions — and training sign-ups), then their roles and person row. Kept but
-#: anonymised: what the network learned from them (guides, questions, answers, results,
-#: tests, decisions, adoption and spreading history). Their running tool tests are closed
-#: (no conclusion), so no checkpoint nudge goes to nobody.
+#: personal opinions — training sign-ups, and questions never sent), then their roles and
+#: person row. Replaced by `[slettet]`: what they wrote (their questions, answers, replies,
+#: result comments, test questions and notes, training notes, reasons, decision notes), and
+#: their name and e-mail in anyone's free text (`FREE_TEXT_COLUMNS`). Kept, without them: the
+#: rows and their numbers, and the guides (an FAQ from their question stays in the guide).
+#: Their running tool tests are closed (no conclusion), so no checkpoint nudge goes to nobody.
+#: The file itself is emptied of the old bytes afterwards (`rewrite_file`).
 ERASURE: tuple[Step, ...] = (
     Step(
         "reminders",
