@@ -27,8 +27,8 @@ MESSAGES: dict[str, str] = {
     # /tovholder help, "hjælp" i en direkte besked eller med et @-nævn
     "help.header": "Tovholder – hjælp",
     "help.intro": (
-        "Jeg er netværkets tovholder: jeg hjælper ambassadører, superbrugere, "
-        "koordinator og ledelse med at holde hjulene i gang."
+        "Jeg er Tovholder og hjælper ambassadører, superbrugere, "
+        "koordinatoren og ledelsen med at holde hjulene i gang."
     ),
     "help.commands": "*Det kan du bede mig om:*",
     "help.unknown": "Den kender jeg ikke: »{text}«. Her er, hvad jeg kan:",
@@ -52,8 +52,8 @@ MESSAGES: dict[str, str] = {
     "network.no_gaps": "Ingen huller: alle områder har en ambassadør, og alle dagtilbud har en superbruger.",
     "network.unknown": "Jeg kan ikke finde »{query}«. Kendte områder: {areas}. Du kan også skrive navnet på et dagtilbud.",
     "network.not_registered": "Du er ikke registreret i netværket endnu. Skriv til {coordinators}, så bliver du lagt ind.",
-    "network.no_coordinator": "jeres tovholder",
-    "network.empty": "Netværket er tomt endnu. Tovholderen lægger organisationen ind med `tovholder org import`.",
+    "network.no_coordinator": "jeres koordinator",
+    "network.empty": "Netværket er tomt endnu. Koordinatoren lægger organisationen ind med `tovholder org import`.",
     "network.fallback": "Netværket: {areas}",
     "command.tovholder_network": "Se dit område: ambassadører, dagtilbud og superbrugere. Skriv et område eller et dagtilbud for at se et andet.",
     # Direkte beskeder og @-nævn
@@ -64,11 +64,11 @@ MESSAGES: dict[str, str] = {
     "error.other_workspace": "Tovholder svarer kun i kommunens eget Slack-arbejdsområde.",
     "error.apology": (
         "Beklager, der gik noget galt hos mig. Prøv igen om lidt – "
-        "og sig det til jeres tovholder, hvis det bliver ved."
+        "og sig det til jeres koordinator, hvis det bliver ved."
     ),
     "error.unreadable_request": (
         "Jeg kunne ikke læse det, Slack sendte mig, så der skete ingenting. Prøv igen – "
-        "og sig det til jeres tovholder, hvis det bliver ved."
+        "og sig det til jeres koordinator, hvis det bliver ved."
     ),
     # Konsollen (lokal afprøvning uden Slack)
     "console.title": "Tovholder – lokal konsol (uden Slack). Skriv :help for hjælp, :quit for at slutte.",
@@ -114,7 +114,7 @@ MESSAGES: dict[str, str] = {
     # Roller
     "role.ambassador": "ambassadør",
     "role.superuser": "superbruger",
-    "role.coordinator": "tovholder",
+    "role.coordinator": "koordinator",
     "role.leader": "ledelse",
     # Indstillinger
     "settings.unknown_key": "Ukendt indstilling »{key}«. Mulige: {keys}.",
@@ -123,13 +123,13 @@ MESSAGES: dict[str, str] = {
     # Velkomst til nye superbrugere
     "welcome.header": "Velkommen som superbruger",
     "welcome.intro": "Hej {name}! Du er nu superbruger i *{daycare}* (område {area}). Du er med til at få de digitale redskaber ud at leve hos jer.",
-    "welcome.ambassadors": "*Dine ambassadører i område {area}:* {names}. Dem kan du altid spørge.",
+    "welcome.ambassadors": "*Dine ambassadører i område {area}:* {names}, som du altid kan spørge.",
     "welcome.no_ambassador": "Område {area} har ingen ambassadør lige nu. Indtil da kan du spørge {coordinators}.",
     "welcome.first_question": "Stil dit første spørgsmål",
     "welcome.browse_guides": "Se vejledningerne",
     "welcome.commands": "*Det kan du bruge mig til:*",
     "welcome.ambassador_note": "Ny superbruger i område {area}: {superuser} i *{daycare}*. Tag gerne kontakt og aftal en oplæring.",
-    "command.tovholder_settings": "Sæt dine påmindelser på pause (ferie, orlov). Tovholderen vælger også kanaler og giver roller.",
+    "command.tovholder_settings": "Sæt dine påmindelser på pause (ferie, orlov). Koordinatoren vælger også kanaler og giver roller.",
     "settings.title": "Indstillinger",
     "settings.save": "Gem",
     "settings.close": "Luk",
@@ -170,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "permission.see_coverage": "se netværkets dækning",
     "permission.write_guides": "skrive vejledninger",
     "permission.run_tool_tests": "starte afprøvninger",
-    "permission.plan_trainings": "planlægge træninger",
+    "permission.plan_trainings": "planlægge oplæringer",
     "permission.answer_sparring": "besvare sparringsspørgsmål",
     "permission.read_guides": "læse vejledninger",
     "permission.ask_questions": "stille spørgsmål",

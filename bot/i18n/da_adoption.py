@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "adoption.button.started": "Vi er i gang",
     "adoption.button.in_use": "Vi bruger det",
     "adoption.button.stopped": "Vi er stoppet",
-    "adoption.button.other": "Sæt for et dagtilbud",
+    "adoption.button.other": "Angiv for et dagtilbud",
     # Formularerne
     "adoption.stop_title": "Vi er stoppet",
     "adoption.stop_intro": "I er stoppet med {tool}. Hvad fik jer til at stoppe?",

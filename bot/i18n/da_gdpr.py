@@ -36,8 +36,8 @@ MESSAGES: dict[str, str] = {
         "Det, personen selv har skrevet (spørgsmål, svar, kommentarer, noter), bliver "
         "til [slettet], og et spørgsmål, der aldrig blev sendt, slettes. Hvor andre har "
         "skrevet personens navn eller e-mail, står der [slettet]. Tal og vejledninger "
-        "bliver – vejledningerne står nu som skrevet af en tidligere ambassadør, og en FAQ i "
-        "en vejledning bliver uden navnet. GDPR-loggen gemmer kun en kode for e-mailen, "
+        "bliver – vejledningerne står nu som skrevet af en tidligere ambassadør, og et spørgsmål og svar "
+        "i en vejledning bliver uden navnet. GDPR-loggen gemmer kun en kode for e-mailen, "
         "datoen og hvem der bad om det – ikke e-mailen."
     ),
     "gdpr.verb.removed": "{table}: {count} slettet",

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     # Ledelsens beslutninger
     "decision.approved": "Godkendt",
     "decision.stopped": "Stoppet",
-    "decision.to_be_spread": "Skal udbredes",
+    "decision.to_be_spread": "Skal spredes",
     # En vejledningsfil
     "guide_file.too_big": "Filen er for stor (over {limit} kB). En vejledning skal være en tekstfil med Markdown.",
     "guide_file.binary": "Filen er ikke en tekstfil (den indeholder binære tegn). Gem vejledningen som ren tekst (.md).",

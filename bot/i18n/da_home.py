@@ -19,8 +19,8 @@ MESSAGES: dict[str, str] = {
     "home.superuser.tool": "*{tool}* – hos jer: {state}",
     "home.superuser.tool_no_guide": "*{tool}* – hos jer: {state} (ingen vejledning endnu)",
     "home.superuser.all_in_use": "_I bruger alle de anbefalede redskaber. Flot!_",
-    "home.superuser.trainings": "*Træninger, du kan komme til*",
-    "home.superuser.no_trainings": "_Der er ingen planlagte træninger i {area} lige nu._",
+    "home.superuser.trainings": "*Oplæringer, du kan komme til*",
+    "home.superuser.no_trainings": "_Der er ingen planlagte oplæringer i {area} lige nu._",
     "home.training.seats": "{left} ledige pladser",
     "home.training.full": "fuldt booket",
     "home.training.said_yes": "du har sagt ja",
@@ -47,14 +47,14 @@ MESSAGES: dict[str, str] = {
     "home.ambassador.guides": "*Dine vejledninger, der skal tjekkes*",
     "home.ambassador.guide": "• *{title}* ({tool}) – sidst tjekket {day}",
     "home.ambassador.no_guides": "_Alle dine vejledninger er tjekket._",
-    "home.ambassador.to_train": "*Superbrugere, der ikke har været til træning endnu*",
+    "home.ambassador.to_train": "*Superbrugere, der ikke har været til oplæring endnu*",
     "home.ambassador.superuser": "• {who} – {daycare}",
-    "home.ambassador.no_to_train": "_Alle superbrugere i dine områder har været til træning._",
+    "home.ambassador.no_to_train": "_Alle superbrugere i dine områder har været til oplæring._",
     # Tovholder og ledelse
     "home.leadership.header": "Ugens puls – {week}",
     "home.leadership.area": (
         "*{area}* – testresultater: {results} · vejledninger: {guides} · "
-        "spørgsmål: {asked} ({open} venter) · træninger: {held} · i afprøvning: {tests}"
+        "spørgsmål: {asked} ({open} venter) · oplæringer: {held} · i afprøvning: {tests}"
     ),
     "home.leadership.no_areas": "_Der er ingen områder endnu._",
     "home.leadership.more": "Hele ugeoverblikket: `/tovholder pulse`",
@@ -66,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "home.decisions": "*Beslutninger, der venter på jer*",
     "home.decisions.none": "_Ingen redskaber venter på en beslutning._",
     "home.decision.verdict": "*{tool}* er evalueret og venter på jeres beslutning.",
-    "home.decision.spreading": "*{tool}* er anbefalet, men det er ikke besluttet at udbrede det.",
+    "home.decision.spreading": "*{tool}* er anbefalet, men det er ikke besluttet at sprede det.",
     "home.decision.latest": "Seneste beslutning: {decision} ({day})",
     "home.decision.button.approved": "Godkend",
     "home.decision.button.stopped": "Stop",
@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
         "Beslutningen gemmes på {tool} med dags dato og dit navn og kommer med i næste ugeoverblik."
     ),
     "home.confirm.text.stopped": (
-        "Beslutningen gemmes på {tool} med dags dato og dit navn, og en igangværende udbredelse "
+        "Beslutningen gemmes på {tool} med dags dato og dit navn, og en igangværende spredning "
         "stopper."
     ),
     "home.confirm.text.to_be_spread": (
@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
     "home.decisions.footer": "Beslutningerne gemmes på redskabet og kommer med i næste ugeoverblik.",
     # Svar efter et klik
     "home.decided": "Gemt: *{tool}* – {decision} ({day}). Det står nu på redskabet og kommer med i næste ugeoverblik.",
-    "home.decided.spreading": "Udbredelsen er sat i gang: de dagtilbud, der ikke bruger *{tool}*, får besked.",
+    "home.decided.spreading": "Spredningen er sat i gang: de dagtilbud, der ikke bruger *{tool}*, får besked.",
     "home.decided.repeat": "Du havde allerede gemt *{tool}* – {decision} i dag, så der er ikke gemt en beslutning mere.",
     "home.tool_gone": "Redskabet findes ikke længere.",
     "permission.record_decisions": "registrere ledelsens beslutninger om redskaber",

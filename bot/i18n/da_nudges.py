@@ -17,8 +17,8 @@ MESSAGES: dict[str, str] = {
     "nudge.hand_over_submit": "Giv videre",
     "nudge.hand_over_intro": "Hvem skal fremover holde *{title}* opdateret?",
     "nudge.hand_over_to": "Ny ansvarlig",
-    "nudge.hand_over_not_yours": "Kun den ansvarlige for vejledningen eller tovholderen kan give den videre.",
-    "nudge.hand_over_not_ambassador": "Vælg en ambassadør (eller tovholderen) – de skriver og holder vejledningerne.",
+    "nudge.hand_over_not_yours": "Kun den ansvarlige for vejledningen eller koordinatoren kan give den videre.",
+    "nudge.hand_over_not_ambassador": "Vælg en ambassadør (eller koordinatoren) – de skriver og holder vejledningerne.",
     "nudge.handed_over": "*{title}* er givet videre til {to}.",
     "nudge.received": "{by} har givet dig ansvaret for vejledningen *{title}*. Du får besked, når den skal tjekkes.",
     "nudge.onboarding": "{superuser} blev superbruger for to uger siden og har ikke brugt Tovholder endnu. Måske er det tid til at aftale en oplæring?",
@@ -33,7 +33,7 @@ MESSAGES.update(
         "my.until": "Til og med",
         "my.until_hint": "Påmindelser, der falder i pausen, kommer første arbejdsdag efter.",
         "my.until_future": "Vælg en dato efter i dag.",
-        "my.coordinator": "Kanaler og roller ændres af tovholderen: {coordinators}.",
+        "my.coordinator": "Kanaler og roller ændres af koordinatoren: {coordinators}.",
         "my.paused": "Dine påmindelser er sat på pause til og med {day}.",
         "my.resumed": "Dine påmindelser er slået til.",
     }
@@ -41,7 +41,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "nudge.escalation": "Et sparringsspørgsmål fra {asker} har ventet på svar i {hours} arbejdstimer:",
-        "nudge.escalation_everyone": "Det er stadig ikke besvaret, så nu går det til alle ambassadører og tovholderen.",
+        "nudge.escalation_everyone": "Det er stadig ikke besvaret, så nu går det til alle ambassadører og koordinatoren.",
         "nudge.escalation_channel": "Svar i tråden i {channel} – eller tag det med »Jeg tager den«.",
         "nudge.escalation_direct": "Svar {asker} i en direkte besked.",
     }

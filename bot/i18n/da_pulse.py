@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "pulse.area.work": "Testresultater: {results} · Vejledninger: {published} nye, {updated} rettet",
     "pulse.area.sparring": "Sparring: {asked} spørgsmål, {answered} besvaret, {open} venter",
     "pulse.area.median": "– mediantid til svar: {time}",
-    "pulse.area.people": "Forsinkede evalueringer: {overdue} · Nye superbrugere: {onboarded} · Træninger: {held} holdt, {attendees} deltog",
+    "pulse.area.people": "Forsinkede evalueringer: {overdue} · Nye superbrugere: {onboarded} · Oplæringer: {held} holdt, {attendees} deltog",
     # På tværs
     "pulse.network": "*På tværs af netværket*",
     "pulse.network_quiet": "Ingen redskaber har skiftet status, og der er ingen nye beslutninger.",

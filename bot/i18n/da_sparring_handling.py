@@ -34,10 +34,10 @@ MESSAGES: dict[str, str] = {
     "sparring.button.claim": "Jeg tager den",
     "sparring.button.answer": "Besvaret",
     "sparring.button.resolve": "Løst",
-    "sparring.button.faq": "Gem som FAQ",
+    "sparring.button.faq": "Gem som spørgsmål og svar",
     # Når kanalen ikke virker
-    "sparring.receipt_private": "Tak – dit spørgsmål er sendt privat til {people}. De svarer dig i en besked.",
-    "sparring.receipt_failed": "Jeg kunne ikke skrive i {channel}, så dit spørgsmål er sendt direkte til {people}, og tovholderen har fået besked. De svarer dig i en besked.",
+    "sparring.receipt_private": "Tak – dit spørgsmål er sendt privat til {people}, som svarer dig i en besked.",
+    "sparring.receipt_failed": "Jeg kunne ikke skrive i {channel}, så dit spørgsmål er sendt direkte til {people}, som svarer dig i en besked. Koordinatoren har fået besked.",
     "sparring.post_failed": ":warning: Jeg kunne ikke skrive dette spørgsmål i sparringskanalen {channel} (fejl: `{error}`). Det er sendt direkte til ambassadørerne. Tjek, at kanalen findes, og at jeg er med i den – skriv `/invite @Tovholder` i kanalen.",
     # Når Slack ikke svarer
     "sparring.receipt_queued": "Slack svarer ikke lige nu – jeg sender dit spørgsmål, så snart det kan lade sig gøre.",
@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "sparring.answer_dm_hint_direct": "Er det løst? Så tryk »Løst«. Ellers skriv direkte til {who}.",
     "sparring.answer_dm_fallback": "{who} har svaret på dit spørgsmål: {answer}",
     # Løst
-    "sparring.resolve_not_yours": "Det er kun <@{asker}>, der stillede spørgsmålet, som kan markere det som løst.",
+    "sparring.resolve_not_yours": "Kun den, der stillede spørgsmålet (<@{asker}>), kan markere det som løst.",
     "sparring.resolved_ok": "Tak – spørgsmålet er markeret som løst.",
     # Gem som FAQ
     "sparring.faq_heading": "Spørgsmål og svar",

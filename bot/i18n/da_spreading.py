@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "spreading.invite.first": "*I kan blive blandt de første* – endnu bruger ingen dagtilbud det fast.",
     "spreading.invite.ambassadors": "*Jeres ambassadør:* {names} – skriv, hvis I vil have hjælp i gang.",
     "spreading.invite.no_ambassador": "*Jeres område har ingen ambassadør lige nu* – brug knappen Spørg en ambassadør.",
-    "spreading.invite.training": "*Næste træning:* {training}",
+    "spreading.invite.training": "*Næste oplæring:* {training}",
     # Opfølgningen
     "spreading.follow_up.text": (
         "Hvordan går det med *{tool}* i {daycare}? Den {day} fik I anbefalingen – "

@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "test.unknown_word": "Den kender jeg ikke. Skriv `/tool-test start`, `/tool-test result`, `/tool-test summary <redskab>`, `/tool-test train <redskab>` eller `/tool-test trainings`.",
     "test.which_tool": "Hvilket redskab? Skriv fx `/tool-test summary Bee-Bot`. Ligner: {close}",
     "test.button.start": "Start en afprøvning",
-    "test.button.post_result": "Post et resultat",
+    "test.button.post_result": "Registrér et resultat",
     "test.button.close": "Afslut",
     "test.button.correct": "Ret",
     "test.button.save_for": "Gem for {tool}",
@@ -93,6 +93,6 @@ MESSAGES: dict[str, str] = {
     "guide.button.results": "Evaluering",
     "guide.button.start_test": "Start afprøvning",
     # Hjælpen
-    "command.tool_test": "Ambassadører: dine afprøvninger, start en ny (`start`) eller post et resultat (`result`).",
+    "command.tool_test": "Ambassadører: dine afprøvninger, start en ny (`start`) eller registrér et resultat (`result`).",
     "command.tool_test_summary": "Se evalueringen af et redskab: resultater, anbefalinger og citater.",
 }

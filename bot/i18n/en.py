@@ -114,7 +114,7 @@ MESSAGES: dict[str, str] = {
     "settings.bad_channel": "“{value}” is not a channel id for {key}. Use the channel's id, e.g. C0123ABCD (right-click the channel → Copy link).",
     "welcome.header": "Welcome as a superuser",
     "welcome.intro": "Hi {name}! You are now a superuser in *{daycare}* (area {area}). You help bring the digital tools to life where you work.",
-    "welcome.ambassadors": "*Your ambassadors in area {area}:* {names}. You can always ask them.",
+    "welcome.ambassadors": "*Your ambassadors in area {area}:* {names}, whom you can always ask.",
     "welcome.no_ambassador": "Area {area} has no ambassador right now. Until then, ask {coordinators}.",
     "welcome.first_question": "Ask your first question",
     "welcome.browse_guides": "See the guides",

@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "sparring.button.claim": "I'll take it",
     "sparring.button.answer": "Answered",
     "sparring.button.resolve": "Solved",
-    "sparring.button.faq": "Save as FAQ",
+    "sparring.button.faq": "Save as question and answer",
     # When the channel does not work
     "sparring.receipt_private": "Thank you – your question went privately to {people}. They will answer you in a message.",
     "sparring.receipt_failed": "I could not post in {channel}, so your question went directly to {people}, and the coordinator has been told. They will answer you in a message.",

@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "test.unknown_word": "I do not know that one. Type `/tool-test start`, `/tool-test result`, `/tool-test summary <tool>`, `/tool-test train <tool>` or `/tool-test trainings`.",
     "test.which_tool": "Which tool? Type e.g. `/tool-test summary Bee-Bot`. Looks like: {close}",
     "test.button.start": "Start a tool test",
-    "test.button.post_result": "Post a result",
+    "test.button.post_result": "Record a result",
     "test.button.close": "Close",
     "test.button.correct": "Correct",
     "test.button.save_for": "Save for {tool}",
@@ -93,6 +93,6 @@ MESSAGES: dict[str, str] = {
     "guide.button.results": "Evaluation",
     "guide.button.start_test": "Start a test",
     # Help
-    "command.tool_test": "Ambassadors: your tool tests, start one (`start`) or post a result (`result`).",
+    "command.tool_test": "Ambassadors: your tool tests, start one (`start`) or record a result (`result`).",
     "command.tool_test_summary": "See the evaluation of a tool: results, recommendations and quotes.",
 }

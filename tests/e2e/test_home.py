@@ -109,7 +109,7 @@ async def test_opening_the_home_tab_publishes_each_roles_home(slack: LocalSlack)
     await open_home(slack, METTE)
     mette = home_text(slack, METTE)
     assert "Ambassadør for Nord" in mette
-    assert "*Superbrugere, der ikke har været til træning endnu*" in mette
+    assert "*Superbrugere, der ikke har været til oplæring endnu*" in mette
     assert "<@U0DEMO005> – Børnehuset Mælkebøtten" in mette
     assert not any(a.startswith("home_decide") for a in action_ids(home_of(slack, METTE)))
 
@@ -118,7 +118,7 @@ async def test_opening_the_home_tab_publishes_each_roles_home(slack: LocalSlack)
         shown = home_text(slack, leader)
         assert "Ugens puls – 2026-W49" in shown
         assert "*Huller i netværket*" in shown and "Områder uden ambassadør: Øst" in shown
-        assert "*Book Creator* er anbefalet, men det er ikke besluttet at udbrede det." in shown
+        assert "*Book Creator* er anbefalet, men det er ikke besluttet at sprede det." in shown
         assert SPREAD in action_ids(home_of(slack, leader))
 
     slack.standin.add_user(STRANGER, "kim", real_name="Kim Ny")
@@ -145,8 +145,8 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
 
     calls = await click_home(slack, JENS, SPREAD, str(ozobot.id))
     (receipt,) = dms_to(calls, JENS)
-    assert "Gemt: *Ozobot* – Skal udbredes (30. nov. 2026)" in receipt
-    assert "Udbredelsen er sat i gang" in receipt
+    assert "Gemt: *Ozobot* – Skal spredes (30. nov. 2026)" in receipt
+    assert "Spredningen er sat i gang" in receipt
     assert [c.method for c in calls].count("views.publish") == 1
     after = home_text(slack, JENS)
     assert "Ozobot" not in after and "Book Creator" in after
@@ -164,7 +164,7 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
     slack.standin.views.publish(JENS, {"type": "home", "blocks": _decision_blocks(ozobot.id)}, None)
     calls = await click_home(slack, JENS, SPREAD, str(ozobot.id))
     (again,) = dms_to(calls, JENS)
-    assert "allerede gemt *Ozobot* – Skal udbredes i dag" in again
+    assert "allerede gemt *Ozobot* – Skal spredes i dag" in again
     assert len(await tool_decisions(db, ozobot.id)) == 1
 
     # The guide card shows the decision…
@@ -172,7 +172,7 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
     await slack.driver.slash_command(LINE, "/tool-guide", "Ozobot", channel_id=GENERAL)
     await slack.settle()
     (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    assert "Ledelsen: Skal udbredes (30. nov. 2026)" in texts(card)
+    assert "Ledelsen: Skal spredes (30. nov. 2026)" in texts(card)
     # …and the week's pulse lists it (it counts up to now, so a minute on).
     clock.advance(timedelta(minutes=1))
     pulse = await build_pulse(
@@ -212,7 +212,7 @@ async def test_a_leader_decides_from_the_guide_card_too(
     await slack.driver.click(JENS, action_id=SPREAD, value=str(ozobot.id), channel_id=GENERAL)
     await slack.settle()
     (receipt,) = dms_to(slack.standin.calls_since(mark), JENS)
-    assert "Gemt: *Ozobot* – Skal udbredes (30. nov. 2026)" in receipt
+    assert "Gemt: *Ozobot* – Skal spredes (30. nov. 2026)" in receipt
     (kept,) = await tool_decisions(db, ozobot.id)
     assert (kept.decision, kept.recorded_by) == ("to_be_spread", JENS)
 
@@ -244,7 +244,7 @@ async def test_an_ambassadors_click_on_a_decision_is_refused(
     slack.standin.views.publish(METTE, {"type": "home", "blocks": _decision_blocks(book.id)}, None)
     calls = await click_home(slack, METTE, SPREAD, str(book.id))
     (refusal,) = dms_to(calls, METTE)
-    assert "tovholder / ledelse" in refusal
+    assert "koordinator / ledelse" in refusal
     assert "registrere ledelsens beslutninger om redskaber" in refusal
     assert await tool_decisions(db, book.id) == []
     assert [r for r in await spreading.all_rounds(db) if r.tool_id == book.id] == []

@@ -26,7 +26,7 @@ async def test_a_superuser_gets_their_own_settings_and_is_told_who_sets_the_rest
     await open_settings(slack, LINE)
     (modal,) = slack.standin.open_views(LINE)
     assert modal["title"]["text"] == "Mine indstillinger"
-    assert f"Kanaler og roller ændres af tovholderen: <@{ANNETTE}>." in str(modal["blocks"])
+    assert f"Kanaler og roller ændres af koordinatoren: <@{ANNETTE}>." in str(modal["blocks"])
 
 
 async def test_own_settings_are_in_english_for_who_prefers_it(slack: LocalSlack) -> None:

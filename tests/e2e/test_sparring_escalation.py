@@ -55,7 +55,7 @@ async def test_an_unanswered_question_reaches_the_area_then_everyone_in_working_
     assert await escalations(slack, clock, "2026-12-08T14:59") == []
     second = await escalations(slack, clock, "2026-12-08T15:00")
     assert {c.args["channel"] for c in second} == {METTE, SOEREN, ANNETTE}
-    assert all("alle ambassadører og tovholderen" in texts(c) for c in second)
+    assert all("alle ambassadører og koordinatoren" in texts(c) for c in second)
 
 
 async def test_christmas_does_not_count_and_an_answer_stops_the_rest(

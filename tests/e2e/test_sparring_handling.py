@@ -236,7 +236,7 @@ async def test_a_failed_channel_post_tells_the_asker_and_the_coordinator(
     assert ">Hej?" in texts(to_annette)
     (receipt,) = slack.standin.calls_to("response_url")
     assert "Jeg kunne ikke skrive i <#C0GONE>" in texts(receipt)
-    assert "tovholderen har fået besked" in texts(receipt)
+    assert "Koordinatoren har fået besked" in texts(receipt)
     assert (await only_question(slack))["state"] == "open"  # not lost
 
 
@@ -399,7 +399,7 @@ async def test_only_the_asker_resolves(slack: LocalSlack, clock: ManualClock) ->
     await slack.driver.click(METTE, action_id=RESOLVE, channel_id=SPARRING, message_ts=ts)
     await slack.settle()
     told = slack.standin.calls_to("response_url")[-1]
-    assert f"Det er kun <@{LINE}>, der stillede spørgsmålet" in texts(told)
+    assert f"Kun den, der stillede spørgsmålet (<@{LINE}>), kan" in texts(told)
     assert (await only_question(slack))["state"] == "open"
 
     await slack.driver.click(LINE, action_id=RESOLVE, channel_id=SPARRING, message_ts=ts)

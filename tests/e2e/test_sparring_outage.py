@@ -80,7 +80,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     # The truth: nothing is "sent" — and nobody got a DM instead (Slack did not refuse
     # the channel; it did not answer at all).
     assert QUEUED in texts(receipt)
-    assert "sendt" not in texts(receipt) and "tovholderen" not in texts(receipt)
+    assert "sendt" not in texts(receipt) and "Koordinatoren" not in texts(receipt)
     tried = slack.standin.calls_to("chat.postMessage")
     assert tried and {c.args["channel"] for c in tried} == {SPARRING}
     assert not any(c.ok for c in tried)

@@ -69,7 +69,7 @@ async def test_a_misspelt_name_finds_the_guide_with_its_purpose_first(slack: Loc
     shown = texts(answer)
     assert "*Sådan gør I*" in shown
     assert "Status: Anbefalet" in shown
-    assert "Ledelsen: Skal udbredes (31. okt. 2026)" in shown
+    assert "Ledelsen: Skal spredes (31. okt. 2026)" in shown
     assert "Sidst tjekket 30. nov. 2026" in shown
     assert "Læreplanstemaer:" in shown
     assert "guide_edit" not in buttons(answer)  # a superuser reads; ambassadors write

@@ -66,7 +66,7 @@ async def run_jobs(slack: LocalSlack, clock: ManualClock, moment: datetime) -> l
     return [
         c
         for c in all_ok(slack.standin.calls_since(mark))
-        if c.method == "chat.postMessage" and "rænin" in texts(c)
+        if c.method == "chat.postMessage" and "plæring" in texts(c)
     ]
 
 
@@ -109,7 +109,7 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     await slack.driver.close_view(METTE)
 
     receipt = await plan_bee_bot(slack)
-    assert "Planlagt: Træning i *Bee-Bot*: mandag 7. dec. 2026 kl. 13.00" in receipt
+    assert "Planlagt: Oplæring i *Bee-Bot*: mandag 7. dec. 2026 kl. 13.00" in receipt
     assert "Mælkebøtten, &lt;salen&gt;" in receipt
     assert "2 superbrugere bliver inviteret" in receipt
 
@@ -118,7 +118,7 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     assert sorted(c.args["channel"] for c in invites) == [LINE, AHMED]
     (invite,) = dm_to(invites, LINE)
     shown = texts(invite)
-    assert "<@U0DEMO003> inviterer dig til træning i *Bee-Bot*" in shown
+    assert "<@U0DEMO003> inviterer dig til oplæring i *Bee-Bot*" in shown
     assert "*Hvor:* Mælkebøtten, &lt;salen&gt;" in shown
     assert "*Ledige pladser:* 12 af 12" in shown
     assert buttons(invite) == {"training_yes": "Jeg kommer", "training_no": "Jeg kan ikke"}
@@ -127,20 +127,20 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     im = slack.standin.im_channel_id(LINE)
     calls = await click(slack, LINE, "training_yes", value_of(invite, "training_yes"), im)
     (answer,) = [c for c in calls if c.method == "response_url"]
-    assert texts(answer).startswith("Tilmeldt – Træning i *Bee-Bot*")
+    assert texts(answer).startswith("Tilmeldt – Oplæring i *Bee-Bot*")
 
     # The reminder: the working day before a Monday is the Friday, at 08:00, not earlier.
     assert await run_jobs(slack, clock, at("2026-12-03", "15:00", clock)) == []
     assert await run_jobs(slack, clock, at("2026-12-04", "07:59", clock)) == []
     reminded = await run_jobs(slack, clock, at("2026-12-04", "08:00", clock))
     (reminder,) = dm_to(reminded, LINE)
-    assert texts(reminder).startswith("Påmindelse: Du er tilmeldt – Træning i *Bee-Bot*")
+    assert texts(reminder).startswith("Påmindelse: Du er tilmeldt – Oplæring i *Bee-Bot*")
     assert dm_to(reminded, AHMED) == []  # he never answered
 
     # After the start, Mette records who came: Line (signed up) and Ahmed (came anyway).
     clock.move_to(at(DAY, "15:00", clock))
     (listing,) = [c for c in await command(slack, METTE, "trainings") if c.method == "response_url"]
-    assert "*Dine træninger*" in texts(listing)
+    assert "*Dine oplæringer*" in texts(listing)
     assert buttons(listing) == {"training_attendance": "Fremmøde"}
     await click(
         slack,
@@ -180,16 +180,16 @@ async def test_cancelling_tells_those_signed_up(slack: LocalSlack, clock: Manual
     )
     assert cancel_button["confirm"]["confirm"]["text"] == "Aflys"
     calls = await click(slack, METTE, "training_cancel", training, GENERAL)
-    assert "Aflyst: Træning i *Bee-Bot*" in texts(calls[-1])
+    assert "Aflyst: Oplæring i *Bee-Bot*" in texts(calls[-1])
 
     told = await run_jobs(slack, clock, at("2026-11-30", "10:00", clock))
     (notice,) = dm_to(told, AHMED)
-    assert texts(notice).startswith("Træningen er desværre aflyst – Træning i *Bee-Bot*")
+    assert texts(notice).startswith("Oplæringen er desværre aflyst – Oplæring i *Bee-Bot*")
     assert dm_to(told, LINE) == []  # Line never signed up (her invitation is not resent)
     assert await run_jobs(slack, clock, at("2026-12-04", "08:00", clock)) == []  # no reminder
 
     late = await click(slack, LINE, "training_yes", training, slack.standin.im_channel_id(LINE))
-    assert "Træningen er aflyst" in texts(late[-1])
+    assert "Oplæringen er aflyst" in texts(late[-1])
 
 
 async def test_a_superuser_is_refused_and_sees_her_areas_trainings(
@@ -198,14 +198,14 @@ async def test_a_superuser_is_refused_and_sees_her_areas_trainings(
     (refusal,) = [
         c for c in await command(slack, LINE, "train bee-bot") if c.method == "response_url"
     ]
-    assert "planlægge træninger" in texts(refusal)
+    assert "planlægge oplæringer" in texts(refusal)
     assert "<@U0DEMO001>" in texts(refusal)
     assert slack.standin.views.top(LINE) is None
     (empty,) = [c for c in await command(slack, LINE, "trainings") if c.method == "response_url"]
-    assert "ingen træninger planlagt i dit område" in texts(empty)
+    assert "ingen oplæringer planlagt i dit område" in texts(empty)
     await plan_bee_bot(slack)
     (listing,) = [c for c in await command(slack, LINE, "trainings") if c.method == "response_url"]
-    assert "*Træninger i dit område*" in texts(listing)
+    assert "*Oplæringer i dit område*" in texts(listing)
     assert buttons(listing) == {"training_yes": "Jeg kommer", "training_no": "Jeg kan ikke"}
     (english,) = [
         c for c in await command(slack, OLIVER, "trainings") if c.method == "response_url"
@@ -218,7 +218,7 @@ async def test_the_guide_card_offers_planning_to_ambassadors_and_coordinators(
 ) -> None:
     for user in (METTE, ANNETTE):
         assert buttons(await tool_guide(slack, user, "bee-bot"))["training_plan"] == (
-            "Planlæg træning"
+            "Planlæg oplæring"
         )
     card = await tool_guide(slack, LINE, "bee-bot")
     assert "training_plan" not in buttons(card)
