@@ -41,7 +41,7 @@ async def test_the_quarter_as_json_csv_and_markdown(tmp_path: Path) -> None:
         cwd=tmp_path, TOVHOLDER_FAKE_NOW=LATER,
     )  # fmt: skip
     assert code == 0, err
-    assert out.strip() == f"Pulsen for 2026-Q4 er gemt som csv i {target}."
+    assert out.strip() == f"Pulsen for 4. kvartal 2026 er gemt som csv i {target}."
     raw = target.read_bytes()
     assert raw.startswith(BOM.encode("utf-8"))
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -62,7 +62,7 @@ async def test_the_quarter_as_json_csv_and_markdown(tmp_path: Path) -> None:
         TOVHOLDER_FAKE_NOW=LATER,
     )
     assert code == 0, err
-    assert out.splitlines()[0] == "# Pulse – Area Syd – 2026-Q4"
+    assert out.splitlines()[0] == "# Pulse – Area Syd – Q4 2026"
     assert f"| Guides published | {published[1]} | {published[1]} |" in out
     assert "| Nord" not in out
 
@@ -76,14 +76,26 @@ async def test_the_default_is_the_current_week(tmp_path: Path) -> None:
     assert json.loads(out)["period"]["label"] == "2026-W49"
 
 
+async def test_the_period_in_danish_words_is_read_against_the_clock(tmp_path: Path) -> None:
+    """On Wednesday 2 December 2026 "sidste uge" is week 48 and "november" this November."""
+    await seeded(tmp_path)
+    for words, label in (("sidste uge", "2026-W48"), ("november", "2026-11"), ("i år", "2026")):
+        code, out, err = await run_cli(
+            "pulse", "--period", words, "--format", "json", cwd=tmp_path, TOVHOLDER_FAKE_NOW=LATER
+        )
+        assert code == 0, err
+        assert json.loads(out)["period"]["label"] == label
+
+
 async def test_a_bad_period_and_an_unknown_area_are_refused_with_one_line(tmp_path: Path) -> None:
     await seeded(tmp_path)
-    for period in ("2026-W54", "2026-11; DROP"):
+    for period in ("2026-W54", "2026-11; DROP", "uge 54"):
         code, out, err = await run_cli("pulse", "--period", period, cwd=tmp_path)
         assert (code, out) == (1, "")
         assert err.strip().splitlines() == [
-            f"»{period}« er ikke en periode. Skriv en uge (2026-W48), en måned (2026-11), "
-            "et kvartal (2026-Q3) eller et år (2026)."
+            f"»{period}« er ikke en periode. Skriv en uge (uge 48 eller 2026-W48), en måned "
+            "(november eller 2026-11), et kvartal (3. kvartal eller 2026-Q3), et år (i år eller "
+            "2026) eller fx sidste uge."
         ]
     code, out, err = await run_cli("pulse", "--area", "Vest", cwd=tmp_path, TOVHOLDER_LANG="en")
     assert (code, out) == (1, "")

@@ -340,7 +340,7 @@ async def test_markdown_csv_and_json_carry_the_same_numbers(quarter: Pulse, lang
     for measure, value in document["period"].items():
         assert csv_value(rows, "period", "", "", measure) == value
     assert document["scope"]["kind"] == csv_value(rows, "scope", "", "", "kind") == "network"
-    assert "2027-Q1" in markdown.splitlines()[0]
+    assert ("1. kvartal 2027" if lang == "da" else "Q1 2027") in markdown.splitlines()[0]
     assert ("1. jan. 2027" if lang == "da" else "1 Jan 2027") in markdown
 
     # Per area: every measure, in all three, equal to the pulse
@@ -470,7 +470,7 @@ async def test_an_area_pulse_names_its_area(db: Database, clock: ManualClock) ->
     assert scope is not None
     found = await build_pulse(db, clock, calendar(), parse_period("2027-Q1"), scope)
     markdown = pulse_markdown("da", found, TZ)
-    assert markdown.splitlines()[0] == "# Puls – Område Syd – 2027-Q1"
+    assert markdown.splitlines()[0] == "# Puls – Område Syd – 1. kvartal 2027"
     assert [a.area for a in found.areas] == ["Syd"]
     assert csv_value(csv_table(pulse_csv("en", found)), "scope", "", "", "label") == "Syd"
 

@@ -55,7 +55,7 @@ async def test_a_lifecycle_step_is_recorded_with_who(demo: Database, clock: Manu
         (("status", "Blue-Bot", "godkendt"), "Ukendt status »godkendt«"),
         (("status", "Bluu-Bott", "in_test"), "Ligner: Blue-Bot"),
         (("decide", "Osmo", "forbudt"), "Ukendt beslutning »forbudt«"),
-        (("decide", "Osmo", "stopped", "--date", "30/11/2026"), "kan ikke læses"),
+        (("decide", "Osmo", "stopped", "--date", "31/11/2026"), "kan ikke læses"),
         (("decide", "Osmo", "stopped", "--note", "x" * 1001), "højst 1000 tegn"),
     ],
 )

@@ -17,7 +17,8 @@ from bot.admin.export import write_private, write_utf8
 from bot.domain.pulse import NETWORK, BadPeriod, parse_period
 from bot.i18n import t
 from bot.services.network import snapshot
-from bot.services.pulse import build_pulse, current_week, narrow
+from bot.services.pulse import build_pulse, current_week, narrow, today
+from bot.views.dates import period_name
 from bot.views.pulse_files import pulse_file
 
 EXIT_REFUSED = 1
@@ -27,7 +28,9 @@ FORMATS = ("md", "csv", "json")
 def register(verbs: Any) -> None:
     command = verbs.add_parser("pulse", help="the pulse as a file for the quality report")
     command.add_argument(
-        "--period", help="2026-W48 (week), 2026-11 (month), 2026-Q3 (quarter) or 2026 (year)"
+        "--period",
+        help="2026-W48 (week), 2026-11 (month), 2026-Q3 (quarter) or 2026 (year); also as"
+        " written: 'uge 48', november, '3. kvartal', 'sidste uge', 'i år', 'last week' …",
     )
     command.add_argument("--format", choices=FORMATS, default="md", help="default: md")
     command.add_argument("--area", help="one area's pulse (default: the whole network)")
@@ -40,7 +43,7 @@ async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         period = current_week(ctx.clock)
     else:
         try:
-            period = parse_period(args.period)
+            period = parse_period(args.period, today(ctx.clock))
         except BadPeriod:
             ctx.complain(t(ctx.lang, "pulse_file.cli.bad_period", value=args.period))
             return EXIT_REFUSED
@@ -67,7 +70,7 @@ async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         t(
             ctx.lang,
             "pulse_file.cli.written",
-            period=period.label,
+            period=period_name(ctx.lang, period),
             format=args.format,
             path=args.output,
         )

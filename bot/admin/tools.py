@@ -9,10 +9,10 @@ and the latest decision at once.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from bot.admin.context import AdminContext
+from bot.domain.dates import BadDate, parse_day
 from bot.domain.guides import DECISIONS, NEXT_STATUSES, TOOL_STATUSES, Tool
 from bot.i18n import t
 from bot.services.guides import (
@@ -51,7 +51,11 @@ def register(verbs: Any) -> None:
     decide = actions.add_parser("decide", help="record a leadership decision on a tool")
     decide.add_argument("tool")
     decide.add_argument("decision", help=", ".join(DECISIONS))
-    decide.add_argument("--date", help="YYYY-MM-DD, the day leadership decided (default today)")
+    decide.add_argument(
+        "--date",
+        help="the day leadership decided: 24.11.2026, 24/11, 24-11-2026 or 2026-11-24"
+        " (default today)",
+    )
     decide.add_argument("--note", default="", help=f"at most {NOTE_MAX} characters")
     decide.set_defaults(handler=decide_command)
     history = actions.add_parser("history", help="a tool's lifecycle steps and decisions")
@@ -117,9 +121,10 @@ async def decide_command(args: argparse.Namespace, ctx: AdminContext) -> int:
             t(ctx.lang, "tools.bad_decision", decision=args.decision, allowed=", ".join(DECISIONS))
         )
         return EXIT_REFUSED
+    today = ctx.clock.now().astimezone(ctx.clock.tz).date()
     try:
-        decided_on = date.fromisoformat(args.date) if args.date else ctx.clock.now().date()
-    except ValueError:
+        decided_on = parse_day(args.date, today) if args.date else today
+    except BadDate:
         ctx.complain(t(ctx.lang, "tools.bad_date", value=args.date))
         return EXIT_REFUSED
     if len(args.note) > NOTE_MAX:

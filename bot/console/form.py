@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from bot.domain.dates import BadDate, parse_day
 from bot.i18n import t
 
 Ask = Callable[[str], Awaitable[str | None]]
@@ -84,7 +86,22 @@ def parse_answer(field: Field, answer: str) -> str | list[str] | None:
         return None if None in picks else [p for p in picks if p is not None]
     if field.kind == "plain_text_input":
         return answer.replace("\\n", "\n")
+    if field.kind == "datepicker":
+        return _day(field, answer)
     return answer
+
+
+def _day(field: Field, answer: str) -> str | None:
+    """A date typed as people do (`24/12`, `24.12.2026`, ISO) as the ISO day Slack sends; a
+    day without a year takes the year of the date the form shows."""
+    try:
+        shown = date.fromisoformat(field.initial) if field.initial else None
+    except ValueError:
+        shown = None
+    try:
+        return parse_day(answer, shown).isoformat()
+    except BadDate:
+        return None
 
 
 def _pick(field: Field, answer: str) -> str | None:

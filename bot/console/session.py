@@ -14,12 +14,13 @@ import sys
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, Protocol
 
 from bot.clock import ManualClock
 from bot.console import form
 from bot.console.render import Clickable, render_blocks
+from bot.domain.dates import parse_moment
 from bot.domain.org import Person
 from bot.i18n import t
 from bot.local import GENERAL, LocalSlack
@@ -480,7 +481,7 @@ class Console:
                 }[unit]
                 self.clock.advance(delta)
             else:
-                target = datetime.fromisoformat(argument)
+                target = parse_moment(argument, self.clock.now().date())
                 if target.tzinfo is None:
                     target = target.replace(tzinfo=self.clock.tz)
                 self.clock.move_to(target)

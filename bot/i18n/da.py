@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "console.unknown_channel": "Kanalen »{channel}« findes ikke. Kanaler: {channels}.",
     "console.unknown_meta": "Ukendt konsolkommando »{command}«. Skriv :help.",
     "console.no_button": "Der er ingen knap med nummer {number}.",
-    "console.clock_bad": "Skriv fx :clock +3d, :clock +4h eller :clock 2026-12-24.",
+    "console.clock_bad": "Skriv fx :clock +3d, :clock +4h, :clock 24.12 eller :clock 24.12.2026 09:30.",
     "console.clock_past": "Tiden kan kun flyttes frem.",
     "console.clock_moved": "Klokken er nu {now}.",
     "console.ephemeral": "kun synlig for dig",

@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
     "pulse_file.chart_title": "Aktivitet pr. område, {first} – {last}",
     "pulse_file.chart_ylabel": "Resultater, vejledninger, spørgsmål, oplæringer",
     # tovholder pulse
-    "pulse_file.cli.bad_period": "»{value}« er ikke en periode. Skriv en uge (2026-W48), en måned (2026-11), et kvartal (2026-Q3) eller et år (2026).",
+    "pulse_file.cli.bad_period": "»{value}« er ikke en periode. Skriv en uge (uge 48 eller 2026-W48), en måned (november eller 2026-11), et kvartal (3. kvartal eller 2026-Q3), et år (i år eller 2026) eller fx sidste uge.",
     "pulse_file.cli.unknown_area": "Området »{name}« findes ikke. Kendte områder: {areas}.",
     "pulse_file.cli.written": "Pulsen for {period} er gemt som {format} i {path}.",
 }

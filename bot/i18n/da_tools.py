@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "tools.status_changed": "{tool} har nu status {status}.",
     "tools.status_unchanged": "{tool} har allerede status {status}. Intet ændret.",
     "tools.bad_decision": "Ukendt beslutning »{decision}«. Brug en af: {allowed}",
-    "tools.bad_date": "Datoen »{value}« kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-30.",
+    "tools.bad_date": "Datoen »{value}« kan ikke læses. Skriv den fx som 30.11.2026, 30/11 eller 2026-11-30.",
     "tools.note_too_long": "Noten er for lang: højst {limit} tegn, her står {length}.",
     "tools.decided": "Beslutning gemt: {tool} – {decision} ({day}).",
 }

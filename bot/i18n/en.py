@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "console.unknown_channel": "There is no channel “{channel}”. Channels: {channels}.",
     "console.unknown_meta": "Unknown console command “{command}”. Type :help.",
     "console.no_button": "There is no button number {number}.",
-    "console.clock_bad": "Write e.g. :clock +3d, :clock +4h or :clock 2026-12-24.",
+    "console.clock_bad": "Write e.g. :clock +3d, :clock +4h, :clock 24.12 or :clock 24.12.2026 09:30.",
     "console.clock_past": "Time can only move forward.",
     "console.clock_moved": "The time is now {now}.",
     "console.ephemeral": "only visible to you",

@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
     "pulse_file.chart_title": "Activity per area, {first} – {last}",
     "pulse_file.chart_ylabel": "Results, guides, questions, trainings",
     # tovholder pulse
-    "pulse_file.cli.bad_period": "“{value}” is not a period. Write a week (2026-W48), a month (2026-11), a quarter (2026-Q3) or a year (2026).",
+    "pulse_file.cli.bad_period": "“{value}” is not a period. Write a week (week 48 or 2026-W48), a month (November or 2026-11), a quarter (Q3 or 2026-Q3), a year (this year or 2026) or e.g. last week.",
     "pulse_file.cli.unknown_area": "There is no area “{name}”. Known areas: {areas}.",
     "pulse_file.cli.written": "The pulse for {period} is saved as {format} in {path}.",
 }

@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "tools.status_changed": "{tool} now has status {status}.",
     "tools.status_unchanged": "{tool} already has status {status}. Nothing changed.",
     "tools.bad_decision": "Unknown decision “{decision}”. Use one of: {allowed}",
-    "tools.bad_date": "The date “{value}” cannot be read. Write it as YYYY-MM-DD, e.g. 2026-11-30.",
+    "tools.bad_date": "The date “{value}” cannot be read. Write it e.g. as 30.11.2026, 30/11 or 2026-11-30.",
     "tools.note_too_long": "The note is too long: at most {limit} characters, this has {length}.",
     "tools.decided": "Decision saved: {tool} – {decision} ({day}).",
 }

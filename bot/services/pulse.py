@@ -26,6 +26,7 @@ from bot.domain.pulse import (
     ActivityWeek,
     AreaPulse,
     AreaSpread,
+    BadPeriod,
     DecisionMade,
     Gaps,
     LifecycleMove,
@@ -39,6 +40,7 @@ from bot.domain.pulse import (
     week_of,
 )
 from bot.services import spreading
+from bot.services.command_words import PULSE_EXPORT
 from bot.services.network import coverage_of, snapshot
 from bot.services.nudges import overdue_checkpoints
 from bot.services.permissions import Action, person_can
@@ -57,8 +59,13 @@ def _utc(day: date, clock: Clock) -> str:
     return utc_iso(datetime.combine(day, time(0), tzinfo=clock.tz))
 
 
+def today(clock: Clock) -> date:
+    """The local day: what "denne uge" and a month without a year are read against."""
+    return clock.now().astimezone(clock.tz).date()
+
+
 def current_week(clock: Clock) -> Period:
-    return week_of(clock.now().astimezone(clock.tz).date())
+    return week_of(today(clock))
 
 
 def previous_week(clock: Clock) -> Period:
@@ -264,15 +271,20 @@ async def build_pulse(
     )
 
 
-EXPORT_WORDS = frozenset({"export", "eksport", "eksporter", "eksportér"})
+EXPORT_WORDS = PULSE_EXPORT
 FORMATS = ("md", "csv", "json")
 _PERIOD_LIKE = re.compile(r"^\d{2,4}(-\S*)?$")
+#: Words that begin a period; one that no period follows is a mistake, not an area's name.
+_PERIOD_WORDS = frozenset({"uge", "week", "kvartal", "quarter", "sidste", "forrige", "last"})
+#: The most words one period takes: "i sidste uge", "3. kvartal 2025", "uge 48 2025".
+_PERIOD_SPAN = 3
 
 
 @dataclass(frozen=True)
 class PulseRequest:
-    """What `/tovholder pulse …` asked for: words in any order — a period (`2026-W48`,
-    `2026-11`, `2026-Q3`, `2026`), `export` and a format, and the rest an area's name."""
+    """What `/tovholder pulse …` asked for: words in any order — a period (`uge 48`,
+    `november`, `3. kvartal`, `sidste uge`, `i år`, `2026-W48`, `2026-11`, `2026-Q3`, `2026`
+    …, see `parse_period`), `export` and a format, and the rest an area's name."""
 
     period: Period
     area: str = ""
@@ -281,22 +293,45 @@ class PulseRequest:
 
 
 def read_request(text: str, clock: Clock) -> PulseRequest:
-    """Raises BadPeriod for something that looks like a period but is none."""
+    """Raises BadPeriod for something that looks like a period but is none. A period is
+    the longest run of words (up to three) that reads as one, so `uge 48 Nord` is week 48
+    of area Nord and `Nord sidste måned` area Nord last month."""
     period: Period | None = None
     export = False
     fmt = "md"
     area: list[str] = []
-    for word in text.split():
+    words = text.split()
+    day = today(clock)
+    index = 0
+    while index < len(words):
+        word = words[index]
         folded = word.casefold()
+        index += 1
         if folded in EXPORT_WORDS:
             export = True
-        elif folded in FORMATS:
+            continue
+        if folded in FORMATS:
             fmt = folded
-        elif _PERIOD_LIKE.match(word):
-            period = parse_period(word)
+            continue
+        found = _period_at(words, index - 1, day)
+        if found is not None:
+            period, taken = found
+            index += taken - 1
+        elif _PERIOD_LIKE.match(word) or folded in _PERIOD_WORDS:
+            raise BadPeriod(" ".join(words[index - 1 : index + 1]))
         else:
             area.append(word)
-    return PulseRequest(period or current_week(clock), " ".join(area), export, fmt)
+    return PulseRequest(period or week_of(day), " ".join(area), export, fmt)
+
+
+def _period_at(words: list[str], start: int, day: date) -> tuple[Period, int] | None:
+    """The period the words from `start` make, longest first, and how many it took."""
+    for size in range(min(_PERIOD_SPAN, len(words) - start), 0, -1):
+        try:
+            return parse_period(" ".join(words[start : start + size]), day), size
+        except BadPeriod:
+            continue
+    return None
 
 
 async def decidable(db: Database, reader_id: str, found: Pulse) -> tuple[tuple[int, str], ...]:

@@ -30,7 +30,7 @@ from bot.views.blocks import (
     sections,
     shorten,
 )
-from bot.views.dates import day_text, local_day
+from bot.views.dates import day_text, local_day, period_name
 from bot.views.decisions import decision_buttons
 from bot.views.guides import SHOW
 from bot.views.network import mentions
@@ -214,7 +214,8 @@ def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
 
 def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:
     pulse = part.pulse
-    blocks: list[Block] = [header(t(lang, "home.leadership.header", week=pulse.period.label))]
+    week = period_name(lang, pulse.period)
+    blocks: list[Block] = [header(t(lang, "home.leadership.header", week=week))]
     lines = [
         t(
             lang,

@@ -13,7 +13,7 @@ from bot.domain.pulse import AreaPulse, Period, Pulse, Spread
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.views.blocks import Block, context, divider, header, section, sections, shorten
-from bot.views.dates import day_text, local_day
+from bot.views.dates import day_text, local_day, period_name
 from bot.views.decisions import decision_buttons
 from bot.views.tool_tests import stars
 
@@ -28,25 +28,16 @@ AREA_SECTIONS_MAX = 30
 
 
 def period_title(lang: str, period: Period) -> str:
-    """ "Uge 48 (23.–29. nov. 2026)", "November 2026", "3. kvartal 2026", "2026"."""
+    """ "uge 48 (23.–29. nov. 2026)", "november 2026", "3. kvartal 2026", "2026"."""
     if period.kind == "week":
         return t(
             lang,
             "pulse.period.week",
-            week=int(period.label.split("W")[1]),
+            week=period.start.isocalendar()[1],
             start=day_text(lang, period.start),
             end=day_text(lang, period.last_day),
         )
-    if period.kind == "month":
-        return t(
-            lang,
-            "pulse.period.month",
-            month=t(lang, f"pulse.month.{period.start.month}"),
-            year=period.start.year,
-        )
-    if period.kind == "quarter":
-        return t(lang, "pulse.period.quarter", quarter=period.label[-1], year=period.start.year)
-    return period.label
+    return period_name(lang, period)
 
 
 def duration(lang: str, minutes: float) -> str:

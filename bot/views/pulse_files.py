@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.pulse import COUNTS, AreaPulse, Pulse, Scope
 from bot.i18n import t
-from bot.views.dates import day_text, local_day
+from bot.views.dates import day_text, local_day, period_name
 
 #: The counts of `AreaPulse`, in the order every file shows them (also `activity`, the
 #: chart's sum). `median_answer_minutes` is a measure too, but not a count to add up.
@@ -248,7 +248,7 @@ def pulse_markdown(lang: str, pulse: Pulse, tz: ZoneInfo) -> str:
     period = pulse.period
     scope = scope_text(lang, pulse.scope)
     lines = [
-        "# " + t(lang, "pulse_file.title", scope=md_text(scope), period=period.label),
+        "# " + t(lang, "pulse_file.title", scope=md_text(scope), period=period_name(lang, period)),
         "",
         t(
             lang,

@@ -14,6 +14,7 @@ from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services import pulse
 from bot.services.network import snapshot
+from bot.views.dates import period_name
 from bot.views.help import text_message
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_file
@@ -72,7 +73,8 @@ async def pulse_command(
         user_id,
         content,
         f"puls-{found.period.label}.{request.format}",
-        t(lang, "pulse.file_title", period=found.period.label),
+        t(lang, "pulse.file_title", period=period_name(lang, found.period)),
     )
-    sent = t(lang, "pulse.export_sent", period=found.period.label, format=request.format)
+    named = period_name(lang, found.period)
+    sent = t(lang, "pulse.export_sent", period=named, format=request.format)
     await respond(response_type="ephemeral", **text_message(sent))
