@@ -16,6 +16,7 @@ from bot.clock import ManualClock, utc_iso
 from bot.domain.guides import GuideContent, GuideDraft
 from bot.services.demo import demo_csv, seed_demo
 from bot.services.guides import (
+    Helpful,
     StatusRefused,
     browse_guides,
     find_tool,
@@ -117,9 +118,10 @@ async def test_browsing_puts_recommended_tools_first_and_filters(
     assert [g.slug for g in await browse_guides(db, theme="social-udvikling")] == ["a"]
     assert [g.slug for g in await browse_guides(db, age_group="vuggestue")] == ["z"]
     guide = (await browse_guides(db))[0]
-    assert await mark_helpful(db, clock, guide.guide_id, "U1") == 1
-    assert await mark_helpful(db, clock, guide.guide_id, "U1") == 1  # a double click counts once
-    assert await mark_helpful(db, clock, guide.guide_id, "U2") == 2
+    assert await mark_helpful(db, clock, guide.guide_id, "U1") == Helpful(1, counted=True)
+    # a double click counts once, and says so
+    assert await mark_helpful(db, clock, guide.guide_id, "U1") == Helpful(1, counted=False)
+    assert await mark_helpful(db, clock, guide.guide_id, "U2") == Helpful(2, counted=True)
     assert await mark_helpful(db, clock, 9999, "U1") is None
     assert (await browse_guides(db))[0].helpful_count == 2
     clock.advance(timedelta(days=3))

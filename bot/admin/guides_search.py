@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from bot.admin.context import AdminContext
-from bot.i18n import t
+from bot.i18n import either, t
 from bot.services.search import SearchHit, closest_tool_names, search_guides
 
 DEFAULT_LIMIT = 5
@@ -71,6 +71,5 @@ async def search_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         ctx.say(t(ctx.lang, "guides_search.none", query=query))
         names = await closest_tool_names(ctx.db, query)
         if names:
-            joined = t(ctx.lang, "guides_search.or").join(names)
-            ctx.say(t(ctx.lang, "guides_search.did_you_mean", names=joined))
+            ctx.say(t(ctx.lang, "guides_search.did_you_mean", names=either(ctx.lang, names)))
     return 0

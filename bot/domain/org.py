@@ -41,6 +41,11 @@ class Person:
     def has_role(self, role: Role) -> bool:
         return any(assignment.role == role for assignment in self.roles)
 
+    @property
+    def first_name(self) -> str:
+        """What a greeting says ("Hej Bo", not "Hej Bo Sand"), as colleagues speak."""
+        return self.name.split()[0] if self.name.split() else self.name
+
 
 @dataclass(frozen=True)
 class OrgCounts:

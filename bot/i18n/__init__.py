@@ -6,6 +6,7 @@ placeholders (a test checks both). Placeholders use `str.format` names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from bot.i18n import da, en
@@ -20,6 +21,14 @@ def t(lang: str, key: str, /, **params: object) -> str:
     catalogue = CATALOGUES.get(lang, CATALOGUES[DEFAULT_LANG])
     text = catalogue[key]
     return text.format(**params) if params else text
+
+
+def either(lang: str, items: Sequence[str]) -> str:
+    """Alternatives as the language lists them: "A, B eller C" / "A, B or C" (never "A eller
+    B eller C"). The one way to join choices in a message, a refusal or the command line."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t(lang, 'list.or')} {items[-1]}"
 
 
 def as_lang(value: str | None) -> Lang | None:

@@ -112,6 +112,8 @@ MESSAGES: dict[str, str] = {
     "console.bye": "Farvel.",
     "console.people_line": "{name} <{email}> – {roles}",
     # Roller
+    # Alternativer: "A, B eller C" (bot.i18n.either)
+    "list.or": "eller",
     "role.ambassador": "ambassadør",
     "role.superuser": "superbruger",
     "role.coordinator": "koordinator",
@@ -123,6 +125,7 @@ MESSAGES: dict[str, str] = {
     # Velkomst til nye superbrugere
     "welcome.header": "Velkommen som superbruger",
     "welcome.intro": "Hej {name}! Du er nu superbruger i *{daycare}* (område {area}). Du er med til at få de digitale redskaber ud at leve hos jer.",
+    "welcome.ambassador": "*Din ambassadør i område {area}:* {names}, som du altid kan spørge.",
     "welcome.ambassadors": "*Dine ambassadører i område {area}:* {names}, som du altid kan spørge.",
     "welcome.no_ambassador": "Område {area} har ingen ambassadør lige nu. Indtil da kan du spørge {coordinators}.",
     "welcome.first_question": "Stil dit første spørgsmål",

@@ -3,5 +3,4 @@
 MESSAGES: dict[str, str] = {
     "guides_search.none": "Ingen vejledninger passer til »{query}«.",
     "guides_search.did_you_mean": "Mente du: {names}?",
-    "guides_search.or": " eller ",
 }

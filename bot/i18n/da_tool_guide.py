@@ -45,7 +45,9 @@ MESSAGES: dict[str, str] = {
     "guide.history_header": "*Versioner af {title}* (nyeste først)",
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… og {count} ældre versioner.",
-    "guide.helpful_thanks": "Tak! {count} har nu fundet vejledningen nyttig.",
+    "guide.helpful_thanks_first": "Tak! Du er den første, der har sagt, at vejledningen er nyttig.",
+    "guide.helpful_thanks": "Tak! Nu har {count} personer sagt, at vejledningen er nyttig.",
+    "guide.helpful_already": "Du har allerede sagt, at den er nyttig.",
     "guide.gone": "Den vejledning findes ikke længere. Søg igen med /tool-guide.",
     "guide.cannot_share": "Jeg kan ikke skrive i den her kanal. Inviter mig først med /invite @Tovholder – eller del vejledningen et sted, hvor jeg er med.",
     # Oversigten (/tool-guide uden ord)

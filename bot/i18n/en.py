@@ -105,6 +105,8 @@ MESSAGES: dict[str, str] = {
     "console.guest": "Guest",
     "console.bye": "Goodbye.",
     "console.people_line": "{name} <{email}> – {roles}",
+    # Alternatives: "A, B or C" (bot.i18n.either)
+    "list.or": "or",
     "role.ambassador": "ambassador",
     "role.superuser": "superuser",
     "role.coordinator": "coordinator",
@@ -114,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "settings.bad_channel": "“{value}” is not a channel id for {key}. Use the channel's id, e.g. C0123ABCD (right-click the channel → Copy link).",
     "welcome.header": "Welcome as a superuser",
     "welcome.intro": "Hi {name}! You are now a superuser in *{daycare}* (area {area}). You help bring the digital tools to life where you work.",
+    "welcome.ambassador": "*Your ambassador in area {area}:* {names}, whom you can always ask.",
     "welcome.ambassadors": "*Your ambassadors in area {area}:* {names}, whom you can always ask.",
     "welcome.no_ambassador": "Area {area} has no ambassador right now. Until then, ask {coordinators}.",
     "welcome.first_question": "Ask your first question",

@@ -3,5 +3,4 @@
 MESSAGES: dict[str, str] = {
     "guides_search.none": "No guides match “{query}”.",
     "guides_search.did_you_mean": "Did you mean: {names}?",
-    "guides_search.or": " or ",
 }

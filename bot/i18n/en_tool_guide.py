@@ -45,7 +45,9 @@ MESSAGES: dict[str, str] = {
     "guide.history_header": "*Versions of {title}* (newest first)",
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… and {count} older versions.",
-    "guide.helpful_thanks": "Thank you! {count} have now found this guide helpful.",
+    "guide.helpful_thanks_first": "Thank you! You are the first to say this guide is helpful.",
+    "guide.helpful_thanks": "Thank you! {count} people have now said this guide is helpful.",
+    "guide.helpful_already": "You have already said it is helpful.",
     "guide.gone": "That guide no longer exists. Search again with /tool-guide.",
     "guide.cannot_share": "I cannot post in this channel. Invite me first with /invite @Tovholder – or share the guide where I am a member.",
     # Browsing (/tool-guide with no words)

@@ -278,9 +278,19 @@ async def guide_drafts(db: Database) -> list[GuideDraft]:
     return drafts
 
 
-async def mark_helpful(db: Database, clock: Clock, guide_id: int, user_id: str) -> int | None:
-    """A reader found the guide helpful (counted once per person); the count, None: no guide."""
-    return await guides_repo.add_helpful(db, guide_id, user_id, utc_iso(clock.now()))
+@dataclass(frozen=True)
+class Helpful:
+    """The count after a "Den hjalp" click, and whether this click added to it: a second
+    click by the same person is told they said so already, not thanked again."""
+
+    count: int
+    counted: bool
+
+
+async def mark_helpful(db: Database, clock: Clock, guide_id: int, user_id: str) -> Helpful | None:
+    """A reader found the guide helpful (counted once per person); None: no such guide."""
+    marked = await guides_repo.add_helpful(db, guide_id, user_id, utc_iso(clock.now()))
+    return Helpful(*marked) if marked else None
 
 
 async def mark_verified(db: Database, clock: Clock, guide_id: int) -> bool:

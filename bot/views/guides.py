@@ -10,8 +10,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import GuideDetail, GuideSummary, GuideVersion
-from bot.i18n import t
+from bot.i18n import either, t
 from bot.mrkdwn import escape
+from bot.services.guides import Helpful
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
 from bot.views.adoption import adoption_buttons, adoption_line
 from bot.views.blocks import (
@@ -199,7 +200,7 @@ def no_match_message(lang: str, missing: NoMatch) -> dict[str, Any]:
     text = t(lang, "guide.no_match", query=query)
     blocks: list[Block] = [section(text)]
     if missing.closest:
-        names = ", ".join(f"*{escape(name)}*" for name in missing.closest)
+        names = either(lang, [f"*{escape(name)}*" for name in missing.closest])
         blocks.append(section(t(lang, "guide.did_you_mean", names=names)))
         blocks.append(
             actions(
@@ -271,6 +272,12 @@ def history_message(
     return {"text": text, "blocks": [section(text), *sections(lines)]}
 
 
-def helpful_message(lang: str, count: int) -> dict[str, Any]:
-    text = t(lang, "guide.helpful_thanks", count=count)
+def helpful_message(lang: str, marked: Helpful) -> dict[str, Any]:
+    """Thanks for a first click, one person or several; a repeat click is not thanked again."""
+    if not marked.counted:
+        text = t(lang, "guide.helpful_already")
+    elif marked.count == 1:
+        text = t(lang, "guide.helpful_thanks_first")
+    else:
+        text = t(lang, "guide.helpful_thanks", count=marked.count)
     return {"text": text, "blocks": [section(text)]}

@@ -267,10 +267,6 @@ def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:
 # -- the whole Home ---------------------------------------------------------------------------
 
 
-def _first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
-
-
 def home_view(lang: str, home: Home, tz: ZoneInfo) -> dict[str, Any]:
     """The `views.publish` view for the person's Home tab."""
     if home.person is None:
@@ -282,7 +278,7 @@ def home_view(lang: str, home: Home, tz: ZoneInfo) -> dict[str, Any]:
         ]
         return {"type": "home", "blocks": blocks}
     blocks = [
-        header(t(lang, "home.header.person", name=_first_name(home.person.name))),
+        header(t(lang, "home.header.person", name=home.person.first_name)),
         context(t(lang, "home.intro")),
     ]
     parts: list[list[Block]] = []

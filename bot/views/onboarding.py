@@ -17,12 +17,14 @@ from bot.views.network import mentions
 def welcome_message(lang: str, welcome: Welcome) -> dict[str, Any]:
     area, daycare = escape(welcome.area.name), escape(welcome.daycare.name)
     if welcome.ambassadors:
-        ambassadors = t(lang, "welcome.ambassadors", area=area, names=mentions(welcome.ambassadors))
+        key = "welcome.ambassadors" if len(welcome.ambassadors) > 1 else "welcome.ambassador"
+        ambassadors = t(lang, key, area=area, names=mentions(welcome.ambassadors))
     else:
         who = mentions(welcome.coordinators) or t(lang, "network.no_coordinator")
         ambassadors = t(lang, "welcome.no_ambassador", area=area, coordinators=who)
     commands = "\n".join(f"`{c.usage}` – {t(lang, c.text_key)}" for c in COMMANDS)
-    text = t(lang, "welcome.intro", name=escape(welcome.superuser.name), daycare=daycare, area=area)
+    name = escape(welcome.superuser.first_name)
+    text = t(lang, "welcome.intro", name=name, daycare=daycare, area=area)
     return {
         "text": text,
         "blocks": [

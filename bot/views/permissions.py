@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.domain.org import Person
-from bot.i18n import t
+from bot.i18n import either, t
 from bot.services.permissions import Action, allowed_roles
 from bot.views.blocks import section
 from bot.views.network import mentions
 
 
 def refusal_message(lang: str, action: Action, coordinators: Sequence[Person]) -> dict[str, Any]:
-    roles = " / ".join(t(lang, f"role.{role}") for role in allowed_roles(action))
+    roles = either(lang, [t(lang, f"role.{role}") for role in allowed_roles(action)])
     text = t(
         lang,
         "permission.refused",

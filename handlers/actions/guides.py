@@ -113,11 +113,11 @@ async def helpful(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
     guide_id = as_int(action_value(body)) or 0
-    count = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
-    if count is None:
+    marked = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
+    if marked is None:
         await _gone(respond, lang)
         return
-    await private(respond, helpful_message(lang, count))
+    await private(respond, helpful_message(lang, marked))
 
 
 async def ask_about_guide(

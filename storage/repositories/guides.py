@@ -188,8 +188,11 @@ async def owner_of(conn: aiosqlite.Connection, guide: Guide) -> tuple[str, str |
     return (row["name"], row["email"]) if row else None
 
 
-async def add_helpful(db: Database, guide_id: int, slack_user_id: str, now: str) -> int | None:
-    """Count a person's "this helped" once; the count after it, None when the guide is gone."""
+async def add_helpful(
+    db: Database, guide_id: int, slack_user_id: str, now: str
+) -> tuple[int, bool] | None:
+    """Count a person's "this helped" once: the count after it and whether this click was
+    counted (False: they had said so before); None when the guide is gone."""
     async with db.transaction() as conn:
         async with conn.execute("SELECT 1 FROM guides WHERE id = ?", (guide_id,)) as cursor:
             if await cursor.fetchone() is None:
@@ -199,7 +202,8 @@ async def add_helpful(db: Database, guide_id: int, slack_user_id: str, now: str)
             " VALUES (?, ?, ?)",
             (guide_id, slack_user_id, now),
         )
-        if cursor.rowcount == 1:
+        counted = cursor.rowcount == 1
+        if counted:
             await conn.execute(
                 "UPDATE guides SET helpful_count = helpful_count + 1 WHERE id = ?", (guide_id,)
             )
@@ -207,7 +211,7 @@ async def add_helpful(db: Database, guide_id: int, slack_user_id: str, now: str)
             "SELECT helpful_count FROM guides WHERE id = ?", (guide_id,)
         ) as cursor:
             row = await cursor.fetchone()
-    return int(row["helpful_count"]) if row else None
+    return (int(row["helpful_count"]), counted) if row else None
 
 
 async def set_verified(db: Database, guide_id: int, now: str) -> bool:

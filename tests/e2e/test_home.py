@@ -244,7 +244,7 @@ async def test_an_ambassadors_click_on_a_decision_is_refused(
     slack.standin.views.publish(METTE, {"type": "home", "blocks": _decision_blocks(book.id)}, None)
     calls = await click_home(slack, METTE, SPREAD, str(book.id))
     (refusal,) = dms_to(calls, METTE)
-    assert "koordinator / ledelse" in refusal
+    assert "koordinator eller ledelse" in refusal
     assert "registrere ledelsens beslutninger om redskaber" in refusal
     assert await tool_decisions(db, book.id) == []
     assert [r for r in await spreading.all_rounds(db) if r.tool_id == book.id] == []

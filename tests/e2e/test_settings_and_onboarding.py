@@ -124,7 +124,8 @@ async def test_a_coordinator_makes_someone_superuser_who_is_welcomed_once(
     posts = slack.standin.calls_to("chat.postMessage")
     welcome = next(p for p in posts if p.args["channel"] == "U0NEW")
     assert "Du er nu superbruger i *Børnehuset Mælkebøtten* (område Nord)" in texts(welcome)
-    assert f"*Dine ambassadører i område Nord:* <@{METTE}>" in texts(welcome)
+    assert "Hej Sara!" in texts(welcome)  # the first name, as on the Home
+    assert f"*Din ambassadør i område Nord:* <@{METTE}>, som du altid kan spørge." in texts(welcome)
     notes = [texts(p) for p in posts if p.args["channel"] == METTE]
     assert notes == [
         "Ny superbruger i område Nord: <@U0NEW> i *Børnehuset Mælkebøtten*."

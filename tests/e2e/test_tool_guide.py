@@ -159,12 +159,20 @@ async def test_share_posts_the_card_visibly_without_the_edit_buttons(slack: Loca
 async def test_helpful_counts_once_per_person(slack: LocalSlack) -> None:
     answer = await tool_guide(slack, LINE, "bee-bot")
     guide_id = guide_id_of(answer)
-    first = await click(slack, LINE, "guide_helpful", guide_id)
-    again = await click(slack, LINE, "guide_helpful", guide_id)
-    for calls in (first, again):
+
+    def said(calls: list[RecordedCall]) -> str:
         (thanks,) = [c for c in calls if c.method == "response_url"]
-        assert "Tak! 1 har nu fundet vejledningen nyttig." in texts(thanks)
-    assert "👍 1" in texts(await tool_guide(slack, METTE, "bee-bot"))
+        return texts(thanks)
+
+    first = said(await click(slack, LINE, "guide_helpful", guide_id))
+    assert "Tak! Du er den første, der har sagt, at vejledningen er nyttig." in first
+    # The same person again is not thanked for a new vote.
+    again = said(await click(slack, LINE, "guide_helpful", guide_id))
+    assert "Du har allerede sagt, at den er nyttig." in again and "Tak" not in again
+    await tool_guide(slack, METTE, "bee-bot")
+    second = said(await click(slack, METTE, "guide_helpful", guide_id))
+    assert "Tak! Nu har 2 personer sagt, at vejledningen er nyttig." in second
+    assert "👍 2" in texts(await tool_guide(slack, METTE, "bee-bot"))
 
 
 async def test_browse_shows_recommended_tools_first_and_narrows_by_theme(
