@@ -37,7 +37,10 @@ from storage.repositories import org
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "org"
 HEADER = "email;name;role;area;daycare;slack_user_id;language"
-ROLE_LINE = "ambassador, superuser, coordinator, leader"
+ROLE_LINE = (
+    "superbruger, ambassadør, koordinator eller leder (eller på engelsk superuser, ambassador,"
+    " coordinator, leader)"
+)
 
 
 def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
@@ -159,6 +162,49 @@ async def test_roles_in_any_case_and_a_person_without_a_role_are_accepted(
     assert (await load(db, clock, data)).people == Tally(created=2)
     assert {r.role for r in (await person(db, "U0ANN0001")).roles} == {"ambassador", "superuser"}
     assert (await person(db, "U0BO00001")).roles == ()
+
+
+async def test_danish_roles_and_languages_in_any_case_and_without_special_letters(
+    db: Database, clock: ManualClock
+) -> None:
+    data = csv_bytes(
+        "a@x.dk;Ann;Ambassadør|superbruger;Nord;Regnbuen;U0ANN0001;dansk",
+        "b@x.dk;Bo;AMBASSADOER;Syd;;U0BO00001;Engelsk",
+        "c@x.dk;Cai;ambassador|Koordinator;Syd;;U0CAI0001;DA",
+        "d@x.dk;Dina;leder;;;U0DIN0001;english",
+    )
+    assert (await load(db, clock, data)).people == Tally(created=4)
+    roles = {
+        slack_id: ({r.role for r in found.roles}, found.language)
+        for slack_id in ("U0ANN0001", "U0BO00001", "U0CAI0001", "U0DIN0001")
+        for found in [await person(db, slack_id)]
+    }
+    assert roles == {
+        "U0ANN0001": ({"ambassador", "superuser"}, "da"),
+        "U0BO00001": ({"ambassador"}, "en"),
+        "U0CAI0001": ({"ambassador", "coordinator"}, "da"),
+        "U0DIN0001": ({"leader"}, "en"),
+    }
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "x@x.dk;X;superbrugerr;Nord;Regnbuen;U0X000001;",  # a typo where area and daycare fit
+        "x@x.dk;X;pædagog;Nord;;U0X000001;",
+        "x@x.dk;X;ambassadør|chef;Nord;Regnbuen;U0X000001;",
+    ],
+)
+async def test_one_unknown_role_is_one_error_not_three(
+    db: Database, clock: ManualClock, row: str
+) -> None:
+    """The area and daycare of a row whose role cannot be read are not called unused."""
+    assert await refused(db, clock, csv_bytes(row)) == [(2, "org_csv.role_unknown")]
+
+
+async def test_one_unknown_language_is_one_error(db: Database, clock: ManualClock) -> None:
+    data = csv_bytes("x@x.dk;X;superbruger;Nord;Regnbuen;U0X000001;tysk")
+    assert await refused(db, clock, data) == [(2, "org_csv.language_bad")]
 
 
 # -- Slack e-mail look-ups -------------------------------------------------------------

@@ -19,6 +19,28 @@ from bot.domain.org import ROLES, Role
 
 COLUMNS: tuple[str, ...] = ("email", "name", "role", "area", "daycare", "slack_user_id", "language")
 LANGUAGES: tuple[str, ...] = ("da", "en")
+#: The words a coordinator may write in the language column (any case) → the stored code.
+LANGUAGE_WORDS: dict[str, str] = {
+    "da": "da",
+    "dansk": "da",
+    "danish": "da",
+    "en": "en",
+    "engelsk": "en",
+    "english": "en",
+}
+#: The words a coordinator may write in the role column, Danish or English, in any case and
+#: with or without æ, ø and å (`ambassadør`, `ambassador`, `ambassadoer`), folded by
+#: `_folded` → the role. Export writes the English words, so the file reads back the same.
+ROLE_WORDS: dict[str, Role] = {
+    "superuser": "superuser",
+    "superbruger": "superuser",
+    "ambassador": "ambassador",
+    "coordinator": "coordinator",
+    "koordinator": "coordinator",
+    "leader": "leader",
+    "leder": "leader",
+    "ledelse": "leader",
+}
 #: Joins several roles or several areas in one field.
 SEPARATOR = "|"
 EXPORT_DELIMITER = ";"
@@ -266,25 +288,38 @@ def _row(line: int, values: Mapping[str, str]) -> tuple[OrgRow, list[Problem]]:
         problem("org_csv.email_or_id")
     if not cells["name"]:
         problem("org_csv.name_missing")
-    language = cells["language"].lower() or None
-    if language is not None and language not in LANGUAGES:
+    language = LANGUAGE_WORDS.get(cells["language"].casefold()) if cells["language"] else None
+    if cells["language"] and language is None:
         problem("org_csv.language_bad", language=cells["language"])
 
     # An empty role is allowed: the settings modal can take someone's last role away, and
     # export -> import must keep that person as they are.
     roles: list[Role] = []
-    for word in _parts(cells["role"].lower()):
-        known = next((role for role in ROLES if role == word), None)
+    unknown = False
+    for word in _parts(cells["role"]):
+        known = ROLE_WORDS.get(_folded(word))
         if known is None:
-            problem("org_csv.role_unknown", role=word, roles=", ".join(ROLES))
+            problem("org_csv.role_unknown", role=word)
+            unknown = True
         else:
             roles.append(known)
     ordered = tuple(role for role in ROLES if role in roles)
     areas = _parts(cells["area"])
     daycare = cells["daycare"] or None
     row = OrgRow(email, cells["name"], ordered, areas, daycare, slack_id, language, line)
-    problems.extend(_role_places(row))
+    # Which places a row needs follows from its roles: with a role unread, the area and the
+    # daycare it names cannot be judged, and "unused" would only repeat the one mistake.
+    if not unknown:
+        problems.extend(_role_places(row))
     return row, problems
+
+
+def _folded(word: str) -> str:
+    """A role word as it is looked up: any case, æ/ø/å or their spellings without them."""
+    folded = word.strip().casefold()
+    for letter, plain in (("æ", "ae"), ("ø", "o"), ("å", "a"), ("oe", "o"), ("aa", "a")):
+        folded = folded.replace(letter, plain)
+    return folded
 
 
 def _role_places(row: OrgRow) -> list[Problem]:
