@@ -114,6 +114,7 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(sparring_ui.RESOLVE)(track(sparring_actions.resolve_question))
     app.action(sparring_ui.SAVE_FAQ)(track(sparring_actions.save_faq))
     app.action(training_ui.PLAN)(track(training_actions.plan_from_card))
+    app.action(training_ui.PLAN_FOR)(track(training_actions.plan_for_superuser))
     app.action(training_ui.YES)(track(training_actions.sign_up))
     app.action(training_ui.NO)(track(training_actions.sign_up))
     app.action(training_ui.ATTENDANCE)(track(training_actions.open_attendance))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
-from bot.domain.guides import AgeGroup, Tool, ToolStatus
+from bot.domain.guides import AgeGroup, Decision, Tool, ToolStatus
 from bot.domain.spreading import Progress
 
 Recommendation = Literal[
@@ -142,3 +142,13 @@ class ToolSummary:
     quotes: tuple[Quote, ...] = ()
     #: How far the tool has spread since its latest spreading round began (None: no round).
     spreading: Progress | None = None
+    #: Leadership's latest decision on the tool, with its note (why), if any.
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True)
+class ToolWithResults:
+    """A tool that has test results, and how many: what `/tool-test summary` offers."""
+
+    tool: Tool
+    results: int

@@ -5,6 +5,7 @@ from bot.i18n import (
     da_area_evaluations,
     da_gdpr,
     da_guides,
+    da_help,
     da_home,
     da_nudges,
     da_org_import,
@@ -78,7 +79,7 @@ MESSAGES: dict[str, str] = {
     ),
     "console.whoami": "Du er {name} i {channel}.",
     "console.help": (
-        "Linjer, der starter med / , er kommandoer (fx /tovholder help).\n"
+        "Linjer, der starter med / , er kommandoer (fx /tovholder hjælp).\n"
         "Andre linjer er beskeder i den kanal, du står i.\n"
         ":as <navn eller e-mail>  skift til en anden person\n"
         ":in #kanal               gå til en kanal (:in @navn for en direkte besked til mig)\n"
@@ -132,7 +133,7 @@ MESSAGES: dict[str, str] = {
     "welcome.browse_guides": "Se vejledningerne",
     "welcome.commands": "*Det kan du bruge mig til:*",
     "welcome.ambassador_note": "Ny superbruger i område {area}: {superuser} i *{daycare}*. Tag gerne kontakt og aftal en oplæring.",
-    "command.tovholder_settings": "Sæt dine påmindelser på pause (ferie, orlov). Koordinatoren vælger også kanaler og giver roller.",
+    "command.tovholder_settings": "Sæt dine påmindelser på pause (ferie, orlov).",
     "settings.title": "Indstillinger",
     "settings.save": "Gem",
     "settings.close": "Luk",
@@ -204,3 +205,4 @@ MESSAGES.update(da_pulse_files.MESSAGES)
 MESSAGES.update(da_home.MESSAGES)
 MESSAGES.update(da_gdpr.MESSAGES)
 MESSAGES.update(da_privacy.MESSAGES)
+MESSAGES.update(da_help.MESSAGES)

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
         "med `/tool-guide` og stille et spørgsmål til netværket."
     ),
     "home.more": "_… og {count} mere_",
-    "home.truncated": "_Der er mere, end siden kan vise. Se hele overblikket med `/tovholder pulse`._",
+    "home.truncated": "_Der er mere, end siden kan vise. Se hele overblikket med `/tovholder puls`._",
     "home.button.ask": "Stil et spørgsmål",
     "home.button.guide": "Se vejledningen",
     # Superbruger
@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
         "spørgsmål: {asked} ({open} venter) · oplæringer: {held} · i afprøvning: {tests}"
     ),
     "home.leadership.no_areas": "_Der er ingen områder endnu._",
-    "home.leadership.more": "Hele ugeoverblikket: `/tovholder pulse`",
+    "home.leadership.more": "Hele ugeoverblikket: `/tovholder puls`",
     "home.gaps": "*Huller i netværket*",
     "home.gap.ambassadors": "• Områder uden ambassadør: {names}",
     "home.gap.superusers": "• Dagtilbud uden superbruger ({count}): {names}",

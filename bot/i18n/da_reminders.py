@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "reminder_kind.training_invite": "invitation til oplæring",
     "reminder_kind.training_reminder": "påmindelse om oplæring dagen før",
     "reminder_kind.training_changed": "oplæring flyttet eller aflyst",
+    "reminder_kind.training_signed_up": "tilmelding til din oplæring",
+    "reminder_kind.training_attendance": "registrér fremmøde efter oplæring",
     "reminder_kind.spread_invite": "invitation til nyt anbefalet redskab",
     "reminder_kind.spread_follow_up": "opfølgning på spredning",
     "reminder_kind.spread_started": "spredning startet (til koordinatoren)",

@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     # Jeg tager den
     "sparring.claim_taken": "<@{who}> tog den først. Skriv gerne i tråden alligevel, hvis du kan hjælpe.",
     "sparring.claim_yours": "Du har allerede taget den.",
+    "sparring.claimed_channel": "Du har taget spørgsmålet fra {asker} – tak! Svar i tråden i {channel}, så kan andre også lære af det.",
+    "sparring.claimed_direct": "Du har taget spørgsmålet fra {asker} – tak! Skriv til {asker} direkte, og gem svaret her, når det er besvaret.",
     "sparring.already_answered": "Spørgsmålet er allerede besvaret af <@{who}>.",
     "sparring.already_resolved": "Spørgsmålet er allerede løst.",
     "sparring.gone": "Jeg kan ikke finde det spørgsmål længere.",

@@ -39,10 +39,10 @@ MESSAGES: dict[str, str] = {
     # Listen over afprøvninger
     "test.list_header": "Dine afprøvninger",
     "test.list_empty": "Du har ingen afprøvninger i gang. Start en med knappen herunder eller `/tool-test start <redskab>`.",
-    "test.list_not_ambassador": "Afprøvninger startes af ambassadørerne. Vil du vide, hvordan det går med et redskab, så skriv `/tool-test summary <redskab>`.",
+    "test.list_not_ambassador": "Afprøvninger startes af ambassadørerne. Vil du vide, hvordan det går med et redskab, så skriv `/tool-test opsummering <redskab>`.",
     "test.list_line": "*{tool}* – {question}\nStartet {started} · evaluering: {checkpoints}",
-    "test.unknown_word": "Den kender jeg ikke. Skriv `/tool-test start`, `/tool-test result`, `/tool-test summary <redskab>`, `/tool-test train <redskab>` eller `/tool-test trainings`.",
-    "test.which_tool": "Hvilket redskab? Skriv fx `/tool-test summary Bee-Bot`. Ligner: {close}",
+    "test.unknown_word": "Den kender jeg ikke. Skriv `/tool-test start`, `/tool-test resultat`, `/tool-test opsummering [redskab]`, `/tool-test oplæring <redskab>` eller `/tool-test oplæringer`.",
+    "test.which_tool": "Hvilket redskab? Skriv fx `/tool-test opsummering Bee-Bot`. Ligner: {close}",
     "test.button.start": "Start en afprøvning",
     "test.button.post_result": "Registrér et resultat",
     "test.button.close": "Afslut",
@@ -93,6 +93,6 @@ MESSAGES: dict[str, str] = {
     "guide.button.results": "Evaluering",
     "guide.button.start_test": "Start afprøvning",
     # Hjælpen
-    "command.tool_test": "Ambassadører: dine afprøvninger, start en ny (`start`) eller registrér et resultat (`result`).",
+    "command.tool_test": "Dine afprøvninger: start en ny (`start`), eller registrér et resultat (`resultat`).",
     "command.tool_test_summary": "Se evalueringen af et redskab: resultater, anbefalinger og citater.",
 }

@@ -5,6 +5,7 @@ from bot.i18n import (
     en_area_evaluations,
     en_gdpr,
     en_guides,
+    en_help,
     en_home,
     en_nudges,
     en_org_import,
@@ -123,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "welcome.browse_guides": "See the guides",
     "welcome.commands": "*What you can use me for:*",
     "welcome.ambassador_note": "New superuser in area {area}: {superuser} in *{daycare}*. Please get in touch and plan a training.",
-    "command.tovholder_settings": "Pause your reminders (holiday, leave). The coordinator also chooses channels and gives roles.",
+    "command.tovholder_settings": "Pause your reminders (holiday, leave).",
     "settings.title": "Settings",
     "settings.save": "Save",
     "settings.close": "Close",
@@ -193,3 +194,4 @@ MESSAGES.update(en_pulse_files.MESSAGES)
 MESSAGES.update(en_home.MESSAGES)
 MESSAGES.update(en_gdpr.MESSAGES)
 MESSAGES.update(en_privacy.MESSAGES)
+MESSAGES.update(en_help.MESSAGES)

@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "reminder_kind.training_invite": "training invitation",
     "reminder_kind.training_reminder": "training reminder the day before",
     "reminder_kind.training_changed": "training moved or cancelled",
+    "reminder_kind.training_signed_up": "sign-up for your training",
+    "reminder_kind.training_attendance": "record attendance after a training",
     "reminder_kind.spread_invite": "invitation to a newly recommended tool",
     "reminder_kind.spread_follow_up": "spreading follow-up",
     "reminder_kind.spread_started": "spreading started (to the coordinator)",

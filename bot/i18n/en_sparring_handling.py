@@ -46,6 +46,8 @@ MESSAGES: dict[str, str] = {
     # I'll take it
     "sparring.claim_taken": "<@{who}> took it first. Do write in the thread anyway if you can help.",
     "sparring.claim_yours": "You have taken it already.",
+    "sparring.claimed_channel": "You have taken the question from {asker} – thank you! Answer in the thread in {channel}, so others can learn from it too.",
+    "sparring.claimed_direct": "You have taken the question from {asker} – thank you! Write to {asker} directly, and save the answer here once it is answered.",
     "sparring.already_answered": "The question has already been answered by <@{who}>.",
     "sparring.already_resolved": "The question is already solved.",
     "sparring.gone": "I cannot find that question any more.",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "test.list_empty": "You have no tool tests running. Start one with the button below or `/tool-test start <tool>`.",
     "test.list_not_ambassador": "Tool tests are started by the ambassadors. To see how a tool is doing, type `/tool-test summary <tool>`.",
     "test.list_line": "*{tool}* – {question}\nStarted {started} · evaluation: {checkpoints}",
-    "test.unknown_word": "I do not know that one. Type `/tool-test start`, `/tool-test result`, `/tool-test summary <tool>`, `/tool-test train <tool>` or `/tool-test trainings`.",
+    "test.unknown_word": "I do not know that one. Type `/tool-test start`, `/tool-test result`, `/tool-test summary [tool]`, `/tool-test train <tool>` or `/tool-test trainings`.",
     "test.which_tool": "Which tool? Type e.g. `/tool-test summary Bee-Bot`. Looks like: {close}",
     "test.button.start": "Start a tool test",
     "test.button.post_result": "Record a result",
@@ -93,6 +93,6 @@ MESSAGES: dict[str, str] = {
     "guide.button.results": "Evaluation",
     "guide.button.start_test": "Start a test",
     # Help
-    "command.tool_test": "Ambassadors: your tool tests, start one (`start`) or record a result (`result`).",
+    "command.tool_test": "Your tool tests: start one (`start`), or record a result (`result`).",
     "command.tool_test_summary": "See the evaluation of a tool: results, recommendations and quotes.",
 }

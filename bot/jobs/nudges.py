@@ -13,6 +13,7 @@ from typing import Any
 from bot.domain.reminders import Reminder
 from bot.jobs.onboarding import welcome_note_sender, welcome_sender
 from bot.jobs.sparring_delivery import copy_later, offer_later, post_later
+from bot.jobs.training_nudges import attendance_sender, signed_up_sender
 from bot.runtime import Services
 from bot.services import area_evaluations, nudges, spreading
 from bot.services import onboarding as welcomes
@@ -24,9 +25,11 @@ from bot.services.sparring_escalation import ESCALATION, still_due
 from bot.services.spreading_invite import invitation
 from bot.services.tool_tests import get_test
 from bot.services.training_reminders import (
+    ATTENDANCE,
     CHANGED,
     INVITE,
     REMINDER,
+    SIGNED_UP,
     change_for,
     invitation_for,
     reminder_for,
@@ -222,6 +225,8 @@ SENDERS: Mapping[str, Sender] = {
     INVITE: _training_invite,
     REMINDER: _training_reminder,
     CHANGED: _training_changed,
+    SIGNED_UP: signed_up_sender,
+    ATTENDANCE: attendance_sender,
     welcomes.WELCOME: welcome_sender,
     welcomes.WELCOME_NOTE: welcome_note_sender,
     questions.POST: post_later,

@@ -32,6 +32,7 @@ from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
 from bot.services import reminders
+from bot.services.command_words import SPARRING_MINE
 from bot.services.guides import list_tools
 from bot.services.help import is_help_request
 from bot.services.network import snapshot
@@ -82,9 +83,7 @@ QUESTION_WORDS = frozenset(
 )
 
 #: `/sparring mine` (and these) lists the asker's questions instead of asking one.
-LIST_WORDS = frozenset(
-    {"list", "liste", "mine", "mine spørgsmål", "mine spoergsmaal", "my", "my questions"}
-)
+LIST_WORDS = SPARRING_MINE
 
 Hold = Literal["auto", "always", "never"]
 

@@ -2,8 +2,11 @@
 
 After `sparring_escalate_hours` working hours (default 8) an unanswered question is brought
 to the one who claimed it — or, unclaimed, to the area's ambassadors; after the same time
-again to every ambassador and the coordinator. The reminders are planned ahead like every
-nudge; an answer (or "resolved") cancels them when they come due.
+again to the other ambassadors and the coordinator: the second escalation goes only to those
+who did not get the first (the escalation reminders are the record of who was told; someone
+whose first is still on its way — paused, retried — gets that one). Each escalation carries
+"Jeg tager den", the channel's claim. The reminders are planned ahead like every nudge; an
+answer (or "resolved") cancels them when they come due.
 
 The hours count from when the question reached the ambassadors, not from when it was asked:
 a question that waited for Slack (an outage) has had no chance to be answered. While it
@@ -25,6 +28,7 @@ from bot.services.sparring import delivered_since, open_questions, redeliver_sta
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import number
 from storage.db import Database
+from storage.repositories import sparring as repo
 
 ESCALATION = "sparring_escalation"
 LEVELS = (1, 2)
@@ -61,11 +65,22 @@ class Recipients:
         return [p for p in chosen if p.slack_user_id != question.asker_slack_id]
 
 
+#: A level-1 escalation in these states reached its recipient or will: the second level is
+#: not for them. Cancelled or failed (or none planned): they did not get the first.
+TOLD = frozenset({"pending", "sending", "sent"})
+
+
+def second_level(
+    question: Question, who: Recipients, states: dict[tuple[int, str], str]
+) -> list[Person]:
+    """Who the second escalation goes to: everyone it is for who did not get the first."""
+    return [p for p in who.of(question, 2) if states.get((1, p.slack_user_id)) not in TOLD]
+
+
 async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
     await redeliver_stalled(db, clock)
     hours = await number(db, "sparring_escalate_hours")
     who = Recipients(await snapshot(db))
-    planned = await reminders.planned_keys(db, f"{ESCALATION}:")
     created = 0
     for question in await open_questions(db):
         if is_settled(question):
@@ -74,11 +89,11 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
         if reached is None:  # still waiting for Slack: nobody could answer yet
             continue
         asked = datetime.fromisoformat(reached)
-        for level in LEVELS:
+        states = await repo.escalations_of(db, ESCALATION, question.id)
+        for level, people in ((1, who.of(question, 1)), (2, second_level(question, who, states))):
             due = calendar.add_working_hours(asked, hours * level)
-            for person in who.of(question, level):
-                key = f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}"
-                if key in planned:
+            for person in people:
+                if (level, person.slack_user_id) in states:
                     continue
                 made = await reminders.schedule(
                     db,
@@ -87,11 +102,23 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
                     recipient=person.slack_user_id,
                     due=due,
                     payload={"question_id": question.id, "level": level, "hours": hours * level},
-                    dedupe_key=key,
+                    dedupe_key=f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}",
                     calendar=calendar,
                 )
                 created += made is not None
+        await _unplan_told(db, clock, question, states)
     return created
+
+
+async def _unplan_told(
+    db: Database, clock: Clock, question: Question, states: dict[tuple[int, str], str]
+) -> None:
+    """A second escalation planned (before this rule) for someone who got the first: not
+    sent."""
+    for (level, recipient), state in states.items():
+        if level == 2 and state == "pending" and states.get((1, recipient)) == "sent":
+            key = f"{ESCALATION}:{question.id}:2:{recipient}"
+            await reminders.cancel(db, clock, dedupe_key=key)
 
 
 def still_due(question: Question, level: int, recipient: str) -> bool:

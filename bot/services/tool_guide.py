@@ -13,6 +13,7 @@ from bot.domain.adoption import AdoptionSummary
 from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
 from bot.domain.tool_tests import ToolSummary
 from bot.services.adoption import summary as adoption_summary
+from bot.services.command_words import TOOL_GUIDE
 from bot.services.guides import get_guide_by_id, latest_decision
 from bot.services.permissions import Action, can, person_can
 from bot.services.search import closest_tool_names, search_guides
@@ -24,8 +25,8 @@ from storage.repositories import tools as tools_repo
 
 #: How many guides one search answer shows: the best as a card, the others as lines.
 HITS_SHOWN = 3
-NEW_WORDS = frozenset({"new", "ny", "nyt"})
-BROWSE_WORDS = frozenset({"browse", "gennemse", "alle", "all", "oversigt"})
+NEW_WORDS = TOOL_GUIDE["new"]
+BROWSE_WORDS = TOOL_GUIDE["browse"]
 #: The three ways to narrow the browse list, as the select menus name them.
 FILTER_KINDS = ("category", "theme", "age_group")
 

@@ -42,9 +42,11 @@ from bot.domain.tool_tests import (
     TestPlan,
     ToolSummary,
     ToolTest,
+    ToolWithResults,
 )
 from bot.services import nudges, spreading
 from bot.services.adoption import mark_getting_started
+from bot.services.guides import latest_decision
 from bot.services.permissions import Action, can
 from bot.services.privacy import ensure_no_cpr
 from bot.services.working_time import WorkingCalendar
@@ -562,7 +564,8 @@ async def tool_summary(
     gave a rating; the counts include zeros so a chart has every bar. Quotes are the newest
     results' "what worked" (else "what was hard"), whole: shortening is for views. With
     `clock`, also how far the tool has spread since its latest round began (the "not for
-    us" reasons included) — the evaluation's other half once a tool is recommended.
+    us" reasons included) — the evaluation's other half once a tool is recommended. The
+    latest decision of leadership, with its note, says where the tool stands and why.
     """
     async with db.transaction() as conn:
         tool = await tools_repo.tool_by_id(conn, tool_id)
@@ -597,7 +600,18 @@ async def tool_summary(
         top_themes=tuple(top),
         quotes=tuple(_quotes(results, daycares, quotes)),
         spreading=await spreading.round_progress(db, clock, tool_id) if clock else None,
+        decision=await latest_decision(db, tool_id),
     )
+
+
+#: How many tools `/tool-test summary` without a tool lists (each line is a block).
+TOOLS_LISTED = 20
+
+
+async def tools_with_results(db: Database) -> list[ToolWithResults]:
+    """What `/tool-test summary` offers when no tool is named: the tools that have results,
+    the most results first."""
+    return await repo.tools_with_results(db, TOOLS_LISTED)
 
 
 def _quotes(results: Sequence[Result], daycares: dict[int, Daycare], limit: int) -> list[Quote]:

@@ -7,6 +7,11 @@ invitation and sends none twice. Those coming get a reminder on the working morn
 a moved training has a new `version`, so reminders planned for the old time are recognised
 as stale.
 
+The training's ambassador hears when someone signs up (`SIGNED_UP`, once per person and
+training), and on the morning of the working day after the training is asked to record who
+came (`ATTENDANCE`, with the button that opens the attendance form): recorded attendance is
+what the pulse counts and what moves the daycares' adoption, and it is easily forgotten.
+
 Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`):
 `None` means "no longer relevant", and the reminder is cancelled instead of sent. The kinds
 and dedupe keys below are stored in the database: they must not change.
@@ -14,11 +19,12 @@ and dedupe keys below are stored in the database: they must not change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import Daycare, Person
-from bot.domain.trainings import Signup, Training
+from bot.domain.trainings import Signup, Training, superuser_daycare_in
 from bot.services import reminders
 from bot.services.network import snapshot
 from bot.services.working_time import WorkingCalendar
@@ -29,6 +35,8 @@ from storage.repositories import trainings as repo
 INVITE = "training_invite"
 REMINDER = "training_reminder"
 CHANGED = "training_changed"
+SIGNED_UP = "training_signed_up"
+ATTENDANCE = "training_attendance"
 
 
 async def invitees(db: Database, training: Training) -> list[tuple[Person, Daycare]]:
@@ -51,26 +59,46 @@ async def invitees(db: Database, training: Training) -> list[tuple[Person, Dayca
 
 
 def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
-    """The start of working hours on the working day before the training."""
+    """The nudge time on the working day before the training."""
     day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date() - timedelta(days=1)
     for _ in range(366):
         if calendar.is_working_day(day):
             break
         day -= timedelta(days=1)
-    return datetime.combine(day, calendar.start, tzinfo=calendar.tz)
+    return calendar.morning(day)
+
+
+def day_after(calendar: WorkingCalendar, starts_at: str) -> datetime:
+    """The nudge time of the first working day after the training's day (a Friday's
+    training: Monday; before Christmas: after the holidays)."""
+    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date()
+    return calendar.morning(day + timedelta(days=1))
 
 
 async def plan_for_training(
     db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
 ) -> int:
-    """One training's invitations (to those not yet answered) and day-before reminders (to
-    those coming, while the training's day has not come). Returns how many were new."""
+    """One training's invitations (to those not yet answered), day-before reminders (to
+    those coming, while the training's day has not come) and the ambassador's attendance
+    reminder for the working day after. Returns how many were new."""
     now = clock.now()
-    if training.state != "planned" or training.starts_at <= utc_iso(now):
+    if training.state != "planned":
         return 0
+    attendance = await reminders.schedule(
+        db,
+        clock,
+        kind=ATTENDANCE,
+        recipient=training.ambassador_slack_id,
+        due=day_after(calendar, training.starts_at),
+        payload={"training_id": training.id, "version": training.version},
+        dedupe_key=f"{ATTENDANCE}:{training.id}:{training.version}",
+        calendar=calendar,
+    )
+    if training.starts_at <= utc_iso(now):
+        return int(attendance is not None)
     async with db.transaction() as conn:
         answers = {s.slack_user_id: s for s in await repo.signups(conn, training.id)}
-    created = 0
+    created = int(attendance is not None)
     for person, _ in await invitees(db, training):
         if person.slack_user_id in answers:
             continue
@@ -173,3 +201,63 @@ async def change_for(
         return None
     coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
     return training if coming else None
+
+
+async def plan_signup_notice(
+    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training, slack_user_id: str
+) -> bool:
+    """Tell the training's ambassador that someone signed up: once per person and training
+    (signing up again after "Jeg kan ikke" tells nothing new), never about themselves."""
+    if slack_user_id == training.ambassador_slack_id:
+        return False
+    made = await reminders.schedule(
+        db,
+        clock,
+        kind=SIGNED_UP,
+        recipient=training.ambassador_slack_id,
+        due=clock.now(),
+        payload={"training_id": training.id, "person": slack_user_id},
+        dedupe_key=f"{SIGNED_UP}:{training.id}:{slack_user_id}",
+        calendar=calendar,
+    )
+    return made is not None
+
+
+@dataclass(frozen=True)
+class SignupNotice:
+    training: Training
+    #: Who signed up, as the organisation knows them now (None: not in it any more).
+    person: Person | None
+    daycare: Daycare | None
+
+
+async def signup_notice_for(
+    db: Database, clock: Clock, training_id: int, slack_user_id: str, recipient: str
+) -> SignupNotice | None:
+    """The notice to send: the training is still upcoming, still the recipient's, and the
+    person is still coming. Else None."""
+    training, answers = await current(db, training_id)
+    if training is None or not _upcoming(training, clock):
+        return None
+    if recipient != training.ambassador_slack_id:
+        return None
+    if not any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers):
+        return None
+    snap = await snapshot(db)
+    person = snap.person(slack_user_id)
+    daycare = superuser_daycare_in(person, training.area_id, snap.daycares)
+    return SignupNotice(training, person, daycare)
+
+
+async def attendance_reminder_for(
+    db: Database, clock: Clock, training_id: int, version: int, recipient: str
+) -> tuple[Training, int] | None:
+    """The training whose attendance is still to be recorded, and how many said they would
+    come: it took place at the planned version's time, is not cancelled, and nobody has
+    recorded attendance yet (that makes it `held`). Else None."""
+    training, answers = await current(db, training_id)
+    if training is None or training.state != "planned" or training.version != version:
+        return None
+    if training.starts_at > utc_iso(clock.now()) or recipient != training.ambassador_slack_id:
+        return None
+    return training, sum(1 for s in answers if s.answer == "yes")

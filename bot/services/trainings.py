@@ -9,7 +9,8 @@ kan ikke"; the seat limit is checked and the answer saved in one transaction. Af
 ambassador records who came, and each attending superuser's daycare is marked at least
 "getting started". Moving a training (a new time or place) bumps its `version`, so reminders
 planned for the old time are recognised as stale; moving or cancelling tells everyone who
-said yes.
+said yes. The ambassador hears of each sign-up and is reminded to record attendance the
+working day after (`bot.services.training_reminders`).
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ from bot.services.permissions import (
 )
 from bot.services.privacy import cpr_errors
 from bot.services.training_reminders import (
+    ATTENDANCE,
     CHANGED,
     INVITE,
     REMINDER,
     current,
     invitees,
     plan_for_training,
+    plan_signup_notice,
 )
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
@@ -248,6 +251,7 @@ async def move_training(
     assert training is not None
     if moved:
         await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:{old.version}:")
+        await reminders.cancel(db, clock, dedupe_key=f"{ATTENDANCE}:{training_id}:{old.version}")
         await _tell_coming(db, clock, calendar, training, coming, str(training.version))
     await plan_for_training(db, clock, calendar, training)
     return training, moved
@@ -273,6 +277,7 @@ async def cancel_training(
     assert cancelled is not None
     await reminders.cancel_matching(db, clock, f"{INVITE}:{training_id}:")
     await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:")
+    await reminders.cancel_matching(db, clock, f"{ATTENDANCE}:{training_id}:")
     await _tell_coming(db, clock, calendar, cancelled, coming, "cancelled")
     return cancelled, True
 
@@ -338,6 +343,8 @@ async def answer(
     assert saved is not None
     if picked == "yes":
         await plan_for_training(db, clock, calendar, saved)
+        if not already:
+            await plan_signup_notice(db, clock, calendar, saved, slack_user_id)
     else:
         await reminders.cancel_matching(
             db, clock, f"{REMINDER}:{training_id}:{saved.version}:{slack_user_id}"
@@ -453,6 +460,14 @@ async def planning_areas(db: Database, by: str) -> list[Area] | None:
     if not can(snap.person(by), Action.PLAN_TRAININGS):
         return None
     return _plannable(snap, by)
+
+
+async def home_area_id(db: Database, slack_user_id: str) -> int | None:
+    """The area of the person's daycare (a superuser's), to plan their training in."""
+    snap = await snapshot(db)
+    person = snap.person(slack_user_id)
+    area = snap.home_area(person) if person else None
+    return area.id if area else None
 
 
 async def coordinators(db: Database) -> list[Person]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from bot.domain.org import Person
@@ -22,6 +22,8 @@ def my_settings_modal(
     *,
     channel_id: str | None,
 ) -> dict[str, Any]:
+    """The pause date starts at tomorrow, the first day the form accepts (today is refused
+    with a field error), so a one-day pause is one click."""
     choices = [option(t(lang, "my.nudges_on"), "on"), option(t(lang, "my.nudges_paused"), "paused")]
     state = choices[1] if paused_until else choices[0]
     blocks: list[Block] = [
@@ -43,7 +45,7 @@ def my_settings_modal(
             {
                 "type": "datepicker",
                 "action_id": "value",
-                "initial_date": (paused_until or today).isoformat(),
+                "initial_date": (paused_until or today + timedelta(days=1)).isoformat(),
             },
             hint=t(lang, "my.until_hint"),
         ),

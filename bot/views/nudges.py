@@ -15,7 +15,9 @@ from bot.mrkdwn import escape
 from bot.views.blocks import Block, actions, button, context, input_block, plain, section
 from bot.views.dates import local_day
 from bot.views.guides import EDIT
+from bot.views.sparring import claim_button, listed_block_id
 from bot.views.tool_tests import POST_RESULT
+from bot.views.trainings import plan_for_button
 
 STILL_RIGHT = "guide_still_right"
 HAND_OVER = "guide_hand_over"
@@ -92,8 +94,10 @@ def guide_check_message(
 
 
 def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> dict[str, Any]:
+    """ "Tid til at aftale en oplæring?" with the button that plans one."""
     text = t(lang, "nudge.onboarding", superuser=f"<@{superuser_id}>")
-    return {"text": text, "blocks": [section(text), actions(*snooze_buttons(lang, reminder_id))]}
+    buttons = [plan_for_button(lang, superuser_id), *snooze_buttons(lang, reminder_id)]
+    return {"text": text, "blocks": [section(text), actions(*buttons)]}
 
 
 def hand_over_modal(lang: str, detail: GuideDetail) -> dict[str, Any]:
@@ -136,5 +140,8 @@ def escalation_message(
         if channel_id
         else t(lang, "nudge.escalation_direct", asker=f"<@{question.asker_slack_id}>")
     )
-    blocks += [context(where), actions(*snooze_buttons(lang, reminder_id))]
+    buttons = snooze_buttons(lang, reminder_id)
+    if question.claimed_by is None:
+        buttons.insert(0, claim_button(lang, question.id))
+    blocks += [context(where), {**actions(*buttons), "block_id": listed_block_id(question.id)}]
     return {"text": intro, "blocks": blocks}

@@ -6,11 +6,12 @@ from typing import Any
 
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.services.help import COMMANDS
+from bot.services.help import help_list
 from bot.services.onboarding import Welcome
 from bot.views.blocks import actions, button, context, header, section
 from bot.views.guide_browse import OPEN
 from bot.views.guides import ASK_NETWORK
+from bot.views.help import command_lines, footer
 from bot.views.network import mentions
 
 
@@ -22,7 +23,8 @@ def welcome_message(lang: str, welcome: Welcome) -> dict[str, Any]:
     else:
         who = mentions(welcome.coordinators) or t(lang, "network.no_coordinator")
         ambassadors = t(lang, "welcome.no_ambassador", area=area, coordinators=who)
-    commands = "\n".join(f"`{c.usage}` – {t(lang, c.text_key)}" for c in COMMANDS)
+    shown = help_list(welcome.superuser)
+    commands = "\n".join(command_lines(lang, shown.commands))
     name = escape(welcome.superuser.first_name)
     text = t(lang, "welcome.intro", name=name, daycare=daycare, area=area)
     return {
@@ -36,7 +38,7 @@ def welcome_message(lang: str, welcome: Welcome) -> dict[str, Any]:
                 button(t(lang, "welcome.first_question"), ASK_NETWORK, ""),
                 button(t(lang, "welcome.browse_guides"), OPEN, "all"),
             ),
-            context(t(lang, "help.dm")),
+            context(footer(lang, shown)),
         ],
     }
 

@@ -41,6 +41,9 @@ ANSWER = "sparring_answer"
 RESOLVE = "sparring_resolve"
 SAVE_FAQ = "sparring_faq"
 PRIVATE = "private"
+#: The block of a question shown inside another message (an escalation, a new ambassador's
+#: welcome): "Jeg tager den" there claims it without redrawing that message as the post.
+LISTED = "sparring_listed"
 
 
 def _tool_option(tool: Tool) -> dict[str, Any]:
@@ -135,12 +138,26 @@ def _status(lang: str, question: Question) -> list[str]:
     return lines
 
 
+def claim_button(lang: str, question_id: int) -> dict[str, Any]:
+    """ "Jeg tager den": the one claim, wherever the question is shown."""
+    return button(t(lang, "sparring.button.claim"), CLAIM, str(question_id), primary=True)
+
+
+def listed_block_id(question_id: int) -> str:
+    """The block id of a question shown inside another message (see `LISTED`)."""
+    return f"{LISTED}:{question_id}"
+
+
+def is_listed(block_id: object) -> bool:
+    return isinstance(block_id, str) and block_id.startswith(f"{LISTED}:")
+
+
 def _buttons(lang: str, question: Question, *, direct: bool) -> list[dict[str, Any]]:
     value = str(question.id)
     found: list[dict[str, Any]] = []
     if question.state == "open":
         if question.claimed_by is None:
-            found.append(button(t(lang, "sparring.button.claim"), CLAIM, value, primary=True))
+            found.append(claim_button(lang, question.id))
         found.append(button(t(lang, "sparring.button.answer"), ANSWER, value))
     if not direct and question.state in ("open", "answered"):
         found.append(button(t(lang, "sparring.button.resolve"), RESOLVE, value))

@@ -25,7 +25,14 @@ from bot.views.blocks import (
 )
 from bot.views.dates import local_day
 from bot.views.guides import SHOW as SHOW_GUIDE
-from bot.views.sparring import RESOLVE, answer_lines, quoted
+from bot.views.sparring import (
+    ANSWER,
+    RESOLVE,
+    answer_lines,
+    claim_button,
+    listed_block_id,
+    quoted,
+)
 
 ASK_ANYWAY = "sparring_ask_anyway"
 ANSWER_CALLBACK = "sparring_answer_submit"
@@ -175,6 +182,37 @@ def my_questions(lang: str, found: list[Question], tz: ZoneInfo) -> dict[str, An
     if len(found) > LIST_MAX:
         blocks.append(context(t(lang, "sparring.list_more", count=len(found) - LIST_MAX)))
     return {"text": t(lang, "sparring.list_fallback", count=len(found)), "blocks": blocks}
+
+
+def claimed_message(lang: str, question: Question) -> dict[str, Any]:
+    """ "Jeg tager den" clicked where the question is only listed: it is yours, where to
+    answer, and "Svar" for the answer form."""
+    asker = f"<@{question.asker_slack_id}>"
+    if question.channel_id:
+        text = t(lang, "sparring.claimed_channel", asker=asker, channel=f"<#{question.channel_id}>")
+    else:
+        text = t(lang, "sparring.claimed_direct", asker=asker)
+    blocks: list[Block] = sections([text, *quoted(shorten(question.text, QUESTION_SHOWN))])
+    blocks.append(actions(button(t(lang, "sparring.button.answer"), ANSWER, str(question.id))))
+    return {"text": text, "blocks": blocks}
+
+
+def open_questions_blocks(lang: str, found: list[Question], *, shown: int) -> list[Block]:
+    """Questions waiting for someone, each with "Jeg tager den"; at most `shown`, then
+    "… og N mere"."""
+    blocks: list[Block] = []
+    for question in found[:shown]:
+        who = f"<@{question.asker_slack_id}>"
+        if question.daycare:
+            who += f" ({escape(question.daycare.name)})"
+        lines = [who, *quoted(shorten(question.text, QUESTION_SHOWN))]
+        block = section(shorten("\n".join(lines), 3000))
+        block["block_id"] = listed_block_id(question.id)
+        block["accessory"] = claim_button(lang, question.id)
+        blocks.append(block)
+    if len(found) > shown:
+        blocks.append(context(t(lang, "sparring.list_more", count=len(found) - shown)))
+    return blocks
 
 
 def problem_message(lang: str, key: str, params: dict[str, object]) -> dict[str, Any]:

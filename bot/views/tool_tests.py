@@ -7,11 +7,19 @@ reading on a phone sees the picture at a glance.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.guides import Tool
-from bot.domain.tool_tests import RATINGS, RECOMMENDATIONS, Result, ToolSummary, ToolTest
+from bot.domain.guides import Decision, Tool
+from bot.domain.tool_tests import (
+    RATINGS,
+    RECOMMENDATIONS,
+    Result,
+    ToolSummary,
+    ToolTest,
+    ToolWithResults,
+)
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.views.blocks import (
@@ -44,6 +52,7 @@ DELETE_RESULT = "test_result_delete"
 KEEP_RESULT = "test_result_keep"
 MESSAGE_BLOCKS_MAX = 50
 QUOTE_CHARS = 200
+NOTE_CHARS = 500
 
 
 def stars(rating: float) -> str:
@@ -179,9 +188,10 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
     tool = escape(summary.tool.name)
     blocks: list[Block] = [header(t(lang, "summary.header", tool=summary.tool.name))]
     spread = sections(progress_lines(lang, summary.spreading)) if summary.spreading else []
+    decided = sections(decision_lines(lang, summary.decision, tz)) if summary.decision else []
     if not summary.results and not summary.tests:
         text = t(lang, "summary.nothing", tool=tool)
-        return {"text": text, "blocks": [*blocks, section(text), *spread]}
+        return {"text": text, "blocks": [*blocks, *decided, section(text), *spread]}
     lines = [
         t(lang, "summary.status", status=t(lang, f"tool_status.{summary.tool.status}")),
         t(
@@ -221,6 +231,7 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
             f"{t(lang, f'theme.{key}')} ({count})" for key, count in summary.top_themes
         )
         lines.append(t(lang, "summary.themes", themes=themes))
+    blocks += decided
     blocks += sections(lines)
     if summary.quotes:
         quotes = [
@@ -238,3 +249,36 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
     blocks += spread
     text = t(lang, "summary.fallback", tool=tool, results=summary.results)
     return {"text": text, "blocks": blocks}
+
+
+def decision_lines(lang: str, decision: Decision, tz: ZoneInfo) -> list[str]:
+    """Leadership's latest decision and why (its note), first in the evaluation: what a
+    reader needs to know before the numbers."""
+    lines = [
+        t(
+            lang,
+            "summary.decision",
+            decision=t(lang, f"decision.{decision.decision}"),
+            day=local_day(lang, decision.decided_on, tz),
+        )
+    ]
+    note = " ".join(decision.note.split())
+    if note:
+        lines.append(t(lang, "summary.decision_why", note=escape(shorten(note, NOTE_CHARS))))
+    return lines
+
+
+def summary_choices_message(lang: str, tools: Sequence[ToolWithResults]) -> dict[str, Any]:
+    """`/tool-test summary` without a tool: the tools that have results, each with a button
+    that opens its evaluation (the command to type is named too)."""
+    if not tools:
+        text = t(lang, "summary.choose_none")
+        return {"text": text, "blocks": [section(text)]}
+    blocks: list[Block] = [section(t(lang, "summary.choose"))]
+    for found in tools:
+        line = t(lang, "summary.choose_line", tool=escape(found.tool.name), results=found.results)
+        block = section(line)
+        block["accessory"] = button(t(lang, "summary.choose_button"), SUMMARY, str(found.tool.id))
+        blocks.append(block)
+    names = escape(", ".join(found.tool.name for found in tools))
+    return {"text": t(lang, "summary.choose_fallback", tools=names), "blocks": blocks}

@@ -41,8 +41,10 @@ from bot.views.blocks import (
 from bot.views.dates import day_text
 from bot.views.permissions import refusal_message as permission_refusal
 
-#: The guide card's "Planlæg træning" (value: the tool id).
+#: The guide card's "Planlæg oplæring" (value: the tool id).
 PLAN = "training_plan"
+#: "Planlæg oplæring" for a new superuser (value: their Slack id): the plan modal in their area.
+PLAN_FOR = "training_plan_for"
 YES = "training_yes"
 NO = "training_no"
 ATTENDANCE = "training_attendance"
@@ -96,6 +98,11 @@ def plan_button(lang: str, tool_id: int) -> dict[str, Any]:
     return button(t(lang, "training.button.plan"), PLAN, str(tool_id))
 
 
+def plan_for_button(lang: str, superuser_id: str) -> dict[str, Any]:
+    """The onboarding nudge's "Planlæg oplæring": the plan modal, the superuser's area chosen."""
+    return button(t(lang, "training.button.plan"), PLAN_FOR, superuser_id, primary=True)
+
+
 def refusal_message(lang: str, coordinators: list[Person]) -> dict[str, Any]:
     """Only ambassadors and coordinators plan trainings; the coordinators grant the role."""
     return permission_refusal(lang, Action.PLAN_TRAININGS, coordinators)
@@ -127,15 +134,19 @@ def plan_modal(
     tz: ZoneInfo,
     *,
     tool_id: int | None = None,
+    area_id: int | None = None,
     training: Training | None = None,
     channel_id: str | None = None,
 ) -> dict[str, Any]:
-    """A new training (tool maybe preselected), or — with `training` — its move, prefilled."""
+    """A new training (tool or area maybe preselected), or — with `training` — its move,
+    prefilled."""
     chosen_tool = training.tool_id if training else tool_id
     ordered = sorted(tools, key=lambda tool: (tool.id != chosen_tool, tool.name.casefold()))
     tool_choices = [option(tool.name, str(tool.id)) for tool in ordered]
     area_choices = [option(area.name, str(area.id)) for area in areas]
     area_initial = str(training.area_id) if training else None
+    if area_initial is None and any(a.id == area_id for a in areas):
+        area_initial = str(area_id)
     if area_initial is None and len(areas) == 1:
         area_initial = str(areas[0].id)
     day: dict[str, Any] = {"type": "datepicker", "action_id": FIELD}
@@ -417,6 +428,51 @@ def attendance_modal(
         "close": plain(t(lang, "training.close")),
         "private_metadata": json.dumps({"training_id": training.id}),
         "blocks": blocks,
+    }
+
+
+def signup_notice_message(
+    lang: str,
+    training: Training,
+    name: str | None,
+    daycare: str | None,
+    tz: ZoneInfo,
+) -> dict[str, Any]:
+    """To the training's ambassador: "<navn> har tilmeldt sig oplæringen i <redskab> <dato>",
+    with how many seats are taken."""
+    who = escape(name) if name else t(lang, "training.signup_someone")
+    if daycare:
+        who += f" ({escape(daycare)})"
+    text = t(
+        lang,
+        "training.signup_notice",
+        name=who,
+        tool=escape(training.tool_name),
+        when=when_text(lang, training.starts_at, tz),
+    )
+    seats = t(lang, "training.list.signed_up", coming=training.signed_up, seats=training.seats)
+    return {"text": text, "blocks": [section(text), context(seats)]}
+
+
+def attendance_reminder_message(
+    lang: str, training: Training, coming: int, tz: ZoneInfo
+) -> dict[str, Any]:
+    """The working day after: record who came, with the button that opens the form."""
+    text = t(lang, "training.attendance_reminder", line=training_line(lang, training, tz))
+    return {
+        "text": text,
+        "blocks": [
+            section(text),
+            context(t(lang, "training.attendance_reminder_why", coming=coming)),
+            actions(
+                button(
+                    t(lang, "training.button.record_attendance"),
+                    ATTENDANCE,
+                    str(training.id),
+                    primary=True,
+                )
+            ),
+        ],
     }
 
 

@@ -20,7 +20,8 @@ from bot.services.sparring_handling import (
     resolve,
     save_as_faq,
 )
-from bot.views.sparring_handling import answer_modal, problem_message
+from bot.views.sparring import is_listed
+from bot.views.sparring_handling import answer_modal, claimed_message, problem_message
 from handlers.replies import private, refusal
 from handlers.sparring_delivery import deliver, refresh_posts
 from handlers.values import action_value, as_int
@@ -31,12 +32,19 @@ def _question_id(body: dict[str, Any]) -> int:
 
 
 def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
-    """The message the button was on, unless it was an ephemeral one (not updatable)."""
+    """The message the button was on, unless it was an ephemeral one (not updatable) or one
+    that only shows the question among other things (an escalation, a welcome's list)."""
     container = body.get("container") or {}
     channel, ts = container.get("channel_id"), container.get("message_ts")
-    if not channel or not ts or container.get("is_ephemeral"):
+    if not channel or not ts or container.get("is_ephemeral") or _listed(body):
         return None
     return str(channel), str(ts)
+
+
+def _listed(body: dict[str, Any]) -> bool:
+    actions = body.get("actions")
+    action = actions[0] if isinstance(actions, list) and actions else None
+    return isinstance(action, dict) and is_listed(action.get("block_id"))
 
 
 async def _say(respond: AsyncRespond, lang: str, key: str, **params: object) -> None:
@@ -86,6 +94,8 @@ async def claim_question(
     question = outcome.question
     if outcome.changed:
         await refresh_posts(client, services, question, clicked=_clicked(body), clicker_lang=lang)
+        if _listed(body):  # the message stays as it is: say what happened, and how to answer
+            await private(respond, claimed_message(lang, question))
     elif question.state != "open":
         await _not_open(respond, lang, question)
     elif question.claimed_by == user_id:

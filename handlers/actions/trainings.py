@@ -1,5 +1,6 @@
-"""The training buttons: "Planlæg træning" on a guide card, "Jeg kommer" / "Jeg kan ikke"
-wherever they are shown, and an ambassador's "Fremmøde", "Flyt" and "Aflys"."""
+"""The training buttons: "Planlæg oplæring" on a guide card and in the nudge about a quiet
+new superuser, "Jeg kommer" / "Jeg kan ikke" wherever they are shown, and an ambassador's
+"Fremmøde" (also in the reminder the day after), "Flyt" and "Aflys"."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bot.services.trainings import (
     attendance_form,
     cancel_training,
     get_training,
+    home_area_id,
     may_change,
     names,
 )
@@ -41,7 +43,7 @@ async def plan_from_card(
     services: Services,
     lang: str,
 ) -> None:
-    """The guide card's "Planlæg træning": the plan modal with the card's tool chosen."""
+    """The guide card's "Planlæg oplæring": the plan modal with the card's tool chosen."""
     refused = await open_plan(
         client,
         services,
@@ -49,6 +51,28 @@ async def plan_from_card(
         body["trigger_id"],
         body["user"]["id"],
         tool_id=as_int(action_value(body)),
+        channel_id=action_channel(body),
+    )
+    if refused is not None:
+        await private(respond, refused)
+
+
+async def plan_for_superuser(
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """The onboarding nudge's "Planlæg oplæring": the plan modal with the new superuser's
+    area chosen (when the clicker may plan there)."""
+    refused = await open_plan(
+        client,
+        services,
+        lang,
+        body["trigger_id"],
+        body["user"]["id"],
+        area_id=await home_area_id(services.db, action_value(body)),
         channel_id=action_channel(body),
     )
     if refused is not None:

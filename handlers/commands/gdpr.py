@@ -12,22 +12,18 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services import gdpr
+from bot.services.command_words import GDPR, MY_DATA, sub_command
 from bot.services.permissions import Action
 from bot.views.blocks import shorten
 from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, who_text
 from bot.views.help import text_message
 from handlers.replies import refusal, send_file_by_dm
 
-#: `/tovholder my-data`, `mine-data`, `my data`, `mine data`.
-MY_DATA_WORDS = frozenset({"my-data", "mine-data", "mydata", "minedata"})
-GDPR_WORDS = frozenset({"gdpr"})
-ERASE_WORDS = frozenset({"erase", "slet"})
-LOG_WORDS = frozenset({"log", "logbog"})
 TARGET_SHOWN = 80
 
 
 def is_my_data(text: str) -> bool:
-    return "-".join(text.lower().split()) in MY_DATA_WORDS
+    return "-".join(text.casefold().split()) in MY_DATA
 
 
 async def my_data_command(
@@ -68,13 +64,14 @@ async def gdpr_command(
         await respond(response_type="ephemeral", **refused)
         return
     verb, _, rest = text.strip().partition(" ")
-    if verb.lower() in LOG_WORDS:
+    sub = sub_command(GDPR, verb)
+    if sub == "log":
         entries = await gdpr.log_entries(services.db, LOG_SHOWN)
         total = await gdpr.log_size(services.db)
         message = log_message(lang, entries, total, services.settings.tz)
         await respond(response_type="ephemeral", **message)
         return
-    if verb.lower() not in ERASE_WORDS:
+    if sub != "erase":
         await respond(response_type="ephemeral", **text_message(t(lang, "gdpr.usage")))
         return
     target = gdpr.parse_target(rest)

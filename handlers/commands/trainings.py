@@ -1,5 +1,5 @@
-"""`/tool-test train [tool]` (plan a training) and `/tool-test trainings` (the person's
-trainings): the training words of `/tool-test`."""
+"""`/tool-test train [tool]` (`oplæring`: plan a training) and `/tool-test trainings`
+(`oplæringer`: the person's trainings): the training words of `/tool-test`."""
 
 from __future__ import annotations
 
@@ -15,13 +15,9 @@ from bot.services.trainings import my_trainings
 from bot.views.trainings import list_message
 from handlers.views.trainings import open_plan
 
-TRAIN_WORDS = frozenset({"train", "træning", "traening", "kursus"})
-LIST_WORDS = frozenset({"trainings", "træninger", "traeninger", "kurser"})
-WORDS = TRAIN_WORDS | LIST_WORDS
-
 
 async def training_word(
-    word: str,
+    plan: bool,
     rest: str,
     command: dict[str, Any],
     respond: AsyncRespond,
@@ -29,8 +25,9 @@ async def training_word(
     services: Services,
     lang: str,
 ) -> None:
+    """`plan`: `/tool-test train [tool]` (`oplæring`); else `/tool-test trainings`."""
     user_id = str(command["user_id"])
-    if word in TRAIN_WORDS:
+    if plan:
         tool = await find_tool(services.db, rest) if rest else None
         refused = await open_plan(
             client,

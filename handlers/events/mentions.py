@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.help import is_help_request
+from bot.services.help import help_for, read_help
 from bot.views.help import help_message, text_message
 from handlers.events import test_channel
 from handlers.slack_text import slack_text
@@ -22,7 +22,7 @@ async def app_mention(
 ) -> None:
     """One message that mentions the bot arrives twice (`app_mention` and `message`) and only
     the first is handled, so each path does both jobs: answer the mention, read the result."""
-    await answer_mention(event, client, lang)
+    await answer_mention(event, client, services, lang)
     await test_channel.new_message(event, client, services)
 
 
@@ -30,11 +30,17 @@ def mentions_bot(text: str, bot_user_id: str | None) -> bool:
     return bool(bot_user_id) and f"<@{bot_user_id}" in text
 
 
-async def answer_mention(event: dict[str, Any], client: AsyncWebClient, lang: str) -> None:
+async def answer_mention(
+    event: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+) -> None:
+    """The help of the person's roles for "hjælp" ("hjælp alt": everything)."""
     text = slack_text(MENTION.sub("", str(event.get("text") or "")))
-    reply = (
-        help_message(lang) if is_help_request(text) else text_message(t(lang, "dm.not_understood"))
-    )
+    everything = read_help(text)
+    if everything is None:
+        reply = text_message(t(lang, "dm.not_understood"))
+    else:
+        shown = await help_for(services.db, str(event["user"]), everything=everything)
+        reply = help_message(lang, shown)
     await client.chat_postEphemeral(
         channel=event["channel"], user=event["user"], thread_ts=event.get("thread_ts"), **reply
     )

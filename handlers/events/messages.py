@@ -12,10 +12,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.help import is_help_request
+from bot.services.conversation import greeting_for, small_talk
+from bot.services.help import help_for, read_help
 from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, ask, looks_like_question
-from bot.views.help import help_message, text_message
+from bot.views.help import greeting_message, help_message, text_message
 from handlers.events import mentions, sparring_thread, test_channel
 from handlers.privacy import not_saved
 from handlers.slack_text import slack_text
@@ -38,7 +39,7 @@ async def plain_message(
         await direct_message(message, say, services, lang)
         return
     if mentions.mentions_bot(str(message.get("text") or ""), context.bot_user_id):
-        await mentions.answer_mention(message, client, lang)
+        await mentions.answer_mention(message, client, services, lang)
     await test_channel.new_message(message, client, services)
     await sparring_thread.new_reply(message, services, client)
 
@@ -46,12 +47,19 @@ async def plain_message(
 async def direct_message(
     message: dict[str, Any], say: AsyncSay, services: Services, lang: str
 ) -> None:
-    """Help for "hjælp"; a question is offered to the network ("Skal jeg spørge
-    netværket?"), held as a draft until the one click sends it. When Slack does not take
-    the offer, it is queued and comes once Slack answers again."""
+    """Help for "hjælp" (the person's roles' commands; "hjælp alt" everything); a greeting
+    or thanks gets one back with the two most useful commands; a question is offered to the
+    network ("Skal jeg spørge netværket?"), held as a draft until the one click sends it.
+    When Slack does not take the offer, it is queued and comes once Slack answers again."""
     text = slack_text(message.get("text"))
-    if is_help_request(text):
-        await say(**help_message(lang))
+    user_id = str(message["user"])
+    everything = read_help(text)
+    if everything is not None:
+        await say(**help_message(lang, await help_for(services.db, user_id, everything=everything)))
+        return
+    greeting = small_talk(text)
+    if greeting is not None:
+        await say(**greeting_message(lang, await greeting_for(services.db, user_id, greeting)))
         return
     if looks_like_question(text):
         try:
@@ -59,7 +67,7 @@ async def direct_message(
                 services.db,
                 services.clock,
                 request_key=f"dm:{message['channel']}:{message['ts']}",
-                asker_id=str(message["user"]),
+                asker_id=user_id,
                 text=text,
                 tool_id=None,
                 hold="always",

@@ -46,6 +46,7 @@ async def open_plan(
     user_id: str,
     *,
     tool_id: int | None = None,
+    area_id: int | None = None,
     training: Training | None = None,
     channel_id: str | None = None,
 ) -> dict[str, Any] | None:
@@ -60,6 +61,7 @@ async def open_plan(
         areas,
         services.settings.tz,
         tool_id=tool_id,
+        area_id=area_id,
         training=training,
         channel_id=channel_id,
     )

@@ -17,7 +17,7 @@ from typing import Any
 import aiosqlite
 
 from bot.domain.guides import THEMES, Tool, canonical_labels
-from bot.domain.tool_tests import Result, ResultDraft, TestState, ToolTest
+from bot.domain.tool_tests import Result, ResultDraft, TestState, ToolTest, ToolWithResults
 from storage.db import Database
 from storage.repositories import tools as tools_repo
 
@@ -330,6 +330,19 @@ async def _tools(conn: aiosqlite.Connection, tool_ids: set[int]) -> dict[int, To
         assert tool is not None  # tool_id is a foreign key
         found[tool_id] = tool
     return found
+
+
+async def tools_with_results(db: Database, limit: int) -> list[ToolWithResults]:
+    """The tools that have results, the most results first (then by name)."""
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "SELECT r.tool_id, COUNT(*) AS n FROM test_results r JOIN tools t ON t.id = r.tool_id"
+            " GROUP BY r.tool_id ORDER BY n DESC, t.name COLLATE NOCASE LIMIT ?",
+            (limit,),
+        ) as cursor:
+            rows = list(await cursor.fetchall())
+        tools = await _tools(conn, {row["tool_id"] for row in rows})
+    return [ToolWithResults(tools[row["tool_id"]], row["n"]) for row in rows]
 
 
 # -- the full export ---------------------------------------------------------------------------

@@ -16,7 +16,8 @@ async def test_a_coordinator_asks_for_help_and_reads_it_in_danish(slack: LocalSl
     assert answer.ok, answer.errors
     shown = texts(answer)
     assert "Tovholder – hjælp" in shown
-    assert "`/tovholder help` – Vis denne hjælp." in shown
+    assert "`/tovholder gdpr slet @person`" in shown  # the coordinator's own commands
+    assert "`/tovholder hjælp alt`" in shown  # and how to see everything
     assert answer.args.get("response_type") == "ephemeral"
     assert slack.standin.calls_to("chat.postMessage") == []  # nothing in the channel
 
@@ -26,7 +27,8 @@ async def test_a_person_who_prefers_english_gets_english(slack: LocalSlack) -> N
     await slack.settle()
     (answer,) = slack.standin.calls_to("response_url")
     assert "Tovholder – help" in texts(answer)
-    assert "Show this help." in texts(answer)
+    assert "`/tool-guide [what you are looking for]` – Find the guide" in texts(answer)
+    assert "`/tovholder help all`" in texts(answer)
 
 
 async def test_without_a_preference_the_slack_locale_decides(slack: LocalSlack) -> None:
@@ -82,8 +84,9 @@ async def test_hjaelp_in_a_direct_message_answers_there(slack: LocalSlack) -> No
 
 
 async def test_other_words_in_a_direct_message_point_to_the_help(slack: LocalSlack) -> None:
-    # A question would be offered to the network (see tests/e2e/test_sparring_handling.py).
-    await slack.driver.user_message(OLIVER, None, "good morning, robot")
+    # A question would be offered to the network (see tests/e2e/test_sparring_handling.py),
+    # a greeting is answered (tests/e2e/test_help_by_role.py).
+    await slack.driver.user_message(OLIVER, None, "the robot is in the drawer")
     await slack.settle()
     (post,) = slack.standin.calls_to("chat.postMessage")
     assert "Write *help*" in texts(post)

@@ -62,6 +62,27 @@ async def test_nudges_are_paused_until_a_date_and_turned_on_again(
     assert await reminders.paused_until(slack.bot.db, LINE) is None
 
 
+async def test_the_pause_starts_at_tomorrow_and_today_is_refused(slack: LocalSlack) -> None:
+    """Today (30 Nov) the form would refuse, so it offers the first day it accepts."""
+    await open_settings(slack, LINE)
+    (modal,) = slack.standin.open_views(LINE)
+    until = next(b for b in modal["blocks"] if b.get("block_id") == "until")
+    assert until["element"]["initial_date"] == "2026-12-01"
+    refused = await slack.driver.submit_view(
+        LINE, {"nudges": {"value": "paused"}, "until": {"value": "2026-11-30"}}
+    )
+    assert refused.json == {
+        "response_action": "errors",
+        "errors": {"until": "Vælg en dato efter i dag."},
+    }
+    accepted = await slack.driver.submit_view(
+        LINE, {"nudges": {"value": "paused"}, "until": {"value": "2026-12-01"}}
+    )
+    await slack.settle()
+    assert accepted.status == 200 and accepted.json is None
+    assert await reminders.paused_until(slack.bot.db, LINE) == date(2026, 12, 1)
+
+
 async def test_a_coordinator_reaches_their_own_settings_with_mine(slack: LocalSlack) -> None:
     await slack.driver.slash_command(ANNETTE, "/tovholder", "settings mine", channel_id=GENERAL)
     await slack.settle()

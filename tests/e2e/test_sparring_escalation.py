@@ -1,16 +1,19 @@
 """An unanswered question is escalated after 8 working hours (weekends and holidays do not
-count) — to the area's ambassadors, then to everyone — and an answer stops it."""
+count) — to the area's ambassadors, then to everyone who did not get the first — and an
+answer stops it. "Jeg tager den" in the escalation claims it, exactly as in the channel."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from bot.clock import ManualClock
 from bot.local import LocalSlack
-from bot.services.sparring import ask
-from bot.services.sparring_handling import mark_answered
+from bot.services.sparring import ask, get_question
+from bot.services.sparring_handling import claim, mark_answered
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
+from bot.views.sparring import CLAIM
 from tests.e2e.conftest import ANNETTE, METTE, texts
 
 LINE = "U0DEMO005"  # superuser in area Nord, whose ambassador is Mette
@@ -53,9 +56,11 @@ async def test_an_unanswered_question_reaches_the_area_then_everyone_in_working_
     assert first.args["channel"] == METTE
     assert "har ventet på svar i 8 arbejdstimer" in texts(first)
     assert await escalations(slack, clock, "2026-12-08T14:59") == []
+    # The second goes to those who did not get the first: not Mette again.
     second = await escalations(slack, clock, "2026-12-08T15:00")
-    assert {c.args["channel"] for c in second} == {METTE, SOEREN, ANNETTE}
+    assert {c.args["channel"] for c in second} == {SOEREN, ANNETTE}
     assert all("alle ambassadører og koordinatoren" in texts(c) for c in second)
+    assert await escalations(slack, clock, "2026-12-09T15:00") == []
 
 
 async def test_christmas_does_not_count_and_an_answer_stops_the_rest(
@@ -76,3 +81,69 @@ async def test_the_escalation_time_is_a_setting(slack: LocalSlack, clock: Manual
     await asked_at(slack, clock, "2026-12-01T09:00")
     (first,) = await escalations(slack, clock, "2026-12-01T11:00")
     assert "i 2 arbejdstimer" in texts(first)
+
+
+def claim_buttons(call: RecordedCall) -> list[dict[str, Any]]:
+    return [
+        element
+        for block in call.args["blocks"]
+        for element in [*block.get("elements", []), block.get("accessory") or {}]
+        if element.get("action_id") == CLAIM
+    ]
+
+
+async def click_claim(slack: LocalSlack, user: str, message: RecordedCall) -> list[RecordedCall]:
+    """`user` clicks "Jeg tager den" in the DM `message`."""
+    mark = slack.standin.mark()
+    result = await slack.driver.click(
+        user,
+        action_id=CLAIM,
+        channel_id=message.response["channel"],
+        message_ts=message.response["ts"],
+    )
+    await slack.settle()
+    assert result.status == 200
+    return slack.standin.calls_since(mark)
+
+
+async def test_jeg_tager_den_in_the_escalation_claims_it_once(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    question_id = await asked_at(slack, clock, "2026-12-04T14:00")
+    await escalations(slack, clock, "2026-12-07T14:30")
+    second = await escalations(slack, clock, "2026-12-08T15:00")
+    assert {c.args["channel"] for c in second} == {SOEREN, ANNETTE}
+    for call in second:
+        (button,) = claim_buttons(call)
+        assert (button["text"]["text"], button["value"]) == ("Jeg tager den", str(question_id))
+
+    by = {c.args["channel"]: c for c in second}
+    taken = await click_claim(slack, SOEREN, by[SOEREN])
+    question = await get_question(slack.bot.db, question_id)
+    assert question is not None and question.claimed_by == SOEREN
+    # The escalation stays as it is (it is not redrawn as the question's post); Søren is
+    # told privately that it is his, with the way to answer.
+    assert not [c for c in taken if c.method == "chat.update"]
+    (receipt,) = [c for c in taken if c.method in ("response_url", "chat.postEphemeral")]
+    assert "Du har taget spørgsmålet fra <@U0DEMO005>" in texts(receipt)
+    assert "Besvaret" in texts(receipt)
+
+    # Annette clicks the same button in her escalation: Søren was first, and stays the one.
+    late = await click_claim(slack, ANNETTE, by[ANNETTE])
+    (told,) = [c for c in late if c.method in ("response_url", "chat.postEphemeral")]
+    assert "<@U0DEMO004> tog den først" in texts(told)
+    question = await get_question(slack.bot.db, question_id)
+    assert question is not None and question.claimed_by == SOEREN
+
+
+async def test_an_escalation_once_claimed_has_no_claim_button(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
+    question_id = await asked_at(slack, clock, "2026-12-04T14:00")
+    await claim(slack.bot.db, clock, question_id, METTE)
+    (first,) = await escalations(slack, clock, "2026-12-07T14:30")
+    assert first.args["channel"] == METTE
+    assert claim_buttons(first) == []
+    # Nobody else got the first, so the second goes to everyone else.
+    second = await escalations(slack, clock, "2026-12-08T15:00")
+    assert {c.args["channel"] for c in second} == {SOEREN, ANNETTE}

@@ -452,8 +452,10 @@ async def test_the_summary_has_the_right_numbers(slack: LocalSlack, clock: Manua
     assert "• Anbefales: 1" in shown
     assert "• Anbefales med forbehold: 1" in shown
     assert "• Skal afprøves mere: 1" in shown
-    guide = await summary_call(slack, LINE, "summary")
-    assert "Hvilket redskab?" in texts(guide)
+    choices = await summary_call(slack, LINE, "summary")
+    assert "*Bee-Bot* · resultater: 3" in texts(choices)
+    guess = await summary_call(slack, LINE, "summary bibbelibot")
+    assert "Hvilket redskab?" in texts(guess)
 
 
 async def test_the_guide_card_shows_the_evaluation_and_opens_it(

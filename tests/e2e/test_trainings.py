@@ -129,8 +129,11 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     (answer,) = [c for c in calls if c.method == "response_url"]
     assert texts(answer).startswith("Tilmeldt – Oplæring i *Bee-Bot*")
 
-    # The reminder: the working day before a Monday is the Friday, at 08:00, not earlier.
-    assert await run_jobs(slack, clock, at("2026-12-03", "15:00", clock)) == []
+    # Mette hears that Line signed up; Line's reminder: the working day before a Monday is
+    # the Friday, at 08:00, not earlier.
+    (told,) = await run_jobs(slack, clock, at("2026-12-03", "15:00", clock))
+    assert told.args["channel"] == METTE
+    assert texts(told).startswith("Line Nielsen (Børnehuset Mælkebøtten) har tilmeldt sig")
     assert await run_jobs(slack, clock, at("2026-12-04", "07:59", clock)) == []
     reminded = await run_jobs(slack, clock, at("2026-12-04", "08:00", clock))
     (reminder,) = dm_to(reminded, LINE)
