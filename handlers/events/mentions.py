@@ -9,8 +9,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
+from bot.services.conversation import greeting_for, small_talk
 from bot.services.help import help_for, read_help
-from bot.views.help import help_message, text_message
+from bot.views.help import greeting_message, help_message, text_message
 from handlers.events import test_channel
 from handlers.slack_text import slack_text
 
@@ -33,14 +34,20 @@ def mentions_bot(text: str, bot_user_id: str | None) -> bool:
 async def answer_mention(
     event: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
 ) -> None:
-    """The help of the person's roles for "hjælp" ("hjælp alt": everything)."""
+    """The help of the person's roles for "hjælp" ("hjælp alt": everything); a greeting back
+    for "hej" or "tak", as in a direct message."""
     text = slack_text(MENTION.sub("", str(event.get("text") or "")))
     everything = read_help(text)
-    if everything is None:
-        reply = text_message(t(lang, "dm.not_understood"))
-    else:
+    greeting = small_talk(text)
+    if everything is not None:
         shown = await help_for(services.db, str(event["user"]), everything=everything)
         reply = help_message(lang, shown)
+    elif greeting is not None:
+        reply = greeting_message(
+            lang, await greeting_for(services.db, str(event["user"]), greeting)
+        )
+    else:
+        reply = text_message(t(lang, "dm.not_understood"))
     await client.chat_postEphemeral(
         channel=event["channel"], user=event["user"], thread_ts=event.get("thread_ts"), **reply
     )

@@ -96,6 +96,15 @@ async def test_a_greeting_gets_a_friendly_answer_with_two_commands(
     assert "forstod jeg ikke" not in shown and "didn't quite get" not in shown
 
 
+async def test_a_greeting_in_a_mention_is_answered_to_that_person_only(slack: LocalSlack) -> None:
+    await slack.driver.app_mention(METTE, GENERAL, "<@U0TOVBOT> godmorgen")
+    await slack.settle()
+    (ephemeral,) = slack.standin.calls_to("chat.postEphemeral")
+    assert ephemeral.args["user"] == METTE
+    assert texts(ephemeral).startswith("Godmorgen, Mette!")
+    assert "`/tool-test [start | resultat]`" in texts(ephemeral)
+
+
 async def test_summary_without_a_tool_lists_the_tools_with_results(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
