@@ -94,6 +94,8 @@ def register(app: AsyncApp, services: Services) -> None:
     app.action(guide_views.ASK_NETWORK)(track(guides.ask_network))
     app.action(guide_views.EDIT)(track(guides.edit_guide))
     app.action(guide_views.HISTORY)(track(guides.show_history))
+    app.action(guide_views.MORE)(track(guides.more))
+    app.action(guide_views.DECIDE)(track(guides.show_decisions))
     app.action(guide_views.SEARCH_NAME_ACTIONS)(track(guides.search_name))
     app.action(adoption_ui.STARTED)(track(adoption.set_state))
     app.action(adoption_ui.IN_USE)(track(adoption.set_state))

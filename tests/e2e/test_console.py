@@ -121,11 +121,11 @@ async def test_a_modal_is_filled_field_by_field_with_its_choices(
 async def test_a_superuser_finds_a_guide_and_narrows_the_list_with_a_menu(
     tmp_path: Path, clock: ManualClock
 ) -> None:
-    out = await console(tmp_path, clock, ":as Line", "/tool-guide bi-bot", "/tool-guide", "10", "5")
-    assert "== Bee-Bot: Bee-Bot på gulvet – de første skridt i programmering ==\n*Formål*" in out
+    out = await console(tmp_path, clock, ":as Line", "/tool-guide bi-bot", "/tool-guide", "9", "5")
+    assert "== Bee-Bot på gulvet – de første skridt i programmering ==\n*Formål*" in out
     assert "[1] Vis hele vejledningen" in out
-    assert "[5] Vi er i gang" in out  # Line is a superuser: her daycare's adoption buttons
-    assert "[10] Læreplanstema" in out
+    assert "[4] 👍 Den hjalp\n  [5] …\n" in out  # Line's adoption choices are in "Mere …"
+    assert "[9] Læreplanstema" in out
     narrowed = out.rsplit("  › 5", 1)[1]
     assert "(Viser *Natur, udeliv og science*: 7 vejledninger.)" in narrowed
     assert "Book Creator" not in narrowed

@@ -19,6 +19,7 @@ from bot.standin.transport import Kind
 from bot.views.decisions import DECIDE
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.e2e.test_tool_guide import choose, tool_guide
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 JENS = "U0DEMO002"  # leader
@@ -122,19 +123,8 @@ async def test_ask_anyway_clicked_twice_is_one_question(
 
 
 async def test_a_guide_saved_twice_is_one_version(slack: LocalSlack) -> None:
-    mark = slack.standin.mark()
-    await slack.driver.slash_command(METTE, "/tool-guide", "bee-bot", channel_id=GENERAL)
-    await slack.settle()
-    (answer,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    guide_id = next(
-        e["value"]
-        for b in answer.args["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["action_id"] == "guide_edit"
-    )
-    await slack.driver.click(METTE, action_id="guide_edit", value=guide_id, channel_id=GENERAL)
-    await slack.settle()
+    answer = await tool_guide(slack, METTE, "bee-bot")
+    await choose(slack, METTE, answer, "guide_edit")  # "Ret" in the card's "Mere …"
     first = await slack.driver.submit_view(
         METTE, {"purpose": {"value": "Børnene træner at give præcise beskeder til en robot."}}
     )
