@@ -2,15 +2,25 @@
 "no match" with the closest tool names — and the guide card every button starts from.
 
 The first hit comes as a whole card (purpose first); the next ones as short lines, so the
-answer stays readable on a phone. Ambassadors and the coordinator also get the edit button.
+answer stays readable on a phone. What the card offers depends on who reads it and where the
+tool is in its life (`GuideCard`'s `offers_*`): a pedagogue between two groups of children
+should meet only the actions that make sense now.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.domain.adoption import AdoptionSummary
-from bot.domain.guides import AGE_GROUPS, THEMES, Decision, GuideDetail, GuideSummary
+from bot.domain.adoption import AdoptionState, AdoptionSummary
+from bot.domain.guides import (
+    AGE_GROUPS,
+    THEMES,
+    Decision,
+    GuideDetail,
+    GuideSummary,
+    GuideVersion,
+    ToolStatus,
+)
 from bot.domain.tool_tests import ToolSummary
 from bot.services.adoption import summary as adoption_summary
 from bot.services.command_words import TOOL_GUIDE
@@ -25,10 +35,30 @@ from storage.repositories import tools as tools_repo
 
 #: How many guides one search answer shows: the best as a card, the others as lines.
 HITS_SHOWN = 3
+#: The roles whose people ask "Spørg en ambassadør" from a card.
+ASKERS = frozenset({"superuser", "ambassador"})
 NEW_WORDS = TOOL_GUIDE["new"]
 BROWSE_WORDS = TOOL_GUIDE["browse"]
 #: The three ways to narrow the browse list, as the select menus name them.
 FILTER_KINDS = ("category", "theme", "age_group")
+
+#: A test may start on any tool but a recommended one: that is decided and spreads now
+#: (testing it again starts from `tovholder tools status`).
+TESTABLE: frozenset[ToolStatus] = frozenset(
+    {"proposed", "in_test", "evaluated", "not_recommended", "retired"}
+)
+#: Leadership decides on a tool that was evaluated, or recommended and not yet spread (as
+#: the leaders' App Home asks); not on one under test, proposed, rejected or retired.
+DECIDABLE: frozenset[ToolStatus] = frozenset({"evaluated", "recommended"})
+#: Superusers are trained (oplæring) in what is recommended.
+TRAINABLE: frozenset[ToolStatus] = frozenset({"recommended"})
+#: A daycare starts using a tool being tried, evaluated or recommended …
+ADOPTABLE: frozenset[ToolStatus] = frozenset({"in_test", "evaluated", "recommended"})
+#: … and may say it stopped using one that was not recommended after all.
+STOPPABLE: frozenset[ToolStatus] = frozenset({"not_recommended", "retired"})
+IN_USE_STATES: frozenset[AdoptionState] = frozenset({"getting_started", "in_use"})
+#: What a superuser may say of their own daycare, in the order the card offers it.
+OWN_CHOICES: tuple[AdoptionState, ...] = ("getting_started", "in_use", "stopped")
 
 
 @dataclass(frozen=True)
@@ -43,6 +73,48 @@ class GuideCard:
     adoption: AdoptionSummary | None = None
     #: The reader keeps leadership's decisions (a leader or the coordinator).
     can_decide: bool = False
+    #: The reader runs tool tests (an ambassador or the coordinator).
+    can_test: bool = False
+    #: "Spørg en ambassadør" is for people in a daycare or an area (and anyone not yet in
+    #: the organisation); a leader or the coordinator has other ways to the network.
+    can_ask: bool = True
+
+    @property
+    def status(self) -> ToolStatus:
+        return self.detail.tool.status
+
+    @property
+    def offers_test(self) -> bool:
+        return self.can_test and self.status in TESTABLE
+
+    @property
+    def offers_decisions(self) -> bool:
+        return self.can_decide and self.status in DECIDABLE
+
+    @property
+    def offers_training(self) -> bool:
+        return self.sets_for_others and self.status in TRAINABLE
+
+    @property
+    def offers_set_for_others(self) -> bool:
+        return self.sets_for_others and self.status in ADOPTABLE | STOPPABLE
+
+    @property
+    def sets_for_others(self) -> bool:
+        return self.adoption is not None and self.adoption.sets_for_others
+
+    @property
+    def own_choices(self) -> tuple[AdoptionState, ...]:
+        """What the reader may say of their own daycare's use of the tool now: not the state
+        it is in, and only "stopped" once the tool is no longer recommended."""
+        own = self.adoption
+        if own is None or own.own_daycare_id is None:
+            return ()
+        if self.status in ADOPTABLE:
+            return tuple(state for state in OWN_CHOICES if state != own.own_state)
+        if self.status in STOPPABLE and own.own_state in IN_USE_STATES:
+            return ("stopped",)
+        return ()
 
 
 @dataclass(frozen=True)
@@ -133,4 +205,17 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
         evaluation=await tool_summary(db, detail.tool.id, quotes=0),
         adoption=await adoption_summary(db, detail.tool.id, reader_id),
         can_decide=can(reader, Action.RECORD_DECISIONS),
+        can_test=can(reader, Action.RUN_TOOL_TESTS),
+        can_ask=reader is None or not reader.roles or any(r.role in ASKERS for r in reader.roles),
     )
+
+
+async def version_authors(db: Database, versions: list[GuideVersion]) -> dict[str, str]:
+    """The names of the people who wrote the versions, by the Slack id each is kept under
+    (people who left the organisation are absent: the view names them otherwise)."""
+    names: dict[str, str] = {}
+    for who in {v.edited_by for v in versions if v.edited_by}:
+        person = await org.person_by_slack_id(db, who)
+        if person is not None:
+            names[who] = person.name
+    return names

@@ -1,8 +1,12 @@
-"""The buttons and menus on guides: show, share, helpful, sparring, edit, history, browse."""
+"""The buttons and menus on guides: show, share, helpful, sparring, edit, history, browse,
+and the card's "Mere …" menu, whose options are answered by the listeners of the buttons
+they stand for."""
 
 from __future__ import annotations
 
+import inspect
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -23,19 +27,31 @@ from bot.services.tool_guide import (
     browse,
     card,
     search,
+    version_authors,
 )
 from bot.slack_client import slack_error_code
+from bot.views import adoption as adoption_ui
+from bot.views import tool_tests as tests_ui
+from bot.views import trainings as training_ui
 from bot.views.guide_browse import FILTERS, browse_message
 from bot.views.guide_editor import fits_in_editor
 from bot.views.guides import (
+    DECIDE,
+    EDIT,
+    HISTORY,
     card_message,
+    decide_message,
     helpful_message,
     history_message,
     no_match_message,
+    parse_more,
     search_message,
     whole_guide_messages,
 )
 from bot.views.help import text_message
+from handlers.actions import adoption as adoption_actions
+from handlers.actions import tool_tests as test_actions
+from handlers.actions import trainings as training_actions
 from handlers.replies import answer_click, private, refusal
 from handlers.values import action_channel, action_value, as_int
 from handlers.views.guide_editor import open_editor
@@ -189,7 +205,23 @@ async def show_history(
     if found is None:
         return
     versions = await guide_history(services.db, found.detail.guide.slug)
-    await private(respond, history_message(lang, found.detail, versions, services.settings.tz))
+    names = await version_authors(services.db, versions)
+    message = history_message(lang, found.detail, versions, services.settings.tz, names)
+    await private(respond, message)
+
+
+async def show_decisions(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+) -> None:
+    """ "Ledelsens beslutning …": Godkend / Stop / Spred below the card, for those who keep
+    leadership's decisions (anyone else is told who does)."""
+    found = await _card(body, respond, services, lang)
+    if found is None:
+        return
+    if not found.can_decide:
+        await private(respond, await refusal(services, lang, Action.RECORD_DECISIONS))
+        return
+    await private(respond, decide_message(lang, found))
 
 
 async def search_name(
@@ -212,3 +244,50 @@ async def narrow_browse(
     value = action_value(body)
     found = await browse(services.db, (kind, value) if kind and value else None)
     await respond(replace_original=True, **browse_message(lang, found))
+
+
+Listener = Callable[..., Awaitable[None]]
+#: What "Mere …" may hold: the action id of each button the card once showed, and the
+#: listener that answers it, button or option alike.
+MORE_TARGETS: dict[str, Listener] = {
+    EDIT: edit_guide,
+    HISTORY: show_history,
+    DECIDE: show_decisions,
+    tests_ui.START: test_actions.start,
+    tests_ui.SUMMARY: test_actions.summary,
+    adoption_ui.STARTED: adoption_actions.set_state,
+    adoption_ui.IN_USE: adoption_actions.set_state,
+    adoption_ui.STOPPED: adoption_actions.open_stop,
+    adoption_ui.OTHER: adoption_actions.open_other,
+    training_ui.PLAN: training_actions.plan_from_card,
+}
+
+
+async def more(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    services: Services,
+    lang: str,
+) -> None:
+    """An option chosen in the card's "Mere …": answered as a click on the button it stands
+    for, so each action keeps one listener and its permission check (a forged option meets
+    the same refusal as a forged button). An unknown option is ignored."""
+    chosen = parse_more(action_value(body))
+    listener = MORE_TARGETS.get(chosen[0]) if chosen else None
+    if chosen is None or listener is None:
+        logger.info("unknown guide menu option")
+        return
+    action_id, value = chosen
+    clicked = {**body["actions"][0], "type": "button", "action_id": action_id, "value": value}
+    clicked.pop("selected_option", None)
+    given: dict[str, Any] = {
+        "ack": ack,
+        "body": {**body, "actions": [clicked]},
+        "respond": respond,
+        "client": client,
+        "services": services,
+        "lang": lang,
+    }
+    await listener(**{name: given[name] for name in inspect.signature(listener).parameters})

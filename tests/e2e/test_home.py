@@ -18,6 +18,7 @@ from bot.services.pulse import build_pulse, current_week
 from bot.services.trainings import plan_training
 from bot.standin import RecordedCall
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.e2e.test_tool_guide import choose, menu, tool_guide
 from tests.e2e.test_trainings import all_ok
 from tests.test_home import CALENDAR, area_id, tool_id
 
@@ -187,22 +188,24 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
 async def test_a_leader_decides_from_the_guide_card_too(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
+    """From the card's "Mere …" once the tool is evaluated (not while it is under test): the
+    decision buttons, each behind Slack's confirm dialog."""
     db = slack.bot.db
     ozobot = await find_tool(db, "Ozobot")
     assert ozobot is not None
-    mark = slack.standin.mark()
-    await slack.driver.slash_command(LINE, "/tool-guide", "Ozobot", channel_id=GENERAL)
-    await slack.settle()
-    (line_card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    assert SPREAD not in str(line_card.args["blocks"])  # a superuser gets no decision buttons
-    mark = slack.standin.mark()
-    await slack.driver.slash_command(JENS, "/tool-guide", "Ozobot", channel_id=GENERAL)
-    await slack.settle()
-    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    assert card.ok, card.errors
+    under_test = await tool_guide(slack, JENS, "Ozobot")
+    assert "guide_decide" not in menu(under_test) and SPREAD not in str(under_test.args)
+    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=METTE)
+    line_card = await tool_guide(slack, LINE, "Ozobot")
+    assert "guide_decide" not in menu(line_card)  # a superuser keeps no decisions
+    card = await tool_guide(slack, JENS, "Ozobot")
+    assert menu(card)["guide_decide"][0] == "Ledelsens beslutning …"
+    (decide,) = [
+        c for c in await choose(slack, JENS, card, "guide_decide") if c.method == "response_url"
+    ]
     spread = next(
         e
-        for b in card.args["blocks"]
+        for b in decide.args["blocks"]
         if b["type"] == "actions"
         for e in b["elements"]
         if e["action_id"] == SPREAD
@@ -300,37 +303,12 @@ async def test_a_change_made_elsewhere_refreshes_an_open_home(
     try. Someone who never opened the Home gets no publish."""
     await open_home(slack, LINE)
     assert "*Bee-Bot* – hos jer: ikke startet" in home_text(slack, LINE)
-    mark = slack.standin.mark()
-    await slack.driver.slash_command(LINE, "/tool-guide", "Bee-Bot", channel_id=GENERAL)
-    await slack.settle()
-    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    in_use = next(
-        e["value"]
-        for b in card.args["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["action_id"] == "adoption_in_use"
-    )
-    mark = slack.standin.mark()
-    await slack.driver.click(LINE, action_id="adoption_in_use", value=in_use, channel_id=GENERAL)
-    await slack.settle()
-    calls = slack.standin.calls_since(mark)
+    card = await tool_guide(slack, LINE, "Bee-Bot")
+    calls = await choose(slack, LINE, card, "adoption_in_use")
     assert [c.method for c in calls].count("views.publish") == 1
     refreshed = home_text(slack, LINE)
     assert "*Bee-Bot*" not in refreshed and "*Book Creator* – hos jer: ikke startet" in refreshed
 
-    mark = slack.standin.mark()
-    await slack.driver.slash_command(AHMED, "/tool-guide", "Bee-Bot", channel_id=GENERAL)
-    await slack.settle()
-    (card,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
-    value = next(
-        e["value"]
-        for b in card.args["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if e["action_id"] == "adoption_in_use"
-    )
-    mark = slack.standin.mark()
-    await slack.driver.click(AHMED, action_id="adoption_in_use", value=value, channel_id=GENERAL)
-    await slack.settle()
-    assert "views.publish" not in [c.method for c in slack.standin.calls_since(mark)]
+    card = await tool_guide(slack, AHMED, "Bee-Bot")
+    calls = await choose(slack, AHMED, card, "adoption_in_use")
+    assert "views.publish" not in [c.method for c in calls]

@@ -11,9 +11,12 @@ from bot.domain.guides import GuideContent, GuideDraft
 from bot.local import LocalSlack
 from bot.services.guides import get_guide, guide_history, save_guide
 from bot.standin import RecordedCall
+from bot.views.guides import MORE, parse_more
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.e2e.odd_payloads import clicked
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
+JENS = "U0DEMO002"  # leader
 
 
 async def tool_guide(slack: LocalSlack, user: str, text: str = "") -> RecordedCall:
@@ -52,6 +55,48 @@ def buttons(call: RecordedCall) -> dict[str, str]:
     return found
 
 
+def menu(call: RecordedCall) -> dict[str, tuple[str, str]]:
+    """action_id → (option text, the value of the button it stands for) for every option in
+    the card's "Mere …" menu."""
+    found: dict[str, tuple[str, str]] = {}
+    for block in call.args.get("blocks", []):
+        for element in block.get("elements", []) if block["type"] == "actions" else []:
+            if element.get("action_id") != MORE:
+                continue
+            for option in element["options"]:
+                chosen = parse_more(option["value"])
+                assert chosen is not None, option
+                found[chosen[0]] = (option["text"]["text"], chosen[1])
+    return found
+
+
+async def choose(
+    slack: LocalSlack, user: str, call: RecordedCall, action_id: str
+) -> list[RecordedCall]:
+    """Choose in the card's "Mere …" the option standing for `action_id`, as Slack sends an
+    overflow choice (a block_actions with `selected_option`)."""
+    (value,) = [v for v in option_values(call) if (parse_more(v) or ("",))[0] == action_id]
+    mark = slack.standin.mark()
+    result = await slack.driver.select(user, action_id=MORE, value=value, channel_id=GENERAL)
+    await slack.settle()
+    assert result.status == 200
+    calls = slack.standin.calls_since(mark)
+    assert all(call.ok for call in calls), [call.errors for call in calls]
+    return calls
+
+
+def option_values(call: RecordedCall) -> list[str]:
+    """The values of the "Mere …" options, as Slack sends back the one chosen."""
+    return [
+        option["value"]
+        for block in call.args.get("blocks", [])
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element.get("action_id") == MORE
+        for option in element["options"]
+    ]
+
+
 def guide_id_of(call: RecordedCall) -> str:
     for block in call.args["blocks"]:
         for element in block.get("elements", []):
@@ -64,7 +109,8 @@ async def test_a_misspelt_name_finds_the_guide_with_its_purpose_first(slack: Loc
     answer = await tool_guide(slack, LINE, "bi-bot")
     blocks = answer.args["blocks"]
     assert blocks[0]["type"] == "header"
-    assert blocks[0]["text"]["text"].startswith("Bee-Bot: ")
+    # The title begins with the tool's name: the name once, not "Bee-Bot: Bee-Bot på …".
+    assert blocks[0]["text"]["text"] == "Bee-Bot på gulvet – de første skridt i programmering"
     assert blocks[1]["text"]["text"].startswith("*Formål*\n")
     shown = texts(answer)
     assert "*Sådan gør I*" in shown
@@ -72,25 +118,33 @@ async def test_a_misspelt_name_finds_the_guide_with_its_purpose_first(slack: Loc
     assert "Ledelsen: Skal spredes (31. okt. 2026)" in shown
     assert "Sidst tjekket 30. nov. 2026" in shown
     assert "Læreplanstemaer:" in shown
-    assert "guide_edit" not in buttons(answer)  # a superuser reads; ambassadors write
+    assert "guide_edit" not in {**buttons(answer), **menu(answer)}  # ambassadors write
 
 
-async def test_the_card_has_exactly_the_four_reader_buttons_for_a_superuser(
+async def test_the_card_has_the_four_reader_buttons_and_one_menu_for_a_superuser(
     slack: LocalSlack,
 ) -> None:
     answer = await tool_guide(slack, LINE, "bee-bot")
-    card_actions = next(b for b in answer.args["blocks"] if b["type"] == "actions")
+    (card_actions,) = [b for b in answer.args["blocks"] if b["type"] == "actions"]
     assert [e["action_id"] for e in card_actions["elements"]] == [
         "guide_show",
-        "guide_share",
         "guide_sparring",
+        "guide_share",
         "guide_helpful",
+        MORE,
+    ]
+    assert card_actions["elements"][-1]["type"] == "overflow"
+    assert [text for text, _ in menu(answer).values()] == [
+        "Vi er i gang",
+        "Vi bruger det",
+        "Vi er stoppet",
     ]
 
 
-async def test_an_ambassador_also_gets_edit_and_versions(slack: LocalSlack) -> None:
+async def test_an_ambassador_finds_edit_and_versions_in_the_menu(slack: LocalSlack) -> None:
     answer = await tool_guide(slack, METTE, "bee-bot")
-    assert {"guide_edit", "guide_history"} <= set(buttons(answer))
+    assert {"guide_edit", "guide_history"} <= set(menu(answer))
+    assert not {"guide_edit", "guide_history"} & set(buttons(answer))
 
 
 async def test_english_speakers_read_it_in_english(slack: LocalSlack) -> None:
@@ -146,14 +200,33 @@ async def test_show_the_whole_guide(slack: LocalSlack) -> None:
     assert last_line[:30] in texts(whole)
 
 
-async def test_share_posts_the_card_visibly_without_the_edit_buttons(slack: LocalSlack) -> None:
+async def test_share_posts_the_short_card_with_one_button_to_read_the_rest(
+    slack: LocalSlack,
+) -> None:
     answer = await tool_guide(slack, METTE, "bee-bot")
     await click(slack, METTE, "guide_share", guide_id_of(answer))
     (post,) = slack.standin.calls_to("chat.postMessage")
     assert post.args["channel"] == GENERAL
-    assert f"Delt af <@{METTE}>" in texts(post)
-    assert set(buttons(post)) == {"guide_show", "guide_sparring", "guide_helpful"}
+    shown = texts(post)
+    assert f"Delt af <@{METTE}>" in shown
+    assert "*Formål*\nBørnene lærer at tænke i rækkefølger" in shown
+    assert "1. Lad bien lade op aftenen før." in shown
+    assert "3. Vis børnene knapperne" in shown
+    assert "4. Start med ét skridt" not in shown  # the first three steps, not the guide
+    assert "Tips" not in shown and "Faldgruber" not in shown
+    assert "Vejledningen fortsætter" in shown
+    assert "Status:" not in shown and "I brug i" not in shown  # the reader's own, not shared
+    assert buttons(post) == {"guide_show": "Vis hele vejledningen"}
+    assert menu(post) == {}
     assert slack.standin.messages(GENERAL)[-1]["ts"] == post.response["ts"]
+    # Someone in the channel reads the whole guide from the post.
+    mark = slack.standin.mark()
+    await slack.driver.click(
+        LINE, action_id="guide_show", channel_id=GENERAL, message_ts=post.response["ts"]
+    )
+    await slack.settle()
+    (whole,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
+    assert "4. Start med ét skridt" in texts(whole) and "*Faldgruber*" in texts(whole)
 
 
 async def test_helpful_counts_once_per_person(slack: LocalSlack) -> None:
@@ -243,8 +316,7 @@ async def test_an_ambassador_writes_a_guide_with_field_errors_first(slack: Local
 
 async def test_an_edit_is_a_new_version_with_who_and_when(slack: LocalSlack) -> None:
     answer = await tool_guide(slack, METTE, "bee-bot")
-    guide_id = guide_id_of(answer)
-    await click(slack, METTE, "guide_edit", guide_id)
+    await choose(slack, METTE, answer, "guide_edit")
     (modal,) = slack.standin.open_views(METTE)
     purpose = next(b for b in modal["blocks"] if b["block_id"] == "purpose")
     assert purpose["element"]["initial_value"].strip()
@@ -256,14 +328,17 @@ async def test_an_edit_is_a_new_version_with_who_and_when(slack: LocalSlack) -> 
     assert [v.version for v in versions] == [2, 1]
     assert versions[0].edited_by == METTE
     assert versions[1].content.body == versions[0].content.body  # the body survived the modal
-    calls = await click(slack, METTE, "guide_history", guide_id)
+    calls = await choose(slack, METTE, answer, "guide_history")
     (history,) = [c for c in calls if c.method == "response_url"]
-    assert f"• Version 2 – 30. nov. 2026 – <@{METTE}>" in texts(history)
+    # Authors by name: the person, and the file the first version was imported from.
+    assert "• Version 2 – 30. nov. 2026 – Mette Lund:" in texts(history)
+    assert "• Version 1 – 30. nov. 2026 – importeret fra fil:" in texts(history)
+    assert "cli" not in texts(history) and METTE not in texts(history)
 
 
 async def test_saving_the_same_edit_twice_makes_no_new_version(slack: LocalSlack) -> None:
     answer = await tool_guide(slack, METTE, "bee-bot")
-    await click(slack, METTE, "guide_edit", guide_id_of(answer))
+    await choose(slack, METTE, answer, "guide_edit")
     await slack.driver.submit_view(METTE, {})
     await slack.settle()
     (receipt,) = slack.standin.calls_to("chat.postEphemeral")
@@ -324,3 +399,54 @@ async def test_a_long_guide_is_split_within_slacks_limits_and_nothing_is_cut(
         assert f"Afsnit {number}: " in shown
     if messages > 1:
         assert f"Del {messages} af {messages}" in shown
+
+
+# -- the card by role and state (issue 18.2) -------------------------------------------------
+
+
+async def test_a_leader_reads_and_shares_but_is_not_offered_to_ask_an_ambassador(
+    slack: LocalSlack,
+) -> None:
+    card = await tool_guide(slack, JENS, "bee-bot")  # recommended: a decision may be kept
+    assert list(buttons(card)) == ["guide_show", "guide_share", "guide_helpful"]
+    assert [text for text, _ in menu(card).values()] == ["Ledelsens beslutning …"]
+    under_test = await tool_guide(slack, JENS, "ozobot")
+    assert "guide_sparring" not in buttons(under_test) and menu(under_test) == {}
+
+
+@pytest.mark.parametrize(
+    ("action_id", "refused"),
+    [
+        ("guide_edit", "skrive vejledninger"),
+        ("test_start_open", "starte afprøvninger"),
+        ("guide_decide", "registrere ledelsens beslutninger"),
+        ("training_plan", "planlægge oplæringer"),
+    ],
+)
+async def test_an_option_the_card_did_not_offer_meets_the_same_refusal_as_the_button(
+    slack: LocalSlack, action_id: str, refused: str
+) -> None:
+    """A forged "Mere …" choice by a superuser: the listener of the button checks the role."""
+    card = await tool_guide(slack, LINE, "bee-bot")
+    assert action_id not in menu(card)
+    detail = await get_guide(slack.bot.db, "bee-bot")
+    assert detail is not None
+    target = detail.guide.id if action_id.startswith("guide") else detail.tool.id
+    option = {"text": {"type": "plain_text", "text": "Ret"}, "value": f"{action_id}|{target}"}
+    payload = clicked(
+        slack,
+        LINE,
+        [{"type": "overflow", "action_id": MORE, "block_id": "b", "selected_option": option}],
+    )
+    mark = slack.standin.mark()
+    result = await slack.driver.post_json(payload, interactive=True)
+    await slack.settle()
+    assert result.status == 200
+    calls = slack.standin.calls_since(mark)
+    assert all(call.ok for call in calls)
+    assert slack.standin.open_views(LINE) == []
+    (answer,) = [c for c in calls if c.method == "response_url"]
+    assert "Det er kun" in texts(answer) and refused in texts(answer)
+    assert not await slack.bot.db.fetchall(
+        "SELECT 1 FROM tool_decisions WHERE recorded_by = ?", (LINE,)
+    )
