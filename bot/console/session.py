@@ -9,6 +9,8 @@ same path as production, not a shortcut.
 from __future__ import annotations
 
 import asyncio
+import copy
+import logging
 import re
 import sys
 import threading
@@ -27,7 +29,10 @@ from bot.local import GENERAL, LocalSlack
 from bot.services.demo import seed_demo
 from bot.settings import Settings
 from bot.standin.records import RecordedCall
+from bot.standin.viewstate import DriverError
 from storage.repositories import org
+
+logger = logging.getLogger(__name__)
 
 BOT_NAME = "Tovholder"
 SHOWN_METHODS = {
@@ -40,6 +45,7 @@ SHOWN_METHODS = {
 }
 CLOCK_STEP = re.compile(r"^\+(\d+)([dhm])$")
 REFUSALS = {"invalid_blocks", "invalid_arguments", "msg_too_long", "no_text"}
+MESSAGE_NUMBER = re.compile(r"^m?(\d+)$")
 
 
 class ConsoleIO(Protocol):
@@ -85,12 +91,26 @@ class TerminalIO:
 
 @dataclass
 class Target:
-    """Where a numbered button lives, so clicking it sends the right `block_actions`."""
+    """Where a numbered button lives, so clicking it sends the right `block_actions`.
+
+    `shown` is the channel message as it was printed: when it has been updated since (someone
+    else clicked "Jeg tager den" first), the click is sent as Slack would send it from a
+    screen that had not caught up, and the bot's answer is shown.
+    """
 
     clickable: Clickable
     channel_id: str | None
     message_ts: str | None
     view_id: str | None
+    shown: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A numbered message in a channel or DM (m1, m2 …): where its thread is, for :reply."""
+
+    channel_id: str
+    thread_ts: str
 
 
 async def run_console(settings: Settings, clock: ManualClock, io: ConsoleIO | None = None) -> int:
@@ -114,6 +134,8 @@ class Console:
         self.me: Person | None = None
         self.channel_id = GENERAL[0]
         self.targets: list[Target] = []
+        self.posted: list[Posted] = []
+        self.numbers: dict[tuple[str, str], int] = {}
 
     # -- set-up -------------------------------------------------------------
 
@@ -166,7 +188,17 @@ class Console:
                 return
             line = line.strip()
             if line:
-                await self.handle(line)
+                await self.handle_safely(line)
+
+    async def handle_safely(self, line: str) -> None:
+        """One line; whatever goes wrong is told in one line and the session goes on."""
+        try:
+            await self.handle(line)
+        except Exception as error:  # a console session outlives any one line
+            logger.debug("console line failed", exc_info=True)
+            detail = str(error).splitlines()[0] if str(error) else ""
+            what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+            self.io.write(t(self.lang, "console.failed", error=what))
 
     async def handle(self, line: str) -> None:
         if line.startswith(":"):
@@ -237,6 +269,15 @@ class Console:
                 channel = str(response.get("channel") or args.get("channel"))
                 ts = response.get("ts")
                 marker = self._where(channel)
+                thread = args.get("thread_ts")
+                if thread and call.method == "chat.postMessage":
+                    root = self.numbers.get((channel, str(thread)))
+                    in_thread = (
+                        t(self.lang, "console.in_thread", number=root)
+                        if root
+                        else t(self.lang, "console.in_a_thread")
+                    )
+                    marker = f"{marker}, {in_thread}" if marker else in_thread
                 if call.method == "chat.update":
                     marker = (
                         f"{marker}, {t(self.lang, 'console.updated')}"
@@ -261,15 +302,38 @@ class Console:
     def _print_message(
         self, message: dict[str, Any], marker: str, channel_id: str | None, ts: str | None
     ) -> None:
-        self.io.write(f"{BOT_NAME}" + (f" ({marker})" if marker else "") + ":")
+        number = self._number(message, marker, channel_id, ts)
+        label = f" [m{number}]" if number else ""
+        self.io.write(f"{BOT_NAME}" + (f" ({marker})" if marker else "") + f"{label}:")
+        shown = self._stored(channel_id, ts) if number else None
         blocks = message.get("blocks") or []
         if blocks:
             rendered = render_blocks(blocks, self._name, first_number=len(self.targets) + 1)
             for clickable in rendered.clickables:
-                self.targets.append(Target(clickable, channel_id, ts, None))
+                self.targets.append(Target(clickable, channel_id, ts, None, shown))
             self.io.write("\n".join(rendered.lines))
         else:
             self.io.write(str(message.get("text", "")))
+
+    def _number(
+        self, message: dict[str, Any], marker: str, channel_id: str | None, ts: str | None
+    ) -> int | None:
+        """The message's number for :reply (a new one, or the one it had before an update);
+        None for what only this person sees (it has no thread)."""
+        if channel_id is None or ts is None or marker == t(self.lang, "console.ephemeral"):
+            return None
+        key = (channel_id, str(ts))
+        if key not in self.numbers:
+            thread = str(message.get("thread_ts") or ts)
+            self.posted.append(Posted(channel_id, thread))
+            self.numbers[key] = len(self.posted)
+        return self.numbers[key]
+
+    def _stored(self, channel_id: str | None, ts: str | None) -> dict[str, Any] | None:
+        """A copy of the message as the stand-in holds it now, i.e. as it is printed."""
+        channel = self.local.standin.workspace.resolve_channel(str(channel_id))
+        stored = channel.messages.get(str(ts)) if channel is not None else None
+        return copy.deepcopy(stored) if stored is not None else None
 
     def _name(self, slack_id: str) -> str:
         """A person's name for a user id, a channel's name for a channel id."""
@@ -290,16 +354,7 @@ class Console:
         target = self.targets[number - 1]
         clickable = target.clickable
         if not clickable.options:
-            await self._exchange(
-                lambda: self.local.driver.click(
-                    self.person.slack_user_id,
-                    action_id=clickable.action_id,
-                    value=clickable.value,
-                    channel_id=target.channel_id,
-                    message_ts=target.message_ts,
-                    view_id=target.view_id,
-                )
-            )
+            await self._exchange(lambda: self._send_click(target))
             return
         chosen = await self._choose(clickable)
         if chosen is None:
@@ -314,6 +369,31 @@ class Console:
                 view_id=target.view_id,
             )
         )
+
+    async def _send_click(self, target: Target) -> Any:
+        """The click as Slack sends it; on a message updated since it was shown (the button
+        is gone now), the click on the message as this person saw it."""
+        clickable = target.clickable
+        user = self.person.slack_user_id
+        try:
+            return await self.local.driver.click(
+                user,
+                action_id=clickable.action_id,
+                value=clickable.value,
+                channel_id=target.channel_id,
+                message_ts=target.message_ts,
+                view_id=target.view_id,
+            )
+        except DriverError:
+            if target.shown is None or target.channel_id is None:
+                raise
+            return await self.local.driver.click_as_shown(
+                user,
+                action_id=clickable.action_id,
+                value=clickable.value,
+                channel_id=target.channel_id,
+                shown=target.shown,
+            )
 
     async def _choose(self, clickable: Clickable) -> str | None:
         for i, (text, _) in enumerate(clickable.options, start=1):
@@ -338,6 +418,7 @@ class Console:
         for clickable in rendered.clickables:
             self.targets.append(Target(clickable, None, None, str(view.get("id"))))
         if not form.fields_of(view):
+            await self._confirm(view)
             return
         only: set[str] | None = None
         values: dict[str, dict[str, Any]] = {}
@@ -365,6 +446,38 @@ class Console:
             for message in errors.values():
                 self.io.write(f"  • {message}")
             only = set(errors)
+
+    async def _confirm(self, view: dict[str, Any]) -> None:
+        """A modal with nothing to fill in (a confirmation): Enter submits it, :cancel closes
+        it. One with no submit button stays open until :cancel, as in Slack."""
+        submit = (view.get("submit") or {}).get("text")
+        if not submit:
+            return
+        self.io.write(t(self.lang, "console.modal_confirm", submit=submit))
+        answer = await self.io.read("  › ")
+        if answer is None or answer.strip() == form.CANCEL:
+            await self._close_modal()
+            return
+        mark = self.local.standin.mark()
+        before = self._top_view()
+        result = await self.local.driver.submit_view(self.person.slack_user_id, {})
+        await self.local.settle()
+        errors = (result.json or {}).get("errors")
+        if errors:
+            self.io.write(t(self.lang, "console.modal_errors"))
+            for message in errors.values():
+                self.io.write(f"  • {message}")
+        self._show(self.local.standin.calls_since(mark))
+        await self._fill_if_new(before)
+
+    async def _close_modal(self) -> None:
+        """Close the top modal, as the person's ✕ in Slack (the bot hears view_closed)."""
+        if not self.local.standin.open_views(self.person.slack_user_id):
+            self.io.write(t(self.lang, "console.no_modal"))
+            return
+        await self.local.driver.close_view(self.person.slack_user_id)
+        await self.local.settle()
+        self.io.write(t(self.lang, "console.modal_cancelled"))
 
     def _choices(self) -> form.Choices:
         """People and channels to pick from where a modal asks for a user or a channel."""
@@ -406,18 +519,58 @@ class Console:
         elif command == ":clock":
             await self._move_clock(argument)
         elif command == ":home":
-            home = self.local.standin.home_view(self.person.slack_user_id)
-            if not home:
-                self.io.write(t(self.lang, "console.home_empty"))
-            else:
-                rendered = render_blocks(
-                    home.get("blocks", []), self._name, first_number=len(self.targets) + 1
-                )
-                for clickable in rendered.clickables:
-                    self.targets.append(Target(clickable, None, None, str(home.get("id"))))
-                self.io.write("\n".join(rendered.lines))
+            await self._home()
+        elif command == form.CANCEL:
+            await self._close_modal()
+        elif command == ":reply":
+            await self._reply(argument)
         else:
             self.io.write(t(self.lang, "console.unknown_meta", command=command))
+
+    async def _home(self) -> None:
+        """Open the Home tab as Slack does (an `app_home_opened` event; the bot publishes the
+        view with views.publish) and show what was published."""
+        user = self.person.slack_user_id
+        im = self.local.standin.workspace.open_im(user)[0].id
+        mark = self.local.standin.mark()
+        await self.local.driver.event(
+            {
+                "type": "app_home_opened",
+                "user": user,
+                "channel": im,
+                "tab": "home",
+                "event_ts": self.local.standin.workspace.next_ts(),
+            }
+        )
+        await self.local.settle()
+        self._show(self.local.standin.calls_since(mark))
+        home = self.local.standin.home_view(user)
+        if not home:
+            self.io.write(t(self.lang, "console.home_empty"))
+            return
+        rendered = render_blocks(
+            home.get("blocks", []), self._name, first_number=len(self.targets) + 1
+        )
+        for clickable in rendered.clickables:
+            self.targets.append(Target(clickable, None, None, str(home.get("id"))))
+        self.io.write("\n".join(rendered.lines))
+
+    async def _reply(self, argument: str) -> None:
+        """`:reply 3 tekst` (or `m3`): a reply in the thread of message m3, as a person
+        replies in Slack; the bot hears it as a message with `thread_ts`."""
+        number, _, text = argument.partition(" ")
+        found = MESSAGE_NUMBER.match(number.strip().lower())
+        index = int(found.group(1)) if found else 0
+        if not 1 <= index <= len(self.posted) or not text.strip():
+            self.io.write(t(self.lang, "console.reply_usage"))
+            return
+        posted = self.posted[index - 1]
+        self.io.write(t(self.lang, "console.replied", number=index))
+        await self._exchange(
+            lambda: self.local.driver.user_message(
+                self.person.slack_user_id, posted.channel_id, text.strip(), posted.thread_ts
+            )
+        )
 
     def _switch_person(self, who: str) -> None:
         wanted = who.lower().lstrip("@")

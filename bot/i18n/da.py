@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
         ":clock +3d | +4h | 2026-12-24   flyt tiden frem, så planlagte påmindelser sendes\n"
         ":home                    vis din startside i appen\n"
         "<tal>                    klik på knappen med det nummer\n"
+        ":reply m<tal> tekst      svar i tråden til beskeden med det nummer (fx :reply m2 Tak)\n"
+        ":cancel                  luk den åbne formular\n"
         ":help   denne hjælp       :quit   afslut"
     ),
     "console.unknown_person": "Jeg kender ingen, der hedder »{who}«. Prøv :people.",
@@ -108,6 +110,13 @@ MESSAGES: dict[str, str] = {
     "console.modal_errors": "Formularen blev ikke sendt:",
     "console.modal_cancelled": "Formularen er lukket.",
     "console.home_empty": "Din startside er tom.",
+    "console.failed": "Det gik galt her i konsollen, men du kan fortsætte: {error}",
+    "console.in_thread": "i tråden til m{number}",
+    "console.in_a_thread": "i en tråd",
+    "console.replied": "(dit svar i tråden til m{number})",
+    "console.modal_confirm": "Tryk Enter for »{submit}«, eller skriv :cancel for at lukke.",
+    "console.no_modal": "Der er ingen åben formular.",
+    "console.reply_usage": "Skriv :reply, nummeret på beskeden (det står ved den, fx [m1]) og dit svar: :reply m1 Tak.",
     "console.refused": "Slack ville have afvist dette svar: {error}",
     "console.guest": "Gæst",
     "console.bye": "Farvel.",

@@ -81,6 +81,8 @@ MESSAGES: dict[str, str] = {
         ":clock +3d | +4h | 2026-12-24   move time forward so scheduled reminders are sent\n"
         ":home                    show your App Home\n"
         "<number>                 click the button with that number\n"
+        ":reply m<number> text    reply in the thread of the message with that number (e.g. :reply m2 Thanks)\n"
+        ":cancel                  close the open form\n"
         ":help   this help         :quit   leave"
     ),
     "console.unknown_person": "I know nobody called “{who}”. Try :people.",
@@ -102,6 +104,13 @@ MESSAGES: dict[str, str] = {
     "console.modal_errors": "The form was not sent:",
     "console.modal_cancelled": "The form is closed.",
     "console.home_empty": "Your App Home is empty.",
+    "console.failed": "Something went wrong here in the console, but you can go on: {error}",
+    "console.in_thread": "in the thread of m{number}",
+    "console.in_a_thread": "in a thread",
+    "console.replied": "(your reply in the thread of m{number})",
+    "console.modal_confirm": "Press Enter for “{submit}”, or type :cancel to close.",
+    "console.no_modal": "There is no open form.",
+    "console.reply_usage": "Type :reply, the message's number (shown beside it, e.g. [m1]) and your reply: :reply m1 Thanks.",
     "console.refused": "Slack would have refused this answer: {error}",
     "console.guest": "Guest",
     "console.bye": "Goodbye.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.standin.acks import apply_message_ack, apply_view_submission_ack
+from bot.standin.blockkit import interactive_elements
 from bot.standin.driver_base import EventsDriver
 from bot.standin.locate import Located, locate
 from bot.standin.models import User
@@ -138,6 +139,35 @@ class SlackDriver(EventsDriver):
         )
         action = self.payloads.action_entry(found.block_id, found.element, None)
         return await self._block_actions(user, found, action, Signing(sign, timestamp, signature))
+
+    async def click_as_shown(
+        self,
+        user_id: str,
+        *,
+        action_id: str,
+        value: str | None,
+        channel_id: str,
+        shown: dict[str, Any],
+    ) -> DriverResult:
+        """Click a button of a channel message as the person last saw it (`shown`, a copy
+        taken then), though the message has been updated since: a screen that had not caught
+        up, or two people clicking at once. Slack still sends the click; the bot answers."""
+        user = self._user(user_id)
+        channel = self._channel(channel_id)
+        matches = [
+            (block["block_id"], element)
+            for block in shown.get("blocks") or []
+            for element in interactive_elements(block)
+            if element.get("action_id") == action_id
+            and element.get("type") == "button"
+            and (value is None or element.get("value") == value)
+        ]
+        if len(matches) != 1:
+            raise DriverError(f"{len(matches)} buttons {action_id!r} in the message as shown")
+        block_id, element = matches[0]
+        found = Located(block_id, element, channel, shown)
+        action = self.payloads.action_entry(block_id, element, None)
+        return await self._block_actions(user, found, action, Signing())
 
     async def select(
         self,

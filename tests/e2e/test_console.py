@@ -65,7 +65,7 @@ async def test_switching_person_and_channel(tmp_path: Path, clock: ManualClock) 
     )
     assert "Du er Oliver Grant i #general." in out
     assert "Du er Oliver Grant i @tovholder." in out
-    assert "Tovholder:\n== Tovholder – help ==" in out  # Oliver's DM, in English
+    assert "Tovholder [m1]:\n== Tovholder – help ==" in out  # Oliver's DM, in English, numbered
     assert "Du er Line Nielsen i @tovholder." in out
     assert "»e« passer på flere" in out
     assert "Kanalen »#ukendt« findes ikke. Kanaler: #general." in out
@@ -139,3 +139,111 @@ async def test_moving_the_clock_shows_a_checkpoint_nudge_arriving(
     assert "Ozobot" not in before
     assert "Hvordan går det med *Ozobot* i Skovbørnehaven Egernet?" in after
     assert "Mind mig i morgen" in after
+
+
+# -- the console shows what Slack would (issue 18.11) ----------------------------------------
+
+SPARRING_IN_GENERAL = ("/tovholder settings", "1", "", "", "", "", "", "", "")
+ASK = (":as line", "/sparring Hvordan lader jeg Bee-Bot op?", "2")
+
+
+def after(out: str, line: str) -> str:
+    """What the console printed after the person typed `line` (the last time)."""
+    return out.rsplit(f"› {line}\n", 1)[1]
+
+
+async def test_home_shows_what_the_bot_publishes_for_each_role(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    """`:home` opens the Home as Slack does (app_home_opened), so the bot publishes it."""
+    out = await console(
+        tmp_path, clock, ":home", ":as line", ":home", ":as mette", ":home", ":as jens", ":home"
+    )
+    assert "Din startside er tom." not in out
+    assert out.count("== Hej ") == 4  # first names, as in Slack
+    annette, line, mette, jens = out.split(":home\n")[1:]
+    assert "== Hej Annette ==" in annette and "*Beslutninger, der venter på jer*" in annette
+    assert "== Hej Line ==" in line and "== Superbruger i Børnehuset Mælkebøtten ==" in line
+    assert "*Beslutninger, der venter på jer*" not in line
+    assert "*Superbrugere, der ikke har været til oplæring endnu*" in mette
+    assert "== Hej Jens ==" in jens and "[1] Godkend" not in jens  # numbers go on: 1… taken
+    assert "Godkend" in jens
+
+
+async def test_a_stale_button_gets_the_bots_answer_and_the_session_goes_on(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    """Søren clicks "Jeg tager den" on the question as he saw it, after Mette took it."""
+    out = await console(
+        tmp_path,
+        clock,
+        *SPARRING_IN_GENERAL,
+        *ASK,
+        ":as mette",
+        "3",  # Jeg tager den
+        ":as søren",
+        "3",  # the same button, gone from the updated message
+        "/tovholder help",
+    )
+    assert "Tovholder [m1]:\n*Sparringsspørgsmål fra @Line Nielsen*" in out
+    assert "  [3] Jeg tager den" in out
+    assert "Tovholder (opdateret) [m1]:" in out  # Mette's click updated the question
+    stale = after(out, "3")
+    assert stale.startswith("Tovholder (kun synlig for dig):\n@Mette Lund tog den først.")
+    assert "Traceback" not in out and "Det gik galt" not in out
+    assert "== Tovholder – hjælp ==" in after(out, "/tovholder help")
+    assert out.rstrip().endswith("Farvel.")
+
+
+async def test_an_error_in_one_line_is_told_in_one_line_and_the_session_goes_on(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    # Line clicks a button on Annette's Home: no such thing in Slack; here one line says so.
+    out = await console(tmp_path, clock, ":home", ":as line", "1", "/tovholder help")
+    told = after(out, "1").splitlines()
+    assert told[0].startswith("Det gik galt her i konsollen, men du kan fortsætte: DriverError: ")
+    assert told[1] == "Line Nielsen #general › /tovholder help"
+    assert "== Tovholder – hjælp ==" in after(out, "/tovholder help")
+    assert out.rstrip().endswith("Farvel.")
+
+
+async def test_a_confirmation_without_fields_is_submitted_and_cancel_closes_a_form(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    out = await console(
+        tmp_path,
+        clock,
+        "/tovholder gdpr erase ahmed.yilmaz@vesteraa-kommune.example",
+        "",  # Enter: the modal's own "Slet"
+        "/tovholder gdpr erase camilla.friis@vesteraa-kommune.example",
+        ":cancel",
+        "/tovholder settings",
+        ":cancel",
+        ":cancel",
+    )
+    assert "Tryk Enter for »Slet«, eller skriv :cancel for at lukke." in out
+    assert out.count("Data om @") == 1
+    assert "Data om @Ahmed Yilmaz er slettet eller anonymiseret" in out
+    assert out.count("Formularen er lukket.") == 2  # the confirmation, and the settings form
+    assert "Der er ingen åben formular." in after(out, ":cancel")
+
+
+async def test_a_reply_goes_in_the_thread_of_a_numbered_message(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    """Mette answers in the question's thread; "Besvaret" then offers her reply."""
+    out = await console(
+        tmp_path,
+        clock,
+        *SPARRING_IN_GENERAL,
+        *ASK,
+        ":as mette",
+        ":reply m7 hej",
+        ":reply m1 Lad den stå i laderen i to timer.",
+        "4",  # Besvaret
+        ":cancel",
+    )
+    assert "Skriv :reply, nummeret på beskeden" in after(out, ":reply m7 hej")
+    assert "(dit svar i tråden til m1)" in out
+    assert "Formular: Marker svaret" in out
+    assert "  [Lad den stå i laderen i to timer.]" in out
