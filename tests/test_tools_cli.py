@@ -52,6 +52,7 @@ async def test_a_lifecycle_step_is_recorded_with_who(demo: Database, clock: Manu
     ("argv", "message"),
     [
         (("status", "Blue-Bot", "recommended"), "kan ikke gå direkte til recommended"),
+        (("status", "Blue-Bot", "recommended"), "Næste skridt kan være: in_test eller retired"),
         (("status", "Blue-Bot", "godkendt"), "Ukendt status »godkendt«"),
         (("status", "Bluu-Bott", "in_test"), "Ligner: Blue-Bot"),
         (("decide", "Osmo", "forbudt"), "Ukendt beslutning »forbudt«"),

@@ -14,7 +14,7 @@ from typing import Any
 from bot.admin.context import AdminContext
 from bot.domain.dates import BadDate, parse_day
 from bot.domain.guides import DECISIONS, NEXT_STATUSES, TOOL_STATUSES, Tool
-from bot.i18n import t
+from bot.i18n import either, t
 from bot.services.guides import (
     StatusRefused,
     find_tool,
@@ -98,7 +98,7 @@ async def status_command(args: argparse.Namespace, ctx: AdminContext) -> int:
     try:
         changed = await set_tool_status(ctx.db, ctx.clock, tool.id, args.status, changed_by="cli")
     except StatusRefused as refused:
-        allowed = ", ".join(NEXT_STATUSES[refused.from_status])
+        allowed = either(ctx.lang, list(NEXT_STATUSES[refused.from_status]))
         ctx.complain(
             t(
                 ctx.lang,
