@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.clock import ManualClock
@@ -121,12 +122,14 @@ async def test_a_modal_is_filled_field_by_field_with_its_choices(
 async def test_a_superuser_finds_a_guide_and_narrows_the_list_with_a_menu(
     tmp_path: Path, clock: ManualClock
 ) -> None:
-    out = await console(tmp_path, clock, ":as Line", "/tool-guide bi-bot", "/tool-guide", "9", "5")
-    assert "== Bee-Bot på gulvet – de første skridt i programmering ==\n*Formål*" in out
-    assert "[1] Vis hele vejledningen" in out
-    assert "[4] 👍 Den hjalp\n  [5] …\n" in out  # Line's adoption choices are in "Mere …"
-    assert "[9] Læreplanstema" in out
-    narrowed = out.rsplit("  › 5", 1)[1]
+    out = await console(tmp_path, clock, ":as Line", "/tool-guide", "2", "5", "/tool-guide bi-bot")
+    browse, found = out.split("› /tool-guide bi-bot")
+    assert "[2] Læreplanstema" in browse
+    assert "== Bee-Bot på gulvet – de første skridt i programmering ==\n*Formål*" in found
+    # Four buttons, then "Mere …" with Line's adoption choices (numbers go on from the list).
+    row = r"\[\d+\] Vis hele vejledningen\n(  \[\d+\] .+\n){3}  \[\d+\] …\n"
+    assert re.search(row, found), found
+    narrowed = browse.rsplit("  › 5", 1)[1]
     assert "(Viser *Natur, udeliv og science*: 7 vejledninger.)" in narrowed
     assert "Book Creator" not in narrowed
 
