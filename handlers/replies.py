@@ -54,11 +54,22 @@ async def answer_click(
 
 
 async def send_file_by_dm(
-    client: AsyncWebClient, user_id: str, content: str, filename: str, title: str
+    client: AsyncWebClient,
+    user_id: str,
+    content: str,
+    filename: str,
+    title: str,
+    *,
+    comment: str | None = None,
 ) -> None:
     """A file in the person's DM with the bot (`/tovholder my-data`, the pulse export): a
-    direct message is the one place nobody else reads along."""
+    direct message is the one place nobody else reads along. `comment` (mrkdwn, escaped by
+    the caller) is shown with the file."""
     opened = await client.conversations_open(users=user_id)
     await client.files_upload_v2(
-        channel=opened["channel"]["id"], content=content, filename=filename, title=title
+        channel=opened["channel"]["id"],
+        content=content,
+        filename=filename,
+        title=title,
+        initial_comment=comment,
     )

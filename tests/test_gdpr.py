@@ -6,18 +6,29 @@ old rows, once; the log holds each action."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from bot.clock import ManualClock, utc_iso
+from bot.i18n import t
 from bot.services import gdpr
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.workspace_settings import set_setting
+from bot.views.gdpr import (
+    detail_text,
+    erase_modal,
+    erased_message,
+    log_line,
+    log_message,
+    my_data_summary,
+    plan_lines,
+)
 from storage.db import Database
-from storage.repositories.gdpr import HOLDINGS
+from storage.repositories.gdpr import ERASURE, HOLDINGS
 from tests.conftest import TZ
 
 ANNETTE = "U0DEMO001"  # coordinator
@@ -400,3 +411,140 @@ async def test_the_log_holds_each_action_and_no_personal_data(
     document: dict[str, Any] = await export_document(traced, clock)
     assert [row["action"] for row in document["gdpr_log"]] == ["access", "erasure", "retention"]
     assert document["gdpr_log"][1]["at"] == utc_iso(clock.now().astimezone(UTC))
+
+
+# -- what people read: names and plain words, never ids or table names ------------------
+
+
+async def test_the_log_names_people_and_counts_in_words(
+    traced: Database, clock: ManualClock
+) -> None:
+    """Line asks for her data, the CLI hands Mette's out by e-mail (logged under its hash),
+    Annette erases Mette, retention runs: the coordinator reads names and words."""
+    await add_question_and_result(traced, "old", clock.now() - timedelta(days=800))
+    document = await gdpr.my_data(traced, clock, LINE)
+    await gdpr.record_access(traced, clock, document, by=LINE)
+    by_email = await gdpr.data_by_email(traced, clock, METTE_EMAIL)
+    assert by_email is not None
+    await gdpr.record_access(traced, clock, by_email, by=gdpr.CLI)
+    lines = [line_of("da", entry, await names_for(traced)) for entry in await log(traced)]
+    assert lines[0].endswith(
+        f"· indsigt · Line Nielsen · bedt om af Line Nielsen · {gdpr.record_count(document)} poster"
+    )
+    assert lines[1].endswith(
+        f"· indsigt · Mette Lund · bedt om af kommandolinjen · {len_of(by_email)} poster"
+    )
+
+    who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
+    await gdpr.erase(traced, clock, who, by=ANNETTE)
+    await gdpr.apply_retention(traced, clock)
+    entries = await log(traced)
+    names = await names_for(traced)
+    lines = [line_of("da", entry, names) for entry in entries]
+    # Mette is gone: her access is now "slettet person", like her erasure.
+    assert "· indsigt · slettet person · bedt om af kommandolinjen ·" in lines[1]
+    erasure = lines[2]
+    assert "· sletning · slettet person · bedt om af Annette Bæk · " in erasure
+    assert "· påmindelser: 2 slettet; pauser i påmindelser: " in erasure
+    whole = detail_text("da", entries[2].action, entries[2].detail)
+    assert "personen: 1 slettet" in whole and "roller: 1 slettet" in whole
+    assert re.search(r"vejledninger: \d+ beholdt, nu skrevet af en tidligere ambassadør", whole)
+    assert "_" not in whole
+    assert "· opbevaringsregel · tekster fra før " in lines[3]
+    assert "bedt om af opbevaringsreglen · sparringsspørgsmål: 1 anonymiseret" in lines[3]
+    shown = "\n".join(lines)
+    for internal in ("U0DEMO", "records=", "hmac", "kode ", "people", "person_roles", "cli ·"):
+        assert internal not in shown
+    english = [line_of("en", entry, names) for entry in entries]
+    assert "· access · Line Nielsen · asked by Line Nielsen · " in english[0]
+    assert english[0].endswith(" records")
+    assert "· erasure · erased person · asked by Annette Bæk · reminders: 2 deleted;" in english[2]
+
+    message = log_message("da", list(reversed(entries)), len(entries), TZ, names)
+    assert "Line Nielsen" in json.dumps(message, ensure_ascii=False)
+    assert "U0DEMO" not in json.dumps(message)
+
+
+def len_of(document: dict[str, Any]) -> int:
+    return gdpr.record_count(document)
+
+
+async def log(db: Database) -> list[gdpr.LogEntry]:
+    """Oldest first, as the CLI prints it."""
+    return list(reversed(await gdpr.log_entries(db)))
+
+
+async def names_for(db: Database) -> dict[str, str]:
+    return await gdpr.log_names(db, await gdpr.log_entries(db))
+
+
+def line_of(lang: str, entry: gdpr.LogEntry, names: dict[str, str]) -> str:
+    return log_line(lang, entry, TZ, names)
+
+
+async def test_the_erasure_plan_names_what_tables_hold_in_plain_words(
+    traced: Database, clock: ManualClock
+) -> None:
+    who = await gdpr.identity_for(traced, gdpr.Target("slack", METTE))
+    plan = await gdpr.plan_erasure(traced, who)
+    for lang in ("da", "en"):
+        modal = json.dumps(erase_modal(lang, plan, gdpr.Target("slack", METTE), None))
+        receipt = json.dumps(erased_message(lang, plan))
+        for shown in (strip_ids(modal), strip_ids(receipt)):
+            assert not re.findall(r"\b[a-z]+_[a-z_]+\b", shown)  # no table keys
+            if lang == "da":
+                assert not [table for table, _ in plan.counts if f"{table}:" in shown]
+    lines = plan_lines("da", plan)
+    assert "roller: 1 slettet" in lines and "personen: 1 slettet" in lines
+    assert any(line.startswith("vejledninger: ") for line in lines)
+
+
+def strip_ids(payload: str) -> str:
+    """The payload's texts only (block ids, action ids and callback ids are the bot's own)."""
+    texts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "text" and isinstance(item, str):
+                    texts.append(item)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(payload))
+    return "\n".join(texts)
+
+
+def test_every_table_an_erasure_or_retention_touches_has_a_word() -> None:
+    tables = {step.table for step in ERASURE} | {"sparring_questions", "sparring_replies"}
+    for table in tables | {"test_results"}:
+        assert "_" not in t("en", f"gdpr.table.{table}")
+        danish = t("da", f"gdpr.table.{table}")
+        assert "_" not in danish and danish != table
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_section_of_my_data_has_a_word(lang: str) -> None:
+    assert set(gdpr.SECTIONS) == {h.section for h in HOLDINGS} - {"person", "roles"}
+    summary = gdpr.DataSummary(counts=tuple((section, 2) for section in gdpr.SECTIONS))
+    assert "_" not in my_data_summary(lang, summary)
+
+
+async def test_my_data_summary_says_what_is_held_in_words(
+    traced: Database, clock: ManualClock
+) -> None:
+    summary = gdpr.summary_of(await gdpr.my_data(traced, clock, METTE))
+    text = my_data_summary("da", summary)
+    assert text.startswith("Det har jeg gemt om dig: navn og e-mail · roller: ambassadør · ")
+    assert "roller: ambassadør" in text
+    assert "spørgsmål, du har stillet: 1" in text
+    assert "spørgsmål, du har taget eller besvaret: 1" in text
+    assert "vejledninger, du ejer: " in text
+    assert "_" not in text and "U0DEMO" not in text
+    assert my_data_summary("da", gdpr.summary_of(await gdpr.my_data(traced, clock, "U0NOBODY1")))
+    assert "ud over dit Slack-id" in my_data_summary(
+        "da", gdpr.summary_of(await gdpr.my_data(traced, clock, "U0NOBODY1"))
+    )

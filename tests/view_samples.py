@@ -45,6 +45,7 @@ SKIPPED = {
     "gdpr.log_line": "a line for the CLI; log_message escapes it for Slack",
     "gdpr.subject_text": "part of log_line",
     "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
+    "gdpr.detail_text": "part of log_line; also the CLI's retention line",
 }
 BUILT_TYPES = (
     "dict[str, Any]",

@@ -11,7 +11,7 @@ from bot.admin.context import AdminContext
 from bot.admin.export import write_private, write_utf8
 from bot.i18n import t
 from bot.services import gdpr
-from bot.views.gdpr import log_line, plan_lines, who_text
+from bot.views.gdpr import detail_text, log_line, plan_lines, who_text
 
 EXIT_UNKNOWN = 1
 
@@ -91,8 +91,9 @@ async def show_log(args: argparse.Namespace, ctx: AdminContext) -> int:
     entries = await gdpr.log_entries(ctx.db)
     if not entries:
         ctx.say(t(ctx.lang, "gdpr.log_empty"))
+    names = await gdpr.log_names(ctx.db, entries)
     for entry in reversed(entries):
-        ctx.say(log_line(ctx.lang, entry, ctx.settings.tz))
+        ctx.say(log_line(ctx.lang, entry, ctx.settings.tz, names))
     return 0
 
 
@@ -102,7 +103,8 @@ async def run_retention(args: argparse.Namespace, ctx: AdminContext) -> int:
     if not run.counts:
         ctx.say(t(ctx.lang, "gdpr.cli_retention_nothing", months=run.months, cutoff=cutoff))
         return 0
-    detail = ", ".join(f"{table}={n}" for table, n in run.counts.items())
+    stored = ", ".join(f"{table}={n}" for table, n in run.counts.items())
+    detail = detail_text(ctx.lang, "retention", stored)
     ctx.say(t(ctx.lang, "gdpr.cli_retention", months=run.months, cutoff=cutoff, detail=detail))
     return 0
 

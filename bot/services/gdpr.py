@@ -35,13 +35,14 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from bot.clock import Clock, utc_iso
+from bot.domain.org import ROLES, Role
 from bot.services.permissions import Action, person_can
 from bot.services.workspace_settings import number
 from storage.db import Database
-from storage.erasure_list import ErasureList
+from storage.erasure_list import HASH_PREFIX, ErasureList
 from storage.repositories import gdpr as repo
 from storage.repositories.gdpr import (
     ERASED_TEXT,
@@ -58,6 +59,7 @@ __all__ = [
     "FORMER_AMBASSADOR",
     "FORMER_MEMBER",
     "RETENTION_MARKER",
+    "DataSummary",
     "ErasurePlan",
     "Identity",
     "LogEntry",
@@ -72,12 +74,14 @@ __all__ = [
     "erasure_list",
     "identity_for",
     "log_entries",
+    "log_names",
     "my_data",
     "parse_target",
     "plan_erasure",
     "reapply_erasures",
     "record_access",
     "slack_erasure_plan",
+    "summary_of",
     "to_json",
 ]
 
@@ -163,6 +167,59 @@ async def data_by_email(db: Database, clock: Clock, email: str) -> dict[str, Any
     if who.person_id is None:
         return None
     return await _document(db, clock, who)
+
+
+#: The sections of `my-data` counted in its summary (the person row and roles are named, not
+#: counted); the same names as `storage.repositories.gdpr.HOLDINGS`.
+Section = Literal[
+    "guides_owned",
+    "guide_versions_edited",
+    "guide_helpful_marks",
+    "sparring_questions_asked",
+    "sparring_questions_handled",
+    "sparring_replies",
+    "tool_tests",
+    "test_results",
+    "reminders",
+    "nudge_pauses",
+    "area_evaluations",
+    "adoption",
+    "adoption_changes",
+    "spreading_rounds",
+    "spreading_targets",
+    "trainings",
+    "training_signups",
+    "tool_decisions",
+    "tool_status_changes",
+    "settings",
+    "gdpr_log",
+]
+SECTIONS: tuple[Section, ...] = get_args(Section)
+Detail = Literal["name", "email", "language"]
+DETAILS: tuple[Detail, ...] = get_args(Detail)
+
+
+@dataclass(frozen=True)
+class DataSummary:
+    """What `my-data` holds, in words a person reads beside the file: which of their own
+    details, their roles, and how many records of each kind (kinds with none left out)."""
+
+    details: tuple[Detail, ...] = ()
+    roles: tuple[Role, ...] = ()
+    counts: tuple[tuple[Section, int], ...] = ()
+
+
+def summary_of(document: dict[str, Any]) -> DataSummary:
+    """The summary of a `my_data` document."""
+    person = document.get("person") or {}
+    held = {str(row.get("role")) for row in document.get("roles") or []}
+    return DataSummary(
+        details=tuple(detail for detail in DETAILS if person.get(detail)),
+        roles=tuple(role for role in ROLES if role in held),
+        counts=tuple(
+            (section, len(document[section])) for section in SECTIONS if document.get(section)
+        ),
+    )
 
 
 def to_json(document: dict[str, Any]) -> str:
@@ -382,6 +439,31 @@ async def apply_retention(db: Database, clock: Clock) -> RetentionRun:
 async def log_entries(db: Database, limit: int | None = None) -> list[LogEntry]:
     """Newest first."""
     return await repo.log_entries(db, limit)
+
+
+async def log_names(db: Database, entries: list[LogEntry]) -> dict[str, str]:
+    """The names of the people the log's entries are about or were asked by, for those the
+    bot still knows: a Slack id, or the salted hash an erasure (or an access by e-mail) was
+    logged under, → the person's name. Whoever is not found has been erased."""
+    wanted = {value for entry in entries for value in (entry.subject, entry.requested_by)}
+    if not wanted:
+        return {}
+    hashed = any(value.startswith(HASH_PREFIX) for value in wanted)
+    erasures = erasure_list(db)
+    # Hashing makes the installation's secret when there is none: only when a hash is asked
+    # about, and never on a database whose list was never written (no hash can match then).
+    hashing = hashed and erasures.exists()
+    names: dict[str, str] = {}
+    for who in await repo.everyone(db):
+        if not who.name:
+            continue
+        keys = [who.slack_id] if who.slack_id else []
+        if hashing and who.email:
+            keys.append(erasures.subject("email", who.email))
+        if hashing and who.slack_id:
+            keys.append(erasures.subject("slack", who.slack_id))
+        names.update((key, who.name) for key in keys if key in wanted)
+    return names
 
 
 async def log_size(db: Database) -> int:

@@ -1,25 +1,44 @@
 """Personal data (GDPR) as Slack and the CLI show it: the erasure's plan and confirmation
-modal, its receipt, and the GDPR log."""
+modal, its receipt, the GDPR log and the summary beside `my-data`'s file.
+
+People read plain words, never the bot's internals: a table is named by what it holds
+("roller", not `person_roles`), the log names people ("Line Holm", not `U0DEMO005`; an
+erased person is "slettet person") and counts records in words ("3 poster")."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.i18n import t
+from bot.i18n import CATALOGUES, t
 from bot.mrkdwn import escape
-from bot.services.gdpr import ErasurePlan, Identity, LogEntry, Target
+from bot.services.gdpr import (
+    CLI,
+    ERASURE_LIST,
+    RETENTION,
+    DataSummary,
+    ErasurePlan,
+    Identity,
+    LogEntry,
+    Target,
+)
 from bot.views.blocks import context, header, plain, section, sections, shorten
-from storage.erasure_list import HASH_PREFIX
+from bot.views.dates import day_text
 
 ERASE_CALLBACK = "gdpr_erase"
 #: Entries of the log shown in Slack (the CLI shows all).
 LOG_SHOWN = 20
 DETAIL_MAX = 300
-#: Hex digits of a hashed subject shown in the log (enough to tell entries apart).
-CODE_SHOWN = 12
+#: Who asked, when it was no person: the command line, the retention rule, the erasure list.
+REQUESTERS = {CLI: "gdpr.by.cli", RETENTION: "gdpr.by.retention", ERASURE_LIST: "gdpr.by.list"}
+_RECORDS = re.compile(r"^records=(\d+)$")
+_ERASED = re.compile(r"^(\w+):(\w+)=(\d+)$")
+_RETAINED = re.compile(r"^(\w+)=(\d+)$")
+_CUTOFF = re.compile(r"^created_at<(\d{4}-\d{2}-\d{2})")
 
 
 def who_text(who: Identity, *, mention: bool = True) -> str:
@@ -30,9 +49,14 @@ def who_text(who: Identity, *, mention: bool = True) -> str:
     return escape(f"{who.name} ({known})" if who.name and known else who.name or known)
 
 
+def _table_word(lang: str, table: str) -> str:
+    """What a table holds, in words ("roller" for `person_roles`)."""
+    return t(lang, f"gdpr.table.{table}")
+
+
 def plan_lines(lang: str, plan: ErasurePlan) -> list[str]:
     return [
-        t(lang, f"gdpr.verb.{verb}", table=table, count=count)
+        t(lang, f"gdpr.verb.{verb}", table=_table_word(lang, table), count=count)
         for (table, verb), count in plan.counts.items()
     ]
 
@@ -89,33 +113,96 @@ def erased_message(lang: str, plan: ErasurePlan) -> dict[str, Any]:
     }
 
 
-def subject_text(lang: str, subject: str) -> str:
-    """A hashed e-mail as a short code (the log never holds the e-mail itself)."""
-    if subject.startswith(HASH_PREFIX):
-        return t(lang, "gdpr.hashed_subject", code=subject[len(HASH_PREFIX) :][:CODE_SHOWN])
-    return subject
+def subject_text(lang: str, entry: LogEntry, names: Mapping[str, str]) -> str:
+    """Whom the entry is about: their name while the bot knows them, else "slettet person"
+    (the log holds a Slack id or a salted hash, never a name); retention: what it covered."""
+    cutoff = _CUTOFF.match(entry.subject)
+    if entry.action == "retention" and cutoff is not None:
+        day = datetime.fromisoformat(cutoff.group(1)).date()
+        return t(lang, "gdpr.retention_subject", day=day_text(lang, day))
+    return names.get(entry.subject) or t(lang, "gdpr.deleted_person")
 
 
-def log_line(lang: str, entry: LogEntry, tz: ZoneInfo) -> str:
+def _by_text(lang: str, requested_by: str, names: Mapping[str, str]) -> str:
+    if requested_by in REQUESTERS:
+        return t(lang, REQUESTERS[requested_by])
+    return names.get(requested_by) or t(lang, "gdpr.deleted_person")
+
+
+def detail_text(lang: str, action: str, detail: str) -> str:
+    """The stored detail (`records=3`, `person_roles:removed=1, …`, `test_results=2, …`) in
+    words: "3 poster", "roller: 1 slettet; …". A part it cannot read is shown as stored."""
+    records = _RECORDS.match(detail)
+    if action == "access" and records is not None:
+        return t(lang, "gdpr.log_records", count=int(records.group(1)))
+    parts = []
+    for part in (p.strip() for p in detail.split(",") if p.strip()):
+        erased, retained = _ERASED.match(part), _RETAINED.match(part)
+        if erased is not None and _known(f"gdpr.table.{erased[1]}", f"gdpr.verb.{erased[2]}"):
+            table, verb, count = erased.groups()
+            parts.append(t(lang, f"gdpr.verb.{verb}", table=_table_word(lang, table), count=count))
+        elif retained is not None and _known(f"gdpr.table.{retained[1]}"):
+            table, count = retained.groups()
+            parts.append(t(lang, "gdpr.retained", table=_table_word(lang, table), count=count))
+        else:
+            parts.append(part)
+    return "; ".join(parts)
+
+
+def _known(*keys: str) -> bool:
+    return all(key in CATALOGUES["da"] for key in keys)
+
+
+def log_line(lang: str, entry: LogEntry, tz: ZoneInfo, names: Mapping[str, str]) -> str:
+    """One entry in words; `names` from `gdpr.log_names`."""
     at = datetime.fromisoformat(entry.at).astimezone(tz).strftime("%Y-%m-%d %H:%M")
     return t(
         lang,
         "gdpr.log_line",
         at=at,
         action=t(lang, f"gdpr.action.{entry.action}"),
-        subject=subject_text(lang, entry.subject),
-        by=entry.requested_by,
-        detail=shorten(entry.detail, DETAIL_MAX) or "–",
+        subject=subject_text(lang, entry, names),
+        by=_by_text(lang, entry.requested_by, names),
+        detail=shorten(detail_text(lang, entry.action, entry.detail), DETAIL_MAX) or "–",
     )
 
 
-def log_message(lang: str, entries: list[LogEntry], total: int, tz: ZoneInfo) -> dict[str, Any]:
-    """The latest entries, newest first (escaped: subjects are ids and hash codes)."""
+def log_message(
+    lang: str, entries: list[LogEntry], total: int, tz: ZoneInfo, names: Mapping[str, str]
+) -> dict[str, Any]:
+    """The latest entries, newest first (escaped: names are people's text)."""
     if not entries:
         text = t(lang, "gdpr.log_empty")
         return {"text": text, "blocks": [section(text)]}
-    lines = [escape(log_line(lang, entry, tz)) for entry in entries]
+    lines = [escape(log_line(lang, entry, tz, names)) for entry in entries]
     blocks = [header(t(lang, "gdpr.log_header")), *sections(lines)]
     if total > len(entries):
         blocks.append(context(t(lang, "gdpr.log_more", shown=len(entries), total=total)))
     return {"text": t(lang, "gdpr.log_header"), "blocks": blocks}
+
+
+def my_data_summary(lang: str, summary: DataSummary) -> str:
+    """The short summary beside `my-data`'s file: "Det har jeg gemt om dig: navn, e-mail og
+    sprog · roller: ambassadør · spørgsmål, du har stillet: 3 · …" — kinds and counts in
+    words; the file holds the rest."""
+    parts = []
+    if summary.details:
+        words = [t(lang, f"gdpr.detail.{detail}") for detail in summary.details]
+        parts.append(_joined(lang, words))
+    if summary.roles:
+        roles = _joined(lang, [t(lang, f"role.{role}") for role in summary.roles])
+        parts.append(t(lang, "gdpr.summary_roles", roles=roles))
+    parts += [
+        t(lang, "gdpr.summary_count", what=t(lang, f"gdpr.section.{section}"), count=count)
+        for section, count in summary.counts
+    ]
+    if not parts:
+        return t(lang, "gdpr.summary_nothing")
+    return t(lang, "gdpr.summary", items=" · ".join(parts))
+
+
+def _joined(lang: str, words: list[str]) -> str:
+    """ "navn, e-mail og sprog" ("name, e-mail and language")."""
+    if len(words) < 2:
+        return "".join(words)
+    return t(lang, "gdpr.and", first=", ".join(words[:-1]), last=words[-1])

@@ -15,7 +15,7 @@ from bot.services import gdpr
 from bot.services.command_words import GDPR, MY_DATA, sub_command
 from bot.services.permissions import Action
 from bot.views.blocks import shorten
-from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, who_text
+from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, my_data_summary, who_text
 from bot.views.help import text_message
 from handlers.replies import refusal, send_file_by_dm
 
@@ -33,7 +33,8 @@ async def my_data_command(
     services: Services,
     lang: str,
 ) -> None:
-    """Called after the ack. The file goes to the asker's DM; the access is logged."""
+    """Called after the ack. The file goes to the asker's DM with a short summary in words
+    beside it; the access is logged."""
     user_id = str(command["user_id"])
     document = await gdpr.my_data(services.db, services.clock, user_id)
     day = services.clock.now().date().isoformat()
@@ -43,6 +44,7 @@ async def my_data_command(
         gdpr.to_json(document),
         f"tovholder-mine-data-{day}.json",
         t(lang, "gdpr.file_title"),
+        comment=my_data_summary(lang, gdpr.summary_of(document)),
     )
     await gdpr.record_access(services.db, services.clock, document, by=user_id)
     sent = t(lang, "gdpr.my_data_sent", count=gdpr.record_count(document))
@@ -68,7 +70,8 @@ async def gdpr_command(
     if sub == "log":
         entries = await gdpr.log_entries(services.db, LOG_SHOWN)
         total = await gdpr.log_size(services.db)
-        message = log_message(lang, entries, total, services.settings.tz)
+        names = await gdpr.log_names(services.db, entries)
+        message = log_message(lang, entries, total, services.settings.tz, names)
         await respond(response_type="ephemeral", **message)
         return
     if sub != "erase":

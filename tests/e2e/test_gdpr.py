@@ -52,6 +52,11 @@ async def test_my_data_arrives_as_a_json_file_by_dm(slack: LocalSlack, clock: Ma
     ]
     assert others and not [other for other in others if other in content]
     assert "Alt, hvad jeg har gemt om dig, er sendt til dig som JSON-fil" in answer_text(calls)
+    # Beside the file, in the same DM: what it holds, in words and counts.
+    summary = upload.args["initial_comment"]
+    assert summary.startswith("Det har jeg gemt om dig: navn og e-mail · roller: ambassadør · ")
+    assert f"vejledninger, du ejer: {len(document['guides_owned'])}" in summary
+    assert "_" not in summary and METTE not in summary
     (entry,) = await gdpr.log_entries(slack.bot.db)
     assert (entry.action, entry.subject, entry.requested_by) == ("access", METTE, METTE)
 
@@ -78,7 +83,8 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     assert [c for c in calls if c.method == "views.open"]
     (modal,) = slack.standin.open_views(ANNETTE)
     shown = json.dumps(modal, ensure_ascii=False)
-    assert "people: 1 slettet" in shown and "guides: " in shown
+    assert "personen: 1 slettet" in shown and "roller: 1 slettet" in shown
+    assert "vejledninger: " in shown and "people:" not in shown and "person_roles" not in shown
     assert await org.person_by_slack_id(db, METTE) is not None  # nothing happens before
     mark = slack.standin.mark()
     await slack.driver.submit_view(ANNETTE)
@@ -93,12 +99,14 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     receipts = [c for c in after if c.method == "chat.postEphemeral"]
     assert receipts and "er slettet eller anonymiseret" in texts(receipts[-1])
     assert "intet af det ligger tilbage i databasefilen" in texts(receipts[-1])
-    assert "• people: 1 slettet" in texts(receipts[-1])  # what was done, table by table
+    assert "• personen: 1 slettet" in texts(receipts[-1])  # what was done, in plain words
+    assert "person_roles" not in texts(receipts[-1])
     (entry,) = await gdpr.log_entries(db)
     hashed = gdpr.erasure_list(db).subject("email", METTE_EMAIL)
     assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, ANNETTE)
     log = answer_text(await command(slack, ANNETTE, "gdpr log"))
-    assert "sletning · kode " in log and METTE_EMAIL not in log
+    assert "sletning · slettet person · bedt om af Annette Bæk · vejledninger: 9 beholdt" in log
+    assert METTE_EMAIL not in log and ANNETTE not in log
     # Naming her e-mail shows that she was erased, although the log holds only its hash.
     again = answer_text(await command(slack, ANNETTE, f"gdpr erase {METTE_EMAIL}"))
     assert f"»{METTE_EMAIL}« blev slettet {entry.at[:10]}" in again
@@ -131,7 +139,7 @@ async def test_the_bot_started_on_a_backup_from_before_an_erasure_erases_again(
         assert b"Mette Lund" not in data and METTE_EMAIL.encode() not in data
         assert METTE.encode() not in data
         log = answer_text(await command(again, ANNETTE, "gdpr log"))
-        assert "sletning · kode " in log and "bedt om af erasure-list" in log
+        assert "sletning · slettet person · bedt om af sletningslisten" in log
     finally:
         await again.stop()
 
@@ -163,7 +171,7 @@ async def test_erase_from_the_command_line(tmp_path: Path) -> None:
     code, out, err = await run_cli("gdpr", "erase", METTE_EMAIL, cwd=tmp_path)
     assert code == 0, err
     assert out.splitlines()[0] == f"Sletning af Mette Lund ({METTE_EMAIL}) vil:"
-    assert "  people: 1 slettet" in out.splitlines()
+    assert "  personen: 1 slettet" in out.splitlines()
     assert "Intet er ændret endnu. Kør igen med --yes for at slette." in out
     code, out, _ = await run_cli("gdpr", "log", cwd=tmp_path)
     assert out.strip() == "GDPR-loggen er tom."
@@ -181,8 +189,8 @@ async def test_erase_from_the_command_line(tmp_path: Path) -> None:
     )
     code, out, _ = await run_cli("gdpr", "log", cwd=tmp_path)
     (line,) = out.splitlines()
-    assert "· sletning · kode " in line and " · bedt om af cli · guides:kept=" in line
-    assert "people:removed=1" in line and "Mette Lund" not in line and METTE_EMAIL not in line
+    assert "· sletning · slettet person · bedt om af kommandolinjen · vejledninger: " in line
+    assert "Mette Lund" not in line and METTE_EMAIL not in line
     code, out, _ = await run_cli("export", cwd=tmp_path)
     assert [row["action"] for row in json.loads(out)["gdpr_log"]] == ["erasure"]
     assert "mette" not in json.dumps(json.loads(out)["people"]).lower()
@@ -199,7 +207,7 @@ async def test_erase_from_the_command_line(tmp_path: Path) -> None:
     code, out, err = await run_cli("gdpr", "log", cwd=tmp_path)
     assert code == 0, err
     (line,) = out.splitlines()
-    assert "· sletning · kode " in line and "bedt om af erasure-list" in line
+    assert "· sletning · slettet person · bedt om af sletningslisten · " in line
     assert b"Mette Lund" not in database.read_bytes()
     assert METTE_EMAIL.encode() not in database.read_bytes()
     # An organisation file from before the erasure brings her in; she is erased again.
