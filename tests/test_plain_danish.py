@@ -81,6 +81,20 @@ async def test_each_role_meets_the_chosen_words_and_its_first_name_on_the_home(
     assert findings(shown) == []
 
 
+async def test_the_superusers_home_names_one_ambassador_or_several(
+    db: Database, clock: ManualClock
+) -> None:
+    await seed_demo(db, clock)
+    home = await home_for(db, clock, WorkingCalendar(TZ), LINE)
+    assert home.superuser is not None
+    assert f"*Jeres ambassadør:* <@{METTE}>" in readable(home_view("da", home, TZ))
+    soeren = await org.person_by_slack_id(db, SOEREN)
+    assert soeren is not None
+    two = replace(home.superuser, ambassadors=(*home.superuser.ambassadors, soeren))
+    shown = readable(home_view("da", replace(home, superuser=two), TZ))
+    assert f"*Jeres ambassadører:* <@{METTE}>, <@{SOEREN}>" in shown
+
+
 async def test_a_new_superuser_is_greeted_by_first_name_with_one_ambassador_or_several(
     db: Database, clock: ManualClock
 ) -> None:

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "home.question.answered": "besvaret – sig gerne til i tråden, når det er løst",
     "home.question.line": "• {text} – _{state}_ ({day})",
     "home.superuser.ambassadors": "*Jeres ambassadør:* {names}",
+    "home.superuser.ambassadors_several": "*Jeres ambassadører:* {names}",
     "home.superuser.no_ambassador": "*{area} har ingen ambassadør lige nu* – spørg {coordinators}.",
     "home.superuser.ask_hint": "I tvivl om et redskab? Spørg netværket – en ambassadør svarer dig.",
     # Ambassadør

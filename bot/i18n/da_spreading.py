@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "spreading.invite.nearest": "*Spørg naboen:* {daycare} ({area}) bruger det allerede.",
     "spreading.invite.first": "*I kan blive blandt de første* – endnu bruger ingen dagtilbud det fast.",
     "spreading.invite.ambassadors": "*Jeres ambassadør:* {names} – skriv, hvis I vil have hjælp i gang.",
+    "spreading.invite.ambassadors_several": "*Jeres ambassadører:* {names} – skriv, hvis I vil have hjælp i gang.",
     "spreading.invite.no_ambassador": "*Jeres område har ingen ambassadør lige nu* – brug knappen Spørg en ambassadør.",
     "spreading.invite.training": "*Næste oplæring:* {training}",
     # Opfølgningen

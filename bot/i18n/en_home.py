@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "home.question.answered": "answered – say so in the thread when it is solved",
     "home.question.line": "• {text} – _{state}_ ({day})",
     "home.superuser.ambassadors": "*Your ambassador:* {names}",
+    "home.superuser.ambassadors_several": "*Your ambassadors:* {names}",
     "home.superuser.no_ambassador": "*{area} has no ambassador right now* – ask {coordinators}.",
     "home.superuser.ask_hint": "Unsure about a tool? Ask the network – an ambassador will answer you.",
     # Ambassador

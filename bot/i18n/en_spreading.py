@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "spreading.invite.nearest": "*Ask next door:* {daycare} ({area}) already uses it.",
     "spreading.invite.first": "*You can be among the first* – no daycare uses it regularly yet.",
     "spreading.invite.ambassadors": "*Your ambassador:* {names} – write if you want help getting started.",
+    "spreading.invite.ambassadors_several": "*Your ambassadors:* {names} – write if you want help getting started.",
     "spreading.invite.no_ambassador": "*Your area has no ambassador right now* – use the Ask an ambassador button.",
     "spreading.invite.training": "*Next training:* {training}",
     # The follow-up

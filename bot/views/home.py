@@ -119,7 +119,9 @@ def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list
         lang, "home.superuser.questions", questions, t(lang, "home.superuser.no_questions")
     )
     if part.ambassadors:
-        who = t(lang, "home.superuser.ambassadors", names=mentions(part.ambassadors))
+        several = len(part.ambassadors) > 1
+        key = "home.superuser.ambassadors_several" if several else "home.superuser.ambassadors"
+        who = t(lang, key, names=mentions(part.ambassadors))
     else:
         who = t(
             lang,

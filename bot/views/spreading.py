@@ -88,9 +88,9 @@ def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> dict[str,
     else:
         help_lines.append(t(lang, "spreading.invite.first"))
     if invite.ambassadors:
-        help_lines.append(
-            t(lang, "spreading.invite.ambassadors", names=_mentions(invite.ambassadors))
-        )
+        several = len(invite.ambassadors) > 1
+        key = "spreading.invite.ambassadors_several" if several else "spreading.invite.ambassadors"
+        help_lines.append(t(lang, key, names=_mentions(invite.ambassadors)))
     else:
         help_lines.append(t(lang, "spreading.invite.no_ambassador"))
     if invite.training is not None:
