@@ -13,7 +13,6 @@ from bot.mrkdwn import escape
 from bot.views.blocks import (
     FIELD,
     Block,
-    button,
     input_block,
     option,
     plain,
@@ -65,21 +64,6 @@ def adoption_line(lang: str, summary: AdoptionSummary, *, personal: bool = True)
             )
         )
     return " · ".join(parts)
-
-
-def adoption_buttons(lang: str, summary: AdoptionSummary, tool_id: int) -> list[dict[str, Any]]:
-    """The three buttons for a superuser's own daycare; "another daycare" for ambassadors."""
-    found: list[dict[str, Any]] = []
-    if summary.own_daycare_id is not None:
-        value = place_value(summary.own_daycare_id, tool_id)
-        found += [
-            button(t(lang, "adoption.button.started"), STARTED, value),
-            button(t(lang, "adoption.button.in_use"), IN_USE, value),
-            button(t(lang, "adoption.button.stopped"), STOPPED, value),
-        ]
-    if summary.sets_for_others:
-        found.append(button(t(lang, "adoption.button.other"), OTHER, str(tool_id)))
-    return found
 
 
 def _reason_block(lang: str, *, optional: bool) -> Block:

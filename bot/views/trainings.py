@@ -93,11 +93,6 @@ def signup_buttons(lang: str, training: Training) -> list[dict[str, Any]]:
     ]
 
 
-def plan_button(lang: str, tool_id: int) -> dict[str, Any]:
-    """The guide card's "Planlæg træning"."""
-    return button(t(lang, "training.button.plan"), PLAN, str(tool_id))
-
-
 def plan_for_button(lang: str, superuser_id: str) -> dict[str, Any]:
     """The onboarding nudge's "Planlæg oplæring": the plan modal, the superuser's area chosen."""
     return button(t(lang, "training.button.plan"), PLAN_FOR, superuser_id, primary=True)
