@@ -41,7 +41,7 @@ async def test_the_quarter_as_json_csv_and_markdown(tmp_path: Path) -> None:
         cwd=tmp_path, TOVHOLDER_FAKE_NOW=LATER,
     )  # fmt: skip
     assert code == 0, err
-    assert out.strip() == f"Pulsen for 4. kvartal 2026 er gemt som csv i {target}."
+    assert out.strip() == f"Pulsen for 4. kvartal 2026 er gemt som CSV-fil i {target}."
     raw = target.read_bytes()
     assert raw.startswith(BOM.encode("utf-8"))
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

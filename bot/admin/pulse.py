@@ -71,7 +71,7 @@ async def pulse_command(args: argparse.Namespace, ctx: AdminContext) -> int:
             ctx.lang,
             "pulse_file.cli.written",
             period=period_name(ctx.lang, period),
-            format=args.format,
+            file=t(ctx.lang, f"pulse.file_kind.{args.format}"),
             path=args.output,
         )
     )

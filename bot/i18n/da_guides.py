@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     # Kommandolinjen
     "guides.path_missing": "{path} findes ikke.",
     "guides.file_unreadable": "Filen {file} kan ikke læses.",
-    "guides.no_files": "Der er ingen .md-filer i {path}.",
+    "guides.no_files": "Der er ingen Markdown-filer (.md) i {path}.",
     "guides.problem": "{file}: {reason}",
     "guides.created": "{file}: ny vejledning »{slug}« (version {version}).",
     "guides.updated": "{file}: »{slug}« er opdateret til version {version}.",

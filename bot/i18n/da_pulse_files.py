@@ -71,5 +71,5 @@ MESSAGES: dict[str, str] = {
     # tovholder pulse
     "pulse_file.cli.bad_period": "»{value}« er ikke en periode. Skriv en uge (uge 48 eller 2026-W48), en måned (november eller 2026-11), et kvartal (3. kvartal eller 2026-Q3), et år (i år eller 2026) eller fx sidste uge.",
     "pulse_file.cli.unknown_area": "Området »{name}« findes ikke. Kendte områder: {areas}.",
-    "pulse_file.cli.written": "Pulsen for {period} er gemt som {format} i {path}.",
+    "pulse_file.cli.written": "Pulsen for {period} er gemt som {file} i {path}.",
 }

@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
     "guide_file.duplicate_slug": "The guide “{slug}” is also in {other}. Each guide may be in one file only.",
     "guides.path_missing": "{path} does not exist.",
     "guides.file_unreadable": "The file {file} cannot be read.",
-    "guides.no_files": "There are no .md files in {path}.",
+    "guides.no_files": "There are no Markdown files (.md) in {path}.",
     "guides.problem": "{file}: {reason}",
     "guides.created": "{file}: new guide “{slug}” (version {version}).",
     "guides.updated": "{file}: “{slug}” updated to version {version}.",

@@ -71,5 +71,5 @@ MESSAGES: dict[str, str] = {
     # tovholder pulse
     "pulse_file.cli.bad_period": "“{value}” is not a period. Write a week (week 48 or 2026-W48), a month (November or 2026-11), a quarter (Q3 or 2026-Q3), a year (this year or 2026) or e.g. last week.",
     "pulse_file.cli.unknown_area": "There is no area “{name}”. Known areas: {areas}.",
-    "pulse_file.cli.written": "The pulse for {period} is saved as {format} in {path}.",
+    "pulse_file.cli.written": "The pulse for {period} is saved as a {file} in {path}.",
 }

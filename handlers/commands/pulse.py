@@ -76,5 +76,6 @@ async def pulse_command(
         t(lang, "pulse.file_title", period=period_name(lang, found.period)),
     )
     named = period_name(lang, found.period)
-    sent = t(lang, "pulse.export_sent", period=named, format=request.format)
+    kind = t(lang, f"pulse.file_kind.{request.format}")
+    sent = t(lang, "pulse.export_sent", period=named, file=kind)
     await respond(response_type="ephemeral", **text_message(sent))

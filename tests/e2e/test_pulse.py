@@ -157,7 +157,7 @@ async def test_the_export_arrives_as_a_file_by_dm(slack: LocalSlack, clock: Manu
     (upload,) = [c for c in calls if c.method == "files.completeUploadExternal"]
     assert upload.args["channel_id"] == slack.standin.im_channel_id(JENS)
     (answer,) = [c for c in calls if c.method == "response_url"]
-    assert "Pulsen for 4. kvartal 2026 er sendt til dig som csv-fil" in texts(answer)
+    assert "Pulsen for 4. kvartal 2026 er sendt til dig som CSV-fil" in texts(answer)
     assert "2026-Q4" in uploaded(slack, upload).decode("utf-8")
 
 

@@ -28,3 +28,9 @@ async def test_a_leader_asks_for_the_pulse_in_danish_words(slack: LocalSlack) ->
     refused = await pulse(slack, "uge 54")
     assert "»uge 54« er ikke en periode, jeg kender" in refused
     assert "uge 48, november, 3. kvartal, sidste uge eller i år" in refused
+
+
+async def test_the_export_names_the_period_and_the_file_in_words(slack: LocalSlack) -> None:
+    sent = await pulse(slack, "eksport sidste uge")
+    assert "Pulsen for uge 48 er sendt til dig som Markdown-fil i en direkte besked." in sent
+    assert "md-fil" not in sent and "2026-W48" not in sent
