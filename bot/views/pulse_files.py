@@ -253,7 +253,7 @@ def pulse_markdown(lang: str, pulse: Pulse, tz: ZoneInfo) -> str:
         t(
             lang,
             "pulse_file.period_line",
-            label=period.label,
+            label=period_name(lang, period),
             first=day_text(lang, period.start),
             last=day_text(lang, period.last_day),
         )
