@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.domain.dates import MONTHS
+
 PeriodKind = Literal["week", "month", "quarter", "year"]
 _PERIOD = re.compile(
     r"^(?P<year>\d{4})(?:-(?:W(?P<week>\d{1,2})|Q(?P<quarter>[1-4])|(?P<month>\d{1,2})))?$",
@@ -71,29 +73,6 @@ _OF: dict[PeriodKind, Callable[[date], Period]] = {
     "month": month_of,
     "quarter": quarter_of,
     "year": year_of,
-}
-
-#: Month names as people write them, Danish and English, whole or cut short (`nov.`).
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januar", "january", "jan"),
-            ("februar", "february", "feb"),
-            ("marts", "march", "mar", "mrt"),
-            ("april", "apr"),
-            ("maj", "may"),
-            ("juni", "june", "jun"),
-            ("juli", "july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "october", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
 }
 
 #: "this …" (0) and "last …" (-1), Danish and English; Danish may put "i" before them.
