@@ -225,6 +225,8 @@ class Console:
         before = self._top_view()
         await send()
         await self.local.settle()
+        # Someone added, renamed or erased shows as Slack would show them from now on.
+        self.people = await org.all_people(self.local.bot.db)
         self._show(self.local.standin.calls_since(mark))
         await self._fill_if_new(before)
 

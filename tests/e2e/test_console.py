@@ -221,7 +221,10 @@ async def test_a_confirmation_without_fields_is_submitted_and_cancel_closes_a_fo
         "/tovholder gdpr erase camilla.friis@vesteraa-kommune.example",
         ":cancel",
         "/tovholder settings",
-        ":cancel",
+        "",  # no sparring channel
+        "",  # no test channel
+        "",  # no leadership channel
+        ":cancel",  # at "Person": the people to pick from
         ":cancel",
     )
     assert "Tryk Enter for »Slet«, eller skriv :cancel for at lukke." in out
@@ -229,6 +232,8 @@ async def test_a_confirmation_without_fields_is_submitted_and_cancel_closes_a_fo
     assert "Data om @Ahmed Yilmaz er slettet eller anonymiseret" in out
     assert out.count("Formularen er lukket.") == 2  # the confirmation, and the settings form
     assert "Der er ingen åben formular." in after(out, ":cancel")
+    people = after(out, "/tovholder settings")
+    assert "Line Nielsen" in people and "Ahmed" not in people  # erased: gone from the choices
 
 
 async def test_a_reply_goes_in_the_thread_of_a_numbered_message(
