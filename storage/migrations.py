@@ -15,6 +15,7 @@ import aiosqlite
 from bot.clock import Clock, utc_iso
 from storage.db import Database
 from storage.erasure_list import ErasureList
+from storage.repositories.ambassador_welcomes import SCHEMA_0024
 from storage.repositories.digests import SCHEMA_0015
 from storage.repositories.gdpr import SCHEMA_0016, hash_log_subjects
 from storage.repositories.run_lock import SCHEMA_0018
@@ -417,6 +418,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # (the salt lives beside the database, in the erasure list: storage/erasure_list.py);
     # those erased before join the erasure list. See storage/repositories/gdpr.py.
     Migration("0022_gdpr_log_hashed", (), run=hash_log_subjects),
+    # Who is known as an ambassador, so one who becomes one is welcomed with their area's open
+    # questions (bot/services/onboarding.py); those already ambassadors are not new.
+    Migration("0024_ambassador_welcomes", SCHEMA_0024),
 )
 
 

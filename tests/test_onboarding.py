@@ -120,7 +120,8 @@ async def test_people_welcomed_before_the_migration_are_not_welcomed_again(
 ) -> None:
     db = await Database.open(tmp_path / "old.db")
     try:
-        before = [m for m in MIGRATIONS if m.name < "0017"]
+        # Every migration but 0017 (the demo's import needs the later tables).
+        before = [m for m in MIGRATIONS if m.name != "0017_welcome_reminders"]
         async with db.transaction() as conn:
             await conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             for migration in before:

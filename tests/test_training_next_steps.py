@@ -11,6 +11,7 @@ from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.services import reminders
 from bot.services.demo import seed_demo
+from bot.services.guides import list_tools
 from bot.services.training_reminders import (
     ATTENDANCE,
     SIGNED_UP,
@@ -18,12 +19,24 @@ from bot.services.training_reminders import (
     day_after,
     signup_notice_for,
 )
-from bot.services.trainings import answer, cancel_training, record_attendance
+from bot.services.trainings import (
+    answer,
+    cancel_training,
+    home_area_id,
+    planning_areas,
+    record_attendance,
+)
+from bot.views.nudges import onboarding_message
 from bot.views.trainings import ATTENDANCE as ATTENDANCE_BUTTON
-from bot.views.trainings import attendance_reminder_message, signup_notice_message
+from bot.views.trainings import (
+    PLAN_FOR,
+    attendance_reminder_message,
+    plan_modal,
+    signup_notice_message,
+)
 from storage.db import Database
 from tests.conftest import TZ
-from tests.test_trainings import AHMED, CALENDAR, LINE, METTE, plan
+from tests.test_trainings import AHMED, ANNETTE, CALENDAR, LINE, METTE, plan
 
 
 @pytest.fixture
@@ -59,7 +72,7 @@ def texts(message: dict[str, object]) -> str:
 def test_the_attendance_reminder_comes_the_next_working_day(training: str, reminded: str) -> None:
     due = day_after(CALENDAR, at(training).isoformat())
     assert due.date() == date.fromisoformat(reminded)
-    assert due.time() == CALENDAR.nudge_time
+    assert due == CALENDAR.morning(due.date())  # the day's nudge time
 
 
 async def test_a_sign_up_tells_the_ambassador_once(demo: Database, clock: ManualClock) -> None:
@@ -140,3 +153,34 @@ async def test_a_cancelled_training_asks_for_no_attendance(
     assert await planned(demo, clock, ATTENDANCE) == []
     clock.move_to(at("2026-12-08", "09:30"))
     assert await attendance_reminder_for(demo, clock, training_id, 1, METTE) is None
+
+
+def test_the_onboarding_nudge_has_planlaeg_oplaering() -> None:
+    for lang, label in (("da", "Planlæg oplæring"), ("en", "Plan a training")):
+        message = onboarding_message(lang, LINE, 7)
+        (row,) = [b for b in message["blocks"] if b["type"] == "actions"]
+        first = row["elements"][0]
+        assert (first["text"]["text"], first["action_id"], first["value"]) == (
+            label,
+            PLAN_FOR,
+            LINE,
+        )
+        assert first["style"] == "primary"
+
+
+async def test_the_plan_form_from_the_nudge_has_the_superusers_area_chosen(
+    demo: Database, clock: ManualClock
+) -> None:
+    areas = await planning_areas(demo, ANNETTE)  # the coordinator: every area
+    assert areas is not None and len(areas) > 1
+    nord = await home_area_id(demo, LINE)
+    modal = plan_modal("da", await list_tools(demo), areas, TZ, area_id=nord)
+    (area,) = [b for b in modal["blocks"] if b.get("block_id") == "area"]
+    assert area["element"]["initial_option"]["text"]["text"] == "Nord"
+    # An area the person may not plan in is not chosen for them.
+    assert await planning_areas(demo, LINE) is None  # a superuser plans nothing
+    others = [a for a in areas if a.name != "Nord"]
+    assert len(others) > 1
+    modal = plan_modal("da", await list_tools(demo), others, TZ, area_id=nord)
+    (area,) = [b for b in modal["blocks"] if b.get("block_id") == "area"]
+    assert "initial_option" not in area["element"]

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "reminder_kind.onboarding_follow_up": "ny superbruger uden aktivitet",
     "reminder_kind.welcome": "velkomst til ny superbruger",
     "reminder_kind.welcome_note": "besked om ny superbruger",
+    "reminder_kind.ambassador_welcome": "velkomst til ny ambassadør",
     "reminder_kind.training_invite": "invitation til oplæring",
     "reminder_kind.training_reminder": "påmindelse om oplæring dagen før",
     "reminder_kind.training_changed": "oplæring flyttet eller aflyst",

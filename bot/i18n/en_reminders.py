@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "reminder_kind.onboarding_follow_up": "new superuser not active yet",
     "reminder_kind.welcome": "welcome for a new superuser",
     "reminder_kind.welcome_note": "note about a new superuser",
+    "reminder_kind.ambassador_welcome": "welcome for a new ambassador",
     "reminder_kind.training_invite": "training invitation",
     "reminder_kind.training_reminder": "training reminder the day before",
     "reminder_kind.training_changed": "training moved or cancelled",

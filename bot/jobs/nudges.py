@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from bot.domain.reminders import Reminder
+from bot.jobs.ambassador_welcome import ambassador_welcome_sender
 from bot.jobs.onboarding import welcome_note_sender, welcome_sender
 from bot.jobs.sparring_delivery import copy_later, offer_later, post_later
 from bot.jobs.training_nudges import attendance_sender, signed_up_sender
@@ -229,6 +230,7 @@ SENDERS: Mapping[str, Sender] = {
     ATTENDANCE: attendance_sender,
     welcomes.WELCOME: welcome_sender,
     welcomes.WELCOME_NOTE: welcome_note_sender,
+    welcomes.AMBASSADOR_WELCOME: ambassador_welcome_sender,
     questions.POST: post_later,
     questions.COPY: copy_later,
     questions.OFFER: offer_later,

@@ -1,4 +1,4 @@
-"""New superusers: who is to be welcomed, and what their welcome says.
+"""New superusers and new ambassadors: who is to be welcomed, and what their welcome says.
 
 A superuser is welcomed once — by the import, the settings modal or any later path that
 gives someone the role — with who their area's ambassadors are; the ambassadors hear that a
@@ -20,6 +20,10 @@ A welcome that failed for good (`user_not_found`…) stays failed, for the coord
 `tovholder reminders failed` / `retry`; a welcome that was cancelled (the person was no
 longer a superuser when it was due) is planned anew if they are one again. The kinds and
 keys are stored in the database: they must not change.
+
+Someone who becomes an ambassador gets a welcome too (`plan_ambassador_welcomes`): what the
+role is for and their areas' questions nobody has taken yet — at most `OPEN_SHOWN`, each with
+"Jeg tager den" — since a new ambassador's first useful step is a colleague's open question.
 """
 
 from __future__ import annotations
@@ -27,19 +31,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.clock import Clock
+from bot.clock import Clock, utc_iso
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Area, Daycare, Person
+from bot.domain.sparring import Question
 from bot.services import reminders
 from bot.services.network import snapshot
+from bot.services.sparring import open_questions
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
+from storage.repositories import ambassador_welcomes, org
 from storage.repositories import nudges as nudges_repo
-from storage.repositories import org
 from storage.repositories.org import WelcomeState
 
 WELCOME = "welcome"
 WELCOME_NOTE = "welcome_note"
+AMBASSADOR_WELCOME = "ambassador_welcome"
+#: Open questions a new ambassador's welcome lists before "… og N mere".
+OPEN_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -103,10 +112,10 @@ def next_step(state: WelcomeState) -> Step:
 
 
 async def plan_welcomes(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
-    """Plan each new superuser's welcome and their ambassadors' notes, and record sent
-    welcomes; idempotent (keys), so two runs at once or a run after a restart plan nothing
-    twice. Returns how many reminders were new."""
-    created = 0
+    """Plan each new superuser's welcome and their ambassadors' notes, record sent welcomes,
+    and plan each new ambassador's welcome; idempotent (keys), so two runs at once or a run
+    after a restart plan nothing twice. Returns how many reminders were new."""
+    created = await plan_ambassador_welcomes(db, clock, calendar)
     snap: OrgSnapshot | None = None
     for state in await org.welcome_states(db, WELCOME):
         step = next_step(state)
@@ -178,3 +187,63 @@ async def note_due(db: Database, person_id: int, recipient: str) -> Welcome | No
 async def record_activity(db: Database, clock: Clock, slack_user_id: str) -> None:
     """The person used the bot: a superuser who does, needs no onboarding follow-up."""
     await nudges_repo.touch(db, slack_user_id, clock.now())
+
+
+# -- new ambassadors -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AmbassadorWelcome:
+    ambassador: Person
+    areas: tuple[Area, ...]
+    #: Questions of their areas nobody has answered or taken yet, oldest first.
+    open_questions: tuple[Question, ...]
+    coordinators: tuple[Person, ...]
+
+
+async def plan_ambassador_welcomes(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
+    """Someone who became an ambassador (by the import, the settings modal, any path) gets a
+    welcome with their areas' open questions, once per time they become one: the key holds
+    when they were noticed (`storage.repositories.ambassador_welcomes`). Returns how many
+    reminders were new."""
+    now = clock.now()
+    await ambassador_welcomes.notice(db, utc_iso(now))
+    created = 0
+    for new in await ambassador_welcomes.to_welcome(db):
+        made = await reminders.schedule(
+            db,
+            clock,
+            kind=AMBASSADOR_WELCOME,
+            recipient=new.slack_user_id,
+            due=now,
+            payload={"person_id": new.person_id},
+            dedupe_key=f"{AMBASSADOR_WELCOME}:{new.person_id}:{new.noticed_at}",
+            calendar=calendar,
+        )
+        await ambassador_welcomes.planned(db, new.person_id)
+        created += made is not None
+    return created
+
+
+async def ambassador_welcome_due(
+    db: Database, person_id: int, recipient: str
+) -> AmbassadorWelcome | None:
+    """The welcome as things are when it is sent: the person is still an ambassador with this
+    Slack id (else None: the reminder is cancelled), and the questions still open."""
+    snap = await snapshot(db)
+    person = next((p for p in snap.people if p.id == person_id), None)
+    if person is None or person.slack_user_id != recipient:
+        return None
+    area_ids = {r.area_id for r in person.roles if r.role == "ambassador"}
+    areas = tuple(a for a in snap.areas if a.id in area_ids)
+    if not areas:
+        return None
+    waiting = tuple(
+        q
+        for q in await open_questions(db)
+        if q.area is not None
+        and q.area.id in area_ids
+        and q.claimed_by is None
+        and q.asker_slack_id != recipient
+    )
+    return AmbassadorWelcome(person, areas, waiting, tuple(snap.coordinators()))

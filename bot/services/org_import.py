@@ -26,7 +26,7 @@ from bot.services.org_csv import (
     read_org_csv,
 )
 from storage.db import Database
-from storage.repositories import org, org_sync
+from storage.repositories import ambassador_welcomes, org, org_sync
 from storage.repositories.org_sync import OrgState
 
 #: e-mail -> Slack user id, None when Slack has no active user with that address.
@@ -366,6 +366,8 @@ async def _apply(conn: aiosqlite.Connection, plan: Plan, now: str, *, welcome_ne
         await org_sync.replace_roles(conn, item.person.id, roles)
         if item.gains_superuser:
             await org_sync.set_welcomed(conn, item.person.id, welcomed)
+    if not welcome_new:  # nor welcomed as new ambassadors (bot.services.onboarding)
+        await ambassador_welcomes.mark_known(conn)
 
 
 def _role_order(key: RoleKey) -> tuple[int, str, str]:

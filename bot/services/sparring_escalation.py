@@ -90,7 +90,9 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
             continue
         asked = datetime.fromisoformat(reached)
         states = await repo.escalations_of(db, ESCALATION, question.id)
-        for level, people in ((1, who.of(question, 1)), (2, second_level(question, who, states))):
+        for level in LEVELS:
+            # The second is worked out after the first is planned: planned is on its way.
+            people = who.of(question, 1) if level == 1 else second_level(question, who, states)
             due = calendar.add_working_hours(asked, hours * level)
             for person in people:
                 if (level, person.slack_user_id) in states:
@@ -106,6 +108,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
                     calendar=calendar,
                 )
                 created += made is not None
+                states[level, person.slack_user_id] = "pending"
         await _unplan_told(db, clock, question, states)
     return created
 

@@ -1,0 +1,107 @@
+"""Who a sparring question's escalations go to, on real SQLite: the second goes only to
+those who did not get the first — someone whose first is still on its way (a pause, a retry)
+waits for that one, someone whose first was cancelled gets the second — and a second planned
+before this rule for someone told already is not sent."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.services import reminders
+from bot.services.demo import seed_demo
+from bot.services.sparring import ask, get_question, mark_delivered
+from bot.services.sparring_escalation import ESCALATION, plan_escalations
+from bot.services.sparring_handling import claim
+from bot.services.working_time import WorkingCalendar
+from bot.views.nudges import escalation_message
+from bot.views.sparring import CLAIM, is_listed
+from storage.db import Database
+from tests.conftest import TZ
+
+CALENDAR = WorkingCalendar(TZ)
+ANNETTE, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO003", "U0DEMO004", "U0DEMO005"
+
+
+@pytest.fixture
+async def question(db: Database, clock: ManualClock) -> int:
+    """Line's question (area Nord, whose ambassador is Mette), delivered now."""
+    await seed_demo(db, clock)
+    routing = await ask(
+        db,
+        clock,
+        request_key="test:1",
+        asker_id=LINE,
+        text="Hvordan får vi lyd på Book Creator?",
+        tool_id=None,
+        hold="never",
+    )
+    await mark_delivered(db, clock, routing.question.id)
+    return routing.question.id
+
+
+async def planned(db: Database, clock: ManualClock) -> dict[tuple[int, str], object]:
+    rows = await reminders.list_reminders(db, due_only=False, now=clock.now())
+    return {(int(r.payload["level"]), r.recipient): r.state for r in rows if r.kind == ESCALATION}
+
+
+async def test_the_second_is_planned_for_those_not_told_the_first(
+    db: Database, clock: ManualClock, question: int
+) -> None:
+    await plan_escalations(db, clock, CALENDAR)
+    assert set(await planned(db, clock)) == {(1, METTE), (2, SOEREN), (2, ANNETTE)}
+
+    # Mette's first is cancelled (not sent): she did not get it, so the second is for her.
+    assert await reminders.cancel(db, clock, dedupe_key=f"{ESCALATION}:{question}:1:{METTE}")
+    await plan_escalations(db, clock, CALENDAR)
+    assert (2, METTE) in await planned(db, clock)
+
+
+async def test_a_second_planned_before_for_someone_told_is_not_sent(
+    db: Database, clock: ManualClock, question: int
+) -> None:
+    await plan_escalations(db, clock, CALENDAR)
+    # As the rule before: a second for Mette too, planned ahead.
+    old = await reminders.schedule(
+        db,
+        clock,
+        kind=ESCALATION,
+        recipient=METTE,
+        due=datetime(2026, 12, 2, 9, 0, tzinfo=TZ),
+        payload={"question_id": question, "level": 2, "hours": 16},
+        dedupe_key=f"{ESCALATION}:{question}:2:{METTE}",
+        calendar=CALENDAR,
+    )
+    assert old is not None
+    clock.move_to(datetime(2026, 12, 1, 10, 0, tzinfo=TZ))  # the first is due
+    (first,) = await reminders.claim_due(db, clock, worker="test", limit=10, kinds={ESCALATION})
+    assert (first.recipient, first.payload["level"]) == (METTE, 1)
+    assert await reminders.mark_sent(db, clock, first.id)
+
+    await plan_escalations(db, clock, CALENDAR)
+    states = await planned(db, clock)
+    assert (2, METTE) not in states  # cancelled: no longer scheduled
+    assert {(2, SOEREN), (2, ANNETTE)} <= set(states)
+    row = await reminders.get_reminder(db, old.id)
+    assert row is not None and row.state == "cancelled"
+
+
+async def test_the_escalation_offers_jeg_tager_den_until_someone_has_it(
+    db: Database, clock: ManualClock, question: int
+) -> None:
+    found = await get_question(db, question)
+    assert found is not None
+    for lang, label in (("da", "Jeg tager den"), ("en", "I'll take it")):
+        message = escalation_message(lang, found, level=2, hours=16, channel_id=None, reminder_id=1)
+        (row,) = [b for b in message["blocks"] if b["type"] == "actions"]
+        assert is_listed(row.get("block_id"))
+        claim_button = row["elements"][0]
+        assert (claim_button["action_id"], claim_button["value"]) == (CLAIM, str(question))
+        assert claim_button["text"]["text"] == label
+    await claim(db, clock, question, SOEREN)
+    taken = await get_question(db, question)
+    assert taken is not None
+    message = escalation_message("da", taken, level=1, hours=8, channel_id=None, reminder_id=1)
+    assert CLAIM not in str(message["blocks"])
