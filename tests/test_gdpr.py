@@ -548,3 +548,21 @@ async def test_my_data_summary_says_what_is_held_in_words(
     assert "ud over dit Slack-id" in my_data_summary(
         "da", gdpr.summary_of(await gdpr.my_data(traced, clock, "U0NOBODY1"))
     )
+
+
+@pytest.mark.parametrize(
+    ("slack_id", "role"),
+    [
+        (LINE, "superbruger"),
+        (METTE, "ambassadør"),
+        (ANNETTE, "koordinator"),
+        ("U0DEMO002", "ledelse"),
+    ],
+)
+async def test_each_role_gets_a_summary_naming_their_role(
+    traced: Database, clock: ManualClock, slack_id: str, role: str
+) -> None:
+    text = my_data_summary("da", gdpr.summary_of(await gdpr.my_data(traced, clock, slack_id)))
+    assert text.startswith(f"Det har jeg gemt om dig: navn og e-mail · roller: {role}")
+    assert text.endswith(". Det hele står i filen.")
+    assert "_" not in text and "U0DEMO" not in text

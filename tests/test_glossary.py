@@ -6,6 +6,7 @@ The catalogues are read as they are when the test runs, so a key someone adds la
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -14,7 +15,9 @@ import pytest
 from bot.i18n import da, en, t
 from bot.i18n.glossary import findings
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+MANIFEST = ROOT / "manifest.json"
 
 
 def test_every_danish_string_uses_the_chosen_words() -> None:
@@ -40,6 +43,25 @@ def test_the_readme_uses_the_chosen_words() -> None:
         if findings(line)
     ]
     assert wrong == []
+
+
+def test_the_slack_manifest_uses_the_chosen_words() -> None:
+    """Command descriptions and usage hints are what Slack shows while a person types."""
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            texts.append(node)
+
+    walk(manifest)
+    assert [hit.found for text in texts for hit in findings(text)] == []
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from bot.local import LocalSlack
-from tests.e2e.conftest import GENERAL, texts
+from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 
-JENS = "U0DEMO002"
+JENS, LINE = "U0DEMO002", "U0DEMO005"
 
 
-async def pulse(slack: LocalSlack, words: str) -> str:
+async def pulse(slack: LocalSlack, words: str, user: str = JENS) -> str:
     mark = slack.standin.mark()
-    await slack.driver.slash_command(JENS, "/tovholder", f"pulse {words}", channel_id=GENERAL)
+    await slack.driver.slash_command(user, "/tovholder", f"pulse {words}", channel_id=GENERAL)
     await slack.settle()
     (answer,) = [c for c in slack.standin.calls_since(mark) if c.method == "response_url"]
     assert answer.ok, answer.errors
@@ -34,3 +34,13 @@ async def test_the_export_names_the_period_and_the_file_in_words(slack: LocalSla
     sent = await pulse(slack, "eksport sidste uge")
     assert "Pulsen for uge 48 er sendt til dig som Markdown-fil i en direkte besked." in sent
     assert "md-fil" not in sent and "2026-W48" not in sent
+
+
+async def test_each_role_reads_last_week_in_its_own_scope(slack: LocalSlack) -> None:
+    """The coordinator, an ambassador and a superuser write it the same way."""
+    coordinator = await pulse(slack, "i sidste uge", ANNETTE)
+    assert "Puls – uge 48" in coordinator and "Hele netværket" in coordinator
+    ambassador = await pulse(slack, "sidste uge", METTE)
+    assert "Puls – uge 48" in ambassador and "Område Nord" in ambassador
+    superuser = await pulse(slack, "Uge 48", LINE)
+    assert "Puls – uge 48" in superuser and "Børnehuset Mælkebøtten" in superuser
