@@ -11,6 +11,7 @@ from bot.admin.context import AdminContext
 from bot.admin.export import write_private, write_utf8
 from bot.i18n import t
 from bot.services import gdpr
+from bot.views.dates import local_day
 from bot.views.gdpr import detail_text, log_line, plan_lines, who_text
 
 EXIT_UNKNOWN = 1
@@ -47,7 +48,8 @@ async def erase_person(args: argparse.Namespace, ctx: AdminContext) -> int:
     if plan.empty:
         earlier = await gdpr.last_erasure(ctx.db, target.value)
         if earlier is not None:
-            ctx.say(t(ctx.lang, "gdpr.cli_already", email=target.value, at=earlier.at))
+            day = local_day(ctx.lang, earlier.at, ctx.settings.tz)
+            ctx.say(t(ctx.lang, "gdpr.cli_already", email=target.value, at=day))
             return 0
         ctx.complain(t(ctx.lang, "gdpr.cli_unknown", email=args.email))
         return EXIT_UNKNOWN

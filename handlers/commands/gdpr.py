@@ -15,6 +15,7 @@ from bot.services import gdpr
 from bot.services.command_words import GDPR, MY_DATA, sub_command
 from bot.services.permissions import Action
 from bot.views.blocks import shorten
+from bot.views.dates import local_day
 from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, my_data_summary, who_text
 from bot.views.help import text_message
 from handlers.replies import refusal, send_file_by_dm
@@ -96,7 +97,8 @@ async def gdpr_command(
             await gdpr.last_erasure(services.db, target.value) if target.kind == "email" else None
         )
         if earlier is not None:
-            nothing = t(lang, "gdpr.cli_already", email=escape(target.value), at=earlier.at[:10])
+            day = local_day(lang, earlier.at, services.settings.tz)
+            nothing = t(lang, "gdpr.cli_already", email=escape(target.value), at=day)
         await respond(response_type="ephemeral", **text_message(nothing))
         return
     modal = erase_modal(lang, plan, target, command.get("channel_id"))
