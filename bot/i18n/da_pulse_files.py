@@ -65,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "pulse_file.activity_heading": "Aktivitet pr. uge",
     "pulse_file.activity_note": "Aktivitet tæller testresultater, vejledninger udgivet og opdateret, sparringsspørgsmål og holdte oplæringer.",
     "pulse_file.col.week": "Uge",
-    "pulse_file.week": "uge {week}",
     "pulse_file.chart_title": "Aktivitet pr. område, {first} – {last}",
     "pulse_file.chart_ylabel": "Resultater, vejledninger, spørgsmål, oplæringer",
     # tovholder pulse

@@ -65,7 +65,6 @@ MESSAGES: dict[str, str] = {
     "pulse_file.activity_heading": "Activity per week",
     "pulse_file.activity_note": "Activity counts test results, guides published and updated, sparring questions and trainings held.",
     "pulse_file.col.week": "Week",
-    "pulse_file.week": "week {week}",
     "pulse_file.chart_title": "Activity per area, {first} – {last}",
     "pulse_file.chart_ylabel": "Results, guides, questions, trainings",
     # tovholder pulse

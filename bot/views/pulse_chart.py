@@ -14,7 +14,7 @@ import io
 
 from bot.domain.pulse import Pulse
 from bot.i18n import t
-from bot.views.pulse_files import week_number
+from bot.views.pulse_files import week_name
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 8.0, 4.5, 100
 #: A colour per area (colour-blind-safe "tab10" order); past ten areas a hatch tells apart.
@@ -44,7 +44,7 @@ def activity_chart(lang: str, pulse: Pulse) -> bytes:
     areas = [area.area for area in pulse.areas]
     for week in weeks:  # an area in the weeks but not in the period's list still gets a line
         areas += [name for name, _ in week.per_area if name not in areas]
-    labels = [t(lang, "pulse_file.week", week=week_number(week.week)) for week in weeks]
+    labels = [week_name(lang, week.week) for week in weeks]
     title = t(
         lang,
         "pulse_file.chart_title",

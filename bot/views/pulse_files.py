@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.pulse import COUNTS, AreaPulse, Pulse, Scope
+from bot.domain.pulse import COUNTS, AreaPulse, Pulse, Scope, parse_period
 from bot.i18n import t
 from bot.views.dates import day_text, local_day, period_name
 
@@ -57,9 +57,9 @@ def share_percent(in_use: int, daycares: int) -> int:
     return round(100 * in_use / daycares) if daycares else 0
 
 
-def week_number(label: str) -> int:
-    """`2026-W48` → 48."""
-    return int(label.rsplit("W", 1)[1])
+def week_name(lang: str, label: str) -> str:
+    """An activity week (`2026-W48`) as people name it: "uge 48"."""
+    return period_name(lang, parse_period(label))
 
 
 def scope_text(lang: str, scope: Scope) -> str:
@@ -238,7 +238,7 @@ def _activity(lang: str, pulse: Pulse) -> list[str]:
     rows = []
     for week in pulse.activity:
         counts = dict(week.per_area)
-        label = t(lang, "pulse_file.week", week=week_number(week.week))
+        label = week_name(lang, week.week)
         rows.append([f"{label} ({week.week})", *(str(counts.get(name, 0)) for name in names)])
     return lines + _table(header, rows, numeric_from=1)
 
