@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.jobs.digest import send_digest
 from bot.jobs.dispatcher import Pacer, default_worker, dispatch
-from bot.jobs.nudges import SENDERS
+from bot.jobs.nudges import MORNING, SENDERS
 from bot.jobs.onboarding import send_welcomes
 from bot.jobs.retention import RETENTION_SECONDS, run_retention
 from bot.runtime import Services
@@ -64,7 +64,14 @@ def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
     sends what became due in one go. `pacer`: the process's shared one unless given."""
 
     async def _dispatch(services: Services) -> object:
-        return await dispatch(services, SENDERS, worker=WORKER, pacer=pacer, anytime=DELIVERY_KINDS)
+        return await dispatch(
+            services,
+            SENDERS,
+            worker=WORKER,
+            pacer=pacer,
+            anytime=DELIVERY_KINDS,
+            morning=MORNING,
+        )
 
     return (
         Job("send_welcomes", 60, send_welcomes),

@@ -26,6 +26,7 @@ from bot.services.working_time import (
     ClosingRule,
     WorkingCalendar,
     parse_closing_days,
+    parse_time_of_day,
     parse_weekly_moment,
     parse_weeks,
     parse_working_days,
@@ -54,6 +55,7 @@ DEFAULTS: dict[str, str] = {
     "TOVHOLDER_LOG_LEVEL": "INFO",
     "TOVHOLDER_WORKING_HOURS": "08:00-15:30",
     "TOVHOLDER_WORKING_DAYS": "mon-fri",
+    "TOVHOLDER_NUDGE_AT": "09:30",
     "TOVHOLDER_CLOSING_DAYS": "12-24,12-31",
     "TOVHOLDER_SUMMER_CLOSURE": "",
     "TOVHOLDER_DISPATCH_SECONDS": "30",
@@ -88,6 +90,8 @@ class Settings:
     working_days: frozenset[int] = DEFAULT_WORKDAYS
     closing_days: tuple[ClosingRule, ...] = DEFAULT_CLOSING_DAYS
     summer_weeks: frozenset[int] = frozenset()
+    #: When the day's nudges arrive, inside the working hours (08:00 is drop-off time).
+    nudge_at: time = time(9, 30)
     #: Seconds between two runs of the reminder dispatcher.
     dispatch_seconds: int = 30
     #: The months whose first working morning starts an area evaluation cycle; () for none.
@@ -109,6 +113,7 @@ class Settings:
             end=end,
             closing_days=self.closing_days,
             summer_weeks=self.summer_weeks,
+            nudge_at=self.nudge_at,
         )
 
     def with_changes(self, **changes: object) -> Settings:
@@ -190,6 +195,14 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
     working_days = _parsed("TOVHOLDER_WORKING_DAYS", parse_working_days, get)
     closing_days = _parsed("TOVHOLDER_CLOSING_DAYS", parse_closing_days, get)
     summer_weeks = _parsed("TOVHOLDER_SUMMER_CLOSURE", parse_weeks, get)
+    nudge_at = _parsed("TOVHOLDER_NUDGE_AT", parse_time_of_day, get)
+    start, end = working_hours
+    if not start <= nudge_at < end:
+        raise SettingsError(
+            "TOVHOLDER_NUDGE_AT",
+            f"{nudge_at:%H:%M} is outside TOVHOLDER_WORKING_HOURS "
+            f"{start:%H:%M}-{end:%H:%M}: nudges only arrive in working hours",
+        )
 
     dispatch_text = get("TOVHOLDER_DISPATCH_SECONDS")
     low, high = DISPATCH_RANGE
@@ -220,6 +233,7 @@ def parse_settings(values: Mapping[str, str], mode: Mode = "auto") -> Settings:
         working_days=working_days,
         closing_days=closing_days,
         summer_weeks=summer_weeks,
+        nudge_at=nudge_at,
         dispatch_seconds=int(dispatch_text),
         evaluation_months=evaluation_months,
         digest_at=digest_at,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import aiohttp
@@ -55,6 +56,12 @@ def tag(event_type: str, **payload: str | int) -> dict[str, Any]:
 def reminder_tag(reminder_id: int, dedupe_key: str) -> dict[str, Any]:
     """A reminder DM's tag: its row id and its dedupe key (ids and Slack user ids only)."""
     return tag(REMINDER_EVENT, reminder_id=reminder_id, dedupe_key=dedupe_key)
+
+
+def batch_tag(reminder_ids: Sequence[int], day: str) -> dict[str, Any]:
+    """The morning list's tag: the ids of every reminder it carries (one comma-separated
+    string: Slack's payload values are scalars) and the local day it is for."""
+    return tag(REMINDER_EVENT, reminder_ids=",".join(str(i) for i in reminder_ids), day=day)
 
 
 def digest_tag(period: str, channel_id: str) -> dict[str, Any]:
@@ -122,6 +129,49 @@ async def find_tagged(
     must not post blindly when it is `transient`.
     """
     wanted = str(value)
+    found: list[str] = []
+
+    def visit(payload: Mapping[str, Any], ts: str) -> bool:
+        if str(payload.get(key)) == wanted:
+            found.append(ts)
+            return True
+        return False
+
+    await _scan(client, channel, event_type, visit, oldest, max_messages)
+    return found[0] if found else None
+
+
+async def find_reminders(
+    client: AsyncWebClient, channel: str, wanted: Mapping[int, str]
+) -> set[int]:
+    """Which of the reminders `wanted` (id → dedupe key) are among `channel`'s newest
+    messages: in a DM of their own (tagged with the key, `reminder_tag`) or as a line of a
+    morning list (the id among the list's, `batch_tag`). One read of the history for all of
+    them. Raises `TagLookupFailed` like `find_tagged`."""
+    keys = {key: rid for rid, key in wanted.items()}
+    found: set[int] = set()
+
+    def visit(payload: Mapping[str, Any], ts: str) -> bool:
+        if (rid := keys.get(str(payload.get("dedupe_key")))) is not None:
+            found.add(rid)
+        listed = str(payload.get("reminder_ids") or "").split(",")
+        found.update(rid for rid in wanted if str(rid) in listed)
+        return len(found) == len(wanted)
+
+    await _scan(client, channel, REMINDER_EVENT, visit, None, HISTORY_WINDOW)
+    return found
+
+
+async def _scan(
+    client: AsyncWebClient,
+    channel: str,
+    event_type: str,
+    visit: Callable[[Mapping[str, Any], str], bool],
+    oldest: str | None,
+    max_messages: int,
+) -> None:
+    """Show `visit` the payload and ts of each message tagged `event_type`, newest first,
+    until it returns True or the window ends."""
     cursor: str | None = None
     seen = 0
     while seen < max_messages:
@@ -140,13 +190,12 @@ async def find_tagged(
         for message in messages:
             metadata = message.get("metadata") or {}
             payload = metadata.get("event_payload") or {}
-            if metadata.get("event_type") == event_type and str(payload.get(key)) == wanted:
-                return str(message["ts"])
+            if metadata.get("event_type") == event_type and visit(payload, str(message["ts"])):
+                return
         seen += len(messages)
         cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
         if not messages or not response.get("has_more") or cursor is None:
-            return None
-    return None
+            return
 
 
 def maybe_delivered(error: BaseException) -> bool:

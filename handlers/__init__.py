@@ -72,6 +72,7 @@ def register(app: AsyncApp, services: Services) -> None:
 
     for action_id in nudge_ui.SNOOZE_ACTIONS:
         app.action(action_id)(track(nudges.snooze))
+    app.action(nudge_ui.SHOW)(track(nudges.show))
     app.action(nudge_ui.STILL_RIGHT)(track(nudges.still_right))
     app.action(nudge_ui.HAND_OVER)(track(nudges.open_hand_over))
     app.action(evaluation_ui.OPEN)(track(area_evaluations.open_evaluation))

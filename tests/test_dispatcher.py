@@ -7,8 +7,8 @@ import asyncio
 import copy
 import dataclasses
 import json
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,9 @@ from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.jobs.dispatcher import (
     LOOKUPS_PER_RUN,
+    DispatchCalendar,
     DispatchReport,
+    MorningList,
     Pacer,
     Sender,
     dispatch,
@@ -668,3 +670,118 @@ async def run_closed(slack: LocalSlack, pacer: Pacer, senders: dict[str, Sender]
     )
     assert report.closed
     return report
+
+
+# -- one message a morning (issue 18.3) ----------------------------------------------------------
+
+
+async def listed(
+    services: Services, recipient: str, items: Sequence[tuple[Reminder, dict[str, Any]]]
+) -> dict[str, Any]:
+    return {"text": " | ".join(str(message["text"]) for _, message in items)}
+
+
+MORNING = MorningList(message=listed, urgent=frozenset({"urgent"}), apart=frozenset({"apart"}))
+NINE_THIRTY = WorkingCalendar(TZ, nudge_at=time(9, 30))
+
+
+async def run_morning(
+    slack: LocalSlack, pacer: Pacer, calendar: DispatchCalendar = ALWAYS, **kwargs: Any
+) -> DispatchReport:
+    senders: dict[str, Sender] = {**SENDERS, "urgent": note, "apart": note}
+    return await dispatch(
+        services_of(slack),
+        senders,
+        worker="test",
+        pacer=pacer,
+        calendar=calendar,
+        morning=MORNING,
+        **kwargs,
+    )
+
+
+async def test_a_person_s_due_nudges_are_one_message_tagged_with_every_reminder(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    made = [await plan(slack.bot.db, clock, f"k{n}", PEOPLE[0], n=n) for n in range(3)]
+    single = await plan(slack.bot.db, clock, "other", PEOPLE[1], n=9)
+    report = await run_morning(slack, pacer)
+    assert (report.claimed, report.sent, report.lists) == (4, 4, 1)
+    (message,) = dm(slack, PEOPLE[0])
+    assert message["text"] == " | ".join(f"Husk evalueringen ({n})" for n in range(3))
+    assert message["metadata"] == {
+        "event_type": TAG_EVENT,
+        "event_payload": {"reminder_ids": ",".join(str(r.id) for r in made), "day": "2026-11-30"},
+    }
+    (alone,) = dm(slack, PEOPLE[1])  # one nudge: its own message and tag
+    assert alone["metadata"]["event_payload"]["dedupe_key"] == single.dedupe_key
+    assert {(await state_of(slack.bot.db, r.id)).state for r in made} == {"sent"}
+
+
+async def test_a_list_posted_as_the_process_died_is_not_sent_again(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = [await plan(db, clock, f"k{n}", PEOPLE[0], n=n) for n in range(3)]
+    task = asyncio.create_task(run_morning(slack, pacer))
+
+    def kill(call: RecordedCall) -> None:
+        if call.method == "chat.postMessage" and call.ok:
+            task.cancel()
+
+    unsubscribe = slack.standin.subscribe(kill)
+    try:
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    finally:
+        unsubscribe()
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert {(await state_of(db, r.id)).state for r in made} == {"sending"}
+    clock.advance(reminders.LEASE)
+    report = await run_morning(slack, pacer)
+    assert (report.claimed, report.confirmed, report.sent) == (3, 3, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1  # one list, not two
+    assert len(slack.standin.calls_to("conversations.history")) == 1  # one look-up for all
+    assert {(await state_of(db, r.id)).state for r in made} == {"sent"}
+
+
+async def test_a_list_slack_answers_429_is_sent_later_whole_and_once(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = [await plan(db, clock, f"k{n}", PEOPLE[0], n=n) for n in range(3)]
+    slack.standin.rate_limit("chat.postMessage", times=1, retry_after=45)
+    first = await run_morning(slack, pacer)
+    assert (first.sent, first.retried, first.lists) == (0, 3, 0)
+    assert {(await state_of(db, r.id)).due for r in made} == {clock.now() + timedelta(seconds=45)}
+    clock.advance(timedelta(seconds=45))
+    again = await run_morning(slack, pacer)
+    assert (again.sent, again.lists) == (3, 1)
+    (message,) = dm(slack, PEOPLE[0])
+    assert message["text"].count("Husk evalueringen") == 3
+
+
+async def test_after_the_day_s_message_nudges_wait_for_the_next_morning_but_urgent_ones_go(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    await plan(db, clock, "first", PEOPLE[0])
+    clock.move_to(datetime(2026, 11, 30, 9, 0, tzinfo=TZ))
+    early = await plan(db, clock, "welcome", PEOPLE[0], kind="apart")
+    report = await run_morning(slack, pacer, NINE_THIRTY)  # 09:00: only what may not wait
+    assert (report.claimed, report.sent) == (1, 1)
+    assert (await state_of(db, early.id)).state == "sent"
+    clock.move_to(datetime(2026, 11, 30, 9, 30, tzinfo=TZ))
+    assert (await run_morning(slack, pacer, NINE_THIRTY)).sent == 1  # the day's message
+    clock.move_to(datetime(2026, 11, 30, 11, 0, tzinfo=TZ))
+    later = await plan(db, clock, "later", PEOPLE[0])
+    urgent = await plan(db, clock, "urgent", PEOPLE[0], kind="urgent")
+    report = await run_morning(slack, pacer, NINE_THIRTY)
+    assert (report.sent, report.held) == (1, 1)
+    assert (await state_of(db, urgent.id)).state == "sent"
+    waiting = await state_of(db, later.id)
+    assert (waiting.state, waiting.attempts) == ("pending", 0)
+    assert waiting.due == datetime(2026, 12, 1, 9, 30, tzinfo=TZ)
+    assert len(dm(slack, PEOPLE[0])) == 3  # the welcome, the day's message, the urgent one
+    clock.move_to(datetime(2026, 12, 1, 9, 30, tzinfo=TZ))
+    assert (await run_morning(slack, pacer, NINE_THIRTY)).sent == 1

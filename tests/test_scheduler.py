@@ -147,6 +147,7 @@ async def test_after_a_restart_a_due_checkpoint_is_planned_and_sent_at_once(
     )
     test = await start_test(db, clock, METTE, plan, request_key="before-the-restart")
     await db.close()
+    clock.advance(timedelta(minutes=30))  # 09:30: the day's nudge time
     local = await LocalSlack.start(settings, clock, schedule=True)
     try:
         await asyncio.wait_for(local.bot.scheduler.first_pass_done(), GUARD_SECONDS)

@@ -219,6 +219,14 @@ def test_fake_now_is_an_aware_time_in_the_configured_zone(
             'TOVHOLDER_FAKE_NOW: "tomorrow" is not an ISO date-time (e.g. 2027-03-26T15:45',
         ),
         ("TOVHOLDER_FAKE_NOW", "2027-02-30T10:00", 'TOVHOLDER_FAKE_NOW: "2027-02-30T10:00" is'),
+        ("TOVHOLDER_NUDGE_AT", "halv ti", 'TOVHOLDER_NUDGE_AT: "halv ti" is not a time of day'),
+        ("TOVHOLDER_NUDGE_AT", "25:00", 'TOVHOLDER_NUDGE_AT: "25:00" is not a time of day'),
+        (
+            "TOVHOLDER_NUDGE_AT",
+            "07:45",
+            "TOVHOLDER_NUDGE_AT: 07:45 is outside TOVHOLDER_WORKING_HOURS 08:00-15:30",
+        ),
+        ("TOVHOLDER_NUDGE_AT", "15:30", "TOVHOLDER_NUDGE_AT: 15:30 is outside"),
     ],
 )
 def test_a_bad_working_time_setting_names_the_setting(name: str, value: str, message: str) -> None:
@@ -283,3 +291,17 @@ def test_fake_now_starts_the_clock_there_and_lets_it_run() -> None:
     assert isinstance(clock, ManualClock)
     assert settings.fake_now <= clock.now() < settings.fake_now + timedelta(minutes=1)
     assert isinstance(clock_for(settings.tz, None), SystemClock)
+
+
+def test_nudges_come_at_half_past_nine_not_at_drop_off_time() -> None:
+    """`TOVHOLDER_NUDGE_AT`: 09:30 by default, inside the working hours; "for the morning"
+    means then, not at 08:00."""
+    calendar = parse_settings({}).calendar
+    assert calendar.morning(date(2026, 12, 14)).time() == time(9, 30)
+    later = parse_settings({"TOVHOLDER_NUDGE_AT": "10.15"})
+    assert later.nudge_at == time(10, 15)
+    assert later.calendar.morning(date(2026, 12, 14)).time() == time(10, 15)
+    shifted = {"TOVHOLDER_WORKING_HOURS": "10:00-16:00"}
+    with pytest.raises(SettingsError, match="TOVHOLDER_NUDGE_AT: 09:30 is outside"):
+        parse_settings(shifted)
+    assert parse_settings({**shifted, "TOVHOLDER_NUDGE_AT": "10:00"}).nudge_at == time(10, 0)

@@ -112,9 +112,9 @@ async def test_the_follow_up_weeks_come_from_the_workspace_setting(
     await recommend(db, clock, await ozobot(db))
     (found,) = await spreading.all_rounds(db)
     assert found.follow_up_weeks == 2
-    # Started Monday 30 November 09:00: two weeks on is Monday 14 December, at 08:00.
+    # Started Monday 30 November 09:00: two weeks on is Monday 14 December, at the nudge time.
     due = spreading.follow_up_due(calendar(clock), found)
-    assert due == datetime(2026, 12, 14, 8, 0, tzinfo=clock.tz)
+    assert due == datetime(2026, 12, 14, 9, 30, tzinfo=clock.tz)
 
 
 async def test_the_follow_up_skips_the_christmas_closure(db: Database, clock: ManualClock) -> None:
@@ -124,7 +124,7 @@ async def test_the_follow_up_skips_the_christmas_closure(db: Database, clock: Ma
     # Four weeks on is Monday 28 December: this municipality closes until New Year, and
     # 1 January is a holiday.
     due = spreading.follow_up_due(calendar(clock, "12-24..12-31"), found)
-    assert due == datetime(2027, 1, 4, 8, 0, tzinfo=clock.tz)
+    assert due == datetime(2027, 1, 4, 9, 30, tzinfo=clock.tz)
     assert spreading.follow_up_due(calendar(clock), found).date() == date(2026, 12, 28)
 
 

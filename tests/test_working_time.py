@@ -493,3 +493,29 @@ def test_working_hours_run_only_in_working_time(start: str, hours: float, expect
     assert calendar.add_working_hours(moment, hours) == datetime.fromisoformat(expected).replace(
         tzinfo=CPH
     )
+
+
+# -- the nudge time (TOVHOLDER_NUDGE_AT) ------------------------------------------------------
+
+NUDGES_AT_9_30 = WorkingCalendar(tz=CPH, nudge_at=time(9, 30))
+
+
+def test_the_morning_is_the_nudge_time_of_the_next_working_day() -> None:
+    assert NUDGES_AT_9_30.morning(date(2026, 12, 14)) == datetime(2026, 12, 14, 9, 30, tzinfo=CPH)
+    # Thursday 24 December (closed) to Christmas and the weekend: Monday 28th at 09:30.
+    assert NUDGES_AT_9_30.morning(date(2026, 12, 24)) == datetime(2026, 12, 28, 9, 30, tzinfo=CPH)
+    assert DEFAULT.morning(date(2026, 12, 14)).time() == time(8, 0)  # none set: the start
+
+
+def test_nudges_open_at_the_nudge_time_and_wait_to_the_next_morning() -> None:
+    monday = datetime(2026, 12, 14, 9, 29, tzinfo=CPH)
+    assert NUDGES_AT_9_30.is_allowed(monday) and not NUDGES_AT_9_30.nudges_open(monday)
+    assert NUDGES_AT_9_30.nudges_open(monday + timedelta(minutes=1))
+    friday = datetime(2026, 12, 18, 14, 0, tzinfo=CPH)
+    assert NUDGES_AT_9_30.next_morning(friday) == datetime(2026, 12, 21, 9, 30, tzinfo=CPH)
+
+
+@pytest.mark.parametrize("nudge_at", [time(7, 59), time(15, 30), time(18, 0)])
+def test_a_nudge_time_outside_working_hours_is_refused(nudge_at: time) -> None:
+    with pytest.raises(ValueError, match="outside the working hours 08:00-15:30"):
+        WorkingCalendar(tz=CPH, nudge_at=nudge_at)

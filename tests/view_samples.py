@@ -40,12 +40,13 @@ NOT_SLACK_TEXT = frozenset({"blocks", "dates", "markdown", "pulse_chart", "pulse
 #: Builders left out, and why.
 SKIPPED = {
     "help.text_message": "wraps text its caller built and escaped",
+    "nudges.morning_list_message": "lists the items' own top-level text, escaped by their views",
     "trainings.text_only": "wraps text its caller built and escaped",
     "network.mentions": "mentions people by Slack id on purpose",
     "gdpr.log_line": "a line for the CLI; log_message escapes it for Slack",
     "gdpr.subject_text": "part of log_line",
-    "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
     "gdpr.detail_text": "part of log_line; also the CLI's retention line",
+    "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
 }
 BUILT_TYPES = (
     "dict[str, Any]",

@@ -61,7 +61,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -75,8 +75,10 @@ from bot.slack_client import slack_error_code
 from bot.slack_tags import (
     REMINDER_EVENT,
     TagLookupFailed,
+    batch_tag,
     careful_client,
     conversation_of,
+    find_reminders,
     find_tagged,
     maybe_delivered,
     reminder_tag,
@@ -144,6 +146,52 @@ class DispatchCalendar(Protocol):
     def is_allowed(self, moment: datetime) -> bool: ...
 
     def next_allowed(self, moment: datetime) -> datetime: ...
+
+
+@runtime_checkable
+class MorningCalendar(DispatchCalendar, Protocol):
+    """What gathering the day's nudges (`MorningList`) needs of the calendar besides."""
+
+    def nudges_open(self, moment: datetime) -> bool: ...
+
+    def next_morning(self, moment: datetime) -> datetime: ...
+
+
+#: Builds one person's morning list from the reminders it carries, each with its own message.
+ListBuilder = Callable[
+    [Services, str, Sequence[tuple[Reminder, dict[str, Any]]]], Awaitable[dict[str, Any]]
+]
+#: Lines in one morning list at most; more wait for the next morning (Slack's 50 blocks).
+MOST_ITEMS = 20
+
+
+@dataclass(frozen=True)
+class MorningList:
+    """The day's nudges as one message per person (issue 18.3).
+
+    A person's nudges due when a run claims them go out as *one* DM, a list with one line
+    and one button per item (`message`); a single one goes as its own message. After that
+    the person gets no other nudge that working day: what falls due later waits for the next
+    working morning (`MorningCalendar.next_morning`). Before the day's nudge time
+    (`nudges_open`) only the `urgent` and `apart` kinds go out.
+
+    The list is one post carrying one tag for all its reminders (`bot.slack_tags.batch_tag`),
+    so the guarantees hold as for one reminder: each row is marked unconfirmed before the
+    post and sent after it; a crash in between is found by the look-up (all the person's
+    unconfirmed rows in one history read, `find_reminders`) and not posted again; a 429 or a
+    5xx puts every row back with the same backoff, so they come due, and are listed,
+    together.
+    """
+
+    message: ListBuilder
+    #: Out as soon as due in working time, on their own, not counted as the day's message.
+    urgent: frozenset[str] = frozenset()
+    #: Not nudges (a question on its way, a welcome): on their own, as before, not counted.
+    apart: frozenset[str] = frozenset()
+    most: int = MOST_ITEMS
+
+    def gathers(self, kind: str) -> bool:
+        return kind not in self.urgent and kind not in self.apart
 
 
 # -- pacing ---------------------------------------------------------------------------------
@@ -324,6 +372,10 @@ class DispatchReport:
     confirmed: int = 0
     #: Unconfirmed reminders whose look-up Slack did not answer: waiting, nothing posted.
     deferred: int = 0
+    #: Morning lists posted (each carries several reminders, counted in `sent`).
+    lists: int = 0
+    #: Nudges moved to the next working morning: the person already had today's message.
+    held: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -360,6 +412,7 @@ class _Run:
     lookups_left: int = LOOKUPS_PER_RUN
     #: Recipient → the DM's conversation id, for this run's look-ups.
     conversations: dict[str, str] = field(default_factory=dict)
+    morning: MorningList | None = None
 
     def calendar_for(self, reminder: Reminder) -> DispatchCalendar:
         """An `anytime` kind's retries are not moved into working time."""
@@ -375,6 +428,7 @@ async def dispatch(
     pacer: Pacer | None = None,
     calendar: DispatchCalendar | None = None,
     anytime: Collection[str] = frozenset(),
+    morning: MorningList | None = None,
 ) -> DispatchReport:
     """Claim up to `limit` due reminders and send each through its kind's sender.
 
@@ -383,22 +437,47 @@ async def dispatch(
     (429 holds), the rest is handed back to `pending` unsent, so no other worker reclaims
     a row this one is about to send. `anytime`: kinds that may go out in closed time too —
     then only they are claimed — and whose retries are not moved to the working morning.
+    `morning`: gather each person's nudges into one message a day (`MorningList`); None:
+    every reminder is a message of its own.
     """
     db, clock = services.db, services.clock
     pacer = pacer or shared_pacer()
     working: DispatchCalendar = calendar or services.settings.calendar
+    if morning is not None and not isinstance(working, MorningCalendar):
+        raise TypeError("gathering the day's nudges needs nudges_open and next_morning")
     report = DispatchReport()
     kinds: Collection[str] | None = None
-    if not working.is_allowed(clock.now()):
+    now = clock.now()
+    if not working.is_allowed(now):
         report.closed = True
         if not anytime:
             return report
         kinds = anytime
+    elif (
+        morning is not None
+        and isinstance(working, MorningCalendar)
+        and not working.nudges_open(now)
+    ):
+        kinds = {*anytime, *morning.urgent, *morning.apart}
     budget = reminders.LEASE / 2
     limit = min(limit, pacer.batch_within(budget.total_seconds()))
     batch = await reminders.claim_due(
         db, clock, worker=worker, limit=limit, kinds=kinds, unpaused=anytime
     )
+    if morning is not None and batch:
+        # The rest of these people's due nudges, so the list is whole even when the limit
+        # cut the claim in the middle of someone's.
+        people = {r.recipient for r in batch if morning.gathers(r.kind)}
+        if people:
+            batch += await reminders.claim_due(
+                db,
+                clock,
+                worker=worker,
+                limit=morning.most * len(people),
+                kinds=kinds,
+                unpaused=anytime,
+                recipients=people,
+            )
     report.claimed = len(batch)
     if not batch:
         return report
@@ -413,20 +492,32 @@ async def dispatch(
         anytime=frozenset(anytime),
         report=report,
         unconfirmed=await reminders.unconfirmed(db, [r.id for r in batch]),
+        morning=morning,
     )
-    ordered = interleaved(batch)
-    for index, reminder in enumerate(ordered):
+    singles = [r for r in batch if morning is None or not morning.gathers(r.kind)]
+    gathered: dict[str, list[Reminder]] = defaultdict(list)
+    for reminder in batch:
+        if morning is not None and morning.gathers(reminder.kind):
+            gathered[reminder.recipient].append(reminder)
+    units: list[list[Reminder]] = [[r] for r in interleaved(singles)]
+    units += [sorted(rows, key=lambda r: (r.due_at, r.id)) for rows in gathered.values()]
+    for index, unit in enumerate(units):
         if clock.now() - claimed_at > budget:
-            rest = [r.id for r in ordered[index:]]
+            rest = [r.id for later in units[index:] for r in later]
             report.released += await reminders.release(db, clock, rest, worker=worker)
             break
-        await _one(run, reminder)
+        if morning is not None and morning.gathers(unit[0].kind):
+            await _gathered(run, morning, unit)
+        else:
+            await _one(run, unit[0])
     logger.info(
-        "reminders dispatched worker=%s claimed=%d sent=%d retried=%d failed=%d "
-        "cancelled=%d released=%d confirmed=%d deferred=%d",
+        "reminders dispatched worker=%s claimed=%d sent=%d lists=%d held=%d retried=%d "
+        "failed=%d cancelled=%d released=%d confirmed=%d deferred=%d",
         worker,
         report.claimed,
         report.sent,
+        report.lists,
+        report.held,
         report.retried,
         report.failed,
         report.cancelled,
@@ -438,10 +529,18 @@ async def dispatch(
 
 
 async def _one(run: _Run, reminder: Reminder) -> None:
-    services, report = run.services, run.report
-    db, clock = services.db, services.clock
     if reminder.id in run.unconfirmed and not await _not_in_slack(run, reminder):
         return
+    message = await _message(run, reminder)
+    if message is not None:
+        await _post(run, [(reminder, message)])
+
+
+async def _message(run: _Run, reminder: Reminder) -> dict[str, Any] | None:
+    """The reminder's own message from its kind's sender; None when there is none to send —
+    then the row is already recorded (failed, cancelled, or pending for a retry)."""
+    services, report = run.services, run.report
+    db, clock = services.db, services.clock
     sender = run.senders.get(reminder.kind)
     if sender is None:
         await reminders.mark_failed(
@@ -451,43 +550,162 @@ async def _one(run: _Run, reminder: Reminder) -> None:
             "reminder failed id=%d kind=%s error=unknown_kind", reminder.id, reminder.kind
         )
         report.failed += 1
-        return
+        return None
     try:
         message = await sender(services, reminder)
     except NotNow as error:
         await _not_sent(run, reminder, SendProblem("retry", error.error))
-        return
+        return None
     except Exception as error:
         logger.exception("reminder sender failed id=%d kind=%s", reminder.id, reminder.kind)
         problem = SendProblem("retry", f"sender failed: {type(error).__name__}")
         await _not_sent(run, reminder, problem)
-        return
+        return None
     if message is None:
         await reminders.mark_cancelled(db, clock, reminder.id, "no longer relevant")
         report.cancelled += 1
+    return message
+
+
+async def _post(run: _Run, items: Sequence[tuple[Reminder, dict[str, Any]]]) -> None:
+    """One DM for one person: a reminder's own message, or the morning list of several.
+
+    Every row is marked unconfirmed before the post (rows whose claim is gone are left to
+    the worker that has them) and recorded after it, all with the post's one outcome."""
+    services, report = run.services, run.report
+    db, clock = services.db, services.clock
+    recipient = items[0][0].recipient
+    await run.pacer.wait(recipient)
+    held: list[tuple[Reminder, dict[str, Any]]] = []
+    for reminder, message in items:
+        if await reminders.posting(db, clock, reminder.id, worker=run.worker):
+            held.append((reminder, message))
+        else:
+            # The claim is gone (another worker took the row after our lease): theirs to send.
+            logger.warning(
+                "reminder no longer held, not sent id=%d kind=%s", reminder.id, reminder.kind
+            )
+    if not held:
         return
-    await run.pacer.wait(reminder.recipient)
-    if not await reminders.posting(db, clock, reminder.id, worker=run.worker):
-        # The claim is gone (another worker took the row after our lease): theirs to send.
-        logger.warning(
-            "reminder no longer held, not sent id=%d kind=%s", reminder.id, reminder.kind
-        )
-        return
-    tagged = {**message, "metadata": reminder_tag(reminder.id, reminder.dedupe_key)}
+    rows = [reminder for reminder, _ in held]
     try:
-        await run.client.chat_postMessage(channel=reminder.recipient, **tagged)
+        if len(held) == 1:
+            reminder, message = held[0]
+            tagged = {**message, "metadata": reminder_tag(reminder.id, reminder.dedupe_key)}
+        else:
+            assert run.morning is not None
+            day = clock.now().astimezone(clock.tz).date().isoformat()
+            composed = await run.morning.message(services, recipient, held)
+            tagged = {**composed, "metadata": batch_tag([r.id for r in rows], day)}
+        await run.client.chat_postMessage(channel=recipient, **tagged)
     except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as error:
-        await _not_sent(run, reminder, judge(error))
+        for reminder in rows:
+            await _not_sent(run, reminder, judge(error))
         return
     except Exception as error:
         # Not Slack's answer nor the network: a bug. Tried again, so MAX_ATTEMPTS ends it
         # as `failed` with the reason, instead of leaving the batch claimed until the lease.
-        logger.exception("reminder send crashed id=%d kind=%s", reminder.id, reminder.kind)
+        logger.exception("reminder send crashed ids=%s", [r.id for r in rows])
         problem = SendProblem("retry", f"send crashed: {type(error).__name__}", maybe_posted=True)
-        await _not_sent(run, reminder, problem)
+        for reminder in rows:
+            await _not_sent(run, reminder, problem)
         return
-    await reminders.mark_sent(db, clock, reminder.id)
-    report.sent += 1
+    for reminder in rows:
+        await reminders.mark_sent(db, clock, reminder.id)
+        report.sent += 1
+    report.lists += len(rows) > 1
+
+
+async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> None:
+    """One person's due nudges: those already in Slack recorded, then — unless the person
+    had today's message — at most `morning.most` of them as one DM; the rest wait for the
+    next working morning."""
+    services, report = run.services, run.report
+    db, clock = services.db, services.clock
+    recipient = rows[0].recipient
+    unsure = [r for r in rows if r.id in run.unconfirmed]
+    if unsure:
+        found = await _in_slack(run, unsure)
+        if found is None:
+            # Whether today's list went out is not known: the person's others wait with it.
+            sure = [r.id for r in rows if r.id not in run.unconfirmed]
+            report.released += await reminders.release(db, clock, sure, worker=run.worker)
+            return
+        rows = [r for r in rows if r.id not in found]
+    already = await reminders.sent_today(
+        db, clock, [recipient], apart=morning.urgent | morning.apart
+    )
+    now_list, later = (rows, []) if not already else ([], rows)
+    later += now_list[morning.most :]
+    now_list = now_list[: morning.most]
+    if later:
+        assert isinstance(run.calendar, MorningCalendar)
+        until = run.calendar.next_morning(clock.now())
+        report.held += await reminders.hold(
+            db, clock, [r.id for r in later], worker=run.worker, until=until
+        )
+    items: list[tuple[Reminder, dict[str, Any]]] = []
+    for reminder in now_list:
+        message = await _message(run, reminder)
+        if message is not None:
+            items.append((reminder, message))
+    if items:
+        await _post(run, items)
+
+
+async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
+    """One person's reminders whose last post may have gone out, looked up together in
+    their DM: those found are recorded as sent, and their ids returned. None when none of
+    the person's rows may be sent now — Slack did not answer (the unsure rows wait, the
+    person's others too) or this run's look-ups are used up (all handed back)."""
+    services, report = run.services, run.report
+    db, clock = services.db, services.clock
+    recipient = rows[0].recipient
+    if run.lookups_left <= 0:
+        mine = [r.id for r in rows]
+        report.released += await reminders.release(db, clock, mine, worker=run.worker)
+        return None
+    run.lookups_left -= 1
+    try:
+        channel = run.conversations.get(recipient)
+        if channel is None:
+            channel = await conversation_of(run.client, recipient)
+            run.conversations[recipient] = channel
+        found = await find_reminders(run.client, channel, {r.id: r.dedupe_key for r in rows})
+    except TagLookupFailed as failure:
+        if not failure.transient:
+            logger.warning(
+                "reminder look-up refused, sending without it ids=%s error=%s",
+                [r.id for r in rows],
+                failure.error,
+            )
+            return set()
+        for reminder in rows:
+            await reminders.defer(
+                db,
+                clock,
+                reminder.id,
+                worker=run.worker,
+                error=f"look-up in Slack failed: {failure.error}",
+                calendar=run.calendar_for(reminder),
+            )
+            report.deferred += 1
+        logger.warning(
+            "reminder look-up failed, looking again later ids=%s error=%s",
+            [r.id for r in rows],
+            failure.error,
+        )
+        return None
+    for reminder in rows:
+        if reminder.id in found:
+            await reminders.mark_sent(db, clock, reminder.id)
+            report.confirmed += 1
+            logger.info(
+                "reminder found in Slack, recorded as sent id=%d kind=%s",
+                reminder.id,
+                reminder.kind,
+            )
+    return found
 
 
 async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:

@@ -7,16 +7,17 @@ was checked) and the reminder is cancelled instead of sent.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from bot.domain.reminders import Reminder
 from bot.jobs.ambassador_welcome import ambassador_welcome_sender
+from bot.jobs.dispatcher import MorningList
 from bot.jobs.onboarding import welcome_note_sender, welcome_sender
 from bot.jobs.sparring_delivery import copy_later, offer_later, post_later
 from bot.jobs.training_nudges import attendance_sender, signed_up_sender
 from bot.runtime import Services
-from bot.services import area_evaluations, nudges, spreading
+from bot.services import area_evaluations, nudges, reminders, spreading
 from bot.services import onboarding as welcomes
 from bot.services import sparring as questions
 from bot.services.guides import get_guide_by_id
@@ -40,6 +41,7 @@ from bot.views.nudges import (
     checkpoint_message,
     escalation_message,
     guide_check_message,
+    morning_list_message,
     onboarding_message,
 )
 from bot.views.spreading import follow_up_message, invitation_message, started_message
@@ -213,6 +215,24 @@ async def _training_changed(services: Services, reminder: Reminder) -> dict[str,
     return change_message(lang, found, services.settings.tz)
 
 
+async def morning_list(
+    services: Services, recipient: str, items: Sequence[tuple[Reminder, dict[str, Any]]]
+) -> dict[str, Any]:
+    """The person's nudges of the day as one list (`bot.views.nudges.morning_list_message`)."""
+    lang = await services.language.for_user(recipient)
+    return morning_list_message(lang, [(r.id, str(m.get("text") or "")) for r, m in items])
+
+
+async def shown(services: Services, reminder_id: int, user_id: str) -> dict[str, Any] | None:
+    """A nudge of the morning list opened with **Vis**: its own message, built now by its
+    kind's sender. None when it is not this person's sent nudge or no longer matters."""
+    reminder = await reminders.get_reminder(services.db, reminder_id)
+    if reminder is None or reminder.recipient != user_id or reminder.state != "sent":
+        return None
+    sender = SENDERS.get(reminder.kind)
+    return await sender(services, reminder) if sender is not None else None
+
+
 SENDERS: Mapping[str, Sender] = {
     nudges.CHECKPOINT: _checkpoint,
     nudges.FOLLOW_UP: _checkpoint,
@@ -235,3 +255,6 @@ SENDERS: Mapping[str, Sender] = {
     questions.COPY: copy_later,
     questions.OFFER: offer_later,
 }
+
+#: How the dispatcher gathers the day's nudges (`bot.jobs.dispatcher.MorningList`).
+MORNING = MorningList(message=morning_list, urgent=nudges.URGENT_KINDS, apart=nudges.NOT_NUDGES)

@@ -82,9 +82,8 @@ class EvaluationForm:
 
 def cycle_start(calendar: WorkingCalendar, year: int, month: int) -> datetime:
     """The first working morning of the month (1 January 2027, a holiday on a Friday, gives
-    Monday 4 January at the start of working hours)."""
-    first = datetime.combine(date(year, month, 1), calendar.start, tzinfo=calendar.tz)
-    return calendar.next_allowed(first)
+    Monday 4 January at the nudge time)."""
+    return calendar.morning(date(year, month, 1))
 
 
 def _length(months: Sequence[int], month: int) -> int:

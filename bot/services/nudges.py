@@ -19,8 +19,11 @@ from bot.domain.tool_tests import ToolTest
 from bot.services import reminders
 from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
-from bot.services.sparring_escalation import plan_escalations
+from bot.services.onboarding import WELCOME, WELCOME_NOTE
+from bot.services.sparring import DELIVERY_KINDS
+from bot.services.sparring_escalation import ESCALATION, plan_escalations
 from bot.services.spreading import plan_spreading
+from bot.services.training_reminders import CHANGED as TRAINING_CHANGED
 from bot.services.training_reminders import plan_training_invitations
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
@@ -36,6 +39,20 @@ ONBOARDING = "onboarding_follow_up"
 GRACE_WORKING_DAYS = 2
 #: A superuser not seen using the bot this long after joining: their ambassador is nudged.
 QUIET_DAYS = 14
+#: Guide checks due for one owner in one ISO week at most: a guide import checked on one day
+#: comes due all at once 180 days later, and is spread over the weeks after instead.
+GUIDE_CHECKS_PER_WEEK = 3
+
+#: The one place that says which nudges are *urgent*: they go out as soon as they are due in
+#: working time, also before the day's nudge time and after the day's message, on their own.
+#: An escalated sparring question waits for an answer while a colleague waits for help; a
+#: moved or cancelled oplæring may be sooner than the next morning.
+URGENT_KINDS: frozenset[str] = frozenset({ESCALATION, TRAINING_CHANGED})
+#: Reminders that are not nudges: a sparring question on its way to the ambassadors (any
+#: hour), a new superuser's welcome and the note about them. Sent on their own, as before,
+#: and not counted as the day's message. Every other kind is a nudge, gathered into the
+#: person's one message a day (`bot.jobs.dispatcher.MorningList`).
+NOT_NUDGES: frozenset[str] = DELIVERY_KINDS | {WELCOME, WELCOME_NOTE}
 
 
 async def running_tests(db: Database) -> list[ToolTest]:
@@ -115,18 +132,39 @@ async def overdue_checkpoints(
     return overdue
 
 
+def _week_start(calendar: WorkingCalendar, moment: datetime) -> date:
+    local = moment.astimezone(calendar.tz).date()
+    return local - timedelta(days=local.weekday())
+
+
 async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
     """A guide past its verification interval: its owner is asked whether it still holds.
 
     The key includes when it was last checked, so after "still right" the next interval
-    gives a new nudge, and until then planning again gives none."""
+    gives a new nudge, and until then planning again gives none. At most
+    `GUIDE_CHECKS_PER_WEEK` are due per owner per week: guides imported together come due
+    together, and the rest go to the mornings of the following weeks."""
     created = 0
     now = clock.now()
+    this_week = _week_start(calendar, now)
+    since = datetime.combine(this_week, datetime.min.time(), tzinfo=calendar.tz)
+    planned = await reminders.planned_keys(db, f"{GUIDE_CHECK}:")
+    per_week: dict[tuple[str, date], int] = {}
+    for who, when in await reminders.due_times(db, GUIDE_CHECK, since):
+        owner_week = (who, _week_start(calendar, when))
+        per_week[owner_week] = per_week.get(owner_week, 0) + 1
     for guide in await repo.guides_to_check(db):
         checked = datetime.fromisoformat(guide.checked_at)
         due = checked + timedelta(days=guide.verify_days)
-        if due > now:
+        key = f"{GUIDE_CHECK}:{guide.guide_id}:{guide.checked_at}"
+        if due > now or key in planned:
             continue
+        week = this_week
+        while per_week.get((guide.owner_slack_id, week), 0) >= GUIDE_CHECKS_PER_WEEK:
+            week += timedelta(weeks=1)
+        per_week[(guide.owner_slack_id, week)] = per_week.get((guide.owner_slack_id, week), 0) + 1
+        if week != this_week:
+            due = calendar.morning(week)
         made = await reminders.schedule(
             db,
             clock,
@@ -134,7 +172,7 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
             recipient=guide.owner_slack_id,
             due=due,
             payload={"guide_id": guide.guide_id},
-            dedupe_key=f"{GUIDE_CHECK}:{guide.guide_id}:{guide.checked_at}",
+            dedupe_key=key,
             calendar=calendar,
         )
         created += made is not None

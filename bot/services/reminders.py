@@ -28,7 +28,7 @@ No Slack here: `bot.jobs.dispatcher` sends, this module only moves rows.
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from bot.clock import Clock, utc_iso
@@ -64,6 +64,13 @@ class _Anytime:
 
     def next_allowed(self, moment: datetime) -> datetime:
         return moment
+
+    def nudges_open(self, moment: datetime) -> bool:
+        return True
+
+    def next_morning(self, moment: datetime) -> datetime:
+        """A day on: with no closed time there is no morning to wait for."""
+        return moment + timedelta(days=1)
 
 
 #: Plan (`schedule(..., calendar=ANYTIME)`) and retry reminders of a kind that may go out
@@ -123,6 +130,7 @@ async def claim_due(
     limit: int,
     kinds: Collection[str] | None = None,
     unpaused: Collection[str] = (),
+    recipients: Collection[str] | None = None,
 ) -> list[Reminder]:
     """Take up to `limit` due reminders for `worker` to send, oldest due first.
 
@@ -132,7 +140,8 @@ async def claim_due(
     file) never get the same row. A reclaimed row may have been posted (see the module
     docstring and `unconfirmed`). Rows of a person whose pause runs to today (local date)
     or later are left alone, but for the `unpaused` kinds (not nudges: a question on its way
-    to the ambassadors). `kinds`: only reminders of these kinds (None: every kind).
+    to the ambassadors). `kinds`: only reminders of these kinds (None: every kind);
+    `recipients`: only reminders to these people (None: anyone).
     """
     if limit < 1:
         return []
@@ -148,6 +157,7 @@ async def claim_due(
         lease_error=LEASE_ERROR,
         kinds=None if kinds is None else sorted(kinds),
         unpaused=sorted(unpaused),
+        recipients=None if recipients is None else sorted(recipients),
     )
 
 
@@ -196,6 +206,29 @@ async def release(db: Database, clock: Clock, ids: list[int], *, worker: str) ->
     """Hand claimed reminders back unsent (a batch that ran out of time): pending again at
     their due time, no attempt counted. Returns how many."""
     return await repo.release(db, ids, worker=worker, now=_now(clock))
+
+
+async def hold(db: Database, clock: Clock, ids: list[int], *, worker: str, until: datetime) -> int:
+    """Claimed reminders that are not to go out now (the person already had today's nudge
+    message): pending again, due `until`, no attempt counted. Returns how many."""
+    return await repo.hold(db, ids, worker=worker, due_at=utc_iso(until), now=_now(clock))
+
+
+async def sent_today(
+    db: Database, clock: Clock, recipients: Collection[str], *, apart: Collection[str]
+) -> set[str]:
+    """Of `recipients`, those who were sent a reminder today (the local date), leaving out
+    the kinds in `apart` (those that do not count against the one message a day)."""
+    now = clock.now().astimezone(clock.tz)
+    midnight = datetime.combine(now.date(), time(0), tzinfo=clock.tz)
+    return await repo.sent_to_since(db, sorted(recipients), utc_iso(midnight), sorted(apart))
+
+
+async def due_times(db: Database, kind: str, since: datetime) -> list[tuple[str, datetime]]:
+    """(recipient, due moment) of the reminders of `kind` planned, being sent or sent, due
+    from `since` on: what a planner spreading its reminders over weeks must count."""
+    found = await repo.due_times(db, kind, utc_iso(since))
+    return [(who, datetime.fromisoformat(due)) for who, due in found]
 
 
 def backoff(attempts: int) -> timedelta:

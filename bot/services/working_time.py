@@ -108,11 +108,19 @@ class WorkingCalendar:
     end: time = time(15, 30)
     closing_days: tuple[ClosingRule, ...] = DEFAULT_CLOSING_DAYS
     summer_weeks: frozenset[int] = frozenset()  # ISO week numbers
+    #: When the day's nudges arrive (`TOVHOLDER_NUDGE_AT`); None: at `start`. The start of
+    #: working hours is drop-off time in a daycare, so the nudges come a little later.
+    nudge_at: time | None = None
 
     def __post_init__(self) -> None:
         if not self.start < self.end:
             raise ValueError(
                 f"working hours must start before they end, not {self.start}-{self.end}"
+            )
+        if not self.start <= self.nudge_time < self.end:
+            raise ValueError(
+                f"{self.nudge_time:%H:%M} is outside the working hours "
+                f"{self.start:%H:%M}-{self.end:%H:%M}"
             )
         if not self.workdays <= frozenset(range(7)):
             raise ValueError(
@@ -140,9 +148,27 @@ class WorkingCalendar:
     def is_working_day(self, day: date) -> bool:
         return self.reason_closed(day) is None
 
+    @property
+    def nudge_time(self) -> time:
+        """The local time of day the nudges of a working day arrive."""
+        return self.nudge_at if self.nudge_at is not None else self.start
+
     def morning(self, day: date) -> datetime:
-        """The first working moment of `day`, or of the next working day after it."""
-        return self.next_allowed(datetime.combine(day, self.start, tzinfo=self.tz))
+        """The nudge time (`nudge_time`) of `day`, or of the next working day after it: when
+        a nudge planned "for the morning" arrives."""
+        if not self.is_working_day(day):
+            day = self._next_working_day(day)
+        return self._at(day, self.nudge_time)
+
+    def next_morning(self, moment: datetime) -> datetime:
+        """The nudge time of the first working day after `moment`'s (local) day: where a
+        nudge waits when the person already had the day's nudge message."""
+        return self.morning(self._local(moment).date() + timedelta(days=1))
+
+    def nudges_open(self, moment: datetime) -> bool:
+        """Whether the day's nudges may go out at `moment`: working time, from the nudge
+        time on (before it, only what may not wait)."""
+        return self.is_allowed(moment) and self._local(moment).time() >= self.nudge_time
 
     def is_allowed(self, moment: datetime) -> bool:
         """Whether a nudge may arrive at `moment` (an aware datetime in any zone)."""
@@ -361,6 +387,14 @@ def parse_closing_days(text: str) -> tuple[ClosingRule, ...]:
 
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$", re.ASCII)
+
+
+def parse_time_of_day(text: str) -> time:
+    """`09:30` / `9.30` → 09:30."""
+    found = _CLOCK.match(text.strip())
+    if found is None:
+        raise ValueError(f"{_quote(text)} is not a time of day HH:MM (e.g. 09:30)")
+    return time(int(found[1]), int(found[2]))
 
 
 def parse_weekly_moment(text: str) -> tuple[int, time] | None:

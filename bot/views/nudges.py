@@ -4,6 +4,7 @@ way to be reminded later."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,52 @@ HAND_OVER_CALLBACK = "guide_hand_over"
 SNOOZE_DAYS = (1, 7)
 #: One action id per choice: Slack wants the ids in one actions block to differ.
 SNOOZE_ACTIONS = tuple(f"nudge_snooze_{days}" for days in SNOOZE_DAYS)
+
+
+#: The morning list's button that opens one of its items.
+SHOW = "nudge_show"
+#: A list line at most this long (the item's own first line, cut at a word).
+LINE_MAX = 150
+
+
+def _item_line(text: str, limit: int = LINE_MAX) -> str:
+    """One line for the morning list from an item's own top-level text (already mrkdwn and
+    escaped by its view): its first line, cut at a word, never inside a mention, a link or
+    an escaped character, and with bold closed."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if len(first) > limit:
+        cut = first[:limit]
+        for opener, closer in (("<", ">"), ("&", ";")):
+            start = cut.rfind(opener)
+            if start != -1 and closer not in cut[start:]:
+                cut = cut[:start]
+        if " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        first = cut.rstrip() + "…"
+    if first.count("*") % 2:
+        first += "*"
+    return first or "…"
+
+
+def morning_list_message(lang: str, items: Sequence[tuple[int, str]]) -> dict[str, Any]:
+    """A person's nudges of the day as one message: one line and one **Vis** button per item
+    (`items`: reminder id and the item's own top-level text).
+
+    The items' full messages, with their own buttons, are *behind* **Vis**, not posted in a
+    thread at once: one post is one tag (`bot.slack_tags.batch_tag`), so the list keeps the
+    dispatcher's exactly-once guarantee without N more posts that could each be lost or
+    doubled in a crash; a pedagogue gets one notification, not one per item; and an item is
+    built when it is opened, so one settled since the morning (a result came, the guide was
+    checked) says so instead of offering buttons that no longer fit. The opened item goes in
+    the list's thread, so the DM stays one message long.
+    """
+    count = len(items)
+    blocks: list[Block] = [section(t(lang, "nudge.morning_intro", count=count))]
+    for reminder_id, text in items:
+        line = section(_item_line(text))
+        line["accessory"] = button(t(lang, "nudge.show"), SHOW, str(reminder_id))
+        blocks.append(line)
+    return {"text": t(lang, "nudge.morning_text", count=count), "blocks": blocks}
 
 
 def snooze_buttons(lang: str, reminder_id: int) -> list[dict[str, Any]]:

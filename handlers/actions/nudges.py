@@ -11,6 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
+from bot.jobs.nudges import shown
 from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services import reminders
@@ -24,20 +25,32 @@ from handlers.values import action_value, as_int, submitted
 async def snooze(
     body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
 ) -> None:
-    """The nudge comes back after a day or a week (at a working moment), in place of this one."""
+    """The nudge comes back after a day or a week, in place of this one — on that day's
+    morning, with the day's other nudges (later that day it would wait a day more)."""
     asked = json.loads(action_value(body))
+    calendar, now = services.settings.calendar, services.clock.now()
+    back = now.astimezone(calendar.tz).date() + timedelta(days=int(asked["days"]))
     again = await reminders.snooze(
-        services.db,
-        services.clock,
-        int(asked["id"]),
-        timedelta(days=int(asked["days"])),
-        services.settings.calendar,
+        services.db, services.clock, int(asked["id"]), calendar.morning(back) - now, calendar
     )
     if again is None:
         await respond(replace_original=True, **text_message(t(lang, "nudge.snooze_gone")))
         return
     day = local_day(lang, again.due_at, services.settings.tz)
     await respond(replace_original=True, **text_message(t(lang, "nudge.snoozed", day=day)))
+
+
+async def show(body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str) -> None:
+    """The morning list's **Vis**: the nudge's own message, as it is now, in the list's
+    thread in the person's DM (its buttons work there as in a message of its own)."""
+    user_id = body["user"]["id"]
+    message = await shown(services, as_int(action_value(body)) or 0, user_id)
+    container = body.get("container") or {}
+    await client.chat_postMessage(
+        channel=user_id,
+        thread_ts=container.get("message_ts"),
+        **(message or text_message(t(lang, "nudge.shown_gone"))),
+    )
 
 
 async def still_right(

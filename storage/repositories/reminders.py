@@ -115,6 +115,7 @@ async def claim(
     lease_error: str,
     kinds: Sequence[str] | None = None,
     unpaused: Sequence[str] = (),
+    recipients: Sequence[str] | None = None,
 ) -> list[Reminder]:
     """Move up to `limit` claimable rows to `sending` for `worker`, oldest due first.
 
@@ -123,7 +124,8 @@ async def claim(
     takes the rest. The outer `WHERE` repeats the condition, so a row is only ever taken
     from a claimable state. A reclaimed lease counts as an attempt (the send may have
     happened) and says so in `last_error`. `kinds`: only rows of these kinds (None: all);
-    `unpaused`: kinds a person's nudge pause does not hold back.
+    `unpaused`: kinds a person's nudge pause does not hold back; `recipients`: only rows to
+    these people (None: anyone).
     """
     params = {
         "worker": worker,
@@ -135,6 +137,7 @@ async def claim(
         "lease_error": lease_error,
         "kinds": None if kinds is None else json.dumps(sorted(kinds)),
         "unpaused": json.dumps(sorted(unpaused)),
+        "recipients": None if recipients is None else json.dumps(sorted(recipients)),
     }
     async with db.transaction() as conn:
         await conn.execute(
@@ -158,6 +161,8 @@ async def claim(
             " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p"
             " WHERE p.slack_user_id = c.recipient AND p.until_date >= :today))"
             " AND (:kinds IS NULL OR c.kind IN (SELECT value FROM json_each(:kinds)))"
+            " AND (:recipients IS NULL"
+            " OR c.recipient IN (SELECT value FROM json_each(:recipients)))"
             " ORDER BY c.due_at, c.id LIMIT :limit)"
             # …and still claimable (the same statement, so this cannot change in between).
             " AND ((r.state = 'pending' AND r.due_at <= :now)"
@@ -282,6 +287,46 @@ async def release(db: Database, ids: list[int], *, worker: str, now: str) -> int
         " AND id IN (SELECT value FROM json_each(?))",
         (now, worker, json.dumps(ids)),
     )
+
+
+async def hold(db: Database, ids: list[int], *, worker: str, due_at: str, now: str) -> int:
+    """Claimed rows that are not to go out today: `sending` → `pending` at `due_at`, no
+    attempt counted — only rows `worker` still holds."""
+    if not ids:
+        return 0
+    return await db.execute(
+        "UPDATE reminders SET state = 'pending', due_at = ?, claimed_by = NULL,"
+        " claimed_at = NULL, updated_at = ? WHERE state = 'sending' AND claimed_by = ?"
+        " AND id IN (SELECT value FROM json_each(?))",
+        (due_at, now, worker, json.dumps(ids)),
+    )
+
+
+async def sent_to_since(
+    db: Database, recipients: Sequence[str], since: str, apart: Sequence[str]
+) -> set[str]:
+    """Of `recipients`, those sent a reminder since `since` (UTC), not counting the kinds
+    in `apart`."""
+    if not recipients:
+        return set()
+    rows = await db.fetchall(
+        "SELECT DISTINCT recipient FROM reminders WHERE state = 'sent' AND sent_at >= ?"
+        " AND recipient IN (SELECT value FROM json_each(?))"
+        " AND kind NOT IN (SELECT value FROM json_each(?))",
+        (since, json.dumps(sorted(recipients)), json.dumps(sorted(apart))),
+    )
+    return {str(row["recipient"]) for row in rows}
+
+
+async def due_times(db: Database, kind: str, since: str) -> list[tuple[str, str]]:
+    """(recipient, due_at) of every reminder of `kind` due from `since` on that is planned,
+    being sent or sent (not cancelled or failed)."""
+    rows = await db.fetchall(
+        "SELECT recipient, due_at FROM reminders WHERE kind = ? AND due_at >= ?"
+        " AND state IN ('pending', 'sending', 'sent')",
+        (kind, since),
+    )
+    return [(str(row["recipient"]), str(row["due_at"])) for row in rows]
 
 
 async def requeue_failed(db: Database, reminder_id: int, due_at: str, now: str) -> bool:

@@ -15,6 +15,7 @@ from bot.standin import RecordedCall
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
 from tests.e2e.conftest import METTE, OLIVER, texts
+from tests.e2e.nudge_lists import opened
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 NORD = 1
@@ -36,7 +37,7 @@ async def run_jobs(slack: LocalSlack, clock: ManualClock, moment: datetime) -> l
     await slack.settle()
     return [
         c
-        for c in slack.standin.calls_since(mark)
+        for c in await opened(slack, slack.standin.calls_since(mark))
         if c.method == "chat.postMessage" and any(a in texts(c).lower() for a in ABOUT)
     ]
 
@@ -70,8 +71,8 @@ async def test_the_cycle_start_asks_each_ambassador_and_superuser_once(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     assert await run_jobs(slack, clock, at("2026-12-31T10:00")) == []
-    assert await run_jobs(slack, clock, at("2027-01-04T07:59")) == []  # 1 January: a holiday
-    sent = await run_jobs(slack, clock, at("2027-01-04T08:00"))
+    assert await run_jobs(slack, clock, at("2027-01-04T09:29")) == []  # 1 January: a holiday
+    sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
     assert len(sent) == 6  # Mette, Søren and the four superusers; Øst has no ambassador
     assert all(call.ok for call in sent), [call.errors for call in sent]
     (mette,) = to(sent, METTE)
@@ -91,7 +92,7 @@ async def test_the_cycle_start_asks_each_ambassador_and_superuser_once(
 async def test_ambassadors_answer_four_questions_and_superusers_three(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    sent = await run_jobs(slack, clock, at("2027-01-04T08:00"))
+    sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
     (mette,) = to(sent, METTE)
     (line,) = to(sent, LINE)
 
@@ -145,7 +146,7 @@ async def test_ambassadors_answer_four_questions_and_superusers_three(
 
 
 async def test_problems_show_on_the_fields(slack: LocalSlack, clock: ManualClock) -> None:
-    (line,) = to(await run_jobs(slack, clock, at("2027-01-04T08:00")), LINE)
+    (line,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), LINE)
     await open_form(slack, LINE, answer_value(line))
     empty = await slack.driver.submit_view(LINE, {})
     assert empty.json == {
@@ -167,7 +168,7 @@ async def test_problems_show_on_the_fields(slack: LocalSlack, clock: ManualClock
 
 
 async def test_an_answer_cancels_the_snoozed_nudge(slack: LocalSlack, clock: ManualClock) -> None:
-    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T08:00")), METTE)
+    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
     await open_form(slack, METTE, answer_value(mette))
     # While the form is open she also presses "in a week" on the message (another device).
     im = slack.standin.im_channel_id(METTE)
@@ -195,7 +196,7 @@ async def test_a_pending_nudge_of_someone_who_has_answered_is_cancelled_when_due
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     await reminders.pause(slack.bot.db, clock, LINE, date(2027, 1, 8))
-    sent = await run_jobs(slack, clock, at("2027-01-04T08:00"))
+    sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
     assert to(sent, LINE) == []  # held by her pause
     # Her answer arrives by another way than this nudge (written straight to the table).
     now = utc_iso(clock.now())
@@ -204,7 +205,7 @@ async def test_a_pending_nudge_of_someone_who_has_answered_is_cancelled_when_due
         " updated_at) VALUES ('2027-01', ?, ?, 'superuser', 'Godt', ?, ?)",
         (NORD, LINE, now, now),
     )
-    assert await run_jobs(slack, clock, at("2027-01-11T08:00")) == []
+    assert await run_jobs(slack, clock, at("2027-01-11T09:30")) == []
     nudge = await reminders_repo.by_key(slack.bot.db, f"area_evaluation:2027-01:{NORD}:{LINE}")
     assert nudge is not None and nudge.state == "cancelled"
 
@@ -212,8 +213,8 @@ async def test_a_pending_nudge_of_someone_who_has_answered_is_cancelled_when_due
 async def test_an_old_cycles_button_says_it_has_ended(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T08:00")), METTE)
-    april = await run_jobs(slack, clock, at("2027-04-01T08:00"))
+    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
+    april = await run_jobs(slack, clock, at("2027-04-01T09:30"))
     assert len(to(april, METTE)) == 1
     mark = slack.standin.mark()
     im = slack.standin.im_channel_id(METTE)

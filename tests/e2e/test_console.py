@@ -137,8 +137,8 @@ async def test_a_superuser_finds_a_guide_and_narrows_the_list_with_a_menu(
 async def test_moving_the_clock_shows_a_checkpoint_nudge_arriving(
     tmp_path: Path, clock: ManualClock
 ) -> None:
-    out = await console(tmp_path, clock, ":as Søren", ":clock +3d", ":clock +1d")
-    before, after = out.split(":clock +1d")
+    out = await console(tmp_path, clock, ":as Søren", ":clock +3d", ":clock +1d", ":clock +30m")
+    before, after = out.split(":clock +30m")  # Friday 09:30, the day's nudge time
     assert "Ozobot" not in before
     assert "Hvordan går det med *Ozobot* i Skovbørnehaven Egernet?" in after
     assert "Mind mig i morgen" in after

@@ -7,6 +7,7 @@ the rows.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot.clock import ManualClock
@@ -145,7 +146,8 @@ async def test_a_training_planned_twice_is_one_training_and_a_sign_up_counts_onc
     await slack.settle()
     await again(slack, first)
     assert await count(slack, "trainings") == 1
-    # The invitation goes out; Line answers yes twice.
+    # The invitation goes out at the day's nudge time; Line answers yes twice.
+    clock.advance(timedelta(minutes=30))
     await slack.bot.scheduler.run_all_now()
     await slack.settle()
     im = slack.standin.im_channel_id(LINE)

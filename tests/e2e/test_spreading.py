@@ -21,6 +21,7 @@ from bot.standin import RecordedCall
 from bot.standin.server import HTML_503
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, OLIVER, texts
+from tests.e2e.nudge_lists import opened
 
 LINE, AHMED, CAMILLA = "U0DEMO005", "U0DEMO006", "U0DEMO007"
 
@@ -37,6 +38,10 @@ async def recommend_ozobot(slack: LocalSlack, clock: ManualClock) -> int:
     return tool.id
 
 
+#: The day's nudge time (`TOVHOLDER_NUDGE_AT`) on the tests' Monday.
+NUDGE_TIME = datetime(2026, 11, 30, 9, 30)
+
+
 async def run_jobs(
     slack: LocalSlack, clock: ManualClock, moment: datetime | None = None
 ) -> dict[str, list[RecordedCall]]:
@@ -47,7 +52,7 @@ async def run_jobs(
     await slack.bot.scheduler.run_all_now()
     await slack.settle()
     sent: dict[str, list[RecordedCall]] = {}
-    for call in slack.standin.calls_since(mark):
+    for call in await opened(slack, slack.standin.calls_since(mark)):
         if call.method == "chat.postMessage":
             assert call.ok, call.errors
             sent.setdefault(str(call.args["channel"]), []).append(call)
@@ -74,7 +79,7 @@ async def test_recommending_reaches_each_daycare_once_with_whom_to_ask(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     await recommend_ozobot(slack, clock)
-    sent = about_ozobot(await run_jobs(slack, clock))
+    sent = about_ozobot(await run_jobs(slack, clock, NUDGE_TIME))
     assert sorted(sent) == sorted([AHMED, CAMILLA, OLIVER, ANNETTE])  # not Line: in use
     (ahmed,) = sent[AHMED]
     assert "Nyt anbefalet redskab: Ozobot" in ahmed
@@ -95,10 +100,10 @@ async def test_the_follow_up_answers_move_adoption_and_keep_the_reasons(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     await recommend_ozobot(slack, clock)
-    await run_jobs(slack, clock)
+    await run_jobs(slack, clock, NUDGE_TIME)
     # Started Monday 30 November: the follow-up is due Monday 28 December at 08:00.
-    assert about_ozobot(await run_jobs(slack, clock, datetime(2026, 12, 28, 7, 59))) == {}
-    sent = await run_jobs(slack, clock, datetime(2026, 12, 28, 8, 0))
+    assert about_ozobot(await run_jobs(slack, clock, datetime(2026, 12, 28, 9, 29))) == {}
+    sent = await run_jobs(slack, clock, datetime(2026, 12, 28, 9, 30))
     follow_ups = {
         who: call
         for who, calls in sent.items()
@@ -155,8 +160,8 @@ async def test_an_answer_after_the_round_ended_is_not_taken(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     tool_id = await recommend_ozobot(slack, clock)
-    await run_jobs(slack, clock)
-    sent = await run_jobs(slack, clock, datetime(2026, 12, 28, 8, 0))
+    await run_jobs(slack, clock, NUDGE_TIME)
+    sent = await run_jobs(slack, clock, datetime(2026, 12, 28, 9, 30))
     (follow_up,) = [c for c in sent[AHMED] if "Ozobot" in texts(c)]
     await set_tool_status(slack.bot.db, clock, tool_id, "not_recommended", changed_by=ANNETTE)
     mark = slack.standin.mark()
@@ -241,7 +246,7 @@ async def test_recommending_from_the_cli_asks_for_yes_without_results_then_sprea
     )
     assert (code, out) == (0, "Ozobot har nu status recommended.\n")
     assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
-    sent = about_ozobot(await run_jobs(slack, clock))
+    sent = about_ozobot(await run_jobs(slack, clock, NUDGE_TIME))
     assert "Nyt anbefalet redskab: Ozobot" in sent[AHMED][0]
 
 
@@ -255,6 +260,6 @@ async def test_a_decision_to_spread_starts_the_one_round_a_recommendation_then_k
     code, _, _ = await tovholder(slack, clock, "tools", "status", "ozobot", "recommended", "--yes")
     assert code == 0
     assert await rounds_listed(slack, clock) == [("Ozobot", "decision")]  # no second round
-    sent = about_ozobot(await run_jobs(slack, clock))
+    sent = about_ozobot(await run_jobs(slack, clock, NUDGE_TIME))
     (invitation,) = sent[AHMED]  # one round, so one invitation
     assert "Nyt anbefalet redskab: Ozobot" in invitation

@@ -386,6 +386,7 @@ async def test_afslut_as_recommended_after_a_result_starts_the_spreading_round(
     assert closed.json is None and slack.standin.open_views(SOEREN) == []
     assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
     mark = slack.standin.mark()
+    clock.move_to(clock.now().replace(hour=9, minute=30))  # the day's nudge time
     await slack.bot.scheduler.run_all_now()
     await slack.settle()
     invited = {
@@ -421,10 +422,10 @@ async def test_a_test_started_in_slack_has_its_checkpoint_reminders_at_once(
         if r.payload.get("test_id") == test.id
     ]
     assert planned == [
-        ("test_checkpoint", METTE, "2026-12-14 08:00"),
-        ("test_follow_up", METTE, "2026-12-16 08:00"),
-        ("test_checkpoint", METTE, "2027-01-11 08:00"),
-        ("test_follow_up", METTE, "2027-01-13 08:00"),
+        ("test_checkpoint", METTE, "2026-12-14 09:30"),
+        ("test_follow_up", METTE, "2026-12-16 09:30"),
+        ("test_checkpoint", METTE, "2027-01-11 09:30"),
+        ("test_follow_up", METTE, "2027-01-13 09:30"),
     ]
 
 

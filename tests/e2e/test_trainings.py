@@ -12,6 +12,7 @@ from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.standin import RecordedCall
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.e2e.nudge_lists import opened
 from tests.e2e.test_tool_guide import buttons, choose, menu, tool_guide
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
@@ -65,7 +66,7 @@ async def run_jobs(slack: LocalSlack, clock: ManualClock, moment: datetime) -> l
     await slack.settle()
     return [
         c
-        for c in all_ok(slack.standin.calls_since(mark))
+        for c in await opened(slack, all_ok(slack.standin.calls_since(mark)))
         if c.method == "chat.postMessage" and "plæring" in texts(c)
     ]
 
@@ -113,8 +114,8 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     assert "Mælkebøtten, &lt;salen&gt;" in receipt
     assert "2 superbrugere bliver inviteret" in receipt
 
-    # Monday 09:00 is working time: Line and Ahmed (Nord, not started) are invited.
-    invites = await run_jobs(slack, clock, at("2026-11-30", "09:05", clock))
+    # Monday 09:30 is the day's nudge time: Line and Ahmed (Nord, not started) are invited.
+    invites = await run_jobs(slack, clock, at("2026-11-30", "09:30", clock))
     assert sorted(c.args["channel"] for c in invites) == [LINE, AHMED]
     (invite,) = dm_to(invites, LINE)
     shown = texts(invite)
@@ -130,12 +131,12 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     assert texts(answer).startswith("Tilmeldt – Oplæring i *Bee-Bot*")
 
     # Mette hears that Line signed up; Line's reminder: the working day before a Monday is
-    # the Friday, at 08:00, not earlier.
+    # the Friday, at the nudge time (09:30), not earlier.
     (told,) = await run_jobs(slack, clock, at("2026-12-03", "15:00", clock))
     assert told.args["channel"] == METTE
     assert texts(told).startswith("Line Nielsen (Børnehuset Mælkebøtten) har tilmeldt sig")
-    assert await run_jobs(slack, clock, at("2026-12-04", "07:59", clock)) == []
-    reminded = await run_jobs(slack, clock, at("2026-12-04", "08:00", clock))
+    assert await run_jobs(slack, clock, at("2026-12-04", "09:29", clock)) == []
+    reminded = await run_jobs(slack, clock, at("2026-12-04", "09:30", clock))
     (reminder,) = dm_to(reminded, LINE)
     assert texts(reminder).startswith("Påmindelse: Du er tilmeldt – Oplæring i *Bee-Bot*")
     assert dm_to(reminded, AHMED) == []  # he never answered
@@ -169,7 +170,7 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
 
 async def test_cancelling_tells_those_signed_up(slack: LocalSlack, clock: ManualClock) -> None:
     await plan_bee_bot(slack, place="https://teams.example/training")
-    invites = await run_jobs(slack, clock, at("2026-11-30", "09:05", clock))
+    invites = await run_jobs(slack, clock, at("2026-11-30", "09:30", clock))
     (invite,) = dm_to(invites, AHMED)
     training = value_of(invite, "training_yes")
     await click(slack, AHMED, "training_yes", training, slack.standin.im_channel_id(AHMED))
@@ -189,7 +190,7 @@ async def test_cancelling_tells_those_signed_up(slack: LocalSlack, clock: Manual
     (notice,) = dm_to(told, AHMED)
     assert texts(notice).startswith("Oplæringen er desværre aflyst – Oplæring i *Bee-Bot*")
     assert dm_to(told, LINE) == []  # Line never signed up (her invitation is not resent)
-    assert await run_jobs(slack, clock, at("2026-12-04", "08:00", clock)) == []  # no reminder
+    assert await run_jobs(slack, clock, at("2026-12-04", "09:30", clock)) == []  # no reminder
 
     late = await click(slack, LINE, "training_yes", training, slack.standin.im_channel_id(LINE))
     assert "Oplæringen er aflyst" in texts(late[-1])
