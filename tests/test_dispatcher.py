@@ -417,11 +417,20 @@ def test_errors_are_judged_retry_or_fail(
 TAG_EVENT = "tovholder_reminder"
 
 
-async def crash_mid_post(slack: LocalSlack, pacer: Pacer) -> None:
+async def crash_mid_post(
+    slack: LocalSlack, pacer: Pacer, morning: MorningList | None = None
+) -> None:
     """A dispatcher killed the moment Slack accepts its first post, while it still awaits the
     answer: the message is in Slack, and the bot never recorded it (the worst moment)."""
     task = asyncio.create_task(
-        dispatch(services_of(slack), SENDERS, worker="dead", pacer=pacer, calendar=ALWAYS)
+        dispatch(
+            services_of(slack),
+            SENDERS,
+            worker="dead",
+            pacer=pacer,
+            calendar=ALWAYS,
+            morning=morning,
+        )
     )
 
     def kill(call: RecordedCall) -> None:
@@ -723,18 +732,7 @@ async def test_a_list_posted_as_the_process_died_is_not_sent_again(
 ) -> None:
     db = slack.bot.db
     made = [await plan(db, clock, f"k{n}", PEOPLE[0], n=n) for n in range(3)]
-    task = asyncio.create_task(run_morning(slack, pacer))
-
-    def kill(call: RecordedCall) -> None:
-        if call.method == "chat.postMessage" and call.ok:
-            task.cancel()
-
-    unsubscribe = slack.standin.subscribe(kill)
-    try:
-        with pytest.raises(asyncio.CancelledError):
-            await task
-    finally:
-        unsubscribe()
+    await crash_mid_post(slack, pacer, MORNING)
     assert len(dm(slack, PEOPLE[0])) == 1
     assert {(await state_of(db, r.id)).state for r in made} == {"sending"}
     clock.advance(reminders.LEASE)
@@ -785,3 +783,30 @@ async def test_after_the_day_s_message_nudges_wait_for_the_next_morning_but_urge
     assert len(dm(slack, PEOPLE[0])) == 3  # the welcome, the day's message, the urgent one
     clock.move_to(datetime(2026, 12, 1, 9, 30, tzinfo=TZ))
     assert (await run_morning(slack, pacer, NINE_THIRTY)).sent == 1
+
+
+async def test_while_slack_cannot_say_whether_the_list_went_out_the_person_gets_nothing_more(
+    slack: LocalSlack, clock: ManualClock, pacer: Pacer
+) -> None:
+    db = slack.bot.db
+    made = [await plan(db, clock, f"k{n}", PEOPLE[0], n=n) for n in range(3)]
+    await crash_mid_post(slack, pacer, MORNING)
+    clock.advance(reminders.LEASE)
+    newer = await plan(db, clock, "newer", PEOPLE[0], n=7)
+    slack.standin.fault("conversations.history", HTML_503)
+    services = without_retries(slack)
+    report = await dispatch(
+        services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
+    )
+    assert (report.deferred, report.released, report.sent) == (3, 1, 0)
+    assert len(dm(slack, PEOPLE[0])) == 1  # not a second list beside the one in doubt
+    assert (await state_of(db, newer.id)).state == "pending"
+    slack.standin.clear_faults()
+    clock.advance(reminders.backoff(1))
+    report = await dispatch(
+        services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
+    )
+    assert (report.confirmed, report.sent, report.held) == (3, 0, 1)  # today's went out
+    assert len(dm(slack, PEOPLE[0])) == 1
+    assert {(await state_of(db, r.id)).state for r in made} == {"sent"}
+    assert (await state_of(db, newer.id)).due == clock.now() + timedelta(days=1)

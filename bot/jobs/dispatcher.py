@@ -47,6 +47,11 @@ the rest of those rows are handed back for the next run. For the same reason the
 dispatcher's client does not repeat a post inside the call after a timeout or a dropped
 connection (`bot.slack_tags.careful_client`): that repeat could not be looked up first.
 
+**One message a day.** Given a `MorningList`, a person's due nudges go out as one list
+(one post, one tag for all its reminders: `bot.slack_tags.batch_tag`), with the same
+guarantees; after the day's message their nudges wait for the next working morning, but
+for the urgent kinds.
+
 Logs carry ids, kinds, counts and Slack's error codes — never the message text.
 """
 
