@@ -633,3 +633,33 @@ async def test_the_cli_lists_a_reminder_whose_post_is_unconfirmed(
     assert (code, record["id"], record["state"]) == (0, claimed.id, "sending")
     code, out, _ = await run(db, clock, "list")
     assert code == 0 and "#1 k" in out
+
+
+# -- one message a day (issue 18.3) --------------------------------------------------------------
+
+
+async def test_a_claim_can_be_for_some_people_only(db: Database, clock: ManualClock) -> None:
+    await plan(db, clock, "a", recipient=METTE)
+    await plan(db, clock, "b", recipient=ANNETTE)
+    claimed = await reminders.claim_due(db, clock, worker="w", limit=10, recipients=[ANNETTE])
+    assert [r.dedupe_key for r in claimed] == ["b"]
+
+
+async def test_held_reminders_wait_without_an_attempt_and_the_day_s_sends_are_counted(
+    db: Database, clock: ManualClock
+) -> None:
+    await plan(db, clock, "sent", recipient=METTE)
+    await plan(db, clock, "apart", recipient=ANNETTE, kind="welcome")
+    for claimed in await reminders.claim_due(db, clock, worker="w", limit=10):
+        assert await reminders.mark_sent(db, clock, claimed.id)
+    assert await reminders.sent_today(db, clock, [METTE, ANNETTE], apart={"welcome"}) == {METTE}
+    clock.advance(timedelta(days=1))  # a new day: nobody has had today's message
+    assert await reminders.sent_today(db, clock, [METTE], apart=set()) == set()
+    later = await plan(db, clock, "later", recipient=METTE)
+    assert later is not None
+    (claimed,) = await reminders.claim_due(db, clock, worker="w", limit=10)
+    tomorrow = clock.now() + timedelta(days=1)
+    assert await reminders.hold(db, clock, [claimed.id], worker="w", until=tomorrow) == 1
+    waiting = await reminders.get_reminder(db, later.id)
+    assert waiting is not None
+    assert (waiting.state, waiting.attempts, waiting.due) == ("pending", 0, tomorrow)
