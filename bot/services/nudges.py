@@ -19,7 +19,7 @@ from bot.domain.tool_tests import ToolTest
 from bot.services import reminders
 from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
-from bot.services.onboarding import WELCOME, WELCOME_NOTE
+from bot.services.onboarding import AMBASSADOR_WELCOME, WELCOME, WELCOME_NOTE
 from bot.services.sparring import DELIVERY_KINDS
 from bot.services.sparring_escalation import ESCALATION, plan_escalations
 from bot.services.spreading import plan_spreading
@@ -49,10 +49,10 @@ GUIDE_CHECKS_PER_WEEK = 3
 #: moved or cancelled oplæring may be sooner than the next morning.
 URGENT_KINDS: frozenset[str] = frozenset({ESCALATION, TRAINING_CHANGED})
 #: Reminders that are not nudges: a sparring question on its way to the ambassadors (any
-#: hour), a new superuser's welcome and the note about them. Sent on their own, as before,
-#: and not counted as the day's message. Every other kind is a nudge, gathered into the
-#: person's one message a day (`bot.jobs.dispatcher.MorningList`).
-NOT_NUDGES: frozenset[str] = DELIVERY_KINDS | {WELCOME, WELCOME_NOTE}
+#: hour), a new superuser's welcome and the note about them, a new ambassador's welcome.
+#: Sent on their own, as before, and not counted as the day's message. Every other kind is a
+#: nudge, gathered into the person's one message a day (`bot.jobs.dispatcher.MorningList`).
+NOT_NUDGES: frozenset[str] = DELIVERY_KINDS | {WELCOME, WELCOME_NOTE, AMBASSADOR_WELCOME}
 
 
 async def running_tests(db: Database) -> list[ToolTest]:
