@@ -186,7 +186,7 @@ def my_questions(lang: str, found: list[Question], tz: ZoneInfo) -> dict[str, An
 
 def claimed_message(lang: str, question: Question) -> dict[str, Any]:
     """ "Jeg tager den" clicked where the question is only listed: it is yours, where to
-    answer, and "Svar" for the answer form."""
+    answer, and **Besvaret** for the answer form."""
     asker = f"<@{question.asker_slack_id}>"
     if question.channel_id:
         text = t(lang, "sparring.claimed_channel", asker=asker, channel=f"<#{question.channel_id}>")
