@@ -148,12 +148,11 @@ async def test_a_new_ambassador_is_welcomed_with_the_areas_open_questions_and_ta
     async with slack.bot.db.transaction() as conn:
         await set_role(conn, ahmed.id, "ambassador", area_id=nord.id, daycare_id=None, present=True)
 
-    (welcome,) = [
-        c
-        for c in await dms(slack, clock, "2026-11-30T10:00", AHMED)
-        if "Velkommen som ambassadør" in texts(c)
-    ]
-    assert welcome.args.get("thread_ts") is None  # a welcome, on its own: not in a list
+    # Two weeks on, the morning he becomes one also has nudges for him (Line has been quiet).
+    received = await dms(slack, clock, "2026-12-15T10:00", AHMED)
+    assert with_button(received, PLAN_FOR)
+    (welcome,) = [c for c in received if "Velkommen som ambassadør" in texts(c)]
+    assert welcome.args.get("thread_ts") is None  # a welcome, on its own: not in the list
     assert "som ingen har taget endnu (3)" in texts(welcome)
     listed = [b for b in welcome.args["blocks"] if (b.get("accessory") or {}).get("action_id")]
     assert [b["accessory"]["value"] for b in listed] == [str(i) for i in asked]
