@@ -15,7 +15,8 @@ import pytest
 from bot.admin.context import AdminContext
 from bot.cli import parser as cli_parser
 from bot.clock import ManualClock
-from bot.services.search import closest_tool_names, search_guides
+from bot.services.search import closest_tool_names, entry_at, search_guides
+from bot.services.search.faq import faq_entries
 from bot.settings import load_settings
 from storage.db import Database
 
@@ -323,6 +324,7 @@ async def test_finds_what_people_mean(catalogue: Database, query: str, expected:
         ("skattejagt på legepladsen", "QR-koder på legepladsen"),
         ("light table", "Projektor og lysbord"),
         ("lysbordet", "Projektor og lysbord"),
+        ("how do I make the bee move", "Bee-Bot"),
     ],
 )
 async def test_first_hit(catalogue: Database, query: str, expected: str) -> None:
@@ -345,6 +347,54 @@ async def test_the_youngest_find_guides_for_the_vuggestue(catalogue: Database, q
     found = await tools_for(catalogue, query)
     assert found[:1] and found[0] in FOR_THE_YOUNGEST, f"{query!r} → {found}"
     assert set(found) >= FOR_THE_YOUNGEST, f"{query!r} → {found}"
+
+
+ROBOTS_BY_AGE = (
+    Entry(
+        "Bee-Bot",
+        "Robotter",
+        "Bee-Bot på gulvet",
+        "Børnene giver bien en rute og ser den køre.",
+        tags=("robot", "kodning"),
+        labels={"age_group": ("boernehave",)},
+    ),
+    # Nothing but its label says it is for the youngest.
+    Entry(
+        "Robotmus",
+        "Robotter",
+        "Robotmusen finder osten",
+        "Musen kører hen til osten, når børnene trykker på pilene.",
+        tags=("robot",),
+        labels={"age_group": ("vuggestue",)},
+    ),
+    Entry(
+        "Projektor og lysbord",
+        "Udstyr",
+        "Lys og skygger på lysbordet",
+        "Børnene undersøger lys, farver og skygger med hele kroppen.",
+        "Læg lysbordet på gulvet i vuggestuen, så de kravlende børn kan være med.",
+        labels={"age_group": ("vuggestue",)},
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("robot til vuggestue", ["Robotmus", "Bee-Bot"]),
+        ("robotter til de mindste", ["Robotmus", "Bee-Bot"]),
+        ("robot til børnehaven", ["Bee-Bot", "Robotmus"]),
+        ("robot for toddlers", ["Robotmus", "Bee-Bot"]),
+    ],
+)
+async def test_an_age_group_asked_for_prefers_its_guides_among_the_right_ones(
+    db: Database, query: str, expected: list[str]
+) -> None:
+    # The robots come first, the one for the age group asked for before the other; the
+    # lysbord guide, for the vuggestue but no robot, after both.
+    for number, entry in enumerate(ROBOTS_BY_AGE):
+        await add(db, entry, f"age-{number}")
+    assert (await tools_for(db, query))[:2] == expected
 
 
 @pytest.mark.parametrize("query", ["tablet", "ipad", "ipaad"])
@@ -455,6 +505,15 @@ async def test_did_you_mean(catalogue: Database) -> None:
     assert (await closest_tool_names(catalogue, "bee bott"))[0] == "Bee-Bot"
     assert "Ozobot" in await closest_tool_names(catalogue, "ozzobot")
     assert await closest_tool_names(catalogue, "bibot", limit=1) == ["Bee-Bot"]
+    # A typo between two names offers both, the closer first.
+    assert await closest_tool_names(catalogue, "bliebot") == ["Blue-Bot", "Bee-Bot"]
+
+
+@pytest.mark.parametrize("query", ["minecraft", "canva", "kahoot", "skrlmpf", "padlet"])
+async def test_did_you_mean_offers_only_names_really_close(catalogue: Database, query: str) -> None:
+    # Sharing a few letters ("minecraft" and "iPad-kamera", "canva" and "Makey Makey") is
+    # no reason to offer a name: the "ask the network" button is the better answer.
+    assert await closest_tool_names(catalogue, query) == []
 
 
 # --- `tovholder guides search` ------------------------------------------------------------
@@ -505,3 +564,54 @@ async def test_cli_suggests_tool_names(catalogue: Database, clock: ManualClock) 
 def test_cli_limit_is_checked() -> None:
     with pytest.raises(SystemExit):
         cli_parser().parse_args(["guides", "search", "robot", "--limit", "0"])
+
+
+# --- A hit that came from a saved question and answer ----------------------------------------
+
+FAQ_BODY = """## Sådan gør I
+
+1. Tryk på pilene, og tryk GO.
+
+## Spørgsmål og svar
+
+**Hvor længe kan bien køre på en opladning?**
+
+Cirka en time. Lad den op aftenen før.
+
+**Kan bien køre på et tæppe?**
+
+Den kører skævt på tykke tæpper\\. Brug et hårdt gulv eller en plade."""
+
+
+async def test_a_hit_from_a_saved_question_names_it(db: Database) -> None:
+    bee = Entry(
+        "Bee-Bot",
+        "Robotter",
+        "Bee-Bot på gulvet",
+        "Børnene giver bien en rute og ser den køre.",
+        FAQ_BODY,
+        tags=("robot",),
+    )
+    for number, entry in enumerate((bee, *CATALOGUE[1:4])):
+        await add(db, entry, f"faq-{number}")
+    (hit, *_) = await search_guides(db, "kører den skævt på tæppet")
+    assert (hit.tool, hit.faq) == ("Bee-Bot", 1)
+    saved = entry_at(FAQ_BODY, hit.faq)
+    assert saved is not None
+    assert saved.question == "Kan bien køre på et tæppe?"
+    assert saved.answer == "Den kører skævt på tykke tæpper\\. Brug et hårdt gulv eller en plade."
+    # Found by its name, title or purpose, or by its steps: no question to show.
+    for query in ("bee-bot", "bien på gulvet", "tryk GO"):
+        (hit, *_) = await search_guides(db, query)
+        assert (hit.tool, hit.faq) == ("Bee-Bot", None), query
+
+
+def test_faq_entries_are_read_alike_from_the_guide_and_the_index() -> None:
+    folded = FAQ_BODY.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+    assert [e.question for e in faq_entries(FAQ_BODY)] == [
+        "Hvor længe kan bien køre på en opladning?",
+        "Kan bien køre på et tæppe?",
+    ]
+    assert len(faq_entries(folded)) == 2
+    assert faq_entries("## Tips\n\n**Ikke et spørgsmål**\n\nTekst") == []
+    assert entry_at(FAQ_BODY, 5) is None and entry_at(FAQ_BODY, None) is None

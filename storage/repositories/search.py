@@ -189,13 +189,17 @@ class ToolName:
 
 
 @dataclass(frozen=True)
-class IndexHit:
+class PoolRow:
+    """A candidate guide with its tool and its indexed text (folded, one string a column)."""
+
     guide_id: int
     tool_id: int
     tool: str
+    status: str
     slug: str
     title: str
-    score: float
+    #: The index row's text, in `COLUMNS` order.
+    columns: tuple[str, ...]
 
 
 async def generation(db: Database) -> int:
@@ -228,59 +232,40 @@ async def tool_names(db: Database) -> list[ToolName]:
     ]
 
 
-async def match_guides(
-    db: Database,
-    match: str,
-    *,
-    weights: Sequence[float],
-    status_factors: dict[str, float],
-    tool_factors: dict[int, float],
-    limit: int,
-    pool: int,
-) -> list[IndexHit]:
-    """Guides matching the FTS5 expression `match` (built by the caller from its own quoted
-    tokens), best first.
+async def candidates(
+    db: Database, match: str, *, weights: Sequence[float], pool: int
+) -> list[PoolRow]:
+    """The best `pool` guides for the FTS5 expression `match` (built by the caller from its
+    own quoted tokens) by weighted bm25, with their tool and indexed text, for the caller to
+    rank.
 
-    Two steps, for speed: FTS5 ranks every matching row by weighted bm25 alone (reading
-    any other column would cost a content-table look-up per matching row), keeping the
-    best `pool`; only those are joined to their tool and scored
-    -bm25 × status factor × name factor.
+    FTS5 ranks every matching row by bm25 alone (reading any other column would cost a
+    content-table look-up per matching row); only the pool is joined to its tool and read.
     """
     weight_sql = ", ".join(f"{float(w)!r}" for w in weights)
-    status_sql = "1.0"
-    if status_factors:
-        status_sql = "CASE t.status " + " ".join("WHEN ? THEN ?" for _ in status_factors)
-        status_sql += " ELSE 1.0 END"
-    boost_sql = "1.0"
-    if tool_factors:
-        boost_sql = "CASE g.tool_id " + " ".join("WHEN ? THEN ?" for _ in tool_factors)
-        boost_sql += " ELSE 1.0 END"
-    factor_params: list[object] = []
-    for status, factor in status_factors.items():
-        factor_params += [status, factor]
-    for tool_id, boost in tool_factors.items():
-        factor_params += [tool_id, boost]
-    # Only placeholders and float literals we formatted are spliced in; values are bound.
+    columns = ", ".join(f"s.{column}" for column in COLUMNS)
+    # Only float literals we formatted and our own column names are spliced in.
     sql = (
         "WITH pool AS (SELECT rowid AS guide_id,"  # noqa: S608
         f" -bm25(guide_search, {weight_sql}) AS base"
         " FROM guide_search WHERE guide_search MATCH ? ORDER BY base DESC LIMIT ?)"
-        " SELECT p.guide_id, g.tool_id, t.name AS tool, g.slug,"
-        " coalesce(v.title, '') AS title,"
-        f" p.base * {status_sql} * {boost_sql} AS score"
+        " SELECT p.guide_id, g.tool_id, t.name AS tool, t.status, g.slug,"
+        f" coalesce(v.title, '') AS title, {columns}"
         " FROM pool p JOIN guides g ON g.id = p.guide_id JOIN tools t ON t.id = g.tool_id"
+        " JOIN guide_search s ON s.rowid = p.guide_id"
         " LEFT JOIN guide_versions v ON v.guide_id = g.id AND v.version = g.current_version"
-        " ORDER BY score DESC, p.guide_id LIMIT ?"
+        " ORDER BY p.base DESC, p.guide_id"
     )
-    rows = await db.fetchall(sql, [match, max(pool, limit), *factor_params, limit])
+    rows = await db.fetchall(sql, [match, pool])
     return [
-        IndexHit(
+        PoolRow(
             guide_id=int(row["guide_id"]),
             tool_id=int(row["tool_id"]),
             tool=str(row["tool"]),
+            status=str(row["status"]),
             slug=str(row["slug"]),
             title=str(row["title"]),
-            score=float(row["score"]),
+            columns=tuple(str(row[column] or "") for column in COLUMNS),
         )
         for row in rows
     ]

@@ -6,6 +6,7 @@ triggers (`storage/repositories/search.py`); this package normalises queries the
 way the index stores text and expands them (stems, compounds, typos, concepts).
 """
 
+from bot.services.search.faq import FaqEntry, entry_at
 from bot.services.search.service import SearchHit, closest_tool_names, named_tool, search_guides
 
-__all__ = ["SearchHit", "closest_tool_names", "named_tool", "search_guides"]
+__all__ = ["FaqEntry", "SearchHit", "closest_tool_names", "entry_at", "named_tool", "search_guides"]

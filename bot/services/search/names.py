@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.services.search.normalise import compact
+from bot.services.search.normalise import STOPWORDS, compact, tokens
 from bot.services.search.vocabulary import Snapshot
 
 #: How alike (0–100) a run of query words must be to a name to count as naming it.
@@ -37,17 +37,32 @@ def _note(found: dict[int, float], tool_ids: set[int], similarity: float) -> Non
         found[tool_id] = max(found.get(tool_id, 0.0), similarity)
 
 
-def _fuzzy(key: str, snap: Snapshot, found: dict[int, float], *, cutoff: float, limit: int) -> None:
-    """Record the tools whose name or name part looks like `key`."""
+#: A query of more meaningful words than this is a question, not a name: a part of a name
+#: in it ("tegning" of "Fælles tegning på storskærm", "screen" of "Green Screen by Do
+#: Ink") is an everyday word there, and only whole names and aliases name a tool.
+MAX_PART_QUERY_WORDS = 2
+
+
+def _fuzzy(
+    key: str, snap: Snapshot, found: dict[int, float], *, cutoff: float, limit: int, parts: bool
+) -> None:
+    """Record the tools whose name (or name part, with `parts`) looks like `key`."""
+    choices = snap.name_choices if parts else list(snap.compact_names)
     for name, score, _ in process.extract(
-        key, snap.name_choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+        key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
     ):
         _note(found, snap.compact_names.get(name, set()), score / 100)
-        _note(found, snap.name_parts.get(name, set()), score / 100 * PART_SIMILARITY)
+        if parts:
+            _note(found, snap.name_parts.get(name, set()), score / 100 * PART_SIMILARITY)
 
 
-def named_tools(words: list[str], snap: Snapshot) -> dict[int, float]:
-    """Tool id → similarity in 0..1 for the tools the query names, exactly or nearly."""
+def named_tools(words: list[str], snap: Snapshot, *, meaningful: int = 1) -> dict[int, float]:
+    """Tool id → similarity in 0..1 for the tools the query names, exactly or nearly.
+
+    `meaningful` is how many meaningful words the query has; past `MAX_PART_QUERY_WORDS`
+    only whole names and aliases count.
+    """
+    parts = meaningful <= MAX_PART_QUERY_WORDS
     found: dict[int, float] = {}
     for start in range(len(words)):
         for end in range(start + 1, min(start + MAX_RUN, len(words)) + 1):
@@ -56,12 +71,15 @@ def named_tools(words: list[str], snap: Snapshot) -> dict[int, float]:
             if len(key) < MIN_NAME_CHARS and not (len(run) > 1 and key in snap.compact_names):
                 continue
             _note(found, snap.compact_names.get(key, set()), 1.0)
-            _note(found, snap.name_parts.get(key, set()), PART_SIMILARITY)
-            if key in snap.compact_names or key in snap.name_parts:
+            if parts:
+                _note(found, snap.name_parts.get(key, set()), PART_SIMILARITY)
+            if key in snap.compact_names or (parts and key in snap.name_parts):
                 continue
             if all(snap.is_word(word) for word in run):
                 continue
-            _fuzzy(key, snap, found, cutoff=NAME_CUTOFF, limit=3)
+            if run[0] in STOPWORDS or run[-1] in STOPWORDS:  # "a robot" is no "blå robot"
+                continue
+            _fuzzy(key, snap, found, cutoff=NAME_CUTOFF, limit=3, parts=parts)
     return found
 
 
@@ -95,21 +113,43 @@ def loose_named(words: list[str], snap: Snapshot) -> dict[int, float]:
     return dict(best)
 
 
+#: "Mente du …?" offers a name only when a run of the query is this alike to it (0–100)…
+CLOSE_CUTOFF = 75
+#: …or begins with its first letters, this many at least, and is still somewhat alike
+#: ("osmxyz" → Osmo); "minecraft" is not "iPad-kamera", nor "canva" "Makey Makey".
+CLOSE_PREFIX = 3
+CLOSE_PREFIX_CUTOFF = 60
+
+
+def _closeness(key: str, name: str) -> float:
+    """How close a typed run is to a compact name, 0 when not close enough to offer."""
+    score = fuzz.ratio(key, name)
+    if score >= CLOSE_CUTOFF:
+        return score
+    if score >= CLOSE_PREFIX_CUTOFF and key[:CLOSE_PREFIX] == name[:CLOSE_PREFIX]:
+        return score
+    return 0.0
+
+
 def closest_names(query: str, snap: Snapshot, *, limit: int) -> list[str]:
-    """Canonical names of the tools whose name or alias looks most like `query`."""
-    wanted = compact(query)
-    if not wanted or not snap.names:
-        return []
-    texts = [compact(name.text) for name in snap.names]
-    ranked = process.extract(wanted, texts, scorer=fuzz.WRatio, score_cutoff=60, limit=None)
-    result: list[str] = []
-    for _, _, index in ranked:
-        tool = snap.names[index].tool
-        if tool not in result:
-            result.append(tool)
-        if len(result) >= limit:
-            break
-    return result
+    """Canonical names of the tools whose name or alias a run of `query` nearly spells,
+    closest first; [] when none is really close (the "ask the network" button is the
+    better offer than a name that only shares some letters)."""
+    words = tokens(query)[: MAX_RUN * 4]
+    keys = {
+        key
+        for start in range(len(words))
+        for end in range(start + 1, min(start + MAX_RUN, len(words)) + 1)
+        if len(key := "".join(words[start:end])) >= CLOSE_PREFIX
+    }
+    best: dict[str, float] = {}
+    for name in snap.names:
+        text = compact(name.text)
+        score = max((_closeness(key, text) for key in keys), default=0.0)
+        if score > best.get(name.tool, 0.0):
+            best[name.tool] = score
+    ranked = sorted((tool for tool in best if best[tool] > 0), key=lambda tool: -best[tool])
+    return ranked[:limit]
 
 
 def compact_names_of(

@@ -22,15 +22,43 @@ _TOKEN = re.compile(r"[^\W_]+")
 #: Words that carry no search meaning in either language (folded: "på" is "paa").
 _STOPWORDS = """
     og i paa med at en et den det de der til for af er som jeg vi man kan om hvordan hvad
-    hvor vil skal gerne noget nogle sig sin sit sine har have ikke eller saa fra ved
+    hvor vil skal gerne noget nogle sig sin sit sine har have ikke eller saa fra ved men
+    mens fordi hvis
     mig du dig os jer min mit mine vores jeres efter over under hos mere meget bare lidt bruge
     the a an of with to how in on and or not for is are can do i we what use using my our
     near
+    deres egen egne selv hinanden naar kunne faa
+    hvilken hvilke ide ideer komme kommer prove proeve lave laver godt ogsaa
+    children child kids kid make makes making want wants let lets get something some
+    their them they this that these those there where which who when why into out about
+    should could would will be it its at by as so if all each own me you your us does did
+    have has from
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 #: Longest first: the first that leaves a stem of at least `_MIN_STEM` letters is removed.
-_SUFFIXES = ("erne", "ene", "ens", "ers", "ets", "en", "er", "et", "es", "e", "s")
+#: "-else" makes nouns of verbs ("optagelse", "bevægelse"), "-ere" infinitives of loan
+#: words ("programmere"): both stem as the verb does, as the Snowball stemmer has it.
+_SUFFIXES = (
+    "elserne",
+    "elsen",
+    "elser",
+    "erne",
+    "else",
+    "ere",
+    "ene",
+    "ens",
+    "ers",
+    "ets",
+    "en",
+    "er",
+    "et",
+    "es",
+    "e",
+    "s",
+)
+#: A neuter adjective's -t after these ("mørkt" → "mørk"), Snowball's consonant pairs.
+_PAIRS = ("kt", "gt", "dt")
 _MIN_STEM = 3
 _VOWELS = frozenset("aeiouy")
 
@@ -59,7 +87,8 @@ def query_words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """Strip one common Danish inflection and undouble a final consonant.
 
-    "robotterne" → "robot", "appen" → "app", "tegne" → "tegn", "billeder" → "billed".
+    "robotterne" → "robot", "appen" → "app", "tegne" → "tegn", "billeder" → "billed",
+    "optagelse" → "optag", "mørkt" → "mørk".
     The stem is used as an FTS5 prefix, so over-stemming only widens recall a little;
     numbers and very short words are left alone.
     """
@@ -69,6 +98,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             word = word[: -len(suffix)]
             break
+    if word.endswith(_PAIRS) and len(word) > _MIN_STEM + 1:
+        word = word[:-1]
     if (
         len(word) > _MIN_STEM
         and word[-1] == word[-2]

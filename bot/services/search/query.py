@@ -12,13 +12,17 @@ are just characters that were dropped by tokenising. Per query word we search fo
 * every member of a matching concept ("magnifier" → lup, mikroskop, forstørrelsesglas),
   as the concept table spells it (a word the table knows is searched that way too).
 
-Words are OR-ed, so bm25 rewards guides matching more of them.
+Words are OR-ed: the expression finds the candidates. Each alternative also keeps how
+much it is worth when it is what a guide matched (the person's own word most, a concept
+member least) and how many guides hold it, so `ranking` can score every query word once,
+by its best alternative in each guide (`Query.groups`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -38,6 +42,34 @@ MIN_PREFIX = 4
 COMMON_SHARE = 0.5
 #: Common expansions kept when they are all a query word has.
 MAX_COMMON = 2
+
+#: What an alternative is worth when it is what a guide matched, by where it came from:
+#: the person's own word, a typo fix, an index compound ending in the word, a split of an
+#: unknown compound, a member of the word's concept (another word for the same thing).
+Kind = Literal["own", "typo", "compound", "part", "concept", "name"]
+KIND_WEIGHTS: dict[str, float] = {
+    "own": 1.0,
+    "typo": 0.85,
+    "compound": 0.8,
+    "part": 0.6,
+    "concept": 0.8,
+    "name": 1.0,
+}
+
+
+#: The endings a short Danish word takes ("lys" → "lyset", "dyr" → "dyrene", "bi" →
+#: "bien"), searched exactly: a short stem as a prefix would find other words ("bil" →
+#: "billede").
+SHORT_ENDINGS = ("en", "et", "e", "er", "erne", "ene", "ens", "ets")
+
+
+def _inflections(root: str) -> list[str]:
+    """The inflected forms of a short stem, also with its last consonant doubled
+    ("rum" → "rummet")."""
+    bases = [root]
+    if root[-1:].isalpha() and root[-1] not in "aeiouy":
+        bases.append(root + root[-1])
+    return [base + ending for base in bases for ending in SHORT_ENDINGS]
 
 
 def _as_spelt(word: str, snap: Snapshot) -> bool:
@@ -60,6 +92,13 @@ class _Alt:
     text: str
     prefix: bool = False
     phrase: bool = False
+    #: `KIND_WEIGHTS` of where it came from; not part of its identity.
+    weight: float = field(default=1.0, compare=False)
+    #: Guides holding it, for its rarity: for a prefix the most any one word it starts
+    #: has (the union is hidden; `docs` is the sum, an upper bound); not its identity.
+    df: int = field(default=0, compare=False)
+    #: It is the person's own word (not one found for it); not part of its identity.
+    own: bool = field(default=False, compare=False)
 
     def covers(self, other: _Alt) -> bool:
         """Whether every term `other` matches is matched by `self` already."""
@@ -89,15 +128,25 @@ class _Group:
     snap: Snapshot
     alternatives: list[_Alt] = field(default_factory=list)
     common: list[_Alt] = field(default_factory=list)
+    #: Where the alternatives added now come from (see `KIND_WEIGHTS`).
+    kind: Kind = "own"
 
-    def _add(self, alt: _Alt, docs: int, *, own: bool) -> None:
+    def _add(self, alt: _Alt, docs: int, *, own: bool, df: int | None = None) -> None:
         if docs == 0 or any(have.covers(alt) for have in self.alternatives):
             return
+        df = docs if df is None else df
+        mine = self.kind == "own"
+        alt = _Alt(alt.text, alt.prefix, alt.phrase, KIND_WEIGHTS[self.kind], df, mine)
         if not own and docs > self.snap.guides * COMMON_SHARE:
             if not any(have.covers(alt) for have in self.common):
                 self.common.append(alt)
             return
+        covered = [have for have in self.alternatives if alt.covers(have)]
         kept = [have for have in self.alternatives if not alt.covers(have)]
+        if covered:  # the broader alternative is worth what the best one it covers was
+            weight = max(alt.weight, *(have.weight for have in covered))
+            mine = alt.own or any(have.own for have in covered)
+            alt = _Alt(alt.text, alt.prefix, alt.phrase, weight, df, mine)
         if len(kept) < MAX_ALTERNATIVES:
             self.alternatives = [*kept, alt]
 
@@ -105,7 +154,8 @@ class _Group:
         self._add(_Alt(term), self.snap.doc_counts.get(term, 0), own=own)
 
     def add_prefix(self, prefix: str, *, own: bool = False) -> None:
-        self._add(_Alt(prefix, prefix=True), self.snap.prefix_docs(prefix), own=own)
+        docs, df = self.snap.prefix_docs(prefix), self.snap.prefix_df(prefix)
+        self._add(_Alt(prefix, prefix=True), docs, own=own, df=df)
 
     def add_word(self, word: str, *, own: bool = False) -> None:
         """A word as we search for it: its stem as prefix, or exactly when short."""
@@ -119,6 +169,8 @@ class _Group:
                 self.add_prefix(word, own=own)
             else:
                 self.add_exact(word, own=own)
+        for form in _inflections(root):
+            self.add_exact(form, own=own)
 
     def add_known(self, word: str, *, own: bool = False) -> None:
         """A word by its stem, unless `_as_spelt` says the stem would mislead."""
@@ -138,7 +190,8 @@ class _Group:
             word = member[0]
             if len(word) >= MIN_PREFIX:
                 docs = self.snap.prefix_docs(word)
-                self._add(_Alt(word, prefix=True), docs, own=own)
+                df = self.snap.prefix_df(word)
+                self._add(_Alt(word, prefix=True), docs, own=own, df=df)
                 if own or docs <= self.snap.guides * COMMON_SHARE:
                     return
             self.add_exact(word, own=own)
@@ -147,9 +200,12 @@ class _Group:
             docs = min([last, *(self.snap.doc_counts[word] for word in member[:-1])])
             self._add(_Alt(" ".join(member), prefix=True, phrase=True), docs, own=own)
 
+    def chosen(self) -> list[_Alt]:
+        return self.alternatives or self.common[:MAX_COMMON]
+
     def expression(self) -> str:
         """The OR of the alternatives; "" when the word finds nothing."""
-        chosen = self.alternatives or self.common[:MAX_COMMON]
+        chosen = self.chosen()
         return "(" + " OR ".join(alt.fragment() for alt in chosen) + ")" if chosen else ""
 
 
@@ -183,43 +239,111 @@ def _compound_parts(word: str, snap: Snapshot) -> list[str]:
 
 
 def _add_concepts(group: _Group, word_stems: list[str]) -> None:
+    group.kind = "concept"
     for concept in concepts.concepts_for(word_stems):
         for member in concept.members:
             group.add_member(member)
 
 
-def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[str] = ()) -> str:
-    """The MATCH expression for `words` (already folded, no stopwords); "" if none.
+@dataclass(frozen=True)
+class Alternative:
+    """One way a query word may appear in a guide, as `ranking` scores it."""
+
+    #: Folded index tokens; several for a phrase.
+    words: tuple[str, ...]
+    #: The last token may be the start of a longer word.
+    prefix: bool
+    weight: float
+    #: Guides holding it, for its rarity (see `_Alt.df`).
+    df: int
+
+
+@dataclass(frozen=True)
+class Query:
+    #: The FTS5 MATCH expression that finds the candidates; "" when nothing can match.
+    expression: str
+    #: Per query word (and one for the tool names it names): its alternatives.
+    groups: tuple[tuple[Alternative, ...], ...]
+    #: The query words that ask for an age group ("vuggestue", "de mindste"), by label.
+    age_groups: frozenset[str] = frozenset()
+
+
+#: A word asking for an age group mostly says which guides to prefer among those the
+#: other words find (`ranking.AGE_FACTOR`): as a word to match it counts this much, so
+#: "robot til vuggestue" finds robots, not every guide with a tip for the vuggestue.
+AGE_WORD_WEIGHT = 0.3
+
+
+def _alternatives(group: _Group, *, weight: float = 1.0) -> tuple[Alternative, ...]:
+    """The group's alternatives for ranking. One found for the person's word is never
+    rarer than their word itself: a synonym only one guide uses must not outweigh the
+    word they typed ("tegne" → "whiteboard")."""
+    chosen = group.chosen()
+    own = max((alt.df for alt in chosen if alt.own), default=0)
+    return tuple(
+        Alternative(tuple(alt.text.split(" ")), alt.prefix, alt.weight * weight, max(alt.df, own))
+        for alt in chosen
+    )
+
+
+def build_query(words: list[str], snap: Snapshot, *, named_compacts: Sequence[str] = ()) -> Query:
+    """What to search for `words` (already folded, no stopwords).
 
     `named_compacts` are compact tool names the query names (maybe misspelt); they join
     as one more alternative so those tools' guides always reach the ranking.
     """
     stems = [stem(word) for word in words]
     groups: list[_Group] = []
+    weights: list[float] = []
+    ages: set[str] = set()
     for i, word in enumerate(words):
+        asked_before = len(ages)
         group = _Group(snap)
         group.add_known(word, own=True)
         related = [word]
-        known = snap.has_term(word) or snap.has_prefix(stems[i])
+        known = snap.has_term(word) or snap.has_prefix(stems[i]) or word in concepts.WORDS
         if not known:
-            related += _typo_fixes(word, snap)
-            if len(word) >= MIN_PART * 2:
-                related += _compound_parts(word, snap)
-        for other in related[1:]:
-            group.add_known(other)
+            group.kind = "typo"
+            fixes = _typo_fixes(word, snap)
+            for other in fixes:
+                group.add_known(other)
+            group.kind = "part"
+            parts = _compound_parts(word, snap) if len(word) >= MIN_PART * 2 else []
+            for other in parts:
+                group.add_known(other)
+            related += fixes + parts
+        group.kind = "compound"
         root = word if _as_spelt(word, snap) else stems[i]
         if len(root) >= MIN_HEAD:
             for compound in snap.compounds_with_head(root, limit=MAX_COMPOUNDS):
                 group.add_exact(compound)
         for other in related:
             _add_concepts(group, [stem(other)])
+            ages.update(concepts.age_groups_for([stem(other)]))
         for size in range(2, concepts.MAX_MEMBER_WORDS + 1):
             if i + size <= len(words):
                 _add_concepts(group, stems[i : i + size])
+                ages.update(concepts.age_groups_for(stems[i : i + size]))
         groups.append(group)
+        weights.append(AGE_WORD_WEIGHT if len(ages) > asked_before else 1.0)
     if named_compacts:
-        names = _Group(snap)
+        names = _Group(snap, kind="name")
         for compact in named_compacts:
             names.add_exact(compact, own=True)
         groups.append(names)
-    return " OR ".join(expression for group in groups if (expression := group.expression()))
+        weights.append(1.0)
+    expression = " OR ".join(e for group in groups if (e := group.expression()))
+    return Query(
+        expression=expression,
+        groups=tuple(
+            alts
+            for group, weight in zip(groups, weights, strict=True)
+            if (alts := _alternatives(group, weight=weight))
+        ),
+        age_groups=frozenset(ages),
+    )
+
+
+def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[str] = ()) -> str:
+    """The MATCH expression for `words` (already folded, no stopwords); "" if none."""
+    return build_query(words, snap, named_compacts=named_compacts).expression

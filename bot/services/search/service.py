@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.services.search import names, ranking
+from bot.services.search import faq, names, ranking
 from bot.services.search.normalise import query_words, tokens
-from bot.services.search.query import build_match
+from bot.services.search.query import Alternative, build_query
 from bot.services.search.vocabulary import snapshot
 from storage.db import Database
 from storage.repositories import search as repo
@@ -29,6 +30,9 @@ class SearchHit:
     slug: str
     #: Higher is better; only comparable within one search.
     score: float
+    #: The number of the saved question and answer in the guide (`faq.entry_at`) the hit
+    #: came from, when it came from one.
+    faq: int | None = None
 
 
 async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[SearchHit]:
@@ -44,40 +48,50 @@ async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[Sea
     snap = await snapshot(db)
     if snap.guides == 0:
         return []
-    named = names.named_tools(tokens(query)[: len(words) * 2 + 4], snap)
-    match = build_match(words, snap, named_compacts=names.compact_names_of(named, snap))
-    if not match:
+    named = names.named_tools(tokens(query)[: len(words) * 2 + 4], snap, meaningful=len(words))
+    found = build_query(words, snap, named_compacts=names.compact_names_of(named, snap))
+    if not found.expression:
         # Not one word is in the index: a name misspelt past `named_tools`' bar
         # ("skrach") is a better answer than nothing.
         named = names.loose_named(words, snap)
         loose = names.compact_names_of(named, snap, at_least=0.0)
-        match = build_match([], snap, named_compacts=loose)
-    if not match:
+        found = build_query([], snap, named_compacts=loose)
+    if not found.expression:
         return []
-    found = await repo.match_guides(
-        db,
-        match,
-        weights=tuple(ranking.WEIGHTS.values()),
-        status_factors=ranking.STATUS_FACTORS,
-        tool_factors=ranking.name_factors(named),
-        limit=limit,
-        pool=max(POOL, limit * 4),
+    rows = await repo.candidates(
+        db, found.expression, weights=tuple(ranking.WEIGHTS.values()), pool=max(POOL, limit * 4)
     )
-    floor = found[0].score * RELATIVE_CUTOFF if found else 0.0
+    scored = ranking.score_rows(
+        rows,
+        found.groups,
+        guides=snap.guides,
+        tool_factors=ranking.name_factors(named),
+        age_groups=found.age_groups,
+    )[:limit]
+    floor = scored[0].score * RELATIVE_CUTOFF if scored else 0.0
     return [
         SearchHit(
-            guide_id=hit.guide_id,
-            tool_id=hit.tool_id,
-            tool=hit.tool,
-            title=hit.title,
-            slug=hit.slug,
+            guide_id=hit.row.guide_id,
+            tool_id=hit.row.tool_id,
+            tool=hit.row.tool,
+            title=hit.row.title,
+            slug=hit.row.slug,
             # Significant digits, not decimals: a query of only everyday words ("ipad")
             # scores tiny, and its order must survive.
             score=float(f"{hit.score:.6g}"),
+            faq=_explaining_entry(hit.row, found.groups, guides=snap.guides),
         )
-        for hit in found
-        if hit.score >= floor
+        for hit in scored
+        if hit.score >= floor and hit.score > 0
     ]
+
+
+def _explaining_entry(
+    row: repo.PoolRow, groups: Sequence[Sequence[Alternative]], *, guides: int
+) -> int | None:
+    text = dict(zip(repo.COLUMNS, row.columns, strict=True))
+    headline = "\n".join(text[column] for column in ("names", "title", "purpose", "tags"))
+    return faq.explaining_entry(text["body"], headline, groups, guides=guides)
 
 
 async def named_tool(db: Database, text: str) -> int | None:

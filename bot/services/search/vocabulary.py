@@ -65,6 +65,15 @@ class Snapshot:
             i += 1
         return total
 
+    def prefix_df(self, prefix: str) -> int:
+        """Guides holding the commonest term starting with `prefix` (a lower bound)."""
+        i = bisect.bisect_left(self.sorted_terms, prefix)
+        most = 0
+        while i < len(self.sorted_terms) and self.sorted_terms[i].startswith(prefix):
+            most = max(most, self.doc_counts[self.sorted_terms[i]])
+            i += 1
+        return most
+
     def is_word(self, word: str) -> bool:
         """A word the guides (or the concept table) use, exactly or as a stem."""
         return word in self.doc_counts or word in self.stems or word in CONCEPT_WORDS
