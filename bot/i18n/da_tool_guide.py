@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "guide.helpful_count": "👍 {count}",
     "guide.shared_by": "Delt af {user}",
     "guide.others": "*Andre vejledninger, der måske passer:*",
+    "guide.found_in_faq": "*Fra vejledningens spørgsmål og svar:*",
     "guide.fallback": "Vejledning: {tool} – {title}",
     "guide.fallback_titled": "Vejledning: {title}",
     "guide.more": "Mere …",

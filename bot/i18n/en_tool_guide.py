@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "guide.helpful_count": "👍 {count}",
     "guide.shared_by": "Shared by {user}",
     "guide.others": "*Other guides that may fit:*",
+    "guide.found_in_faq": "*From the guide's questions and answers:*",
     "guide.fallback": "Guide: {tool} – {title}",
     "guide.fallback_titled": "Guide: {title}",
     "guide.more": "More …",

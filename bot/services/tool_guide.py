@@ -26,7 +26,7 @@ from bot.services.adoption import summary as adoption_summary
 from bot.services.command_words import TOOL_GUIDE
 from bot.services.guides import get_guide_by_id, latest_decision
 from bot.services.permissions import Action, can, person_can
-from bot.services.search import closest_tool_names, search_guides
+from bot.services.search import FaqEntry, closest_tool_names, entry_at, search_guides
 from bot.services.tool_tests import tool_summary
 from storage.db import Database
 from storage.repositories import guides as guides_repo
@@ -122,6 +122,8 @@ class SearchAnswer:
     query: str
     best: GuideCard
     others: tuple[GuideSummary, ...] = ()
+    #: The saved question and answer in the best guide that the search found it by.
+    faq: FaqEntry | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,8 @@ async def search(db: Database, asker_id: str, query: str) -> SearchAnswer | NoMa
     others_ids = [hit.guide_id for hit in hits[1:]]
     by_id = {s.guide_id: s for s in await guides_repo.browse(db, only=others_ids)}
     others = tuple(by_id[hit.guide_id] for hit in hits[1:] if hit.guide_id in by_id)
-    return SearchAnswer(query, best, others)
+    faq = entry_at(best.detail.current.content.body, hits[0].faq)
+    return SearchAnswer(query, best, others, faq)
 
 
 async def browse(db: Database, narrowed_by: tuple[str, str] | None = None) -> BrowseAnswer:

@@ -16,6 +16,7 @@ from bot.i18n import either, t
 from bot.mrkdwn import escape
 from bot.services.gdpr import CLI, FORMER_AMBASSADOR
 from bot.services.guides import Helpful
+from bot.services.search import FaqEntry
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
 from bot.views.adoption import IN_USE, OTHER, STARTED, STOPPED, adoption_line, place_value
 from bot.views.blocks import (
@@ -364,8 +365,22 @@ def _other_line(lang: str, summary: GuideSummary) -> Block:
     return block
 
 
+#: How much of a saved answer the card shows; the whole guide has all of it.
+FAQ_CHARS = 700
+
+
+def faq_block(lang: str, entry: FaqEntry) -> Block:
+    """The saved question and answer the search found the guide by, as the guide has it."""
+    answer = shorten(entry.answer, FAQ_CHARS)
+    return section(
+        t(lang, "guide.found_in_faq") + "\n" + to_mrkdwn(f"**{entry.question}**\n\n{answer}")
+    )
+
+
 def search_message(lang: str, found: SearchAnswer, tz: ZoneInfo) -> dict[str, Any]:
     blocks = card_blocks(lang, found.best, tz)
+    if found.faq is not None:  # right under the title: it is why this guide came first
+        blocks.insert(1, faq_block(lang, found.faq))
     if found.others:
         blocks += [divider(), section(t(lang, "guide.others"))]
         blocks += [_other_line(lang, other) for other in found.others]

@@ -169,6 +169,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("ler", "clay", "modellervoks", "plasticine"),
     ("interview", "interviewe", "interviewer", "interviews", "radio"),
     ("gulv", "gulvet", "floor"),
+    ("tæppe", "tæpper", "tæppet", "carpet", "carpets", "rug"),
     ("køre", "kører", "drive", "drives", "driving", "move", "moves", "flytte", "flytter"),
     ("hverdag", "hverdagen", "everyday", "daily"),
     # Age groups are indexed as labels ("vuggestue", "boernehave"); the words people use
