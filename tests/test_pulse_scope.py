@@ -14,6 +14,8 @@ from bot.services.guides import find_tool
 from bot.services.network import snapshot
 from bot.services.pulse import build_pulse, current_week, narrow
 from bot.settings import parse_settings
+from bot.views.pulse import pulse_message
+from bot.views.pulse_files import pulse_markdown
 from storage.db import Database
 from storage.repositories import org
 
@@ -71,3 +73,19 @@ async def test_an_areas_pulse_lists_the_guides_its_ambassadors_owe_a_check(
     assert sum(len(p.gaps.guides_overdue) for p in per_area.values()) == len(
         network.gaps.guides_overdue
     )
+
+
+async def test_an_areas_pulse_never_calls_its_spreading_the_networks(
+    db: Database, clock: ManualClock
+) -> None:
+    """Seen: 'På tværs af netværket' above 'i brug i 0 af 3 dagtilbud (Nord 0/3)' in Nord's
+    pulse. The heading names the network only where the numbers are the network's."""
+    await seed_demo(db, clock)
+    network, per_area = await pulses(db, clock)
+    tz = clock.tz
+    for lang, across in (("da", "På tværs af netværket"), ("en", "Across the network")):
+        assert across in str(pulse_message(lang, network, tz))
+        assert across in pulse_markdown(lang, network, tz)
+        for pulse in per_area.values():
+            assert across not in str(pulse_message(lang, pulse, tz))
+            assert across not in pulse_markdown(lang, pulse, tz)

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "pulse.area.people": "Forsinkede evalueringer: {overdue} · Nye superbrugere: {onboarded} · Oplæringer: {held} holdt, {attendees} deltog",
     # På tværs
     "pulse.network": "*På tværs af netværket*",
+    "pulse.tools_heading": "*Redskaber og spredning*",
     "pulse.network_quiet": "Ingen redskaber har skiftet status, og der er ingen nye beslutninger.",
     "pulse.move": "{tool}: {before} → {after}",
     "pulse.moves": "Skiftet status: {moves}",

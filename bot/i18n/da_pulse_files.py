@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "pulse_file.col.results": "Resultater i alt",
     # På tværs af netværket
     "pulse_file.network_heading": "På tværs af netværket",
+    "pulse_file.scope_heading": "Redskaber og spredning",
     "pulse_file.moves_heading": "Redskaber, der har skiftet status",
     "pulse_file.col.from": "Fra",
     "pulse_file.col.to": "Til",

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "pulse.area.people": "Overdue evaluations: {overdue} · New superusers: {onboarded} · Trainings: {held} held, {attendees} attended",
     # Across the network
     "pulse.network": "*Across the network*",
+    "pulse.tools_heading": "*Tools and spreading*",
     "pulse.network_quiet": "No tool changed status, and there are no new decisions.",
     "pulse.move": "{tool}: {before} → {after}",
     "pulse.moves": "Changed status: {moves}",

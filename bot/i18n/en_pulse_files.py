@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "pulse_file.col.results": "Results so far",
     # Across the network
     "pulse_file.network_heading": "Across the network",
+    "pulse_file.scope_heading": "Tools and spreading",
     "pulse_file.moves_heading": "Tools that moved in their lifecycle",
     "pulse_file.col.from": "From",
     "pulse_file.col.to": "To",

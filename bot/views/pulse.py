@@ -152,7 +152,9 @@ def _spread_line(lang: str, spread: Spread) -> str:
 
 
 def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
-    lines = [t(lang, "pulse.network")]
+    # Tool statuses and decisions are the network's; spreading is counted in the scope.
+    heading = "pulse.network" if pulse.scope.kind == "network" else "pulse.tools_heading"
+    lines = [t(lang, heading)]
     if pulse.moves:
         moves = [
             t(

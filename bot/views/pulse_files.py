@@ -141,7 +141,8 @@ def _status(lang: str, status: str | None) -> str:
 
 
 def _network(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
-    lines = ["## " + t(lang, "pulse_file.network_heading"), ""]
+    heading = "network_heading" if pulse.scope.kind == "network" else "scope_heading"
+    lines = ["## " + t(lang, f"pulse_file.{heading}"), ""]
     lines += ["### " + t(lang, "pulse_file.moves_heading"), ""]
     moves = [
         [
