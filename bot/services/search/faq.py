@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.domain.sparring import FAQ_HEADINGS
 from bot.services.search.normalise import fold
 from bot.services.search.query import Alternative
-from bot.services.search.ranking import Field, idf
+from bot.services.search.ranking import Parsed, idf
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _FOLDED_HEADINGS = frozenset(fold(heading) for heading in FAQ_HEADINGS)
@@ -80,11 +80,11 @@ EXPLAINS_SHARE = 0.5
 
 
 def _matched(text: str, groups: Sequence[Sequence[Alternative]], weights: list[float]) -> float:
-    field = Field.of(text)
+    parsed = Parsed.of([text])
     return sum(
         weight
         for group, weight in zip(groups, weights, strict=True)
-        if any(field.frequency(alt) for alt in group)
+        if any(parsed.frequencies(alt) for alt in group)
     )
 
 

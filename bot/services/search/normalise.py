@@ -28,11 +28,11 @@ _STOPWORDS = """
     the a an of with to how in on and or not for is are can do i we what use using my our
     near
     deres egen egne selv hinanden naar kunne faa
-    hvilken hvilke ide ideer komme kommer prove proeve lave laver godt ogsaa
+    hvilken hvilke ide ideer komme kommer prove proeve lave laver godt ogsaa gang gange
     children child kids kid make makes making want wants let lets get something some
     their them they this that these those there where which who when why into out about
     should could would will be it its at by as so if all each own me you your us does did
-    have has from
+    have has from take takes taking put puts go goes thing things way ways really just
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 
@@ -66,9 +66,13 @@ _VOWELS = frozenset("aeiouy")
 def fold(text: str) -> str:
     """Lower case, æ/ø/å as ae/oe/aa, other diacritics removed (as the tokenizer does)."""
     text = text.lower()
+    if text.isascii():  # most text, and all of the index's but for é, ü …: nothing to do
+        return text
     for letter, plain in _FOLDS:
         text = text.replace(letter, plain)
     decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +56,8 @@ NAME_BOOST = 2.0
 AGE_FACTOR = 1.5
 
 _TOKEN = re.compile(r"[^\W_]+")
+#: Parsed guides kept between searches, at most.
+MAX_PARSED = 5000
 
 
 def name_factors(named: dict[int, float]) -> dict[int, float]:
@@ -65,54 +66,76 @@ def name_factors(named: dict[int, float]) -> dict[int, float]:
 
 
 @dataclass
-class Field:
-    tokens: list[str]
-    counts: Counter[str]
+class Parsed:
+    """A guide's indexed text (or any texts), parsed once for every query word: each
+    distinct token with its count in each column, so an alternative is one look-up."""
+
+    #: The tokens of each column, in order (for phrases and lengths).
+    columns: tuple[list[str], ...]
+    #: Token → its count in each column.
+    counts: dict[str, list[int]]
     #: The distinct tokens, sorted, for prefix look-ups.
-    sorted_terms: list[str]
+    terms: list[str]
 
     @classmethod
-    def of(cls, text: str) -> Field:
-        found = _TOKEN.findall(fold(text))
-        counts = Counter(found)
-        return cls(found, counts, sorted(counts))
+    def of(cls, texts: Sequence[str]) -> Parsed:
+        columns = tuple(_TOKEN.findall(fold(text)) for text in texts)
+        counts: dict[str, list[int]] = {}
+        for i, found in enumerate(columns):
+            for token in found:
+                per_column = counts.get(token)
+                if per_column is None:
+                    per_column = counts[token] = [0] * len(columns)
+                per_column[i] += 1
+        return cls(columns, counts, sorted(counts))
 
-    def frequency(self, alt: Alternative) -> int:
+    def has(self, token: str, column: int) -> bool:
+        per_column = self.counts.get(token)
+        return per_column is not None and per_column[column] > 0
+
+    def frequencies(self, alt: Alternative) -> list[int] | None:
+        """How often `alt` occurs in each column; None when nowhere."""
         if len(alt.words) > 1:
             return self._phrase(alt)
         word = alt.words[0]
         if not alt.prefix:
-            return self.counts.get(word, 0)
-        i = bisect.bisect_left(self.sorted_terms, word)
-        total = 0
-        while i < len(self.sorted_terms) and self.sorted_terms[i].startswith(word):
-            total += self.counts[self.sorted_terms[i]]
+            return self.counts.get(word)
+        i = bisect.bisect_left(self.terms, word)
+        if i == len(self.terms) or not self.terms[i].startswith(word):
+            return None
+        total = list(self.counts[self.terms[i]])
+        i += 1
+        while i < len(self.terms) and self.terms[i].startswith(word):
+            for column, count in enumerate(self.counts[self.terms[i]]):
+                total[column] += count
             i += 1
         return total
 
-    def _phrase(self, alt: Alternative) -> int:
+    def _phrase(self, alt: Alternative) -> list[int] | None:
         *head, last = alt.words
         if any(word not in self.counts for word in head):
-            return 0
+            return None
         size = len(alt.words)
-        return sum(
-            1
-            for i in range(len(self.tokens) - size + 1)
-            if self.tokens[i : i + size - 1] == head
-            and (
-                self.tokens[i + size - 1].startswith(last)
-                if alt.prefix
-                else self.tokens[i + size - 1] == last
+        found = [
+            sum(
+                1
+                for i in range(len(tokens) - size + 1)
+                if tokens[i : i + size - 1] == head
+                and (
+                    tokens[i + size - 1].startswith(last)
+                    if alt.prefix
+                    else tokens[i + size - 1] == last
+                )
             )
-        )
+            for tokens in self.columns
+        ]
+        return found if any(found) else None
 
 
 @dataclass(frozen=True)
 class Scored:
     row: PoolRow
     score: float
-    #: The score the query words earned in each field, for explaining a hit.
-    fields: tuple[Field, ...]
 
 
 def idf(docs: int, guides: int) -> float:
@@ -128,36 +151,52 @@ def score_rows(
     guides: int,
     tool_factors: dict[int, float],
     age_groups: frozenset[str] = frozenset(),
+    parsed_rows: dict[int, Parsed] | None = None,
 ) -> list[Scored]:
-    """The candidates scored and ordered best first (ties by guide id)."""
-    parsed = [tuple(Field.of(text) for text in row.columns) for row in rows]
+    """The candidates scored and ordered best first (ties by guide id).
+
+    `parsed_rows` keeps guides parsed by earlier searches (guide id → fields); the caller
+    empties it when the index changes. Parsing is most of the work here.
+    """
+    cache = {} if parsed_rows is None else parsed_rows
+    if len(cache) > MAX_PARSED:
+        cache.clear()
+    parsed = []
+    for row in rows:
+        found = cache.get(row.guide_id)
+        if found is None:
+            found = cache[row.guide_id] = Parsed.of(row.columns)
+        parsed.append(found)
     if not parsed:
         return []
     averages = [
-        max(1.0, sum(len(fields[i].tokens) for fields in parsed) / len(parsed))
+        max(1.0, sum(len(doc.columns[i]) for doc in parsed) / len(parsed))
         for i in range(len(COLUMNS))
     ]
     idfs = [[idf(alt.df, guides) for alt in group] for group in groups]
+    tags = COLUMNS.index("tags")
     scored: list[Scored] = []
-    for row, fields in zip(rows, parsed, strict=True):
-        norms = [
-            1.0 - b + b * len(field.tokens) / average
-            for field, b, average in zip(fields, LENGTH_NORMS, averages, strict=True)
+    for row, doc in zip(rows, parsed, strict=True):
+        scales = [
+            weight / (1.0 - b + b * len(tokens) / average)
+            for tokens, weight, b, average in zip(
+                doc.columns, FIELD_WEIGHTS, LENGTH_NORMS, averages, strict=True
+            )
         ]
         total = 0.0
         for group, group_idfs in zip(groups, idfs, strict=True):
             best = 0.0
             for alt, rarity in zip(group, group_idfs, strict=True):
-                tf = sum(
-                    weight * field.frequency(alt) / norm
-                    for field, weight, norm in zip(fields, FIELD_WEIGHTS, norms, strict=True)
-                )
+                counts = doc.frequencies(alt)
+                if counts is None:
+                    continue
+                tf = sum(count * scale for count, scale in zip(counts, scales, strict=True))
                 if tf:
                     best = max(best, alt.weight * rarity * tf / (K1 + tf))
             total += best
         total *= STATUS_FACTORS.get(row.status, 1.0) * tool_factors.get(row.tool_id, 1.0)
-        if age_groups and age_groups & set(fields[COLUMNS.index("tags")].counts):
+        if any(doc.has(label, tags) for label in age_groups):
             total *= AGE_FACTOR
-        scored.append(Scored(row, total, fields))
+        scored.append(Scored(row, total))
     scored.sort(key=lambda item: (-item.score, item.row.guide_id))
     return scored

@@ -67,6 +67,7 @@ async def search_guides(db: Database, query: str, *, limit: int = 5) -> list[Sea
         guides=snap.guides,
         tool_factors=ranking.name_factors(named),
         age_groups=found.age_groups,
+        parsed_rows=snap.parsed_rows,
     )[:limit]
     floor = scored[0].score * RELATIVE_CUTOFF if scored else 0.0
     return [

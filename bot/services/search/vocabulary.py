@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.services.search.concepts import WORDS as CONCEPT_WORDS
 from bot.services.search.normalise import STOPWORDS, compact, stem, tokens
 from storage.db import Database
 from storage.repositories import search as repo
+
+if TYPE_CHECKING:  # ranking builds on the snapshot
+    from bot.services.search.ranking import Parsed
 
 #: Shortest part of a compound we believe in ("bil", "lys", "tal" are real Danish words).
 MIN_PART = 3
@@ -46,6 +50,8 @@ class Snapshot:
     name_parts: dict[str, set[int]]
     #: Every compact name and part, for fuzzy matching of misspelt names.
     name_choices: list[str]
+    #: Guides parsed for ranking while this snapshot is current (`ranking.score_rows`).
+    parsed_rows: dict[int, Parsed] = field(default_factory=dict)
 
     def has_term(self, term: str) -> bool:
         return term in self.doc_counts
