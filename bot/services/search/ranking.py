@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ NAME_BOOST = 2.0
 AGE_FACTOR = 1.5
 
 _TOKEN = re.compile(r"[^\W_]+")
-#: Parsed guides kept between searches, at most.
+#: Parsed guides kept between searches, at most (4.5 MB per 1,000 benchmark guides).
 MAX_PARSED = 5000
 
 
@@ -65,21 +66,34 @@ def name_factors(named: dict[int, float]) -> dict[int, float]:
     return {tool_id: 1.0 + NAME_BOOST * similarity for tool_id, similarity in named.items()}
 
 
+_SHARED: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+
+def _shared(counts: tuple[int, ...]) -> tuple[int, ...]:
+    """One tuple for each distinct count vector (a few dozen occur)."""
+    if len(_SHARED) > 10_000:
+        _SHARED.clear()
+    return _SHARED.setdefault(counts, counts)
+
+
 @dataclass
 class Parsed:
     """A guide's indexed text (or any texts), parsed once for every query word: each
-    distinct token with its count in each column, so an alternative is one look-up."""
+    distinct token with its count in each column, so an alternative is one look-up. Kept
+    small, since searches keep many (`MAX_PARSED`)."""
 
-    #: The tokens of each column, in order (for phrases and lengths).
-    columns: tuple[list[str], ...]
+    #: Each column's tokens, joined by single spaces with one before and after (phrases).
+    joined: tuple[str, ...]
+    #: Each column's number of tokens.
+    lengths: tuple[int, ...]
     #: Token → its count in each column.
-    counts: dict[str, list[int]]
+    counts: dict[str, tuple[int, ...]]
     #: The distinct tokens, sorted, for prefix look-ups.
     terms: list[str]
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> Parsed:
-        columns = tuple(_TOKEN.findall(fold(text)) for text in texts)
+        columns = [_TOKEN.findall(fold(text)) for text in texts]
         counts: dict[str, list[int]] = {}
         for i, found in enumerate(columns):
             for token in found:
@@ -87,13 +101,22 @@ class Parsed:
                 if per_column is None:
                     per_column = counts[token] = [0] * len(columns)
                 per_column[i] += 1
-        return cls(columns, counts, sorted(counts))
+        return cls(
+            joined=tuple(f" {' '.join(found)} " for found in columns),
+            lengths=tuple(len(found) for found in columns),
+            # Shared, not copied: the same words and counts recur in every guide.
+            counts={
+                sys.intern(token): _shared(tuple(per_column))
+                for token, per_column in counts.items()
+            },
+            terms=sorted(sys.intern(token) for token in counts),
+        )
 
     def has(self, token: str, column: int) -> bool:
         per_column = self.counts.get(token)
         return per_column is not None and per_column[column] > 0
 
-    def frequencies(self, alt: Alternative) -> list[int] | None:
+    def frequencies(self, alt: Alternative) -> Sequence[int] | None:
         """How often `alt` occurs in each column; None when nowhere."""
         if len(alt.words) > 1:
             return self._phrase(alt)
@@ -112,23 +135,14 @@ class Parsed:
         return total
 
     def _phrase(self, alt: Alternative) -> list[int] | None:
-        *head, last = alt.words
-        if any(word not in self.counts for word in head):
+        if any(word not in self.counts for word in alt.words[:-1]):
             return None
-        size = len(alt.words)
-        found = [
-            sum(
-                1
-                for i in range(len(tokens) - size + 1)
-                if tokens[i : i + size - 1] == head
-                and (
-                    tokens[i + size - 1].startswith(last)
-                    if alt.prefix
-                    else tokens[i + size - 1] == last
-                )
-            )
-            for tokens in self.columns
-        ]
+        start = " " + " ".join(alt.words)
+        if alt.prefix:
+            pattern = re.compile(re.escape(start) + r"[^ ]* ")
+            found = [len(pattern.findall(text)) for text in self.joined]
+        else:
+            found = [text.count(start + " ") for text in self.joined]
         return found if any(found) else None
 
 
@@ -170,17 +184,16 @@ def score_rows(
     if not parsed:
         return []
     averages = [
-        max(1.0, sum(len(doc.columns[i]) for doc in parsed) / len(parsed))
-        for i in range(len(COLUMNS))
+        max(1.0, sum(doc.lengths[i] for doc in parsed) / len(parsed)) for i in range(len(COLUMNS))
     ]
     idfs = [[idf(alt.df, guides) for alt in group] for group in groups]
     tags = COLUMNS.index("tags")
     scored: list[Scored] = []
     for row, doc in zip(rows, parsed, strict=True):
         scales = [
-            weight / (1.0 - b + b * len(tokens) / average)
-            for tokens, weight, b, average in zip(
-                doc.columns, FIELD_WEIGHTS, LENGTH_NORMS, averages, strict=True
+            weight / (1.0 - b + b * length / average)
+            for length, weight, b, average in zip(
+                doc.lengths, FIELD_WEIGHTS, LENGTH_NORMS, averages, strict=True
             )
         ]
         total = 0.0
