@@ -4,8 +4,8 @@ User text never reaches MATCH: every alternative is a folded letters-and-digits 
 (or a phrase of them) inside double quotes, so `"`, `*`, `NEAR`, `OR`, `(`, `^` and friends
 are just characters that were dropped by tokenising. Per query word we search for:
 
-* its stem as a prefix ("robotterne" → `"robot"*`), or, for short stems, the stem exactly
-  and the word as a prefix ("lave" → `"lav" OR "lave"*`);
+* its stem as a prefix ("robotterne" → `"robot"*`), or, for short stems, the stem exactly,
+  the word as a prefix and the stem's Danish endings ("lys" → `"lys" OR "lyset" …`);
 * for a word the index does not know: the closest index words (typos, "kodnig" →
   "kodning") and a split into two known parts ("naturappen" → natur + app);
 * index compounds ending in the word ("skærmen" → "storskaerm");
@@ -13,8 +13,8 @@ are just characters that were dropped by tokenising. Per query word we search fo
   as the concept table spells it (a word the table knows is searched that way too).
 
 Words are OR-ed: the expression finds the candidates. Each alternative also keeps how
-much it is worth when it is what a guide matched (the person's own word most, a concept
-member least) and how many guides hold it, so `ranking` can score every query word once,
+much it is worth when it is what a guide matched (the person's own word most, a guessed
+split of a compound least) and how many guides hold it, so `ranking` can score every query word once,
 by its best alternative in each guide (`Query.groups`).
 """
 
@@ -342,8 +342,3 @@ def build_query(words: list[str], snap: Snapshot, *, named_compacts: Sequence[st
         ),
         age_groups=frozenset(ages),
     )
-
-
-def build_match(words: list[str], snap: Snapshot, *, named_compacts: Sequence[str] = ()) -> str:
-    """The MATCH expression for `words` (already folded, no stopwords); "" if none."""
-    return build_query(words, snap, named_compacts=named_compacts).expression
