@@ -14,8 +14,8 @@ are just characters that were dropped by tokenising. Per query word we search fo
 
 Words are OR-ed: the expression finds the candidates. Each alternative also keeps how
 much it is worth when it is what a guide matched (the person's own word most, a guessed
-split of a compound least) and how many guides hold it, so `ranking` can score every query word once,
-by its best alternative in each guide (`Query.groups`).
+split of a compound least) and how many guides hold it, so `ranking` can score every query
+word once, by its best alternative in each guide (`Query.groups`).
 """
 
 from __future__ import annotations
