@@ -658,6 +658,27 @@ async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> No
         await _post(run, items)
 
 
+async def _look_again_later(run: _Run, rows: list[Reminder], failure: TagLookupFailed) -> None:
+    """Slack did not answer whether these went out: each waits its backoff and is looked up
+    again, rather than risk a second post."""
+    for reminder in rows:
+        await reminders.defer(
+            run.services.db,
+            run.services.clock,
+            reminder.id,
+            worker=run.worker,
+            error=f"look-up in Slack failed: {failure.error}",
+            calendar=run.calendar_for(reminder),
+        )
+        run.report.deferred += 1
+    logger.warning(
+        "reminder look-up failed, looking again later ids=%s kinds=%s error=%s",
+        [r.id for r in rows],
+        sorted({r.kind for r in rows}),
+        failure.error,
+    )
+
+
 async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
     """One person's reminders whose last post may have gone out, looked up together in
     their DM: those found are recorded as sent, and their ids returned. None when none of
@@ -685,21 +706,7 @@ async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
                 failure.error,
             )
             return set()
-        for reminder in rows:
-            await reminders.defer(
-                db,
-                clock,
-                reminder.id,
-                worker=run.worker,
-                error=f"look-up in Slack failed: {failure.error}",
-                calendar=run.calendar_for(reminder),
-            )
-            report.deferred += 1
-        logger.warning(
-            "reminder look-up failed, looking again later ids=%s error=%s",
-            [r.id for r in rows],
-            failure.error,
-        )
+        await _look_again_later(run, rows, failure)
         return None
     for reminder in rows:
         if reminder.id in found:
@@ -742,21 +749,7 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
                 failure.error,
             )
             return True
-        await reminders.defer(
-            db,
-            clock,
-            reminder.id,
-            worker=run.worker,
-            error=f"look-up in Slack failed: {failure.error}",
-            calendar=run.calendar_for(reminder),
-        )
-        report.deferred += 1
-        logger.warning(
-            "reminder look-up failed, looking again later id=%d kind=%s error=%s",
-            reminder.id,
-            reminder.kind,
-            failure.error,
-        )
+        await _look_again_later(run, [reminder], failure)
         return False
     if ts is None:
         return True
