@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -90,3 +91,23 @@ async def db(tmp_path: Path, migrated_database: Path) -> AsyncIterator[Database]
     database = await Database.open(path)
     yield database
     await database.close()
+
+
+def shown_text(message: Mapping[str, Any]) -> str:
+    """Everything a person reads in a message or view, one per line as the bot sent them: its
+    top-level text first (an empty line when it has none), then the text of every block,
+    element and option."""
+    parts = [str(message.get("text", ""))]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                parts.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(message.get("blocks", []))
+    return "\n".join(parts)

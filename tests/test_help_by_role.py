@@ -18,6 +18,7 @@ from bot.services.onboarding import Welcome
 from bot.standin.blockkit import check_message
 from bot.views.help import help_message
 from bot.views.onboarding import welcome_message
+from tests.conftest import shown_text
 
 #: What only the coordinator may see: GDPR erase and log, the channels and roles.
 COORDINATOR_ONLY = ("gdpr", "slet", "erase", "log", "kanalerne", "channels", "roller", "roles")
@@ -36,20 +37,7 @@ def person_with(*roles: Role) -> Person:
 
 def shown(message: dict[str, Any]) -> str:
     """What a person reads: the blocks' texts, with Slack's escapes shown as characters."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("text"), str):
-                parts.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(message["blocks"])
-    text = "\n".join(parts)
+    text = shown_text({"blocks": message["blocks"]})
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

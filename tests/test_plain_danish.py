@@ -29,6 +29,7 @@ from bot.views.onboarding import welcome_message
 from bot.views.permissions import refusal_message
 from storage.db import Database
 from storage.repositories import org
+from tests.conftest import shown_text
 
 TZ = ZoneInfo("Europe/Copenhagen")
 ANNETTE, JENS, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO004", "U0DEMO005"
@@ -36,20 +37,7 @@ ANNETTE, JENS, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0D
 
 def readable(view: dict[str, Any]) -> str:
     """Every text a person reads in a message or a view."""
-    parts: list[str] = [str(view.get("text", ""))]
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("text"), str):
-                parts.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(view.get("blocks", []))
-    return "\n".join(parts)
+    return shown_text(view)
 
 
 def test_alternatives_are_listed_as_the_language_lists_them() -> None:

@@ -6,7 +6,6 @@ import asyncio
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,7 +16,7 @@ from bot.settings import parse_settings
 from bot.standin import RecordedCall
 from storage.db import Database
 from storage.migrations import migrate
-from tests.conftest import FROZEN_AT, TZ, assert_no_refused_payloads
+from tests.conftest import FROZEN_AT, TZ, assert_no_refused_payloads, shown_text
 
 ANNETTE = "U0DEMO001"  # coordinator, Danish
 METTE = "U0DEMO003"  # ambassador, Danish
@@ -59,17 +58,4 @@ async def slack(
 
 def texts(call: RecordedCall) -> str:
     """Everything a person would read in one message: its text and every block's text."""
-    parts = [str(call.args.get("text", ""))]
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("text"), str):
-                parts.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(call.args.get("blocks", []))
-    return "\n".join(parts)
+    return shown_text(call.args)

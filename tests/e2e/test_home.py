@@ -17,6 +17,7 @@ from bot.services.guides import find_tool, set_tool_status, tool_decisions
 from bot.services.pulse import build_pulse, current_week
 from bot.services.trainings import plan_training
 from bot.standin import RecordedCall
+from tests.conftest import shown_text
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 from tests.e2e.test_tool_guide import choose, menu, tool_guide
 from tests.e2e.test_trainings import all_ok
@@ -54,20 +55,7 @@ def home_of(slack: LocalSlack, user: str) -> dict[str, Any]:
 
 def home_text(slack: LocalSlack, user: str) -> str:
     """Every text a person reads on their Home."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("text"), str):
-                parts.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(home_of(slack, user)["blocks"])
-    return "\n".join(parts)
+    return shown_text({"blocks": home_of(slack, user)["blocks"]})
 
 
 def action_ids(view: dict[str, Any]) -> list[str]:
