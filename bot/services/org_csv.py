@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain.org import ROLES, Role
+from bot.services.matching import fold
 
 COLUMNS: tuple[str, ...] = ("email", "name", "role", "area", "daycare", "slack_user_id", "language")
 LANGUAGES: tuple[str, ...] = ("da", "en")
@@ -316,10 +317,7 @@ def _row(line: int, values: Mapping[str, str]) -> tuple[OrgRow, list[Problem]]:
 
 def _folded(word: str) -> str:
     """A role word as it is looked up: any case, æ/ø/å or their spellings without them."""
-    folded = word.strip().casefold()
-    for letter, plain in (("æ", "ae"), ("ø", "o"), ("å", "a"), ("oe", "o"), ("aa", "a")):
-        folded = folded.replace(letter, plain)
-    return folded
+    return fold(word).replace("oe", "o").replace("aa", "a")  # ambassadør = ambassador
 
 
 def _role_places(row: OrgRow) -> list[Problem]:
