@@ -22,11 +22,11 @@ from bot.standin.blockkit import check_message
 from bot.views.guides import (
     MORE,
     card_message,
-    card_steps,
     history_message,
     parse_more,
     whole_guide_messages,
 )
+from bot.views.markdown import card_steps
 from storage.db import Database
 from tests.conftest import TZ
 

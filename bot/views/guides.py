@@ -6,7 +6,6 @@ guide too long for one message is split across sections and messages, numbered, 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,7 +35,7 @@ from bot.views.blocks import (
 )
 from bot.views.dates import local_day
 from bot.views.decisions import decision_buttons
-from bot.views.markdown import split_for_sections, to_mrkdwn
+from bot.views.markdown import card_steps, split_for_sections, to_mrkdwn, without_empty_headings
 from bot.views.tool_tests import START as START_TEST
 from bot.views.tool_tests import SUMMARY, summary_line
 from bot.views.trainings import PLAN
@@ -60,8 +59,6 @@ ASK_NETWORK = "sparring_ask"
 MESSAGE_BLOCKS_MAX = 50
 #: How much of the steps the card shows before "show the whole guide".
 EXCERPT_CHARS = 900
-#: The steps the card shows; the whole guide has the rest.
-STEPS_SHOWN = 3
 #: Buttons in the card's first row; everything else is in "Mere …".
 FIRST_ROW = 4
 #: Slack's limit of options in an overflow menu.
@@ -89,95 +86,6 @@ def _steps(lang: str, body: str) -> str:
     if body.lstrip().startswith("#"):
         return converted
     return t(lang, "guide.steps") + "\n" + converted
-
-
-# -- what of the body the card shows ------------------------------------------------------
-
-_MD_FENCE = re.compile(r" {0,3}```")
-_MD_HEADING = re.compile(r" {0,3}(?P<level>#{1,6})[ \t]+\S")
-_MD_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-
-
-def _kinds(lines: list[str]) -> list[str]:
-    """Each line as "heading", "item" (a list item at the left margin), "blank", "indented"
-    or "text"; lines in a code block are text, whatever they look like."""
-    kinds, in_code = [], False
-    for line in lines:
-        if _MD_FENCE.match(line):
-            in_code = not in_code
-            kinds.append("text")
-        elif in_code:
-            kinds.append("text")
-        elif _MD_HEADING.match(line):
-            kinds.append("heading")
-        elif _MD_ITEM.match(line):
-            kinds.append("item")
-        elif not line.strip():
-            kinds.append("blank")
-        else:
-            kinds.append("indented" if line[:1] in (" ", "\t") else "text")
-    return kinds
-
-
-def _level(line: str) -> int:
-    found = _MD_HEADING.match(line)
-    return len(found["level"]) if found else 0
-
-
-def _without_empty_headings(body: str) -> str:
-    """The body without headings that have nothing under them before the next heading of
-    the same or a higher level (an ambassador's unfinished "## Tips"). Read from the end, so
-    a heading left empty by an empty subheading goes too."""
-    lines = body.split("\n")
-    kept: list[str] = []
-    #: What comes next among the lines kept: a heading's level, 0 for text, None for nothing.
-    following: int | None = None
-    for line, kind in zip(reversed(lines), reversed(_kinds(lines)), strict=True):
-        if kind == "heading":
-            level = _level(line)
-            if following is None or 0 < following <= level:
-                continue
-            following = level
-        elif kind != "blank":
-            following = 0
-        kept.append(line)
-    return "\n".join(reversed(kept)).strip("\n")
-
-
-def card_steps(body: str, count: int = STEPS_SHOWN) -> tuple[str, bool]:
-    """The Markdown the card shows of a body, and whether the guide has more.
-
-    The first list is the steps: its heading, any words before it, and its first `count`
-    items. A body without a list shows its first section (the card cuts that to length).
-    """
-    lines = _without_empty_headings(body).split("\n")
-    kinds = _kinds(lines)
-    first_item = next((i for i, kind in enumerate(kinds) if kind == "item"), None)
-    if first_item is None:
-        start = 0
-        end = next(
-            (
-                i
-                for i, kind in enumerate(kinds)
-                if kind == "heading" and any(k not in ("blank", "heading") for k in kinds[:i])
-            ),
-            len(lines),
-        )
-    else:
-        start = next((i for i in range(first_item, -1, -1) if kinds[i] == "heading"), 0)
-        end, items = first_item, 0
-        while end < len(lines):
-            kind = kinds[end]
-            if kind == "item":
-                items += 1
-            if items > count or kind == "heading":
-                break
-            if kind == "text" and kinds[end - 1] == "blank":
-                break  # the list has ended
-            end += 1
-    shown = "\n".join(lines[start:end]).strip("\n")
-    rest = kinds[:start] + kinds[end:]
-    return shown, any(kind not in ("blank", "heading") for kind in rest)
 
 
 # -- the title ----------------------------------------------------------------------------
@@ -430,7 +338,7 @@ def whole_guide_messages(
     """
     content = detail.current.content
     chunks = [t(lang, "guide.purpose") + "\n" + escape(content.purpose)]
-    body = _without_empty_headings(content.body) if content.body else ""
+    body = without_empty_headings(content.body) if content.body else ""
     if body:
         chunks.append(_steps(lang, body))
     labels = labels_line(lang, content.themes, content.age_groups)

@@ -6,7 +6,8 @@ someone or disguise a link. A backslash before a punctuation character makes it 
 CommonMark (`\\[AULA\\](https://…)` shows the brackets and the address, no link): that is how text
 copied into a guide from a question or a chat message is kept as written
 (`bot.domain.guide_markdown.literal`). `split_for_sections` then cuts the result into pieces that
-fit Slack's section blocks without breaking an entity, a link or a code block.
+fit Slack's section blocks without breaking an entity, a link or a code block, and
+`card_steps` reads the structure (headings, the first list) for the guide card's short form.
 """
 
 from __future__ import annotations
@@ -221,3 +222,95 @@ def _line_end(text: str, i: int) -> int:
 def _unlink(atom: str) -> str:
     url, bar, label = atom[1:-1].partition("|")
     return f"{label} ({url})" if bar else url
+
+
+#: Where a guide's structure is read for the card: a heading and its level, a list item at
+#: the left margin.
+#: The steps the guide card shows of a body; the whole guide has the rest.
+STEPS_SHOWN = 3
+#: How a guide's structure is read for the card: a heading and its level, a list item at
+#: the left margin (fences as above).
+_MD_HEADING = re.compile(r" {0,3}(?P<level>#{1,6})[ \t]+\S")
+_MD_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+
+
+def _kinds(lines: list[str]) -> list[str]:
+    """Each line as "heading", "item" (a list item at the left margin), "blank", "indented"
+    or "text"; lines in a code block are text, whatever they look like."""
+    kinds, in_code = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            in_code = not in_code
+            kinds.append("text")
+        elif in_code:
+            kinds.append("text")
+        elif _MD_HEADING.match(line):
+            kinds.append("heading")
+        elif _MD_ITEM.match(line):
+            kinds.append("item")
+        elif not line.strip():
+            kinds.append("blank")
+        else:
+            kinds.append("indented" if line[:1] in (" ", "\t") else "text")
+    return kinds
+
+
+def _level(line: str) -> int:
+    found = _MD_HEADING.match(line)
+    return len(found["level"]) if found else 0
+
+
+def without_empty_headings(body: str) -> str:
+    """The body without headings that have nothing under them before the next heading of
+    the same or a higher level (an ambassador's unfinished "## Tips"). Read from the end, so
+    a heading left empty by an empty subheading goes too."""
+    lines = body.split("\n")
+    kept: list[str] = []
+    #: What comes next among the lines kept: a heading's level, 0 for text, None for nothing.
+    following: int | None = None
+    for line, kind in zip(reversed(lines), reversed(_kinds(lines)), strict=True):
+        if kind == "heading":
+            level = _level(line)
+            if following is None or 0 < following <= level:
+                continue
+            following = level
+        elif kind != "blank":
+            following = 0
+        kept.append(line)
+    return "\n".join(reversed(kept)).strip("\n")
+
+
+def card_steps(body: str, count: int = STEPS_SHOWN) -> tuple[str, bool]:
+    """The Markdown the card shows of a body, and whether the guide has more.
+
+    The first list is the steps: its heading, any words before it, and its first `count`
+    items. A body without a list shows its first section (the card cuts that to length).
+    """
+    lines = without_empty_headings(body).split("\n")
+    kinds = _kinds(lines)
+    first_item = next((i for i, kind in enumerate(kinds) if kind == "item"), None)
+    if first_item is None:
+        start = 0
+        end = next(
+            (
+                i
+                for i, kind in enumerate(kinds)
+                if kind == "heading" and any(k not in ("blank", "heading") for k in kinds[:i])
+            ),
+            len(lines),
+        )
+    else:
+        start = next((i for i in range(first_item, -1, -1) if kinds[i] == "heading"), 0)
+        end, items = first_item, 0
+        while end < len(lines):
+            kind = kinds[end]
+            if kind == "item":
+                items += 1
+            if items > count or kind == "heading":
+                break
+            if kind == "text" and kinds[end - 1] == "blank":
+                break  # the list has ended
+            end += 1
+    shown = "\n".join(lines[start:end]).strip("\n")
+    rest = kinds[:start] + kinds[end:]
+    return shown, any(kind not in ("blank", "heading") for kind in rest)
