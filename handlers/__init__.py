@@ -23,7 +23,7 @@ from handlers.actions import home as home_actions
 from handlers.actions import sparring as sparring_actions
 from handlers.actions import spreading as spreading_actions
 from handlers.actions import trainings as training_actions
-from handlers.commands import sparring, tool_guide, tool_test, tovholder
+from handlers.commands import sparring, tool_guide, tool_trial, tovholder
 from handlers.events import home as home_events
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
@@ -57,7 +57,7 @@ def register(app: AsyncApp, services: Services) -> None:
     app.command("/tovholder")(track(tovholder.tovholder_command))
     app.command("/tool-guide")(track(tool_guide.tool_guide_command))
     app.command("/sparring")(track(sparring.sparring_command))
-    app.command("/tool-test")(track(tool_test.tool_test_command))
+    app.command("/tool-test")(track(tool_trial.tool_test_command))
     app.view(settings.CALLBACK_ID)(track_form(settings.save_settings))
     app.view(guide_editor.CALLBACK_ID)(track_form(guide_editor.save_guide_form))
     app.view(sparring_modal.CALLBACK_ID)(track_form(sparring_modal.submit_question))

@@ -220,7 +220,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "sparring.question_post": {
         "note": lambda text: failed_post_note("da", CHANNEL, "not_in_channel")
     },
-    "test_modals.result_modal": {"intro": lambda text: t("da", "test.shortcut_no_tool")},
+    "tool_test_forms.result_modal": {"intro": lambda text: t("da", "test.shortcut_no_tool")},
     "area_evaluations.unavailable_text": {
         "unavailable": lambda text: EvaluationUnavailable("area_eval.not_in_area", Area(1, text(0)))
     },

@@ -58,7 +58,7 @@ from storage.repositories import tools as tools_repo
 #: Field name (the modal's block id) → (catalogue key, parameters).
 Errors = dict[str, tuple[str, dict[str, object]]]
 
-#: Limits match the modals (bot/views/test_modals.py) and Block Kit's 3000-character text.
+#: Limits match the modals (bot/views/tool_test_forms.py) and Block Kit's 3000-character text.
 QUESTION_MAX = 500
 TEXT_MAX = 3000
 NOTE_MAX = 1000

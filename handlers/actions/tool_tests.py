@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services import test_channel
+from bot.services import trial_channel
 from bot.services.permissions import Action, person_can
 from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
 from bot.services.tool_tests import (
@@ -153,9 +153,9 @@ async def _draft_from_message(
     messages = found.get("messages") or []
     if not messages:
         return None
-    read = await test_channel.read(services.db, slack_text(messages[0].get("text")))
+    read = await trial_channel.read(services.db, slack_text(messages[0].get("text")))
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
-    return await test_channel.draft_from(
+    return await trial_channel.draft_from(
         services.db,
         read,
         tool_id,

@@ -12,7 +12,7 @@ from bot.runtime import Services
 from bot.services.conversation import greeting_for, small_talk
 from bot.services.help import help_for, read_help
 from bot.views.help import greeting_message, help_message, text_message
-from handlers.events import test_channel
+from handlers.events import trial_channel
 from handlers.slack_text import slack_text
 
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
@@ -24,7 +24,7 @@ async def app_mention(
     """One message that mentions the bot arrives twice (`app_mention` and `message`) and only
     the first is handled, so each path does both jobs: answer the mention, read the result."""
     await answer_mention(event, client, services, lang)
-    await test_channel.new_message(event, client, services)
+    await trial_channel.new_message(event, client, services)
 
 
 def mentions_bot(text: str, bot_user_id: str | None) -> bool:

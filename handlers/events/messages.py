@@ -17,7 +17,7 @@ from bot.services.help import help_for, read_help
 from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import greeting_message, help_message, text_message
-from handlers.events import mentions, sparring_thread, test_channel
+from handlers.events import mentions, sparring_thread, trial_channel
 from handlers.privacy import not_saved
 from handlers.slack_text import slack_text
 from handlers.sparring_delivery import offer
@@ -40,7 +40,7 @@ async def plain_message(
         return
     if mentions.mentions_bot(str(message.get("text") or ""), context.bot_user_id):
         await mentions.answer_mention(message, client, services, lang)
-    await test_channel.new_message(message, client, services)
+    await trial_channel.new_message(message, client, services)
     await sparring_thread.new_reply(message, services, client)
 
 
@@ -91,7 +91,7 @@ async def other_message_event(
     an unanswered event is retried by Slack."""
     subtype = event.get("subtype")
     if subtype == "message_changed":
-        await test_channel.changed_message(event, client, services)
+        await trial_channel.changed_message(event, client, services)
         await sparring_thread.changed_reply(event, client, services)
     elif subtype == "message_deleted":
-        await test_channel.deleted_message_event(event, client, services)
+        await trial_channel.deleted_message_event(event, client, services)

@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services import test_channel
+from bot.services import trial_channel
 from bot.services.permissions import Action, person_can
 from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
 from bot.views.help import text_message
@@ -46,8 +46,8 @@ async def save_as_result(
             response_type="ephemeral", **text_message(t(lang, NOT_SAVED_KEY, **cpr.params))
         )
         return
-    found = await test_channel.read(services.db, text)
-    draft = await test_channel.draft_from(
+    found = await trial_channel.read(services.db, text)
+    draft = await trial_channel.draft_from(
         services.db,
         found,
         found.tool.id if found.tool else 0,

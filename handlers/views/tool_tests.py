@@ -33,7 +33,7 @@ from bot.services.tool_tests import (
     update_result,
 )
 from bot.views.help import text_message
-from bot.views.test_modals import (
+from bot.views.tool_test_forms import (
     CLOSE_CALLBACK,
     RESULT_CALLBACK,
     START_CALLBACK,

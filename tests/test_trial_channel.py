@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.clock import ManualClock
 from bot.domain.tool_tests import ResultDraft, TestPlan
-from bot.services import test_channel
+from bot.services import trial_channel
 from bot.services.demo import seed_demo
 from bot.services.guides import find_tool
 from bot.services.tool_tests import running_tests, start_test
@@ -19,9 +19,9 @@ TODAY = date(2026, 11, 30)
 
 
 async def drafted(db: Database, author: str, text: str) -> ResultDraft:
-    found = await test_channel.read(db, text)
+    found = await trial_channel.read(db, text)
     assert found.tool is not None
-    return await test_channel.draft_from(
+    return await trial_channel.draft_from(
         db, found, found.tool.id, author, TODAY, channel_id="C0T", message_ts="1.1", permalink=None
     )
 

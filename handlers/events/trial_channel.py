@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services import test_channel
+from bot.services import trial_channel
 from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     NotAllowed,
@@ -29,7 +29,7 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
     channel, ts, user_id = str(message["channel"]), str(message["ts"]), str(message["user"])
     if message.get("thread_ts") and message.get("thread_ts") != ts:
         return  # replies in a thread are conversation about a result, not results
-    decided = await test_channel.decide(
+    decided = await trial_channel.decide(
         services.db, channel, user_id, slack_text(message.get("text"))
     )
     found = decided.read
@@ -54,7 +54,7 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
         )
         return
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
-    draft = await test_channel.draft_from(
+    draft = await trial_channel.draft_from(
         services.db,
         found,
         found.tool.id,
@@ -89,13 +89,13 @@ async def changed_message(
     """An edited message updates its result; a message edited into a result is read anew."""
     channel = str(event.get("channel") or "")
     edited = event.get("message") or {}
-    if not await test_channel.is_test_channel(services.db, channel) or not edited.get("user"):
+    if not await trial_channel.is_test_channel(services.db, channel) or not edited.get("user"):
         return
     result = await result_for_message(services.db, channel, str(edited.get("ts")))
     if result is None:
         await new_message({**edited, "channel": channel}, client, services)
         return
-    found = await test_channel.read(services.db, slack_text(edited.get("text")))
+    found = await trial_channel.read(services.db, slack_text(edited.get("text")))
     user_id = str(edited["user"])
     lang = await services.language.for_user(user_id)
     try:
@@ -103,7 +103,7 @@ async def changed_message(
             services.db,
             services.clock,
             result.id,
-            await test_channel.edited_draft(services.db, result, found),
+            await trial_channel.edited_draft(services.db, result, found),
             editor_id=user_id,
         )
     except ContainsCpr as cpr:  # the result keeps what it said before the edit
@@ -127,7 +127,7 @@ async def deleted_message_event(
 ) -> None:
     """A deleted message keeps its result until the author says otherwise."""
     channel = str(event.get("channel") or "")
-    if not await test_channel.is_test_channel(services.db, channel):
+    if not await trial_channel.is_test_channel(services.db, channel):
         return
     result = await result_for_message(services.db, channel, str(event.get("deleted_ts")))
     if result is None:
