@@ -1,0 +1,190 @@
+"""The two ways the core reaches people: a `Messenger` and a `Directory`.
+
+Services and jobs talk to these, never to a chat platform's client; each front end
+implements both (Slack's in `handlers/slack/`). A platform's failures arrive as a few
+neutral errors, all a `DeliveryFailed`, so a job decides "try again later", "never" or
+"wait this long" without knowing whose error code it was:
+
+- `RateLimited(retry_after)`: the platform asked to slow down; nothing was done.
+- `Gone`: the conversation, message or person is no longer there.
+- `NotPermitted`: the bot may not do this there (not a member, blocked, not installed,
+  a missing permission).
+- `Temporary`: the platform or the way to it failed for now (5xx, an HTML error page, an
+  empty 404, a timeout, a dropped connection). `maybe_delivered` says whether the call may
+  have been carried out all the same (a timeout, a dropped connection, a 5xx), so a
+  message that must go out once is looked up before it is sent again.
+- `DeliveryFailed` itself: refused for a reason another try will not mend (the message was
+  malformed or too long); `reason` names it.
+
+`reason` is the platform's own short code (`channel_not_found`, `http_503`,
+`TimeoutError`): for logs and stored failure reasons, never personal text.
+
+Exactly once: a message that must not go out twice carries a `Tag` (the bot's own key,
+ids only). When the bot cannot know whether an earlier send landed, it reads the
+conversation's newest tagged messages (`Messenger.tagged`) before sending again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.domain.refs import ConversationRef, MessageRef
+
+#: A message to show and a form to open, as views build them (until the neutral model of
+#: `bot.views.model` replaces them: then these are its `Message` and `Form`).
+Message = dict[str, Any]
+Form = dict[str, Any]
+#: How many of a conversation's newest messages a tag look-up reads at most: a post whose
+#: answer was lost is always among the newest.
+TAG_WINDOW = 200
+
+
+class DeliveryFailed(Exception):
+    """The platform did not do what was asked. `reason`: its short code, for logs."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RateLimited(DeliveryFailed):
+    """Too many calls: try again after `retry_after` seconds. Nothing was done."""
+
+    def __init__(self, reason: str, retry_after: float) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class Gone(DeliveryFailed):
+    """The conversation, message or person is not there (any more)."""
+
+
+class NotPermitted(DeliveryFailed):
+    """The bot may not do this there: not a member, blocked, not installed, no permission."""
+
+
+class Temporary(DeliveryFailed):
+    """A passing failure of the platform or the network; worth another try later.
+    `maybe_delivered`: the call may have been carried out all the same."""
+
+    def __init__(self, reason: str, *, maybe_delivered: bool) -> None:
+        super().__init__(reason)
+        self.maybe_delivered = maybe_delivered
+
+
+@dataclass(frozen=True)
+class Tag:
+    """The bot's own key on a message that must go out once: a `kind` and a few ids."""
+
+    kind: str
+    payload: Mapping[str, str | int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A message found by a tag look-up: where it is, and its tag's payload (as text)."""
+
+    ref: MessageRef
+    payload: Mapping[str, str]
+
+
+class Messenger(Protocol):
+    """Sends, changes and looks up the bot's messages on one platform.
+
+    `person` is the bot's person id. Every method raises a `DeliveryFailed` when the
+    platform did not do it.
+    """
+
+    async def post(
+        self,
+        where: ConversationRef,
+        message: Message,
+        *,
+        thread: MessageRef | None = None,
+        tag: Tag | None = None,
+    ) -> MessageRef:
+        """Post in a conversation (in `thread` when given). A tagged post is not repeated
+        inside the call after a timeout or a dropped connection: the caller looks first."""
+        ...
+
+    async def update(self, ref: MessageRef, message: Message) -> None:
+        """Replace a message the bot posted."""
+        ...
+
+    async def delete(self, ref: MessageRef) -> None:
+        """Remove a message the bot posted."""
+        ...
+
+    async def send_privately(
+        self, person: int, message: Message, *, tag: Tag | None = None
+    ) -> MessageRef:
+        """A message in the person's 1:1 conversation with the bot."""
+        ...
+
+    async def tell(self, person: int, where: ConversationRef | None, message: Message) -> None:
+        """Shown to the person only: in `where` when the platform can (Slack's ephemeral
+        message), else — or when that fails — privately."""
+        ...
+
+    async def open_form(self, trigger: str, form: Form) -> None:
+        """Open a form for the person whose click or command gave `trigger`."""
+        ...
+
+    async def upload_file(
+        self,
+        person: int,
+        content: bytes | str,
+        filename: str,
+        title: str,
+        *,
+        comment: str | None = None,
+    ) -> None:
+        """A file in the person's 1:1 conversation with the bot, the one place nobody else
+        reads along. `comment` is shown with it."""
+        ...
+
+    async def share_file(
+        self, where: ConversationRef, content: bytes | str, filename: str, title: str
+    ) -> None:
+        """A file in a conversation (the weekly digest's chart)."""
+        ...
+
+    async def private_conversation(self, person: int) -> ConversationRef:
+        """The person's 1:1 conversation with the bot (where `send_privately` posts)."""
+        ...
+
+    def tagged(
+        self, where: ConversationRef, kind: str, *, window: int = TAG_WINDOW
+    ) -> AsyncIterator[Tagged]:
+        """The conversation's messages tagged `kind`, newest first, among its newest
+        `window` messages. Raises `DeliveryFailed` when the history cannot be read:
+        `Temporary`/`RateLimited` — nobody knows, do not send blindly now; otherwise the
+        platform refused for good and the caller may send without knowing."""
+        ...
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """What the platform's directory says about a person. `external_id` is the platform's
+    id for them; `language` its locale (`da-DK`, `en-US`) when it tells."""
+
+    external_id: str
+    name: str
+    email: str | None = None
+    language: str | None = None
+    time_zone: str | None = None
+
+
+class Directory(Protocol):
+    """Who someone is on the platform. Look-ups only enrich an answer, so they are quick
+    (one short try); they raise `DeliveryFailed` when the platform could not be asked."""
+
+    async def find_by_email(self, email: str) -> DirectoryEntry | None:
+        """The person with this e-mail address; None when the platform knows none."""
+        ...
+
+    async def describe(self, person: int) -> DirectoryEntry | None:
+        """Name, e-mail, language and time zone; None when the platform knows them not."""
+        ...
