@@ -17,17 +17,6 @@ import aiosqlite
 
 from storage.db import Database
 
-SCHEMA_0024: tuple[str, ...] = (
-    """CREATE TABLE ambassador_welcomes (
-        person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
-        noticed_at TEXT,
-        to_welcome INTEGER NOT NULL DEFAULT 0 CHECK (to_welcome IN (0, 1))
-    )""",
-    # Ambassadors of a running bot are not new: nobody is welcomed by the upgrade.
-    "INSERT INTO ambassador_welcomes (person_id, to_welcome)"
-    " SELECT DISTINCT person_id, 0 FROM person_roles WHERE role = 'ambassador'",
-)
-
 
 @dataclass(frozen=True)
 class NewAmbassador:

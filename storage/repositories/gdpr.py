@@ -20,25 +20,9 @@ from typing import Any, Literal
 import aiosqlite
 
 from storage.db import Database
-from storage.erasure_list import HASH_PREFIX, ErasureList, Kind
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_0016: tuple[str, ...] = (
-    # One row per access (`/tovholder my-data`), erasure and retention run: who and what was
-    # asked, when, and how many rows were touched — never the personal data itself. An
-    # erasure's subject is the e-mail (the Slack id when the person had none), so the
-    # coordinator can show that the erasure happened.
-    """CREATE TABLE gdpr_log (
-        id INTEGER PRIMARY KEY,
-        at TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('access', 'erasure', 'retention')),
-        subject TEXT NOT NULL,
-        requested_by TEXT NOT NULL,
-        detail TEXT NOT NULL DEFAULT ''
-    )""",
-    "CREATE INDEX gdpr_log_at ON gdpr_log(at)",
-)
 
 #: Who an erased person becomes in the rows that stay (asker, answerer, changed_by, …).
 FORMER_MEMBER = "former-member"
@@ -599,29 +583,3 @@ async def rewrite_file(db: Database) -> tuple[int, int]:
         async with conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
             row = await cursor.fetchone()
     return (int(row[0]), int(row[1])) if row is not None else (0, 0)
-
-
-async def hash_log_subjects(conn: aiosqlite.Connection, erasures: ErasureList) -> None:
-    """Migration 0022: the log names people by salted hash, not by e-mail. Every e-mail
-    becomes its hash, and so does the Slack id an erasure was logged under; the people
-    erased before join the erasure list, so an older backup restored loses them again."""
-    async with conn.execute(
-        "SELECT id, action, subject FROM gdpr_log WHERE subject NOT LIKE :prefix || '%'"
-        " AND (instr(subject, '@') > 0 OR action = 'erasure')",
-        {"prefix": HASH_PREFIX},
-    ) as cursor:
-        rows = list(await cursor.fetchall())
-    erased: set[str] = set()
-    for row in rows:
-        subject = str(row["subject"])
-        if subject in (FORMER_MEMBER, FORMER_AMBASSADOR):
-            continue
-        kind: Kind = "email" if "@" in subject else "slack"
-        if row["action"] == "erasure":
-            erased.add(erasures.digest(kind, subject))
-        await conn.execute(
-            "UPDATE gdpr_log SET subject = ? WHERE id = ?",
-            (erasures.subject(kind, subject), row["id"]),
-        )
-    if erased:
-        erasures.add(erased)

@@ -13,22 +13,6 @@ import aiosqlite
 
 from storage.db import Database
 
-SCHEMA_0018: tuple[str, ...] = (
-    # `id` is always 1: one holder per database. `token` is random per start, so a renewal
-    # or a release never touches a row that another process has taken over since.
-    # `boot_id` tells a holder from before the host restarted (Linux; '' elsewhere).
-    # Times are UTC ISO-8601 (`bot.clock.utc_iso`).
-    """CREATE TABLE run_lock (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        token TEXT NOT NULL,
-        host TEXT NOT NULL,
-        pid INTEGER NOT NULL,
-        boot_id TEXT NOT NULL DEFAULT '',
-        started_at TEXT NOT NULL,
-        heartbeat_at TEXT NOT NULL
-    )""",
-)
-
 
 @dataclass(frozen=True)
 class Holder:

@@ -1,0 +1,19 @@
+"""One migration: a name that never changes once released, and what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.erasure_list import ErasureList
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+    #: What SQL alone cannot do (a salted hash), run after the statements in the same
+    #: transaction, with the erasure list beside the database.
+    run: Callable[[aiosqlite.Connection, ErasureList], Awaitable[None]] | None = None
