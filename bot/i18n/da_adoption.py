@@ -1,4 +1,6 @@
-"""Dansk: hvor langt hvert dagtilbud er med et redskab – i gang, i brug eller stoppet."""
+"""Dansk: hvor langt hvert dagtilbud er med et redskab – i gang, i brug eller stoppet
+(`adoption.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     # Tilstandene

@@ -1,4 +1,4 @@
-"""Dansk: persondata (GDPR) — mine data, sletning, opbevaringsregel og GDPR-loggen."""
+"""Dansk: persondata (GDPR) — mine data, sletning, opbevaringsregel og GDPR-loggen (`gdpr.*`)."""
 
 MESSAGES: dict[str, str] = {
     # Hjælpen

@@ -1,4 +1,4 @@
-"""Dansk: App Home — det, der er ens eget at gøre, for hver rolle."""
+"""Dansk: App Home — det, der er ens eget at gøre, for hver rolle (`home.*`)."""
 
 MESSAGES: dict[str, str] = {
     "home.header.person": "Hej {name}",
@@ -94,5 +94,4 @@ MESSAGES: dict[str, str] = {
     "home.decided.spreading": "Spredningen er sat i gang: de dagtilbud, der ikke bruger *{tool}*, får besked.",
     "home.decided.repeat": "Du havde allerede gemt *{tool}* – {decision} i dag, så der er ikke gemt en beslutning mere.",
     "home.tool_gone": "Redskabet findes ikke længere.",
-    "permission.record_decisions": "registrere ledelsens beslutninger om redskaber",
 }

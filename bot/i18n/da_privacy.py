@@ -1,4 +1,4 @@
-"""Dansk: CPR-vagten – tekst med et CPR-nummer bliver ikke gemt."""
+"""Dansk: CPR-vagten – tekst med et CPR-nummer bliver ikke gemt (`privacy.*`)."""
 
 MESSAGES: dict[str, str] = {
     # Fejl ved et felt i en formular (modal)

@@ -1,13 +1,10 @@
-"""Dansk: pulsen – ugeoverblikket til ledelsen og /tovholder pulse."""
+"""Dansk: pulsen – ugeoverblikket til ledelsen og /tovholder puls (`pulse.*`)."""
 
 MESSAGES: dict[str, str] = {
     # Overskrifter og perioder
     "pulse.digest_header": "Ugens puls – {period}",
     "pulse.header": "Puls – {period}",
     "pulse.period.week": "uge {week} ({start}–{end})",
-    "period.week": "uge {week}",
-    "period.month": "{month} {year}",
-    "period.quarter": "{quarter}. kvartal {year}",
     "pulse.month.1": "januar",
     "pulse.month.2": "februar",
     "pulse.month.3": "marts",

@@ -1,4 +1,4 @@
-"""Dansk: sparringsspørgsmål til netværket."""
+"""Dansk: sparringsspørgsmål til netværket – stille, tage, besvare og løse dem (`sparring.*`)."""
 
 MESSAGES: dict[str, str] = {
     "sparring.modal_title": "Spørg netværket",
@@ -21,5 +21,86 @@ MESSAGES: dict[str, str] = {
     "sparring.receipt_direct": "Tak – dit spørgsmål er sendt direkte til {people}, som svarer dig i en besked.",
     "sparring.error.empty": "Skriv dit spørgsmål – fx `/sparring Hvordan kommer vi i gang med Bee-Bot i vuggestuen?`",
     "sparring.error.too_long": "Spørgsmålet er for langt: højst {limit} tegn, her står {length}. Skriv det kort; detaljerne kan komme i tråden.",
-    "command.sparring": "Stil et spørgsmål til ambassadørerne i dit område.",
+    # Formularen
+    "sparring.urgency": "Hvor hurtigt har du brug for svar?",
+    "sparring.urgency_normal": "Det kan godt vente lidt",
+    "sparring.urgency_urgent": "Det haster",
+    "sparring.private": "Privat",
+    "sparring.private_option": "Kun til ambassadørerne – ikke i kanalen",
+    "sparring.private_hint": "Så får ambassadørerne spørgsmålet i en direkte besked, og det bliver ikke vist for andre.",
+    # »Måske hjælper en af disse?«
+    "sparring.maybe_intro": "*Måske hjælper en af disse?* Inden jeg sender dit spørgsmål, kan du se, om en vejledning allerede svarer på det.",
+    "sparring.your_question": "*Dit spørgsmål:*",
+    "sparring.maybe_line": "*{title}*\n{tool}",
+    "sparring.open_guide": "Åbn",
+    "sparring.maybe_hint": "Fandt du ikke svaret? Så tryk »Spørg alligevel«, og jeg sender spørgsmålet til ambassadørerne.",
+    "sparring.ask_anyway": "Spørg alligevel",
+    "sparring.maybe_fallback": "Måske hjælper en af disse vejledninger? Ellers tryk »Spørg alligevel«.",
+    "sparring.not_yours": "Det er ikke dit spørgsmål, så du kan ikke sende det.",
+    # Et spørgsmål i en direkte besked
+    "sparring.offer": "Det lyder som et spørgsmål. Skal jeg spørge netværket? Så sender jeg det til ambassadørerne i dit område.",
+    "sparring.offer_maybe": "Måske svarer en af disse vejledninger allerede på det:",
+    "sparring.offer_button": "Ja, spørg netværket",
+    "sparring.offer_late": "Slack svarede ikke, da du skrev, så mit svar kommer først nu.",
+    # Opslaget
+    "sparring.urgent": ":rotating_light: *Haster*",
+    "sparring.post_testers": "Har afprøvet {tool}: {people}",
+    "sparring.post_private": ":lock: Privat spørgsmål – det er kun sendt til ambassadørerne.",
+    "sparring.status_claimed": ":raising_hand: {who} tager den.",
+    "sparring.status_answered": ":white_check_mark: Besvaret af {who}.",
+    "sparring.status_resolved": ":tada: Løst – tak for hjælpen!",
+    "sparring.status_faq": ":books: Gemt som spørgsmål og svar i vejledningen til {tool}.",
+    "sparring.answer_from": "*Svar fra {who}:*",
+    "sparring.button.claim": "Jeg tager den",
+    "sparring.button.answer": "Besvaret",
+    "sparring.button.resolve": "Løst",
+    "sparring.button.faq": "Gem som spørgsmål og svar",
+    # Når kanalen ikke virker
+    "sparring.receipt_private": "Tak – dit spørgsmål er sendt privat til {people}, som svarer dig i en besked.",
+    "sparring.receipt_failed": "Jeg kunne ikke skrive i {channel}, så dit spørgsmål er sendt direkte til {people}, som svarer dig i en besked. Koordinatoren har fået besked.",
+    "sparring.post_failed": ":warning: Jeg kunne ikke skrive dette spørgsmål i sparringskanalen {channel} (fejl: `{error}`). Det er sendt direkte til ambassadørerne. Tjek, at kanalen findes, og at jeg er med i den – skriv `/invite @Tovholder` i kanalen.",
+    # Når Slack ikke svarer
+    "sparring.receipt_queued": "Slack svarer ikke lige nu – jeg sender dit spørgsmål, så snart det kan lade sig gøre.",
+    "sparring.sent_later": "Slack svarer igen, så nu har jeg sendt dit spørgsmål:",
+    # Jeg tager den
+    "sparring.claim_taken": "<@{who}> tog den først. Skriv gerne i tråden alligevel, hvis du kan hjælpe.",
+    "sparring.claim_yours": "Du har allerede taget den.",
+    "sparring.claimed_channel": "Du har taget spørgsmålet fra {asker} – tak! Svar i tråden i {channel}, så kan andre også lære af det.",
+    "sparring.claimed_direct": "Du har taget spørgsmålet fra {asker} – tak! Skriv til {asker} direkte, og gem svaret her, når det er besvaret.",
+    "sparring.already_answered": "Spørgsmålet er allerede besvaret af <@{who}>.",
+    "sparring.already_resolved": "Spørgsmålet er allerede løst.",
+    "sparring.gone": "Jeg kan ikke finde det spørgsmål længere.",
+    # Besvaret
+    "sparring.answer_title": "Marker svaret",
+    "sparring.answer_submit": "Send svaret",
+    "sparring.answer_question": "*Spørgsmålet:*",
+    "sparring.answer_input": "Svaret",
+    "sparring.answer_hint_reply": "Jeg har sat det seneste svar fra tråden ind. Ret det gerne, så det kan stå alene – spørgeren får det i en besked.",
+    "sparring.answer_hint": "Skriv svaret, så det kan stå alene. Spørgeren får det i en besked.",
+    "sparring.answer_empty": "Skriv svaret, før du sender det.",
+    "sparring.answer_too_long": "Svaret er for langt: højst {limit} tegn, her står {length}.",
+    "sparring.answer_dm": "{who} har svaret på dit spørgsmål.",
+    "sparring.answer_dm_question": "*Du spurgte:*",
+    "sparring.answer_dm_hint": "Er det løst? Så tryk »Løst«. Ellers skriv videre i tråden.",
+    "sparring.answer_dm_hint_direct": "Er det løst? Så tryk »Løst«. Ellers skriv direkte til {who}.",
+    "sparring.answer_dm_fallback": "{who} har svaret på dit spørgsmål: {answer}",
+    # Løst
+    "sparring.resolve_not_yours": "Kun den, der stillede spørgsmålet (<@{asker}>), kan markere det som løst.",
+    "sparring.resolved_ok": "Tak – spørgsmålet er markeret som løst.",
+    # Gem som FAQ
+    "sparring.faq_heading": "Spørgsmål og svar",
+    "sparring.faq_saved": "Gemt i vejledningen *{guide}* (version {version}). Nu kan andre finde svaret med `/tool-guide`.",
+    "sparring.faq_already": "Det er allerede gemt i vejledningen *{guide}*.",
+    "sparring.faq_not_answered": "Spørgsmålet har ikke et svar endnu. Marker svaret med »Besvaret« først.",
+    "sparring.faq_no_tool": "Spørgsmålet handler ikke om et bestemt redskab, så der er ingen vejledning at gemme det i.",
+    "sparring.faq_no_guide": "{tool} har ingen vejledning endnu, så der er ingen at gemme svaret i. Skriv en med `/tool-guide ny {tool}`.",
+    "sparring.faq_too_long": "Vejledningen *{guide}* er blevet for lang til flere spørgsmål og svar. Ret den i hånden.",
+    # /sparring mine
+    "sparring.list_header": "Dine åbne spørgsmål",
+    "sparring.list_empty": "Du har ingen åbne spørgsmål lige nu. Stil et med `/sparring dit spørgsmål`.",
+    "sparring.list_waiting": "venter på svar",
+    "sparring.list_claimed": "{who} tager den",
+    "sparring.list_answered": "besvaret af {who} – er det løst?",
+    "sparring.list_more": "… og {count} mere.",
+    "sparring.list_fallback": "Dine åbne spørgsmål: {count}",
 }

@@ -1,4 +1,6 @@
-"""Dansk: spredningsrunder – et anbefalet redskab bringes ud til de dagtilbud, der mangler."""
+"""Dansk: spredningsrunder – et anbefalet redskab bringes ud til de dagtilbud, der mangler
+(`spreading.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     # Invitationen til superbrugerne

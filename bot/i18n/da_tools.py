@@ -1,4 +1,4 @@
-"""Dansk: `tovholder tools` – redskabskataloget fra kommandolinjen."""
+"""Dansk: `tovholder tools` – redskabskataloget fra kommandolinjen (`tools.*`)."""
 
 MESSAGES: dict[str, str] = {
     "tools.unknown": "Redskabet »{name}« findes ikke i kataloget. Ligner: {close}",

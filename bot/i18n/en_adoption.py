@@ -1,4 +1,6 @@
-"""English: how far each daycare has come with a tool — getting started, in use or stopped."""
+"""English: how far each daycare has come with a tool — getting started, in use or stopped
+(`adoption.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     # The states

@@ -1,4 +1,4 @@
-"""English: personal data (GDPR) — my data, erasure, retention and the GDPR log."""
+"""English: personal data (GDPR) — my data, erasure, retention and the GDPR log (`gdpr.*`)."""
 
 MESSAGES: dict[str, str] = {
     # The help

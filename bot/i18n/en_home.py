@@ -1,4 +1,4 @@
-"""English: App Home — what is each person's to do, per role."""
+"""English: App Home — what is each person's to do, per role (`home.*`)."""
 
 MESSAGES: dict[str, str] = {
     "home.header.person": "Hi {name}",
@@ -94,5 +94,4 @@ MESSAGES: dict[str, str] = {
     "home.decided.spreading": "Spreading has begun: the daycares not using *{tool}* will be told.",
     "home.decided.repeat": "You had already kept *{tool}* – {decision} today, so no further decision was stored.",
     "home.tool_gone": "The tool no longer exists.",
-    "permission.record_decisions": "record leadership's decisions on tools",
 }

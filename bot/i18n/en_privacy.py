@@ -1,4 +1,4 @@
-"""English: the CPR guard – text holding a CPR number is not saved."""
+"""English: the CPR guard – text holding a CPR number is not saved (`privacy.*`)."""
 
 MESSAGES: dict[str, str] = {
     # A field error in a form (modal)

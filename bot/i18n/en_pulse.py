@@ -1,13 +1,10 @@
-"""English: the pulse — leadership's weekly digest and /tovholder pulse."""
+"""English: the pulse — leadership's weekly digest and /tovholder pulse (`pulse.*`)."""
 
 MESSAGES: dict[str, str] = {
     # Headings and periods
     "pulse.digest_header": "This week's pulse – {period}",
     "pulse.header": "Pulse – {period}",
     "pulse.period.week": "week {week} ({start}–{end})",
-    "period.week": "week {week}",
-    "period.month": "{month} {year}",
-    "period.quarter": "Q{quarter} {year}",
     "pulse.month.1": "January",
     "pulse.month.2": "February",
     "pulse.month.3": "March",

@@ -1,4 +1,6 @@
-"""English: `tovholder reminders` – scheduled and failed reminders from the command line."""
+"""English: `tovholder reminders` – scheduled and failed reminders from the command line
+(`reminders.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     "reminders.none": "No reminders are scheduled.",
@@ -12,29 +14,4 @@ MESSAGES: dict[str, str] = {
     "reminders.failed_hint": "Fix the cause (e.g. a person who has left Slack) and send the reminder again with: tovholder reminders retry ID",
     "reminders.retried": "Reminder #{id} will be sent again at the next dispatch.",
     "reminders.not_failed": "Reminder #{id} does not exist or has not failed, so there is nothing to send again.",
-    "reminder_state.pending": "pending",
-    "reminder_state.sending": "sending",
-    "reminder_state.sent": "sent",
-    "reminder_state.failed": "failed",
-    "reminder_state.cancelled": "cancelled",
-    "reminder_kind.test_checkpoint": "tool test evaluation",
-    "reminder_kind.test_follow_up": "evaluation follow-up",
-    "reminder_kind.guide_check": "guide check",
-    "reminder_kind.onboarding_follow_up": "new superuser not active yet",
-    "reminder_kind.welcome": "welcome for a new superuser",
-    "reminder_kind.welcome_note": "note about a new superuser",
-    "reminder_kind.ambassador_welcome": "welcome for a new ambassador",
-    "reminder_kind.training_invite": "training invitation",
-    "reminder_kind.training_reminder": "training reminder the day before",
-    "reminder_kind.training_changed": "training moved or cancelled",
-    "reminder_kind.training_signed_up": "sign-up for your training",
-    "reminder_kind.training_attendance": "record attendance after a training",
-    "reminder_kind.spread_invite": "invitation to a newly recommended tool",
-    "reminder_kind.spread_follow_up": "spreading follow-up",
-    "reminder_kind.spread_started": "spreading started (to the coordinator)",
-    "reminder_kind.area_evaluation": "area evaluation",
-    "reminder_kind.sparring_escalation": "unanswered sparring question",
-    "reminder_kind.sparring_post": "sparring question waiting for Slack",
-    "reminder_kind.sparring_copy": "copy of a sparring question waiting for Slack",
-    "reminder_kind.sparring_offer": "reply to a question in a direct message, waiting for Slack",
 }

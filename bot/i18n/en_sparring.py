@@ -1,4 +1,6 @@
-"""English: sparring questions to the network."""
+"""English: sparring questions to the network – asking, taking, answering and resolving them
+(`sparring.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     "sparring.modal_title": "Ask the network",
@@ -21,5 +23,86 @@ MESSAGES: dict[str, str] = {
     "sparring.receipt_direct": "Thank you – your question went directly to {people}. They will answer you in a message.",
     "sparring.error.empty": "Write your question – e.g. `/sparring How do we start with Bee-Bot in the nursery?`",
     "sparring.error.too_long": "The question is too long: at most {limit} characters, this has {length}. Keep it short; details can follow in the thread.",
-    "command.sparring": "Ask the ambassadors of your area a question.",
+    # The modal
+    "sparring.urgency": "How soon do you need an answer?",
+    "sparring.urgency_normal": "It can wait a little",
+    "sparring.urgency_urgent": "It is urgent",
+    "sparring.private": "Private",
+    "sparring.private_option": "Only to the ambassadors – not in the channel",
+    "sparring.private_hint": "The ambassadors then get the question in a direct message, and nobody else sees it.",
+    # "Maybe one of these helps?"
+    "sparring.maybe_intro": "*Maybe one of these helps?* Before I send your question, see whether a guide already answers it.",
+    "sparring.your_question": "*Your question:*",
+    "sparring.maybe_line": "*{title}*\n{tool}",
+    "sparring.open_guide": "Open",
+    "sparring.maybe_hint": "Not the answer? Press “Ask anyway”, and I will send the question to the ambassadors.",
+    "sparring.ask_anyway": "Ask anyway",
+    "sparring.maybe_fallback": "Maybe one of these guides helps? Otherwise press “Ask anyway”.",
+    "sparring.not_yours": "This is not your question, so you cannot send it.",
+    # A question in a direct message
+    "sparring.offer": "That sounds like a question. Shall I ask the network? I will send it to the ambassadors of your area.",
+    "sparring.offer_maybe": "Maybe one of these guides already answers it:",
+    "sparring.offer_button": "Yes, ask the network",
+    "sparring.offer_late": "Slack was not answering when you wrote, so my answer only comes now.",
+    # The post
+    "sparring.urgent": ":rotating_light: *Urgent*",
+    "sparring.post_testers": "Has tested {tool}: {people}",
+    "sparring.post_private": ":lock: Private question – sent only to the ambassadors.",
+    "sparring.status_claimed": ":raising_hand: {who} is taking it.",
+    "sparring.status_answered": ":white_check_mark: Answered by {who}.",
+    "sparring.status_resolved": ":tada: Solved – thank you for helping!",
+    "sparring.status_faq": ":books: Saved as a question and answer in the guide to {tool}.",
+    "sparring.answer_from": "*Answer from {who}:*",
+    "sparring.button.claim": "I'll take it",
+    "sparring.button.answer": "Answered",
+    "sparring.button.resolve": "Solved",
+    "sparring.button.faq": "Save as question and answer",
+    # When the channel does not work
+    "sparring.receipt_private": "Thank you – your question went privately to {people}. They will answer you in a message.",
+    "sparring.receipt_failed": "I could not post in {channel}, so your question went directly to {people}, and the coordinator has been told. They will answer you in a message.",
+    "sparring.post_failed": ":warning: I could not post this question in the sparring channel {channel} (error: `{error}`). It went directly to the ambassadors. Check that the channel exists and that I am in it – type `/invite @Tovholder` in the channel.",
+    # When Slack does not answer
+    "sparring.receipt_queued": "Slack is not answering right now – I will send your question as soon as Slack is back.",
+    "sparring.sent_later": "Slack is answering again, so I have now sent your question:",
+    # I'll take it
+    "sparring.claim_taken": "<@{who}> took it first. Do write in the thread anyway if you can help.",
+    "sparring.claim_yours": "You have taken it already.",
+    "sparring.claimed_channel": "You have taken the question from {asker} – thank you! Answer in the thread in {channel}, so others can learn from it too.",
+    "sparring.claimed_direct": "You have taken the question from {asker} – thank you! Write to {asker} directly, and save the answer here once it is answered.",
+    "sparring.already_answered": "The question has already been answered by <@{who}>.",
+    "sparring.already_resolved": "The question is already solved.",
+    "sparring.gone": "I cannot find that question any more.",
+    # Answered
+    "sparring.answer_title": "Mark the answer",
+    "sparring.answer_submit": "Send the answer",
+    "sparring.answer_question": "*The question:*",
+    "sparring.answer_input": "The answer",
+    "sparring.answer_hint_reply": "I filled in the latest answer from the thread. Edit it so it stands on its own – the asker gets it in a message.",
+    "sparring.answer_hint": "Write the answer so it stands on its own. The asker gets it in a message.",
+    "sparring.answer_empty": "Write the answer before you send it.",
+    "sparring.answer_too_long": "The answer is too long: at most {limit} characters, this has {length}.",
+    "sparring.answer_dm": "{who} has answered your question.",
+    "sparring.answer_dm_question": "*You asked:*",
+    "sparring.answer_dm_hint": "Is it solved? Then press “Solved”. Otherwise keep writing in the thread.",
+    "sparring.answer_dm_hint_direct": "Is it solved? Then press “Solved”. Otherwise write directly to {who}.",
+    "sparring.answer_dm_fallback": "{who} has answered your question: {answer}",
+    # Solved
+    "sparring.resolve_not_yours": "Only <@{asker}>, who asked the question, can mark it as solved.",
+    "sparring.resolved_ok": "Thank you – the question is marked as solved.",
+    # Save as FAQ
+    "sparring.faq_heading": "Questions and answers",
+    "sparring.faq_saved": "Saved in the guide *{guide}* (version {version}). Others can now find the answer with `/tool-guide`.",
+    "sparring.faq_already": "It is already saved in the guide *{guide}*.",
+    "sparring.faq_not_answered": "The question has no answer yet. Mark the answer with “Answered” first.",
+    "sparring.faq_no_tool": "The question is not about a particular tool, so there is no guide to save it in.",
+    "sparring.faq_no_guide": "{tool} has no guide yet, so there is none to save the answer in. Write one with `/tool-guide ny {tool}`.",
+    "sparring.faq_too_long": "The guide *{guide}* has grown too long for more questions and answers. Edit it by hand.",
+    # /sparring mine
+    "sparring.list_header": "Your open questions",
+    "sparring.list_empty": "You have no open questions right now. Ask one with `/sparring your question`.",
+    "sparring.list_waiting": "waiting for an answer",
+    "sparring.list_claimed": "{who} is taking it",
+    "sparring.list_answered": "answered by {who} – is it solved?",
+    "sparring.list_more": "… and {count} more.",
+    "sparring.list_fallback": "Your open questions: {count}",
 }

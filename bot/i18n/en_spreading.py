@@ -1,4 +1,6 @@
-"""English: spreading rounds — a recommended tool carried to the daycares not using it yet."""
+"""English: spreading rounds — a recommended tool carried to the daycares not using it yet
+(`spreading.*`).
+"""
 
 MESSAGES: dict[str, str] = {
     # The invitation to superusers

@@ -1,4 +1,4 @@
-"""English: `tovholder tools` – the tool catalogue from the command line."""
+"""English: `tovholder tools` – the tool catalogue from the command line (`tools.*`)."""
 
 MESSAGES: dict[str, str] = {
     "tools.unknown": "The tool “{name}” is not in the catalogue. Looks like: {close}",

@@ -1,6 +1,0 @@
-"""Dansk: tekster til `tovholder guides search`."""
-
-MESSAGES: dict[str, str] = {
-    "guides_search.none": "Ingen vejledninger passer til »{query}«.",
-    "guides_search.did_you_mean": "Mente du: {names}?",
-}
