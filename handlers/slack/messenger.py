@@ -1,0 +1,200 @@
+"""Slack's Messenger: the core's `bot.ports.Messenger` over slack-sdk's Web API client.
+
+A person becomes a Slack user id in one place (`SlackPeople`); a conversation is a channel
+id and a message its `ts`. Every failed call leaves as a neutral error
+(`handlers.slack.failures`).
+
+Exactly once: a tagged post carries Slack *message metadata* (the tag's kind as
+`event_type`, its ids as `event_payload`) and goes through a client that does not repeat it
+inside the call after a timeout or a dropped connection (`careful_client`), so a post whose
+answer was lost is looked up (`tagged`: `conversations.history` with
+`include_all_metadata`) instead of sent twice. The look-up is bounded by messages, not by
+time: a clock that disagrees with Slack's would miss the post, and a lost post is always
+among a conversation's newest. Reading a DM needs `im:history`, a channel
+`channels:history` / `groups:history` (all in the manifest).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.domain.refs import ConversationRef, MessageRef
+from bot.ports import (
+    TAG_WINDOW,
+    DeliveryFailed,
+    Form,
+    Message,
+    Person,
+    Tag,
+    Tagged,
+)
+from bot.slack_client import careful_client, impatient_client
+from handlers.slack.failures import neutral
+
+logger = logging.getLogger(__name__)
+
+#: Messages read per `conversations.history` call.
+HISTORY_PAGE = 100
+#: A person's Slack user id, from the bot's person id.
+SlackPeople = Callable[[Person], Awaitable[str]]
+
+
+class SlackMessenger:
+    """Posts, updates and looks up the bot's messages in Slack (see the module docstring)."""
+
+    def __init__(
+        self, client: AsyncWebClient, people: SlackPeople, *, careful: AsyncWebClient | None = None
+    ) -> None:
+        #: The bot's Web API client (retrying 429, 5xx and connection errors inside a call).
+        self.client = client
+        self._careful = careful if careful is not None else careful_client(client)
+        self._people = people
+
+    def paced(self) -> SlackMessenger:
+        """The same, but a 429 comes back at once as `RateLimited` instead of being waited
+        out inside the call, and no post is repeated after a timeout: for the dispatcher,
+        which paces itself and looks before it posts again."""
+        careful = impatient_client(self._careful)
+        return SlackMessenger(careful, self._people, careful=careful)
+
+    async def post(
+        self,
+        where: ConversationRef,
+        message: Message,
+        *,
+        thread: MessageRef | None = None,
+        tag: Tag | None = None,
+    ) -> MessageRef:
+        thread_ts = (thread.thread_id or thread.message_id) if thread is not None else None
+        client = self._careful if tag is not None else self.client
+        with neutral():
+            response = await client.chat_postMessage(
+                channel=where.conversation_id,
+                thread_ts=thread_ts,
+                metadata=_metadata(tag),
+                **message,
+            )
+        return MessageRef("slack", str(response["channel"]), str(response["ts"]), thread_ts)
+
+    async def update(self, ref: MessageRef, message: Message) -> None:
+        with neutral():
+            await self.client.chat_update(
+                channel=ref.conversation_id, ts=ref.message_id, **message
+            )
+
+    async def delete(self, ref: MessageRef) -> None:
+        with neutral():
+            await self.client.chat_delete(channel=ref.conversation_id, ts=ref.message_id)
+
+    async def send_privately(
+        self, person: Person, message: Message, *, tag: Tag | None = None
+    ) -> MessageRef:
+        # A user id as the channel posts in the bot's DM with them (opened if need be).
+        user = await self._people(person)
+        return await self.post(ConversationRef("slack", user), message, tag=tag)
+
+    async def tell(self, person: Person, where: ConversationRef | None, message: Message) -> None:
+        """Ephemeral in `where`; a DM when there is none or Slack refuses the ephemeral
+        (the bot is not in the channel, a DM between two other people)."""
+        user = await self._people(person)
+        if where is not None:
+            try:
+                with neutral():
+                    await self.client.chat_postEphemeral(
+                        channel=where.conversation_id, user=user, **message
+                    )
+                return
+            except DeliveryFailed as failure:
+                logger.info("ephemeral reply failed, sending a DM error=%s", failure.reason)
+        await self.post(ConversationRef("slack", user), message)
+
+    async def open_form(self, trigger: str, form: Form) -> None:
+        with neutral():
+            await self.client.views_open(trigger_id=trigger, view=form)
+
+    async def upload_file(
+        self,
+        person: Person,
+        content: bytes | str,
+        filename: str,
+        title: str,
+        *,
+        comment: str | None = None,
+    ) -> None:
+        where = await self.private_conversation(person)
+        await self._upload(where, content, filename, title, comment)
+
+    async def share_file(
+        self, where: ConversationRef, content: bytes | str, filename: str, title: str
+    ) -> None:
+        await self._upload(where, content, filename, title, None)
+
+    async def _upload(
+        self,
+        where: ConversationRef,
+        content: bytes | str,
+        filename: str,
+        title: str,
+        comment: str | None,
+    ) -> None:
+        # Text goes as `content` (a snippet Slack can preview), bytes as a `file`.
+        data: dict[str, Any] = {"file": content} if isinstance(content, bytes) else {
+            "content": content
+        }
+        with neutral():
+            await self.client.files_upload_v2(
+                channel=where.conversation_id,
+                filename=filename,
+                title=title,
+                initial_comment=comment,
+                **data,
+            )
+
+    async def private_conversation(self, person: Person) -> ConversationRef:
+        """The DM's own id (`D…`), which `conversations.history` wants; `conversations.open`
+        opens nothing new when the DM exists."""
+        user = await self._people(person)
+        with neutral():
+            response = await self.client.conversations_open(users=user)
+        return ConversationRef("slack", str(response["channel"]["id"]))
+
+    async def tagged(
+        self, where: ConversationRef, kind: str, *, window: int = TAG_WINDOW
+    ) -> AsyncIterator[Tagged]:
+        """Pages of `HISTORY_PAGE`, newest first, so the usual case — the lost post is the
+        newest message — is one call."""
+        cursor: str | None = None
+        seen = 0
+        while seen < window:
+            with neutral():
+                response = await self.client.conversations_history(
+                    channel=where.conversation_id,
+                    include_all_metadata=True,
+                    limit=min(HISTORY_PAGE, window - seen),
+                    cursor=cursor,
+                )
+            messages = response.get("messages") or []
+            for found in messages:
+                metadata = found.get("metadata") or {}
+                if metadata.get("event_type") != kind:
+                    continue
+                payload = metadata.get("event_payload") or {}
+                ref = MessageRef(
+                    "slack", where.conversation_id, str(found["ts"]), found.get("thread_ts")
+                )
+                yield Tagged(ref, {str(k): str(v) for k, v in payload.items()})
+            seen += len(messages)
+            cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+            if not messages or not response.get("has_more") or cursor is None:
+                return
+
+
+def _metadata(tag: Tag | None) -> dict[str, Any] | None:
+    """Slack's message metadata for a tag: ids only, never personal text."""
+    if tag is None:
+        return None
+    return {"event_type": tag.kind, "event_payload": dict(tag.payload)}
