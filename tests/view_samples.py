@@ -30,13 +30,18 @@ from bot.i18n import t
 from bot.services.area_evaluations import EvaluationUnavailable
 from bot.services.gdpr import ErasurePlan, Identity
 from bot.standin.blockkit import MESSAGE_BLOCK_TYPES, check_message, validate_view
+from bot.views.model import Actions, Context, Divider, Form, Heading, HomePage, Message, Text
 from bot.views.sparring_handling import failed_post_note
+from handlers.slack import render, render_form
 from tests.conftest import TZ
 
 TextOf = Callable[[int], str]
 
-#: Modules that build no Slack text: Block Kit primitives, files, charts, Markdown, dates.
-NOT_SLACK_TEXT = frozenset({"blocks", "dates", "markdown", "pulse_chart", "pulse_files"})
+#: Modules that build no Slack text: the model and its primitives, files, charts, Markdown,
+#: dates.
+NOT_SLACK_TEXT = frozenset(
+    {"blocks", "dates", "markdown", "model", "pulse_chart", "pulse_files", "text"}
+)
 #: Builders left out, and why.
 SKIPPED = {
     "help.text_message": "wraps text its caller built and escaped",
@@ -49,6 +54,11 @@ SKIPPED = {
     "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
 }
 BUILT_TYPES = (
+    "Message",
+    "Form",
+    "HomePage",
+    "Part",
+    "list[Part]",
     "dict[str, Any]",
     "list[dict[str, Any]]",
     "Block",
@@ -243,6 +253,7 @@ MADE: dict[Any, Callable[[Maker, int], Any]] = {
 # -- what a builder's result is, as Slack receives it -------------------------------------
 
 Payload = tuple[str, dict[str, Any]]
+PARTS = (Heading, Text, Context, Divider, Actions)
 
 
 def payloads(result: Any) -> list[Payload]:
@@ -250,6 +261,16 @@ def payloads(result: Any) -> list[Payload]:
     elements in an actions block, or text the bot puts into a message."""
     if result is None:
         return []
+    if isinstance(result, Message):
+        return [("chat.postMessage", render.message(result))]
+    if isinstance(result, HomePage):
+        return [("views.publish", {"view": render.home(result)})]
+    if isinstance(result, Form):
+        return [("views.open", {"view": render_form.modal(result)})]
+    if isinstance(result, PARTS):
+        return payloads(Message("part", (result,)))
+    if isinstance(result, list) and result and all(isinstance(item, PARTS) for item in result):
+        return payloads(Message("parts", tuple(result)))
     if isinstance(result, str):
         return [("chat.postMessage", {"text": result})]
     if isinstance(result, dict):
@@ -273,7 +294,7 @@ def payloads(result: Any) -> list[Payload]:
 def refusals(payload: Payload) -> list[str]:
     """Why Slack would refuse the payload (the stand-in's checks); empty when it is fine."""
     method, args = payload
-    if method == "views.open":
+    if method in ("views.open", "views.publish"):
         return validate_view(args["view"])
     refusal = check_message(args.get("text"), args.get("blocks"))
     return refusal.reasons if refusal is not None else []
