@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.guide_markdown import literal
-from bot.mrkdwn import escape
-from bot.views.markdown import split_for_sections, to_mrkdwn
+from bot.views.text import markdown
+from handlers.slack.markdown import escape, split_for_sections, to_mrkdwn
 
 GUIDE = """\
 ## Sådan gør I
@@ -180,7 +180,7 @@ HOSTILE = ["<!channel>", "<!here>", "<@U123>", "<#C123>", "<https://evil.example
     ["{}", "Hej {} alle", "**{}**", "*{}*", "- {}", "> {}", "# {}", "`{}`", "```\n{}\n```"],
 )
 def test_control_sequences_show_literally(hostile: str, template: str) -> None:
-    shown = to_mrkdwn(template.format(hostile))
+    shown = to_mrkdwn(markdown(template.format(hostile)))
     assert "<" not in shown
     assert hostile.replace("<", "&lt;").replace(">", "&gt;") in shown
 

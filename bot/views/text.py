@@ -8,6 +8,8 @@ only place that escapes for that platform.
 Text a person wrote or that came from a file goes in through `literal`, which escapes every
 character the Markdown could read as formatting, `<` included: so nobody's text can become a
 link, a heading or a mention token, and the renderer shows it character for character.
+Markdown a person wrote to be formatted (a guide's body) goes in through `markdown`, which
+keeps its formatting but makes any mention token in it plain text.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 
 from bot.domain.guide_markdown import literal
 
-__all__ = ["MENTION", "literal", "mention"]
+__all__ = ["MENTION", "literal", "markdown", "mention"]
 
 #: A mention token in neutral text: `<@42>`. `literal` escapes `<`, so text a person wrote
 #: can never contain one; the renderer replaces each with the platform's own mention.
@@ -31,3 +33,33 @@ def mention(person_id: int | str) -> str:
     parameter to `int`.
     """
     return f"<@{person_id}>"
+
+
+_CODE = re.compile(r"`[^`\n]+`")
+_FENCE = re.compile(r" {0,3}```")
+
+
+def markdown(body: str) -> str:
+    """A person's Markdown with its formatting kept and every mention token in it shown as
+    typed (`<\\@42>`, which reads `<@42>`), so a guide cannot mention anyone. Code is left as
+    written: no renderer reads a mention there."""
+    out, in_code = [], False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_code = not in_code
+        elif not in_code:
+            line = _outside_code(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _outside_code(line: str) -> str:
+    pieces, start = [], 0
+    for code in _CODE.finditer(line):
+        pieces += [_plain_mentions(line[start : code.start()]), code[0]]
+        start = code.end()
+    return "".join([*pieces, _plain_mentions(line[start:])])
+
+
+def _plain_mentions(text: str) -> str:
+    return MENTION.sub(lambda m: "<\\@" + m["person"] + ">", text)
