@@ -18,11 +18,12 @@ import re
 
 from bot.domain.guide_markdown import literal
 
-__all__ = ["MENTION", "literal", "markdown", "mention"]
+__all__ = ["MENTION", "channel", "literal", "markdown", "mention"]
 
-#: A mention token in neutral text: `<@42>`. `literal` escapes `<`, so text a person wrote
-#: can never contain one; the renderer replaces each with the platform's own mention.
-MENTION = re.compile(r"<@(?P<person>[A-Za-z0-9]+)>")
+#: A mention token in neutral text: `<@42>` for a person, `<#C42>` for a conversation.
+#: `literal` escapes `<`, so text a person wrote can never contain one; the renderer replaces
+#: each with the platform's own mention.
+MENTION = re.compile(r"<(?P<kind>[@#])(?P<person>[A-Za-z0-9]+)>")
 
 
 def mention(person_id: int | str) -> str:
@@ -33,6 +34,11 @@ def mention(person_id: int | str) -> str:
     parameter to `int`.
     """
     return f"<@{person_id}>"
+
+
+def channel(conversation_id: str) -> str:
+    """The token that renders as a link to a conversation (Slack's `#channel`)."""
+    return f"<#{conversation_id}>"
 
 
 _CODE = re.compile(r"`[^`\n]+`")
@@ -62,4 +68,4 @@ def _outside_code(line: str) -> str:
 
 
 def _plain_mentions(text: str) -> str:
-    return MENTION.sub(lambda m: "<\\@" + m["person"] + ">", text)
+    return MENTION.sub(lambda m: f"<\\{m['kind']}{m['person']}>", text)

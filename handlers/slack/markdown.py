@@ -27,7 +27,7 @@ _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+(?
 #: every one of them in the marked text is ours.
 _LITERAL = re.compile(
     r"`[^`\n]+`"
-    r"|&lt;@(?P<mention>[A-Za-z0-9]+)&gt;"
+    r"|&lt;(?P<kind>[@#])(?P<mention>[A-Za-z0-9]+)&gt;"
     r"|\\(?P<escaped>&lt;|&gt;|&amp;|[!-/:-@\[-`{-~])"
     r"|[\U000F0000-\U0010FFFF]"
 )
@@ -131,6 +131,8 @@ def _inline(text: str, mentions: Mapping[str, str]) -> str:
         return f"_{formatted(m['italic'])}_"
 
     def literal(m: re.Match[str]) -> str:
+        if m["kind"] == "#":
+            return keep(f"<#{m['mention']}>")
         if m["mention"]:
             return keep(f"<@{mentions.get(m['mention'], m['mention'])}>")
         return keep(m["escaped"] or m[0])

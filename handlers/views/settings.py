@@ -17,6 +17,7 @@ from bot.services.workspace_settings import KEYS, current
 from bot.slack_client import profile_lookup
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
 from handlers.replies import refusal, tell_privately
+from handlers.slack import render, render_form
 from handlers.values import as_int, submitted
 
 __all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
@@ -28,7 +29,7 @@ async def open_settings(
     """The coordinator's modal (the caller has checked `may_manage_settings`)."""
     snap = await snapshot(services.db)
     modal = settings_modal(lang, await current(services.db), snap, command.get("channel_id"))
-    await client.views_open(trigger_id=command["trigger_id"], view=modal)
+    await client.views_open(trigger_id=command["trigger_id"], view=render_form.modal(modal))
 
 
 async def save_settings(
@@ -63,7 +64,7 @@ async def save_settings(
         return
     await ack()
     channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-    message = saved_message(lang, outcome.changes)
+    message = render.message(saved_message(lang, outcome.changes))
     await tell_privately(client, user_id, channel, message)
     if outcome.new_superuser:
         await send_welcomes(services)

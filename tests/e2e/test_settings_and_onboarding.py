@@ -97,9 +97,7 @@ async def test_a_coordinator_changes_a_channel_and_it_takes_effect_at_once(
     await open_settings(slack, ANNETTE)
     (modal,) = slack.standin.open_views(ANNETTE)
     assert modal["title"]["text"] == "Indstillinger"
-    result = await slack.driver.submit_view(
-        ANNETTE, {"sparring_channel": {"channel": "C0SPARRING"}}
-    )
+    result = await slack.driver.submit_view(ANNETTE, {"sparring_channel": {"value": "C0SPARRING"}})
     await slack.settle()
     assert result.status == 200
     assert slack.standin.open_views(ANNETTE) == []  # closed
@@ -131,9 +129,9 @@ async def test_a_coordinator_makes_someone_superuser_who_is_welcomed_once(
     await slack.driver.submit_view(
         ANNETTE,
         {
-            "role_person": {"person": "U0NEW"},
-            "role": {"role": "superuser"},
-            "role_daycare": {"daycare": maelkeboetten},
+            "role_person": {"value": "U0NEW"},
+            "role": {"value": "superuser"},
+            "role_daycare": {"value": maelkeboetten},
         },
     )
     await slack.settle()
@@ -177,9 +175,9 @@ async def test_the_modal_says_what_is_missing_and_writes_nothing(slack: LocalSla
     result = await slack.driver.submit_view(
         ANNETTE,
         {
-            "leadership_channel": {"channel": "C0LEDELSE"},
-            "role_person": {"person": SOEREN},
-            "role": {"role": "ambassador"},
+            "leadership_channel": {"value": "C0LEDELSE"},
+            "role_person": {"value": SOEREN},
+            "role": {"value": "ambassador"},
         },
     )
     assert result.json is not None
@@ -193,9 +191,9 @@ async def test_removing_a_role_the_person_does_not_have_is_refused(slack: LocalS
     result = await slack.driver.submit_view(
         ANNETTE,
         {
-            "role_person": {"person": METTE},
-            "role_change": {"change": "remove"},
-            "role": {"role": "leader"},
+            "role_person": {"value": METTE},
+            "role_change": {"value": "remove"},
+            "role": {"value": "leader"},
         },
     )
     assert result.json is not None
