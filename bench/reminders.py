@@ -44,14 +44,12 @@ from zoneinfo import ZoneInfo
 
 from bench.results import report
 from bench.search import machine
+from bot.app import slack_services
 from bot.domain.reminders import Reminder
-from bot.inflight import InFlight
 from bot.jobs.dispatcher import Pacer, Sender, dispatch
 from bot.runtime import Services
 from bot.services import reminders
-from bot.services.language import LanguageResolver
 from bot.settings import parse_settings
-from bot.slack_client import locale_lookup, web_client
 from bot.standin import RecordedCall, SlackStandIn
 from storage.db import Database
 from storage.migrations import migrate
@@ -169,15 +167,7 @@ class _Bench:
         )
         db = await Database.open(self.path)
         await migrate(db, self.time)
-        client = web_client(settings)
-        return Services(
-            settings=settings,
-            db=db,
-            clock=self.time,
-            language=LanguageResolver(db, settings.lang, locale_lookup(client)),
-            inflight=InFlight(),
-            slack=client,
-        )
+        return slack_services(settings, db, self.time)
 
     async def plan(self, db: Database) -> float:
         started = time.perf_counter()

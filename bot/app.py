@@ -19,9 +19,11 @@ from bot.request_log import log_request
 from bot.runtime import Services
 from bot.services.language import LanguageResolver
 from bot.settings import Settings
-from bot.slack_client import locale_lookup, web_client
+from bot.slack_client import web_client
 from handlers import register
 from handlers.middleware import only_our_workspace
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
 
 
@@ -44,19 +46,29 @@ class TovholderApp(AsyncApp):
         return response
 
 
-def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
+def slack_services(settings: Settings, db: Database, clock: Clock) -> Services:
+    """The services of a bot in Slack: the Messenger and the Directory are Slack's, over
+    one Web API client."""
     client = web_client(settings)
-    services = Services(
+    people = slack_people(db)
+    directory = SlackDirectory(client, people)
+    return Services(
         settings=settings,
         db=db,
         clock=clock,
-        language=LanguageResolver(db, settings.lang, locale_lookup(client)),
+        language=LanguageResolver(db, settings.lang, directory),
         inflight=InFlight(),
+        messenger=SlackMessenger(client, people),
+        directory=directory,
         slack=client,
     )
+
+
+def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
+    services = slack_services(settings, db, clock)
     app = TovholderApp(
         services,
-        client=client,
+        client=services.slack,
         # Socket Mode does not sign requests; every other transport is verified.
         signing_secret=settings.signing_secret or None,
         request_verification_enabled=settings.mode != "socket",

@@ -26,6 +26,8 @@ from bot.clock import clock_for
 from bot.services.gdpr import after_migrate
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
 from bot.slack_client import web_client
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.messenger import slack_people
 from storage.db import Database
 from storage.erasure_list import ErasureListUnreadable
 from storage.migrations import migrate
@@ -85,8 +87,12 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
         applied = await migrate(db, clock)
         # A restored backup may hold people erased since: erase them again first.
         await after_migrate(db, clock, applied)
-        slack = web_client(settings) if settings.bot_token else None
-        ctx = AdminContext(settings, db, clock, slack, applied=applied)
+        directory = (
+            SlackDirectory(web_client(settings), slack_people(db), quick=False)
+            if settings.bot_token
+            else None
+        )
+        ctx = AdminContext(settings, db, clock, directory, applied=applied)
         code: int = await args.handler(args, ctx)
         return code
     finally:

@@ -16,6 +16,10 @@ neutral errors, all a `DeliveryFailed`, so a job decides "try again later", "nev
 - `DeliveryFailed` itself: refused for a reason another try will not mend (the message was
   malformed or too long); `reason` names it.
 
+A person is the bot's person id (an int). While people are still keyed by their Slack id
+(`U…`, before the identities table), a `str` person is that id; narrow `Person` to `int`
+once every caller passes person ids.
+
 `reason` is the platform's own short code (`channel_not_found`, `http_503`,
 `TimeoutError`): for logs and stored failure reasons, never personal text.
 
@@ -30,12 +34,13 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from bot.domain.refs import ConversationRef, MessageRef
+from bot.domain.refs import ConversationRef, MessageRef, Platform
 
 #: A message to show and a form to open, as views build them (until the neutral model of
 #: `bot.views.model` replaces them: then these are its `Message` and `Form`).
 Message = dict[str, Any]
 Form = dict[str, Any]
+Person = int | str
 #: How many of a conversation's newest messages a tag look-up reads at most: a post whose
 #: answer was lost is always among the newest.
 TAG_WINDOW = 200
@@ -97,6 +102,17 @@ class Messenger(Protocol):
     platform did not do it.
     """
 
+    @property
+    def platform(self) -> Platform:
+        """Whose conversations this messenger reaches (a stored conversation id is this
+        platform's)."""
+        ...
+
+    def paced(self) -> Messenger:
+        """The same messenger for a caller that paces itself (the dispatcher): a rate limit
+        comes back at once as `RateLimited` instead of being waited out inside the call."""
+        ...
+
     async def post(
         self,
         where: ConversationRef,
@@ -118,12 +134,12 @@ class Messenger(Protocol):
         ...
 
     async def send_privately(
-        self, person: int, message: Message, *, tag: Tag | None = None
+        self, person: Person, message: Message, *, tag: Tag | None = None
     ) -> MessageRef:
         """A message in the person's 1:1 conversation with the bot."""
         ...
 
-    async def tell(self, person: int, where: ConversationRef | None, message: Message) -> None:
+    async def tell(self, person: Person, where: ConversationRef | None, message: Message) -> None:
         """Shown to the person only: in `where` when the platform can (Slack's ephemeral
         message), else — or when that fails — privately."""
         ...
@@ -134,7 +150,7 @@ class Messenger(Protocol):
 
     async def upload_file(
         self,
-        person: int,
+        person: Person,
         content: bytes | str,
         filename: str,
         title: str,
@@ -151,7 +167,7 @@ class Messenger(Protocol):
         """A file in a conversation (the weekly digest's chart)."""
         ...
 
-    async def private_conversation(self, person: int) -> ConversationRef:
+    async def private_conversation(self, person: Person) -> ConversationRef:
         """The person's 1:1 conversation with the bot (where `send_privately` posts)."""
         ...
 
@@ -185,6 +201,6 @@ class Directory(Protocol):
         """The person with this e-mail address; None when the platform knows none."""
         ...
 
-    async def describe(self, person: int) -> DirectoryEntry | None:
+    async def describe(self, person: Person) -> DirectoryEntry | None:
         """Name, e-mail, language and time zone; None when the platform knows them not."""
         ...

@@ -8,6 +8,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.inflight import InFlight
+from bot.ports import Directory, Messenger
 from bot.services.language import LanguageResolver
 from bot.settings import Settings
 from storage.db import Database
@@ -20,7 +21,11 @@ class Services:
     clock: Clock
     language: LanguageResolver
     inflight: InFlight
-    #: For scheduled jobs; listeners use the per-request client Bolt hands them.
+    #: How jobs and services reach people: the front end's implementations of the ports.
+    messenger: Messenger
+    directory: Directory
+    #: For the reminder dispatcher until it sends through the messenger; listeners use the
+    #: per-request client Bolt hands them.
     slack: AsyncWebClient
     #: Who has opened the App Home since the bot started: their Home is published again
     #: after they change something elsewhere (`handlers.events.home.refresh_after`).

@@ -1,4 +1,5 @@
-"""The Slack Web API client the bot uses everywhere, and the small Slack lookups services need.
+"""The Slack Web API client the bot uses everywhere, and its variants for careful, paced
+and quick calls.
 
 slack_sdk retries only connection errors by default; rate-limit (429 with Retry-After) and
 server errors are retried here too, and so is a call that timed out (slack_sdk's connection
@@ -12,7 +13,6 @@ Losing it is worse (a reminder, a receipt), so timeouts are retried, twice at mo
 from __future__ import annotations
 
 import copy
-import logging
 
 import aiohttp
 from aiohttp import ClientOSError, ServerConnectionError, ServerDisconnectedError
@@ -24,11 +24,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.services.language import LOOKUP_SECONDS, LocaleLookup, LookupFailed
-from bot.services.settings_form import ProfileLookup
+from bot.services.language import LOOKUP_SECONDS
 from bot.settings import Settings
 
-logger = logging.getLogger(__name__)
 #: Seconds a Web API call may take before it counts as failed (slack_sdk's default).
 CALL_TIMEOUT = 30
 #: What counts as "the connection failed": slack_sdk's list plus a timeout.
@@ -72,42 +70,35 @@ def quick_client(client: AsyncWebClient) -> AsyncWebClient:
     return quick
 
 
-def locale_lookup(client: AsyncWebClient) -> LocaleLookup:
-    """A `LocaleLookup` backed by `users.info` on a quick client. Raises `LookupFailed` when
-    Slack did not answer usefully (the resolver then falls back and backs off)."""
-    quick = quick_client(client)
+def careful_client(client: AsyncWebClient) -> AsyncWebClient:
+    """A copy of `client` (same token, URL and session) that does not repeat a post inside
+    the call after a timeout or a dropped connection — the two ways a post can go out
+    unseen. It still retries a connection that never opened (nothing was sent). The caller
+    retries through its durable queue, looking for the post's tag first.
 
-    async def lookup(user_id: str) -> str | None:
-        try:
-            response = await quick.users_info(user=user_id, include_locale=True)
-        except SlackApiError as error:
-            raise LookupFailed(slack_error_code(error)) from error
-        except (aiohttp.ClientError, TimeoutError) as error:
-            raise LookupFailed(type(error).__name__) from error
-        locale = (response.get("user") or {}).get("locale")
-        return str(locale) if locale else None
+    slack_sdk's server-error handler (5xx) is kept: Slack's 5xx almost always means not
+    done, and the bot's outage handling relies on it. A 5xx to a post that Slack did carry
+    out is therefore still repeated inside the call — the one repeat tags do not catch.
+    """
+    careful = copy.copy(client)
+    careful.retry_handlers = [
+        AsyncConnectionErrorRetryHandler(
+            max_retry_count=handler.max_retry_count,
+            interval_calculator=handler.interval_calculator,
+            error_types=[aiohttp.ClientConnectorError],
+        )
+        if isinstance(handler, AsyncConnectionErrorRetryHandler)
+        else handler
+        for handler in client.retry_handlers
+    ]
+    return careful
 
-    return lookup
 
-
-def profile_lookup(client: AsyncWebClient) -> ProfileLookup:
-    """A `ProfileLookup` backed by `users.info` on a quick client: (name, e-mail), None for
-    a user Slack does not know; `LookupFailed` when Slack could not be asked."""
-    quick = quick_client(client)
-
-    async def lookup(user_id: str) -> tuple[str, str | None] | None:
-        try:
-            response = await quick.users_info(user=user_id)
-        except SlackApiError as error:
-            code = slack_error_code(error)
-            if code in ("user_not_found", "users_not_found"):
-                return None
-            raise LookupFailed(code) from error
-        except (aiohttp.ClientError, TimeoutError) as error:
-            raise LookupFailed(type(error).__name__) from error
-        user = response.get("user") or {}
-        profile = user.get("profile") or {}
-        name = profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
-        return str(name), profile.get("email")
-
-    return lookup
+def impatient_client(client: AsyncWebClient) -> AsyncWebClient:
+    """A copy of `client` without its in-call 429 retry: for a caller that paces itself
+    and would rather hear "wait this long" than sleep inside the call."""
+    impatient = copy.copy(client)
+    impatient.retry_handlers = [
+        h for h in client.retry_handlers if not isinstance(h, AsyncRateLimitErrorRetryHandler)
+    ]
+    return impatient

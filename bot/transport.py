@@ -153,7 +153,7 @@ class HttpServer:
                     text=text, response_type="ephemeral", replace_original=False
                 )
             else:
-                await services.slack.chat_postMessage(channel=person, text=text)
+                await services.messenger.send_privately(person, {"text": text})
         except Exception as error:  # noqa: BLE001 - a notice that fails is only logged
             logger.warning("could not tell the person error=%s", type(error).__name__)
 

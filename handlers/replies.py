@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.domain.refs import ConversationRef
+from bot.ports import Messenger, Person
 from bot.runtime import Services
 from bot.services.network import snapshot
 from bot.services.permissions import Action
-from bot.slack_client import slack_error_code
 from bot.views.permissions import refusal_message
-
-logger = logging.getLogger("tovholder.replies")
 
 
 async def tell_privately(
-    client: AsyncWebClient, user_id: str, channel_id: str | None, message: dict[str, Any]
+    messenger: Messenger, person: Person, channel_id: str | None, message: dict[str, Any]
 ) -> None:
-    """Ephemeral in `channel_id`; a DM when there is none or the bot is not in the channel."""
-    if channel_id:
-        try:
-            await client.chat_postEphemeral(channel=channel_id, user=user_id, **message)
-            return
-        except SlackApiError as error:
-            logger.info("ephemeral reply failed, sending a DM error=%s", slack_error_code(error))
-    await client.chat_postMessage(channel=user_id, **message)
+    """Shown to the person only in the conversation `channel_id` they acted in; a DM when
+    there is none or the platform will not show it there (`Messenger.tell`)."""
+    where = ConversationRef(messenger.platform, channel_id) if channel_id else None
+    await messenger.tell(person, where, message)
 
 
 async def refusal(services: Services, lang: str, action: Action) -> dict[str, Any]:
@@ -51,25 +44,3 @@ async def answer_click(
         await client.chat_postMessage(channel=user_id, **message)
         return
     await private(respond, message)
-
-
-async def send_file_by_dm(
-    client: AsyncWebClient,
-    user_id: str,
-    content: str,
-    filename: str,
-    title: str,
-    *,
-    comment: str | None = None,
-) -> None:
-    """A file in the person's DM with the bot (`/tovholder my-data`, the pulse export): a
-    direct message is the one place nobody else reads along. `comment` (mrkdwn, escaped by
-    the caller) is shown with the file."""
-    opened = await client.conversations_open(users=user_id)
-    await client.files_upload_v2(
-        channel=opened["channel"]["id"],
-        content=content,
-        filename=filename,
-        title=title,
-        initial_comment=comment,
-    )

@@ -1,5 +1,5 @@
 """What an admin command gets: settings, a migrated database, the clock, its language, and
-a Slack client when a bot token is configured (e-mail look-ups, welcome messages)."""
+the chat platform's directory when a bot token is configured (e-mail look-ups)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.clock import Clock
+from bot.ports import Directory
 from bot.settings import Settings
 from storage.db import Database
 
@@ -19,7 +18,7 @@ class AdminContext:
     settings: Settings
     db: Database
     clock: Clock
-    slack: AsyncWebClient | None
+    directory: Directory | None
     #: Migrations this run applied before the command started.
     applied: list[str] = field(default_factory=list)
     out: TextIO = field(default_factory=lambda: sys.stdout)

@@ -1,6 +1,7 @@
 """`tovholder org import FILE [--prune]` and `tovholder org export FILE`.
 
-The Slack e-mail look-up is built here, so the import service never touches slack_sdk.
+The e-mail look-up is built here from the chat platform's directory, so the import service
+takes a plain function.
 """
 
 from __future__ import annotations
@@ -9,14 +10,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-import aiohttp
-from slack_sdk.errors import SlackApiError, SlackClientError
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.admin.context import AdminContext
 from bot.admin.export import write_private
 from bot.admin.gdpr import erase_again_after_import
 from bot.i18n import t
+from bot.ports import DeliveryFailed, Directory
 from bot.services.org_csv import write_org_csv
 from bot.services.org_import import (
     EmailLookup,
@@ -26,7 +24,6 @@ from bot.services.org_import import (
     export_rows,
     import_org,
 )
-from bot.slack_client import slack_error_code
 
 EXIT_REFUSED = 1
 
@@ -43,24 +40,16 @@ def register(verbs: Any) -> None:
     save.set_defaults(handler=export_file)
 
 
-def slack_email_lookup(client: AsyncWebClient) -> EmailLookup:
-    """`users.lookupByEmail`; a deactivated account counts as not found (it cannot be
-    messaged), any other Slack error stops the import."""
+def email_lookup(directory: Directory) -> EmailLookup:
+    """The directory's id for an e-mail address (a deactivated account counts as not
+    found: it cannot be messaged); the directory failing stops the import."""
 
     async def lookup(email: str) -> str | None:
         try:
-            response = await client.users_lookupByEmail(email=email)
-        except SlackApiError as error:
-            code = slack_error_code(error)
-            if code == "users_not_found":
-                return None
-            raise LookupFailed(code) from error
-        except (SlackClientError, aiohttp.ClientError) as error:
-            raise LookupFailed(type(error).__name__) from error
-        user = response.get("user") or {}
-        if user.get("deleted") or not user.get("id"):
-            return None
-        return str(user["id"])
+            entry = await directory.find_by_email(email)
+        except DeliveryFailed as failure:
+            raise LookupFailed(failure.reason) from failure
+        return entry.external_id if entry is not None else None
 
     return lookup
 
@@ -75,7 +64,7 @@ async def import_file(args: argparse.Namespace, ctx: AdminContext) -> int:
     except OSError:
         ctx.complain(t(lang, "org_import.file_unreadable", file=args.file))
         return EXIT_REFUSED
-    lookup = slack_email_lookup(ctx.slack) if ctx.slack is not None else None
+    lookup = email_lookup(ctx.directory) if ctx.directory is not None else None
     try:
         counts = await import_org(ctx.db, ctx.clock, data, lookup=lookup, prune=args.prune)
     except ImportRefused as refused:

@@ -1,8 +1,9 @@
 """Which language to answer a person in.
 
-Their stored preference first, else their Slack locale, else `TOVHOLDER_LANG`. The Slack
-locale is fetched through an injected lookup (services never talk to Slack themselves) and
-kept for an hour, so a busy person does not cost a `users.info` call per click.
+Their stored preference first, else the language the chat platform's directory gives them
+(Slack's locale), else `TOVHOLDER_LANG`. It is asked through the `Directory` port (services
+never talk to a platform themselves) and kept for an hour, so a busy person does not cost a
+look-up per click.
 
 The locale only picks a language, so it must never cost the person their answer: one
 look-up per person at a time (a hundred clicks share it), at most `LOOKUP_SECONDS`, and
@@ -16,32 +17,26 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 
 from bot.i18n import Lang, as_lang
+from bot.ports import DeliveryFailed, Directory
 from storage.db import Database
 from storage.repositories import org
 
-LocaleLookup = Callable[[str], Awaitable[str | None]]
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 3600.0
 CACHE_SIZE = 5000
-#: The longest a request waits for a person's Slack locale.
+#: The longest a request waits for the directory's language of a person.
 LOOKUP_SECONDS = 1
-#: After a failed look-up, how long the default language is used without asking Slack.
+#: After a failed look-up, how long the default language is used without asking again.
 QUIET_SECONDS = 60.0
 
 
-class LookupFailed(Exception):
-    """Slack could not be asked (an error page, a timeout, a refused call); the message is
-    Slack's error code or the exception's name, never personal data."""
-
-
 class LanguageResolver:
-    def __init__(self, db: Database, default: Lang, locale_lookup: LocaleLookup) -> None:
+    def __init__(self, db: Database, default: Lang, directory: Directory) -> None:
         self._db = db
         self._default = default
-        self._lookup = locale_lookup
+        self._directory = directory
         self._locales: OrderedDict[str, tuple[float, Lang | None]] = OrderedDict()
         self._asking: dict[str, asyncio.Future[Lang | None]] = {}
         self._quiet_until = float("-inf")
@@ -75,16 +70,17 @@ class LanguageResolver:
     async def _ask(self, slack_user_id: str) -> Lang | None:
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
-                lang = as_lang(await self._lookup(slack_user_id))
-        except (LookupFailed, TimeoutError) as error:
+                entry = await self._directory.describe(slack_user_id)
+        except (DeliveryFailed, TimeoutError) as error:
             self._quiet_until = time.monotonic() + QUIET_SECONDS
             logger.warning(
-                "no Slack locale, answering in %s for %.0fs error=%s",
+                "no language from the directory, answering in %s for %.0fs error=%s",
                 self._default,
                 QUIET_SECONDS,
                 error or type(error).__name__,
             )
             return None
+        lang = as_lang(entry.language if entry is not None else None)
         self._locales[slack_user_id] = (time.monotonic(), lang)
         self._locales.move_to_end(slack_user_id)
         while len(self._locales) > CACHE_SIZE:

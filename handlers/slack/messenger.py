@@ -22,7 +22,7 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.domain.refs import ConversationRef, MessageRef
+from bot.domain.refs import ConversationRef, MessageRef, Platform
 from bot.ports import (
     TAG_WINDOW,
     DeliveryFailed,
@@ -34,6 +34,7 @@ from bot.ports import (
 )
 from bot.slack_client import careful_client, impatient_client
 from handlers.slack.failures import neutral
+from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,21 @@ HISTORY_PAGE = 100
 SlackPeople = Callable[[Person], Awaitable[str]]
 
 
+def slack_people(db: Database) -> SlackPeople:
+    """The one place a person becomes a Slack user id. People are still keyed by their
+    Slack id (a `str`) until the identities table (issue 19.1) lands; then an int person id
+    is looked up here with `identities.external_id(db, "slack", person)`."""
+
+    async def slack_id(person: Person) -> str:
+        return str(person)
+
+    return slack_id
+
+
 class SlackMessenger:
     """Posts, updates and looks up the bot's messages in Slack (see the module docstring)."""
+
+    platform: Platform = "slack"
 
     def __init__(
         self, client: AsyncWebClient, people: SlackPeople, *, careful: AsyncWebClient | None = None
@@ -82,9 +96,7 @@ class SlackMessenger:
 
     async def update(self, ref: MessageRef, message: Message) -> None:
         with neutral():
-            await self.client.chat_update(
-                channel=ref.conversation_id, ts=ref.message_id, **message
-            )
+            await self.client.chat_update(channel=ref.conversation_id, ts=ref.message_id, **message)
 
     async def delete(self, ref: MessageRef) -> None:
         with neutral():
@@ -142,9 +154,9 @@ class SlackMessenger:
         comment: str | None,
     ) -> None:
         # Text goes as `content` (a snippet Slack can preview), bytes as a `file`.
-        data: dict[str, Any] = {"file": content} if isinstance(content, bytes) else {
-            "content": content
-        }
+        data: dict[str, Any] = (
+            {"file": content} if isinstance(content, bytes) else {"content": content}
+        )
         with neutral():
             await self.client.files_upload_v2(
                 channel=where.conversation_id,

@@ -25,6 +25,7 @@ from bot.services import digest
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
+from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.repositories.digests import digest_records
 from tests.e2e.conftest import ANNETTE
 
@@ -46,12 +47,15 @@ def services(slack: LocalSlack) -> Services:
     return slack.bot.app.services
 
 
-def without_retries(slack: LocalSlack) -> Services:
-    """A client that gives up at once: slack_sdk's own 5xx retries sleep for real seconds,
-    and the test is about what the digest does after them."""
+def without_retries(slack: LocalSlack, *, timeout: int | None = None) -> Services:
+    """A messenger whose client gives up at once: slack_sdk's own 5xx retries sleep for real
+    seconds, and the test is about what the digest does after them."""
     client = copy.copy(services(slack).slack)
     client.retry_handlers = []
-    return dataclasses.replace(services(slack), slack=client)
+    if timeout is not None:
+        client.timeout = timeout
+    messenger = SlackMessenger(client, slack_people(slack.bot.db))
+    return dataclasses.replace(services(slack), messenger=messenger)
 
 
 def digests_in_channel(slack: LocalSlack) -> list[dict[str, object]]:
@@ -149,8 +153,7 @@ async def test_a_post_that_times_out_is_tried_again_at_the_next_run(
     ready: LocalSlack, clock: ManualClock
 ) -> None:
     ready.standin.fault("chat.postMessage", HANG, times=1)
-    quick = without_retries(ready)
-    quick.slack.timeout = 1
+    quick = without_retries(ready, timeout=1)
     assert not await send_digest(quick)
     ready.standin.clear_faults()
     clock.advance(RUN_EVERY)
