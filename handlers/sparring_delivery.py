@@ -14,47 +14,33 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.context.say.async_say import AsyncSay
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-
+from bot.domain.refs import ConversationRef, MessageRef
 from bot.domain.sparring import Question, Routing
-from bot.jobs.sparring_delivery import (
-    SEND_ERRORS,
-    SlackUnavailable,
-    send_out,
-    slack_unavailable,
-)
+from bot.jobs.sparring_delivery import NotAnswering, send_out
+from bot.ports import DeliveryFailed
 from bot.runtime import Services
 from bot.services.sparring import delivery_waiting, queue_offer, queue_post, routing_for
-from bot.slack_client import slack_error_code
+from bot.tags import passing
 from bot.views.sparring import question_post, receipt
 from bot.views.sparring_handling import offer_message, suggestions_message
 
 logger = logging.getLogger("tovholder.sparring")
 
 
-async def present(
-    client: AsyncWebClient, services: Services, routing: Routing, lang: str
-) -> dict[str, Any]:
+async def present(services: Services, routing: Routing, lang: str) -> dict[str, Any]:
     """What the asker sees after asking: the guides that may answer it (a draft), or the
     receipt once the question is sent."""
     if routing.question.state == "draft":
         return suggestions_message(lang, routing)
-    return await deliver(client, services, routing, lang)
+    return await deliver(services, routing, lang)
 
 
-async def deliver(
-    client: AsyncWebClient,
-    services: Services,
-    routing: Routing,
-    lang: str,
-) -> dict[str, Any]:
+async def deliver(services: Services, routing: Routing, lang: str) -> dict[str, Any]:
     """Post the question where the ambassadors see it; the receipt to give the asker.
 
     Posts only when `routing.created` (the question was sent just now), so a retried
     request or a double click posts nothing twice — and its receipt says the question still
-    waits for Slack when it does.
+    waits for the platform when it does.
     """
     question = routing.question
     channel = None if question.private else routing.channel_id
@@ -63,8 +49,8 @@ async def deliver(
             return receipt(lang, routing, channel_id=None, queued=True)
         return receipt(lang, routing, channel_id=question.channel_id or channel)
     try:
-        sent = await send_out(client, services, routing)
-    except SlackUnavailable as unavailable:
+        sent = await send_out(services, routing)
+    except NotAnswering as unavailable:
         logger.warning(
             "sparring question queued until Slack answers id=%d error=%s",
             question.id,
@@ -77,26 +63,27 @@ async def deliver(
     )
 
 
-async def offer(
-    say: AsyncSay, services: Services, routing: Routing, conversation: str, lang: str
-) -> None:
-    """ "Skal jeg spørge netværket?" in the DM the question came from. Slack not answering
-    queues the offer, so the person gets their answer once it does (the offer says why it
-    comes late); a refusal for good goes to the error handler like any failed reply."""
+async def offer(services: Services, routing: Routing, conversation: str, lang: str) -> None:
+    """ "Skal jeg spørge netværket?" in the DM the question came from. The platform not
+    answering queues the offer, so the person gets their answer once it does (the offer says
+    why it comes late); a refusal for good goes to the error handler like any failed reply."""
+    messenger = services.messenger
     try:
-        await say(**offer_message(lang, routing))
-    except SEND_ERRORS as error:
-        passing = slack_unavailable(error)
-        if passing is None:
+        await messenger.post(
+            ConversationRef(messenger.platform, conversation), offer_message(lang, routing)
+        )
+    except DeliveryFailed as failure:
+        if not passing(failure):
             raise
         logger.warning(
-            "sparring offer not answered, queued id=%d error=%s", routing.question.id, passing
+            "sparring offer not answered, queued id=%d error=%s",
+            routing.question.id,
+            failure.reason,
         )
         await queue_offer(services.db, services.clock, routing.question, conversation)
 
 
 async def refresh_posts(
-    client: AsyncWebClient,
     services: Services,
     question: Question,
     *,
@@ -113,10 +100,12 @@ async def refresh_posts(
         targets.append((question.channel_id, question.message_ts, services.settings.lang, False))
     if clicked and clicked != (question.channel_id, question.message_ts):
         targets.append((*clicked, clicker_lang or services.settings.lang, True))
+    messenger = services.messenger
     for channel_id, ts, lang, direct in targets:
         try:
-            await client.chat_update(
-                channel=channel_id, ts=ts, **question_post(lang, routing, direct=direct)
+            await messenger.update(
+                MessageRef(messenger.platform, channel_id, ts),
+                question_post(lang, routing, direct=direct),
             )
-        except SlackApiError as error:  # deleted meanwhile: the state is stored anyway
-            logger.info("sparring post update failed error=%s", slack_error_code(error))
+        except DeliveryFailed as failure:  # deleted meanwhile: the state is stored anyway
+            logger.info("sparring post update failed error=%s", failure.reason)

@@ -79,7 +79,7 @@ async def direct_message(
             await say(**not_saved(lang, cpr))
             return
         if routing.question.state == "draft":
-            await offer(say, services, routing, str(message["channel"]), lang)
+            await offer(services, routing, str(message["channel"]), lang)
         return
     await say(**text_message(t(lang, "dm.not_understood")))
 

@@ -60,20 +60,23 @@ class SlackMessenger:
 
     platform: Platform = "slack"
 
-    def __init__(
-        self, client: AsyncWebClient, people: SlackPeople, *, careful: AsyncWebClient | None = None
-    ) -> None:
+    def __init__(self, client: AsyncWebClient, people: SlackPeople, *, paced: bool = False) -> None:
         #: The bot's Web API client (retrying 429, 5xx and connection errors inside a call).
+        #: The variants below are copied from it at each call, so they follow its settings.
         self.client = client
-        self._careful = careful if careful is not None else careful_client(client)
         self._people = people
+        self._paced = paced
 
     def paced(self) -> SlackMessenger:
         """The same, but a 429 comes back at once as `RateLimited` instead of being waited
-        out inside the call, and no post is repeated after a timeout: for the dispatcher,
-        which paces itself and looks before it posts again."""
-        careful = impatient_client(self._careful)
-        return SlackMessenger(careful, self._people, careful=careful)
+        out inside the call: for the dispatcher, which paces itself."""
+        return SlackMessenger(self.client, self._people, paced=True)
+
+    def _client(self, *, tagged: bool = False) -> AsyncWebClient:
+        """The client for one call: careful for a tagged post (not repeated after a timeout
+        or a dropped connection), impatient when paced."""
+        client = careful_client(self.client) if tagged else self.client
+        return impatient_client(client) if self._paced else client
 
     async def post(
         self,
@@ -84,9 +87,8 @@ class SlackMessenger:
         tag: Tag | None = None,
     ) -> MessageRef:
         thread_ts = (thread.thread_id or thread.message_id) if thread is not None else None
-        client = self._careful if tag is not None else self.client
         with neutral():
-            response = await client.chat_postMessage(
+            response = await self._client(tagged=tag is not None).chat_postMessage(
                 channel=where.conversation_id,
                 thread_ts=thread_ts,
                 metadata=_metadata(tag),
@@ -96,11 +98,13 @@ class SlackMessenger:
 
     async def update(self, ref: MessageRef, message: Message) -> None:
         with neutral():
-            await self.client.chat_update(channel=ref.conversation_id, ts=ref.message_id, **message)
+            await self._client().chat_update(
+                channel=ref.conversation_id, ts=ref.message_id, **message
+            )
 
     async def delete(self, ref: MessageRef) -> None:
         with neutral():
-            await self.client.chat_delete(channel=ref.conversation_id, ts=ref.message_id)
+            await self._client().chat_delete(channel=ref.conversation_id, ts=ref.message_id)
 
     async def send_privately(
         self, person: Person, message: Message, *, tag: Tag | None = None
@@ -116,7 +120,7 @@ class SlackMessenger:
         if where is not None:
             try:
                 with neutral():
-                    await self.client.chat_postEphemeral(
+                    await self._client().chat_postEphemeral(
                         channel=where.conversation_id, user=user, **message
                     )
                 return
@@ -126,7 +130,7 @@ class SlackMessenger:
 
     async def open_form(self, trigger: str, form: Form) -> None:
         with neutral():
-            await self.client.views_open(trigger_id=trigger, view=form)
+            await self._client().views_open(trigger_id=trigger, view=form)
 
     async def upload_file(
         self,
@@ -158,7 +162,7 @@ class SlackMessenger:
             {"file": content} if isinstance(content, bytes) else {"content": content}
         )
         with neutral():
-            await self.client.files_upload_v2(
+            await self._client().files_upload_v2(
                 channel=where.conversation_id,
                 filename=filename,
                 title=title,
@@ -171,7 +175,7 @@ class SlackMessenger:
         opens nothing new when the DM exists."""
         user = await self._people(person)
         with neutral():
-            response = await self.client.conversations_open(users=user)
+            response = await self._client().conversations_open(users=user)
         return ConversationRef("slack", str(response["channel"]["id"]))
 
     async def tagged(
@@ -183,7 +187,7 @@ class SlackMessenger:
         seen = 0
         while seen < window:
             with neutral():
-                response = await self.client.conversations_history(
+                response = await self._client().conversations_history(
                     channel=where.conversation_id,
                     include_all_metadata=True,
                     limit=min(HISTORY_PAGE, window - seen),
