@@ -35,11 +35,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from bot.domain.refs import ConversationRef, MessageRef, Platform
+from bot.views import model
 
-#: A message to show and a form to open, as views build them (until the neutral model of
-#: `bot.views.model` replaces them: then these are its `Message` and `Form`).
-Message = dict[str, Any]
-Form = dict[str, Any]
+#: A message to show and a form to open: the neutral model of `bot.views.model`, which each
+#: front end renders. A `dict` is a payload a view still builds in the platform's own terms
+#: (Slack's Block Kit) until every view returns the model; it is sent as it is.
+Message = model.Message | dict[str, Any]
+Form = model.Form | dict[str, Any]
 Person = int | str
 #: How many of a conversation's newest messages a tag look-up reads at most: a post whose
 #: answer was lost is always among the newest.

@@ -23,6 +23,7 @@ from bot.ports import (
 )
 from bot.standin import STANDIN_BOT_TOKEN, SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
+from bot.views.model import Message, Text
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
@@ -83,6 +84,17 @@ async def test_a_post_an_update_and_a_delete(
     assert standin.messages(GENERAL)[0]["text"] == "Hej igen"
     await messenger.delete(reply)
     assert "Svar" not in [m["text"] for m in standin.replies(GENERAL, ref.message_id)]
+
+
+async def test_a_neutral_message_is_rendered_for_slack(
+    standin: SlackStandIn, messenger: SlackMessenger
+) -> None:
+    view = Message(text="**Hej** <@U0BO>", parts=(Text("Se _her_"),))
+    ref = await messenger.post(HERE, view)
+    (posted,) = standin.messages(GENERAL)
+    assert posted["ts"] == ref.message_id
+    assert posted["text"] == "*Hej* <@U0BO>"
+    assert posted["blocks"][0]["text"]["text"] == "Se _her_"
 
 
 async def test_privately_is_the_persons_dm_and_tell_falls_back_to_it(

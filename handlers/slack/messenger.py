@@ -16,8 +16,9 @@ among a conversation's newest. Reading a DM needs `im:history`, a channel
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -33,6 +34,9 @@ from bot.ports import (
     Tagged,
 )
 from bot.slack_client import careful_client, impatient_client
+from bot.views import model
+from bot.views.text import MENTION
+from handlers.slack import render, render_form
 from handlers.slack.failures import neutral
 from storage.db import Database
 
@@ -92,14 +96,14 @@ class SlackMessenger:
                 channel=where.conversation_id,
                 thread_ts=thread_ts,
                 metadata=_metadata(tag),
-                **message,
+                **await self._payload(message),
             )
         return MessageRef("slack", str(response["channel"]), str(response["ts"]), thread_ts)
 
     async def update(self, ref: MessageRef, message: Message) -> None:
         with neutral():
             await self._client().chat_update(
-                channel=ref.conversation_id, ts=ref.message_id, **message
+                channel=ref.conversation_id, ts=ref.message_id, **await self._payload(message)
             )
 
     async def delete(self, ref: MessageRef) -> None:
@@ -121,16 +125,38 @@ class SlackMessenger:
             try:
                 with neutral():
                     await self._client().chat_postEphemeral(
-                        channel=where.conversation_id, user=user, **message
+                        channel=where.conversation_id, user=user, **await self._payload(message)
                     )
                 return
             except DeliveryFailed as failure:
                 logger.info("ephemeral reply failed, sending a DM error=%s", failure.reason)
         await self.post(ConversationRef("slack", user), message)
 
+    async def _payload(self, message: Message) -> dict[str, Any]:
+        """Block Kit for a neutral message, each person it mentions as their Slack id; a
+        dict is already Slack's payload."""
+        if isinstance(message, dict):
+            return message
+        return render.message(message, await self._mentions(message))
+
+    async def _view(self, form: Form) -> dict[str, Any]:
+        if isinstance(form, dict):
+            return form
+        return render_form.modal(form, await self._mentions(form))
+
+    async def _mentions(self, view: model.Message | model.Form) -> dict[str, str]:
+        """The Slack user id of each person a mention token names by their person id."""
+        found: dict[str, str] = {}
+        for text in _texts(view):
+            for token in MENTION.finditer(text):
+                person = token["person"]
+                if person.isdigit() and person not in found:
+                    found[person] = await self._people(int(person))
+        return found
+
     async def open_form(self, trigger: str, form: Form) -> None:
         with neutral():
-            await self._client().views_open(trigger_id=trigger, view=form)
+            await self._client().views_open(trigger_id=trigger, view=await self._view(form))
 
     async def upload_file(
         self,
@@ -214,3 +240,15 @@ def _metadata(tag: Tag | None) -> dict[str, Any] | None:
     if tag is None:
         return None
     return {"event_type": tag.kind, "event_payload": dict(tag.payload)}
+
+
+def _texts(node: object) -> Iterator[str]:
+    """Every text in a neutral message or form (its dataclasses, tuples and mappings)."""
+    if isinstance(node, str):
+        yield node
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for item in dataclasses.fields(node):
+            yield from _texts(getattr(node, item.name))
+    elif isinstance(node, tuple | list):
+        for item in node:
+            yield from _texts(item)
