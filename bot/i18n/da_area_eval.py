@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     # Formularen
     "area_eval.title": "Områdets evaluering",
     "area_eval.submit": "Gem svar",
-    "area_eval.intro": "*Område {area}* – evalueringen fra {day}. Svar på det, du kan; et tomt felt er i orden.",
+    "area_eval.intro": "**Område {area}** – evalueringen fra {day}. Svar på det, du kan; et tomt felt er i orden.",
     "area_eval.hint": "Ledelsen og koordinatoren læser svarene. Skriv ikke børns navne eller CPR-numre.",
     "area_eval.works": "Hvad virker godt?",
     "area_eval.works_hint": "Fx et redskab, børnene er glade for, eller en måde at arbejde på, der fungerer.",

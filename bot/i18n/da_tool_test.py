@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "test.engagement": "Hvor optagede var børnene?",
     "test.themes": "Læreplanstemaer I kom omkring",
     "test.minutes": "Tidsforbrug (minutter)",
-    "test.close_intro": "*{tool}*: {question}\nHvad blev konklusionen? Den sætter redskabets status.",
+    "test.close_intro": "**{tool}**: {question}\nHvad blev konklusionen? Den sætter redskabets status.",
     "test.conclusion": "Konklusion",
     "test.note": "Begrundelse",
     "test.bad_weeks": "Skriv hele uger adskilt med komma, fx 2, 6.",

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     # The form
     "area_eval.title": "Area evaluation",
     "area_eval.submit": "Save answers",
-    "area_eval.intro": "*Area {area}* – the evaluation from {day}. Answer what you can; an empty field is fine.",
+    "area_eval.intro": "**Area {area}** – the evaluation from {day}. Answer what you can; an empty field is fine.",
     "area_eval.hint": "Leadership and the coordinator read the answers. Do not write children's names or CPR numbers.",
     "area_eval.works": "What works well?",
     "area_eval.works_hint": "E.g. a tool the children enjoy, or a way of working that does the job.",

@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "test.engagement": "How engaged were the children?",
     "test.themes": "Curriculum themes you touched",
     "test.minutes": "Time spent (minutes)",
-    "test.close_intro": "*{tool}*: {question}\nWhat is the conclusion? It sets the tool's status.",
+    "test.close_intro": "**{tool}**: {question}\nWhat is the conclusion? It sets the tool's status.",
     "test.conclusion": "Conclusion",
     "test.note": "Reason",
     "test.bad_weeks": "Write whole weeks separated by commas, e.g. 2, 6.",

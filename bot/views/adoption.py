@@ -3,23 +3,13 @@ receipt, and a daycare's tools for `/tovholder network <daycare>`."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from bot.domain.adoption import ADOPTION_STATES, Adoption, AdoptionSummary
 from bot.domain.org import Daycare
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.views.blocks import (
-    FIELD,
-    Block,
-    input_block,
-    option,
-    plain,
-    section,
-    shorten,
-    text_input,
-)
+from bot.views.blocks import shorten
+from bot.views.model import ChoiceField, Form, Message, Option, Text, TextField
+from bot.views.text import literal
 
 STARTED = "adoption_started"
 IN_USE = "adoption_in_use"
@@ -30,8 +20,6 @@ DIRECT = {STARTED: "getting_started", IN_USE: "in_use"}
 STOP_CALLBACK = "adoption_stop"
 SET_CALLBACK = "adoption_set"
 REASON_MAX = 500
-#: Slack's limit of options in one static select.
-OPTIONS_MAX = 100
 
 
 def place_value(daycare_id: int, tool_id: int) -> str:
@@ -66,70 +54,68 @@ def adoption_line(lang: str, summary: AdoptionSummary, *, personal: bool = True)
     return " · ".join(parts)
 
 
-def _reason_block(lang: str, *, optional: bool) -> Block:
-    return text_input(
+def _reason_field(lang: str, *, optional: bool) -> TextField:
+    return TextField(
         "reason",
         t(lang, "adoption.reason"),
         max_length=REASON_MAX,
-        multiline=True,
+        long=True,
         optional=optional,
         hint=t(lang, "adoption.reason_hint"),
     )
 
 
-def stop_modal(lang: str, daycare_id: int, tool_id: int, title: str) -> dict[str, Any]:
+def stop_modal(lang: str, daycare_id: int, tool_id: int, title: str) -> Form:
     """ "Vi er stoppet": why? (the reason is what the tool's evaluation learns from)."""
-    return {
-        "type": "modal",
-        "callback_id": STOP_CALLBACK,
-        "title": plain(t(lang, "adoption.stop_title")),
-        "submit": plain(t(lang, "adoption.save")),
-        "close": plain(t(lang, "adoption.cancel")),
-        "private_metadata": json.dumps({"daycare_id": daycare_id, "tool_id": tool_id}),
-        "blocks": [section(escape(shorten(title, 500))), _reason_block(lang, optional=False)],
-    }
+    return Form(
+        id=STOP_CALLBACK,
+        title=t(lang, "adoption.stop_title"),
+        submit=t(lang, "adoption.save"),
+        close=t(lang, "adoption.cancel"),
+        parts=(Text(literal(shorten(title, 500))), _reason_field(lang, optional=False)),
+        metadata={"daycare_id": daycare_id, "tool_id": tool_id},
+    )
 
 
-def set_modal(lang: str, tool_id: int, tool_name: str, daycares: list[Daycare]) -> dict[str, Any]:
+def set_modal(lang: str, tool_id: int, tool_name: str, daycares: list[Daycare]) -> Form:
     """An ambassador's (or the coordinator's) choice of daycare and state."""
-    places = {
-        "type": "static_select",
-        "action_id": FIELD,
-        "options": [option(d.name, str(d.id)) for d in daycares[:OPTIONS_MAX]],
-    }
-    states = {
-        "type": "static_select",
-        "action_id": FIELD,
-        "options": [option(t(lang, f"adoption.state.{state}"), state) for state in ADOPTION_STATES],
-    }
-    return {
-        "type": "modal",
-        "callback_id": SET_CALLBACK,
-        "title": plain(t(lang, "adoption.set_title")),
-        "submit": plain(t(lang, "adoption.save")),
-        "close": plain(t(lang, "adoption.cancel")),
-        "private_metadata": json.dumps({"tool_id": tool_id}),
-        "blocks": [
-            section(t(lang, "adoption.set_intro", tool=escape(shorten(tool_name, 200)))),
-            input_block("daycare", t(lang, "adoption.daycare"), places, optional=False),
-            input_block("state", t(lang, "adoption.state"), states, optional=False),
-            _reason_block(lang, optional=True),
-        ],
-    }
+    return Form(
+        id=SET_CALLBACK,
+        title=t(lang, "adoption.set_title"),
+        submit=t(lang, "adoption.save"),
+        close=t(lang, "adoption.cancel"),
+        parts=(
+            Text(t(lang, "adoption.set_intro", tool=literal(shorten(tool_name, 200)))),
+            ChoiceField(
+                "daycare",
+                t(lang, "adoption.daycare"),
+                options=tuple(Option(d.name, str(d.id)) for d in daycares),
+                optional=False,
+            ),
+            ChoiceField(
+                "state",
+                t(lang, "adoption.state"),
+                options=tuple(
+                    Option(t(lang, f"adoption.state.{state}"), state) for state in ADOPTION_STATES
+                ),
+                optional=False,
+            ),
+            _reason_field(lang, optional=True),
+        ),
+        metadata={"tool_id": tool_id},
+    )
 
 
-def changed_message(
-    lang: str, adoption: Adoption, tool_name: str, *, changed: bool
-) -> dict[str, Any]:
+def changed_message(lang: str, adoption: Adoption, tool_name: str, *, changed: bool) -> Message:
     key = "adoption.saved" if changed else "adoption.unchanged"
     text = t(
         lang,
         key,
-        daycare=escape(adoption.daycare_name),
-        tool=escape(tool_name),
+        daycare=literal(adoption.daycare_name),
+        tool=literal(tool_name),
         state=t(lang, f"adoption.state.{adoption.state}"),
     )
-    return {"text": text, "blocks": [section(text)]}
+    return Message(text, (Text(text),))
 
 
 def daycare_tool_lines(lang: str, adoptions: tuple[Adoption, ...]) -> list[str]:

@@ -10,9 +10,11 @@ from bot.domain.area_evaluations import FIELDS, Field
 from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.area_evaluations import TEXT_MAX, EvaluationForm, EvaluationUnavailable
-from bot.views.blocks import Block, actions, button, context, plain, section, text_input
+from bot.views.blocks import actions, button, context, section
 from bot.views.dates import day_text
+from bot.views.model import Context, Form, FormField, Part, Text, TextField
 from bot.views.nudges import snooze_buttons
+from bot.views.text import literal
 
 OPEN = "area_evaluation_open"
 CALLBACK = "area_evaluation"
@@ -37,35 +39,33 @@ def evaluation_message(lang: str, form: EvaluationForm, reminder_id: int) -> dic
     }
 
 
-def evaluation_modal(lang: str, form: EvaluationForm) -> dict[str, Any]:
+def evaluation_modal(lang: str, form: EvaluationForm) -> Form:
     """The role's questions, filled in with the person's earlier answer when there is one."""
     day = day_text(lang, form.cycle.starts_at.date())
-    blocks: list[Block] = [
-        section(t(lang, "area_eval.intro", area=escape(form.area.name), day=day)),
-        context(t(lang, "area_eval.hint")),
+    parts: list[Part | FormField] = [
+        Text(t(lang, "area_eval.intro", area=literal(form.area.name), day=day)),
+        Context(t(lang, "area_eval.hint")),
     ]
     for field in FIELDS[form.role]:
-        blocks.append(
-            text_input(
+        parts.append(
+            TextField(
                 field,
                 t(lang, f"area_eval.{field}"),
                 max_length=TEXT_MAX,
                 initial=form.answer.answers.value(field) if form.answer else "",
-                multiline=True,
+                long=True,
                 optional=True,
                 hint=t(lang, f"area_eval.{field}_hint") if field in _HINTS else None,
             )
         )
-    metadata = {"period": form.cycle.period, "area_id": form.area.id, "role": form.role}
-    return {
-        "type": "modal",
-        "callback_id": CALLBACK,
-        "title": plain(t(lang, "area_eval.title")),
-        "submit": plain(t(lang, "area_eval.submit")),
-        "close": plain(t(lang, "test.close_modal")),
-        "private_metadata": json.dumps(metadata),
-        "blocks": blocks,
-    }
+    return Form(
+        id=CALLBACK,
+        title=t(lang, "area_eval.title"),
+        submit=t(lang, "area_eval.submit"),
+        close=t(lang, "test.close_modal"),
+        parts=tuple(parts),
+        metadata={"period": form.cycle.period, "area_id": form.area.id, "role": form.role},
+    )
 
 
 def unavailable_text(lang: str, unavailable: EvaluationUnavailable, *, mrkdwn: bool = True) -> str:

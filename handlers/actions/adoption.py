@@ -21,6 +21,7 @@ from bot.services.adoption import (
 from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
 from bot.views.help import text_message
 from handlers.replies import private
+from handlers.slack import render, render_form
 from handlers.values import action_value, as_int
 
 
@@ -44,7 +45,8 @@ async def set_state(
         await private(respond, text_message(t(lang, "adoption.gone")))
         return
     name = change.adoption.tool_name
-    await private(respond, changed_message(lang, change.adoption, name, changed=change.changed))
+    message = changed_message(lang, change.adoption, name, changed=change.changed)
+    await private(respond, render.message(message))
 
 
 async def open_stop(
@@ -67,9 +69,8 @@ async def open_stop(
         await private(respond, text_message(t(lang, "adoption.gone")))
         return
     title = t(lang, "adoption.stop_intro", tool=name)
-    await client.views_open(
-        trigger_id=body["trigger_id"], view=stop_modal(lang, daycare_id, tool_id, title)
-    )
+    modal = render_form.modal(stop_modal(lang, daycare_id, tool_id, title))
+    await client.views_open(trigger_id=body["trigger_id"], view=modal)
 
 
 async def open_other(
@@ -89,6 +90,5 @@ async def open_other(
     if name is None:
         await private(respond, text_message(t(lang, "adoption.gone")))
         return
-    await client.views_open(
-        trigger_id=body["trigger_id"], view=set_modal(lang, tool_id, name, daycares)
-    )
+    modal = render_form.modal(set_modal(lang, tool_id, name, daycares))
+    await client.views_open(trigger_id=body["trigger_id"], view=modal)

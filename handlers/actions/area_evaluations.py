@@ -12,6 +12,7 @@ from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, form_for
 from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
+from handlers.slack import render_form
 from handlers.values import action_value, as_int
 
 
@@ -47,4 +48,5 @@ async def open_evaluation(
             **text_message(unavailable_text(lang, unavailable)),
         )
         return
-    await client.views_open(trigger_id=body["trigger_id"], view=evaluation_modal(lang, form))
+    modal = render_form.modal(evaluation_modal(lang, form))
+    await client.views_open(trigger_id=body["trigger_id"], view=modal)

@@ -14,6 +14,7 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services.adoption import AdoptionRefused, NotAllowed, set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
+from handlers.slack import render
 from handlers.values import as_int, submitted
 
 __all__ = ["SET_CALLBACK", "STOP_CALLBACK", "submit_set", "submit_stop"]
@@ -47,8 +48,8 @@ async def _save(
         await ack(response_action="errors", errors={daycare_field: t(lang, "adoption.gone")})
         return
     await ack()
-    message = changed_message(
-        lang, change.adoption, change.adoption.tool_name, changed=change.changed
+    message = render.message(
+        changed_message(lang, change.adoption, change.adoption.tool_name, changed=change.changed)
     )
     await client.chat_postMessage(channel=user_id, **message)
 

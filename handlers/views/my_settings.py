@@ -17,6 +17,7 @@ from bot.views.dates import day_text
 from bot.views.help import text_message
 from bot.views.my_settings import CALLBACK_ID, my_settings_modal
 from handlers.replies import tell_privately
+from handlers.slack import render_form
 from handlers.values import submitted
 
 __all__ = ["CALLBACK_ID", "open_my_settings", "save_my_settings"]
@@ -39,7 +40,7 @@ async def open_my_settings(
         (await snapshot(services.db)).coordinators(),
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
 
 
 async def save_my_settings(

@@ -44,6 +44,7 @@ from bot.views.tool_test_forms import (
 )
 from bot.views.tool_tests import saved_in_thread
 from handlers.replies import refusal, tell_privately
+from handlers.slack import render_form
 from handlers.values import as_int, submitted
 
 __all__ = [
@@ -84,7 +85,7 @@ async def open_start(
         tool_id=tool_id,
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
 
 
 async def open_result(
@@ -110,7 +111,7 @@ async def open_result(
         channel_id=channel_id,
         intro=intro,
     )
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
 
 
 async def open_close(
@@ -120,7 +121,8 @@ async def open_close(
     test = await get_test(services.db, test_id)
     if test is None or test.state != "running":
         return False
-    await client.views_open(trigger_id=trigger_id, view=close_modal(lang, test, channel_id=None))
+    modal = render_form.modal(close_modal(lang, test, channel_id=None))
+    await client.views_open(trigger_id=trigger_id, view=modal)
     return True
 
 
@@ -279,7 +281,9 @@ async def submit_close(
     except NeedsConfirmation as ask:
         await ack(
             response_action="push",
-            view=close_confirm_modal(lang, ask.test, note=note, channel_id=metadata.get("channel")),
+            view=render_form.modal(
+                close_confirm_modal(lang, ask.test, note=note, channel_id=metadata.get("channel"))
+            ),
         )
         return
     except NotAllowed:
