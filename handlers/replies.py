@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.refs import ConversationRef
 from bot.ports import Messenger, Person
@@ -36,11 +35,11 @@ async def private(respond: AsyncRespond, message: dict[str, Any]) -> None:
 
 
 async def answer_click(
-    respond: AsyncRespond | None, client: AsyncWebClient, user_id: str, message: dict[str, Any]
+    respond: AsyncRespond | None, messenger: Messenger, person: Person, message: dict[str, Any]
 ) -> None:
     """`private` below the clicked message; a DM when the click came from a view without a
     response_url (the App Home)."""
     if respond is None or respond.response_url is None:
-        await client.chat_postMessage(channel=user_id, **message)
+        await messenger.send_privately(person, message)
         return
     await private(respond, message)
