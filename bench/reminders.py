@@ -39,14 +39,14 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.results import report
 from bench.search import machine
 from bot.app import slack_services
 from bot.domain.reminders import Reminder
-from bot.jobs.dispatcher import Pacer, Sender, dispatch
+from bot.jobs.dispatcher import Kinds, Pacer, dispatch
+from bot.reminders.kind import Built, Payload, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.settings import parse_settings
@@ -99,11 +99,26 @@ class OpenCalendar:
 OPEN = OpenCalendar()
 
 
-async def _note(services: Services, reminder: Reminder) -> dict[str, Any] | None:
-    return {"text": f"Påmindelse {reminder.id}: husk evalueringen."}
+@dataclass(frozen=True)
+class _Nothing(Payload):
+    """The bench reads nothing from its reminders' payload."""
 
 
-SENDERS: dict[str, Sender] = {KIND: _note}
+class _Note(ReminderKind[_Nothing, int]):
+    """One short DM per reminder: the bench measures sending, not building."""
+
+    payload = _Nothing
+
+    async def still_due(self, services: Services, reminder: Reminder, payload: _Nothing) -> int:
+        return reminder.id
+
+    async def message(
+        self, services: Services, reminder: Reminder, payload: _Nothing, found: int
+    ) -> Built:
+        return {"text": f"Påmindelse {found}: husk evalueringen."}
+
+
+SENDERS: Kinds = {KIND: _Note(KIND)}
 
 
 @dataclass(frozen=True)

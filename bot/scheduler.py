@@ -24,13 +24,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.jobs.digest import send_digest
 from bot.jobs.dispatcher import Pacer, default_worker, dispatch
-from bot.jobs.nudges import MORNING, SENDERS
+from bot.jobs.nudges import MORNING
 from bot.jobs.onboarding import send_welcomes
 from bot.jobs.retention import RETENTION_SECONDS, run_retention
+from bot.reminders.registry import KINDS
 from bot.runtime import Services
 from bot.services.housekeeping import prune_processed_events
 from bot.services.nudges import plan_all
-from bot.services.sparring import DELIVERY_KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,9 @@ def jobs_for(services: Services, pacer: Pacer | None = None) -> tuple[Job, ...]:
     async def _dispatch(services: Services) -> object:
         return await dispatch(
             services,
-            SENDERS,
+            KINDS,
             worker=WORKER,
             pacer=pacer,
-            anytime=DELIVERY_KINDS,
             morning=MORNING,
         )
 

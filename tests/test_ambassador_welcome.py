@@ -12,14 +12,11 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.domain.org import Role
+from bot.reminders import ambassador_welcome
 from bot.services import reminders
 from bot.services.demo import seed_demo
 from bot.services.network import snapshot
-from bot.services.onboarding import (
-    AMBASSADOR_WELCOME,
-    ambassador_welcome_due,
-    plan_welcomes,
-)
+from bot.services.onboarding import ambassador_welcome_due, plan_welcomes
 from bot.services.sparring import ask
 from bot.services.sparring_handling import claim, mark_answered
 from bot.services.working_time import WorkingCalendar
@@ -29,6 +26,9 @@ from storage.db import Database
 from storage.migrations import MIGRATIONS, migrate
 from storage.repositories import org
 from tests.conftest import TZ
+
+#: The kinds' names, as stored with each reminder.
+AMBASSADOR_WELCOME = ambassador_welcome.AMBASSADOR_WELCOME.name
 
 CALENDAR = WorkingCalendar(TZ)
 ANNETTE, JENS, METTE, LINE, AHMED, CAMILLA = (

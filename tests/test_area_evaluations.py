@@ -10,9 +10,9 @@ import pytest
 
 from bot.clock import ManualClock, utc_iso
 from bot.domain.area_evaluations import Answers
+from bot.reminders import area_evaluation
 from bot.services import area_evaluations as evaluations
 from bot.services.area_evaluations import (
-    AREA_EVALUATION,
     DEFAULT_MONTHS,
     EvaluationRefused,
     EvaluationUnavailable,
@@ -30,6 +30,9 @@ from storage.db import Database
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
 from tests.conftest import TZ
+
+#: The kinds' names, as stored with each reminder.
+AREA_EVALUATION = area_evaluation.AREA_EVALUATION.name
 
 CALENDAR = WorkingCalendar(tz=TZ)
 METTE, SOEREN, LINE, AHMED, CAMILLA, OLIVER = (

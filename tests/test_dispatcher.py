@@ -7,7 +7,7 @@ import asyncio
 import copy
 import dataclasses
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,9 @@ from bot.jobs.dispatcher import (
     LOOKUPS_PER_RUN,
     DispatchCalendar,
     DispatchReport,
+    Kinds,
     MorningList,
     Pacer,
-    Sender,
     dispatch,
     dispatch_client,
     install_pacer,
@@ -39,6 +39,7 @@ from bot.jobs.dispatcher import (
     shared_pacer,
 )
 from bot.local import LocalSlack
+from bot.reminders.kind import Built, Payload, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.services.working_time import WorkingCalendar
@@ -94,6 +95,47 @@ def services_of(slack: LocalSlack) -> Services:
     return slack.bot.app.services
 
 
+#: A test's message for a reminder; None: it no longer matters.
+Build = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
+
+
+@dataclasses.dataclass(frozen=True)
+class NotePayload(Payload):
+    n: int = 0
+
+
+class Scripted(ReminderKind[NotePayload, Built]):
+    """A kind whose message (or None) the test writes: these tests are about sending."""
+
+    payload = NotePayload
+
+    def __init__(
+        self,
+        name: str,
+        build: Build,
+        *,
+        urgent: bool = False,
+        nudge: bool = True,
+        anytime: bool = False,
+    ) -> None:
+        super().__init__(name, urgent=urgent, nudge=nudge, anytime=anytime)
+        self.build_message = build
+
+    async def still_due(
+        self, services: Services, reminder: Reminder, payload: NotePayload
+    ) -> Built | None:
+        return await self.build_message(services, reminder)
+
+    async def message(
+        self, services: Services, reminder: Reminder, payload: NotePayload, found: Built
+    ) -> Built:
+        return found
+
+
+def kinds(*made: Scripted) -> Kinds:
+    return {kind.name: kind for kind in made}
+
+
 async def note(services: Services, reminder: Reminder) -> dict[str, Any] | None:
     return {"text": f"Husk evalueringen ({reminder.payload.get('n')})"}
 
@@ -102,7 +144,7 @@ async def gone(services: Services, reminder: Reminder) -> dict[str, Any] | None:
     return None
 
 
-SENDERS: dict[str, Sender] = {"note": note, "gone": gone}
+SENDERS = kinds(Scripted("note", note), Scripted("gone", gone))
 
 
 async def plan(
@@ -274,7 +316,11 @@ async def test_a_sender_that_crashes_is_tried_again_later(
 
     made = await plan(slack.bot.db, clock, "k", PEOPLE[0], kind="broken")
     report = await dispatch(
-        services_of(slack), {"broken": broken}, worker="w", pacer=pacer, calendar=ALWAYS
+        services_of(slack),
+        kinds(Scripted("broken", broken)),
+        worker="w",
+        pacer=pacer,
+        calendar=ALWAYS,
     )
     assert report.retried == 1
     waiting = await state_of(slack.bot.db, made.id)
@@ -291,7 +337,11 @@ async def test_a_batch_that_runs_past_half_its_lease_hands_the_rest_back(
 
     made = [await plan(slack.bot.db, clock, f"k{n}", PEOPLE[n], kind="slow") for n in range(3)]
     report = await dispatch(
-        services_of(slack), {"slow": slow}, worker="w", pacer=pacer, calendar=ALWAYS
+        services_of(slack),
+        kinds(Scripted("slow", slow)),
+        worker="w",
+        pacer=pacer,
+        calendar=ALWAYS,
     )
     assert (report.claimed, report.sent, report.released) == (3, 1, 2)
     rest = [await state_of(slack.bot.db, r.id) for r in made[1:]]
@@ -646,17 +696,12 @@ async def test_anytime_kinds_go_out_in_closed_time_and_only_they(
     later = await plan(db, clock, "u2", PEOPLE[1], kind="urgent")
     normal = await plan(db, clock, "n", PEOPLE[2])
     clock.move_to(datetime(2026, 11, 30, 20, 0, tzinfo=TZ))  # Monday evening
-    senders: dict[str, Sender] = {**SENDERS, "urgent": note}
+    senders = {**SENDERS, **kinds(Scripted("urgent", note, anytime=True))}
     slack.standin.rate_limit("chat.postMessage", times=1, retry_after=45)
 
     async def evening() -> DispatchReport:
         return await dispatch(
-            services_of(slack),
-            senders,
-            worker="w",
-            pacer=pacer,
-            calendar=WorkingCalendar(TZ),
-            anytime={"urgent"},
+            services_of(slack), senders, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
         )
 
     report = await evening()
@@ -669,11 +714,12 @@ async def test_anytime_kinds_go_out_in_closed_time_and_only_they(
     assert (await evening()).sent == 1
     assert (await state_of(db, normal.id)).state == "pending"
     assert sorted(posts(slack)) == PEOPLE[:2]
-    # Without `anytime`, closed time is closed for every kind.
-    assert (await run_closed(slack, pacer, senders)).claimed == 0
+    # Unless a kind is `anytime`, closed time is closed for it.
+    ordinary = {**SENDERS, **kinds(Scripted("urgent", note))}
+    assert (await run_closed(slack, pacer, ordinary)).claimed == 0
 
 
-async def run_closed(slack: LocalSlack, pacer: Pacer, senders: dict[str, Sender]) -> DispatchReport:
+async def run_closed(slack: LocalSlack, pacer: Pacer, senders: Kinds) -> DispatchReport:
     report = await dispatch(
         services_of(slack), senders, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
     )
@@ -690,14 +736,17 @@ async def listed(
     return {"text": " | ".join(str(message["text"]) for _, message in items)}
 
 
-MORNING = MorningList(message=listed, urgent=frozenset({"urgent"}), apart=frozenset({"apart"}))
+MORNING = MorningList(message=listed)
 NINE_THIRTY = WorkingCalendar(TZ, nudge_at=time(9, 30))
 
 
 async def run_morning(
     slack: LocalSlack, pacer: Pacer, calendar: DispatchCalendar = ALWAYS, **kwargs: Any
 ) -> DispatchReport:
-    senders: dict[str, Sender] = {**SENDERS, "urgent": note, "apart": note}
+    senders = {
+        **SENDERS,
+        **kinds(Scripted("urgent", note, urgent=True), Scripted("apart", note, nudge=False)),
+    }
     return await dispatch(
         services_of(slack),
         senders,

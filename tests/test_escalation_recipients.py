@@ -10,16 +10,20 @@ from datetime import datetime
 import pytest
 
 from bot.clock import ManualClock
+from bot.reminders import escalation
 from bot.services import reminders
 from bot.services.demo import seed_demo
 from bot.services.sparring import ask, get_question, mark_delivered
-from bot.services.sparring_escalation import ESCALATION, plan_escalations
+from bot.services.sparring_escalation import plan_escalations
 from bot.services.sparring_handling import claim
 from bot.services.working_time import WorkingCalendar
 from bot.views.nudges import escalation_message
 from bot.views.sparring import CLAIM, is_listed
 from storage.db import Database
 from tests.conftest import TZ
+
+#: The kinds' names, as stored with each reminder.
+ESCALATION = escalation.ESCALATION.name
 
 CALENDAR = WorkingCalendar(TZ)
 ANNETTE, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO003", "U0DEMO004", "U0DEMO005"

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from bot.i18n import CATALOGUES, as_lang, da, en, t
-from bot.jobs.nudges import SENDERS
+from bot.reminders.registry import KINDS
 
 #: Files holding a group of small prefixes, or named so they do not look like a test file.
 #: Every other file `da_<name>.py` / `en_<name>.py` holds exactly the keys `<name>.*`.
@@ -121,5 +121,5 @@ def test_slack_locales_map_to_a_catalogue(value: str, lang: str | None) -> None:
 
 def test_every_reminder_kind_has_a_name_in_words() -> None:
     """`tovholder reminders list|failed` names each kind for the coordinator, not in code."""
-    missing = [kind for kind in SENDERS if f"reminder_kind.{kind}" not in CATALOGUES["da"]]
+    missing = [kind for kind in KINDS if f"reminder_kind.{kind}" not in CATALOGUES["da"]]
     assert missing == []

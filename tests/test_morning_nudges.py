@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from bot.clock import ManualClock
+from bot.reminders.guide_check import GUIDE_CHECK
 from bot.services import nudges, reminders
 from bot.services.demo import seed_demo
 from bot.settings import parse_settings
@@ -23,7 +24,10 @@ async def test_guide_checks_imported_together_are_spread_three_a_week(
 ) -> None:
     await seed_demo(db, clock)
     # Every guide of the demo (imported on one day) made Mette's: 18 checks due at once.
-    mette = await db.fetchone("SELECT id FROM people WHERE slack_user_id = ?", (METTE,))
+    mette = await db.fetchone(
+        "SELECT id FROM people WHERE id = (SELECT person_id FROM identities WHERE external_id = ?)",
+        (METTE,),
+    )
     assert mette is not None
     await db.execute("UPDATE guides SET owner_id = ?, owner_email = NULL", (mette["id"],))
     calendar = parse_settings({}).calendar
@@ -34,7 +38,7 @@ async def test_guide_checks_imported_together_are_spread_three_a_week(
     due = [
         r.due.astimezone(clock.tz)
         for r in await reminders.list_reminders(db, due_only=False, now=clock.now())
-        if r.kind == nudges.GUIDE_CHECK
+        if r.kind == GUIDE_CHECK.name
     ]
     assert len(due) == made
     weeks = Counter(d.date() - timedelta(days=d.weekday()) for d in due)

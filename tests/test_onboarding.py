@@ -9,23 +9,21 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock, utc_iso
+from bot.reminders import welcome
 from bot.services import reminders
 from bot.services.demo import seed_demo
 from bot.services.network import snapshot
-from bot.services.onboarding import (
-    WELCOME,
-    WELCOME_NOTE,
-    Step,
-    next_step,
-    plan_welcomes,
-    stint_of,
-)
+from bot.services.onboarding import Step, next_step, plan_welcomes
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.migrations import MIGRATIONS, migrate
 from storage.repositories import org
 from storage.repositories.org import WelcomeState
 from tests.conftest import TZ
+
+#: The kinds' names, as stored with each reminder.
+WELCOME = welcome.WELCOME.name
+WELCOME_NOTE = welcome.WELCOME_NOTE.name
 
 CALENDAR = WorkingCalendar(TZ)
 SARA = "U0SARA001"
@@ -71,6 +69,7 @@ def test_each_superuser_gets_the_step_their_newest_welcome_calls_for(
 
 
 def test_a_stint_is_the_last_part_of_the_key() -> None:
+    stint_of = welcome.WELCOME.stint_of
     assert (stint_of(None), stint_of("welcome:9:1"), stint_of("welcome:12:10")) == (0, 1, 10)
 
 

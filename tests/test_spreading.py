@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from bot.clock import ManualClock
+from bot.reminders import spreading as kinds
 from bot.services import reminders, spreading
 from bot.services.adoption import set_adoption
 from bot.services.demo import AREAS, demo_csv, seed_demo
@@ -137,10 +138,10 @@ async def test_planning_invites_each_superuser_once_and_the_coordinator_hears_of
     await recommend(db, clock, tool)
     first = await spreading.plan_spreading(db, clock, calendar(clock))
     assert await spreading.plan_spreading(db, clock, calendar(clock)) == 0
-    invited = [who for who, _ in await planned(db, clock, spreading.INVITE)]
+    invited = [who for who, _ in await planned(db, clock, kinds.INVITE.name)]
     assert invited == sorted([AHMED, CAMILLA, OLIVER])  # Line's daycare uses it already
-    assert [who for who, _ in await planned(db, clock, spreading.STARTED)] == [ANNETTE]
-    assert [who for who, _ in await planned(db, clock, spreading.FOLLOW_UP)] == invited
+    assert [who for who, _ in await planned(db, clock, kinds.STARTED.name)] == [ANNETTE]
+    assert [who for who, _ in await planned(db, clock, kinds.FOLLOW_UP.name)] == invited
     assert first == 7
 
 
@@ -173,7 +174,7 @@ async def test_a_daycare_that_answered_or_uses_the_tool_hears_no_more(
     assert await spreading.still_due(db, found.id, egernet, CAMILLA) is None
     # Answered daycares get nothing new when planning runs again.
     await spreading.plan_spreading(db, clock, calendar(clock))
-    assert (AHMED, regnbuen) not in await planned(db, clock, spreading.INVITE)
+    assert (AHMED, regnbuen) not in await planned(db, clock, kinds.INVITE.name)
 
 
 async def test_answers_move_adoption_and_not_for_us_keeps_its_reason(

@@ -9,16 +9,12 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
+from bot.reminders import training_attendance, training_signed_up
+from bot.reminders.training_attendance import day_after
 from bot.services import reminders
 from bot.services.demo import seed_demo
 from bot.services.guides import list_tools
-from bot.services.training_reminders import (
-    ATTENDANCE,
-    SIGNED_UP,
-    attendance_reminder_for,
-    day_after,
-    signup_notice_for,
-)
+from bot.services.training_reminders import attendance_reminder_for, signup_notice_for
 from bot.services.trainings import (
     answer,
     cancel_training,
@@ -37,6 +33,10 @@ from bot.views.trainings import (
 from storage.db import Database
 from tests.conftest import TZ
 from tests.test_trainings import AHMED, ANNETTE, CALENDAR, LINE, METTE, plan
+
+#: The kinds' names, as stored with each reminder.
+ATTENDANCE = training_attendance.ATTENDANCE.name
+SIGNED_UP = training_signed_up.SIGNED_UP.name
 
 
 @pytest.fixture

@@ -11,16 +11,14 @@ import pytest
 from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.domain.trainings import TrainingPlan
+from bot.reminders import training_changed, training_invite, training_reminder
+from bot.reminders.training_reminder import day_before
 from bot.services import reminders
 from bot.services.adoption import set_adoption
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool
 from bot.services.training_reminders import (
-    CHANGED,
-    INVITE,
-    REMINDER,
-    day_before,
     invitation_for,
     invitees,
     plan_training_invitations,
@@ -41,6 +39,11 @@ from storage.db import Database
 from storage.repositories import adoption as adoption_repo
 from storage.repositories import org
 from tests.conftest import TZ
+
+#: The kinds' names, as stored with each reminder.
+INVITE = training_invite.INVITE.name
+REMINDER = training_reminder.REMINDER.name
+CHANGED = training_changed.CHANGED.name
 
 ANNETTE, METTE, SOEREN, LINE, AHMED, CAMILLA = (
     "U0DEMO001",

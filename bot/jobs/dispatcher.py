@@ -29,10 +29,15 @@ pacer lives as long as the process (`shared_pacer`), so consecutive runs share i
 what was just sent. It paces one process: two processes sending to one workspace each
 keep their own pace (a 429 then slows both down).
 
+**Kinds.** Each reminder's kind (`bot.reminders.kind.ReminderKind`, all of them listed in
+`bot.reminders.registry.KINDS`) builds its message, or says it no longer matters (the row is
+cancelled), and says how it goes out: `urgent`, a `nudge` gathered into the day's list, or
+`anytime`. A row whose kind the run does not know fails with the reason.
+
 Nothing is sent outside working time: a run in closed time claims nothing — except the
-reminders of the kinds the caller names in `anytime` (e.g. a sparring question that could
-not be delivered: it goes out as soon as Slack answers, also at 20:00). In closed time only
-those are claimed, and their retries are not moved to the working morning. That also holds
+reminders of the `anytime` kinds (e.g. a sparring question that could not be delivered: it
+goes out as soon as Slack answers, also at 20:00). In closed time only those are claimed,
+and their retries are not moved to the working morning. That also holds
 back a reminder whose pause ended at midnight until the working morning.
 
 **Exactly once, also across a crash.** Every reminder DM carries a tag in Slack's message
@@ -50,7 +55,7 @@ connection (`bot.slack_tags.careful_client`): that repeat could not be looked up
 **One message a day.** Given a `MorningList`, a person's due nudges go out as one list
 (one post, one tag for all its reminders: `bot.slack_tags.batch_tag`), with the same
 guarantees; after the day's message their nudges wait for the next working morning, but
-for the urgent kinds.
+for the urgent ones.
 
 Logs carry ids, kinds, counts and Slack's error codes — never the message text.
 """
@@ -74,6 +79,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.reminders import Reminder
+from bot.reminders.kind import ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.slack_client import slack_error_code
@@ -91,9 +97,8 @@ from bot.slack_tags import (
 
 logger = logging.getLogger(__name__)
 
-#: Builds the message (`chat.postMessage` arguments without `channel`) for one kind of
-#: reminder; None when the reminder no longer matters, which cancels it.
-Sender = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
+#: The kinds a run knows, by name (`bot.reminders.registry.KINDS`).
+Kinds = Mapping[str, ReminderKind[Any, Any]]
 
 DEFAULT_LIMIT = 200
 #: Slack's "several hundred per minute" for chat.postMessage in one workspace: our reading.
@@ -178,7 +183,9 @@ class MorningList:
     and one button per item (`message`); a single one goes as its own message. After that
     the person gets no other nudge that working day: what falls due later waits for the next
     working morning (`MorningCalendar.next_morning`). Before the day's nudge time
-    (`nudges_open`) only the `urgent` and `apart` kinds go out.
+    (`nudges_open`) only the kinds that are not gathered (urgent ones, and those that are
+    not nudges: a question on its way, a welcome) go out; they go on their own and do not
+    count as the day's message.
 
     The list is one post carrying one tag for all its reminders (`bot.slack_tags.batch_tag`),
     so the guarantees hold as for one reminder: each row is marked unconfirmed before the
@@ -189,14 +196,7 @@ class MorningList:
     """
 
     message: ListBuilder
-    #: Out as soon as due in working time, on their own, not counted as the day's message.
-    urgent: frozenset[str] = frozenset()
-    #: Not nudges (a question on its way, a welcome): on their own, as before, not counted.
-    apart: frozenset[str] = frozenset()
     most: int = MOST_ITEMS
-
-    def gathers(self, kind: str) -> bool:
-        return kind not in self.urgent and kind not in self.apart
 
 
 # -- pacing ---------------------------------------------------------------------------------
@@ -406,11 +406,10 @@ class _Run:
 
     services: Services
     client: AsyncWebClient
-    senders: Mapping[str, Sender]
+    kinds: Kinds
     worker: str
     pacer: Pacer
     calendar: DispatchCalendar
-    anytime: Collection[str]
     report: DispatchReport
     #: Unconfirmed rows of the batch (id → when their last post started).
     unconfirmed: dict[int, datetime] = field(default_factory=dict)
@@ -421,27 +420,41 @@ class _Run:
 
     def calendar_for(self, reminder: Reminder) -> DispatchCalendar:
         """An `anytime` kind's retries are not moved into working time."""
-        return reminders.ANYTIME if reminder.kind in self.anytime else self.calendar
+        kind = self.kinds.get(reminder.kind)
+        return reminders.ANYTIME if kind is not None and kind.anytime else self.calendar
+
+    def gathers(self, reminder: Reminder) -> bool:
+        """In the person's list of the day (there is one, and the kind is a nudge that is
+        not urgent)."""
+        kind = self.kinds.get(reminder.kind)
+        return self.morning is not None and kind is not None and kind.gathered
+
+
+def _anytime(kinds: Kinds) -> frozenset[str]:
+    return frozenset(name for name, kind in kinds.items() if kind.anytime)
+
+
+def _apart(kinds: Kinds) -> frozenset[str]:
+    """The kinds that go on their own and do not count as the day's message."""
+    return frozenset(name for name, kind in kinds.items() if not kind.gathered)
 
 
 async def dispatch(
     services: Services,
-    senders: Mapping[str, Sender],
+    kinds: Kinds,
     *,
     worker: str,
     limit: int = DEFAULT_LIMIT,
     pacer: Pacer | None = None,
     calendar: DispatchCalendar | None = None,
-    anytime: Collection[str] = frozenset(),
     morning: MorningList | None = None,
 ) -> DispatchReport:
-    """Claim up to `limit` due reminders and send each through its kind's sender.
+    """Claim up to `limit` due reminders and send each with the message its kind builds.
 
     `pacer` defaults to the process's shared one, `calendar` to `settings.calendar`. The
     batch is cut to what the pacer can send in half a lease, and if it still runs longer
     (429 holds), the rest is handed back to `pending` unsent, so no other worker reclaims
-    a row this one is about to send. `anytime`: kinds that may go out in closed time too —
-    then only they are claimed — and whose retries are not moved to the working morning.
+    a row this one is about to send. In closed time only the `anytime` kinds are claimed.
     `morning`: gather each person's nudges into one message a day (`MorningList`); None:
     every reminder is a message of its own.
     """
@@ -451,35 +464,46 @@ async def dispatch(
     if morning is not None and not isinstance(working, MorningCalendar):
         raise TypeError("gathering the day's nudges needs nudges_open and next_morning")
     report = DispatchReport()
-    kinds: Collection[str] | None = None
+    anytime = _anytime(kinds)
+    claimable: Collection[str] | None = None
     now = clock.now()
     if not working.is_allowed(now):
         report.closed = True
         if not anytime:
             return report
-        kinds = anytime
+        claimable = anytime
     elif (
         morning is not None
         and isinstance(working, MorningCalendar)
         and not working.nudges_open(now)
     ):
-        kinds = {*anytime, *morning.urgent, *morning.apart}
+        claimable = _apart(kinds)
     budget = reminders.LEASE / 2
     limit = min(limit, pacer.batch_within(budget.total_seconds()))
     batch = await reminders.claim_due(
-        db, clock, worker=worker, limit=limit, kinds=kinds, unpaused=anytime
+        db, clock, worker=worker, limit=limit, kinds=claimable, unpaused=anytime
+    )
+    run = _Run(
+        services=services,
+        client=dispatch_client(services.slack),
+        kinds=kinds,
+        worker=worker,
+        pacer=pacer,
+        calendar=working,
+        report=report,
+        morning=morning,
     )
     if morning is not None and batch:
         # The rest of these people's due nudges, so the list is whole even when the limit
         # cut the claim in the middle of someone's.
-        people = {r.recipient for r in batch if morning.gathers(r.kind)}
+        people = {r.recipient for r in batch if run.gathers(r)}
         if people:
             batch += await reminders.claim_due(
                 db,
                 clock,
                 worker=worker,
                 limit=morning.most * len(people),
-                kinds=kinds,
+                kinds=claimable,
                 unpaused=anytime,
                 recipients=people,
             )
@@ -487,22 +511,11 @@ async def dispatch(
     if not batch:
         return report
     claimed_at = clock.now()
-    run = _Run(
-        services=services,
-        client=dispatch_client(services.slack),
-        senders=senders,
-        worker=worker,
-        pacer=pacer,
-        calendar=working,
-        anytime=frozenset(anytime),
-        report=report,
-        unconfirmed=await reminders.unconfirmed(db, [r.id for r in batch]),
-        morning=morning,
-    )
-    singles = [r for r in batch if morning is None or not morning.gathers(r.kind)]
+    run.unconfirmed = await reminders.unconfirmed(db, [r.id for r in batch])
+    singles = [r for r in batch if not run.gathers(r)]
     gathered: dict[str, list[Reminder]] = defaultdict(list)
     for reminder in batch:
-        if morning is not None and morning.gathers(reminder.kind):
+        if run.gathers(reminder):
             gathered[reminder.recipient].append(reminder)
     units: list[list[Reminder]] = [[r] for r in interleaved(singles)]
     units += [sorted(rows, key=lambda r: (r.due_at, r.id)) for rows in gathered.values()]
@@ -511,7 +524,7 @@ async def dispatch(
             rest = [r.id for later in units[index:] for r in later]
             report.released += await reminders.release(db, clock, rest, worker=worker)
             break
-        if morning is not None and morning.gathers(unit[0].kind):
+        if morning is not None and run.gathers(unit[0]):
             await _gathered(run, morning, unit)
         else:
             await _one(run, unit[0])
@@ -542,12 +555,12 @@ async def _one(run: _Run, reminder: Reminder) -> None:
 
 
 async def _message(run: _Run, reminder: Reminder) -> dict[str, Any] | None:
-    """The reminder's own message from its kind's sender; None when there is none to send —
+    """The reminder's own message, built by its kind; None when there is none to send —
     then the row is already recorded (failed, cancelled, or pending for a retry)."""
     services, report = run.services, run.report
     db, clock = services.db, services.clock
-    sender = run.senders.get(reminder.kind)
-    if sender is None:
+    kind = run.kinds.get(reminder.kind)
+    if kind is None:
         await reminders.mark_failed(
             db, clock, reminder.id, f"unknown kind {reminder.kind!r}: no sender for it"
         )
@@ -557,12 +570,12 @@ async def _message(run: _Run, reminder: Reminder) -> dict[str, Any] | None:
         report.failed += 1
         return None
     try:
-        message = await sender(services, reminder)
+        message = await kind.build(services, reminder)
     except NotNow as error:
         await _not_sent(run, reminder, SendProblem("retry", error.error))
         return None
     except Exception as error:
-        logger.exception("reminder sender failed id=%d kind=%s", reminder.id, reminder.kind)
+        logger.exception("reminder message failed id=%d kind=%s", reminder.id, reminder.kind)
         problem = SendProblem("retry", f"sender failed: {type(error).__name__}")
         await _not_sent(run, reminder, problem)
         return None
@@ -637,9 +650,7 @@ async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> No
             report.released += await reminders.release(db, clock, sure, worker=run.worker)
             return
         rows = [r for r in rows if r.id not in found]
-    already = await reminders.sent_today(
-        db, clock, [recipient], apart=morning.urgent | morning.apart
-    )
+    already = await reminders.sent_today(db, clock, [recipient], apart=_apart(run.kinds))
     now_list, later = (rows, []) if not already else ([], rows)
     later += now_list[morning.most :]
     now_list = now_list[: morning.most]

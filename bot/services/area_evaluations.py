@@ -31,15 +31,13 @@ from bot.domain.area_evaluations import (
 )
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Area, Person
-from bot.domain.reminders import SNOOZE_MARK
-from bot.services import reminders
+from bot.reminders import area_evaluation
 from bot.services.network import snapshot
 from bot.services.privacy import cpr_errors
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import area_evaluations as repo
 
-AREA_EVALUATION = "area_evaluation"
 DEFAULT_MONTHS: tuple[int, ...] = (1, 4, 7, 10)
 #: Each answer's limit, as in the modal (bot/views/area_evaluations.py).
 TEXT_MAX = 1000
@@ -127,10 +125,6 @@ def role_in(snap: OrgSnapshot, area: Area, slack_user_id: str) -> EvaluationRole
     )
 
 
-def dedupe_key(period: str, area_id: int, slack_user_id: str) -> str:
-    return f"{AREA_EVALUATION}:{period}:{area_id}:{slack_user_id}"
-
-
 # -- planning ------------------------------------------------------------------------------
 
 
@@ -144,22 +138,22 @@ async def plan_area_evaluations(
         return 0
     snap = await snapshot(db)
     joined = await repo.people_joined_by(db, utc_iso(cycle.starts_at))
-    planned = await reminders.planned_keys(db, f"{AREA_EVALUATION}:{cycle.period}:")
+    kind = area_evaluation.AREA_EVALUATION
+    planned = await kind.planned_in(db, cycle.period)
     created = 0
     for area in snap.areas:
         for _, person in respondents(snap, area):
-            key = dedupe_key(cycle.period, area.id, person.slack_user_id)
+            key = kind.key_of(cycle.period, area.id, person.slack_user_id)
             if person.slack_user_id not in joined or key in planned:
                 continue
-            made = await reminders.schedule(
+            made = await kind.plan_for(
                 db,
                 clock,
-                kind=AREA_EVALUATION,
-                recipient=person.slack_user_id,
+                calendar,
+                period=cycle.period,
+                area_id=area.id,
+                person=person.slack_user_id,
                 due=cycle.starts_at,
-                payload={"period": cycle.period, "area_id": area.id},
-                dedupe_key=key,
-                calendar=calendar,
             )
             created += made is not None
     return created
@@ -256,9 +250,7 @@ async def save_answer(
         answers=answers,
         now=utc_iso(now),
     )
-    key = dedupe_key(period, area_id, slack_user_id)
-    await reminders.cancel(db, clock, dedupe_key=key)
-    await reminders.cancel_matching(db, clock, key + SNOOZE_MARK)
+    await area_evaluation.AREA_EVALUATION.answered(db, clock, period, area_id, slack_user_id)
     return saved
 
 

@@ -2,9 +2,11 @@
 evaluation cycle into reminders.
 
 The planning jobs run often and may run twice (or late, after a restart): every reminder has
-a de-duplication key derived from what it is about, so planning again creates nothing new.
-Whether a planned nudge is still worth sending is decided again when it is due (see
-`bot.jobs.nudges`): a result posted meanwhile cancels the follow-up.
+a de-duplication key derived from what it is about (its kind's, `bot.reminders`), so
+planning again creates nothing new. Whether a planned nudge is still worth sending is
+decided again when it is due, by its kind: a result posted meanwhile cancels the follow-up.
+Which kinds are urgent and which are not nudges at all is each kind's to say
+(`bot.reminders.kind.ReminderKind`).
 """
 
 from __future__ import annotations
@@ -16,43 +18,23 @@ from datetime import date, datetime, timedelta
 from bot.clock import Clock
 from bot.domain.org import Person
 from bot.domain.tool_tests import ToolTest
+from bot.reminders import guide_check, onboarding_follow_up, tool_test_checkpoint
 from bot.services import reminders
 from bot.services.area_evaluations import plan_area_evaluations
 from bot.services.network import snapshot
-from bot.services.onboarding import AMBASSADOR_WELCOME, WELCOME, WELCOME_NOTE
-from bot.services.sparring import DELIVERY_KINDS
-from bot.services.sparring_escalation import ESCALATION, plan_escalations
+from bot.services.sparring_escalation import plan_escalations
 from bot.services.spreading import plan_spreading
-from bot.services.training_reminders import CHANGED as TRAINING_CHANGED
 from bot.services.training_reminders import plan_training_invitations
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as repo
 from storage.repositories import tool_tests as tests_repo
 
-CHECKPOINT = "test_checkpoint"
-FOLLOW_UP = "test_follow_up"
-GUIDE_CHECK = "guide_check"
-ONBOARDING = "onboarding_follow_up"
-#: Working days an ambassador has to post a result after a checkpoint, before one follow-up;
-#: and again after the follow-up, before the checkpoint counts as overdue.
-GRACE_WORKING_DAYS = 2
 #: A superuser not seen using the bot this long after joining: their ambassador is nudged.
 QUIET_DAYS = 14
 #: Guide checks due for one owner in one ISO week at most: a guide import checked on one day
 #: comes due all at once 180 days later, and is spread over the weeks after instead.
 GUIDE_CHECKS_PER_WEEK = 3
-
-#: The one place that says which nudges are *urgent*: they go out as soon as they are due in
-#: working time, also before the day's nudge time and after the day's message, on their own.
-#: An escalated sparring question waits for an answer while a colleague waits for help; a
-#: moved or cancelled oplæring may be sooner than the next morning.
-URGENT_KINDS: frozenset[str] = frozenset({ESCALATION, TRAINING_CHANGED})
-#: Reminders that are not nudges: a sparring question on its way to the ambassadors (any
-#: hour), a new superuser's welcome and the note about them, a new ambassador's welcome.
-#: Sent on their own, as before, and not counted as the day's message. Every other kind is a
-#: nudge, gathered into the person's one message a day (`bot.jobs.dispatcher.MorningList`).
-NOT_NUDGES: frozenset[str] = DELIVERY_KINDS | {WELCOME, WELCOME_NOTE, AMBASSADOR_WELCOME}
 
 
 async def running_tests(db: Database) -> list[ToolTest]:
@@ -74,29 +56,16 @@ async def plan_test_checkpoints(
     db: Database, clock: Clock, calendar: WorkingCalendar, test: ToolTest
 ) -> int:
     """One running test's checkpoints: a nudge that morning, and one follow-up two working
-    days later. The one way they are computed, whether a test has just been started
-    (`bot.services.tool_tests.start_test`) or the planning job runs; the keys make the
-    second time create nothing. A closed test gets none. Returns how many were new."""
+    days later (`bot.reminders.tool_test_checkpoint`). The one way they are planned, whether
+    a test has just been started (`bot.services.tool_tests.start_test`) or the planning job
+    runs; the keys make the second time create nothing. A closed test gets none. Returns how
+    many were new."""
     if test.state != "running":
         return 0
     created = 0
     for checkpoint in test.checkpoints:
-        due = calendar.morning(date.fromisoformat(checkpoint))
-        payload = {"test_id": test.id, "checkpoint": checkpoint}
-        for kind, when in (
-            (CHECKPOINT, due),
-            (FOLLOW_UP, calendar.add_working_days(due, GRACE_WORKING_DAYS)),
-        ):
-            made = await reminders.schedule(
-                db,
-                clock,
-                kind=kind,
-                recipient=test.ambassador_slack_id,
-                due=when,
-                payload=payload,
-                dedupe_key=f"{kind}:{test.id}:{checkpoint}",
-                calendar=calendar,
-            )
+        for kind in (tool_test_checkpoint.CHECKPOINT, tool_test_checkpoint.FOLLOW_UP):
+            made = await kind.plan_for(db, clock, calendar, test, checkpoint)
             created += made is not None
     return created
 
@@ -123,10 +92,8 @@ async def overdue_checkpoints(
     overdue: list[OverdueCheckpoint] = []
     for test in await running_tests(db):
         for checkpoint in test.checkpoints:
-            follow_up = calendar.add_working_days(
-                calendar.morning(date.fromisoformat(checkpoint)), GRACE_WORKING_DAYS
-            )
-            deadline = calendar.add_working_days(follow_up, GRACE_WORKING_DAYS)
+            follow_up = tool_test_checkpoint.FOLLOW_UP.due(calendar, checkpoint)
+            deadline = calendar.add_working_days(follow_up, tool_test_checkpoint.GRACE_WORKING_DAYS)
             if deadline <= now and not await result_since(db, test, checkpoint):
                 overdue.append(OverdueCheckpoint(test, checkpoint, deadline))
     return overdue
@@ -148,16 +115,16 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
     now = clock.now()
     this_week = _week_start(calendar, now)
     since = datetime.combine(this_week, datetime.min.time(), tzinfo=calendar.tz)
-    planned = await reminders.planned_keys(db, f"{GUIDE_CHECK}:")
+    kind = guide_check.GUIDE_CHECK
+    planned = await kind.planned_keys(db)
     per_week: dict[tuple[str, date], int] = {}
-    for who, when in await reminders.due_times(db, GUIDE_CHECK, since):
+    for who, when in await reminders.due_times(db, kind.name, since):
         owner_week = (who, _week_start(calendar, when))
         per_week[owner_week] = per_week.get(owner_week, 0) + 1
     for guide in await repo.guides_to_check(db):
         checked = datetime.fromisoformat(guide.checked_at)
         due = checked + timedelta(days=guide.verify_days)
-        key = f"{GUIDE_CHECK}:{guide.guide_id}:{guide.checked_at}"
-        if due > now or key in planned:
+        if due > now or kind.key_of(guide.guide_id, guide.checked_at) in planned:
             continue
         week = this_week
         while per_week.get((guide.owner_slack_id, week), 0) >= GUIDE_CHECKS_PER_WEEK:
@@ -165,15 +132,14 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
         per_week[(guide.owner_slack_id, week)] = per_week.get((guide.owner_slack_id, week), 0) + 1
         if week != this_week:
             due = calendar.morning(week)
-        made = await reminders.schedule(
+        made = await kind.plan_for(
             db,
             clock,
-            kind=GUIDE_CHECK,
-            recipient=guide.owner_slack_id,
+            calendar,
+            guide_id=guide.guide_id,
+            checked=guide.checked_at,
+            owner=guide.owner_slack_id,
             due=due,
-            payload={"guide_id": guide.guide_id},
-            dedupe_key=key,
-            calendar=calendar,
         )
         created += made is not None
     return created
@@ -185,7 +151,8 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
     created = 0
     now = clock.now()
     snap = await snapshot(db)
-    planned = await reminders.planned_keys(db, f"{ONBOARDING}:")
+    kind = onboarding_follow_up.ONBOARDING
+    planned = await kind.planned_keys(db)
     people = {p.id: p for p in snap.people}
     ambassadors: dict[int, list[Person]] = {}
     for quiet in await repo.quiet_superusers(db, now - timedelta(days=QUIET_DAYS)):
@@ -196,18 +163,15 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
         if area.id not in ambassadors:
             ambassadors[area.id] = snap.ambassadors_of(area)
         for ambassador in ambassadors[area.id]:
-            key = f"{ONBOARDING}:{person.slack_user_id}:{ambassador.slack_user_id}"
-            if key in planned:
+            if kind.key_of(person.slack_user_id, ambassador.slack_user_id) in planned:
                 continue
-            made = await reminders.schedule(
+            made = await kind.plan_for(
                 db,
                 clock,
-                kind=ONBOARDING,
-                recipient=ambassador.slack_user_id,
+                calendar,
+                superuser=person.slack_user_id,
+                ambassador=ambassador.slack_user_id,
                 due=now,
-                payload={"superuser": person.slack_user_id},
-                dedupe_key=key,
-                calendar=calendar,
             )
             created += made is not None
     return created

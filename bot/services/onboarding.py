@@ -35,7 +35,8 @@ from bot.clock import Clock, utc_iso
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Area, Daycare, Person
 from bot.domain.sparring import Question
-from bot.services import reminders
+from bot.reminders import ambassador_welcome
+from bot.reminders import welcome as welcome_kinds
 from bot.services.network import snapshot
 from bot.services.sparring import open_questions
 from bot.services.working_time import WorkingCalendar
@@ -44,9 +45,6 @@ from storage.repositories import ambassador_welcomes, org
 from storage.repositories import nudges as nudges_repo
 from storage.repositories.org import WelcomeState
 
-WELCOME = "welcome"
-WELCOME_NOTE = "welcome_note"
-AMBASSADOR_WELCOME = "ambassador_welcome"
 #: Open questions a new ambassador's welcome lists before "… og N mere".
 OPEN_SHOWN = 5
 
@@ -86,11 +84,6 @@ def welcome_in(snap: OrgSnapshot, person_id: int) -> Welcome | None:
 Step = Literal["plan", "record", "wait"]
 
 
-def stint_of(key: str | None) -> int:
-    """The `n` of `welcome:<person id>:<n>` (0 for none)."""
-    return int(key.rsplit(":", 1)[1]) if key else 0
-
-
 def next_step(state: WelcomeState) -> Step:
     """What one superuser without a recorded welcome needs now.
 
@@ -117,7 +110,7 @@ async def plan_welcomes(db: Database, clock: Clock, calendar: WorkingCalendar) -
     after a restart plan nothing twice. Returns how many reminders were new."""
     created = await plan_ambassador_welcomes(db, clock, calendar)
     snap: OrgSnapshot | None = None
-    for state in await org.welcome_states(db, WELCOME):
+    for state in await org.welcome_states(db, welcome_kinds.WELCOME.name):
         step = next_step(state)
         if step == "record":
             assert state.latest_key is not None and state.latest_sent_at is not None
@@ -131,34 +124,26 @@ async def plan_welcomes(db: Database, clock: Clock, calendar: WorkingCalendar) -
 
 
 async def _plan_stint(
-    db: Database, clock: Clock, calendar: WorkingCalendar, state: WelcomeState, welcome: Welcome
+    db: Database, clock: Clock, calendar: WorkingCalendar, state: WelcomeState, new: Welcome
 ) -> int:
-    stint = max(stint_of(state.latest_key), stint_of(state.recorded_key)) + 1
-    base = f"{state.person_id}:{stint}"
-    payload = {"person_id": state.person_id, "superuser": state.slack_user_id}
+    kind = welcome_kinds.WELCOME
+    stint = max(kind.stint_of(state.latest_key), kind.stint_of(state.recorded_key)) + 1
+    person_id, superuser = state.person_id, state.slack_user_id
     created = 0
     # The notes before the welcome: see the module docstring.
-    for ambassador in welcome.ambassadors:
-        note = await reminders.schedule(
+    for ambassador in new.ambassadors:
+        note = await welcome_kinds.WELCOME_NOTE.plan_for(
             db,
             clock,
-            kind=WELCOME_NOTE,
-            recipient=ambassador.slack_user_id,
-            due=clock.now(),
-            payload=payload,
-            dedupe_key=f"{WELCOME_NOTE}:{base}:{ambassador.slack_user_id}",
-            calendar=calendar,
+            calendar,
+            person_id=person_id,
+            superuser=superuser,
+            stint=stint,
+            ambassador=ambassador.slack_user_id,
         )
         created += note is not None
-    made = await reminders.schedule(
-        db,
-        clock,
-        kind=WELCOME,
-        recipient=state.slack_user_id,
-        due=clock.now(),
-        payload=payload,
-        dedupe_key=f"{WELCOME}:{base}",
-        calendar=calendar,
+    made = await kind.plan_for(
+        db, clock, calendar, person_id=person_id, superuser=superuser, stint=stint
     )
     return created + (made is not None)
 
@@ -210,15 +195,13 @@ async def plan_ambassador_welcomes(db: Database, clock: Clock, calendar: Working
     await ambassador_welcomes.notice(db, utc_iso(now))
     created = 0
     for new in await ambassador_welcomes.to_welcome(db):
-        made = await reminders.schedule(
+        made = await ambassador_welcome.AMBASSADOR_WELCOME.plan_for(
             db,
             clock,
-            kind=AMBASSADOR_WELCOME,
-            recipient=new.slack_user_id,
-            due=now,
-            payload={"person_id": new.person_id},
-            dedupe_key=f"{AMBASSADOR_WELCOME}:{new.person_id}:{new.noticed_at}",
-            calendar=calendar,
+            calendar,
+            person_id=new.person_id,
+            ambassador=new.slack_user_id,
+            noticed_at=new.noticed_at,
         )
         await ambassador_welcomes.planned(db, new.person_id)
         created += made is not None

@@ -24,13 +24,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
+from bot.reminders import sparring_delivery as delivery
 from bot.services import reminders
 from bot.services.command_words import SPARRING_MINE
 from bot.services.guides import list_tools
@@ -87,16 +88,6 @@ LIST_WORDS = SPARRING_MINE
 
 Hold = Literal["auto", "always", "never"]
 
-#: Reminder kinds that carry a question when Slack did not take it at once. They are not
-#: nudges: each goes out as soon as Slack answers again, at any hour (plan and retry them
-#: with no closed time, and claim them in closed time too).
-#: The question in the sparring channel; recipient: the asker, who is told once it is out.
-POST = "sparring_post"
-#: The question by DM; recipient: one ambassador (or the coordinator).
-COPY = "sparring_copy"
-#: "Skal jeg spørge netværket?" to a DM that read like a question; recipient: that DM.
-OFFER = "sparring_offer"
-DELIVERY_KINDS: frozenset[str] = frozenset({POST, COPY, OFFER})
 #: A delivery that used up its attempts (Slack away longer than the backoff lasts) is
 #: started again by the planning job, while the question is younger than this.
 REDELIVER_FOR = timedelta(days=3)
@@ -307,37 +298,10 @@ async def record_post(
 # -- when Slack did not take it ---------------------------------------------------------------
 
 
-async def _queue(
-    db: Database,
-    clock: Clock,
-    kind: str,
-    recipient: str,
-    key: str,
-    payload: dict[str, Any],
-) -> None:
-    await reminders.schedule(
-        db,
-        clock,
-        kind=kind,
-        recipient=recipient,
-        due=clock.now(),
-        payload=payload,
-        dedupe_key=key,
-        calendar=reminders.ANYTIME,
-    )
-
-
 async def queue_post(db: Database, clock: Clock, question: Question) -> None:
     """The channel post waits for Slack; the asker is told when it is out. Once per
     question, however often it is queued."""
-    await _queue(
-        db,
-        clock,
-        POST,
-        question.asker_slack_id,
-        f"{POST}:{question.id}",
-        {"question_id": question.id},
-    )
+    await delivery.POST.queue(db, clock, question)
 
 
 async def queue_copies(
@@ -349,29 +313,19 @@ async def queue_copies(
 ) -> None:
     """The DM copies for `people` wait for Slack, one per person and question. `failed`:
     the channel that refused the question and why (the coordinator's copy says so)."""
-    payload: dict[str, Any] = {"question_id": question.id}
-    if failed:
-        payload |= {"failed_in": failed[0], "error": failed[1]}
     for slack_id in people:
-        await _queue(db, clock, COPY, slack_id, f"{COPY}:{question.id}:{slack_id}", payload)
+        await delivery.COPY.queue(db, clock, question, slack_id, failed)
 
 
 async def queue_offer(db: Database, clock: Clock, question: Question, conversation: str) -> None:
     """ "Skal jeg spørge netværket?" waits for Slack: the DM that read like a question gets
     its answer when Slack answers again."""
-    await _queue(
-        db,
-        clock,
-        OFFER,
-        conversation,
-        f"{OFFER}:{question.id}",
-        {"question_id": question.id},
-    )
+    await delivery.OFFER.queue(db, clock, question, conversation)
 
 
 async def copies_queued(db: Database, question_id: int) -> set[str]:
     """Who has a DM copy of the question in the queue (sent or not): not sent one again."""
-    return await repo.queued_recipients(db, question_id, COPY)
+    return await repo.queued_recipients(db, question_id, delivery.COPY.name)
 
 
 async def mark_delivered(db: Database, clock: Clock, question_id: int) -> None:
@@ -386,7 +340,7 @@ async def delivered_at(db: Database, question_id: int) -> str | None:
 
 async def delivery_waiting(db: Database, question_id: int) -> bool:
     """Whether the question's post or a DM copy still waits for Slack."""
-    return await repo.waiting(db, question_id, (POST, COPY))
+    return await repo.waiting(db, question_id, (delivery.POST.name, delivery.COPY.name))
 
 
 async def delivered_since(db: Database, question: Question) -> str | None:
@@ -397,7 +351,7 @@ async def delivered_since(db: Database, question: Question) -> str | None:
     stamp = await repo.delivered_at(db, question.id)
     if stamp is not None:
         return stamp
-    first = await repo.first_sent(db, question.id, (COPY,))
+    first = await repo.first_sent(db, question.id, (delivery.COPY.name,))
     if first is not None:
         await repo.set_delivered(db, question.id, first)
         return first
@@ -411,9 +365,9 @@ async def redeliver_stalled(db: Database, clock: Clock) -> int:
     questions that still need them (see `REDELIVER_FOR`); returns how many."""
     ids = await repo.stalled(
         db,
-        post=POST,
-        copy=COPY,
-        offer=OFFER,
+        post=delivery.POST.name,
+        copy=delivery.COPY.name,
+        offer=delivery.OFFER.name,
         max_attempts=reminders.MAX_ATTEMPTS,
         since=utc_iso(clock.now() - REDELIVER_FOR),
     )
@@ -449,10 +403,6 @@ async def open_questions(
 
 
 __all__ = [
-    "COPY",
-    "DELIVERY_KINDS",
-    "OFFER",
-    "POST",
     "QUESTION_MAX",
     "NotYours",
     "QuestionProblem",

@@ -22,6 +22,7 @@ from bot.clock import Clock
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
 from bot.domain.sparring import Question
+from bot.reminders import escalation
 from bot.services import reminders
 from bot.services.network import snapshot
 from bot.services.sparring import delivered_since, open_questions, redeliver_stalled
@@ -30,7 +31,6 @@ from bot.services.workspace_settings import number
 from storage.db import Database
 from storage.repositories import sparring as repo
 
-ESCALATION = "sparring_escalation"
 LEVELS = (1, 2)
 
 
@@ -89,7 +89,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
         if reached is None:  # still waiting for Slack: nobody could answer yet
             continue
         asked = datetime.fromisoformat(reached)
-        states = await repo.escalations_of(db, ESCALATION, question.id)
+        states = await repo.escalations_of(db, escalation.ESCALATION.name, question.id)
         for level in LEVELS:
             # The second is worked out after the first is planned: planned is on its way.
             people = who.of(question, 1) if level == 1 else second_level(question, who, states)
@@ -97,15 +97,15 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
             for person in people:
                 if (level, person.slack_user_id) in states:
                     continue
-                made = await reminders.schedule(
+                made = await escalation.ESCALATION.plan_for(
                     db,
                     clock,
-                    kind=ESCALATION,
-                    recipient=person.slack_user_id,
+                    calendar,
+                    question=question,
+                    level=level,
+                    hours=hours * level,
+                    person=person.slack_user_id,
                     due=due,
-                    payload={"question_id": question.id, "level": level, "hours": hours * level},
-                    dedupe_key=f"{ESCALATION}:{question.id}:{level}:{person.slack_user_id}",
-                    calendar=calendar,
                 )
                 created += made is not None
                 states[level, person.slack_user_id] = "pending"
@@ -120,7 +120,7 @@ async def _unplan_told(
     sent."""
     for (level, recipient), state in states.items():
         if level == 2 and state == "pending" and states.get((1, recipient)) == "sent":
-            key = f"{ESCALATION}:{question.id}:2:{recipient}"
+            key = escalation.ESCALATION.key_of(question.id, 2, recipient)
             await reminders.cancel(db, clock, dedupe_key=key)
 
 

@@ -15,7 +15,6 @@ Whether one is still worth sending is decided when it is due (`bot.jobs.nudges`)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -35,7 +34,7 @@ from bot.domain.spreading import (
     Target,
     Trigger,
 )
-from bot.services import reminders
+from bot.reminders import spreading as kinds
 from bot.services.network import snapshot
 from bot.services.permissions import may_set_adoption
 from bot.services.privacy import cpr_errors
@@ -46,9 +45,6 @@ from storage.repositories import adoption as adoption_repo
 from storage.repositories import spreading as repo
 from storage.repositories import tools as tools_repo
 
-INVITE = "spread_invite"
-FOLLOW_UP = "spread_follow_up"
-STARTED = "spread_started"
 REASON_MAX = 500
 #: Weeks of progress `progress` shows by default (the pulse's chart spans eight weeks).
 PROGRESS_WEEKS = 8
@@ -161,68 +157,33 @@ async def plan_spreading(db: Database, clock: Clock, calendar: WorkingCalendar) 
         started = datetime.fromisoformat(found.started_at)
         follow_due = follow_up_due(calendar, found)
         for coordinator in snap.coordinators():
-            created += await _plan(
+            made = await kinds.STARTED.plan_for(
                 db,
                 clock,
                 calendar,
-                STARTED,
-                coordinator.slack_user_id,
-                started,
-                {"round_id": found.id},
-                f"{STARTED}:{found.id}:{coordinator.slack_user_id}",
+                round_id=found.id,
+                coordinator=coordinator.slack_user_id,
+                due=started,
             )
+            created += made is not None
         for target in await repo.targets(db, found.id):
             if target.answer is not None:
                 continue
             daycare = snap.daycare(target.daycare_id)
             for person in snap.superusers_of(daycare) if daycare else ():
-                place = f"{found.id}:{target.daycare_id}:{person.slack_user_id}"
-                payload = {"round_id": found.id, "daycare_id": target.daycare_id}
-                if now < follow_due:
-                    created += await _plan(
+                planned = [kinds.INVITE, kinds.FOLLOW_UP] if now < follow_due else [kinds.FOLLOW_UP]
+                for kind in planned:
+                    made = await kind.plan_for(
                         db,
                         clock,
                         calendar,
-                        INVITE,
-                        person.slack_user_id,
-                        started,
-                        payload,
-                        f"{INVITE}:{place}",
+                        round_id=found.id,
+                        daycare_id=target.daycare_id,
+                        person=person.slack_user_id,
+                        due=started if kind is kinds.INVITE else follow_due,
                     )
-                created += await _plan(
-                    db,
-                    clock,
-                    calendar,
-                    FOLLOW_UP,
-                    person.slack_user_id,
-                    follow_due,
-                    payload,
-                    f"{FOLLOW_UP}:{place}",
-                )
+                    created += made is not None
     return created
-
-
-async def _plan(
-    db: Database,
-    clock: Clock,
-    calendar: WorkingCalendar,
-    kind: str,
-    recipient: str,
-    due: datetime,
-    payload: Mapping[str, object],
-    key: str,
-) -> int:
-    made = await reminders.schedule(
-        db,
-        clock,
-        kind=kind,
-        recipient=recipient,
-        due=due,
-        payload=dict(payload),
-        dedupe_key=key,
-        calendar=calendar,
-    )
-    return made is not None
 
 
 @dataclass(frozen=True)

@@ -12,31 +12,26 @@ training), and on the morning of the working day after the training is asked to 
 came (`ATTENDANCE`, with the button that opens the attendance form): recorded attendance is
 what the pulse counts and what moves the daycares' adoption, and it is easily forgotten.
 
-Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`):
-`None` means "no longer relevant", and the reminder is cancelled instead of sent. The kinds
-and dedupe keys below are stored in the database: they must not change.
+Every message is decided again when due (`invitation_for`, `reminder_for`, `change_for`…,
+asked by the kinds in `bot.reminders.training_*`, which also hold the payloads and keys):
+`None` means "no longer relevant", and the reminder is cancelled instead of sent.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import Daycare, Person
 from bot.domain.trainings import Signup, Training, superuser_daycare_in
-from bot.services import reminders
+from bot.reminders import training_attendance, training_invite, training_reminder
+from bot.reminders import training_signed_up as signed_up
 from bot.services.network import snapshot
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import adoption as adoption_repo
 from storage.repositories import trainings as repo
-
-INVITE = "training_invite"
-REMINDER = "training_reminder"
-CHANGED = "training_changed"
-SIGNED_UP = "training_signed_up"
-ATTENDANCE = "training_attendance"
 
 
 async def invitees(db: Database, training: Training) -> list[tuple[Person, Daycare]]:
@@ -58,23 +53,6 @@ async def invitees(db: Database, training: Training) -> list[tuple[Person, Dayca
     return found
 
 
-def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
-    """The nudge time on the working day before the training."""
-    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date() - timedelta(days=1)
-    for _ in range(366):
-        if calendar.is_working_day(day):
-            break
-        day -= timedelta(days=1)
-    return calendar.morning(day)
-
-
-def day_after(calendar: WorkingCalendar, starts_at: str) -> datetime:
-    """The nudge time of the first working day after the training's day (a Friday's
-    training: Monday; before Christmas: after the holidays)."""
-    day = datetime.fromisoformat(starts_at).astimezone(calendar.tz).date()
-    return calendar.morning(day + timedelta(days=1))
-
-
 async def plan_for_training(
     db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
 ) -> int:
@@ -84,16 +62,7 @@ async def plan_for_training(
     now = clock.now()
     if training.state != "planned":
         return 0
-    attendance = await reminders.schedule(
-        db,
-        clock,
-        kind=ATTENDANCE,
-        recipient=training.ambassador_slack_id,
-        due=day_after(calendar, training.starts_at),
-        payload={"training_id": training.id, "version": training.version},
-        dedupe_key=f"{ATTENDANCE}:{training.id}:{training.version}",
-        calendar=calendar,
-    )
+    attendance = await training_attendance.ATTENDANCE.plan_for(db, clock, calendar, training)
     if training.starts_at <= utc_iso(now):
         return int(attendance is not None)
     async with db.transaction() as conn:
@@ -102,33 +71,18 @@ async def plan_for_training(
     for person, _ in await invitees(db, training):
         if person.slack_user_id in answers:
             continue
-        made = await reminders.schedule(
-            db,
-            clock,
-            kind=INVITE,
-            recipient=person.slack_user_id,
-            due=now,
-            payload={"training_id": training.id},
-            dedupe_key=f"{INVITE}:{training.id}:{person.slack_user_id}",
-            calendar=calendar,
+        made = await training_invite.INVITE.plan_for(
+            db, clock, calendar, training=training, person=person.slack_user_id, due=now
         )
         created += made is not None
     local_day = datetime.fromisoformat(training.starts_at).astimezone(calendar.tz).date()
     if now.astimezone(calendar.tz).date() >= local_day:
         return created
-    due = day_before(calendar, training.starts_at)
     for signup in answers.values():
         if signup.answer != "yes":
             continue
-        made = await reminders.schedule(
-            db,
-            clock,
-            kind=REMINDER,
-            recipient=signup.slack_user_id,
-            due=due,
-            payload={"training_id": training.id, "version": training.version},
-            dedupe_key=f"{REMINDER}:{training.id}:{training.version}:{signup.slack_user_id}",
-            calendar=calendar,
+        made = await training_reminder.REMINDER.plan_for(
+            db, clock, calendar, training=training, person=signup.slack_user_id
         )
         created += made is not None
     return created
@@ -208,18 +162,7 @@ async def plan_signup_notice(
 ) -> bool:
     """Tell the training's ambassador that someone signed up: once per person and training
     (signing up again after "Jeg kan ikke" tells nothing new), never about themselves."""
-    if slack_user_id == training.ambassador_slack_id:
-        return False
-    made = await reminders.schedule(
-        db,
-        clock,
-        kind=SIGNED_UP,
-        recipient=training.ambassador_slack_id,
-        due=clock.now(),
-        payload={"training_id": training.id, "person": slack_user_id},
-        dedupe_key=f"{SIGNED_UP}:{training.id}:{slack_user_id}",
-        calendar=calendar,
-    )
+    made = await signed_up.SIGNED_UP.plan_for(db, clock, calendar, training, slack_user_id)
     return made is not None
 
 

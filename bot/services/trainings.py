@@ -33,7 +33,8 @@ from bot.domain.trainings import (
     TrainingPlan,
     superuser_daycare_in,
 )
-from bot.services import reminders
+from bot.reminders import training_attendance, training_changed, training_invite
+from bot.reminders import training_reminder as day_before
 from bot.services.adoption import mark_getting_started
 from bot.services.network import snapshot
 from bot.services.permissions import (
@@ -45,10 +46,6 @@ from bot.services.permissions import (
 )
 from bot.services.privacy import cpr_errors
 from bot.services.training_reminders import (
-    ATTENDANCE,
-    CHANGED,
-    INVITE,
-    REMINDER,
     current,
     invitees,
     plan_for_training,
@@ -250,8 +247,9 @@ async def move_training(
         coming = [s for s in await repo.signups(conn, training_id) if s.answer == "yes"]
     assert training is not None
     if moved:
-        await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:{old.version}:")
-        await reminders.cancel(db, clock, dedupe_key=f"{ATTENDANCE}:{training_id}:{old.version}")
+        await day_before.REMINDER.cancel_under(db, clock, training_id, old.version)
+        attendance = training_attendance.ATTENDANCE
+        await attendance.cancel(db, clock, attendance.key_of(training_id, old.version))
         await _tell_coming(db, clock, calendar, training, coming, str(training.version))
     await plan_for_training(db, clock, calendar, training)
     return training, moved
@@ -275,9 +273,9 @@ async def cancel_training(
         coming = [s for s in await repo.signups(conn, training_id) if s.answer == "yes"]
         cancelled = await repo.get(conn, training_id)
     assert cancelled is not None
-    await reminders.cancel_matching(db, clock, f"{INVITE}:{training_id}:")
-    await reminders.cancel_matching(db, clock, f"{REMINDER}:{training_id}:")
-    await reminders.cancel_matching(db, clock, f"{ATTENDANCE}:{training_id}:")
+    await training_invite.INVITE.cancel_under(db, clock, training_id)
+    await day_before.REMINDER.cancel_under(db, clock, training_id)
+    await training_attendance.ATTENDANCE.cancel_under(db, clock, training_id)
     await _tell_coming(db, clock, calendar, cancelled, coming, "cancelled")
     return cancelled, True
 
@@ -291,15 +289,8 @@ async def _tell_coming(
     change: str,
 ) -> None:
     for signup in coming:
-        await reminders.schedule(
-            db,
-            clock,
-            kind=CHANGED,
-            recipient=signup.slack_user_id,
-            due=clock.now(),
-            payload={"training_id": training.id, "change": change},
-            dedupe_key=f"{CHANGED}:{training.id}:{change}:{signup.slack_user_id}",
-            calendar=calendar,
+        await training_changed.CHANGED.plan_for(
+            db, clock, calendar, training=training, change=change, person=signup.slack_user_id
         )
 
 
@@ -346,9 +337,8 @@ async def answer(
         if not already:
             await plan_signup_notice(db, clock, calendar, saved, slack_user_id)
     else:
-        await reminders.cancel_matching(
-            db, clock, f"{REMINDER}:{training_id}:{saved.version}:{slack_user_id}"
-        )
+        reminder = day_before.REMINDER
+        await reminder.cancel(db, clock, reminder.key_of(training_id, saved.version, slack_user_id))
     return AnswerResult("saved", saved, picked)
 
 

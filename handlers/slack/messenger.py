@@ -198,11 +198,8 @@ class SlackMessenger:
 
     async def private_conversation(self, person: Person) -> ConversationRef:
         """The DM's own id (`D…`), which `conversations.history` wants; `conversations.open`
-        opens nothing new when the DM exists. A conversation id in place of a person (a
-        reminder to the DM someone wrote in) is that conversation."""
+        opens nothing new when the DM exists."""
         user = await self._people(person)
-        if not user.startswith(("U", "W")):
-            return ConversationRef("slack", user)
         with neutral():
             response = await self._client().conversations_open(users=user)
         return ConversationRef("slack", str(response["channel"]["id"]))

@@ -17,13 +17,14 @@ from slack_sdk.errors import SlackApiError
 
 from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
-from bot.jobs.dispatcher import Pacer, Sender, dispatch
+from bot.jobs.dispatcher import Pacer, dispatch
 from bot.local import LocalSlack
 from bot.runtime import Services
 from bot.services import reminders
 from storage.repositories.sparring import question_records
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
+from tests.test_dispatcher import Scripted, kinds
 
 #: Every moment is working time: these tests are about Slack, not the calendar.
 ALWAYS = reminders.ANYTIME
@@ -73,7 +74,7 @@ async def test_a_reminder_that_meets_an_outage_is_sent_once_later(
     async def note(services: Services, reminder: Reminder) -> dict[str, Any] | None:
         return {"text": "Husk evalueringen"}
 
-    senders: dict[str, Sender] = {"note": note}
+    senders = kinds(Scripted("note", note))
     slack.standin.fail("chat.postMessage", times=3)  # the call and both of its retries
     services = slack.bot.app.services
     first = await dispatch(services, senders, worker="w", pacer=Pacer.instant(), calendar=ALWAYS)

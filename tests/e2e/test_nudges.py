@@ -12,6 +12,9 @@ from datetime import date, datetime
 from bot.clock import ManualClock
 from bot.domain.tool_tests import TestPlan
 from bot.local import LocalSlack
+from bot.reminders.guide_check import GUIDE_CHECK, checked_at
+from bot.reminders.onboarding_follow_up import ONBOARDING
+from bot.reminders.tool_test_checkpoint import CHECKPOINT
 from bot.services import nudges, reminders
 from bot.services.guides import find_tool, get_guide
 from bot.services.sparring import ask
@@ -165,7 +168,7 @@ async def test_old_guides_are_checked_by_their_owner_three_a_week(
     planned = [
         r.due.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
         for r in await reminders.list_reminders(slack.bot.db, due_only=False, now=clock.now())
-        if r.kind == nudges.GUIDE_CHECK and r.recipient == METTE
+        if r.kind == GUIDE_CHECK.name and r.recipient == METTE
     ]
     assert sorted(planned) == ["2027-06-07 09:30"] * 3 + ["2027-06-14 09:30"] * 3
     bee_bot = await get_guide(slack.bot.db, "bee-bot")
@@ -209,16 +212,14 @@ async def plan_guide_check(slack: LocalSlack, clock: ManualClock, slug: str) -> 
     """A check of one of Mette's guides due now, as the planner would make it."""
     detail = await get_guide(slack.bot.db, slug)
     assert detail is not None
-    checked_at = detail.guide.verified_at or detail.guide.updated_at
-    await reminders.schedule(
+    await GUIDE_CHECK.plan_for(
         slack.bot.db,
         clock,
-        kind=nudges.GUIDE_CHECK,
-        recipient=METTE,
+        slack.bot.app.services.settings.calendar,
+        guide_id=detail.guide.id,
+        checked=checked_at(detail),
+        owner=METTE,
         due=clock.now(),
-        payload={"guide_id": detail.guide.id},
-        dedupe_key=f"{nudges.GUIDE_CHECK}:{detail.guide.id}:{checked_at}",
-        calendar=slack.bot.app.services.settings.calendar,
     )
 
 
@@ -253,7 +254,7 @@ async def test_five_nudges_of_one_morning_come_as_one_message_whose_buttons_work
         r.kind
         for r in await reminders.list_reminders(slack.bot.db, due_only=False, now=clock.now())
     }
-    assert not kinds & {nudges.CHECKPOINT, nudges.GUIDE_CHECK, nudges.ONBOARDING}  # all sent
+    assert not kinds & {CHECKPOINT.name, GUIDE_CHECK.name, ONBOARDING.name}  # all sent
     # Vis opens the checkpoint's own message in the list's thread; its button works there.
     ozobot = next(b for b in lines if "Ozobot" in b["text"]["text"])
     mark = slack.standin.mark()
@@ -298,7 +299,7 @@ async def test_the_day_s_second_batch_waits_for_the_next_morning_but_an_escalati
     (held,) = [
         r
         for r in await reminders.list_reminders(slack.bot.db, due_only=False, now=clock.now())
-        if r.kind == nudges.GUIDE_CHECK
+        if r.kind == GUIDE_CHECK.name
     ]
     assert held.due == at("2026-12-15").replace(tzinfo=clock.tz)  # the next working morning
     (tuesday,) = await jobs_at(slack, clock, at("2026-12-15"))

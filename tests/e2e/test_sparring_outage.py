@@ -13,10 +13,10 @@ from typing import Any
 
 from bot.clock import ManualClock
 from bot.jobs.dispatcher import Pacer, dispatch
-from bot.jobs.nudges import SENDERS
 from bot.local import LocalSlack
+from bot.reminders.registry import KINDS
+from bot.reminders.sparring_delivery import COPY, OFFER, POST
 from bot.services import reminders
-from bot.services.sparring import COPY, DELIVERY_KINDS, OFFER, POST
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from bot.standin.server import EMPTY_404, HTML_503, LOST_ANSWER
@@ -86,12 +86,12 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     assert not any(c.ok for c in tried)
     record = await only_question(slack)
     assert (record["state"], record["message_ts"], record["delivered_at"]) == ("open", None, None)
-    assert await queue_of(slack, POST) == [(LINE, "pending")]
+    assert await queue_of(slack, POST.name) == [(LINE, "pending")]
 
     # The queue tries while Slack is still away: nothing goes out, nothing is lost.
     await run_jobs(slack)
     assert posted(slack, SPARRING) == []
-    assert await queue_of(slack, POST) == [(LINE, "pending")]
+    assert await queue_of(slack, POST.name) == [(LINE, "pending")]
 
     slack.standin.clear_faults()
     clock.advance(timedelta(minutes=10))  # past the retry's backoff
@@ -106,7 +106,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     (note,) = posted(slack, LINE, "Slack svarer igen, så nu har jeg sendt dit spørgsmål:")
     assert f">{QUESTION}" in texts(note)
     assert f"sendt til <#{SPARRING}>" in texts(note)
-    assert await queue_of(slack, POST) == [(LINE, "sent")]
+    assert await queue_of(slack, POST.name) == [(LINE, "sent")]
 
     # Once: another run posts nothing, and the post works as any other (Mette takes it).
     clock.advance(timedelta(minutes=10))
@@ -130,7 +130,7 @@ async def test_without_a_sparring_channel_each_dm_waits_for_slack(
     receipt = await ask(slack)
     assert QUEUED in texts(receipt)
     assert f"sendt direkte til <@{METTE}>" not in texts(receipt)
-    assert await queue_of(slack, COPY) == [(METTE, "pending")]
+    assert await queue_of(slack, COPY.name) == [(METTE, "pending")]
 
     slack.standin.clear_faults()
     await run_jobs(slack)
@@ -155,7 +155,7 @@ async def test_a_question_in_a_dm_during_an_outage_is_answered_once_slack_is_bac
     assert dm is not None
     assert not any(c.ok for c in slack.standin.calls_to("chat.postMessage"))
     assert (await only_question(slack))["state"] == "draft"
-    assert await queue_of(slack, OFFER) == [(dm, "pending")]
+    assert await queue_of(slack, OFFER.name) == [(dm, "pending")]
 
     slack.standin.clear_faults()
     await run_jobs(slack)
@@ -188,7 +188,7 @@ async def test_a_double_click_in_an_outage_is_one_question_and_one_post(
     assert again.status == 200
     receipts = slack.standin.calls_to("response_url")[-2:]
     assert all(QUEUED in texts(r) for r in receipts)  # the second click is told the same
-    assert await queue_of(slack, POST) == [(LINE, "pending")]
+    assert await queue_of(slack, POST.name) == [(LINE, "pending")]
 
     slack.standin.clear_faults()
     await run_jobs(slack)
@@ -207,7 +207,7 @@ async def test_a_channel_that_is_gone_still_sends_dms_at_once(
     assert "Jeg kunne ikke skrive i <#C0GONE>" in texts(receipt)
     assert QUEUED not in texts(receipt)
     assert len(posted(slack, METTE)) == 1 and len(posted(slack, ANNETTE)) == 1
-    assert await queue_of(slack, POST) == [] and await queue_of(slack, COPY) == []
+    assert await queue_of(slack, POST.name) == [] and await queue_of(slack, COPY.name) == []
 
 
 async def test_escalation_counts_from_when_the_question_went_out(
@@ -250,12 +250,12 @@ async def test_a_delivery_that_outlasts_its_attempts_is_started_again(
         clock.advance(timedelta(hours=1))
         await slack.bot.scheduler.run_all_now()  # plan (nothing stalled yet), then dispatch
         await slack.settle()
-    assert await queue_of(slack, POST) == [(LINE, "failed")]
+    assert await queue_of(slack, POST.name) == [(LINE, "failed")]
     slack.standin.clear_faults()
     clock.advance(timedelta(minutes=5))
     await run_jobs(slack)  # the planning starts it again, the dispatcher sends it
     assert len(posted(slack, SPARRING)) == 1
-    assert await queue_of(slack, POST) == [(LINE, "sent")]
+    assert await queue_of(slack, POST.name) == [(LINE, "sent")]
 
 
 async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answers(
@@ -273,7 +273,7 @@ async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answ
     clock.advance(timedelta(minutes=1))
     await run_jobs(slack)
     assert len(posted(slack, SPARRING)) == 1
-    assert await queue_of(slack, POST) == [(LINE, "sent")]
+    assert await queue_of(slack, POST.name) == [(LINE, "sent")]
 
 
 async def test_outside_working_time_only_the_delivery_kinds_go_out(
@@ -292,10 +292,9 @@ async def test_outside_working_time_only_the_delivery_kinds_go_out(
     )
     report = await dispatch(
         slack.bot.app.services,
-        SENDERS,
+        KINDS,
         worker="test",
         pacer=Pacer.instant(),
-        anytime=DELIVERY_KINDS,
     )
     assert report.closed and report.claimed == 0
 

@@ -17,12 +17,16 @@ from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryInt
 from bot.clock import ManualClock, utc_iso
 from bot.jobs.onboarding import send_welcomes
 from bot.local import LocalSlack
+from bot.reminders import welcome
 from bot.services import reminders
 from bot.services.network import snapshot
-from bot.services.onboarding import WELCOME, WELCOME_NOTE
 from bot.standin.server import HANG, HTML_503, Fault
 from storage.repositories import org
 from tests.e2e.conftest import METTE, texts
+
+#: The kinds' names, as stored with each reminder.
+WELCOME = welcome.WELCOME.name
+WELCOME_NOTE = welcome.WELCOME_NOTE.name
 
 SARA = "U0SARA001"
 GHOST = "U0GHOST01"  # in the organisation, but Slack does not know them
