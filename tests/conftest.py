@@ -70,7 +70,9 @@ def clock() -> ManualClock:
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty database with every migration applied, made once per run; each test gets a
-    copy of the file (migrating anew cost ~65 ms a test)."""
+    copy of the file (migrating anew cost ~65 ms a test). Under pytest-xdist each worker
+    has its own `tmp_path_factory` folder, so each builds its own template and no two
+    processes ever write the same file."""
     path = tmp_path_factory.mktemp("migrated") / "tovholder.db"
 
     async def build() -> None:
