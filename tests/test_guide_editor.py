@@ -18,6 +18,7 @@ from bot.services.guide_editor import (
 )
 from bot.services.guides import get_guide
 from bot.views.guide_editor import body_parts, editor_modal, fits_in_editor
+from handlers.slack.render_form import modal as render_modal
 from storage.db import Database
 
 METTE = "U0DEMO003"  # ambassador
@@ -128,7 +129,7 @@ def test_the_body_survives_the_input_boxes(body: str) -> None:
 
 
 def test_the_editor_has_one_more_body_box_than_it_needs() -> None:
-    modal = editor_modal("da", detail=None, tool="Bee-Bot")
+    modal = render_modal(editor_modal("da", detail=None, tool="Bee-Bot"))
     body_boxes = [b["block_id"] for b in modal["blocks"] if b["block_id"].startswith("body_")]
     assert body_boxes == ["body_1"]
     assert len(modal["title"]["text"]) <= 24

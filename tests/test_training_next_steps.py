@@ -30,6 +30,7 @@ from bot.views.trainings import (
     plan_modal,
     signup_notice_message,
 )
+from handlers.slack.render_form import modal as render_modal
 from storage.db import Database
 from tests.conftest import TZ
 from tests.test_trainings import AHMED, ANNETTE, CALENDAR, LINE, METTE, plan
@@ -174,13 +175,13 @@ async def test_the_plan_form_from_the_nudge_has_the_superusers_area_chosen(
     areas = await planning_areas(demo, ANNETTE)  # the coordinator: every area
     assert areas is not None and len(areas) > 1
     nord = await home_area_id(demo, LINE)
-    modal = plan_modal("da", await list_tools(demo), areas, TZ, area_id=nord)
+    modal = render_modal(plan_modal("da", await list_tools(demo), areas, TZ, area_id=nord))
     (area,) = [b for b in modal["blocks"] if b.get("block_id") == "area"]
     assert area["element"]["initial_option"]["text"]["text"] == "Nord"
     # An area the person may not plan in is not chosen for them.
     assert await planning_areas(demo, LINE) is None  # a superuser plans nothing
     others = [a for a in areas if a.name != "Nord"]
     assert len(others) > 1
-    modal = plan_modal("da", await list_tools(demo), others, TZ, area_id=nord)
+    modal = render_modal(plan_modal("da", await list_tools(demo), others, TZ, area_id=nord))
     (area,) = [b for b in modal["blocks"] if b.get("block_id") == "area"]
     assert "initial_option" not in area["element"]

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "nudge.hand_over": "Giv den videre",
     "nudge.hand_over_title": "Giv vejledningen videre",
     "nudge.hand_over_submit": "Giv videre",
-    "nudge.hand_over_intro": "Hvem skal fremover holde *{title}* opdateret?",
+    "nudge.hand_over_intro": "Hvem skal fremover holde **{title}** opdateret?",
     "nudge.hand_over_to": "Ny ansvarlig",
     "nudge.hand_over_not_yours": "Kun den ansvarlige for vejledningen eller koordinatoren kan give den videre.",
     "nudge.hand_over_not_ambassador": "Vælg en ambassadør (eller koordinatoren) – de skriver og holder vejledningerne.",

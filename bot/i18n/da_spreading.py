@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "spreading.answer.not_yet": "Ikke startet endnu",
     "spreading.answer.not_for_us": "Ikke noget for os",
     "spreading.modal.title": "Ikke noget for os",
-    "spreading.modal.intro": "Hvorfor passer *{tool}* ikke til jer? Svaret hjælper ledelsen med at vurdere redskabet.",
+    "spreading.modal.intro": "Hvorfor passer **{tool}** ikke til jer? Svaret hjælper ledelsen med at vurdere redskabet.",
     "spreading.modal.reason": "Hvorfor ikke?",
     "spreading.answered.in_use": "Tak! *{daycare}* er nu noteret som _i brug_ med *{tool}*.",
     "spreading.answered.getting_started": "Tak! *{daycare}* er noteret som _i gang_ med *{tool}*.",

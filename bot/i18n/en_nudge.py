@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "nudge.hand_over": "Hand it over",
     "nudge.hand_over_title": "Hand the guide over",
     "nudge.hand_over_submit": "Hand over",
-    "nudge.hand_over_intro": "Who should keep *{title}* up to date from now on?",
+    "nudge.hand_over_intro": "Who should keep **{title}** up to date from now on?",
     "nudge.hand_over_to": "New owner",
     "nudge.hand_over_not_yours": "Only the guide's owner or the coordinator can hand it over.",
     "nudge.hand_over_not_ambassador": "Choose an ambassador (or the coordinator) – they write and keep the guides.",

@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "spreading.answer.not_yet": "Not started yet",
     "spreading.answer.not_for_us": "Not for us",
     "spreading.modal.title": "Not for us",
-    "spreading.modal.intro": "Why does *{tool}* not suit you? Your answer helps leadership evaluate the tool.",
+    "spreading.modal.intro": "Why does **{tool}** not suit you? Your answer helps leadership evaluate the tool.",
     "spreading.modal.reason": "Why not?",
     "spreading.answered.in_use": "Thank you! *{daycare}* is now recorded as _in use_ with *{tool}*.",
     "spreading.answered.getting_started": "Thank you! *{daycare}* is recorded as _getting started_ with *{tool}*.",

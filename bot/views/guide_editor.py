@@ -6,9 +6,6 @@ as the guide needs plus one empty one to grow into; they are joined again on sav
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from bot.domain.guides import AGE_GROUPS, THEMES, GuideDetail
 from bot.i18n import t
 from bot.mrkdwn import escape
@@ -22,7 +19,7 @@ from bot.services.guide_editor import (
     TITLE_MAX,
     TOOL_MAX,
 )
-from bot.views.blocks import FIELD, Block, input_block, option, plain, text_input
+from bot.views.model import Form, FormField, MultiChoiceField, Option, TextField
 
 CALLBACK_ID = "guide_editor"
 
@@ -53,14 +50,15 @@ def fits_in_editor(body: str) -> bool:
 
 
 def _checkboxes(
-    block_id: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...]
-) -> Block:
-    all_options = [option(text, value) for text, value in options]
-    element: dict[str, Any] = {"type": "checkboxes", "action_id": FIELD, "options": all_options}
-    initial = [choice for choice in all_options if choice["value"] in chosen]
-    if initial:
-        element["initial_options"] = initial
-    return input_block(block_id, label, element)
+    field_id: str, label: str, options: list[tuple[str, str]], chosen: tuple[str, ...]
+) -> MultiChoiceField:
+    return MultiChoiceField(
+        field_id,
+        label,
+        options=tuple(Option(text, value) for text, value in options),
+        initial=chosen,
+        checkboxes=True,
+    )
 
 
 def editor_modal(
@@ -69,49 +67,49 @@ def editor_modal(
     detail: GuideDetail | None,
     tool: str = "",
     channel_id: str | None = None,
-) -> dict[str, Any]:
+) -> Form:
     """For a new guide (`detail` None, the tool maybe named) or for editing `detail`."""
     content = detail.current.content if detail else None
     parts = body_parts(content.body) if content else []
     inputs = min(len(parts) + 1, BODY_PARTS_MAX)
-    blocks: list[Block] = [
-        text_input(
+    fields: list[FormField] = [
+        TextField(
             "tool",
             t(lang, "editor.tool"),
             max_length=TOOL_MAX,
             initial=detail.tool.name if detail else tool,
             hint=t(lang, "editor.tool_hint"),
         ),
-        text_input(
+        TextField(
             "title",
             t(lang, "editor.title"),
             max_length=TITLE_MAX,
             initial=content.title if content else "",
         ),
-        text_input(
+        TextField(
             "purpose",
             t(lang, "editor.purpose"),
             max_length=PURPOSE_MAX,
             initial=content.purpose if content else "",
-            multiline=True,
+            long=True,
             hint=t(lang, "editor.purpose_hint"),
         ),
     ]
     for number in range(1, inputs + 1):
-        blocks.append(
-            text_input(
+        fields.append(
+            TextField(
                 f"body_{number}",
                 t(lang, "editor.body")
                 if number == 1
                 else t(lang, "editor.body_more", number=number),
                 max_length=BODY_PART_MAX,
                 initial=parts[number - 1] if number <= len(parts) else "",
-                multiline=True,
+                long=True,
                 optional=True,
                 hint=t(lang, "editor.body_hint") if number == 1 else None,
             )
         )
-    blocks += [
+    fields += [
         _checkboxes(
             "age_groups",
             t(lang, "editor.age_groups"),
@@ -124,7 +122,7 @@ def editor_modal(
             [(t(lang, f"theme.{key}"), key) for key in THEMES],
             content.themes if content else (),
         ),
-        text_input(
+        TextField(
             "category",
             t(lang, "editor.category"),
             max_length=CATEGORY_MAX,
@@ -132,7 +130,7 @@ def editor_modal(
             optional=True,
             hint=t(lang, "editor.category_hint"),
         ),
-        text_input(
+        TextField(
             "aliases",
             t(lang, "editor.aliases"),
             max_length=ALIASES_MAX,
@@ -140,7 +138,7 @@ def editor_modal(
             optional=True,
             hint=t(lang, "editor.aliases_hint"),
         ),
-        text_input(
+        TextField(
             "tags",
             t(lang, "editor.tags"),
             max_length=TAGS_MAX,
@@ -148,16 +146,14 @@ def editor_modal(
             optional=True,
         ),
     ]
-    metadata = {"guide_id": detail.guide.id if detail else None, "channel": channel_id}
-    return {
-        "type": "modal",
-        "callback_id": CALLBACK_ID,
-        "title": plain(t(lang, "editor.title_edit" if detail else "editor.title_new")),
-        "submit": plain(t(lang, "editor.submit")),
-        "close": plain(t(lang, "editor.close")),
-        "private_metadata": json.dumps(metadata),
-        "blocks": blocks,
-    }
+    return Form(
+        id=CALLBACK_ID,
+        title=t(lang, "editor.title_edit" if detail else "editor.title_new"),
+        submit=t(lang, "editor.submit"),
+        close=t(lang, "editor.close"),
+        parts=tuple(fields),
+        metadata={"guide_id": detail.guide.id if detail else None, "channel": channel_id},
+    )
 
 
 def editor_errors(

@@ -13,10 +13,12 @@ from bot.domain.sparring import Question
 from bot.domain.tool_tests import ToolTest
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.views.blocks import Block, actions, button, context, input_block, plain, section
+from bot.views.blocks import Block, actions, button, context, section
 from bot.views.dates import local_day
 from bot.views.guides import EDIT
+from bot.views.model import Form, PeopleField, Text
 from bot.views.sparring import claim_button, listed_block_id
+from bot.views.text import literal
 from bot.views.tool_tests import POST_RESULT
 from bot.views.trainings import plan_for_button
 
@@ -147,25 +149,19 @@ def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> dict[s
     return {"text": text, "blocks": [section(text), actions(*buttons)]}
 
 
-def hand_over_modal(lang: str, detail: GuideDetail) -> dict[str, Any]:
+def hand_over_modal(lang: str, detail: GuideDetail) -> Form:
     title = f"{detail.tool.name}: {detail.current.content.title}"
-    return {
-        "type": "modal",
-        "callback_id": HAND_OVER_CALLBACK,
-        "title": plain(t(lang, "nudge.hand_over_title")),
-        "submit": plain(t(lang, "nudge.hand_over_submit")),
-        "close": plain(t(lang, "test.close_modal")),
-        "private_metadata": json.dumps({"guide_id": detail.guide.id}),
-        "blocks": [
-            section(t(lang, "nudge.hand_over_intro", title=escape(title))),
-            input_block(
-                "owner",
-                t(lang, "nudge.hand_over_to"),
-                {"type": "users_select", "action_id": "value"},
-                optional=False,
-            ),
-        ],
-    }
+    return Form(
+        id=HAND_OVER_CALLBACK,
+        title=t(lang, "nudge.hand_over_title"),
+        submit=t(lang, "nudge.hand_over_submit"),
+        close=t(lang, "test.close_modal"),
+        parts=(
+            Text(t(lang, "nudge.hand_over_intro", title=literal(title))),
+            PeopleField("owner", t(lang, "nudge.hand_over_to"), optional=False),
+        ),
+        metadata={"guide_id": detail.guide.id},
+    )
 
 
 def escalation_message(

@@ -7,7 +7,6 @@ claim, an answer or "solved" shows everyone the same thing.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from bot.domain.guides import Tool
@@ -16,19 +15,15 @@ from bot.i18n import t
 from bot.mrkdwn import escape
 from bot.services.sparring import QUESTION_MAX
 from bot.views.blocks import (
-    FIELD,
     Block,
     actions,
     button,
     context,
-    input_block,
-    option,
-    plain,
     section,
     sections,
     shorten,
-    text_input,
 )
+from bot.views.model import ChoiceField, Form, FormField, MultiChoiceField, Option, TextField
 from bot.views.network import mentions
 
 CALLBACK_ID = "sparring_ask"
@@ -46,10 +41,6 @@ PRIVATE = "private"
 LISTED = "sparring_listed"
 
 
-def _tool_option(tool: Tool) -> dict[str, Any]:
-    return option(tool.name, str(tool.id))
-
-
 def sparring_modal(
     lang: str,
     tools: list[Tool],
@@ -58,66 +49,59 @@ def sparring_modal(
     tool_id: int | None = None,
     channel_id: str | None = None,
     from_guide: int | None = None,
-) -> dict[str, Any]:
+) -> Form:
     """`from_guide`: the guide the asker came from, not offered back as "maybe this helps"."""
     chosen = next((tool for tool in tools if tool.id == tool_id), None)
     offered = [tool for tool in tools if tool is not chosen][: OPTIONS_MAX - (1 if chosen else 0)]
     if chosen:
         offered.insert(0, chosen)
-    blocks: list[Block] = [
-        text_input(
+    fields: list[FormField] = [
+        TextField(
             "question",
             t(lang, "sparring.question"),
             max_length=QUESTION_MAX,
             initial=question.strip(),
-            multiline=True,
+            long=True,
             hint=t(lang, "sparring.question_hint"),
         )
     ]
     if offered:
-        menu: dict[str, Any] = {
-            "type": "static_select",
-            "action_id": FIELD,
-            "placeholder": plain(t(lang, "sparring.tool_placeholder")),
-            "options": [_tool_option(tool) for tool in offered],
-        }
-        if chosen:
-            menu["initial_option"] = _tool_option(chosen)
-        blocks.append(input_block("tool", t(lang, "sparring.tool"), menu))
-    normal = option(t(lang, "sparring.urgency_normal"), "normal")
-    blocks.append(
-        input_block(
+        fields.append(
+            ChoiceField(
+                "tool",
+                t(lang, "sparring.tool"),
+                options=tuple(Option(tool.name, str(tool.id)) for tool in offered),
+                initial=str(chosen.id) if chosen else None,
+                placeholder=t(lang, "sparring.tool_placeholder"),
+            )
+        )
+    fields += [
+        ChoiceField(
             "urgency",
             t(lang, "sparring.urgency"),
-            {
-                "type": "radio_buttons",
-                "action_id": FIELD,
-                "options": [normal, option(t(lang, "sparring.urgency_urgent"), "urgent")],
-                "initial_option": normal,
-            },
-        )
-    )
-    blocks.append(
-        input_block(
+            options=(
+                Option(t(lang, "sparring.urgency_normal"), "normal"),
+                Option(t(lang, "sparring.urgency_urgent"), "urgent"),
+            ),
+            initial="normal",
+            radio=True,
+        ),
+        MultiChoiceField(
             PRIVATE,
             t(lang, "sparring.private"),
-            {
-                "type": "checkboxes",
-                "action_id": FIELD,
-                "options": [option(t(lang, "sparring.private_option"), PRIVATE)],
-            },
+            options=(Option(t(lang, "sparring.private_option"), PRIVATE),),
+            checkboxes=True,
             hint=t(lang, "sparring.private_hint"),
-        )
+        ),
+    ]
+    return Form(
+        id=CALLBACK_ID,
+        title=t(lang, "sparring.modal_title"),
+        submit=t(lang, "sparring.submit"),
+        close=t(lang, "sparring.close"),
+        parts=tuple(fields),
+        metadata={"channel": channel_id, "guide": from_guide},
     )
-    return {
-        "type": "modal",
-        "callback_id": CALLBACK_ID,
-        "title": plain(t(lang, "sparring.modal_title")),
-        "submit": plain(t(lang, "sparring.submit")),
-        "close": plain(t(lang, "sparring.close")),
-        "private_metadata": json.dumps({"channel": channel_id, "guide": from_guide}),
-        "blocks": blocks,
-    }
 
 
 def quoted(text: str) -> list[str]:

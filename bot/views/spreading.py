@@ -4,7 +4,6 @@ progress lines are in `bot.views.spreading_progress`)."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,12 +24,12 @@ from bot.views.blocks import (
     section,
     sections,
     shorten,
-    text_input,
 )
-from bot.views.blocks import plain as plain_text
 from bot.views.dates import day_text, local_day
 from bot.views.guides import SHOW, SPARRING
 from bot.views.markdown import split_for_sections, to_mrkdwn
+from bot.views.model import Form, Text, TextField
+from bot.views.text import literal
 from bot.views.trainings import signup_buttons, training_line
 
 IN_USE = "spread_answer_in_use"
@@ -143,27 +142,25 @@ def follow_up_message(
     }
 
 
-def not_for_us_modal(lang: str, round_id: int, daycare_id: int, tool_name: str) -> dict[str, Any]:
+def not_for_us_modal(lang: str, round_id: int, daycare_id: int, tool_name: str) -> Form:
     """Why not? The reasons are what the tool's evaluation learns from."""
-    return {
-        "type": "modal",
-        "callback_id": NOT_FOR_US_CALLBACK,
-        "title": plain_text(t(lang, "spreading.modal.title")),
-        "submit": plain_text(t(lang, "adoption.save")),
-        "close": plain_text(t(lang, "adoption.cancel")),
-        "private_metadata": json.dumps({"round_id": round_id, "daycare_id": daycare_id}),
-        "blocks": [
-            section(t(lang, "spreading.modal.intro", tool=escape(shorten(tool_name, 200)))),
-            text_input(
+    return Form(
+        id=NOT_FOR_US_CALLBACK,
+        title=t(lang, "spreading.modal.title"),
+        submit=t(lang, "adoption.save"),
+        close=t(lang, "adoption.cancel"),
+        parts=(
+            Text(t(lang, "spreading.modal.intro", tool=literal(shorten(tool_name, 200)))),
+            TextField(
                 "reason",
                 t(lang, "spreading.modal.reason"),
                 max_length=REASON_MAX,
-                multiline=True,
-                optional=False,
+                long=True,
                 hint=t(lang, "adoption.reason_hint"),
             ),
-        ],
-    }
+        ),
+        metadata={"round_id": round_id, "daycare_id": daycare_id},
+    )
 
 
 def ended_text(lang: str, tool_name: str | None) -> str:

@@ -36,9 +36,17 @@ from bot.views.blocks import (
     plain,
     section,
     shorten,
-    text_input,
 )
 from bot.views.dates import day_text
+from bot.views.model import (
+    ChoiceField,
+    DateField,
+    Form,
+    NumberField,
+    Option,
+    TextField,
+    TimeField,
+)
 from bot.views.permissions import refusal_message as permission_refusal
 
 #: The guide card's "Planlæg oplæring" (value: the tool id).
@@ -110,18 +118,6 @@ def text_only(text: str) -> dict[str, Any]:
 # -- the plan modal -----------------------------------------------------------------------
 
 
-def _static(block_id: str, label: str, choices: list[dict[str, Any]], initial: str | None) -> Block:
-    element: dict[str, Any] = {
-        "type": "static_select",
-        "action_id": FIELD,
-        "options": choices[:OPTIONS_MAX],
-    }
-    chosen = next((c for c in element["options"] if c["value"] == initial), None)
-    if chosen is not None:
-        element["initial_option"] = chosen
-    return input_block(block_id, label, element, optional=False)
-
-
 def plan_modal(
     lang: str,
     tools: list[Tool],
@@ -132,73 +128,73 @@ def plan_modal(
     area_id: int | None = None,
     training: Training | None = None,
     channel_id: str | None = None,
-) -> dict[str, Any]:
+) -> Form:
     """A new training (tool or area maybe preselected), or — with `training` — its move,
     prefilled."""
     chosen_tool = training.tool_id if training else tool_id
     ordered = sorted(tools, key=lambda tool: (tool.id != chosen_tool, tool.name.casefold()))
-    tool_choices = [option(tool.name, str(tool.id)) for tool in ordered]
-    area_choices = [option(area.name, str(area.id)) for area in areas]
     area_initial = str(training.area_id) if training else None
     if area_initial is None and any(a.id == area_id for a in areas):
         area_initial = str(area_id)
     if area_initial is None and len(areas) == 1:
         area_initial = str(areas[0].id)
-    day: dict[str, Any] = {"type": "datepicker", "action_id": FIELD}
-    clock: dict[str, Any] = {"type": "timepicker", "action_id": FIELD}
-    if training is not None:
-        local = _local(training.starts_at, tz)
-        day["initial_date"] = local.date().isoformat()
-        clock["initial_time"] = f"{local.hour:02d}:{local.minute:02d}"
-    seats: dict[str, Any] = {
-        "type": "number_input",
-        "action_id": FIELD,
-        "is_decimal_allowed": False,
-        "min_value": str(SEATS_MIN),
-        "max_value": str(SEATS_MAX),
-        "initial_value": str(training.seats if training else SEATS_DEFAULT),
-    }
-    blocks: list[Block] = [
-        _static(
-            "tool",
-            t(lang, "training.field.tool"),
-            tool_choices,
-            str(chosen_tool) if chosen_tool else None,
-        ),
-        input_block("day", t(lang, "training.field.day"), day, optional=False),
-        input_block("time", t(lang, "training.field.time"), clock, optional=False),
-        text_input(
-            "place",
-            t(lang, "training.field.place"),
-            max_length=PLACE_MAX,
-            initial=training.place if training else "",
-            hint=t(lang, "training.field.place_hint"),
-        ),
-        _static("area", t(lang, "training.field.area"), area_choices, area_initial),
-        input_block("seats", t(lang, "training.field.seats"), seats, optional=False),
-        text_input(
-            "note",
-            t(lang, "training.field.note"),
-            max_length=NOTE_MAX,
-            initial=training.note if training else "",
-            multiline=True,
-            optional=True,
-            hint=t(lang, "training.field.note_hint"),
-        ),
-    ]
-    metadata: dict[str, Any] = {"channel": channel_id}
+    local = _local(training.starts_at, tz) if training is not None else None
+    metadata: dict[str, object] = {"channel": channel_id}
     if training is not None:
         metadata["training_id"] = training.id
-    title = "training.move_title" if training else "training.plan_title"
-    return {
-        "type": "modal",
-        "callback_id": PLAN_CALLBACK,
-        "title": plain(t(lang, title)),
-        "submit": plain(t(lang, "training.save")),
-        "close": plain(t(lang, "training.close")),
-        "private_metadata": json.dumps(metadata),
-        "blocks": blocks,
-    }
+    return Form(
+        id=PLAN_CALLBACK,
+        title=t(lang, "training.move_title" if training else "training.plan_title"),
+        submit=t(lang, "training.save"),
+        close=t(lang, "training.close"),
+        parts=(
+            ChoiceField(
+                "tool",
+                t(lang, "training.field.tool"),
+                options=tuple(Option(tool.name, str(tool.id)) for tool in ordered),
+                initial=str(chosen_tool) if chosen_tool else None,
+                optional=False,
+            ),
+            DateField(
+                "day", t(lang, "training.field.day"), initial=local.date() if local else None
+            ),
+            TimeField(
+                "time", t(lang, "training.field.time"), initial=local.time() if local else None
+            ),
+            TextField(
+                "place",
+                t(lang, "training.field.place"),
+                max_length=PLACE_MAX,
+                initial=training.place if training else "",
+                hint=t(lang, "training.field.place_hint"),
+            ),
+            ChoiceField(
+                "area",
+                t(lang, "training.field.area"),
+                options=tuple(Option(area.name, str(area.id)) for area in areas),
+                initial=area_initial,
+                optional=False,
+            ),
+            NumberField(
+                "seats",
+                t(lang, "training.field.seats"),
+                minimum=SEATS_MIN,
+                maximum=SEATS_MAX,
+                initial=training.seats if training else SEATS_DEFAULT,
+                optional=False,
+            ),
+            TextField(
+                "note",
+                t(lang, "training.field.note"),
+                max_length=NOTE_MAX,
+                initial=training.note if training else "",
+                long=True,
+                optional=True,
+                hint=t(lang, "training.field.note_hint"),
+            ),
+        ),
+        metadata=metadata,
+    )
 
 
 def planned_message(

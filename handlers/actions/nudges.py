@@ -19,6 +19,7 @@ from bot.services.guides import HandOverRefused, get_guide_by_id, hand_over, mar
 from bot.views.dates import local_day
 from bot.views.help import text_message
 from bot.views.nudges import hand_over_modal
+from handlers.slack import render_form
 from handlers.values import action_value, as_int, submitted
 
 
@@ -72,7 +73,8 @@ async def open_hand_over(
     if detail is None:
         await respond(replace_original=False, **text_message(t(lang, "guide.gone")))
         return
-    await client.views_open(trigger_id=body["trigger_id"], view=hand_over_modal(lang, detail))
+    modal = render_form.modal(hand_over_modal(lang, detail))
+    await client.views_open(trigger_id=body["trigger_id"], view=modal)
 
 
 async def submit_hand_over(

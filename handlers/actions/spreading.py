@@ -21,6 +21,7 @@ from bot.views.spreading import (
     parse_target,
 )
 from handlers.replies import private
+from handlers.slack import render_form
 from handlers.values import action_value
 
 
@@ -71,5 +72,5 @@ async def open_not_for_us(
     if not await spreading.may_answer(services.db, body["user"]["id"], place[1]):
         await private(respond, text_message(t(lang, "spreading.not_allowed")))
         return
-    view = not_for_us_modal(lang, found.id, place[1], found.tool_name)
+    view = render_form.modal(not_for_us_modal(lang, found.id, place[1], found.tool_name))
     await client.views_open(trigger_id=body["trigger_id"], view=view)

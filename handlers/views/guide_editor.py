@@ -22,6 +22,7 @@ from bot.views.guide_editor import (
 from bot.views.guides import card_blocks
 from bot.views.help import text_message
 from handlers.replies import refusal, tell_privately
+from handlers.slack import render_form
 from handlers.values import submitted
 
 __all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
@@ -37,7 +38,7 @@ async def open_editor(
     channel_id: str | None = None,
 ) -> None:
     modal = editor_modal(lang, detail=detail, tool=tool, channel_id=channel_id)
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
 
 
 async def save_guide_form(

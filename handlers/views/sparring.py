@@ -31,6 +31,7 @@ from bot.views.sparring_handling import (
 )
 from handlers.privacy import field_errors
 from handlers.replies import refusal, tell_privately
+from handlers.slack import render_form
 from handlers.sparring_delivery import deliver, present, refresh_posts
 from handlers.values import as_int, submitted
 
@@ -63,7 +64,7 @@ async def open_sparring(
         channel_id=channel_id,
         from_guide=from_guide,
     )
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
 
 
 async def submit_question(

@@ -33,6 +33,7 @@ from bot.views.trainings import (
     text_only,
 )
 from handlers.replies import tell_privately
+from handlers.slack import render_form
 from handlers.values import as_int, submitted
 
 __all__ = ["ATTENDANCE_CALLBACK", "PLAN_CALLBACK", "open_plan", "submit_attendance", "submit_plan"]
@@ -65,7 +66,7 @@ async def open_plan(
         training=training,
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
     return None
 
 
