@@ -17,13 +17,12 @@ from bot.views import sparring_handling as sparring_handling_ui
 from bot.views import spreading as spreading_ui
 from bot.views import tool_tests as tests_ui
 from bot.views import trainings as training_ui
-from handlers import errors, middleware
+from handlers import commands, errors, middleware
 from handlers.actions import adoption, area_evaluations, guides, nudges, tool_tests
 from handlers.actions import home as home_actions
 from handlers.actions import sparring as sparring_actions
 from handlers.actions import spreading as spreading_actions
 from handlers.actions import trainings as training_actions
-from handlers.commands import sparring, tool_guide, tool_trial, tovholder
 from handlers.events import home as home_events
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
@@ -54,10 +53,8 @@ def register(app: AsyncApp, services: Services) -> None:
         """Events: Bolt has acked; a repeated delivery stops in the guard."""
         return errors.guard(services, listener, after=refresh_home, acks="auto")
 
-    app.command("/tovholder")(track(tovholder.tovholder_command))
-    app.command("/tool-guide")(track(tool_guide.tool_guide_command))
-    app.command("/sparring")(track(sparring.sparring_command))
-    app.command("/tool-test")(track(tool_trial.tool_test_command))
+    for name, on_command in commands.listeners().items():
+        app.command(name)(track(on_command))
     app.view(settings.CALLBACK_ID)(track_form(settings.save_settings))
     app.view(guide_editor.CALLBACK_ID)(track_form(guide_editor.save_guide_form))
     app.view(sparring_modal.CALLBACK_ID)(track_form(sparring_modal.submit_question))

@@ -5,6 +5,12 @@ Listeners are wrapped by `guard`, which catches their failures itself. Bolt woul
 reset the already-sent ack when a listener fails right after acking, and the person would
 also see Slack's own timeout error three seconds later. Bolt's error handler remains for
 failures in middleware.
+
+The guard is also the one place where the core's refusals (`bot.errors`) become what the
+person sees, by class: `NotAllowed` — also for a handler's declared `requires` — the
+refusal naming who may and the coordinators (or the scoped action's own text), privately
+where they are (in a form: after closing it, by DM); `FormRefused` and `ContainsCpr` in a
+form — the errors at its fields; `ContainsCpr` anywhere else — "not saved", privately.
 """
 
 from __future__ import annotations
@@ -14,14 +20,19 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import CPR_NOT_SAVED_KEY, ContainsCpr, FormRefused, NotAllowed
 from bot.i18n import t
 from bot.request_log import describe
 from bot.runtime import Services
+from bot.services.permissions import OWN_REFUSAL, ensure_allowed, required
+from bot.views.help import text_message
 from handlers.middleware import first_delivery, stamp_activity, user_id_of
+from handlers.replies import refusal
 
 logger = logging.getLogger("tovholder.errors")
 Listener = Callable[..., Awaitable[Any]]
@@ -53,26 +64,40 @@ def guard(
     listener's own (but `lang`, which it resolves itself) plus those it needs.
     """
     own = list(inspect.signature(listener).parameters)
+    needs = required(listener)
+
+    async def run(kwargs: dict[str, Any]) -> None:
+        body, context = kwargs["body"], kwargs["context"]
+        if acks == "first":
+            await kwargs["ack"]()
+        elif acks == "auto" and not await first_delivery(services, body):
+            return
+        user_id = user_id_of(body)
+        if user_id:
+            stamp_activity(services, user_id)
+        if "lang" in own:
+            context["lang"] = await services.language.for_user(user_id)
+        try:
+            await ensure_allowed(services.db, user_id or "", needs)
+            await listener(**{name: _arg(name, kwargs, context) for name in own})
+        except (NotAllowed, FormRefused) as refused:
+            if not await refuse(refused, kwargs, services):
+                raise
+        if after is not None:
+            await after(body, kwargs["client"], context)
 
     async def guarded(**kwargs: Any) -> None:
         services.inflight.enter()
-        body, context = kwargs["body"], kwargs["context"]
         try:
-            if acks == "first":
-                await kwargs["ack"]()
-            elif acks == "auto" and not await first_delivery(services, body):
-                return
-            user_id = user_id_of(body)
-            if user_id:
-                stamp_activity(services, user_id)
-            if "lang" in own:
-                context["lang"] = await services.language.for_user(user_id)
-            await listener(**{name: _arg(name, kwargs, context) for name in own})
-            if after is not None:
-                await after(body, kwargs["client"], context)
+            await run(kwargs)
         except Exception as error:  # noqa: BLE001 - logged with its traceback, apologised for
             await report_failure(
-                error, body, context, kwargs["client"], kwargs["respond"], services
+                error,
+                kwargs["body"],
+                kwargs["context"],
+                kwargs["client"],
+                kwargs["respond"],
+                services,
             )
         finally:
             services.inflight.leave()
@@ -90,6 +115,60 @@ def guard(
 
 def _arg(name: str, kwargs: dict[str, Any], context: AsyncBoltContext) -> Any:
     return context["lang"] if name == "lang" else kwargs[name]
+
+
+async def refuse(
+    refused: NotAllowed | FormRefused, kwargs: dict[str, Any], services: Services
+) -> bool:
+    """What the person sees of a refusal, by its class (see the module docstring). A form
+    that is still open shows a form refusal at its fields; a `NotAllowed` closes it and
+    says why privately. Anything else that was refused answers privately where the person
+    is: ephemeral to a command, below the clicked message, else by DM. False for a form
+    refusal outside a form, which is a bug to report."""
+    body, context = kwargs["body"], kwargs["context"]
+    ack: AsyncAck | None = kwargs.get("ack")
+    user_id = user_id_of(body)
+    lang = context.get("lang") or await services.language.for_user(user_id)
+    form = ack if body.get("type") == "view_submission" and ack and ack.response is None else None
+    if isinstance(refused, NotAllowed):
+        message = await _refusal(services, lang, refused)
+    elif form is not None:
+        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
+        await form(response_action="errors", errors=errors)
+        return True
+    elif isinstance(refused, ContainsCpr):
+        message = text_message(t(lang, CPR_NOT_SAVED_KEY, **refused.params))
+    else:
+        return False
+    if form is not None:
+        await form()
+    await _tell(body, kwargs.get("client"), kwargs.get("respond"), user_id, message)
+    return True
+
+
+async def _refusal(services: Services, lang: str, refused: NotAllowed) -> dict[str, Any]:
+    own = OWN_REFUSAL.get(refused.action)
+    if own is not None:
+        return text_message(t(lang, own))
+    return await refusal(services, lang, refused.action)
+
+
+async def _tell(
+    body: dict[str, Any],
+    client: AsyncWebClient | None,
+    respond: AsyncRespond | None,
+    user_id: str | None,
+    message: dict[str, Any],
+) -> None:
+    """Ephemeral to a command or shortcut; below a clicked message, which is kept; else (a
+    form, the App Home, an event) by DM."""
+    if respond is not None and respond.response_url and body.get("type") != "view_submission":
+        if body.get("type") == "block_actions":
+            await respond(response_type="ephemeral", replace_original=False, **message)
+        else:
+            await respond(response_type="ephemeral", **message)
+    elif client is not None and user_id:
+        await client.chat_postMessage(channel=user_id, **message)
 
 
 def error_handler(services: Services) -> Callable[..., Awaitable[None]]:

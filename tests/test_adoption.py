@@ -9,9 +9,9 @@ import pytest
 
 from bot.clock import ManualClock, utc_iso
 from bot.domain.tool_tests import ResultDraft
+from bot.errors import NotAllowed
 from bot.services.adoption import (
     AdoptionRefused,
-    NotAllowed,
     daycare_tools,
     set_adoption,
     settable_daycares,

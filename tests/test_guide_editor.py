@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.clock import ManualClock
+from bot.errors import NotAllowed
 from bot.services.demo import seed_demo
 from bot.services.guide_editor import (
     BODY_MAX,
     PURPOSE_MAX,
     TITLE_MAX,
     GuideForm,
-    NotAllowed,
     check,
     save_form,
     split_list,

@@ -10,10 +10,17 @@ import pytest
 
 from bot.domain.org import ROLES, Area, Daycare, Person, Role, RoleAssignment
 from bot.i18n import t
-from bot.services import command_words as words
+from bot.services.commands import (
+    COMMANDS,
+    HELP_LINES,
+    TOOL_TEST,
+    HelpLine,
+    SlashCommand,
+    SubCommand,
+)
 from bot.services.conversation import small_talk
 from bot.services.demo import PEOPLE
-from bot.services.help import BY_NAME, COMMANDS, CommandName, help_list
+from bot.services.help import help_list
 from bot.services.onboarding import Welcome
 from bot.standin.blockkit import check_message
 from bot.views.help import help_message
@@ -117,7 +124,7 @@ def test_several_roles_see_the_union_once() -> None:
     assert set(both) == set(superuser) | set(ambassador)
     assert len(both) == len(set(both))
     every = command_lines(rendered(person_with(*ROLES), "da", everything=True))
-    assert len(every) == len(set(every)) == len(COMMANDS) - 1  # `settings mine` for all
+    assert len(every) == len(set(every)) == len(HELP_LINES) - 1  # `settings mine` for all
 
 
 @pytest.mark.parametrize(
@@ -151,46 +158,35 @@ def test_the_all_help_names_itself_and_says_other_roles_have_more() -> None:
     assert "These are all the commands." in coordinator
 
 
-#: The sub-command each usage line names, and the table that must understand its words.
-PARSED: dict[CommandName, tuple[dict[str, frozenset[str]] | None, str]] = {
-    "tool_guide_new": (dict(words.TOOL_GUIDE), "new"),
-    "tool_test_summary": (dict(words.TOOL_TEST), "summary"),
-    "tool_test_train": (dict(words.TOOL_TEST), "train"),
-    "tool_test_trainings": (dict(words.TOOL_TEST), "trainings"),
-    "network": (dict(words.TOVHOLDER), "network"),
-    "pulse": (dict(words.TOVHOLDER), "pulse"),
-    "pulse_export": (dict(words.TOVHOLDER), "pulse"),
-    "my_settings": (dict(words.TOVHOLDER), "settings"),
-    "my_settings_mine": (dict(words.TOVHOLDER), "settings"),
-    "settings": (dict(words.TOVHOLDER), "settings"),
-    "gdpr_erase": (dict(words.TOVHOLDER), "gdpr"),
-    "gdpr_log": (dict(words.TOVHOLDER), "gdpr"),
-    "help": (dict(words.TOVHOLDER), "help"),
+#: The option (the word after the sub-command) a usage line shows.
+OPTION_OF = {
+    "gdpr_erase": "erase",
+    "gdpr_log": "log",
+    "pulse_export": "export",
+    "my_settings_mine": "mine",
+    "help": "all",
 }
+OWNED: list[tuple[SlashCommand, SubCommand | None, HelpLine]] = [
+    *((slash, None, line) for slash in COMMANDS for line in slash.lines),
+    *((slash, sub, line) for slash in COMMANDS for sub in slash.subs for line in sub.lines),
+]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("name", sorted(PARSED))
-def test_every_word_the_help_shows_is_understood(name: CommandName, lang: str) -> None:
-    """Danish help shows `oplæring`, `netværk`, `puls` …: each must work as typed."""
-    table, expected = PARSED[name]
-    typed = t(lang, BY_NAME[name].usage_key).split()
-    assert table is not None
-    assert words.sub_command(table, typed[1]) == expected
-    if name in ("gdpr_erase", "gdpr_log"):
-        assert words.sub_command(words.GDPR, typed[2]) == name.removeprefix("gdpr_")
-    if name == "pulse_export":
-        assert typed[2] in words.PULSE_EXPORT
-    if name == "my_settings_mine":
-        assert typed[2] in words.SETTINGS_MINE
-    if name == "help":
-        assert typed[2].strip("[]") in words.HELP_ALL
-
-
-@pytest.mark.parametrize("lang", ["da", "en"])
-def test_my_data_and_sparring_mine_are_understood_in_both_words(lang: str) -> None:
-    assert "-".join(t(lang, "usage.my_data").split()[1:]) in words.MY_DATA
-    assert t(lang, "usage.sparring_mine").split(maxsplit=1)[1] in words.SPARRING_MINE
+@pytest.mark.parametrize(("slash", "sub", "line"), OWNED, ids=[line.name for *_, line in OWNED])
+def test_every_word_the_help_shows_is_understood(
+    slash: SlashCommand, sub: SubCommand | None, line: HelpLine, lang: str
+) -> None:
+    """Danish help shows `oplæring`, `netværk`, `puls`, `mine-data` …: each is read by the
+    dispatch as the sub-command (and option) whose line shows it."""
+    command, _, text = t(lang, line.usage_key).partition(" ")
+    assert command == slash.command
+    reading = slash.read(text)
+    assert reading.sub is sub
+    option = OPTION_OF.get(line.name)
+    if option is not None:
+        assert sub is not None
+        assert option in {sub.option(word.strip("[]")) for word in reading.rest.split()}
 
 
 @pytest.mark.parametrize(
@@ -210,8 +206,9 @@ def test_my_data_and_sparring_mine_are_understood_in_both_words(lang: str) -> No
     ],
 )
 def test_tool_test_takes_the_danish_words_and_the_old_ones(word: str, name: str) -> None:
-    assert words.sub_command(words.TOOL_TEST, word) == name
-    assert words.sub_command(words.TOOL_TEST, word.upper()) == name
+    for typed in (word, word.upper(), f"{word} Bee-Bot"):
+        found = TOOL_TEST.read(typed).sub
+        assert found is not None and found.name == name
 
 
 # -- the welcome DM -----------------------------------------------------------------------

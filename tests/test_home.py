@@ -15,11 +15,12 @@ from bot.clock import ManualClock
 from bot.domain.home import Home
 from bot.domain.tool_tests import TestPlan
 from bot.domain.trainings import TrainingPlan
+from bot.errors import NotAllowed
 from bot.services import spreading
 from bot.services.adoption import set_adoption
 from bot.services.demo import seed_demo
 from bot.services.guides import browse_guides, find_tool, set_tool_status, tool_decisions
-from bot.services.home import NotAllowed, decide, decisions_to_make, home_for
+from bot.services.home import decide, decisions_to_make, home_for
 from bot.services.pulse import build_pulse, current_week
 from bot.services.sparring import ask
 from bot.services.sparring_handling import claim

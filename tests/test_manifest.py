@@ -8,17 +8,68 @@ from typing import Any
 
 import pytest
 
+from bot.i18n import t
+from bot.services.commands import BY_COMMAND, COMMANDS, HELP_LINES, SlashCommand
+from handlers.commands import HANDLERS
+
 MANIFEST: dict[str, Any] = json.loads(
     (Path(__file__).resolve().parents[1] / "manifest.json").read_text(encoding="utf-8")
 )
 
 
+SLASH_COMMANDS: list[dict[str, Any]] = MANIFEST["features"]["slash_commands"]
+
+
 def test_declares_the_four_slash_commands() -> None:
-    commands = [c["command"] for c in MANIFEST["features"]["slash_commands"]]
+    commands = [c["command"] for c in SLASH_COMMANDS]
     assert commands == ["/tool-guide", "/tool-test", "/sparring", "/tovholder"]
-    for command in MANIFEST["features"]["slash_commands"]:
+    for command in SLASH_COMMANDS:
         assert 2 <= len(command["command"]) <= 32
         assert command["description"]
+
+
+def test_the_manifest_and_the_declared_commands_are_the_same() -> None:
+    """Every slash command in the manifest is declared (and so dispatched and in the help),
+    and every declared one is in the manifest (else Slack never sends it)."""
+    assert sorted(c["command"] for c in SLASH_COMMANDS) == sorted(BY_COMMAND)
+
+
+def test_every_declared_handler_exists() -> None:
+    named = {slash.handler for slash in COMMANDS}
+    named |= {sub.handler for slash in COMMANDS for sub in slash.subs if sub.handler}
+    assert named == set(HANDLERS)
+
+
+def test_every_help_line_is_declared_once() -> None:
+    names = [line.name for line in HELP_LINES]
+    assert len(names) == len(set(names))
+
+
+def _own_placeholder(slash: SlashCommand) -> str | None:
+    """The bare command's free text in its Danish usage line (`[det du leder efter]`)."""
+    own = [t("da", line.usage_key).partition(" ")[2] for line in slash.lines]
+    return own[0].strip("[]") if own else None
+
+
+@pytest.mark.parametrize("entry", SLASH_COMMANDS, ids=[c["command"] for c in SLASH_COMMANDS])
+def test_the_usage_hint_shows_the_declared_danish_words(entry: dict[str, Any]) -> None:
+    """Each alternative of the hint (`oplæring <redskab>`) names a declared sub-command and
+    reads as the help's Danish usage line for it, or is the command's own free text."""
+    slash = BY_COMMAND[entry["command"]]
+    for alternative in entry["usage_hint"].strip("[]").split("|"):
+        shown = alternative.strip()
+        sub = slash.read(shown).sub
+        if sub is None:
+            assert shown == _own_placeholder(slash), shown
+            continue
+        usages = [t("da", line.usage_key).partition(" ")[2] for line in sub.lines]
+        assert not usages or any(usage.startswith(shown) for usage in usages), shown
+
+
+@pytest.mark.parametrize("entry", SLASH_COMMANDS, ids=[c["command"] for c in SLASH_COMMANDS])
+def test_the_description_is_in_english_and_danish(entry: dict[str, Any]) -> None:
+    english, _, danish = entry["description"].partition(" / ")
+    assert english.strip() and danish.strip()
 
 
 def test_fits_slacks_limits_for_names() -> None:

@@ -34,6 +34,11 @@ MATRIX: dict[str, set[Action]] = {
     "superuser": {A.READ_GUIDES, A.ASK_QUESTIONS},
     "outsider": {A.READ_GUIDES, A.ASK_QUESTIONS},
 }
+#: The scoped actions: the role lets a person do them somewhere (their daycare, area or own
+#: training); the rules below decide where.
+SCOPED = {A.SET_ADOPTION, A.ANSWER_SPREADING, A.MANAGE_TRAININGS}
+MATRIX["ambassador"] |= SCOPED
+MATRIX["superuser"] |= {A.SET_ADOPTION, A.ANSWER_SPREADING}
 
 
 @pytest.mark.parametrize("who", sorted(MATRIX))

@@ -12,6 +12,7 @@ import pytest
 import storage.migrations as migrations
 from bot.clock import ManualClock, utc_iso
 from bot.domain.sparring import add_faq_entry
+from bot.errors import NotAllowed
 from bot.services.demo import seed_demo
 from bot.services.guides import get_guide_by_id
 from bot.services.search import named_tool, search_guides
@@ -26,7 +27,6 @@ from bot.services.sparring import (
     send_draft,
 )
 from bot.services.sparring_handling import (
-    NotAllowed,
     Refused,
     answer_form,
     claim,

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from bot.clock import ManualClock
+from bot.errors import NotAllowed
 from bot.reminders import spreading as kinds
 from bot.services import reminders, spreading
 from bot.services.adoption import set_adoption
@@ -200,7 +201,7 @@ async def test_answers_move_adoption_and_not_for_us_keeps_its_reason(
         await spreading.answer(db, clock, CAMILLA, found.id, egernet, "not_for_us", "x" * 501)
     with pytest.raises(spreading.AnswerRefused):
         await spreading.answer(db, clock, CAMILLA, found.id, egernet, "maybe")
-    with pytest.raises(spreading.NotAllowed):  # Ahmed is not Egernet's superuser
+    with pytest.raises(NotAllowed):  # Ahmed is not Egernet's superuser
         await spreading.answer(db, clock, AHMED, found.id, egernet, "in_use")
     declined = await spreading.answer(
         db, clock, CAMILLA, found.id, egernet, "not_for_us", " Robotterne kører fast i sand "

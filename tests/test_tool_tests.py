@@ -11,6 +11,7 @@ import pytest
 from bot.clock import ManualClock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.tool_tests import ResultDraft, TestPlan
+from bot.errors import NotAllowed
 from bot.services import spreading
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
@@ -21,7 +22,6 @@ from bot.services.tool_tests import (
     AlreadyClosed,
     CloseRefused,
     NeedsConfirmation,
-    NotAllowed,
     PlanRefused,
     ResultRefused,
     check_plan,

@@ -11,6 +11,7 @@ import pytest
 from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.domain.trainings import TrainingPlan
+from bot.errors import NotAllowed
 from bot.reminders import training_changed, training_invite, training_reminder
 from bot.reminders.training_reminder import day_before
 from bot.services import reminders
@@ -25,7 +26,6 @@ from bot.services.training_reminders import (
     reminder_for,
 )
 from bot.services.trainings import (
-    NotAllowed,
     TrainingRefused,
     answer,
     cancel_training,

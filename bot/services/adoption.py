@@ -19,8 +19,9 @@ from bot.clock import Clock, utc_iso
 from bot.domain.adoption import ADOPTION_STATES, Adoption, AdoptionSummary
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Daycare
+from bot.errors import FormRefused, NotAllowed
 from bot.services.network import reader_snapshot, snapshot
-from bot.services.permissions import may_set_adoption
+from bot.services.permissions import Action, may_set_adoption
 from bot.services.privacy import cpr_errors
 from storage.db import Database
 from storage.repositories import adoption as repo
@@ -31,16 +32,8 @@ REASON_MAX = 500
 NEIGHBOURS_SHOWN = 8
 
 
-class NotAllowed(Exception):
-    """The person may not set adoption for this daycare."""
-
-
-class AdoptionRefused(Exception):
+class AdoptionRefused(FormRefused):
     """The change cannot be saved as it is (per field: catalogue key, parameters)."""
-
-    def __init__(self, errors: dict[str, tuple[str, dict[str, object]]]) -> None:
-        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -80,7 +73,7 @@ async def set_adoption(
         raise LookupError(daycare_id)
     person = snap.person(by)
     if not may_set_adoption(person, daycare):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.SET_ADOPTION)
     target = next((s for s in ADOPTION_STATES if s == state), None)
     if target is None:
         raise AdoptionRefused({"state": ("adoption.error.unknown_state", {})})

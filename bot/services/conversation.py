@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.services.help import CommandName, greeting_commands, person_for
+from bot.services.commands import CommandName
+from bot.services.help import greeting_commands, person_for
 from storage.db import Database
 
 Greeting = Literal["hello", "morning", "thanks"]

@@ -39,6 +39,7 @@ from typing import Any, Literal, get_args
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import ROLES, Role
+from bot.errors import NotAllowed
 from bot.services.permissions import Action, person_can
 from bot.services.workspace_settings import number
 from storage.db import Database
@@ -63,7 +64,6 @@ __all__ = [
     "ErasurePlan",
     "Identity",
     "LogEntry",
-    "NotAllowed",
     "OwnErasure",
     "RetentionRun",
     "Target",
@@ -372,10 +372,6 @@ async def after_migrate(db: Database, clock: Clock, applied: list[str]) -> list[
     return plans
 
 
-class NotAllowed(Exception):
-    """Only coordinators erase people from Slack."""
-
-
 class OwnErasure(Exception):
     """A coordinator cannot erase themselves from Slack (the CLI can)."""
 
@@ -383,7 +379,7 @@ class OwnErasure(Exception):
 async def slack_erasure_plan(db: Database, by: str, target: Target) -> ErasurePlan:
     """The plan a coordinator confirms in Slack. Raises NotAllowed, OwnErasure."""
     if not await person_can(db, by, Action.MANAGE_ORGANISATION):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.MANAGE_ORGANISATION)
     who = await identity_for(db, target)
     if who.slack_id == by:
         raise OwnErasure(by)

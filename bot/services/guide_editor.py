@@ -19,6 +19,7 @@ from bot.domain.guides import (
     GuideDraft,
     SaveResult,
 )
+from bot.errors import NotAllowed
 from bot.services.guide_files import slugify
 from bot.services.guides import get_guide, get_guide_by_id, save_guide
 from bot.services.network import snapshot
@@ -37,10 +38,6 @@ TAGS_MAX = 500
 BODY_PART_MAX = 3000
 BODY_PARTS_MAX = 20
 BODY_MAX = BODY_PART_MAX * BODY_PARTS_MAX
-
-
-class NotAllowed(Exception):
-    """The person may not write guides."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +113,7 @@ def check(form: GuideForm) -> dict[str, tuple[str, dict[str, object]]]:
 async def editable(db: Database, user_id: str, guide_id: int) -> GuideDetail | None:
     """The guide to edit; raises NotAllowed for anyone who may not write guides."""
     if not await person_can(db, user_id, Action.WRITE_GUIDES):
-        raise NotAllowed(user_id)
+        raise NotAllowed(Action.WRITE_GUIDES)
     return await get_guide_by_id(db, guide_id)
 
 
@@ -125,7 +122,7 @@ async def save_form(db: Database, clock: Clock, user_id: str, form: GuideForm) -
     snap = await snapshot(db)
     person = snap.person(user_id)
     if person is None or not can(person, Action.WRITE_GUIDES):
-        raise NotAllowed(user_id)
+        raise NotAllowed(Action.WRITE_GUIDES)
     errors = check(form)
     if errors:
         return EditorOutcome(errors)

@@ -36,6 +36,7 @@ from bot.domain.home import (
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
 from bot.domain.trainings import Answer
+from bot.errors import NotAllowed
 from bot.services import spreading
 from bot.services.adoption import daycare_tools
 from bot.services.guides import (
@@ -56,11 +57,6 @@ from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import nudges as nudges_repo
 from storage.repositories import trainings as trainings_repo
-
-
-class NotAllowed(Exception):
-    """Only leaders and coordinators record decisions on tools."""
-
 
 #: Decisions being recorded right now, (tool, decision, person): a second click arriving
 #: while the first is still being stored is the same click (one process holds the database).
@@ -277,7 +273,7 @@ async def decide(
     """
     person = (await snapshot(db)).person(by)
     if not can(person, Action.RECORD_DECISIONS):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.RECORD_DECISIONS)
     tool = next((t for t in await list_tools(db) if t.id == tool_id), None)
     if tool is None:
         raise LookupError(tool_id)

@@ -5,16 +5,20 @@ tests, plan trainings and answer sparring; everyone — also a Slack user not ye
 organisation — reads guides and asks questions. Leaders and coordinators see the network's
 coverage and record leadership's decisions on tools. Trainings add rules that depend on the
 training or the area, not only the role: who may manage one, plan in an area, or answer one
-(the functions at the end).
+(the functions at the end). A service that finds a person may not do something raises
+`bot.errors.NotAllowed(action)`; a handler that serves only some roles declares it with
+`handlers.requires.requires(action)`. Either way the refusal comes from the one guard.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from bot.domain.org import ROLES, Area, Daycare, Person, Role
 from bot.domain.trainings import superuser_daycare_in
+from bot.errors import NotAllowed
 from storage.db import Database
 from storage.repositories import org
 
@@ -30,6 +34,10 @@ class Action(StrEnum):
     ANSWER_SPARRING = "answer_sparring"
     READ_GUIDES = "read_guides"
     ASK_QUESTIONS = "ask_questions"
+    # Scoped: the role is needed, the daycare, area or training decides (functions below).
+    SET_ADOPTION = "set_adoption"
+    ANSWER_SPREADING = "answer_spreading"
+    MANAGE_TRAININGS = "manage_trainings"
 
 
 EVERYONE: frozenset[Role] = frozenset(ROLES)
@@ -46,11 +54,23 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.ANSWER_SPARRING: frozenset({"ambassador", "coordinator"}),
     Action.READ_GUIDES: EVERYONE,
     Action.ASK_QUESTIONS: EVERYONE,
+    Action.SET_ADOPTION: frozenset({"superuser", "ambassador", "coordinator"}),
+    Action.ANSWER_SPREADING: frozenset({"superuser", "ambassador", "coordinator"}),
+    Action.MANAGE_TRAININGS: frozenset({"ambassador", "coordinator"}),
 }
 OPEN_TO_ALL = frozenset({Action.READ_GUIDES, Action.ASK_QUESTIONS})
+#: The scoped actions' refusals: a short text of their own (which daycare or training is
+#: theirs) instead of "only … can; ask the coordinators", which would be wrong for a
+#: superuser of another daycare or an ambassador of another training.
+OWN_REFUSAL: dict[Action, str] = {
+    Action.SET_ADOPTION: "adoption.not_allowed",
+    Action.ANSWER_SPREADING: "spreading.not_allowed",
+    Action.MANAGE_TRAININGS: "training.not_allowed",
+}
 
 
 def can(person: Person | None, action: Action) -> bool:
+    """Whether the person's roles allow `action` (for a scoped action: anywhere at all)."""
     if action in OPEN_TO_ALL:
         return True
     if person is None:
@@ -61,6 +81,36 @@ def can(person: Person | None, action: Action) -> bool:
 async def person_can(db: Database, slack_user_id: str, action: Action) -> bool:
     """`can` for a Slack user, looked up by id (someone not in the organisation is None)."""
     return can(await org.person_by_slack_id(db, slack_user_id), action)
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+_REQUIRED = "__requires__"
+
+
+def requires(action: Action) -> Callable[[Handler], Handler]:
+    """Declares the permission a handler needs: `@requires(Action.RUN_TOOL_TESTS)`.
+
+    The front end's guard checks it for the acting person before the handler runs and
+    raises `NotAllowed(action)`, which it answers like every other refusal; the handler
+    itself holds no check and no refusal of its own."""
+
+    def declare(handler: Handler) -> Handler:
+        setattr(handler, _REQUIRED, action)
+        return handler
+
+    return declare
+
+
+def required(handler: Callable[..., Any]) -> Action | None:
+    """The permission `handler` declared with `requires`, if any."""
+    action = getattr(handler, _REQUIRED, None)
+    return action if isinstance(action, Action) else None
+
+
+async def ensure_allowed(db: Database, slack_user_id: str, action: Action | None) -> None:
+    """Raise NotAllowed unless the person may do `action` (None: nothing is required)."""
+    if action is not None and not await person_can(db, slack_user_id, action):
+        raise NotAllowed(action)
 
 
 def allowed_roles(action: Action) -> tuple[Role, ...]:

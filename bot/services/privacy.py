@@ -8,50 +8,17 @@ leaves this check — not in the exception, not in a log line, not in a reply.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from bot.domain.cpr import find_cpr
+from bot.errors import CPR_FIELD_KEY as FIELD_KEY
+from bot.errors import CPR_NOT_SAVED_KEY as NOT_SAVED_KEY
+from bot.errors import ContainsCpr
 
-#: Catalogue keys: a field error in a modal, a private reply to a command or shortcut, and
-#: the request to edit a message written in a channel. `{masked}` is filled by `params`.
-FIELD_KEY = "privacy.cpr_field"
-NOT_SAVED_KEY = "privacy.cpr_not_saved"
+#: Catalogue keys: the request to edit a message written in a channel, the reply in a
+#: sparring thread, an import's refusal (the field error and the private reply to a command
+#: are the CPR refusal's own, `bot.errors`). `{masked}` is filled by `params`.
 EDIT_MESSAGE_KEY = "privacy.cpr_edit_message"
 REPLY_KEY = "privacy.cpr_reply"
 IMPORT_KEY = "privacy.cpr_import"
-
-
-class ContainsCpr(ValueError):
-    """One or more fields hold what looks like a CPR number; nothing was written.
-
-    `field` and `masked` are the first field found and every number found (masked, each
-    once); `fields` maps each field with a number to its own numbers.
-    """
-
-    def __init__(
-        self,
-        field: str,
-        masked: tuple[str, ...],
-        *,
-        fields: Mapping[str, tuple[str, ...]] | None = None,
-    ) -> None:
-        self.field = field
-        self.masked = masked
-        self.fields: dict[str, tuple[str, ...]] = dict(fields or {field: masked})
-        super().__init__(f"CPR number in {', '.join(self.fields)}: {', '.join(masked)}")
-
-    @property
-    def params(self) -> dict[str, object]:
-        """For the catalogue: `{masked}` is the masked numbers, comma separated."""
-        return {"masked": ", ".join(self.masked), "count": len(self.masked)}
-
-    def field_errors(self) -> dict[str, tuple[str, dict[str, object]]]:
-        """Field name → (catalogue key, parameters), the shape forms refuse with, for the
-        modal to show at each field that holds a number."""
-        return {
-            name: (FIELD_KEY, {"masked": ", ".join(found), "count": len(found)})
-            for name, found in self.fields.items()
-        }
 
 
 def cpr_in(**fields: str | None) -> dict[str, tuple[str, ...]]:

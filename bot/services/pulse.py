@@ -40,7 +40,7 @@ from bot.domain.pulse import (
     week_of,
 )
 from bot.services import spreading
-from bot.services.command_words import PULSE_EXPORT
+from bot.services.commands import PULSE_EXPORT
 from bot.services.network import coverage_of, snapshot
 from bot.services.nudges import overdue_checkpoints
 from bot.services.permissions import Action, person_can

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import ROLES, Person, Role
+from bot.errors import NotAllowed
 from bot.services.language import LookupFailed
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
@@ -43,17 +44,13 @@ class FormOutcome:
     new_superuser: bool = False
 
 
-class NotAllowed(Exception):
-    """The actor may not change settings (the handler answers with who can)."""
-
-
 async def apply_form(
     db: Database, clock: Clock, actor_id: str, form: SettingsForm, lookup: ProfileLookup
 ) -> FormOutcome:
     snap = await snapshot(db)
     actor = snap.person(actor_id)
     if not can(actor, Action.MANAGE_SETTINGS):
-        raise NotAllowed
+        raise NotAllowed(Action.MANAGE_SETTINGS)
     outcome = FormOutcome()
     channels: dict[str, str | None] = {}
     for key, value in form.channels.items():

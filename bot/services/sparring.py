@@ -33,7 +33,7 @@ from bot.domain.org import Person
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
 from bot.reminders import sparring_delivery as delivery
 from bot.services import reminders
-from bot.services.command_words import SPARRING_MINE
+from bot.services.commands import SPARRING_MINE
 from bot.services.guides import list_tools
 from bot.services.help import is_help_request
 from bot.services.network import snapshot

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import GuideDetail, GuideDraft
 from bot.domain.sparring import Question, Reply, add_faq_entry
+from bot.errors import NotAllowed
 from bot.services.guide_editor import BODY_MAX
 from bot.services.guides import get_guide_by_id, save_guide
 from bot.services.network import snapshot
@@ -24,14 +25,6 @@ from storage.repositories import sparring as repo
 
 #: An answer typed in the modal: Slack's limit for one text input.
 ANSWER_MAX = 3000
-
-
-class NotAllowed(Exception):
-    """The person may not do this; `action` names what they lack."""
-
-    def __init__(self, action: Action) -> None:
-        super().__init__(action)
-        self.action = action
 
 
 class Refused(Exception):

@@ -34,9 +34,10 @@ from bot.domain.spreading import (
     Target,
     Trigger,
 )
+from bot.errors import FormRefused, NotAllowed
 from bot.reminders import spreading as kinds
 from bot.services.network import snapshot
-from bot.services.permissions import may_set_adoption
+from bot.services.permissions import Action, may_set_adoption
 from bot.services.privacy import cpr_errors
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import number
@@ -57,18 +58,12 @@ ANSWER_STATE: dict[Answer, AdoptionState | None] = {
 }
 
 
-class NotAllowed(Exception):
-    """Only the daycare's superusers, its area's ambassadors and coordinators answer."""
-
-
 class RoundEnded(Exception):
     """The round was ended (the tool is no longer recommended): answers are not taken."""
 
 
-class AnswerRefused(Exception):
-    def __init__(self, errors: dict[str, tuple[str, dict[str, object]]]) -> None:
-        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
-        self.errors = errors
+class AnswerRefused(FormRefused):
+    """The answer cannot be saved as it is (per field: catalogue key, parameters)."""
 
 
 async def follow_up_weeks(db: Database) -> int:
@@ -240,7 +235,7 @@ async def answer(
     if found is None or daycare is None:
         raise LookupError(round_id)
     if not may_set_adoption(snap.person(by), daycare):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.ANSWER_SPREADING)
     if not found.is_open:
         raise RoundEnded(round_id)
     choice = next((a for a in ANSWERS if a == given), None)

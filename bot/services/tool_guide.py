@@ -23,7 +23,7 @@ from bot.domain.guides import (
 )
 from bot.domain.tool_tests import ToolSummary
 from bot.services.adoption import summary as adoption_summary
-from bot.services.command_words import TOOL_GUIDE
+from bot.services.commands import TOOL_GUIDE
 from bot.services.guides import get_guide_by_id, latest_decision
 from bot.services.permissions import Action, can, person_can
 from bot.services.search import FaqEntry, closest_tool_names, entry_at, search_guides
@@ -37,8 +37,8 @@ from storage.repositories import tools as tools_repo
 HITS_SHOWN = 3
 #: The roles whose people ask "Spørg en ambassadør" from a card.
 ASKERS = frozenset({"superuser", "ambassador"})
-NEW_WORDS = TOOL_GUIDE["new"]
-BROWSE_WORDS = TOOL_GUIDE["browse"]
+NEW_WORDS = TOOL_GUIDE.sub("new").words
+BROWSE_WORDS = TOOL_GUIDE.sub("browse").words
 #: The three ways to narrow the browse list, as the select menus name them.
 FILTER_KINDS = ("category", "theme", "age_group")
 

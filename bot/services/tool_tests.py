@@ -44,6 +44,7 @@ from bot.domain.tool_tests import (
     ToolTest,
     ToolWithResults,
 )
+from bot.errors import FormRefused, NotAllowed
 from bot.services import nudges, spreading
 from bot.services.adoption import mark_getting_started
 from bot.services.guides import latest_decision
@@ -72,16 +73,8 @@ SOURCES = ("modal", "shortcut", "channel")
 VERDICTS: tuple[ToolStatus, ...] = ("recommended", "not_recommended")
 
 
-class NotAllowed(Exception):
-    """The person may not do this (run tests, or touch someone else's test or result)."""
-
-
-class Refused(Exception):
+class Refused(FormRefused):
     """The form cannot be saved as it is; nothing of it was written."""
-
-    def __init__(self, errors: Errors) -> None:
-        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
-        self.errors = errors
 
 
 class PlanRefused(Refused):
@@ -264,7 +257,7 @@ async def start_test(
     key, so planning again creates nothing twice.
     """
     if not can(await _person(db, ambassador_id), Action.RUN_TOOL_TESTS):
-        raise NotAllowed(ambassador_id)
+        raise NotAllowed(Action.RUN_TOOL_TESTS)
     ensure_no_cpr(question=plan.question)
     errors = check_plan(plan)
     if errors:
@@ -366,7 +359,7 @@ async def close_test(
         if test is None:
             raise LookupError(test_id)
         if not _owner_or_coordinator(person, by, test.ambassador_slack_id):
-            raise NotAllowed(by)
+            raise NotAllowed(Action.RUN_TOOL_TESTS)
         if test.state == "closed":
             raise AlreadyClosed(test)
         if errors:
@@ -431,7 +424,7 @@ async def save_result(
     transaction. Raises NotAllowed, ContainsCpr (before anything is written), ResultRefused.
     """
     if not can(await _person(db, author_id), Action.RUN_TOOL_TESTS):
-        raise NotAllowed(author_id)
+        raise NotAllowed(Action.RUN_TOOL_TESTS)
     ensure_no_cpr(worked=draft.worked, hard=draft.hard)
     moment = clock.now()
     errors = check_result(draft, moment.date())
@@ -494,7 +487,7 @@ async def update_result(
         if current is None:
             raise LookupError(result_id)
         if not _owner_or_coordinator(person, editor_id, current.author_slack_id):
-            raise NotAllowed(editor_id)
+            raise NotAllowed(Action.RUN_TOOL_TESTS)
         errors = errors or await _result_targets(conn, clean)
         if errors:
             raise ResultRefused(errors)
@@ -538,7 +531,7 @@ async def delete_result(db: Database, result_id: int, *, by: str | None = None) 
         if current is None:
             return False
         if by is not None and not _owner_or_coordinator(person, by, current.author_slack_id):
-            raise NotAllowed(by)
+            raise NotAllowed(Action.RUN_TOOL_TESTS)
         return await repo.delete_result(conn, result_id)
 
 

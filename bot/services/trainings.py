@@ -21,7 +21,7 @@ from typing import Literal
 
 from bot.clock import Clock, utc_iso
 from bot.domain.network import OrgSnapshot
-from bot.domain.org import Area, Person
+from bot.domain.org import Area
 from bot.domain.trainings import (
     NOTE_MAX,
     PLACE_MAX,
@@ -33,6 +33,7 @@ from bot.domain.trainings import (
     TrainingPlan,
     superuser_daycare_in,
 )
+from bot.errors import FormRefused, NotAllowed
 from bot.reminders import training_attendance, training_changed, training_invite
 from bot.reminders import training_reminder as day_before
 from bot.services.adoption import mark_getting_started
@@ -64,16 +65,8 @@ RECENT = timedelta(days=30)
 Errors = dict[str, tuple[str, dict[str, object]]]
 
 
-class NotAllowed(Exception):
-    """The person may not do this with trainings (plan, move, cancel, record attendance)."""
-
-
-class TrainingRefused(Exception):
+class TrainingRefused(FormRefused):
     """The plan cannot be saved as it is (per field: catalogue key, parameters)."""
-
-    def __init__(self, errors: Errors) -> None:
-        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -180,7 +173,7 @@ async def plan_training(
     or coordinator), TrainingRefused (bad fields), LookupError (no such tool)."""
     snap = await snapshot(db)
     if not can(snap.person(by), Action.PLAN_TRAININGS):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.PLAN_TRAININGS)
     now = clock.now().astimezone(calendar.tz)
     async with db.transaction() as conn:
         existing = await repo.id_by_key(conn, request_key)
@@ -226,7 +219,7 @@ async def move_training(
         if old is None or old.state != "planned":
             raise LookupError(training_id)
         if not may_manage_training(snap.person(by), old.ambassador_slack_id):
-            raise NotAllowed(by)
+            raise NotAllowed(Action.PLAN_TRAININGS)  # the plan modal moves it
         starts_at, place, seats, note = _check(snap, by, plan, now, signed_up=old.signed_up)
         if await tools_repo.tool_by_id(conn, plan.tool_id) is None:
             raise TrainingRefused({"tool": ("training.error.unknown_tool", {})})
@@ -266,7 +259,7 @@ async def cancel_training(
         if training is None:
             raise LookupError(training_id)
         if not may_manage_training(snap.person(by), training.ambassador_slack_id):
-            raise NotAllowed(by)
+            raise NotAllowed(Action.MANAGE_TRAININGS)
         if training.state != "planned":
             return training, False
         await repo.set_state(conn, training_id, "cancelled", utc_iso(clock.now()))
@@ -352,7 +345,7 @@ async def attendance_form(
     if training is None or training.state == "cancelled":
         raise LookupError(training_id)
     if not may_manage_training(snap.person(by), training.ambassador_slack_id):
-        raise NotAllowed(by)
+        raise NotAllowed(Action.MANAGE_TRAININGS)
     if training.starts_at > utc_iso(clock.now()):
         raise TrainingRefused({"came": ("training.error.not_started", {})})
     return training, [s for s in answers if s.answer == "yes"]
@@ -374,7 +367,7 @@ async def record_attendance(
         if training is None or training.state == "cancelled":
             raise LookupError(training_id)
         if not may_manage_training(snap.person(by), training.ambassador_slack_id):
-            raise NotAllowed(by)
+            raise NotAllowed(Action.MANAGE_TRAININGS)
         if training.starts_at > stamp:
             raise TrainingRefused({"came": ("training.error.not_started", {})})
         answered = {s.slack_user_id: s for s in await repo.signups(conn, training_id)}
@@ -458,11 +451,6 @@ async def home_area_id(db: Database, slack_user_id: str) -> int | None:
     person = snap.person(slack_user_id)
     area = snap.home_area(person) if person else None
     return area.id if area else None
-
-
-async def coordinators(db: Database) -> list[Person]:
-    """Who grants the ambassador role (named in a refusal)."""
-    return (await snapshot(db)).coordinators()
 
 
 async def names(db: Database) -> dict[str, str]:

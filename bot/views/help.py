@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.i18n import t
 from bot.mrkdwn import escape
+from bot.services.commands import BY_NAME, CommandName
 from bot.services.conversation import GreetingReply
-from bot.services.help import BY_NAME, CommandName, HelpList
+from bot.services.help import HelpList
 from bot.views.blocks import context, divider, header, section, shorten
 
 UNKNOWN_TEXT_MAX = 60

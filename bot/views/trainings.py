@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import Tool
-from bot.domain.org import Area, Person
+from bot.domain.org import Area
 from bot.domain.trainings import (
     NOTE_MAX,
     PLACE_MAX,
@@ -24,7 +24,6 @@ from bot.domain.trainings import (
 )
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.services.permissions import Action
 from bot.views.blocks import (
     FIELD,
     Block,
@@ -47,7 +46,6 @@ from bot.views.model import (
     TextField,
     TimeField,
 )
-from bot.views.permissions import refusal_message as permission_refusal
 
 #: The guide card's "Planlæg oplæring" (value: the tool id).
 PLAN = "training_plan"
@@ -104,11 +102,6 @@ def signup_buttons(lang: str, training: Training) -> list[dict[str, Any]]:
 def plan_for_button(lang: str, superuser_id: str) -> dict[str, Any]:
     """The onboarding nudge's "Planlæg oplæring": the plan modal, the superuser's area chosen."""
     return button(t(lang, "training.button.plan"), PLAN_FOR, superuser_id, primary=True)
-
-
-def refusal_message(lang: str, coordinators: list[Person]) -> dict[str, Any]:
-    """Only ambassadors and coordinators plan trainings; the coordinators grant the role."""
-    return permission_refusal(lang, Action.PLAN_TRAININGS, coordinators)
 
 
 def text_only(text: str) -> dict[str, Any]:

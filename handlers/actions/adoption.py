@@ -9,15 +9,16 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.adoption import (
-    NotAllowed,
     may_set_for,
     set_adoption,
     settable_daycares,
     tool_name,
 )
+from bot.services.permissions import Action
 from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
 from bot.views.help import text_message
 from handlers.replies import private
@@ -38,9 +39,6 @@ async def set_state(
         change = await set_adoption(
             services.db, services.clock, body["user"]["id"], daycare_id, tool_id, state
         )
-    except NotAllowed:
-        await private(respond, text_message(t(lang, "adoption.not_allowed")))
-        return
     except LookupError:
         await private(respond, text_message(t(lang, "adoption.gone")))
         return
@@ -62,8 +60,7 @@ async def open_stop(
         return
     daycare_id, tool_id = place
     if not await may_set_for(services.db, body["user"]["id"], daycare_id):
-        await private(respond, text_message(t(lang, "adoption.not_allowed")))
-        return
+        raise NotAllowed(Action.SET_ADOPTION)
     name = await tool_name(services.db, tool_id)
     if name is None:
         await private(respond, text_message(t(lang, "adoption.gone")))

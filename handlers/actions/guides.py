@@ -14,11 +14,12 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.guide_editor import NotAllowed, editable
+from bot.services.guide_editor import editable
 from bot.services.guides import guide_history, mark_helpful
-from bot.services.permissions import Action
+from bot.services.permissions import Action, ensure_allowed, required
 from bot.services.tool_guide import (
     BrowseAnswer,
     GuideCard,
@@ -52,7 +53,7 @@ from bot.views.help import text_message
 from handlers.actions import adoption as adoption_actions
 from handlers.actions import tool_tests as test_actions
 from handlers.actions import trainings as training_actions
-from handlers.replies import answer_click, private, refusal
+from handlers.replies import answer_click, private
 from handlers.values import action_channel, action_value, as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
@@ -182,11 +183,7 @@ async def edit_guide(
     lang: str,
 ) -> None:
     user_id = body["user"]["id"]
-    try:
-        detail = await editable(services.db, user_id, as_int(action_value(body)) or 0)
-    except NotAllowed:
-        await private(respond, await refusal(services, lang, Action.WRITE_GUIDES))
-        return
+    detail = await editable(services.db, user_id, as_int(action_value(body)) or 0)
     if detail is None:
         await _gone(respond, lang)
         return
@@ -219,8 +216,7 @@ async def show_decisions(
     if found is None:
         return
     if not found.can_decide:
-        await private(respond, await refusal(services, lang, Action.RECORD_DECISIONS))
-        return
+        raise NotAllowed(Action.RECORD_DECISIONS)
     await private(respond, decide_message(lang, found))
 
 
@@ -280,6 +276,7 @@ async def more(
         logger.info("unknown guide menu option")
         return
     action_id, value = chosen
+    await ensure_allowed(services.db, body["user"]["id"], required(listener))
     clicked = {**body["actions"][0], "type": "button", "action_id": action_id, "value": value}
     clicked.pop("selected_option", None)
     given: dict[str, Any] = {

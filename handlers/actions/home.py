@@ -12,13 +12,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.domain.guides import DecisionKind
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.home import NotAllowed, decide
-from bot.services.permissions import Action
+from bot.services.home import decide
 from bot.views.decisions import DECIDE
 from bot.views.help import text_message
 from bot.views.home import decided_message
 from handlers.events.home import publish_home
-from handlers.replies import refusal
 from handlers.values import action_value, as_int
 from handlers.views.sparring import open_sparring
 
@@ -34,11 +32,6 @@ async def record_decision(
         outcome = await decide(
             services.db, services.clock, user_id, as_int(action_value(body)) or 0, kind
         )
-    except NotAllowed:
-        await client.chat_postMessage(
-            channel=user_id, **await refusal(services, lang, Action.RECORD_DECISIONS)
-        )
-        return
     except LookupError:
         await client.chat_postMessage(channel=user_id, **text_message(t(lang, "home.tool_gone")))
         await publish_home(client, services, user_id, lang)

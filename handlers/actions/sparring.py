@@ -13,7 +13,6 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services.sparring import NotYours, send_draft
 from bot.services.sparring_handling import (
-    NotAllowed,
     Refused,
     answer_form,
     claim,
@@ -22,7 +21,7 @@ from bot.services.sparring_handling import (
 )
 from bot.views.sparring import is_listed
 from bot.views.sparring_handling import answer_modal, claimed_message, problem_message
-from handlers.replies import private, refusal
+from handlers.replies import private
 from handlers.sparring_delivery import deliver, refresh_posts
 from handlers.values import action_value, as_int
 
@@ -85,9 +84,6 @@ async def claim_question(
     user_id = body["user"]["id"]
     try:
         outcome = await claim(services.db, services.clock, _question_id(body), user_id)
-    except NotAllowed as error:
-        await private(respond, await refusal(services, lang, error.action))
-        return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)
         return
@@ -121,9 +117,6 @@ async def open_answer(
     """ "Answered": the modal to mark the answer, prefilled with the latest thread reply."""
     try:
         form = await answer_form(services.db, _question_id(body), body["user"]["id"])
-    except NotAllowed as error:
-        await private(respond, await refusal(services, lang, error.action))
-        return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)
         return
@@ -173,9 +166,6 @@ async def save_faq(
             body["user"]["id"],
             heading=t(services.settings.lang, "sparring.faq_heading"),
         )
-    except NotAllowed as error:
-        await private(respond, await refusal(services, lang, error.action))
-        return
     except Refused as problem:
         await _say(respond, lang, problem.key, **problem.params)
         return

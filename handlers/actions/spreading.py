@@ -37,9 +37,6 @@ async def answer(
         answered = await spreading.answer(
             services.db, services.clock, body["user"]["id"], round_id, daycare_id, given
         )
-    except spreading.NotAllowed:
-        await private(respond, text_message(t(lang, "spreading.not_allowed")))
-        return
     except spreading.RoundEnded:
         await private(respond, text_message(await _ended(services, lang, round_id)))
         return

@@ -15,10 +15,9 @@ from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import trial_channel
-from bot.services.permissions import Action, person_can
-from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
+from bot.services.permissions import Action, requires
+from bot.services.privacy import ensure_no_cpr
 from bot.services.tool_tests import (
-    NotAllowed,
     ResultRefused,
     delete_result,
     get_result,
@@ -28,7 +27,7 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
-from handlers.replies import private, refusal
+from handlers.replies import private
 from handlers.slack_text import slack_text
 from handlers.values import action_value, as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
@@ -38,17 +37,7 @@ async def _private(respond: AsyncRespond, text: str) -> None:
     await private(respond, text_message(text))
 
 
-async def _allowed(respond: AsyncRespond, services: Services, lang: str, user_id: str) -> bool:
-    if await person_can(services.db, user_id, Action.RUN_TOOL_TESTS):
-        return True
-    await respond(
-        response_type="ephemeral",
-        replace_original=False,
-        **await refusal(services, lang, Action.RUN_TOOL_TESTS),
-    )
-    return False
-
-
+@requires(Action.RUN_TOOL_TESTS)
 async def start(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -57,11 +46,10 @@ async def start(
     lang: str,
 ) -> None:
     """From the list of tests (no tool), or from a guide (its tool chosen)."""
-    if not await _allowed(respond, services, lang, body["user"]["id"]):
-        return
     await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(action_value(body)))
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def post_result(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -70,8 +58,6 @@ async def post_result(
     lang: str,
 ) -> None:
     user_id = body["user"]["id"]
-    if not await _allowed(respond, services, lang, user_id):
-        return
     test = await get_test(services.db, as_int(action_value(body)) or 0)
     draft = None
     if test is not None:
@@ -84,6 +70,7 @@ async def post_result(
     await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def correct(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -92,8 +79,6 @@ async def correct(
     lang: str,
 ) -> None:
     user_id = body["user"]["id"]
-    if not await _allowed(respond, services, lang, user_id):
-        return
     result = await get_result(services.db, as_int(action_value(body)) or 0)
     if result is None:
         await _private(respond, t(lang, "test.result_gone"))
@@ -103,6 +88,7 @@ async def correct(
     )
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def close(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -110,8 +96,6 @@ async def close(
     services: Services,
     lang: str,
 ) -> None:
-    if not await _allowed(respond, services, lang, body["user"]["id"]):
-        return
     opened = await open_close(
         client, lang, body["trigger_id"], as_int(action_value(body)) or 0, services
     )
@@ -167,6 +151,7 @@ async def _draft_from_message(
     )
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def offer_save(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -176,8 +161,6 @@ async def offer_save(
 ) -> None:
     """ "Save as result for <tool>": saved from the message as it reads now."""
     user_id = body["user"]["id"]
-    if not await _allowed(respond, services, lang, user_id):
-        return
     where = json.loads(action_value(body))
     draft = await _draft_from_message(client, services, where, int(where["tool"]), user_id)
     if draft is None:
@@ -188,16 +171,14 @@ async def offer_save(
         saved = await save_result(
             services.db, services.clock, user_id, draft, request_key=f"message:{channel}:{ts}"
         )
-    except (NotAllowed, ResultRefused):
+    except ResultRefused:
         await _private(respond, t(lang, "test.could_not_save"))
-        return
-    except ContainsCpr as found:
-        await _private(respond, t(lang, NOT_SAVED_KEY, **found.params))
         return
     message = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
     await respond(replace_original=True, **message)
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def offer_other(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -207,18 +188,12 @@ async def offer_other(
 ) -> None:
     """ "Another tool": the result modal, prefilled from the message, the tool to choose."""
     user_id = body["user"]["id"]
-    if not await _allowed(respond, services, lang, user_id):
-        return
     where = json.loads(action_value(body))
     draft = await _draft_from_message(client, services, where, 0, user_id)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
         return
-    try:
-        ensure_no_cpr(worked=draft.worked)  # never prefill a modal with the number
-    except ContainsCpr as found:
-        await _private(respond, t(lang, NOT_SAVED_KEY, **found.params))
-        return
+    ensure_no_cpr(worked=draft.worked)  # never prefill a modal with the number
     await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
 
 

@@ -10,10 +10,11 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
+from bot.services.permissions import Action, requires
 from bot.services.trainings import (
-    NotAllowed,
     TrainingRefused,
     answer,
     attendance_form,
@@ -36,6 +37,7 @@ from handlers.values import action_channel, action_value, as_int
 from handlers.views.trainings import open_plan
 
 
+@requires(Action.PLAN_TRAININGS)
 async def plan_from_card(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -44,7 +46,7 @@ async def plan_from_card(
     lang: str,
 ) -> None:
     """The guide card's "Planlæg oplæring": the plan modal with the card's tool chosen."""
-    refused = await open_plan(
+    await open_plan(
         client,
         services,
         lang,
@@ -53,10 +55,9 @@ async def plan_from_card(
         tool_id=as_int(action_value(body)),
         channel_id=action_channel(body),
     )
-    if refused is not None:
-        await private(respond, refused)
 
 
+@requires(Action.PLAN_TRAININGS)
 async def plan_for_superuser(
     body: dict[str, Any],
     respond: AsyncRespond,
@@ -66,7 +67,7 @@ async def plan_for_superuser(
 ) -> None:
     """The onboarding nudge's "Planlæg oplæring": the plan modal with the new superuser's
     area chosen (when the clicker may plan there)."""
-    refused = await open_plan(
+    await open_plan(
         client,
         services,
         lang,
@@ -75,8 +76,6 @@ async def plan_for_superuser(
         area_id=await home_area_id(services.db, action_value(body)),
         channel_id=action_channel(body),
     )
-    if refused is not None:
-        await private(respond, refused)
 
 
 async def sign_up(
@@ -122,9 +121,6 @@ async def open_attendance(
         training, coming = await attendance_form(
             services.db, services.clock, body["user"]["id"], training_id
         )
-    except NotAllowed:
-        await private(respond, text_only(t(lang, "training.not_allowed")))
-        return
     except TrainingRefused:
         await private(respond, text_only(t(lang, "training.error.not_started")))
         return
@@ -152,9 +148,8 @@ async def open_move(
         await private(respond, text_only(t(lang, "training.not_planned")))
         return
     if not await may_change(services.db, user_id, training):
-        await private(respond, text_only(t(lang, "training.not_allowed")))
-        return
-    refused = await open_plan(
+        raise NotAllowed(Action.MANAGE_TRAININGS)
+    await open_plan(
         client,
         services,
         lang,
@@ -163,8 +158,6 @@ async def open_move(
         training=training,
         channel_id=action_channel(body),
     )
-    if refused is not None:
-        await private(respond, refused)
 
 
 async def cancel(
@@ -179,9 +172,6 @@ async def cancel(
             body["user"]["id"],
             as_int(action_value(body)) or 0,
         )
-    except NotAllowed:
-        await private(respond, text_only(t(lang, "training.not_allowed")))
-        return
     except LookupError:
         await private(respond, text_only(t(lang, "training.gone")))
         return

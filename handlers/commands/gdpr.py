@@ -1,46 +1,28 @@
 """`/tovholder my-data` — everything the bot holds about the asker, as a JSON file by DM;
-`/tovholder gdpr erase @person` and `/tovholder gdpr log` — for coordinators."""
+`/tovholder gdpr erase @person` and `/tovholder gdpr log` — for coordinators (the entry
+requires it: `bot.services.commands`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.runtime import Services
 from bot.services import gdpr
-from bot.services.command_words import GDPR, MY_DATA, sub_command
-from bot.services.permissions import Action
 from bot.views.blocks import shorten
 from bot.views.dates import local_day
 from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, my_data_summary, who_text
 from bot.views.help import text_message
-from handlers.replies import refusal, send_file_by_dm
+from handlers.commands.dispatch import CommandCall
 
 TARGET_SHOWN = 80
 
 
-def is_my_data(text: str) -> bool:
-    return "-".join(text.casefold().split()) in MY_DATA
-
-
-async def my_data_command(
-    command: dict[str, Any],
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-    lang: str,
-) -> None:
+async def my_data_command(call: CommandCall) -> None:
     """Called after the ack. The file goes to the asker's DM with a short summary in words
     beside it; the access is logged."""
-    user_id = str(command["user_id"])
+    services, lang, user_id = call.services, call.lang, call.user_id
     document = await gdpr.my_data(services.db, services.clock, user_id)
     day = services.clock.now().date().isoformat()
-    await send_file_by_dm(
-        client,
+    await services.messenger.upload_file(
         user_id,
         gdpr.to_json(document),
         f"tovholder-mine-data-{day}.json",
@@ -49,46 +31,33 @@ async def my_data_command(
     )
     await gdpr.record_access(services.db, services.clock, document, by=user_id)
     sent = t(lang, "gdpr.my_data_sent", count=gdpr.record_count(document))
-    await respond(response_type="ephemeral", **text_message(sent))
+    await call.say(text_message(sent))
 
 
-async def gdpr_command(
-    text: str,
-    command: dict[str, Any],
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-    lang: str,
-) -> None:
-    """Called after the ack, with the words after `gdpr`. Coordinators only."""
-    user_id = str(command["user_id"])
-    if not await gdpr.may_see_log(services.db, user_id):
-        refused = await refusal(services, lang, Action.MANAGE_ORGANISATION)
-        await respond(response_type="ephemeral", **refused)
-        return
-    verb, _, rest = text.strip().partition(" ")
-    sub = sub_command(GDPR, verb)
-    if sub == "log":
+async def gdpr_command(call: CommandCall) -> None:
+    """Called after the ack, with the words after `gdpr`."""
+    services, lang, user_id = call.services, call.lang, call.user_id
+    verb, _, rest = call.rest.partition(" ")
+    sub = call.reading.sub
+    option = sub.option(verb) if sub is not None else None
+    if option == "log":
         entries = await gdpr.log_entries(services.db, LOG_SHOWN)
         total = await gdpr.log_size(services.db)
         names = await gdpr.log_names(services.db, entries)
-        message = log_message(lang, entries, total, services.settings.tz, names)
-        await respond(response_type="ephemeral", **message)
+        await call.say(log_message(lang, entries, total, services.settings.tz, names))
         return
-    if sub != "erase":
-        await respond(response_type="ephemeral", **text_message(t(lang, "gdpr.usage")))
+    if option != "erase":
+        await call.say(text_message(t(lang, "gdpr.usage")))
         return
     target = gdpr.parse_target(rest)
     if target is None:
         shown = escape(shorten(rest.strip(), TARGET_SHOWN)) or "–"
-        await respond(
-            response_type="ephemeral", **text_message(t(lang, "gdpr.bad_target", text=shown))
-        )
+        await call.say(text_message(t(lang, "gdpr.bad_target", text=shown)))
         return
     try:
         plan = await gdpr.slack_erasure_plan(services.db, user_id, target)
     except gdpr.OwnErasure:
-        await respond(response_type="ephemeral", **text_message(t(lang, "gdpr.not_yourself")))
+        await call.say(text_message(t(lang, "gdpr.not_yourself")))
         return
     if plan.empty:
         nothing = t(lang, "gdpr.nothing_held", who=who_text(plan.who))
@@ -99,7 +68,7 @@ async def gdpr_command(
         if earlier is not None:
             day = local_day(lang, earlier.at, services.settings.tz)
             nothing = t(lang, "gdpr.cli_already", email=escape(target.value), at=day)
-        await respond(response_type="ephemeral", **text_message(nothing))
+        await call.say(text_message(nothing))
         return
-    modal = erase_modal(lang, plan, target, command.get("channel_id"))
-    await client.views_open(trigger_id=command["trigger_id"], view=modal)
+    modal = erase_modal(lang, plan, target, call.command.get("channel_id"))
+    await call.client.views_open(trigger_id=call.trigger_id, view=modal)

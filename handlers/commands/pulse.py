@@ -3,34 +3,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.pulse import BadPeriod
 from bot.i18n import t
 from bot.mrkdwn import escape
-from bot.runtime import Services
 from bot.services import pulse
 from bot.services.network import snapshot
 from bot.views.dates import period_name
 from bot.views.help import text_message
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_file
-from handlers.replies import send_file_by_dm
+from handlers.commands.dispatch import CommandCall
 
 
-async def pulse_command(
-    text: str,
-    command: dict[str, Any],
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-    lang: str,
-) -> None:
+async def pulse_command(call: CommandCall) -> None:
     """Called after the ack, with the words after `pulse`."""
-    user_id = str(command["user_id"])
+    text, respond, services, lang = call.rest, call.respond, call.services, call.lang
+    user_id = call.user_id
     try:
         request = pulse.read_request(text, services.clock)
     except BadPeriod as bad:
@@ -68,8 +56,7 @@ async def pulse_command(
         await respond(response_type="ephemeral", **shown)
         return
     content = pulse_file(request.format, lang, found, settings.tz)
-    await send_file_by_dm(
-        client,
+    await services.messenger.upload_file(
         user_id,
         content,
         f"puls-{found.period.label}.{request.format}",

@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
-from bot.runtime import Services
+from bot.errors import NotAllowed
 from bot.services.permissions import Action
 from bot.services.tool_guide import NewGuideRequest, answer
 from handlers.actions.guides import answer_message
-from handlers.replies import refusal
-from handlers.slack_text import slack_text
+from handlers.commands.dispatch import CommandCall
 from handlers.views.guide_editor import open_editor
 
 
-async def tool_guide_command(
-    command: dict[str, Any],
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-    lang: str,
-) -> None:
-    user_id = str(command["user_id"])
-    found = await answer(services.db, user_id, slack_text(command.get("text")))
+async def tool_guide_command(call: CommandCall) -> None:
+    services = call.services
+    found = await answer(services.db, call.user_id, call.text)
     if isinstance(found, NewGuideRequest):
         if not found.allowed:
-            await respond(
-                response_type="ephemeral", **await refusal(services, lang, Action.WRITE_GUIDES)
-            )
-            return
+            raise NotAllowed(Action.WRITE_GUIDES)
         await open_editor(
-            client,
-            lang,
-            command["trigger_id"],
-            tool=found.tool,
-            channel_id=command.get("channel_id"),
+            call.client, call.lang, call.trigger_id, tool=found.tool, channel_id=call.channel_id
         )
         return
-    await respond(response_type="ephemeral", **answer_message(lang, found, services))
+    await call.say(answer_message(call.lang, found, services))

@@ -8,12 +8,12 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import trial_channel
 from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
-    NotAllowed,
     ResultRefused,
     result_for_message,
     save_result,

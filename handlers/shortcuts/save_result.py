@@ -10,16 +10,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import trial_channel
-from bot.services.permissions import Action, person_can
-from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr, ensure_no_cpr
-from bot.views.help import text_message
-from handlers.replies import refusal
+from bot.services.permissions import Action, requires
+from bot.services.privacy import ensure_no_cpr
 from handlers.slack_text import slack_text
 from handlers.views.tool_tests import open_result
 
 CALLBACK_ID = "save_as_result"
 
 
+@requires(Action.RUN_TOOL_TESTS)
 async def save_as_result(
     shortcut: dict[str, Any],
     respond: AsyncRespond,
@@ -30,22 +29,11 @@ async def save_as_result(
     """Opens the modal prefilled with the message text and the tool guessed from it; the
     result keeps the message's permalink. The modal opens first: the trigger lasts 3 s."""
     user_id = shortcut["user"]["id"]
-    if not await person_can(services.db, user_id, Action.RUN_TOOL_TESTS):
-        await respond(
-            response_type="ephemeral", **await refusal(services, lang, Action.RUN_TOOL_TESTS)
-        )
-        return
     message = shortcut.get("message") or {}
     channel = str((shortcut.get("channel") or {}).get("id") or "")
     ts = str(message.get("ts") or "")
     text = slack_text(message.get("text"))
-    try:
-        ensure_no_cpr(text=text)  # never stored, nor put into a modal
-    except ContainsCpr as cpr:
-        await respond(
-            response_type="ephemeral", **text_message(t(lang, NOT_SAVED_KEY, **cpr.params))
-        )
-        return
+    ensure_no_cpr(text=text)  # never stored, nor put into a modal
     found = await trial_channel.read(services.db, text)
     draft = await trial_channel.draft_from(
         services.db,

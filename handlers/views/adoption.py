@@ -10,9 +10,10 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.adoption import AdoptionRefused, NotAllowed, set_adoption
+from bot.services.adoption import AdoptionRefused, set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
 from handlers.slack import render
 from handlers.values import as_int, submitted

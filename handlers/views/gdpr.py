@@ -10,10 +10,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import gdpr
-from bot.services.permissions import Action
 from bot.views.gdpr import ERASE_CALLBACK, erased_message, target_from
 from bot.views.help import text_message
-from handlers.replies import refusal, tell_privately
+from handlers.replies import tell_privately
 
 __all__ = ["ERASE_CALLBACK", "submit_erasure"]
 
@@ -34,10 +33,6 @@ async def submit_erasure(
         return
     try:
         plan = await gdpr.erase_from_slack(services.db, services.clock, user_id, target)
-    except gdpr.NotAllowed:
-        refused = await refusal(services, lang, Action.MANAGE_ORGANISATION)
-        await client.chat_postMessage(channel=user_id, **refused)
-        return
     except gdpr.OwnErasure:
         await tell_privately(client, user_id, channel, text_message(t(lang, "gdpr.not_yourself")))
         return

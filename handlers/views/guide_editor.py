@@ -10,8 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.guides import GuideDetail
 from bot.runtime import Services
-from bot.services.guide_editor import GuideForm, NotAllowed, save_form
-from bot.services.permissions import Action
+from bot.services.guide_editor import GuideForm, save_form
 from bot.services.tool_guide import card
 from bot.views.guide_editor import (
     CALLBACK_ID,
@@ -21,7 +20,7 @@ from bot.views.guide_editor import (
 )
 from bot.views.guides import card_blocks
 from bot.views.help import text_message
-from handlers.replies import refusal, tell_privately
+from handlers.replies import tell_privately
 from handlers.slack import render_form
 from handlers.values import submitted
 
@@ -70,13 +69,7 @@ async def save_guide_form(
         themes=tuple(values.get("themes") or ()),
     )
     user_id = body["user"]["id"]
-    try:
-        outcome = await save_form(services.db, services.clock, user_id, form)
-    except NotAllowed:
-        await ack()
-        refused = await refusal(services, lang, Action.WRITE_GUIDES)
-        await client.chat_postMessage(channel=user_id, **refused)
-        return
+    outcome = await save_form(services.db, services.clock, user_id, form)
     if outcome.errors:
         await ack(
             response_action="errors", errors=editor_errors(lang, outcome.errors, len(body_ids))

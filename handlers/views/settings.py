@@ -11,12 +11,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.jobs.onboarding import send_welcomes
 from bot.runtime import Services
 from bot.services.network import snapshot
-from bot.services.permissions import Action
-from bot.services.settings_form import NotAllowed, SettingsForm, apply_form
+from bot.services.settings_form import SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
 from bot.slack_client import profile_lookup
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
-from handlers.replies import refusal, tell_privately
+from handlers.replies import tell_privately
 from handlers.slack import render, render_form
 from handlers.values import as_int, submitted
 
@@ -50,15 +49,7 @@ async def save_settings(
         daycare_id=as_int(values.get("role_daycare")),
     )
     user_id = body["user"]["id"]
-    try:
-        outcome = await apply_form(
-            services.db, services.clock, user_id, form, profile_lookup(client)
-        )
-    except NotAllowed:
-        await ack()
-        refused = await refusal(services, lang, Action.MANAGE_SETTINGS)
-        await client.chat_postMessage(channel=user_id, **refused)
-        return
+    outcome = await apply_form(services.db, services.clock, user_id, form, profile_lookup(client))
     if outcome.errors:
         await ack(response_action="errors", errors=field_errors(lang, outcome.errors))
         return

@@ -15,7 +15,6 @@ from bot.runtime import Services
 from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, as_urgency, ask, check_question, tool_choices
 from bot.services.sparring_handling import (
-    NotAllowed,
     Refused,
     check_answer,
     mark_answered,
@@ -30,7 +29,7 @@ from bot.views.sparring_handling import (
     problem_message,
 )
 from handlers.privacy import field_errors
-from handlers.replies import refusal, tell_privately
+from handlers.replies import tell_privately
 from handlers.slack import render_form
 from handlers.sparring_delivery import deliver, present, refresh_posts
 from handlers.values import as_int, submitted
@@ -137,9 +136,6 @@ async def submit_answer(
         outcome = await mark_answered(
             services.db, services.clock, question_id, user_id, text, reply_ts=reply_ts
         )
-    except NotAllowed as error:
-        await tell_privately(client, user_id, None, await refusal(services, lang, error.action))
-        return
     except Refused as problem:
         await tell_privately(
             client, user_id, None, problem_message(lang, problem.key, problem.params)

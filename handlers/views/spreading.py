@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import spreading
@@ -43,7 +44,7 @@ async def submit_not_for_us(
         errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
         await ack(response_action="errors", errors=errors)
         return
-    except spreading.NotAllowed:
+    except NotAllowed:
         await ack(response_action="errors", errors={"reason": t(lang, "spreading.not_allowed")})
         return
     except spreading.RoundEnded:

@@ -16,14 +16,10 @@ from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services.guides import list_tools
 from bot.services.network import snapshot
-from bot.services.permissions import Action
 from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     CloseRefused,
     NeedsConfirmation,
-    NotAllowed,
-    PlanRefused,
-    ResultRefused,
     close_test,
     get_test,
     parse_checkpoint_weeks,
@@ -43,7 +39,7 @@ from bot.views.tool_test_forms import (
     start_modal,
 )
 from bot.views.tool_tests import saved_in_thread
-from handlers.replies import refusal, tell_privately
+from handlers.replies import tell_privately
 from handlers.slack import render_form
 from handlers.values import as_int, submitted
 
@@ -148,27 +144,14 @@ async def submit_start(
         checkpoint_weeks=weeks or DEFAULT_CHECKPOINT_WEEKS,
     )
     user_id = body["user"]["id"]
-    try:
-        test = await start_test(
-            services.db,
-            services.clock,
-            user_id,
-            plan,
-            request_key=f"view:{view['id']}",
-            calendar=services.settings.calendar,
-        )
-    except PlanRefused as refused:
-        await ack(response_action="errors", errors=_errors(lang, refused.errors))
-        return
-    except ContainsCpr as found:
-        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
-        return
-    except NotAllowed:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
-        )
-        return
+    test = await start_test(
+        services.db,
+        services.clock,
+        user_id,
+        plan,
+        request_key=f"view:{view['id']}",
+        calendar=services.settings.calendar,
+    )
     await ack()
     channel = json.loads(view.get("private_metadata") or "{}").get("channel")
     text = t(lang, "test.started", tool=escape(test.tool.name), count=len(test.checkpoints))
@@ -215,32 +198,19 @@ async def submit_result(
         draft = replace(draft, permalink=str(found.get("permalink") or "") or None)
     user_id = body["user"]["id"]
     result_id = metadata.get("result_id")
-    try:
-        if isinstance(result_id, int):
-            result = await update_result(
-                services.db, services.clock, result_id, draft, editor_id=user_id
-            )
-            now_in_test = False
-        else:
-            key = (
-                f"message:{draft.channel_id}:{draft.message_ts}"
-                if draft.message_ts
-                else f"view:{view['id']}"
-            )
-            saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
-            result, now_in_test = saved.result, saved.tool_now_in_test
-    except ResultRefused as refused:
-        await ack(response_action="errors", errors=_errors(lang, refused.errors))
-        return
-    except ContainsCpr as found:
-        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
-        return
-    except NotAllowed:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
+    if isinstance(result_id, int):
+        result = await update_result(
+            services.db, services.clock, result_id, draft, editor_id=user_id
         )
-        return
+        now_in_test = False
+    else:
+        key = (
+            f"message:{draft.channel_id}:{draft.message_ts}"
+            if draft.message_ts
+            else f"view:{view['id']}"
+        )
+        saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
+        result, now_in_test = saved.result, saved.tool_now_in_test
     await ack()
     message = saved_in_thread(lang, result, tool_now_in_test=now_in_test)
     if draft.source == "channel" and draft.channel_id and draft.message_ts:
@@ -284,12 +254,6 @@ async def submit_close(
             view=render_form.modal(
                 close_confirm_modal(lang, ask.test, note=note, channel_id=metadata.get("channel"))
             ),
-        )
-        return
-    except NotAllowed:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **await refusal(services, lang, Action.RUN_TOOL_TESTS)
         )
         return
     except CloseRefused as refused:

@@ -11,13 +11,13 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.trainings import Training, TrainingPlan
+from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.guides import list_tools
+from bot.services.permissions import Action
 from bot.services.trainings import (
-    NotAllowed,
     TrainingRefused,
-    coordinators,
     move_training,
     plan_training,
     planning_areas,
@@ -29,7 +29,6 @@ from bot.views.trainings import (
     attendance_receipt,
     plan_modal,
     planned_message,
-    refusal_message,
     text_only,
 )
 from handlers.replies import tell_privately
@@ -50,12 +49,11 @@ async def open_plan(
     area_id: int | None = None,
     training: Training | None = None,
     channel_id: str | None = None,
-) -> dict[str, Any] | None:
-    """Open the plan modal; the refusal message (to show privately) when the person may not
-    plan trainings."""
+) -> None:
+    """Open the plan modal; NotAllowed when the person may not plan trainings."""
     areas = await planning_areas(services.db, user_id)
     if areas is None:
-        return refusal_message(lang, await coordinators(services.db))
+        raise NotAllowed(Action.PLAN_TRAININGS)
     modal = plan_modal(
         lang,
         await list_tools(services.db),
@@ -67,7 +65,6 @@ async def open_plan(
         channel_id=channel_id,
     )
     await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
-    return None
 
 
 def _day(value: Any) -> date | None:
@@ -131,12 +128,6 @@ async def submit_plan(
         errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
         await ack(response_action="errors", errors=errors)
         return
-    except NotAllowed:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **refusal_message(lang, await coordinators(services.db))
-        )
-        return
     except LookupError:
         await ack()
         await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_planned")))
@@ -168,10 +159,6 @@ async def submit_attendance(
         key, params = next(iter(refused.errors.values()))
         errors = {field: t(lang, key, **params)}
         await ack(response_action="errors", errors=errors)
-        return
-    except NotAllowed:
-        await ack()
-        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_allowed")))
         return
     except LookupError:
         await ack()
