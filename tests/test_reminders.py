@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +16,16 @@ from bot.admin.context import AdminContext
 from bot.cli import parser as cli_parser
 from bot.clock import ManualClock, utc_iso
 from bot.domain.reminders import Reminder
+from bot.reminders import (
+    area_evaluation,
+    escalation,
+    guide_check,
+    onboarding_follow_up,
+    tool_test_checkpoint,
+    welcome,
+)
+from bot.reminders import spreading as spreading_kinds
+from bot.reminders.registry import KINDS, registry
 from bot.services import reminders
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
@@ -663,3 +675,153 @@ async def test_held_reminders_wait_without_an_attempt_and_the_day_s_sends_are_co
     waiting = await reminders.get_reminder(db, later.id)
     assert waiting is not None
     assert (waiting.state, waiting.attempts, waiting.due) == ("pending", 0, tomorrow)
+
+
+# -- the kinds (bot.reminders) --------------------------------------------------------------
+
+#: A payload of each kind as the planners stored it before kinds were objects.
+STORED_PAYLOADS: dict[str, dict[str, object]] = {
+    "test_checkpoint": {"test_id": 3, "checkpoint": "2026-12-01"},
+    "test_follow_up": {"test_id": 3, "checkpoint": "2026-12-01"},
+    "guide_check": {"guide_id": 5},
+    "onboarding_follow_up": {"superuser": ANNETTE},
+    "area_evaluation": {"period": "2026-2", "area_id": 2},
+    "sparring_escalation": {"question_id": 7, "level": 2, "hours": 16},
+    "spread_invite": {"round_id": 1, "daycare_id": 4},
+    "spread_follow_up": {"round_id": 1, "daycare_id": 4},
+    "spread_started": {"round_id": 1},
+    "training_invite": {"training_id": 9},
+    "training_reminder": {"training_id": 9, "version": 2},
+    "training_changed": {"training_id": 9, "change": "cancelled"},
+    "training_signed_up": {"training_id": 9, "person": ANNETTE},
+    "training_attendance": {"training_id": 9, "version": 2},
+    "welcome": {"person_id": 4, "superuser": ANNETTE},
+    "welcome_note": {"person_id": 4, "superuser": ANNETTE},
+    "ambassador_welcome": {"person_id": 4},
+    "sparring_post": {"question_id": 7},
+    "sparring_copy": {"question_id": 7, "failed_in": "C0SPARRING", "error": "not_in_channel"},
+    "sparring_offer": {"question_id": 7},
+}
+
+
+def test_every_kind_is_registered_once_and_reads_its_stored_payloads_unchanged() -> None:
+    assert set(KINDS) == set(STORED_PAYLOADS)
+    for name, stored in STORED_PAYLOADS.items():
+        kind = KINDS[name]
+        assert kind.name == name
+        assert kind.payload.decode(stored).encode() == stored, name
+    # A copy's reason is optional: a copy without one stores none.
+    assert KINDS["sparring_copy"].payload.decode({"question_id": 7}).encode() == {"question_id": 7}
+
+
+def test_a_broken_payload_is_refused_when_read() -> None:
+    with pytest.raises(KeyError):
+        KINDS["sparring_escalation"].payload.decode({"question_id": 7, "level": 1})
+    with pytest.raises(ValueError):
+        KINDS["guide_check"].payload.decode({"guide_id": "five"})
+
+
+def test_how_each_kind_goes_out_is_a_property_of_the_kind() -> None:
+    urgent = {name for name, kind in KINDS.items() if kind.urgent}
+    apart = {name for name, kind in KINDS.items() if not kind.gathered}
+    anytime = {name for name, kind in KINDS.items() if kind.anytime}
+    assert urgent == {"sparring_escalation", "training_changed"}
+    assert anytime == {"sparring_post", "sparring_copy", "sparring_offer"}
+    assert apart == urgent | anytime | {"welcome", "welcome_note", "ambassador_welcome"}
+
+
+def test_a_registry_refuses_two_kinds_of_one_name() -> None:
+    with pytest.raises(ValueError, match="two reminder kinds"):
+        registry([tool_test_checkpoint.CHECKPOINT, tool_test_checkpoint.CHECKPOINT])
+
+
+def test_keys_keep_the_format_stored_databases_hold() -> None:
+    assert tool_test_checkpoint.FOLLOW_UP.key(3, "2026-12-01") == "test_follow_up:3:2026-12-01"
+    assert guide_check.GUIDE_CHECK.key_of(5, "2026-06-01T08:00:00+00:00") == (
+        "guide_check:5:2026-06-01T08:00:00+00:00"
+    )
+    assert onboarding_follow_up.ONBOARDING.key_of(ANNETTE, METTE) == (
+        f"onboarding_follow_up:{ANNETTE}:{METTE}"
+    )
+    assert area_evaluation.AREA_EVALUATION.key_of("2026-2", 2, METTE) == (
+        f"area_evaluation:2026-2:2:{METTE}"
+    )
+    assert escalation.ESCALATION.key_of(7, 2, METTE) == f"sparring_escalation:7:2:{METTE}"
+    assert welcome.WELCOME.stint_of("welcome:4:3") == 3
+    with pytest.raises(ValueError):
+        welcome.WELCOME.stint_of("welcome_note:4:3:U1")
+
+
+async def test_planning_through_a_kind_writes_the_stored_payload_and_key(
+    db: Database, clock: ManualClock
+) -> None:
+    kind = spreading_kinds.INVITE
+    made = await kind.plan_for(
+        db, clock, CALENDAR, round_id=1, daycare_id=4, person=METTE, due=clock.now()
+    )
+    assert made is not None
+    assert (made.kind, made.recipient, made.dedupe_key) == (
+        "spread_invite",
+        METTE,
+        f"spread_invite:1:4:{METTE}",
+    )
+    assert made.payload == STORED_PAYLOADS["spread_invite"]
+    assert made.due == CALENDAR.next_allowed(clock.now())
+    again = await kind.plan_for(
+        db, clock, CALENDAR, round_id=1, daycare_id=4, person=METTE, due=clock.now()
+    )
+    assert again is None
+    with pytest.raises(ValueError, match="not a key of"):
+        await kind.plan(
+            db,
+            clock,
+            CALENDAR,
+            recipient=METTE,
+            due=clock.now(),
+            payload=kind.decode(made),
+            key="spread_follow_up:1:4:x",
+        )
+
+
+async def test_who_was_told_of_an_escalation_leaves_snoozed_copies_out(
+    db: Database, clock: ManualClock
+) -> None:
+    kind = escalation.ESCALATION
+    for key in (kind.key_of(7, 1, METTE), kind.key_of(7, 2, ANNETTE), kind.key_of(17, 1, METTE)):
+        await plan(db, clock, key, kind=kind.name, payload={"question_id": 7})
+    first = await reminders_repo.by_key(db, kind.key_of(7, 1, METTE))
+    assert first is not None
+    await reminders.claim_due(db, clock, worker="test", limit=10)
+    assert await reminders.mark_sent(db, clock, first.id)
+    copy = await reminders.snooze(db, clock, first.id, timedelta(days=1), ALWAYS)
+    assert copy is not None and copy.dedupe_key == first.dedupe_key + ":snooze:1"
+    assert await kind.told(db, 7) == {(1, METTE): "sent", (2, ANNETTE): "sending"}
+
+
+#: What loading the kinds may load of the services, views and jobs: what planning needs.
+LOADED_BY_KINDS = {
+    "bot.services",
+    "bot.services.language",  # bot.runtime's
+    "bot.services.reminders",
+    "bot.services.working_time",
+    "bot.views",
+    "bot.views.model",  # bot.ports'
+}
+
+LIST_LOADED = """
+import importlib, pathlib, sys
+for path in sorted(pathlib.Path("bot/reminders").glob("*.py")):
+    importlib.import_module("bot.reminders" + ("" if path.stem == "__init__" else "." + path.stem))
+print("\\n".join(m for m in sys.modules if m.startswith(("bot.services", "bot.views", "bot.jobs"))))
+"""
+
+
+def test_loading_the_kinds_loads_no_view_and_no_other_service() -> None:
+    """The services that plan a kind import its module, and a kind reads through those
+    services when due: so a kind module loads only what planning needs, or loading a
+    planner would load the views and the other services halfway through (`bot.reminders`)."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(  # noqa: S603 — our own interpreter and code
+        [sys.executable, "-c", LIST_LOADED], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert set(done.stdout.split()) == LOADED_BY_KINDS

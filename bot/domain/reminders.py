@@ -52,6 +52,11 @@ class Reminder:
         return self.dedupe_key.split(SNOOZE_MARK)[0]
 
     @property
+    def next_snooze_key(self) -> str:
+        """The key of the next snoozed copy: `<original key>:snooze:<n + 1>`."""
+        return f"{self.base_key}{SNOOZE_MARK}{self.snooze_number + 1}"
+
+    @property
     def snooze_number(self) -> int:
         """0 for a planned reminder, n for its n-th snoozed copy."""
         _, mark, number = self.dedupe_key.partition(SNOOZE_MARK)

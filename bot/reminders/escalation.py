@@ -14,10 +14,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.clock import Clock
-from bot.domain.reminders import Reminder
+from bot.domain.reminders import SNOOZE_MARK, Reminder
 from bot.domain.sparring import Question
 from bot.reminders.kind import Built, Payload, ReminderKind, language
 from bot.runtime import Services
+from bot.services import reminders
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 
@@ -60,6 +61,20 @@ class Escalation(ReminderKind[EscalationPayload, Question]):
             payload=EscalationPayload(question.id, level, hours),
             key=self.key_of(question.id, level, person),
         )
+
+    async def told(self, db: Database, question_id: int) -> dict[tuple[int, str], str]:
+        """The state of each escalation of the question, by (level, recipient): the record
+        of who was told at which level. Snoozed copies are left out: the original says
+        whether they were told."""
+        found: dict[tuple[int, str], str] = {}
+        prefix = self.key(question_id) + ":"
+        for key, state in (await reminders.planned_states(db, prefix)).items():
+            if SNOOZE_MARK in key:
+                continue
+            level, _, recipient = key.removeprefix(prefix).partition(":")
+            if level.isdigit() and recipient:
+                found[int(level), recipient] = state
+        return found
 
     async def still_due(
         self, services: Services, reminder: Reminder, payload: EscalationPayload

@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from bot.clock import Clock, utc_iso
-from bot.domain.reminders import SNOOZE_MARK, Reminder
+from bot.domain.reminders import SNOOZE_MARK, Reminder, ReminderState
 from storage.db import Database
 from storage.repositories import reminders as repo
 
@@ -120,6 +120,12 @@ async def planned_keys(db: Database, dedupe_prefix: str) -> set[str]:
     """The keys already planned under `dedupe_prefix`: a planner that runs every few minutes
     over many rows skips those in one read instead of one write each."""
     return await repo.keys_with_prefix(db, dedupe_prefix)
+
+
+async def planned_states(db: Database, dedupe_prefix: str) -> dict[str, ReminderState]:
+    """The state of every reminder planned under `dedupe_prefix` (snoozed copies included),
+    by key: what a kind reads to know who was told."""
+    return await repo.states_with_prefix(db, dedupe_prefix)
 
 
 async def claim_due(
@@ -370,7 +376,7 @@ async def snooze(
         recipient=source.recipient,
         due_at=due,
         payload=source.payload,
-        dedupe_key=f"{source.base_key}{SNOOZE_MARK}{source.snooze_number + 1}",
+        dedupe_key=source.next_snooze_key,
         now=utc_iso(now),
     )
 

@@ -29,7 +29,6 @@ from bot.services.sparring import delivered_since, open_questions, redeliver_sta
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import number
 from storage.db import Database
-from storage.repositories import sparring as repo
 
 LEVELS = (1, 2)
 
@@ -89,7 +88,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
         if reached is None:  # still waiting for Slack: nobody could answer yet
             continue
         asked = datetime.fromisoformat(reached)
-        states = await repo.escalations_of(db, escalation.ESCALATION.name, question.id)
+        states = await escalation.ESCALATION.told(db, question.id)
         for level in LEVELS:
             # The second is worked out after the first is planned: planned is on its way.
             people = who.of(question, 1) if level == 1 else second_level(question, who, states)

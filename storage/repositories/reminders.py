@@ -379,6 +379,18 @@ async def keys_with_prefix(db: Database, prefix: str) -> set[str]:
     return {str(row["dedupe_key"]) for row in rows}
 
 
+async def states_with_prefix(db: Database, prefix: str) -> dict[str, ReminderState]:
+    """The state of every reminder whose key starts with `prefix` (a range on the unique key
+    index: `prefix` up to its last character's successor)."""
+    if not prefix:
+        raise ValueError("an empty prefix would read every reminder")
+    rows = await db.fetchall(
+        "SELECT dedupe_key, state FROM reminders WHERE dedupe_key >= ? AND dedupe_key < ?",
+        (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+    )
+    return {str(row["dedupe_key"]): cast(ReminderState, row["state"]) for row in rows}
+
+
 async def cancel_by_prefix(db: Database, prefix: str, now: str) -> int:
     """Compared with `substr`, not LIKE: keys hold `_`, which LIKE reads as a wildcard."""
     return await db.execute(

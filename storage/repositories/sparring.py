@@ -202,23 +202,6 @@ async def stalled(
     return [int(row["id"]) for row in rows]
 
 
-async def escalations_of(db: Database, kind: str, question_id: int) -> dict[tuple[int, str], str]:
-    """The state of each escalation of the question, by (level, recipient): the record of who
-    was told at which level. Keys `<kind>:<question id>:<level>:<recipient>` (a range on the
-    unique key index); snoozed copies are left out, the original says whether they were told."""
-    rows = await db.fetchall(
-        "SELECT dedupe_key, state FROM reminders WHERE dedupe_key > ? AND dedupe_key < ?"
-        " AND instr(dedupe_key, ':snooze:') = 0",
-        (f"{kind}:{question_id}:", f"{kind}:{question_id};"),
-    )
-    found: dict[tuple[int, str], str] = {}
-    for row in rows:
-        _, _, level, recipient = str(row["dedupe_key"]).split(":", 3)
-        if level.isdigit():
-            found[int(level), recipient] = str(row["state"])
-    return found
-
-
 async def tester_ids(db: Database, tool_id: int) -> list[str]:
     """Everyone who has posted a test result for the tool, first tester first."""
     rows = await db.fetchall(
