@@ -14,6 +14,7 @@ from bot.domain.pulse import COUNTS, NETWORK, AreaPulse, Pulse, parse_period
 from bot.i18n import t
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_document
+from handlers.slack import render
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
@@ -23,7 +24,7 @@ def one_area(area: AreaPulse) -> Pulse:
 
 
 def slack_text(lang: str, pulse: Pulse) -> str:
-    return json.dumps(pulse_message(lang, pulse, TZ), ensure_ascii=False)
+    return json.dumps(render.message(pulse_message(lang, pulse, TZ)), ensure_ascii=False)
 
 
 @pytest.mark.parametrize("count", COUNTS)

@@ -16,6 +16,7 @@ from bot.services.pulse import build_pulse, current_week, narrow
 from bot.settings import parse_settings
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_markdown
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
 
@@ -84,8 +85,8 @@ async def test_an_areas_pulse_never_calls_its_spreading_the_networks(
     network, per_area = await pulses(db, clock)
     tz = clock.tz
     for lang, across in (("da", "På tværs af netværket"), ("en", "Across the network")):
-        assert across in str(pulse_message(lang, network, tz))
+        assert across in str(render.message(pulse_message(lang, network, tz)))
         assert across in pulse_markdown(lang, network, tz)
         for pulse in per_area.values():
-            assert across not in str(pulse_message(lang, pulse, tz))
+            assert across not in str(render.message(pulse_message(lang, pulse, tz)))
             assert across not in pulse_markdown(lang, pulse, tz)

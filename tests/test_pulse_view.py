@@ -18,7 +18,9 @@ from bot.domain.pulse import (
     parse_period,
 )
 from bot.standin.blockkit import check_message
-from bot.views.pulse import duration, pulse_message
+from bot.views.pulse import duration
+from bot.views.pulse import pulse_message as neutral_pulse
+from handlers.slack import render
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
@@ -55,6 +57,11 @@ def sample(**changes: Any) -> Pulse:
         gaps=Gaps(areas_without_ambassador=("Øst",)),
     )
     return replace(base, **changes)
+
+
+def pulse_message(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The pulse as Slack receives it."""
+    return render.message(neutral_pulse(*args, **kwargs))
 
 
 def all_text(message: dict[str, object]) -> str:

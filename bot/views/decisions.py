@@ -1,42 +1,39 @@
 """Leadership's decision on a tool as three buttons — Godkend / Stop / Spred, each behind
-Slack's confirm dialog — shown on the App Home and on the guide card for leaders and
+a confirm dialog — shown on the App Home and on the guide card for leaders and
 coordinators; `handlers.actions.home.record_decision` answers them wherever they are."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.domain.guides import DECISIONS, DecisionKind
 from bot.i18n import t
-from bot.views.blocks import Block, actions, button, plain, shorten
+from bot.views.blocks import shorten
+from bot.views.model import Actions, Button, Confirm, Style
 
 DECIDE: dict[DecisionKind, str] = {kind: f"home_decide_{kind}" for kind in DECISIONS}
-CONFIRM_TITLE_MAX = 100
-CONFIRM_TEXT_MAX = 300
-CONFIRM_BUTTON_MAX = 30
+STYLES: dict[DecisionKind, Style] = {"to_be_spread": "primary", "stopped": "danger"}
 
 
-def _confirm(lang: str, kind: DecisionKind, tool: str) -> dict[str, Any]:
+def _confirm(lang: str, kind: DecisionKind, tool: str) -> Confirm:
     name = shorten(tool, 60)
-    return {
-        "title": plain(
-            shorten(t(lang, f"home.confirm.title.{kind}", tool=name), CONFIRM_TITLE_MAX)
-        ),
-        "text": plain(shorten(t(lang, f"home.confirm.text.{kind}", tool=name), CONFIRM_TEXT_MAX)),
-        "confirm": plain(shorten(t(lang, "home.confirm.yes"), CONFIRM_BUTTON_MAX)),
-        "deny": plain(shorten(t(lang, "home.confirm.no"), CONFIRM_BUTTON_MAX)),
-    }
+    return Confirm(
+        title=t(lang, f"home.confirm.title.{kind}", tool=name),
+        text=t(lang, f"home.confirm.text.{kind}", tool=name),
+        yes=t(lang, "home.confirm.yes"),
+        no=t(lang, "home.confirm.no"),
+    )
 
 
-def decision_buttons(lang: str, tool_id: int, tool: str) -> Block:
+def decision_buttons(lang: str, tool_id: int, tool: str) -> Actions:
     """Godkend / Stop / Spred, each asking first."""
-    elements = []
-    for kind in DECISIONS:
-        element = button(t(lang, f"home.decision.button.{kind}"), DECIDE[kind], str(tool_id))
-        if kind == "to_be_spread":
-            element["style"] = "primary"
-        elif kind == "stopped":
-            element["style"] = "danger"
-        element["confirm"] = _confirm(lang, kind, tool)
-        elements.append(element)
-    return actions(*elements)
+    return Actions(
+        tuple(
+            Button(
+                DECIDE[kind],
+                t(lang, f"home.decision.button.{kind}"),
+                str(tool_id),
+                style=STYLES.get(kind),
+                confirm=_confirm(lang, kind, tool),
+            )
+            for kind in DECISIONS
+        )
+    )

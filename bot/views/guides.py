@@ -259,7 +259,10 @@ def decide_message(lang: str, card: GuideCard) -> dict[str, Any]:
     round that reaches every daycare)."""
     tool = card.detail.tool
     text = t(lang, "guide.decide")
-    return {"text": text, "blocks": [section(text), decision_buttons(lang, tool.id, tool.name)]}
+    from handlers.slack.render import element  # until this view is neutral too
+
+    buttons = actions(*(element(e) for e in decision_buttons(lang, tool.id, tool.name).elements))
+    return {"text": text, "blocks": [section(text), buttons]}
 
 
 def _other_line(lang: str, summary: GuideSummary) -> Block:

@@ -211,7 +211,10 @@ def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
             day=local_day(lang, waiting.latest.decided_on, tz),
         )
         text = f"{text}\n{latest}"
-    return [section(text), decision_buttons(lang, waiting.tool_id, waiting.tool)]
+    from handlers.slack.render import element  # until this view is neutral too
+
+    buttons = decision_buttons(lang, waiting.tool_id, waiting.tool)
+    return [section(text), actions(*(element(e) for e in buttons.elements))]
 
 
 def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:

@@ -1,20 +1,20 @@
 """The pulse as Slack shows it — the weekly digest in the leadership channel and
 `/tovholder pulse` privately: short and scannable on a phone. Per area one section, then
 the network, then the gaps. Every name that people typed (tools, areas, daycares, reasons)
-is escaped.
+goes in through `literal`.
 """
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.pulse import AreaPulse, Period, Pulse, Spread
 from bot.i18n import t
-from bot.mrkdwn import escape
-from bot.views.blocks import Block, context, divider, header, section, sections, shorten
+from bot.views.blocks import shorten
 from bot.views.dates import day_text, local_day, period_name
 from bot.views.decisions import decision_buttons
+from bot.views.model import Context, Divider, Heading, Message, Part, Text
+from bot.views.text import literal
 from bot.views.tool_tests import stars
 
 #: Names listed before "and N more" — a digest is read on a phone.
@@ -23,7 +23,7 @@ REASON_CHARS = 150
 #: Tools with decision buttons in a private pulse (the Home lists them all).
 DECISIONS_SHOWN = 5
 REASONS_SHOWN = 3
-#: Areas shown one section each; beyond that they are packed (Slack allows 50 blocks).
+#: Areas shown one part each; beyond that they are shown as one (a message holds 50 blocks).
 AREA_SECTIONS_MAX = 30
 
 
@@ -53,7 +53,7 @@ def duration(lang: str, minutes: float) -> str:
 
 
 def _names(lang: str, names: tuple[str, ...] | list[str]) -> str:
-    shown = ", ".join(escape(name) for name in names[:NAMES_SHOWN])
+    shown = ", ".join(literal(name) for name in names[:NAMES_SHOWN])
     if len(names) > NAMES_SHOWN:
         shown += " " + t(lang, "pulse.and_more", count=len(names) - NAMES_SHOWN)
     return shown
@@ -77,11 +77,11 @@ def _journeys(pulse: Pulse) -> list[tuple[str, str | None, str]]:
 
 
 def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
-    lines = [f"*{escape(area.area)}*"]
+    lines = [f"**{literal(area.area)}**"]
     if area.tools_in_test:
         tools = []
         for tool in area.tools_in_test:
-            text = escape(tool.tool)
+            text = literal(tool.tool)
             if tool.newest_rating is not None and tool.newest_on:
                 text += " " + t(
                     lang,
@@ -129,11 +129,11 @@ def _area_lines(lang: str, area: AreaPulse, tz: ZoneInfo) -> list[str]:
 
 
 def _spread_line(lang: str, spread: Spread) -> str:
-    areas = " · ".join(f"{escape(a.area)} {a.in_use}/{a.daycares}" for a in spread.areas)
+    areas = " · ".join(f"{literal(a.area)} {a.in_use}/{a.daycares}" for a in spread.areas)
     line = t(
         lang,
         "pulse.spread",
-        tool=escape(spread.tool),
+        tool=literal(spread.tool),
         in_use=spread.in_use,
         daycares=spread.daycares,
         areas=areas or "–",
@@ -142,8 +142,8 @@ def _spread_line(lang: str, spread: Spread) -> str:
         line += "\n" + t(
             lang,
             "pulse.declined",
-            daycare=escape(daycare),
-            reason=escape(shorten(" ".join(reason.split()), REASON_CHARS)),
+            daycare=literal(daycare),
+            reason=literal(shorten(" ".join(reason.split()), REASON_CHARS)),
         )
     if len(spread.declined) > REASONS_SHOWN:
         more = t(lang, "pulse.and_more", count=len(spread.declined) - REASONS_SHOWN)
@@ -160,7 +160,7 @@ def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
             t(
                 lang,
                 "pulse.move",
-                tool=escape(tool),
+                tool=literal(tool),
                 before=t(lang, f"tool_status.{first}") if first else "–",
                 after=t(lang, f"tool_status.{last}"),
             )
@@ -172,7 +172,7 @@ def _network_lines(lang: str, pulse: Pulse, tz: ZoneInfo) -> list[str]:
             t(
                 lang,
                 "pulse.decision",
-                tool=escape(d.tool),
+                tool=literal(d.tool),
                 decision=t(lang, f"decision.{d.decision}"),
                 day=local_day(lang, d.decided_on, tz),
             )
@@ -218,7 +218,7 @@ def pulse_message(
     *,
     digest: bool = False,
     decide: tuple[tuple[int, str], ...] = (),
-) -> dict[str, Any]:
+) -> Message:
     """The digest (`digest=True`: "Ugens puls") or an on-demand pulse, as one message.
     `decide`: the tools (id, name) a leader reading it privately may decide on here."""
     title = period_title(lang, pulse.period)
@@ -227,20 +227,22 @@ def pulse_message(
     where = (
         t(lang, "pulse.scope.network")
         if scope.kind == "network"
-        else t(lang, f"pulse.scope.{scope.kind}", name=escape(scope.label))
+        else t(lang, f"pulse.scope.{scope.kind}", name=literal(scope.label))
     )
-    blocks: list[Block] = [header(heading), context(where)]
+    parts: list[Part] = [Heading(heading), Context(where)]
     area_lines = [_area_lines(lang, area, tz) for area in pulse.areas]
     if len(area_lines) <= AREA_SECTIONS_MAX:
-        blocks += [section("\n".join(lines)) for lines in area_lines]
-    else:
-        blocks += sections(["\n".join(lines) for lines in area_lines])
-    blocks.append(divider())
-    blocks += sections(_network_lines(lang, pulse, tz))
-    blocks += sections(_gap_lines(lang, pulse))
+        parts += [Text("\n".join(lines)) for lines in area_lines]
+    elif area_lines:
+        parts.append(Text("\n".join("\n".join(lines) for lines in area_lines)))
+    parts += [
+        Divider(),
+        Text("\n".join(_network_lines(lang, pulse, tz))),
+        Text("\n".join(_gap_lines(lang, pulse))),
+    ]
     for tool_id, name in decide[:DECISIONS_SHOWN]:
-        blocks.append(context(t(lang, "pulse.decide", tool=escape(name))))
-        blocks.append(decision_buttons(lang, tool_id, name))
+        parts.append(Context(t(lang, "pulse.decide", tool=literal(name))))
+        parts.append(decision_buttons(lang, tool_id, name))
     text = t(
         lang,
         "pulse.fallback",
@@ -248,4 +250,4 @@ def pulse_message(
         results=pulse.total("results"),
         asked=pulse.total("questions_asked"),
     )
-    return {"text": text, "blocks": blocks}
+    return Message(text, tuple(parts))

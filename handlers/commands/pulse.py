@@ -13,6 +13,7 @@ from bot.views.help import text_message
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_file
 from handlers.commands.dispatch import CommandCall
+from handlers.slack import render
 
 
 async def pulse_command(call: CommandCall) -> None:
@@ -52,7 +53,7 @@ async def pulse_command(call: CommandCall) -> None:
     )
     if not request.export:
         decide = await pulse.decidable(services.db, user_id, found)
-        shown = pulse_message(lang, found, settings.tz, decide=decide)
+        shown = render.message(pulse_message(lang, found, settings.tz, decide=decide))
         await respond(response_type="ephemeral", **shown)
         return
     content = pulse_file(request.format, lang, found, settings.tz)
