@@ -144,7 +144,7 @@ async def gone(services: Services, reminder: Reminder) -> dict[str, Any] | None:
     return None
 
 
-SENDERS = kinds(Scripted("note", note), Scripted("gone", gone))
+NOTES = kinds(Scripted("note", note), Scripted("gone", gone))
 
 
 async def plan(
@@ -166,7 +166,7 @@ async def plan(
 
 async def run(slack: LocalSlack, pacer: Pacer, **kwargs: Any) -> DispatchReport:
     return await dispatch(
-        services_of(slack), SENDERS, worker="test", pacer=pacer, calendar=ALWAYS, **kwargs
+        services_of(slack), NOTES, worker="test", pacer=pacer, calendar=ALWAYS, **kwargs
     )
 
 
@@ -226,7 +226,7 @@ async def test_a_429_is_retried_later_and_then_delivered_once(
     assert (await state_of(db, made.id)).state == "sent"
 
 
-async def test_a_sender_returning_none_cancels(
+async def test_a_reminder_its_kind_finds_no_longer_due_is_cancelled(
     slack: LocalSlack, clock: ManualClock, pacer: Pacer
 ) -> None:
     made = await plan(slack.bot.db, clock, "k", PEOPLE[0], kind="gone")
@@ -269,7 +269,7 @@ async def test_a_connection_error_is_retried(
     unreachable = AsyncWebClient(token="xoxb-x", base_url="http://127.0.0.1:9/api/")
     unreachable.retry_handlers = []
     services = dataclasses.replace(services_of(slack), slack=unreachable)
-    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     assert report.retried == 1
     waiting = await state_of(slack.bot.db, made.id)
     assert (waiting.state, waiting.attempts) == ("pending", 1)
@@ -300,15 +300,15 @@ async def test_nothing_is_claimed_in_closed_time(
     made = await plan(db, clock, "k", PEOPLE[0])
     clock.move_to(datetime(2026, 11, 30, 16, 0, tzinfo=TZ))  # after working hours
     calendar = WorkingCalendar(TZ)
-    report = await dispatch(services_of(slack), SENDERS, worker="w", pacer=pacer)
+    report = await dispatch(services_of(slack), NOTES, worker="w", pacer=pacer)
     assert report.closed and report.claimed == 0
     clock.move_to(datetime(2026, 12, 1, 8, 0, tzinfo=TZ))
-    report = await dispatch(services_of(slack), SENDERS, worker="w", pacer=pacer, calendar=calendar)
+    report = await dispatch(services_of(slack), NOTES, worker="w", pacer=pacer, calendar=calendar)
     assert report.sent == 1
     assert (await state_of(db, made.id)).state == "sent"
 
 
-async def test_a_sender_that_crashes_is_tried_again_later(
+async def test_a_kind_that_crashes_building_its_message_is_tried_again_later(
     slack: LocalSlack, clock: ManualClock, pacer: Pacer
 ) -> None:
     async def broken(services: Services, reminder: Reminder) -> dict[str, Any] | None:
@@ -385,7 +385,7 @@ async def test_the_process_pacer_can_be_replaced_for_tests(
     install_pacer(pacer)
     try:
         assert shared_pacer() is pacer
-        report = await dispatch(services_of(slack), SENDERS, worker="w", calendar=ALWAYS)
+        report = await dispatch(services_of(slack), NOTES, worker="w", calendar=ALWAYS)
     finally:
         install_pacer(None)
     assert report.sent == 3
@@ -475,7 +475,7 @@ async def crash_mid_post(
     task = asyncio.create_task(
         dispatch(
             services_of(slack),
-            SENDERS,
+            NOTES,
             worker="dead",
             pacer=pacer,
             calendar=ALWAYS,
@@ -598,7 +598,7 @@ async def test_when_slack_cannot_be_asked_nothing_is_sent_blindly_and_nothing_is
     clock.advance(reminders.LEASE)
     slack.standin.fault("conversations.history", fault)
     services = without_retries(slack)
-    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     assert (report.deferred, report.sent, report.confirmed) == (1, 0, 0)
     waiting = await state_of(db, made.id)
     # The reclaim counted an attempt; the failed look-up does not.
@@ -606,11 +606,11 @@ async def test_when_slack_cannot_be_asked_nothing_is_sent_blindly_and_nothing_is
     assert waiting.last_error is not None and waiting.last_error.startswith("look-up in Slack")
     assert waiting.due == clock.now() + reminders.backoff(1)
     clock.advance(reminders.backoff(1))
-    again = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    again = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     assert (again.deferred, again.sent) == (1, 0)  # Slack still down: still waiting
     slack.standin.clear_faults()
     clock.advance(reminders.backoff(1))
-    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     assert (report.confirmed, report.sent) == (1, 0)
     assert len(dm(slack, PEOPLE[0])) == 1
     assert (await state_of(db, made.id)).state == "sent"
@@ -626,7 +626,7 @@ async def test_a_look_up_that_times_out_waits_for_a_later_run(
     slack.standin.fault("conversations.history", HANG)
     services = without_retries(slack)
     services.slack.timeout = 1
-    report = await dispatch(services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS)
+    report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     slack.standin.clear_faults()
     assert (report.deferred, report.sent) == (1, 0)
     waiting = await state_of(db, made.id)
@@ -696,12 +696,12 @@ async def test_anytime_kinds_go_out_in_closed_time_and_only_they(
     later = await plan(db, clock, "u2", PEOPLE[1], kind="urgent")
     normal = await plan(db, clock, "n", PEOPLE[2])
     clock.move_to(datetime(2026, 11, 30, 20, 0, tzinfo=TZ))  # Monday evening
-    senders = {**SENDERS, **kinds(Scripted("urgent", note, anytime=True))}
+    known = {**NOTES, **kinds(Scripted("urgent", note, anytime=True))}
     slack.standin.rate_limit("chat.postMessage", times=1, retry_after=45)
 
     async def evening() -> DispatchReport:
         return await dispatch(
-            services_of(slack), senders, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
+            services_of(slack), known, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
         )
 
     report = await evening()
@@ -715,13 +715,13 @@ async def test_anytime_kinds_go_out_in_closed_time_and_only_they(
     assert (await state_of(db, normal.id)).state == "pending"
     assert sorted(posts(slack)) == PEOPLE[:2]
     # Unless a kind is `anytime`, closed time is closed for it.
-    ordinary = {**SENDERS, **kinds(Scripted("urgent", note))}
+    ordinary = {**NOTES, **kinds(Scripted("urgent", note))}
     assert (await run_closed(slack, pacer, ordinary)).claimed == 0
 
 
-async def run_closed(slack: LocalSlack, pacer: Pacer, senders: Kinds) -> DispatchReport:
+async def run_closed(slack: LocalSlack, pacer: Pacer, known: Kinds) -> DispatchReport:
     report = await dispatch(
-        services_of(slack), senders, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
+        services_of(slack), known, worker="w", pacer=pacer, calendar=WorkingCalendar(TZ)
     )
     assert report.closed
     return report
@@ -743,13 +743,13 @@ NINE_THIRTY = WorkingCalendar(TZ, nudge_at=time(9, 30))
 async def run_morning(
     slack: LocalSlack, pacer: Pacer, calendar: DispatchCalendar = ALWAYS, **kwargs: Any
 ) -> DispatchReport:
-    senders = {
-        **SENDERS,
+    known = {
+        **NOTES,
         **kinds(Scripted("urgent", note, urgent=True), Scripted("apart", note, nudge=False)),
     }
     return await dispatch(
         services_of(slack),
-        senders,
+        known,
         worker="test",
         pacer=pacer,
         calendar=calendar,
@@ -845,7 +845,7 @@ async def test_while_slack_cannot_say_whether_the_list_went_out_the_person_gets_
     slack.standin.fault("conversations.history", HTML_503)
     services = without_retries(slack)
     report = await dispatch(
-        services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
+        services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
     )
     assert (report.deferred, report.released, report.sent) == (3, 1, 0)
     assert len(dm(slack, PEOPLE[0])) == 1  # not a second list beside the one in doubt
@@ -853,7 +853,7 @@ async def test_while_slack_cannot_say_whether_the_list_went_out_the_person_gets_
     slack.standin.clear_faults()
     clock.advance(reminders.backoff(1))
     report = await dispatch(
-        services, SENDERS, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
+        services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS, morning=MORNING
     )
     assert (report.confirmed, report.sent, report.held) == (3, 0, 1)  # today's went out
     assert len(dm(slack, PEOPLE[0])) == 1
