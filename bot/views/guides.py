@@ -36,6 +36,7 @@ from bot.views.blocks import (
 from bot.views.dates import local_day
 from bot.views.decisions import decision_buttons
 from bot.views.markdown import card_steps, split_for_sections, to_mrkdwn, without_empty_headings
+from bot.views.model import Message, Text
 from bot.views.tool_tests import START as START_TEST
 from bot.views.tool_tests import SUMMARY, summary_line
 from bot.views.trainings import PLAN
@@ -253,16 +254,13 @@ def card_blocks(
     return blocks
 
 
-def decide_message(lang: str, card: GuideCard) -> dict[str, Any]:
-    """ "Ledelsens beslutning …" from "Mere …": Godkend / Stop / Spred, each behind Slack's
+def decide_message(lang: str, card: GuideCard) -> Message:
+    """ "Ledelsens beslutning …" from "Mere …": Godkend / Stop / Spred, each behind a
     confirm dialog (a menu option cannot ask first, and a decision may start a spreading
     round that reaches every daycare)."""
     tool = card.detail.tool
     text = t(lang, "guide.decide")
-    from handlers.slack.render import element  # until this view is neutral too
-
-    buttons = actions(*(element(e) for e in decision_buttons(lang, tool.id, tool.name).elements))
-    return {"text": text, "blocks": [section(text), buttons]}
+    return Message(text, (Text(text), decision_buttons(lang, tool.id, tool.name)))
 
 
 def _other_line(lang: str, summary: GuideSummary) -> Block:

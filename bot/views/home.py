@@ -26,6 +26,7 @@ from bot.views.blocks import (
     context,
     divider,
     header,
+    plain,
     section,
     sections,
     shorten,
@@ -33,6 +34,7 @@ from bot.views.blocks import (
 from bot.views.dates import day_text, local_day, period_name
 from bot.views.decisions import decision_buttons
 from bot.views.guides import SHOW
+from bot.views.model import Button
 from bot.views.network import mentions
 from bot.views.trainings import signup_buttons, training_line
 
@@ -211,10 +213,26 @@ def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
             day=local_day(lang, waiting.latest.decided_on, tz),
         )
         text = f"{text}\n{latest}"
-    from handlers.slack.render import element  # until this view is neutral too
+    return [section(text), _decision_row(lang, waiting.tool_id, waiting.tool)]
 
-    buttons = decision_buttons(lang, waiting.tool_id, waiting.tool)
-    return [section(text), actions(*(element(e) for e in buttons.elements))]
+
+def _decision_row(lang: str, tool_id: int, tool: str) -> Block:
+    """`decision_buttons` as Block Kit, for as long as this page is built as Block Kit (the
+    pulse and the guide card show them as neutral `Actions`)."""
+    elements = []
+    for choice in decision_buttons(lang, tool_id, tool).elements:
+        assert isinstance(choice, Button) and choice.confirm is not None
+        element = button(choice.label, choice.id, choice.value)
+        if choice.style is not None:
+            element["style"] = choice.style
+        element["confirm"] = {
+            "title": plain(shorten(choice.confirm.title, 100)),
+            "text": plain(shorten(choice.confirm.text, 300)),
+            "confirm": plain(shorten(choice.confirm.yes, 30)),
+            "deny": plain(shorten(choice.confirm.no, 30)),
+        }
+        elements.append(element)
+    return actions(*elements)
 
 
 def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:

@@ -30,6 +30,8 @@ class Confirm:
     text: str
     yes: str
     no: str
+    #: The "yes" is destructive (cancelling, deleting): shown in red.
+    danger: bool = False
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from handlers.actions import adoption as adoption_actions
 from handlers.actions import tool_tests as test_actions
 from handlers.actions import trainings as training_actions
 from handlers.replies import answer_click, private
+from handlers.slack import render
 from handlers.values import action_channel, action_value, as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
@@ -217,7 +218,7 @@ async def show_decisions(
         return
     if not found.can_decide:
         raise NotAllowed(Action.RECORD_DECISIONS)
-    await private(respond, decide_message(lang, found))
+    await private(respond, render.message(decide_message(lang, found)))
 
 
 async def search_name(

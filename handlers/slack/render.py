@@ -154,12 +154,15 @@ def button(item: Button) -> dict[str, Any]:
 
 
 def confirm(dialog: Confirm) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "title": plain(shorten(dialog.title, CONFIRM_TITLE_MAX)),
         "text": plain(shorten(dialog.text, CONFIRM_TEXT_MAX)),
         "confirm": plain(shorten(dialog.yes, CONFIRM_BUTTON_MAX)),
         "deny": plain(shorten(dialog.no, CONFIRM_BUTTON_MAX)),
     }
+    if dialog.danger:
+        out["style"] = "danger"
+    return out
 
 
 def overflow(item: Overflow) -> dict[str, Any]:
