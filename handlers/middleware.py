@@ -1,6 +1,6 @@
-"""Global middleware — refuse other workspaces, hand every listener its services — and the
-small steps the listener guard (`handlers.errors.guard`) takes after the ack: drop Slack's
-repeated deliveries, stamp the person's activity."""
+"""Global middleware — refuse other workspaces, hand every listener its services and the
+acting person's id — and the small steps the listener guard (`handlers.errors.guard`) takes
+after the ack: drop Slack's repeated deliveries, stamp the person's activity."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from slack_bolt.response import BoltResponse
 from bot.clock import utc_iso
 from bot.i18n import t
 from bot.runtime import Services
+from bot.services import identities
 from bot.services.onboarding import record_activity
 from storage.db import DatabaseUnwritable
 from storage.repositories import events
@@ -80,6 +81,22 @@ def provide_services(services: Services) -> Callable[..., Awaitable[None]]:
 
     async def middleware(context: AsyncBoltContext, next: Next) -> None:
         context["services"] = services
+        await next()
+
+    return middleware
+
+
+def resolve_person(services: Services) -> Callable[..., Awaitable[None]]:
+    """The acting Slack user as the bot's person id, once per request: listeners read
+    `context["person_id"]` (absent for bots and system events). Someone the bot has not met
+    becomes a guest person; that one write is the only one before the ack."""
+
+    async def middleware(body: dict[str, Any], context: AsyncBoltContext, next: Next) -> None:
+        slack_id = user_id_of(body)
+        if slack_id is not None:
+            context["person_id"] = await identities.person_for(
+                services.db, services.clock, "slack", slack_id
+            )
         await next()
 
     return middleware

@@ -56,14 +56,15 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
         "daycare": await one("SELECT id FROM daycares WHERE name = ?", place),
         "area": await one("SELECT id FROM areas WHERE name = 'Nord'"),
         "guide": await one(
-            "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id"
-            " WHERE p.slack_user_id = ? ORDER BY g.id LIMIT 1",
+            "SELECT g.id FROM guides g JOIN identities i ON i.person_id = g.owner_id"
+            " WHERE i.external_id = ? ORDER BY g.id LIMIT 1",
             who,
         ),
     }
     statements = [
         "UPDATE guide_versions SET edited_by = :who WHERE guide_id = :guide",
-        "INSERT INTO guide_helpful_marks VALUES ((SELECT MIN(id) FROM guides), :who, :at)",
+        "INSERT INTO guide_helpful_marks VALUES ((SELECT MIN(id) FROM guides),"
+        " (SELECT person_id FROM identities WHERE external_id = :who), :at)",
         "INSERT INTO sparring_questions (request_key, asker_slack_id, question, created_at)"
         " VALUES ('ask:' || :mark, :who, 'Spørgsmål ' || :mark, :at)",
         "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
@@ -195,7 +196,8 @@ async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
 ) -> None:
     await gdpr.record_access(traced, clock, await gdpr.my_data(traced, clock, METTE), by=METTE)
     guides_before = await traced.fetchall(
-        "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id WHERE p.slack_user_id = ?",
+        "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id"
+        " WHERE p.id = (SELECT person_id FROM identities WHERE external_id = ?)",
         (METTE,),
     )
     assert guides_before

@@ -62,13 +62,17 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
     p = {"k": KAREN, "n": NAME, "e": EMAIL, "now": now, "area": nord, "tool": tool}
     async with db.transaction() as conn:
         await conn.execute(
-            "INSERT INTO people (slack_user_id, name, email, created_at, updated_at)"
-            " VALUES (:k, :n, :e, :now, :now)",
+            "INSERT INTO people (name, email, created_at, updated_at) VALUES (:n, :e, :now, :now)",
+            p,
+        )
+        await conn.execute(
+            "INSERT INTO identities (platform, external_id, person_id)"
+            " VALUES ('slack', :k, (SELECT id FROM people WHERE email = :e))",
             p,
         )
         await conn.execute(
             "INSERT INTO person_roles (person_id, role, area_id) VALUES"
-            " ((SELECT id FROM people WHERE slack_user_id = :k), 'ambassador', :area)",
+            " ((SELECT person_id FROM identities WHERE external_id = :k), 'ambassador', :area)",
             p,
         )
         for key, text, state in (
@@ -331,7 +335,7 @@ async def test_no_erasure_without_the_list_and_one_secret_per_installation(
     with pytest.raises(ErasureListUnreadable):
         who = await gdpr.identity_for(db, gdpr.Target("slack", KAREN))
         await gdpr.erase(db, clock, who, by="cli")
-    assert await one(db, "SELECT COUNT(*) FROM people WHERE slack_user_id = ?", KAREN) == 1
+    assert await one(db, "SELECT COUNT(*) FROM identities WHERE external_id = ?", KAREN) == 1
     first.path.unlink()
     first._store(b"first", set(), create=True)
     second._store(b"second", set(), create=True)  # a moment later: the first one stays

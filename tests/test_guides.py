@@ -14,6 +14,7 @@ import pytest
 from bot.cli import main
 from bot.clock import ManualClock, utc_iso
 from bot.domain.guides import GuideContent, GuideDraft
+from bot.services import identities
 from bot.services.demo import demo_csv, seed_demo
 from bot.services.guides import (
     Helpful,
@@ -118,11 +119,13 @@ async def test_browsing_puts_recommended_tools_first_and_filters(
     assert [g.slug for g in await browse_guides(db, theme="social-udvikling")] == ["a"]
     assert [g.slug for g in await browse_guides(db, age_group="vuggestue")] == ["z"]
     guide = (await browse_guides(db))[0]
-    assert await mark_helpful(db, clock, guide.guide_id, "U1") == Helpful(1, counted=True)
+    u1 = await identities.person_for(db, clock, "slack", "U1")
+    u2 = await identities.person_for(db, clock, "slack", "U2")
+    assert await mark_helpful(db, clock, guide.guide_id, u1) == Helpful(1, counted=True)
     # a double click counts once, and says so
-    assert await mark_helpful(db, clock, guide.guide_id, "U1") == Helpful(1, counted=False)
-    assert await mark_helpful(db, clock, guide.guide_id, "U2") == Helpful(2, counted=True)
-    assert await mark_helpful(db, clock, 9999, "U1") is None
+    assert await mark_helpful(db, clock, guide.guide_id, u1) == Helpful(1, counted=False)
+    assert await mark_helpful(db, clock, guide.guide_id, u2) == Helpful(2, counted=True)
+    assert await mark_helpful(db, clock, 9999, u1) is None
     assert (await browse_guides(db))[0].helpful_count == 2
     clock.advance(timedelta(days=3))
     assert await mark_verified(db, clock, guide.guide_id)

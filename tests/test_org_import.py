@@ -73,7 +73,11 @@ async def person(db: Database, slack_id: str) -> Person:
 
 
 async def welcomed_at(db: Database, slack_id: str) -> str | None:
-    row = await db.fetchone("SELECT welcomed_at FROM people WHERE slack_user_id = ?", (slack_id,))
+    row = await db.fetchone(
+        "SELECT welcomed_at FROM people p JOIN identities i ON i.person_id = p.id"
+        " WHERE i.external_id = ?",
+        (slack_id,),
+    )
     assert row is not None
     return row["welcomed_at"]  # type: ignore[no-any-return]
 
@@ -696,7 +700,10 @@ def test_cli_prune_in_english_counts_the_removed(
         "Daycares: 0 created, 0 updated, 1 unchanged",
         "People: 0 created, 0 updated, 2 unchanged, 1 removed",
     ]
-    assert rows_of(cli_env, "SELECT slack_user_id FROM people ORDER BY id") == [
+    assert rows_of(
+        cli_env,
+        "SELECT i.external_id FROM people p JOIN identities i ON i.person_id = p.id ORDER BY p.id",
+    ) == [
         ("U0LINE001",),
         ("U0METTE01",),
     ]
@@ -746,7 +753,8 @@ async def test_cli_looks_people_up_in_slack_through_the_bot_token(
     assert asked == ["bitten@x.dk", "nobody@x.dk", "bitten@x.dk"]
     assert {call.method for call in standin.calls} == {"users.lookupByEmail"}
     stored = rows_of(
-        tmp_path / "data" / "tovholder.db", "SELECT slack_user_id, welcomed_at FROM people"
+        tmp_path / "data" / "tovholder.db",
+        "SELECT i.external_id, p.welcomed_at FROM people p JOIN identities i ON i.person_id = p.id",
     )
     assert stored == [("U0BITT001", None)]
 

@@ -127,7 +127,7 @@ async def _document(db: Database, clock: Clock, who: Identity) -> dict[str, Any]
     document: dict[str, Any] = {
         "generated_at": utc_iso(clock.now()),
         "slack_user_id": who.slack_id,
-        "in_organisation": who.person_id is not None,
+        "in_organisation": who.person_id is not None and who.in_organisation,
         "person": person[0] if person else None,
         **found,
     }

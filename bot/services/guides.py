@@ -287,9 +287,9 @@ class Helpful:
     counted: bool
 
 
-async def mark_helpful(db: Database, clock: Clock, guide_id: int, user_id: str) -> Helpful | None:
+async def mark_helpful(db: Database, clock: Clock, guide_id: int, person_id: int) -> Helpful | None:
     """A reader found the guide helpful (counted once per person); None: no such guide."""
-    marked = await guides_repo.add_helpful(db, guide_id, user_id, utc_iso(clock.now()))
+    marked = await guides_repo.add_helpful(db, guide_id, person_id, utc_iso(clock.now()))
     return Helpful(*marked) if marked else None
 
 

@@ -128,10 +128,15 @@ async def share_guide(
 
 
 async def helpful(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck,
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    services: Services,
+    lang: str,
+    person_id: int,
 ) -> None:
     guide_id = as_int(action_value(body)) or 0
-    marked = await mark_helpful(services.db, services.clock, guide_id, body["user"]["id"])
+    marked = await mark_helpful(services.db, services.clock, guide_id, person_id)
     if marked is None:
         await _gone(respond, lang)
         return

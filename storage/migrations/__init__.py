@@ -35,10 +35,11 @@ from storage.migrations import (
     m0021_reminders_by_kind,
     m0022_gdpr_log_hashed,
     m0024_ambassador_welcomes,
+    m0025_identities,
 )
 from storage.migrations.migration import Migration
 
-__all__ = ["MIGRATIONS", "Migration", "applied_migrations", "migrate"]
+__all__ = ["MIGRATIONS", "Migration", "MigrationFailed", "applied_migrations", "migrate"]
 
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_organisation.MIGRATION,
@@ -64,6 +65,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0021_reminders_by_kind.MIGRATION,
     m0022_gdpr_log_hashed.MIGRATION,
     m0024_ambassador_welcomes.MIGRATION,
+    m0025_identities.MIGRATION,
 )
 
 
@@ -82,14 +84,39 @@ async def migrate(db: Database, clock: Clock) -> list[str]:
     for migration in MIGRATIONS:
         if migration.name in done:
             continue
-        async with db.transaction() as conn:
-            for statement in migration.statements:
-                await conn.execute(statement)
-            if migration.run is not None:
-                await migration.run(conn, ErasureList.beside(db.path))
-            await conn.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                (migration.name, utc_iso(clock.now())),
-            )
+        if migration.foreign_keys_off:
+            await _foreign_keys(db, on=False)
+        try:
+            await _apply(db, clock, migration)
+        finally:
+            if migration.foreign_keys_off:
+                await _foreign_keys(db, on=True)
         applied.append(migration.name)
     return applied
+
+
+async def _apply(db: Database, clock: Clock, migration: Migration) -> None:
+    async with db.transaction() as conn:
+        for statement in migration.statements:
+            await conn.execute(statement)
+        if migration.run is not None:
+            await migration.run(conn, ErasureList.beside(db.path))
+        if migration.foreign_keys_off:
+            async with conn.execute("PRAGMA foreign_key_check") as cursor:
+                broken = list(await cursor.fetchall())
+            if broken:
+                tables = sorted({str(row[0]) for row in broken})
+                raise MigrationFailed(f"{migration.name}: rows point nowhere in {tables}")
+        await conn.execute(
+            "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+            (migration.name, utc_iso(clock.now())),
+        )
+
+
+async def _foreign_keys(db: Database, *, on: bool) -> None:
+    async with db.outside_transaction() as conn:
+        await conn.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+class MigrationFailed(RuntimeError):
+    """A migration would leave rows pointing at nothing; it was rolled back."""

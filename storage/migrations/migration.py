@@ -17,3 +17,8 @@ class Migration:
     #: What SQL alone cannot do (a salted hash), run after the statements in the same
     #: transaction, with the erasure list beside the database.
     run: Callable[[aiosqlite.Connection, ErasureList], Awaitable[None]] | None = None
+    #: Rebuilds a table others point at (CREATE new, copy, DROP, RENAME): with foreign keys
+    #: on, the DROP would delete every row that cascades from it. The runner turns them off
+    #: around the transaction (SQLite ignores the pragma inside one) and runs
+    #: `PRAGMA foreign_key_check` before committing.
+    foreign_keys_off: bool = False

@@ -42,7 +42,9 @@ async def notice(db: Database, now: str) -> None:
 
 async def to_welcome(db: Database) -> list[NewAmbassador]:
     rows = await db.fetchall(
-        "SELECT w.person_id, p.slack_user_id, w.noticed_at FROM ambassador_welcomes w"
+        "SELECT w.person_id, (SELECT i.external_id FROM identities i"
+        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
+        " w.noticed_at FROM ambassador_welcomes w"
         " JOIN people p ON p.id = w.person_id WHERE w.to_welcome = 1 ORDER BY w.person_id"
     )
     return [

@@ -96,7 +96,12 @@ async def for_period(db: Database, period: str, area_id: int | None) -> list[Are
 
 async def people_joined_by(db: Database, moment: str) -> set[str]:
     """The Slack ids of the people in the organisation at `moment` (UTC ISO text)."""
-    rows = await db.fetchall("SELECT slack_user_id FROM people WHERE created_at <= ?", (moment,))
+    rows = await db.fetchall(
+        "SELECT i.external_id AS slack_user_id FROM people p JOIN identities i"
+        " ON i.person_id = p.id AND i.platform = 'slack'"
+        " WHERE p.in_organisation = 1 AND p.created_at <= ?",
+        (moment,),
+    )
     return {str(row["slack_user_id"]) for row in rows}
 
 

@@ -55,11 +55,11 @@ class Holding:
 #: Every table that holds a Slack user id, a person id or an e-mail, and how to find a
 #: person's rows in it. `processed_events` and `digests` hold none.
 HOLDINGS: tuple[Holding, ...] = (
-    Holding("person", "people", "id = :p", "p", "id"),
+    Holding("person", "people", "id = :p AND in_organisation = 1", "p", "id"),
     Holding("roles", "person_roles", "person_id = :p", "p", "id"),
     Holding("guides_owned", "guides", "owner_id = :p OR owner_email = :e", "p", "id"),
     Holding("guide_versions_edited", "guide_versions", "edited_by = :s", "s", "guide_id, version"),
-    Holding("guide_helpful_marks", "guide_helpful_marks", "slack_user_id = :s", "s", "guide_id"),
+    Holding("guide_helpful_marks", "guide_helpful_marks", "person_id = :p", "p", "guide_id"),
     Holding("sparring_questions_asked", "sparring_questions", "asker_slack_id = :s", "s", "id"),
     Holding(
         "sparring_questions_handled",
@@ -175,7 +175,7 @@ ERASURE: tuple[Step, ...] = (
         "s",
     ),
     Step("nudge_pauses", "removed", "slack_user_id = :s", None, "s"),
-    Step("guide_helpful_marks", "removed", "slack_user_id = :s", None, "s"),
+    Step("guide_helpful_marks", "removed", "person_id = :p", None, "p"),
     Step("area_evaluations", "removed", "slack_user_id = :s", None, "s"),
     Step("training_signups", "removed", "slack_user_id = :s", None, "s"),
     # A question never sent (a draft) was never the network's: it goes.
@@ -251,12 +251,14 @@ ERASURE: tuple[Step, ...] = (
 @dataclass(frozen=True)
 class Identity:
     """Whom a GDPR request is about: a Slack id, a person row, an e-mail — any may be
-    missing (someone not in the organisation; a guide owner known only by e-mail)."""
+    missing (a guide owner known only by e-mail). Someone not in the organisation who used
+    the bot has a person row too, as a guest (`in_organisation` False)."""
 
     slack_id: str | None
     person_id: int | None
     email: str | None
     name: str | None
+    in_organisation: bool = True
 
     def params(self) -> dict[str, Any]:
         return {"s": self.slack_id, "p": self.person_id, "e": self.email}
@@ -301,17 +303,23 @@ class LogEntry:
 
 async def identity_by_slack_id(db: Database, slack_id: str) -> Identity:
     row = await db.fetchone(
-        "SELECT id, email, name FROM people WHERE slack_user_id = ?", (slack_id,)
+        "SELECT p.id, p.email, p.name, p.in_organisation FROM people p"
+        " JOIN identities i ON i.person_id = p.id"
+        " WHERE i.platform = 'slack' AND i.external_id = ?",
+        (slack_id,),
     )
     if row is None:
         return Identity(slack_id, None, None, None)
     email = str(row["email"]).lower() if row["email"] else None
-    return Identity(slack_id, int(row["id"]), email, str(row["name"]))
+    return Identity(slack_id, int(row["id"]), email, str(row["name"]), bool(row["in_organisation"]))
 
 
 async def identity_by_email(db: Database, email: str) -> Identity:
     row = await db.fetchone(
-        "SELECT id, slack_user_id, name FROM people WHERE email = ?", (email.strip(),)
+        "SELECT p.id, i.external_id AS slack_user_id, p.name FROM people p"
+        " LEFT JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
+        " WHERE p.email = ?",
+        (email.strip(),),
     )
     if row is None:
         return Identity(None, None, email.strip().lower(), None)
@@ -523,7 +531,6 @@ AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("training_signups", "slack_user_id"),
     ("area_evaluations", "slack_user_id"),
     ("guide_versions", "edited_by"),
-    ("guide_helpful_marks", "slack_user_id"),
     ("nudge_pauses", "slack_user_id"),
     ("reminders", "recipient"),
 )
@@ -533,7 +540,10 @@ async def everyone(db: Database) -> list[Identity]:
     """Everyone the database knows: each person, each Slack id that wrote or did something
     without a person row, and each guide owner known only by e-mail."""
     found: list[Identity] = []
-    for row in await db.fetchall("SELECT id, slack_user_id, email, name FROM people"):
+    for row in await db.fetchall(
+        "SELECT p.id, i.external_id AS slack_user_id, p.email, p.name FROM people p"
+        " LEFT JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
+    ):
         email = str(row["email"]).lower() if row["email"] else None
         found.append(Identity(str(row["slack_user_id"]), int(row["id"]), email, str(row["name"])))
     union = " UNION ".join(
@@ -542,7 +552,8 @@ async def everyone(db: Database) -> list[Identity]:
     )
     rows = await db.fetchall(
         f"SELECT id FROM ({union}) WHERE id IS NOT NULL"  # noqa: S608 - constants
-        " AND id NOT IN (SELECT slack_user_id FROM people) AND id NOT IN (?, ?)",
+        " AND id NOT IN (SELECT external_id FROM identities WHERE platform = 'slack')"
+        " AND id NOT IN (?, ?)",
         (FORMER_MEMBER, FORMER_AMBASSADOR),
     )
     found += [Identity(str(row["id"]), None, None, None) for row in rows]

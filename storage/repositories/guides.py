@@ -189,7 +189,7 @@ async def owner_of(conn: aiosqlite.Connection, guide: Guide) -> tuple[str, str |
 
 
 async def add_helpful(
-    db: Database, guide_id: int, slack_user_id: str, now: str
+    db: Database, guide_id: int, person_id: int, now: str
 ) -> tuple[int, bool] | None:
     """Count a person's "this helped" once: the count after it and whether this click was
     counted (False: they had said so before); None when the guide is gone."""
@@ -198,9 +198,9 @@ async def add_helpful(
             if await cursor.fetchone() is None:
                 return None
         cursor = await conn.execute(
-            "INSERT OR IGNORE INTO guide_helpful_marks (guide_id, slack_user_id, marked_at)"
+            "INSERT OR IGNORE INTO guide_helpful_marks (guide_id, person_id, marked_at)"
             " VALUES (?, ?, ?)",
-            (guide_id, slack_user_id, now),
+            (guide_id, person_id, now),
         )
         counted = cursor.rowcount == 1
         if counted:

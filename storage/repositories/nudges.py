@@ -42,7 +42,9 @@ async def result_since(
 async def guides_to_check(db: Database) -> list[GuideToCheck]:
     """Guides whose owner is a person in Slack, with when they were last checked."""
     rows = await db.fetchall(
-        "SELECT g.id, p.slack_user_id, COALESCE(g.verified_at, g.updated_at) AS checked_at,"
+        "SELECT g.id, (SELECT i.external_id FROM identities i"
+        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
+        " COALESCE(g.verified_at, g.updated_at) AS checked_at,"
         " g.verify_days FROM guides g"
         " JOIN people p ON p.id = g.owner_id"
         " OR (g.owner_id IS NULL AND g.owner_email IS NOT NULL AND lower(p.email) = g.owner_email)"
@@ -57,7 +59,9 @@ async def guides_to_check(db: Database) -> list[GuideToCheck]:
 async def quiet_superusers(db: Database, welcomed_before: datetime) -> list[QuietSuperuser]:
     """Superusers welcomed before the moment who have not used the bot since their welcome."""
     rows = await db.fetchall(
-        "SELECT DISTINCT p.id, p.slack_user_id FROM people p"
+        "SELECT DISTINCT p.id, (SELECT i.external_id FROM identities i"
+        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id"
+        " FROM people p"
         " JOIN person_roles r ON r.person_id = p.id AND r.role = 'superuser'"
         " WHERE p.welcomed_at IS NOT NULL AND p.welcomed_at <= ?"
         " AND (p.last_active_at IS NULL OR p.last_active_at <= p.welcomed_at)"
@@ -74,7 +78,8 @@ async def touch(db: Database, slack_user_id: str, now: datetime) -> None:
         datetime.fromtimestamp(now.timestamp() - ACTIVITY_RESOLUTION_SECONDS, now.tzinfo)
     )
     await db.execute(
-        "UPDATE people SET last_active_at = ? WHERE slack_user_id = ?"
+        "UPDATE people SET last_active_at = ? WHERE id = (SELECT person_id FROM identities"
+        " WHERE platform = 'slack' AND external_id = ?)"
         " AND (last_active_at IS NULL OR last_active_at < ?)",
         (stamp, slack_user_id, stale),
     )

@@ -10,13 +10,14 @@ import aiosqlite
 
 from bot.domain.org import Area, Daycare, OrgCounts, Person, Role, RoleAssignment
 from storage.db import Database
+from storage.repositories import identities
 
 
 async def counts(db: Database) -> OrgCounts:
     row = await db.fetchone(
         "SELECT (SELECT COUNT(*) FROM areas) AS areas,"
         " (SELECT COUNT(*) FROM daycares) AS daycares,"
-        " (SELECT COUNT(*) FROM people) AS people"
+        " (SELECT COUNT(*) FROM people WHERE in_organisation = 1) AS people"
     )
     assert row is not None
     return OrgCounts(areas=row["areas"], daycares=row["daycares"], people=row["people"])
@@ -43,10 +44,11 @@ async def all_people(db: Database) -> list[Person]:
 
 async def _people(db: Database, slack_user_id: str | None) -> list[Person]:
     rows = await db.fetchall(
-        "SELECT p.id, p.slack_user_id, p.name, p.email, p.language,"
+        "SELECT p.id, i.external_id AS slack_user_id, p.name, p.email, p.language,"
         " r.role, r.area_id, r.daycare_id"
-        " FROM people p LEFT JOIN person_roles r ON r.person_id = p.id"
-        " WHERE ?1 IS NULL OR p.slack_user_id = ?1"
+        " FROM people p JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
+        " LEFT JOIN person_roles r ON r.person_id = p.id"
+        " WHERE p.in_organisation = 1 AND (?1 IS NULL OR i.external_id = ?1)"
         " ORDER BY p.name, p.id, r.role, r.area_id, r.daycare_id",
         (slack_user_id,),
     )
@@ -84,12 +86,22 @@ async def insert_person(
     language: str | None,
     now: str,
 ) -> int:
+    """A person of the organisation, with their Slack identity. Someone who used the bot as
+    a guest keeps their person (and everything that points at them) and joins."""
+    guest = await identities.person_in(conn, "slack", slack_user_id)
+    if guest is not None:
+        await conn.execute(
+            "UPDATE people SET name = ?, email = ?, language = ?, in_organisation = 1,"
+            " updated_at = ? WHERE id = ?",
+            (name, email, language, now, guest),
+        )
+        return guest
     cursor = await conn.execute(
-        "INSERT INTO people (slack_user_id, name, email, language, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (slack_user_id, name, email, language, now, now),
+        "INSERT INTO people (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+        (name, email, language, now, now),
     )
     assert cursor.lastrowid is not None
+    await identities.link(conn, "slack", slack_user_id, cursor.lastrowid, None, None)
     return cursor.lastrowid
 
 
@@ -138,7 +150,9 @@ async def welcome_states(db: Database, key_prefix: str) -> list[WelcomeState]:
     """Every superuser with `welcomed_at` NULL and their newest reminder keyed
     `<key_prefix>:<person id>:…` (a range on the unique key index, not a scan)."""
     rows = await db.fetchall(
-        "SELECT p.id, p.slack_user_id, p.welcome_key, r.dedupe_key, r.state, r.recipient,"
+        "SELECT p.id, (SELECT i.external_id FROM identities i"
+        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
+        " p.welcome_key, r.dedupe_key, r.state, r.recipient,"
         " r.sent_at FROM people p"
         " LEFT JOIN reminders r ON r.id = (SELECT MAX(x.id) FROM reminders x"
         "  WHERE x.dedupe_key > ?1 || ':' || p.id || ':'"

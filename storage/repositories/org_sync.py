@@ -17,10 +17,7 @@ import aiosqlite
 
 from bot.domain.org import Area, Daycare, Person, RoleAssignment
 from storage.db import Database
-
-#: What a person's Slack id is set to while ids are swapped between people; never a real
-#: id (those start with U or W), and the UNIQUE constraint holds at every step.
-PARKED_PREFIX = "~parked~"
+from storage.repositories import identities
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,9 @@ async def load_org(conn: aiosqlite.Connection) -> OrgState:
                 RoleAssignment(row["role"], row["area_id"], row["daycare_id"])
             )
     async with conn.execute(
-        "SELECT id, slack_user_id, name, email, language FROM people ORDER BY id"
+        "SELECT p.id, i.external_id AS slack_user_id, p.name, p.email, p.language"
+        " FROM people p JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
+        " WHERE p.in_organisation = 1 ORDER BY p.id"
     ) as cursor:
         people = tuple(
             Person(
@@ -70,9 +69,7 @@ async def move_daycare(conn: aiosqlite.Connection, daycare_id: int, area_id: int
 
 async def park_slack_id(conn: aiosqlite.Connection, person_id: int) -> None:
     """Free a person's Slack id before it moves to someone else in the same import."""
-    await conn.execute(
-        "UPDATE people SET slack_user_id = ? || id WHERE id = ?", (PARKED_PREFIX, person_id)
-    )
+    await identities.unlink_person(conn, "slack", person_id)
 
 
 async def update_person(
@@ -86,10 +83,10 @@ async def update_person(
     now: str,
 ) -> None:
     await conn.execute(
-        "UPDATE people SET slack_user_id = ?, name = ?, email = ?, language = ?, updated_at = ?"
-        " WHERE id = ?",
-        (slack_user_id, name, email, language, now, person_id),
+        "UPDATE people SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?",
+        (name, email, language, now, person_id),
     )
+    await identities.link(conn, "slack", slack_user_id, person_id, None, None)
     if email:  # the guides this person owns follow a new address, so exports stay current
         await conn.execute(
             "UPDATE guides SET owner_email = lower(?) WHERE owner_id = ?", (email, person_id)
@@ -140,8 +137,10 @@ async def people_records(db: Database) -> list[dict[str, Any]]:
     """Each person with their roles, places named as well as numbered for a reader."""
     people = _records(
         await db.fetchall(
-            "SELECT id, slack_user_id, name, email, language, created_at, updated_at,"
-            " welcomed_at FROM people ORDER BY id"
+            "SELECT p.id, (SELECT i.external_id FROM identities i"
+            " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
+            " p.name, p.email, p.language, p.created_at, p.updated_at, p.welcomed_at"
+            " FROM people p WHERE p.in_organisation = 1 ORDER BY p.id"
         )
     )
     roles: dict[int, list[dict[str, Any]]] = defaultdict(list)

@@ -1,0 +1,125 @@
+"""An existing database migrates to identities in place: nothing lost, every person column
+still leads to the same Slack user, and `tovholder export` says the same as the release did.
+
+The fixtures were made by the release before identities (migrations up to 0024): the demo
+(`bot/services/demo.py`) plus a row in every table a running bot writes, with a guest who
+never was in the organisation (U0VISITOR) and the actors that are not people ('cli', an
+erased 'former-member'). `release_0024_rows.json` is every table's rows;
+`release_0024_export.json` is what that release's `tovholder export` wrote for them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.services.export import export_document
+from storage import migrations
+from storage.db import Database
+from storage.migrations.m0025_identities import SLACK_ID_COLUMNS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RELEASE = json.loads((FIXTURES / "release_0024_rows.json").read_text(encoding="utf-8"))
+EXPORTED = json.loads((FIXTURES / "release_0024_export.json").read_text(encoding="utf-8"))
+GUEST = "U0VISITOR"
+
+
+async def released_database(path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The release's schema, filled with the release's rows."""
+    db = await Database.open(path)
+    released = tuple(m for m in migrations.MIGRATIONS if m.name < "0025")
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", released)
+        await migrations.migrate(db, _clock())
+    async with db.transaction() as conn:
+        await conn.execute("PRAGMA defer_foreign_keys = ON")
+        await conn.execute("DELETE FROM guide_search_state")
+        for table, content in RELEASE["tables"].items():
+            columns = ", ".join(content["columns"])
+            marks = ", ".join("?" for _ in content["columns"])
+            await conn.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608 - fixture
+                [tuple(row) for row in content["rows"]],
+            )
+    return db
+
+
+def _clock() -> ManualClock:
+    """The moment the release's export was made (its `exported_at`)."""
+    return ManualClock(
+        ZoneInfo("Europe/Copenhagen"), frozen_at=datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    )
+
+
+def released_values(table: str, column: str) -> list[Any]:
+    content = RELEASE["tables"][table]
+    at = content["columns"].index(column)
+    return sorted((row[at] for row in content["rows"]), key=repr)
+
+
+async def now_values(db: Database, table: str, column: str) -> list[Any]:
+    """The column's values as the Slack ids they lead to (a person id through `identities`)."""
+    rows = await db.fetchall(
+        f"SELECT CASE WHEN typeof(t.{column}) = 'integer' THEN i.external_id"  # noqa: S608
+        f" ELSE t.{column} END AS v FROM {table} t LEFT JOIN identities i"
+        f" ON i.person_id = t.{column} AND i.platform = 'slack'"
+    )
+    return sorted((row["v"] for row in rows), key=repr)
+
+
+async def test_a_release_database_migrates_without_losing_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = _clock()
+    db = await released_database(tmp_path / "release.db", monkeypatch)
+    try:
+        later = [m.name for m in migrations.MIGRATIONS if m.name >= "0025"]
+        assert await migrations.migrate(db, clock) == later
+
+        for table, content in RELEASE["tables"].items():
+            extra = 1 if table == "people" else 0  # the guest
+            row = await db.fetchone(f"SELECT COUNT(*) AS n FROM {table}")  # noqa: S608
+            assert row is not None
+            assert row["n"] == len(content["rows"]) + extra, table
+
+        # The people keep their ids, and their Slack ids are their identities.
+        people = RELEASE["tables"]["people"]
+        at_id, at_slack = people["columns"].index("id"), people["columns"].index("slack_user_id")
+        identities = {
+            row["external_id"]: row["person_id"]
+            for row in await db.fetchall("SELECT external_id, person_id FROM identities")
+        }
+        for person in people["rows"]:
+            assert identities[person[at_slack]] == person[at_id]
+        guest = await db.fetchone(
+            "SELECT p.name, p.in_organisation FROM people p JOIN identities i"
+            " ON i.person_id = p.id WHERE i.external_id = ?",
+            (GUEST,),
+        )
+        assert guest is not None
+        assert (guest["name"], guest["in_organisation"]) == (GUEST, 0)
+        assert "cli" not in identities and "former-member" not in identities
+
+        # Every column that named a person still leads to the same Slack user.
+        for table, then, now in SLACK_ID_COLUMNS:
+            assert await now_values(db, table, now) == released_values(table, then), (table, now)
+
+        # Foreign keys are on again, and the rebuild cascaded nothing away.
+        row = await db.fetchone("PRAGMA foreign_keys")
+        assert row is not None and row[0] == 1
+        assert await db.fetchall("PRAGMA foreign_key_check") == []
+
+        exported = await export_document(db, clock)
+        assert exported == EXPORTED
+
+        # Twice changes nothing.
+        assert await migrations.migrate(db, clock) == []
+        assert await export_document(db, clock) == EXPORTED
+    finally:
+        await db.close()
