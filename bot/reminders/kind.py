@@ -70,13 +70,6 @@ class Payload:
         return cls(**values)
 
 
-class WorkingTime(typing.Protocol):
-    """What planning needs of the calendar (`bot.services.working_time.WorkingCalendar`,
-    or `reminders.ANYTIME` for a kind with no closed time)."""
-
-    def next_allowed(self, moment: datetime) -> datetime: ...
-
-
 P = TypeVar("P", bound=Payload)
 F = TypeVar("F")
 
@@ -99,7 +92,7 @@ class ReminderKind(ABC, Generic[P, F]):
     ) -> None:
         self.name = name
         self.urgent = urgent
-        self.nudge = nudge and not urgent
+        self.nudge = nudge
         self.anytime = anytime
 
     def __repr__(self) -> str:
@@ -108,7 +101,7 @@ class ReminderKind(ABC, Generic[P, F]):
     @property
     def gathered(self) -> bool:
         """In the person's morning list (a nudge that is not urgent)."""
-        return self.nudge
+        return self.nudge and not self.urgent
 
     def prefix(self) -> str:
         """The start of every key of this kind: for reading and cancelling them together."""
@@ -125,7 +118,7 @@ class ReminderKind(ABC, Generic[P, F]):
         self,
         db: Database,
         clock: Clock,
-        calendar: WorkingTime,
+        calendar: reminders.WorkingTime,
         *,
         recipient: str,
         due: datetime,
