@@ -23,6 +23,7 @@ from bot.ports import (
 )
 from bot.standin import STANDIN_BOT_TOKEN, SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
+from bot.tags import REMINDER_EVENT, batch_tag, find_reminders, find_tagged, reminder_tag
 from bot.views.model import Message, Text
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import SlackMessenger, slack_people
@@ -135,6 +136,20 @@ async def test_a_tagged_post_is_found_newest_first_among_the_rest(
     second = await messenger.post(HERE, {"text": "2"}, tag=Tag("tovholder_test", {"id": 3}))
     found = [(t.ref, dict(t.payload)) async for t in messenger.tagged(HERE, "tovholder_test")]
     assert found == [(second, {"id": "3"}), (first, {"id": "1"})]
+
+
+async def test_reminders_are_found_in_the_dm_alone_or_in_a_morning_list(
+    standin: SlackStandIn, messenger: SlackMessenger
+) -> None:
+    await messenger.send_privately(ANNA, {"text": "Husk"}, tag=reminder_tag(1, "k:1"))
+    await messenger.send_privately(ANNA, {"text": "Liste"}, tag=batch_tag([2, 3], "2026-12-02"))
+    dm = await messenger.private_conversation(ANNA)
+    assert await messenger.private_conversation(dm.conversation_id) == dm
+    wanted = {1: "k:1", 2: "k:2", 4: "k:4"}
+    assert await find_reminders(messenger, dm, wanted) == {1, 2}
+    found = await find_tagged(messenger, dm, REMINDER_EVENT, "dedupe_key", "k:1")
+    assert found is not None and found.conversation == dm
+    assert await find_tagged(messenger, dm, REMINDER_EVENT, "dedupe_key", "k:4") is None
 
 
 async def test_the_tag_look_up_reads_only_its_window(

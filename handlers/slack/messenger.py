@@ -198,8 +198,11 @@ class SlackMessenger:
 
     async def private_conversation(self, person: Person) -> ConversationRef:
         """The DM's own id (`D…`), which `conversations.history` wants; `conversations.open`
-        opens nothing new when the DM exists."""
+        opens nothing new when the DM exists. A conversation id in place of a person (a
+        reminder to the DM someone wrote in) is that conversation."""
         user = await self._people(person)
+        if not user.startswith(("U", "W")):
+            return ConversationRef("slack", user)
         with neutral():
             response = await self._client().conversations_open(users=user)
         return ConversationRef("slack", str(response["channel"]["id"]))
