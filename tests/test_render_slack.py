@@ -174,9 +174,17 @@ def test_labels_are_cut_to_slacks_limits_showing_the_cut() -> None:
     assert check_message(payload["text"], payload["blocks"]) is None
 
 
-def test_more_blocks_than_a_message_holds_is_refused_not_cut() -> None:
-    with pytest.raises(render.TooManyBlocks):
-        render.message(Message("t", tuple(Divider() for _ in range(51))))
+def test_more_blocks_than_a_message_holds_shows_the_first_fifty() -> None:
+    payload = render.message(Message("t", (*(Divider() for _ in range(50)), Heading("sidst"))))
+    assert len(payload["blocks"]) == 50
+    assert payload["blocks"][-1] == {"type": "divider"}
+
+
+def test_a_confirm_for_something_destructive_is_red() -> None:
+    dialog = Confirm("Aflys?", "Aflys oplæringen?", "Ja", "Nej", danger=True)
+    button = render.message(Message("t", (Actions((Button("c", "Aflys", "1", confirm=dialog),)),)))
+    confirm = button["blocks"][0]["elements"][0]["confirm"]
+    assert confirm["style"] == "danger"
 
 
 def test_a_home_page_is_a_home_view() -> None:

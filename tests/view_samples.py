@@ -53,6 +53,8 @@ SKIPPED = {
     "gdpr.detail_text": "part of log_line; also the CLI's retention line",
     "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
 }
+#: Builders of neutral Markdown text (not yet Slack mrkdwn): shown as a message's text.
+NEUTRAL_TEXT = frozenset({"adoption.daycare_tool_lines"})
 BUILT_TYPES = (
     "Message",
     "Form",
@@ -113,7 +115,11 @@ def call(builder: Builder, text: TextOf, lang: str = "da") -> Any:
             arguments[name] = lang
         else:
             arguments[name] = Maker(text).make(hints[name], name, 0)
-    return builder.function(**arguments)
+    result = builder.function(**arguments)
+    if builder.name in NEUTRAL_TEXT:
+        shown = "\n".join(result) if isinstance(result, list) else str(result)
+        return Message(shown, (Text(shown),))
+    return result
 
 
 class Maker:

@@ -36,8 +36,8 @@ MESSAGES: dict[str, str] = {
     "adoption.error.reason_missing": "Skriv kort, hvorfor I stoppede – det hjælper de andre dagtilbud.",
     "adoption.error.too_long": "Højst {limit} tegn (du har skrevet {length}).",
     # /tovholder network <dagtilbud>
-    "adoption.daycare_tools": "*Redskaber i {daycare}:*",
+    "adoption.daycare_tools": "**Redskaber i {daycare}:**",
     "adoption.daycare_no_tools": "{daycare} har endnu ikke meldt brug af nogen redskaber.",
-    "adoption.tool_line": "• *{tool}* – {state}",
+    "adoption.tool_line": "• **{tool}** – {state}",
     "adoption.because": "fordi: {reason}",
 }

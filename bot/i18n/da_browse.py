@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "browse.by_theme": "Læreplanstema",
     "browse.by_age_group": "Aldersgruppe",
     "browse.show_all": "Vis alle",
-    "browse.narrowed": "Viser *{label}*: {count} vejledninger.",
+    "browse.narrowed": "Viser **{label}**: {count} vejledninger.",
     "browse.empty": "Der er ingen vejledninger her endnu. Ambassadørerne skriver dem med `/tool-guide ny <redskab>`.",
     "browse.more": "… og {count} flere. Vælg en kategori, et tema eller en aldersgruppe for at se dem.",
     "browse.fallback": "Vejledninger: {count}",

@@ -36,8 +36,8 @@ MESSAGES: dict[str, str] = {
     "adoption.error.reason_missing": "Write briefly why you stopped – it helps the other daycares.",
     "adoption.error.too_long": "At most {limit} characters (you wrote {length}).",
     # /tovholder network <daycare>
-    "adoption.daycare_tools": "*Tools in {daycare}:*",
+    "adoption.daycare_tools": "**Tools in {daycare}:**",
     "adoption.daycare_no_tools": "{daycare} has not reported using any tools yet.",
-    "adoption.tool_line": "• *{tool}* – {state}",
+    "adoption.tool_line": "• **{tool}** – {state}",
     "adoption.because": "because: {reason}",
 }

@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "browse.by_theme": "Curriculum theme",
     "browse.by_age_group": "Age group",
     "browse.show_all": "Show all",
-    "browse.narrowed": "Showing *{label}*: {count} guides.",
+    "browse.narrowed": "Showing **{label}**: {count} guides.",
     "browse.empty": "There are no guides here yet. Ambassadors write them with `/tool-guide new <tool>`.",
     "browse.more": "… and {count} more. Choose a category, theme or age group to see them.",
     "browse.fallback": "Guides: {count}",

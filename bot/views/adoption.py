@@ -119,18 +119,18 @@ def changed_message(lang: str, adoption: Adoption, tool_name: str, *, changed: b
 
 
 def daycare_tool_lines(lang: str, adoptions: tuple[Adoption, ...]) -> list[str]:
-    """ "• *Bee-Bot* – i brug" per tool, the reason after a stop."""
+    """ "• **Bee-Bot** – i brug" per tool, the reason after a stop."""
     lines = []
     for adoption in adoptions:
         line = t(
             lang,
             "adoption.tool_line",
-            tool=escape(adoption.tool_name),
+            tool=literal(adoption.tool_name),
             state=t(lang, f"adoption.state.{adoption.state}"),
         )
         if adoption.state == "stopped" and adoption.reason:
             line += " – " + t(
-                lang, "adoption.because", reason=escape(shorten(adoption.reason, 200))
+                lang, "adoption.because", reason=literal(shorten(adoption.reason, 200))
             )
         lines.append(line)
     return lines

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.domain.guides import GuideSummary
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.tool_guide import BrowseAnswer
-from bot.views.blocks import Block, actions, button, context, header, option, section, shorten
+from bot.views.blocks import shorten
 from bot.views.guides import SHOW
+from bot.views.model import (
+    Actions,
+    Button,
+    Context,
+    Element,
+    Heading,
+    Message,
+    Option,
+    Part,
+    Select,
+    Text,
+)
+from bot.views.text import literal
 
 BY_CATEGORY = "browse_category"
 BY_THEME = "browse_theme"
@@ -21,26 +31,15 @@ OPEN = "browse_open"
 FILTERS = {BY_CATEGORY: "category", BY_THEME: "theme", BY_AGE_GROUP: "age_group"}
 #: Guide lines per message: 50 blocks minus the header, intro, menus and the "more" line.
 LINES_MAX = 44
-OPTIONS_MAX = 100
 
 
-def _menu(action_id: str, placeholder: str, options: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "type": "static_select",
-        "action_id": action_id,
-        "placeholder": {"type": "plain_text", "text": shorten(placeholder, 150)},
-        "options": options[:OPTIONS_MAX],
-    }
-
-
-def _line(lang: str, guide: GuideSummary) -> Block:
+def _line(lang: str, guide: GuideSummary) -> Text:
     status = t(lang, f"tool_status.{guide.tool_status}")
-    block = section(
-        f"*{escape(guide.tool_name)}* · _{status}_\n"
-        f"{escape(shorten(guide.title, 150))}: {escape(shorten(guide.purpose, 180))}"
+    return Text(
+        f"**{literal(guide.tool_name)}** · _{status}_\n"
+        f"{literal(shorten(guide.title, 150))}: {literal(shorten(guide.purpose, 180))}",
+        accessory=Button(SHOW, t(lang, "guide.button.open"), str(guide.guide_id)),
     )
-    block["accessory"] = button(t(lang, "guide.button.open"), SHOW, str(guide.guide_id))
-    return block
 
 
 def _narrowed_label(lang: str, kind: str, value: str) -> str:
@@ -48,52 +47,44 @@ def _narrowed_label(lang: str, kind: str, value: str) -> str:
         return t(lang, f"theme.{value}")
     if kind == "age_group":
         return t(lang, f"age_group.{value}")
-    return escape(value)
+    return literal(value)
 
 
-def browse_message(lang: str, found: BrowseAnswer) -> dict[str, Any]:
-    blocks: list[Block] = [header(t(lang, "browse.header")), section(t(lang, "browse.intro"))]
-    menus = []
+def browse_message(lang: str, found: BrowseAnswer) -> Message:
+    parts: list[Part] = [Heading(t(lang, "browse.header")), Text(t(lang, "browse.intro"))]
+    menus: list[Element] = []
     if found.categories:
         menus.append(
-            _menu(
+            Select(
                 BY_CATEGORY,
                 t(lang, "browse.by_category"),
-                [option(name, name) for name in found.categories],
+                tuple(Option(name, name) for name in found.categories),
             )
         )
     menus.append(
-        _menu(
+        Select(
             BY_THEME,
             t(lang, "browse.by_theme"),
-            [option(t(lang, f"theme.{key}"), key) for key in found.themes],
+            tuple(Option(t(lang, f"theme.{key}"), key) for key in found.themes),
         )
     )
     menus.append(
-        _menu(
+        Select(
             BY_AGE_GROUP,
             t(lang, "browse.by_age_group"),
-            [option(t(lang, f"age_group.{key}"), key) for key in found.age_groups],
+            tuple(Option(t(lang, f"age_group.{key}"), key) for key in found.age_groups),
         )
     )
     if found.narrowed_by is not None:
-        menus.append(button(t(lang, "browse.show_all"), SHOW_ALL, "all"))
-    blocks.append(actions(*menus))
+        menus.append(Button(SHOW_ALL, t(lang, "browse.show_all"), "all"))
+    parts.append(Actions(tuple(menus)))
     if found.narrowed_by is not None:
         kind, value = found.narrowed_by
-        blocks.append(
-            context(
-                t(
-                    lang,
-                    "browse.narrowed",
-                    label=_narrowed_label(lang, kind, value),
-                    count=len(found.guides),
-                )
-            )
-        )
+        label = _narrowed_label(lang, kind, value)
+        parts.append(Context(t(lang, "browse.narrowed", label=label, count=len(found.guides))))
     if not found.guides:
-        blocks.append(section(t(lang, "browse.empty")))
-    blocks += [_line(lang, guide) for guide in found.guides[:LINES_MAX]]
+        parts.append(Text(t(lang, "browse.empty")))
+    parts += [_line(lang, guide) for guide in found.guides[:LINES_MAX]]
     if len(found.guides) > LINES_MAX:
-        blocks.append(context(t(lang, "browse.more", count=len(found.guides) - LINES_MAX)))
-    return {"text": t(lang, "browse.fallback", count=len(found.guides)), "blocks": blocks}
+        parts.append(Context(t(lang, "browse.more", count=len(found.guides) - LINES_MAX)))
+    return Message(t(lang, "browse.fallback", count=len(found.guides)), tuple(parts))

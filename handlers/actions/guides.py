@@ -71,7 +71,7 @@ def answer_message(
         return search_message(lang, found, services.settings.tz)
     if isinstance(found, NoMatch):
         return no_match_message(lang, found)
-    return browse_message(lang, found)
+    return render.message(browse_message(lang, found))
 
 
 async def _card(
@@ -235,7 +235,7 @@ async def search_name(
 
 
 async def open_browse(respond: AsyncRespond, services: Services, lang: str) -> None:
-    await private(respond, browse_message(lang, await browse(services.db)))
+    await private(respond, render.message(browse_message(lang, await browse(services.db))))
 
 
 async def narrow_browse(
@@ -245,7 +245,7 @@ async def narrow_browse(
     kind = FILTERS.get(body["actions"][0]["action_id"])
     value = action_value(body)
     found = await browse(services.db, (kind, value) if kind and value else None)
-    await respond(replace_original=True, **browse_message(lang, found))
+    await respond(replace_original=True, **render.message(browse_message(lang, found)))
 
 
 Listener = Callable[..., Awaitable[None]]

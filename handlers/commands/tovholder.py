@@ -9,6 +9,7 @@ from bot.services.permissions import Action, person_can
 from bot.views.help import help_message
 from bot.views.network import network_message
 from handlers.commands.dispatch import CommandCall
+from handlers.slack import render
 from handlers.views.my_settings import open_my_settings
 from handlers.views.settings import open_settings
 
@@ -25,7 +26,7 @@ async def help_command(call: CommandCall) -> None:
 
 async def network_command(call: CommandCall) -> None:
     answer = await network_for(call.services.db, call.user_id, call.rest)
-    await call.say(network_message(call.lang, answer))
+    await call.say(render.message(network_message(call.lang, answer)))
 
 
 async def settings_command(call: CommandCall) -> None:

@@ -49,10 +49,6 @@ CONFIRM_TEXT_MAX = 300
 CONFIRM_BUTTON_MAX = 30
 
 
-class TooManyBlocks(ValueError):
-    """A view built more than Slack shows in one message or page: the view must page it."""
-
-
 def shorten(text: str, limit: int) -> str:
     """Cut text that would break a Block Kit limit, showing that it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -82,10 +78,9 @@ def home(page: HomePage, mentions: Mentions | None = None) -> dict[str, Any]:
 
 
 def blocks(parts: tuple[Part, ...], mentions: Mentions | None, *, limit: int) -> list[Block]:
-    out = [block for part in parts for block in _part(part, mentions)]
-    if len(out) > limit:
-        raise TooManyBlocks(f"{len(out)} blocks, Slack shows at most {limit}")
-    return out
+    """The parts' blocks; beyond what Slack shows at once (`limit`), the first `limit`. Views
+    that can say "and N more" cap their lists well below it."""
+    return [block for part in parts for block in _part(part, mentions)][:limit]
 
 
 def _part(part: Part, mentions: Mentions | None) -> list[Block]:

@@ -29,7 +29,6 @@ from handlers.slack.render import (
     VIEW_BLOCKS_MAX,
     Block,
     Mentions,
-    TooManyBlocks,
     blocks,
     option,
     option_groups,
@@ -57,7 +56,7 @@ def modal(form: Form, mentions: Mentions | None = None) -> dict[str, Any]:
         else:
             out.extend(blocks((part,), mentions, limit=VIEW_BLOCKS_MAX))
     if len(out) > VIEW_BLOCKS_MAX:
-        raise TooManyBlocks(f"{len(out)} blocks, a modal shows at most {VIEW_BLOCKS_MAX}")
+        raise ValueError(f"form {form.id}: {len(out)} blocks, a modal shows {VIEW_BLOCKS_MAX}")
     return {
         "type": "modal",
         "callback_id": form.id,
