@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import ManualClock
 from bot.domain.refs import ConversationRef, MessageRef
 from bot.ports import (
     DeliveryFailed,
@@ -21,10 +22,12 @@ from bot.ports import (
     Tag,
     Temporary,
 )
+from bot.services import identities
 from bot.standin import STANDIN_BOT_TOKEN, SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
 from bot.tags import REMINDER_EVENT, batch_tag, find_reminders, find_tagged, reminder_tag
 from bot.views.model import Message, Text
+from bot.views.text import mention
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
@@ -96,6 +99,19 @@ async def test_a_neutral_message_is_rendered_for_slack(
     assert posted["ts"] == ref.message_id
     assert posted["text"] == "*Hej* <@U0BO>"
     assert posted["blocks"][0]["text"]["text"] == "Se _her_"
+
+
+async def test_a_person_is_reached_and_mentioned_by_their_slack_identity(
+    standin: SlackStandIn, messenger: SlackMessenger, db: Database, clock: ManualClock
+) -> None:
+    anna = await identities.person_for(db, clock, "slack", ANNA)
+    bo = await identities.person_for(db, clock, "slack", BO)
+    sent = await messenger.send_privately(anna, Message(text=f"Hej, {mention(bo)} spørger"))
+    assert sent.conversation == await messenger.private_conversation(ANNA)
+    (posted,) = standin.messages(sent.conversation_id)
+    assert posted["text"] == f"Hej, <@{BO}> spørger"
+    with pytest.raises(Gone, match="no_slack_identity"):
+        await messenger.send_privately(anna + bo + 1, {"text": "Hej"})
 
 
 async def test_privately_is_the_persons_dm_and_tell_falls_back_to_it(

@@ -28,11 +28,13 @@ from bot.ports import (
     TAG_WINDOW,
     DeliveryFailed,
     Form,
+    Gone,
     Message,
     Person,
     Tag,
     Tagged,
 )
+from bot.services import identities
 from bot.slack_client import careful_client, impatient_client
 from bot.views import model
 from bot.views.text import MENTION
@@ -49,12 +51,17 @@ SlackPeople = Callable[[Person], Awaitable[str]]
 
 
 def slack_people(db: Database) -> SlackPeople:
-    """The one place a person becomes a Slack user id. People are still keyed by their
-    Slack id (a `str`) until the identities table (issue 19.1) lands; then an int person id
-    is looked up here with `identities.external_id(db, "slack", person)`."""
+    """The one place a person becomes a Slack user id: their Slack identity. A `str` is
+    already a Slack id (people keyed by it, while the person columns move to person ids).
+    Someone without a Slack identity cannot be reached in Slack: `Gone`."""
 
     async def slack_id(person: Person) -> str:
-        return str(person)
+        if isinstance(person, str):
+            return person
+        found = await identities.external_id(db, "slack", person)
+        if found is None:
+            raise Gone("no_slack_identity")
+        return found
 
     return slack_id
 
