@@ -54,7 +54,14 @@ SKIPPED = {
     "guide_editor.body_parts": "the editor's plain-text input, never parsed by Slack",
 }
 #: Builders of neutral Markdown text (not yet Slack mrkdwn): shown as a message's text.
-NEUTRAL_TEXT = frozenset({"adoption.daycare_tool_lines"})
+NEUTRAL_TEXT = frozenset(
+    {
+        "adoption.daycare_tool_lines",
+        "spreading_progress.progress_lines",
+        "tool_tests.decision_lines",
+        "tool_tests.summary_line",
+    }
+)
 BUILT_TYPES = (
     "Message",
     "Form",

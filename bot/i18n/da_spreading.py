@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "spreading.started.without_superuser": "Uden superbruger – de får ingen besked, så tag gerne fat i dem: {names}",
     "spreading.started.everyone": "Alle dagtilbud bruger det allerede.",
     # Fremdrift
-    "spreading.progress.line": "*Spredning:* i brug i {in_use} af {daycares} dagtilbud · {areas}",
+    "spreading.progress.line": "**Spredning:** i brug i {in_use} af {daycares} dagtilbud · {areas}",
     "spreading.progress.area": "{area} {in_use}/{daycares}",
     "spreading.progress.since": "Siden {day}: fra {before} til {now} dagtilbud i brug.",
     "spreading.progress.declined": "• _Ikke noget for os_ – {daycare}: {reason}",

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "spreading.started.without_superuser": "Without a superuser – they hear nothing, so do reach out to them: {names}",
     "spreading.started.everyone": "Every daycare uses it already.",
     # Progress
-    "spreading.progress.line": "*Spreading:* in use in {in_use} of {daycares} daycares · {areas}",
+    "spreading.progress.line": "**Spreading:** in use in {in_use} of {daycares} daycares · {areas}",
     "spreading.progress.area": "{area} {in_use}/{daycares}",
     "spreading.progress.since": "Since {day}: from {before} to {now} daycares using it.",
     "spreading.progress.declined": "• _Not for us_ – {daycare}: {reason}",

@@ -6,15 +6,15 @@ from datetime import date
 
 from bot.domain.spreading import Progress
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.views.blocks import shorten
 from bot.views.dates import day_text
+from bot.views.text import literal
 
 DECLINED_SHOWN = 10
 
 
 def progress_lines(lang: str, found: Progress) -> list[str]:
-    """ "*Spredning* (runde startet 3. nov.): i brug i 5 af 7 · Nord 2/3 · Syd 3/4", and the
+    """ "**Spredning** (runde startet 3. nov.): i brug i 5 af 7 · Nord 2/3 · Syd 3/4", and the
     reasons given by daycares that said "not for us"."""
     if not found.points:
         return []
@@ -23,7 +23,7 @@ def progress_lines(lang: str, found: Progress) -> list[str]:
         t(
             lang,
             "spreading.progress.area",
-            area=escape(a.area),
+            area=literal(a.area),
             in_use=a.in_use,
             daycares=a.daycares,
         )
@@ -55,8 +55,8 @@ def progress_lines(lang: str, found: Progress) -> list[str]:
             t(
                 lang,
                 "spreading.progress.declined",
-                daycare=escape(daycare),
-                reason=escape(shorten(reason, 200)),
+                daycare=literal(daycare),
+                reason=literal(shorten(reason, 200)),
             )
         )
     return lines

@@ -1,6 +1,6 @@
 """Tool tests in messages: the running tests, what the bot read from a result, the evaluation.
 
-Everything a person wrote is escaped; star ratings are drawn, not typed, so a leader
+Everything a person wrote goes in through `literal`; star ratings are drawn, not typed, so a leader
 reading on a phone sees the picture at a glance.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import Decision, Tool
@@ -21,21 +20,11 @@ from bot.domain.tool_tests import (
     ToolWithResults,
 )
 from bot.i18n import t
-from bot.mrkdwn import escape
-from bot.views.blocks import (
-    Block,
-    actions,
-    any_numbered,
-    button,
-    context,
-    header,
-    numbered,
-    section,
-    sections,
-    shorten,
-)
+from bot.views.blocks import any_numbered, numbered, shorten
 from bot.views.dates import local_day
+from bot.views.model import Actions, Button, Context, Heading, Message, Part, Text
 from bot.views.spreading_progress import progress_lines
+from bot.views.text import literal, mention
 
 START = "test_start_open"
 POST_RESULT = "test_result_open"
@@ -67,45 +56,44 @@ def decimal(lang: str, value: float) -> str:
 
 def running_tests_message(
     lang: str, tests: list[ToolTest], *, can_run: bool, tz: ZoneInfo
-) -> dict[str, Any]:
-    blocks: list[Block] = [header(t(lang, "test.list_header"))]
+) -> Message:
+    parts: list[Part] = [Heading(t(lang, "test.list_header"))]
     if not tests:
         key = "test.list_empty" if can_run else "test.list_not_ambassador"
-        blocks.append(section(t(lang, key)))
-    for test in tests[: MESSAGE_BLOCKS_MAX - 3]:
+        parts.append(Text(t(lang, key)))
+    for test in tests[: (MESSAGE_BLOCKS_MAX - 3) // 2]:
         checkpoints = ", ".join(local_day(lang, day, tz) for day in test.checkpoints)
-        block = section(
+        line = Text(
             t(
                 lang,
                 "test.list_line",
-                tool=escape(test.tool.name),
-                question=escape(shorten(test.question, 300)),
+                tool=literal(test.tool.name),
+                question=literal(shorten(test.question, 300)),
                 started=local_day(lang, test.starts_on, tz),
                 checkpoints=checkpoints or "–",
             )
         )
-        blocks.append(block)
-        blocks.append(
-            actions(
-                button(t(lang, "test.button.post_result"), POST_RESULT, str(test.id), primary=True),
-                button(t(lang, "test.button.close"), CLOSE, str(test.id)),
-            )
+        post = Button(
+            POST_RESULT, t(lang, "test.button.post_result"), str(test.id), style="primary"
         )
+        parts += [line, Actions((post, Button(CLOSE, t(lang, "test.button.close"), str(test.id))))]
     if can_run:
-        blocks.append(
-            actions(
-                button(t(lang, "test.button.start"), START, ""),
-                button(t(lang, "test.button.post_result"), POST_RESULT, ""),
+        parts.append(
+            Actions(
+                (
+                    Button(START, t(lang, "test.button.start"), ""),
+                    Button(POST_RESULT, t(lang, "test.button.post_result"), ""),
+                )
             )
         )
-    return {"text": t(lang, "test.list_header"), "blocks": blocks[:MESSAGE_BLOCKS_MAX]}
+    return Message(t(lang, "test.list_header"), tuple(parts))
 
 
 def _read_line(lang: str, result: Result) -> str:
     draft = result.draft
-    parts = [t(lang, "test.read_tool", tool=escape(result.tool.name))]
+    parts = [t(lang, "test.read_tool", tool=literal(result.tool.name))]
     if result.daycare_name:
-        parts.append(escape(result.daycare_name))
+        parts.append(literal(result.daycare_name))
     if draft.rating:
         parts.append(t(lang, "test.read_rating", stars=stars(draft.rating), rating=draft.rating))
     if draft.recommendation:
@@ -119,53 +107,48 @@ def _read_line(lang: str, result: Result) -> str:
 
 def saved_in_thread(
     lang: str, result: Result, *, tool_now_in_test: bool, updated: bool = False
-) -> dict[str, Any]:
+) -> Message:
     """The thread reply after a result is saved (or updated from an edited message): what
     was read, and a way to correct it."""
     text = t(lang, "test.updated" if updated else "test.saved", read=_read_line(lang, result))
-    blocks: list[Block] = [section(text)]
+    parts: list[Part] = [Text(text)]
     if not result.draft.rating or not result.draft.recommendation:
-        blocks.append(context(t(lang, "test.saved_missing")))
+        parts.append(Context(t(lang, "test.saved_missing")))
     if tool_now_in_test:
-        blocks.append(context(t(lang, "test.now_in_test", tool=escape(result.tool.name))))
-    blocks.append(actions(button(t(lang, "test.button.correct"), CORRECT, str(result.id))))
-    return {"text": text, "blocks": blocks}
+        parts.append(Context(t(lang, "test.now_in_test", tool=literal(result.tool.name))))
+    parts.append(Actions((Button(CORRECT, t(lang, "test.button.correct"), str(result.id)),)))
+    return Message(text, tuple(parts))
 
 
 def offer_message(
     lang: str, candidates: tuple[Tool, ...], channel_id: str, ts: str, *, tagged: bool
-) -> dict[str, Any]:
+) -> Message:
     """Asked in the thread of a message that may be a result: save it, for which tool?"""
     if candidates:
-        text = t(lang, "test.offer", tool=escape(candidates[0].name))
+        text = t(lang, "test.offer", tool=literal(candidates[0].name))
     else:
         text = t(lang, "test.offer_no_tool" if tagged else "test.offer_unknown")
     where = {"channel": channel_id, "ts": ts}
     elements = [
-        button(
-            t(lang, "test.button.save_for", tool=tool.name),
+        Button(
             numbered(OFFER_SAVE, number),
+            t(lang, "test.button.save_for", tool=tool.name),
             json.dumps({**where, "tool": tool.id}),
         )
         for number, tool in enumerate(candidates[:3])
     ]
-    elements.append(button(t(lang, "test.button.other_tool"), OFFER_OTHER, json.dumps(where)))
-    elements.append(button(t(lang, "test.button.not_result"), OFFER_DISMISS, json.dumps(where)))
-    return {"text": text, "blocks": [section(text), actions(*elements)]}
+    elements.append(Button(OFFER_OTHER, t(lang, "test.button.other_tool"), json.dumps(where)))
+    elements.append(Button(OFFER_DISMISS, t(lang, "test.button.not_result"), json.dumps(where)))
+    return Message(text, (Text(text), Actions(tuple(elements))))
 
 
-def deleted_message(lang: str, result: Result) -> dict[str, Any]:
+def deleted_message(lang: str, result: Result) -> Message:
     text = t(lang, "test.deleted_ask", read=_read_line(lang, result))
-    return {
-        "text": text,
-        "blocks": [
-            section(text),
-            actions(
-                button(t(lang, "test.button.delete_result"), DELETE_RESULT, str(result.id)),
-                button(t(lang, "test.button.keep_result"), KEEP_RESULT, str(result.id)),
-            ),
-        ],
-    }
+    buttons = (
+        Button(DELETE_RESULT, t(lang, "test.button.delete_result"), str(result.id)),
+        Button(KEEP_RESULT, t(lang, "test.button.keep_result"), str(result.id)),
+    )
+    return Message(text, (Text(text), Actions(buttons)))
 
 
 def summary_line(lang: str, summary: ToolSummary) -> str | None:
@@ -184,14 +167,14 @@ def summary_line(lang: str, summary: ToolSummary) -> str | None:
     return " · ".join(parts)
 
 
-def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, Any]:
-    tool = escape(summary.tool.name)
-    blocks: list[Block] = [header(t(lang, "summary.header", tool=summary.tool.name))]
-    spread = sections(progress_lines(lang, summary.spreading)) if summary.spreading else []
-    decided = sections(decision_lines(lang, summary.decision, tz)) if summary.decision else []
+def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> Message:
+    tool = literal(summary.tool.name)
+    parts: list[Part] = [Heading(t(lang, "summary.header", tool=summary.tool.name))]
+    spread = _text(progress_lines(lang, summary.spreading)) if summary.spreading else []
+    decided = _text(decision_lines(lang, summary.decision, tz)) if summary.decision else []
     if not summary.results and not summary.tests:
         text = t(lang, "summary.nothing", tool=tool)
-        return {"text": text, "blocks": [*blocks, *decided, section(text), *spread]}
+        return Message(text, (*parts, *decided, Text(text), *spread))
     lines = [
         t(lang, "summary.status", status=t(lang, f"tool_status.{summary.tool.status}")),
         t(
@@ -204,8 +187,8 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
         t(
             lang,
             "summary.where",
-            daycares=escape(", ".join(summary.daycares)) or "–",
-            areas=escape(", ".join(summary.areas)) or "–",
+            daycares=literal(", ".join(summary.daycares)) or "–",
+            areas=literal(", ".join(summary.areas)) or "–",
         ),
     ]
     if summary.average_rating is not None:
@@ -231,24 +214,29 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> dict[str, 
             f"{t(lang, f'theme.{key}')} ({count})" for key, count in summary.top_themes
         )
         lines.append(t(lang, "summary.themes", themes=themes))
-    blocks += decided
-    blocks += sections(lines)
+    parts += decided
+    parts.append(Text("\n".join(lines)))
     if summary.quotes:
         quotes = [
             t(
                 lang,
                 "summary.quote",
-                text=escape(shorten(" ".join(quote.text.split()), QUOTE_CHARS)),
-                who=f"<@{quote.author_slack_id}>",
-                daycare=escape(quote.daycare or "–"),
+                text=literal(shorten(" ".join(quote.text.split()), QUOTE_CHARS)),
+                who=mention(quote.author_slack_id),
+                daycare=literal(quote.daycare or "–"),
                 day=local_day(lang, quote.tested_on, tz),
             )
             for quote in summary.quotes
         ]
-        blocks += sections([t(lang, "summary.quotes"), *quotes])
-    blocks += spread
+        parts.append(Text("\n".join([t(lang, "summary.quotes"), *quotes])))
+    parts += spread
     text = t(lang, "summary.fallback", tool=tool, results=summary.results)
-    return {"text": text, "blocks": blocks}
+    return Message(text, tuple(parts))
+
+
+def _text(lines: list[str]) -> list[Part]:
+    """The lines as one text, or nothing when there are none."""
+    return [Text("\n".join(lines))] if lines else []
 
 
 def decision_lines(lang: str, decision: Decision, tz: ZoneInfo) -> list[str]:
@@ -264,21 +252,20 @@ def decision_lines(lang: str, decision: Decision, tz: ZoneInfo) -> list[str]:
     ]
     note = " ".join(decision.note.split())
     if note:
-        lines.append(t(lang, "summary.decision_why", note=escape(shorten(note, NOTE_CHARS))))
+        lines.append(t(lang, "summary.decision_why", note=literal(shorten(note, NOTE_CHARS))))
     return lines
 
 
-def summary_choices_message(lang: str, tools: Sequence[ToolWithResults]) -> dict[str, Any]:
+def summary_choices_message(lang: str, tools: Sequence[ToolWithResults]) -> Message:
     """`/tool-test summary` without a tool: the tools that have results, each with a button
     that opens its evaluation (the command to type is named too)."""
     if not tools:
         text = t(lang, "summary.choose_none")
-        return {"text": text, "blocks": [section(text)]}
-    blocks: list[Block] = [section(t(lang, "summary.choose"))]
+        return Message(text, (Text(text),))
+    parts: list[Part] = [Text(t(lang, "summary.choose"))]
     for found in tools:
-        line = t(lang, "summary.choose_line", tool=escape(found.tool.name), results=found.results)
-        block = section(line)
-        block["accessory"] = button(t(lang, "summary.choose_button"), SUMMARY, str(found.tool.id))
-        blocks.append(block)
-    names = escape(", ".join(found.tool.name for found in tools))
-    return {"text": t(lang, "summary.choose_fallback", tools=names), "blocks": blocks}
+        line = t(lang, "summary.choose_line", tool=literal(found.tool.name), results=found.results)
+        choose = Button(SUMMARY, t(lang, "summary.choose_button"), str(found.tool.id))
+        parts.append(Text(line, accessory=choose))
+    names = literal(", ".join(found.tool.name for found in tools))
+    return Message(t(lang, "summary.choose_fallback", tools=names), tuple(parts))

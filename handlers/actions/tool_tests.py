@@ -28,6 +28,7 @@ from bot.services.tool_tests import (
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
 from handlers.replies import private
+from handlers.slack import render
 from handlers.slack_text import slack_text
 from handlers.values import action_value, as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
@@ -116,7 +117,7 @@ async def summary(
     await respond(
         response_type="ephemeral",
         replace_original=False,
-        **summary_message(lang, found, services.settings.tz),
+        **render.message(summary_message(lang, found, services.settings.tz)),
     )
 
 
@@ -174,7 +175,9 @@ async def offer_save(
     except ResultRefused:
         await _private(respond, t(lang, "test.could_not_save"))
         return
-    message = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+    message = render.message(
+        saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+    )
     await respond(replace_original=True, **message)
 
 

@@ -18,6 +18,7 @@ from bot.views.tool_tests import (
     summary_message,
 )
 from handlers.commands.dispatch import CommandCall
+from handlers.slack import render
 from handlers.views.tool_tests import open_result, open_start
 
 
@@ -27,7 +28,9 @@ async def running_command(call: CommandCall) -> None:
     services = call.services
     may_run = await person_can(services.db, call.user_id, Action.RUN_TOOL_TESTS)
     tests = await running_tests(services.db, call.user_id)
-    message = running_tests_message(call.lang, tests, can_run=may_run, tz=services.settings.tz)
+    message = render.message(
+        running_tests_message(call.lang, tests, can_run=may_run, tz=services.settings.tz)
+    )
     if call.reading.word:
         notice = text_message(t(call.lang, "test.unknown_word"))["blocks"][0]
         message["blocks"].insert(0, notice)
@@ -67,7 +70,7 @@ async def summary_command(call: CommandCall) -> None:
     services, lang, rest = call.services, call.lang, call.rest
     if not rest:
         found = await tools_with_results(services.db)
-        await call.say(summary_choices_message(lang, found))
+        await call.say(render.message(summary_choices_message(lang, found)))
         return
     tool = await find_tool(services.db, rest)
     if tool is None:
@@ -76,4 +79,4 @@ async def summary_command(call: CommandCall) -> None:
         await call.say(text_message(text))
         return
     summary = await tool_summary(services.db, tool.id, clock=services.clock)
-    await call.say(summary_message(lang, summary, services.settings.tz))
+    await call.say(render.message(summary_message(lang, summary, services.settings.tz)))

@@ -22,6 +22,7 @@ from bot.services.tool_tests import (
 from bot.views.help import text_message
 from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
 from handlers.privacy import ask_to_edit
+from handlers.slack import render
 from handlers.slack_text import slack_text
 
 
@@ -50,7 +51,9 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
         await client.chat_postMessage(
             channel=channel,
             thread_ts=ts,
-            **offer_message(lang, found.candidates, channel, ts, tagged=found.tagged),
+            **render.message(
+                offer_message(lang, found.candidates, channel, ts, tagged=found.tagged)
+            ),
         )
         return
     permalink = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
@@ -79,7 +82,9 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
         )
         return
     if saved.created:
-        reply = saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+        reply = render.message(
+            saved_in_thread(lang, saved.result, tool_now_in_test=saved.tool_now_in_test)
+        )
         await client.chat_postMessage(channel=channel, thread_ts=ts, **reply)
 
 
@@ -118,7 +123,7 @@ async def changed_message(
             channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
         )
         return
-    reply = saved_in_thread(lang, updated, tool_now_in_test=False, updated=True)
+    reply = render.message(saved_in_thread(lang, updated, tool_now_in_test=False, updated=True))
     await client.chat_postMessage(channel=channel, thread_ts=str(edited.get("ts")), **reply)
 
 
@@ -133,4 +138,5 @@ async def deleted_message_event(
     if result is None:
         return
     lang = await services.language.for_user(result.author_slack_id)
-    await client.chat_postMessage(channel=result.author_slack_id, **deleted_message(lang, result))
+    message = render.message(deleted_message(lang, result))
+    await client.chat_postMessage(channel=result.author_slack_id, **message)

@@ -40,7 +40,7 @@ from bot.views.tool_test_forms import (
 )
 from bot.views.tool_tests import saved_in_thread
 from handlers.replies import tell_privately
-from handlers.slack import render_form
+from handlers.slack import render, render_form
 from handlers.values import as_int, submitted
 
 __all__ = [
@@ -212,7 +212,7 @@ async def submit_result(
         saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
         result, now_in_test = saved.result, saved.tool_now_in_test
     await ack()
-    message = saved_in_thread(lang, result, tool_now_in_test=now_in_test)
+    message = render.message(saved_in_thread(lang, result, tool_now_in_test=now_in_test))
     if draft.source == "channel" and draft.channel_id and draft.message_ts:
         await client.chat_postMessage(
             channel=draft.channel_id, thread_ts=draft.message_ts, **message
