@@ -1,5 +1,6 @@
-"""An existing database migrates to identities in place: nothing lost, every person column
-still leads to the same Slack user, and `tovholder export` says the same as the release did.
+"""An existing database migrates to identities and message references in place: nothing
+lost, every person column still leads to the same Slack user, and `tovholder export` says
+the same as the release did.
 
 The fixtures were made by the release before identities (migrations up to 0024): the demo
 (`bot/services/demo.py`) plus a row in every table a running bot writes, with a guest who
@@ -109,6 +110,11 @@ async def test_a_release_database_migrates_without_losing_anything(
         # Every column that named a person still leads to the same Slack user.
         for table, then, now in SLACK_ID_COLUMNS:
             assert await now_values(db, table, now) == released_values(table, then), (table, now)
+
+        # A message the bot stored is a conversation and a message id (0026).
+        digest = await db.fetchone("SELECT platform, conversation_id, message_id FROM digests")
+        assert digest is not None
+        assert tuple(digest) == ("slack", "C0LEAD", "1772442000.000600")
 
         # Foreign keys are on again, and the rebuild cascaded nothing away.
         row = await db.fetchone("PRAGMA foreign_keys")

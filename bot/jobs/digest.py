@@ -34,11 +34,13 @@ async def send_digest(services: Services) -> bool:
     """Post the digest when it is due; True when it was completed now (posted — or found
     posted by an earlier try — and its chart added or its failure recorded)."""
     settings = services.settings
-    due = await digest.claim_due(services.db, services.clock, settings.calendar, settings.digest_at)
+    messenger = services.messenger
+    due = await digest.claim_due(
+        services.db, services.clock, settings.calendar, settings.digest_at, messenger.platform
+    )
     if due is None:
         return False
-    messenger = services.messenger
-    where = ConversationRef(messenger.platform, due.channel_id)
+    where = due.conversation
     pulse = await build_pulse(services.db, services.clock, settings.calendar, due.period, NETWORK)
     message_id: str | None = None
     if due.unconfirmed:
@@ -94,7 +96,7 @@ async def _post(
         ref = await messenger.post(
             where,
             pulse_message(settings.lang, pulse, settings.tz, digest=True),
-            tag=digest_tag(due.period.label, due.channel_id),
+            tag=digest_tag(due.period.label, where.conversation_id),
         )
     except DeliveryFailed as failure:
         if not passing(failure):

@@ -7,8 +7,8 @@ claimed before anything is posted, so two processes, a job run twice or a restar
 post one week twice; a claim left by a process that died is taken again after `LEASE`.
 A post whose outcome is unknown (the process died after posting, the call timed out) leaves
 the claim *unconfirmed*: the next claim says so (`DueDigest.unconfirmed`), and the job looks
-for the post's tag in the channel before posting again. No Slack here: `bot.jobs.digest`
-posts.
+for the post's tag in the channel before posting again. Nothing platform-specific here:
+`bot.jobs.digest` posts through the Messenger.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import datetime, time, timedelta
 
 from bot.clock import Clock, utc_iso
 from bot.domain.pulse import Period, week_of
+from bot.domain.refs import ConversationRef, MessageRef, Platform
 from bot.services.working_time import WorkingCalendar
 from bot.services.workspace_settings import current
 from storage.db import Database
@@ -33,7 +34,8 @@ ERROR_MAX = 500
 @dataclass(frozen=True)
 class DueDigest:
     period: Period
-    channel_id: str
+    #: The leadership channel it goes to.
+    conversation: ConversationRef
     #: An earlier post of this digest may be in the channel: look before posting.
     unconfirmed: bool = False
 
@@ -46,10 +48,15 @@ def digest_moment(calendar: WorkingCalendar, at: tuple[int, time], week: Period)
 
 
 async def claim_due(
-    db: Database, clock: Clock, calendar: WorkingCalendar, at: tuple[int, time] | None
+    db: Database,
+    clock: Clock,
+    calendar: WorkingCalendar,
+    at: tuple[int, time] | None,
+    platform: Platform,
 ) -> DueDigest | None:
-    """The digest to post now, claimed for this caller; None when none is due, it was sent
-    (or is being sent), or no leadership channel is set (logged once per week)."""
+    """The digest to post now on `platform` (the leadership channel is its conversation),
+    claimed for this caller; None when none is due, it was sent (or is being sent), or no
+    leadership channel is set (logged once per week)."""
     if at is None:
         return None
     now = clock.now()
@@ -62,20 +69,24 @@ async def claim_due(
         if await repo.skip(db, period.label, utc_iso(now)):
             logger.info("weekly digest not sent: no leadership_channel set period=%s", period.label)
         return None
-    claim = await repo.claim(db, period.label, channel, utc_iso(now), utc_iso(now - LEASE))
+    where = ConversationRef(platform, channel)
+    claim = await repo.claim(db, period.label, where, utc_iso(now), utc_iso(now - LEASE))
     if claim is None:
         return None
-    return DueDigest(period, channel, unconfirmed=claim.unconfirmed_since is not None)
+    return DueDigest(period, where, unconfirmed=claim.unconfirmed_since is not None)
 
 
 async def posting(db: Database, clock: Clock, due: DueDigest) -> None:
     """Say before posting that a post starts, so a crash or timeout leaves it unconfirmed."""
-    await repo.posting(db, due.period.label, due.channel_id, utc_iso(clock.now()))
+    await repo.posting(db, due.period.label, due.conversation, utc_iso(clock.now()))
 
 
-async def posted(db: Database, clock: Clock, due: DueDigest, message_ts: str) -> None:
+async def posted(db: Database, clock: Clock, due: DueDigest, message_id: str) -> None:
+    """The digest is the message `message_id` in its conversation."""
+    where = due.conversation
+    message = MessageRef(where.platform, where.conversation_id, message_id)
     await repo.set_state(
-        db, due.period.label, due.channel_id, "posted", utc_iso(clock.now()), message_ts=message_ts
+        db, due.period.label, where, "posted", utc_iso(clock.now()), message=message
     )
 
 
@@ -84,7 +95,7 @@ async def sent(db: Database, clock: Clock, due: DueDigest, chart_error: str = ""
     await repo.set_state(
         db,
         due.period.label,
-        due.channel_id,
+        due.conversation,
         "sent",
         utc_iso(clock.now()),
         error=chart_error[:ERROR_MAX],
@@ -96,7 +107,7 @@ async def failed(db: Database, clock: Clock, due: DueDigest, error: str) -> None
     await repo.set_state(
         db,
         due.period.label,
-        due.channel_id,
+        due.conversation,
         "failed",
         utc_iso(clock.now()),
         error=error[:ERROR_MAX],
@@ -106,4 +117,4 @@ async def failed(db: Database, clock: Clock, due: DueDigest, error: str) -> None
 async def release(db: Database, due: DueDigest, *, maybe_posted: bool) -> None:
     """A passing failure: the next run tries again. `maybe_posted`: the post may be in
     Slack, or an earlier one could not be looked up — the next run looks first."""
-    await repo.release(db, due.period.label, due.channel_id, maybe_posted=maybe_posted)
+    await repo.release(db, due.period.label, due.conversation, maybe_posted=maybe_posted)

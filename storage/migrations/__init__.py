@@ -36,6 +36,7 @@ from storage.migrations import (
     m0022_gdpr_log_hashed,
     m0024_ambassador_welcomes,
     m0025_identities,
+    m0026_message_refs,
 )
 from storage.migrations.migration import Migration
 
@@ -66,6 +67,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0022_gdpr_log_hashed.MIGRATION,
     m0024_ambassador_welcomes.MIGRATION,
     m0025_identities.MIGRATION,
+    m0026_message_refs.MIGRATION,
 )
 
 
