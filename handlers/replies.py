@@ -12,6 +12,7 @@ from bot.runtime import Services
 from bot.services.network import snapshot
 from bot.services.permissions import Action
 from bot.views.permissions import refusal_message
+from handlers.slack import render
 
 
 async def tell_privately(
@@ -26,7 +27,7 @@ async def tell_privately(
 async def refusal(services: Services, lang: str, action: Action) -> dict[str, Any]:
     """ "Only … can do this; ask …" — naming the coordinators, who can grant the role."""
     snap = await snapshot(services.db)
-    return refusal_message(lang, action, snap.coordinators())
+    return render.message(refusal_message(lang, action, snap.coordinators()))
 
 
 async def private(respond: AsyncRespond, message: dict[str, Any]) -> None:

@@ -25,8 +25,10 @@ from bot.services.permissions import Action
 from bot.services.working_time import WorkingCalendar
 from bot.views.guides import helpful_message
 from bot.views.home import home_view
+from bot.views.model import Message
 from bot.views.onboarding import welcome_message
 from bot.views.permissions import refusal_message
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
 from tests.conftest import shown_text
@@ -35,9 +37,9 @@ TZ = ZoneInfo("Europe/Copenhagen")
 ANNETTE, JENS, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO004", "U0DEMO005"
 
 
-def readable(view: dict[str, Any]) -> str:
-    """Every text a person reads in a message or a view."""
-    return shown_text(view)
+def readable(view: dict[str, Any] | Message) -> str:
+    """Every text a person reads in a message or a view (a neutral one as Slack shows it)."""
+    return shown_text(render.message(view) if isinstance(view, Message) else view)
 
 
 def test_alternatives_are_listed_as_the_language_lists_them() -> None:

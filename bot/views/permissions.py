@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from bot.domain.org import Person
 from bot.i18n import either, t
 from bot.services.permissions import Action, allowed_roles
-from bot.views.blocks import section
+from bot.views.model import Message, Text
 from bot.views.network import mentions
 
 
-def refusal_message(lang: str, action: Action, coordinators: Sequence[Person]) -> dict[str, Any]:
+def refusal_message(lang: str, action: Action, coordinators: Sequence[Person]) -> Message:
     roles = either(lang, [t(lang, f"role.{role}") for role in allowed_roles(action)])
     text = t(
         lang,
@@ -21,4 +20,4 @@ def refusal_message(lang: str, action: Action, coordinators: Sequence[Person]) -
         roles=roles,
         coordinators=mentions(list(coordinators)) or t(lang, "network.no_coordinator"),
     )
-    return {"text": text, "blocks": [section(text)]}
+    return Message(text, (Text(text),))
