@@ -86,7 +86,8 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
         "INSERT INTO reminders (kind, recipient, due_at, payload, dedupe_key, created_at,"
         " updated_at) VALUES ('onboarding_follow_up', :line, :at,"
         " '{\"superuser\": \"' || :who || '\"}', 'onboarding:' || :who || ':' || :line, :at, :at)",
-        "INSERT INTO nudge_pauses VALUES (:who, '2026-12-24', :at)",
+        "INSERT INTO nudge_pauses VALUES"
+        " ((SELECT person_id FROM identities WHERE external_id = :who), '2026-12-24', :at)",
         "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works, created_at,"
         " updated_at) VALUES ('2026-11', :area, :who, 'ambassador', 'Mening ' || :mark, :at,"
         " :at)",

@@ -161,8 +161,9 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
     (draft,) = [d for d in await guide_drafts(db) if d.slug == saved.guide.guide.slug]
     content = replace(draft.content, body=draft.content.body + "\n\nOpdateret i december.")
     await save_guide(db, clock, replace(draft, content=content), editor=METTE)
-    await set_pause(db, KAREN, "2026-12-24", now)
-    await clear_pause(db, KAREN)
+    karen = await one(db, "SELECT person_id FROM identities WHERE external_id = ?", KAREN)
+    await set_pause(db, karen, "2026-12-24", now)
+    await clear_pause(db, karen)
     return {"question": question, "faq": faq, "guide": saved.guide.guide.id}
 
 

@@ -26,7 +26,7 @@ from bot.reminders import (
 )
 from bot.reminders import spreading as spreading_kinds
 from bot.reminders.registry import KINDS, registry
-from bot.services import reminders
+from bot.services import identities, reminders
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.working_time import WorkingCalendar
@@ -202,7 +202,9 @@ async def test_two_processes_on_one_file_never_claim_the_same_row(
 async def test_a_paused_person_is_not_claimed_until_the_pause_ends(
     db: Database, clock: ManualClock
 ) -> None:
-    await reminders.pause(db, clock, METTE, date(2026, 12, 2))
+    await reminders.pause(
+        db, clock, await identities.person_for(db, clock, "slack", METTE), date(2026, 12, 2)
+    )
     hers = await planned(db, clock, "hers", recipient=METTE)
     theirs = await planned(db, clock, "theirs", recipient=ANNETTE)
     assert [r.id for r in await reminders.claim_due(db, clock, worker="w", limit=10)] == [theirs.id]
@@ -214,14 +216,26 @@ async def test_a_paused_person_is_not_claimed_until_the_pause_ends(
 
 
 async def test_a_pause_is_kept_until_turned_off(db: Database, clock: ManualClock) -> None:
-    assert await reminders.paused_until(db, METTE) is None
-    await reminders.pause(db, clock, METTE, date(2026, 12, 11))
-    await reminders.pause(db, clock, METTE, date(2026, 12, 18))
-    assert await reminders.paused_until(db, METTE) == date(2026, 12, 18)
+    assert (
+        await reminders.paused_until(db, await identities.person_for(db, clock, "slack", METTE))
+        is None
+    )
+    await reminders.pause(
+        db, clock, await identities.person_for(db, clock, "slack", METTE), date(2026, 12, 11)
+    )
+    await reminders.pause(
+        db, clock, await identities.person_for(db, clock, "slack", METTE), date(2026, 12, 18)
+    )
+    assert await reminders.paused_until(
+        db, await identities.person_for(db, clock, "slack", METTE)
+    ) == date(2026, 12, 18)
     hers = await planned(db, clock, "hers")
     assert await reminders.claim_due(db, clock, worker="w", limit=10) == []
-    await reminders.pause(db, clock, METTE, None)
-    assert await reminders.paused_until(db, METTE) is None
+    await reminders.pause(db, clock, await identities.person_for(db, clock, "slack", METTE), None)
+    assert (
+        await reminders.paused_until(db, await identities.person_for(db, clock, "slack", METTE))
+        is None
+    )
     assert [r.id for r in await reminders.claim_due(db, clock, worker="w", limit=10)] == [hers.id]
 
 
@@ -470,7 +484,9 @@ async def test_the_cli_lists_who_when_why_and_state(db: Database, clock: ManualC
     await planned(
         db, clock, "o:1", recipient="U0NOBODY", kind="custom", due=clock.now() + timedelta(days=1)
     )
-    await reminders.pause(db, clock, METTE, date(2026, 12, 4))
+    await reminders.pause(
+        db, clock, await identities.person_for(db, clock, "slack", METTE), date(2026, 12, 4)
+    )
     code, out, _ = await run(db, clock, "list")
     assert code == 0
     header, first, second, summary = out.splitlines()
@@ -532,7 +548,9 @@ async def test_the_export_holds_every_reminder_with_its_payload(
     db: Database, clock: ManualClock
 ) -> None:
     made = await planned(db, clock, "k", payload={"guide_id": 7, "note": "æøå"})
-    await reminders.pause(db, clock, METTE, date(2026, 12, 4))
+    await reminders.pause(
+        db, clock, await identities.person_for(db, clock, "slack", METTE), date(2026, 12, 4)
+    )
     document = await export_document(db, clock)
     (record,) = document["reminders"]
     assert record["id"] == made.id
@@ -540,7 +558,11 @@ async def test_the_export_holds_every_reminder_with_its_payload(
     assert record["paused_until"] == "2026-12-04"
     assert record["created_at"] == datetime(2026, 11, 30, 8, 0, tzinfo=UTC).isoformat()
     assert await reminders_repo.pause_records(db) == [
-        {"slack_user_id": METTE, "until_date": "2026-12-04", "set_at": utc_iso(FROZEN_AT)}
+        {
+            "person_id": await identities.person_for(db, clock, "slack", METTE),
+            "until_date": "2026-12-04",
+            "set_at": utc_iso(FROZEN_AT),
+        }
     ]
 
 

@@ -21,7 +21,7 @@ from bot.admin.context import AdminContext
 from bot.domain.reminders import Reminder
 from bot.i18n import CATALOGUES, DEFAULT_LANG, t
 from bot.services import reminders
-from storage.repositories import org
+from storage.repositories import identities, org
 
 REASON_MAX = 60
 EXIT_REFUSED = 1
@@ -84,7 +84,8 @@ async def _pauses(ctx: AdminContext, rows: list[Reminder]) -> dict[str, date]:
     today = ctx.clock.now().date()
     pauses: dict[str, date] = {}
     for recipient in {r.recipient for r in rows}:
-        until = await reminders.paused_until(ctx.db, recipient)
+        person_id = await identities.person_of(ctx.db, "slack", recipient)
+        until = None if person_id is None else await reminders.paused_until(ctx.db, person_id)
         if until is not None and until >= today:
             pauses[recipient] = until
     return pauses

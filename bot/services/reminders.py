@@ -381,20 +381,20 @@ async def snooze(
     )
 
 
-async def pause(db: Database, clock: Clock, user: str, until: date | None) -> None:
-    """No nudges for `user` up to and including `until` (a local date); None resumes them.
+async def pause(db: Database, clock: Clock, person_id: int, until: date | None) -> None:
+    """No nudges for the person up to and including `until` (a local date); None resumes them.
 
     Reminders falling due meanwhile are kept and sent when the pause ends.
     """
     if until is None:
-        await repo.clear_pause(db, user)
+        await repo.clear_pause(db, person_id)
     else:
-        await repo.set_pause(db, user, until.isoformat(), _now(clock))
+        await repo.set_pause(db, person_id, until.isoformat(), _now(clock))
 
 
-async def paused_until(db: Database, user: str) -> date | None:
+async def paused_until(db: Database, person_id: int) -> date | None:
     """The last paused day as stored (it may lie in the past: then it no longer holds)."""
-    stored = await repo.pause_of(db, user)
+    stored = await repo.pause_of(db, person_id)
     return date.fromisoformat(stored) if stored else None
 
 

@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services import reminders
+from bot.services import identities, reminders
 from bot.services.network import snapshot
 from bot.views.dates import day_text
 from bot.views.help import text_message
@@ -31,7 +31,8 @@ async def open_my_settings(
     user_id: str,
     channel_id: str | None,
 ) -> None:
-    paused = await reminders.paused_until(services.db, user_id)
+    person_id = await identities.person_for(services.db, services.clock, "slack", user_id)
+    paused = await reminders.paused_until(services.db, person_id)
     today = services.clock.now().date()
     modal = my_settings_modal(
         lang,
@@ -50,6 +51,7 @@ async def save_my_settings(
     client: AsyncWebClient,
     services: Services,
     lang: str,
+    person_id: int,
 ) -> None:
     values = submitted(view)
     user_id = body["user"]["id"]
@@ -60,11 +62,11 @@ async def save_my_settings(
             await ack(response_action="errors", errors={"until": t(lang, "my.until_future")})
             return
         await ack()
-        await reminders.pause(services.db, services.clock, user_id, until)
+        await reminders.pause(services.db, services.clock, person_id, until)
         text = t(lang, "my.paused", day=day_text(lang, until))
     else:
         await ack()
-        await reminders.pause(services.db, services.clock, user_id, None)
+        await reminders.pause(services.db, services.clock, person_id, None)
         text = t(lang, "my.resumed")
     channel = json.loads(view.get("private_metadata") or "{}").get("channel")
     await tell_privately(client, user_id, channel, text_message(text))

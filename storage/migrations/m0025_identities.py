@@ -11,6 +11,11 @@ named by their Slack id (as the bot showed them until now) until the platform te
 Only values shaped like a Slack user id (`U…`/`W…`, upper-case letters and digits) are
 people; the actors the CLI and the erasure write there ('cli', 'former-member', …) are not.
 
+Columns that named a person by Slack id name them by person id, renamed without "slack"
+(`guide_helpful_marks.person_id`, `nudge_pauses.person_id`): a row whose Slack id belongs to
+nobody cannot stay. The other person columns still hold Slack ids (`SLACK_ID_COLUMNS` says
+which are converted).
+
 `people` is rebuilt (SQLite cannot drop a UNIQUE column), so this migration runs with
 foreign keys off — a DROP TABLE of `people` would otherwise delete every row that cascades
 from it — and the runner checks `PRAGMA foreign_key_check` before it commits.
@@ -34,7 +39,7 @@ SLACK_ID_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("test_results", "author_slack_id", "author_slack_id"),
     ("test_results", "updated_by", "updated_by"),
     ("reminders", "recipient", "recipient"),
-    ("nudge_pauses", "slack_user_id", "slack_user_id"),
+    ("nudge_pauses", "slack_user_id", "person_id"),
     ("area_evaluations", "slack_user_id", "slack_user_id"),
     ("adoption", "changed_by", "changed_by"),
     ("adoption_changes", "changed_by", "changed_by"),
@@ -104,6 +109,16 @@ STATEMENTS: tuple[str, ...] = (
     " JOIN identities i ON i.platform = 'slack' AND i.external_id = m.slack_user_id",
     "DROP TABLE guide_helpful_marks",
     "ALTER TABLE guide_helpful_marks_0025 RENAME TO guide_helpful_marks",
+    """CREATE TABLE nudge_pauses_0025 (
+        person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+        until_date TEXT NOT NULL,
+        set_at TEXT NOT NULL
+    )""",
+    "INSERT INTO nudge_pauses_0025 (person_id, until_date, set_at)"
+    " SELECT i.person_id, p.until_date, p.set_at FROM nudge_pauses p"
+    " JOIN identities i ON i.platform = 'slack' AND i.external_id = p.slack_user_id",
+    "DROP TABLE nudge_pauses",
+    "ALTER TABLE nudge_pauses_0025 RENAME TO nudge_pauses",
 )
 
 MIGRATION = Migration("0025_identities", STATEMENTS, foreign_keys_off=True)

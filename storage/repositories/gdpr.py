@@ -72,7 +72,7 @@ HOLDINGS: tuple[Holding, ...] = (
     Holding("tool_tests", "tool_tests", "ambassador_slack_id = :s OR closed_by = :s", "s", "id"),
     Holding("test_results", "test_results", "author_slack_id = :s OR updated_by = :s", "s", "id"),
     Holding("reminders", "reminders", "recipient = :s", "s", "id"),
-    Holding("nudge_pauses", "nudge_pauses", "slack_user_id = :s", "s", "slack_user_id"),
+    Holding("nudge_pauses", "nudge_pauses", "person_id = :p", "p", "person_id"),
     Holding("area_evaluations", "area_evaluations", "slack_user_id = :s", "s", "id"),
     Holding("adoption", "adoption", "changed_by = :s", "s", "daycare_id, tool_id"),
     Holding("adoption_changes", "adoption_changes", "changed_by = :s", "s", "id"),
@@ -174,7 +174,7 @@ ERASURE: tuple[Step, ...] = (
         None,
         "s",
     ),
-    Step("nudge_pauses", "removed", "slack_user_id = :s", None, "s"),
+    Step("nudge_pauses", "removed", "person_id = :p", None, "p"),
     Step("guide_helpful_marks", "removed", "person_id = :p", None, "p"),
     Step("area_evaluations", "removed", "slack_user_id = :s", None, "s"),
     Step("training_signups", "removed", "slack_user_id = :s", None, "s"),
@@ -531,7 +531,6 @@ AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("training_signups", "slack_user_id"),
     ("area_evaluations", "slack_user_id"),
     ("guide_versions", "edited_by"),
-    ("nudge_pauses", "slack_user_id"),
     ("reminders", "recipient"),
 )
 

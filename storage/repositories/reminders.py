@@ -158,8 +158,9 @@ async def claim(
             " WHERE ((c.state = 'pending' AND c.due_at <= :now)"
             " OR (c.state = 'sending' AND c.claimed_at <= :lease_cutoff))"
             " AND (c.kind IN (SELECT value FROM json_each(:unpaused))"
-            " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p"
-            " WHERE p.slack_user_id = c.recipient AND p.until_date >= :today))"
+            " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p JOIN identities i"
+            " ON i.person_id = p.person_id AND i.platform = 'slack'"
+            " WHERE i.external_id = c.recipient AND p.until_date >= :today))"
             " AND (:kinds IS NULL OR c.kind IN (SELECT value FROM json_each(:kinds)))"
             " AND (:recipients IS NULL"
             " OR c.recipient IN (SELECT value FROM json_each(:recipients)))"
@@ -425,23 +426,21 @@ async def count_by_state(db: Database) -> dict[str, int]:
 # -- pauses ------------------------------------------------------------------------------
 
 
-async def set_pause(db: Database, slack_user_id: str, until_date: str, now: str) -> None:
+async def set_pause(db: Database, person_id: int, until_date: str, now: str) -> None:
     await db.execute(
-        "INSERT INTO nudge_pauses (slack_user_id, until_date, set_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (slack_user_id) DO UPDATE SET until_date = excluded.until_date,"
+        "INSERT INTO nudge_pauses (person_id, until_date, set_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (person_id) DO UPDATE SET until_date = excluded.until_date,"
         " set_at = excluded.set_at",
-        (slack_user_id, until_date, now),
+        (person_id, until_date, now),
     )
 
 
-async def clear_pause(db: Database, slack_user_id: str) -> None:
-    await db.execute("DELETE FROM nudge_pauses WHERE slack_user_id = ?", (slack_user_id,))
+async def clear_pause(db: Database, person_id: int) -> None:
+    await db.execute("DELETE FROM nudge_pauses WHERE person_id = ?", (person_id,))
 
 
-async def pause_of(db: Database, slack_user_id: str) -> str | None:
-    row = await db.fetchone(
-        "SELECT until_date FROM nudge_pauses WHERE slack_user_id = ?", (slack_user_id,)
-    )
+async def pause_of(db: Database, person_id: int) -> str | None:
+    row = await db.fetchone("SELECT until_date FROM nudge_pauses WHERE person_id = ?", (person_id,))
     return str(row["until_date"]) if row is not None else None
 
 
@@ -455,7 +454,9 @@ async def reminder_records(db: Database) -> list[dict[str, Any]]:
         "SELECT r.id, r.kind, r.recipient, r.due_at, r.payload, r.state, r.attempts,"
         " r.dedupe_key, r.claimed_by, r.claimed_at, r.last_error, r.sent_at, r.created_at,"
         " r.updated_at, p.until_date AS paused_until"
-        " FROM reminders r LEFT JOIN nudge_pauses p ON p.slack_user_id = r.recipient"
+        " FROM reminders r LEFT JOIN identities i"
+        " ON i.platform = 'slack' AND i.external_id = r.recipient"
+        " LEFT JOIN nudge_pauses p ON p.person_id = i.person_id"
         " ORDER BY r.id"
     )
     records: list[dict[str, Any]] = []
@@ -470,6 +471,6 @@ async def pause_records(db: Database) -> list[dict[str, Any]]:
     """Every nudge pause (for an export section of its own: a pause without reminders is
     personal data too)."""
     rows = await db.fetchall(
-        "SELECT slack_user_id, until_date, set_at FROM nudge_pauses ORDER BY slack_user_id"
+        "SELECT person_id, until_date, set_at FROM nudge_pauses ORDER BY person_id"
     )
     return [dict(row) for row in rows]

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.clock import ManualClock, utc_iso
 from bot.local import LocalSlack
-from bot.services import area_evaluations, reminders
+from bot.services import area_evaluations, identities, reminders
 from bot.standin import RecordedCall
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
@@ -195,7 +195,12 @@ async def test_an_answer_cancels_the_snoozed_nudge(slack: LocalSlack, clock: Man
 async def test_a_pending_nudge_of_someone_who_has_answered_is_cancelled_when_due(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    await reminders.pause(slack.bot.db, clock, LINE, date(2027, 1, 8))
+    await reminders.pause(
+        slack.bot.db,
+        clock,
+        await identities.person_for(slack.bot.db, clock, "slack", LINE),
+        date(2027, 1, 8),
+    )
     sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
     assert to(sent, LINE) == []  # held by her pause
     # Her answer arrives by another way than this nudge (written straight to the table).

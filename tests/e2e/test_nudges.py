@@ -15,7 +15,7 @@ from bot.local import LocalSlack
 from bot.reminders.guide_check import GUIDE_CHECK, checked_at
 from bot.reminders.onboarding_follow_up import ONBOARDING
 from bot.reminders.tool_test_checkpoint import CHECKPOINT
-from bot.services import nudges, reminders
+from bot.services import identities, nudges, reminders
 from bot.services.guides import find_tool, get_guide
 from bot.services.sparring import ask
 from bot.services.tool_tests import start_test
@@ -130,7 +130,12 @@ async def test_a_paused_person_gets_the_nudge_after_the_pause(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     await ozobot_test(slack, clock)
-    await reminders.pause(slack.bot.db, clock, METTE, date(2026, 12, 18))
+    await reminders.pause(
+        slack.bot.db,
+        clock,
+        await identities.person_for(slack.bot.db, clock, "slack", METTE),
+        date(2026, 12, 18),
+    )
     assert await run_jobs(slack, clock, at("2026-12-18", "10:00")) == []
     sent = await run_jobs(slack, clock, at("2026-12-21"))
     assert len(sent) >= 1 and "Ozobot" in texts(sent[0])

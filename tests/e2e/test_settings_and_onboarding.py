@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.clock import ManualClock
 from bot.local import LocalSlack
-from bot.services import reminders
+from bot.services import identities, reminders
 from bot.services.workspace_settings import current, set_setting
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
@@ -50,7 +50,9 @@ async def test_nudges_are_paused_until_a_date_and_turned_on_again(
         LINE, {"nudges": {"value": "paused"}, "until": {"value": "2026-12-11"}}
     )
     await slack.settle()
-    assert await reminders.paused_until(slack.bot.db, LINE) == date(2026, 12, 11)
+    assert await reminders.paused_until(
+        slack.bot.db, await identities.person_for(slack.bot.db, clock, "slack", LINE)
+    ) == date(2026, 12, 11)
     (receipt,) = slack.standin.calls_to("chat.postEphemeral")
     assert "pause til og med 11. dec. 2026" in texts(receipt)
     await open_settings(slack, LINE)
@@ -59,10 +61,17 @@ async def test_nudges_are_paused_until_a_date_and_turned_on_again(
     assert until["element"]["initial_date"] == "2026-12-11"
     await slack.driver.submit_view(LINE, {"nudges": {"value": "on"}})
     await slack.settle()
-    assert await reminders.paused_until(slack.bot.db, LINE) is None
+    assert (
+        await reminders.paused_until(
+            slack.bot.db, await identities.person_for(slack.bot.db, clock, "slack", LINE)
+        )
+        is None
+    )
 
 
-async def test_the_pause_starts_at_tomorrow_and_today_is_refused(slack: LocalSlack) -> None:
+async def test_the_pause_starts_at_tomorrow_and_today_is_refused(
+    slack: LocalSlack, clock: ManualClock
+) -> None:
     """Today (30 Nov) the form would refuse, so it offers the first day it accepts."""
     await open_settings(slack, LINE)
     (modal,) = slack.standin.open_views(LINE)
@@ -80,7 +89,9 @@ async def test_the_pause_starts_at_tomorrow_and_today_is_refused(slack: LocalSla
     )
     await slack.settle()
     assert accepted.status == 200 and accepted.json is None
-    assert await reminders.paused_until(slack.bot.db, LINE) == date(2026, 12, 1)
+    assert await reminders.paused_until(
+        slack.bot.db, await identities.person_for(slack.bot.db, clock, "slack", LINE)
+    ) == date(2026, 12, 1)
 
 
 async def test_a_coordinator_reaches_their_own_settings_with_mine(slack: LocalSlack) -> None:

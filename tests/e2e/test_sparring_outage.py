@@ -16,7 +16,7 @@ from bot.jobs.dispatcher import Pacer, dispatch
 from bot.local import LocalSlack
 from bot.reminders.registry import KINDS
 from bot.reminders.sparring_delivery import COPY, OFFER, POST
-from bot.services import reminders
+from bot.services import identities, reminders
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from bot.standin.server import EMPTY_404, HTML_503, LOST_ANSWER
@@ -266,7 +266,12 @@ async def test_a_question_asked_at_eight_in_the_evening_goes_out_when_slack_answ
     asker's nudge pause does not hold her own question back."""
     await with_sparring_channel(slack, clock)
     clock.move_to(datetime.fromisoformat("2026-11-30T20:00").replace(tzinfo=clock.tz))
-    await reminders.pause(slack.bot.db, clock, LINE, clock.now().date() + timedelta(days=7))
+    await reminders.pause(
+        slack.bot.db,
+        clock,
+        await identities.person_for(slack.bot.db, clock, "slack", LINE),
+        clock.now().date() + timedelta(days=7),
+    )
     slack.standin.fault("chat.postMessage", EMPTY_404)
     assert QUEUED in texts(await ask(slack))
     slack.standin.clear_faults()
