@@ -31,7 +31,7 @@ from bot.views.model import (
     TextField,
     TimeField,
 )
-from bot.views.text import literal, mention
+from bot.views.text import channel, literal, markdown, mention
 from handlers.slack import render, render_form
 from handlers.slack.markdown import to_mrkdwn
 
@@ -59,6 +59,19 @@ def test_person_written_text_through_literal_is_shown_as_written_escaped_once() 
 
 def test_a_mention_cannot_be_forged_in_literal_text() -> None:
     assert "<@" not in to_mrkdwn(literal(mention(42)), {"42": "U042"})
+
+
+def test_a_channel_token_becomes_a_link_to_the_channel() -> None:
+    assert to_mrkdwn(f"Spørgsmål går til {channel('C0SPARRING')}") == (
+        "Spørgsmål går til <#C0SPARRING>"
+    )
+
+
+def test_a_guide_body_keeps_its_formatting_but_mentions_nobody() -> None:
+    body = markdown("**Trin 1** <@U1> og <#C1>, `<@U2>`\n```\n<@U3>\n```")
+    assert to_mrkdwn(body, {"U1": "U9"}) == (
+        "*Trin 1* &lt;@U1&gt; og &lt;#C1&gt;, `&lt;@U2&gt;`\n```\n&lt;@U3&gt;\n```"
+    )
 
 
 def test_a_message_is_its_notification_text_and_its_blocks() -> None:
