@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "summary.nothing": "Der er endnu ingen afprøvninger eller testresultater for **{tool}** i Tovholder.",
     "summary.status": "**Status:** {status}",
     "summary.counts": "**Afprøvninger:** {tests} ({running} i gang) · **Resultater:** {results}",
-    "summary.where": "**Dagtilbud:** {daycares}\n*Områder:* {areas}",
+    "summary.where": "**Dagtilbud:** {daycares}\n**Områder:** {areas}",
     "summary.average": "**Gennemsnit:** {stars} {average}",
     "summary.recommendations": "**Anbefalinger:**",
     "summary.themes": "**Læreplanstemaer:** {themes}",

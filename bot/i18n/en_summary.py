@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "summary.nothing": "There are no tool tests or test results for **{tool}** in Tovholder yet.",
     "summary.status": "**Status:** {status}",
     "summary.counts": "**Tests:** {tests} ({running} running) · **Results:** {results}",
-    "summary.where": "**Daycares:** {daycares}\n*Areas:* {areas}",
+    "summary.where": "**Daycares:** {daycares}\n**Areas:** {areas}",
     "summary.average": "**Average:** {stars} {average}",
     "summary.recommendations": "**Recommendations:**",
     "summary.themes": "**Curriculum themes:** {themes}",
