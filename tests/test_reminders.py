@@ -821,14 +821,7 @@ async def test_who_was_told_of_an_escalation_leaves_snoozed_copies_out(
 
 
 #: What loading the kinds may load of the services, views and jobs: what planning needs.
-LOADED_BY_KINDS = {
-    "bot.services",
-    "bot.services.language",  # bot.runtime's
-    "bot.services.reminders",
-    "bot.services.working_time",
-    "bot.views",
-    "bot.views.model",  # bot.ports'
-}
+LOADED_BY_KINDS = {"bot.services", "bot.services.reminders", "bot.services.working_time"}
 
 LIST_LOADED = """
 import importlib, pathlib, sys
@@ -846,4 +839,4 @@ def test_loading_the_kinds_loads_no_view_and_no_other_service() -> None:
     done = subprocess.run(  # noqa: S603 — our own interpreter and code
         [sys.executable, "-c", LIST_LOADED], capture_output=True, text=True, cwd=root, check=True
     )
-    assert set(done.stdout.split()) == LOADED_BY_KINDS
+    assert set(done.stdout.split()) <= LOADED_BY_KINDS

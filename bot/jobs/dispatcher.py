@@ -79,7 +79,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.reminders import Reminder
-from bot.reminders.kind import ReminderKind
+from bot.reminders.kind import NotNow, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.slack_client import slack_error_code
@@ -140,16 +140,6 @@ PERMANENT_ERRORS = frozenset(
         "too_many_blocks",
     }
 )
-
-
-class NotNow(Exception):
-    """A sender could not do its part now — Slack did not answer a call it makes itself —
-    and says so with Slack's error code (or the exception's name): the reminder is tried
-    again like a failed post, without a traceback in the log."""
-
-    def __init__(self, error: str) -> None:
-        super().__init__(error)
-        self.error = error
 
 
 class DispatchCalendar(Protocol):

@@ -37,8 +37,8 @@ from typing import Any
 
 from bot.domain.refs import ConversationRef
 from bot.domain.sparring import Routing
-from bot.jobs.dispatcher import NotNow
 from bot.ports import DeliveryFailed
+from bot.reminders.kind import NotNow
 from bot.runtime import Services
 from bot.services.sparring import (
     copies_queued,

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from bot.clock import Clock
 from bot.domain.reminders import Reminder
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 
 if TYPE_CHECKING:
+    from bot.runtime import Services
     from bot.services import area_evaluations
 
 

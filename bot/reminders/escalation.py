@@ -17,12 +17,13 @@ from bot.clock import Clock
 from bot.domain.reminders import SNOOZE_MARK, Reminder
 from bot.domain.sparring import Question
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services import reminders
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 
 if TYPE_CHECKING:
+    from bot.runtime import Services
+
     pass
 
 

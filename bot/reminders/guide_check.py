@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.domain.guides import GuideDetail
 from bot.domain.reminders import Reminder
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Services
 
 
 @dataclass(frozen=True)

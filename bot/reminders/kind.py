@@ -19,16 +19,29 @@ import types
 import typing
 from abc import ABC, abstractmethod
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from bot.clock import Clock
 from bot.domain.reminders import SNOOZE_MARK, Reminder
-from bot.runtime import Services
 from bot.services import reminders
 from storage.db import Database
 
+if TYPE_CHECKING:
+    from bot.runtime import Services
+
 #: A reminder's message as its view builds it: the payload the dispatcher posts.
 Built = dict[str, Any]
+
+
+class NotNow(Exception):
+    """A kind could not build its message now — the platform did not answer a call the
+    kind makes itself (the sparring post) — and says so with the platform's error code (or
+    the exception's name): the reminder is tried again like a failed post, without a
+    traceback in the log."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 class Payload:

@@ -20,14 +20,17 @@ Posting the question, and the copy's message, are the delivery job's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.domain.reminders import Reminder
 from bot.domain.sparring import Question, Routing
 from bot.reminders.kind import Built, Payload, ReminderKind
-from bot.runtime import Services
 from bot.services import reminders
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Services
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.domain.reminders import Reminder
 from bot.domain.tool_tests import ToolTest
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Services
 
 #: Working days an ambassador has to post a result after a checkpoint, before one follow-up;
 #: and again after the follow-up, before the checkpoint counts as overdue.

@@ -8,14 +8,17 @@ version. Not sent when a later change has overtaken this one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.domain.reminders import Reminder
 from bot.domain.trainings import Training
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Services
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.domain.reminders import Reminder
 from bot.domain.trainings import Training
 from bot.reminders.kind import Built, Payload, ReminderKind, language
-from bot.runtime import Services
 from bot.services.working_time import WorkingCalendar
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.runtime import Services
 
 
 def day_before(calendar: WorkingCalendar, starts_at: str) -> datetime:
