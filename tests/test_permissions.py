@@ -12,6 +12,8 @@ from bot.services.permissions import (
     can,
     may_manage_training,
     plannable_areas,
+    required,
+    requires,
 )
 
 
@@ -112,3 +114,20 @@ def test_who_belongs_to_an_area(subject: Person | None, area: Area, belongs: boo
 def test_a_superuser_of_an_unknown_daycare_belongs_nowhere() -> None:
     gone = holding(RoleAssignment("superuser", None, 99))
     assert not belongs_to_area(gone, NORD.id, DAYCARES)
+
+
+def test_a_declared_permission_is_found_through_a_front_ends_wrapper() -> None:
+    @requires(Action.RUN_TOOL_TESTS)
+    async def start() -> None:
+        return None
+
+    async def edge() -> None:  # parses the request, then calls the handler
+        await start()
+
+    edge.__wrapped__ = start  # type: ignore[attr-defined]
+    assert required(start) is required(edge) is Action.RUN_TOOL_TESTS
+
+    async def undeclared() -> None:
+        return None
+
+    assert required(undeclared) is None

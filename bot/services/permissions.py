@@ -12,6 +12,7 @@ training or the area, not only the role: who may manage one, plan in an area, or
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -102,8 +103,9 @@ def requires(action: Action) -> Callable[[Handler], Handler]:
 
 
 def required(handler: Callable[..., Any]) -> Action | None:
-    """The permission `handler` declared with `requires`, if any."""
-    action = getattr(handler, _REQUIRED, None)
+    """The permission `handler` declared with `requires`, if any — also through a front
+    end's wrapper that names the handler as `__wrapped__` (`functools.wraps`)."""
+    action = getattr(inspect.unwrap(handler, stop=lambda f: hasattr(f, _REQUIRED)), _REQUIRED, None)
     return action if isinstance(action, Action) else None
 
 
