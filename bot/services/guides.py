@@ -32,6 +32,7 @@ from bot.domain.guides import (
     ToolStatus,
 )
 from bot.domain.org import Person
+from bot.errors import FormRefused
 from bot.services import spreading
 from bot.services.guide_files import FileProblem, GuideFileError, parse_guide_file
 from bot.services.network import snapshot
@@ -298,11 +299,12 @@ async def mark_verified(db: Database, clock: Clock, guide_id: int) -> bool:
     return await guides_repo.set_verified(db, guide_id, utc_iso(clock.now()))
 
 
-class HandOverRefused(Exception):
-    """`reason` is a catalogue key: the giver may not, or the receiver cannot own guides."""
+class HandOverRefused(FormRefused):
+    """`reason` is a catalogue key: the giver may not, or the receiver cannot own guides
+    (shown at the hand-over form's `owner` field)."""
 
     def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+        super().__init__({"owner": (reason, {})})
         self.reason = reason
 
 

@@ -15,7 +15,7 @@ from bot.jobs.nudges import shown
 from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services import reminders
-from bot.services.guides import HandOverRefused, get_guide_by_id, hand_over, mark_verified
+from bot.services.guides import get_guide_by_id, hand_over, mark_verified
 from bot.views.dates import local_day
 from bot.views.help import text_message
 from bot.views.nudges import hand_over_modal
@@ -88,11 +88,7 @@ async def submit_hand_over(
     guide_id = int(json.loads(view.get("private_metadata") or "{}").get("guide_id") or 0)
     to = str(submitted(view).get("owner") or "")
     user_id = body["user"]["id"]
-    try:
-        detail, receiver = await hand_over(services.db, services.clock, guide_id, by=user_id, to=to)
-    except HandOverRefused as refused:
-        await ack(response_action="errors", errors={"owner": t(lang, refused.reason)})
-        return
+    detail, receiver = await hand_over(services.db, services.clock, guide_id, by=user_id, to=to)
     await ack()
     title = escape(f"{detail.tool.name}: {detail.current.content.title}")
     await client.chat_postMessage(
