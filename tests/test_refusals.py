@@ -20,7 +20,13 @@ from bot.errors import ContainsCpr, FormRefused, NotAllowed
 from bot.i18n import t
 from bot.lifecycle import RunningBot
 from bot.runtime import Services
+from bot.services.adoption import AdoptionRefused
+from bot.services.area_evaluations import EvaluationRefused
+from bot.services.guides import HandOverRefused
 from bot.services.permissions import OWN_REFUSAL, Action, requires
+from bot.services.spreading import AnswerRefused
+from bot.services.tool_tests import Refused
+from bot.services.trainings import TrainingRefused
 from bot.settings import parse_settings
 from bot.views.help import text_message
 from handlers.errors import guard
@@ -201,3 +207,12 @@ def test_every_refusal_has_its_words(action: Action) -> None:
             assert t(lang, OWN_REFUSAL[action]) != OWN_REFUSAL[action]
         else:
             assert t(lang, f"permission.{action.value}") != f"permission.{action.value}"
+
+
+def test_the_services_form_refusals_are_form_refusals() -> None:
+    """So the guard shows each at its field: nothing words them by hand."""
+    refused = HandOverRefused("nudge.hand_over_not_yours")
+    assert isinstance(refused, FormRefused)
+    assert refused.errors == {"owner": ("nudge.hand_over_not_yours", {})}
+    for kind in (TrainingRefused, AdoptionRefused, AnswerRefused, EvaluationRefused, Refused):
+        assert issubclass(kind, FormRefused), kind
