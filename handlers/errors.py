@@ -25,13 +25,14 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import CPR_NOT_SAVED_KEY, ContainsCpr, FormRefused, NotAllowed
+from bot.errors import ContainsCpr, FormRefused, NotAllowed
 from bot.i18n import t
 from bot.request_log import describe
 from bot.runtime import Services
 from bot.services.permissions import OWN_REFUSAL, ensure_allowed, required
 from bot.views.help import text_message
 from handlers.middleware import first_delivery, stamp_activity, user_id_of
+from handlers.privacy import not_saved
 from handlers.replies import refusal
 
 logger = logging.getLogger("tovholder.errors")
@@ -137,7 +138,7 @@ async def refuse(
         await form(response_action="errors", errors=errors)
         return True
     elif isinstance(refused, ContainsCpr):
-        message = text_message(t(lang, CPR_NOT_SAVED_KEY, **refused.params))
+        message = not_saved(lang, refused)
     else:
         return False
     if form is not None:

@@ -31,6 +31,7 @@ from bot.domain.area_evaluations import (
 )
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Area, Person
+from bot.errors import FormRefused
 from bot.reminders import area_evaluation
 from bot.services.network import snapshot
 from bot.services.privacy import cpr_errors
@@ -56,12 +57,8 @@ class EvaluationUnavailable(Exception):
         self.area = area
 
 
-class EvaluationRefused(Exception):
+class EvaluationRefused(FormRefused):
     """The answers cannot be saved as they are, per field; nothing was written."""
-
-    def __init__(self, errors: Errors) -> None:
-        super().__init__(", ".join(f"{name}: {key}" for name, (key, _) in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.adoption import AdoptionRefused, set_adoption
+from bot.services.adoption import set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
 from handlers.slack import render
 from handlers.values import as_int, submitted
@@ -38,10 +38,6 @@ async def _save(
         change = await set_adoption(
             services.db, services.clock, user_id, daycare_id, tool_id, state, reason
         )
-    except AdoptionRefused as refused:
-        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
-        await ack(response_action="errors", errors=errors)
-        return
     except NotAllowed:
         await ack(response_action="errors", errors={daycare_field: t(lang, "adoption.not_allowed")})
         return

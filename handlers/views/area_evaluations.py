@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.domain.area_evaluations import Answers
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services.area_evaluations import EvaluationRefused, EvaluationUnavailable, save_answer
+from bot.services.area_evaluations import EvaluationUnavailable, save_answer
 from bot.views.area_evaluations import CALLBACK, unavailable_text
 from bot.views.help import text_message
 from handlers.values import submitted
@@ -47,10 +47,6 @@ async def submit_evaluation(
             slack_user_id=user_id,
             answers=answers,
         )
-    except EvaluationRefused as refused:
-        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
-        await ack(response_action="errors", errors=errors)
-        return
     except EvaluationUnavailable as unavailable:
         text = unavailable_text(lang, unavailable, mrkdwn=False)
         await ack(response_action="errors", errors={"works": text})

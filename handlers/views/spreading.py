@@ -40,10 +40,6 @@ async def submit_not_for_us(
             "not_for_us",
             str(submitted(view).get("reason") or ""),
         )
-    except spreading.AnswerRefused as refused:
-        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
-        await ack(response_action="errors", errors=errors)
-        return
     except NotAllowed:
         await ack(response_action="errors", errors={"reason": t(lang, "spreading.not_allowed")})
         return

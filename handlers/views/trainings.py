@@ -124,10 +124,6 @@ async def submit_plan(
                 request_key=f"view:{view['id']}",
             )
             message = planned_message(lang, planned.training, planned.invited, tz)
-    except TrainingRefused as refused:
-        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
-        await ack(response_action="errors", errors=errors)
-        return
     except LookupError:
         await ack()
         await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_planned")))
