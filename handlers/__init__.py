@@ -1,4 +1,6 @@
-"""Thin Slack listeners, grouped by surface. `register` is the one place they are wired up."""
+"""Thin Slack listeners, grouped by surface. `register` is the one place they are wired up:
+each handler gets its value read at the Slack edge (`handlers.slack.edge.listener`) and is
+guarded (`handlers.errors.guard`)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from handlers.actions import trainings as training_actions
 from handlers.events import home as home_events
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
+from handlers.slack import edge
 from handlers.views import adoption as adoption_modal
 from handlers.views import area_evaluations as evaluation_modal
 from handlers.views import gdpr as gdpr_modal
@@ -44,15 +47,15 @@ def register(app: AsyncApp, services: Services) -> None:
 
     def track(listener: errors.Listener) -> errors.Listener:
         """Commands, buttons, shortcuts: acked before anything else."""
-        return errors.guard(services, listener, after=refresh_home)
+        return errors.guard(services, edge.listener(listener), after=refresh_home)
 
     def track_form(listener: errors.Listener) -> errors.Listener:
         """View submissions: the listener acks, with field errors when there are any."""
-        return errors.guard(services, listener, after=refresh_home, acks="own")
+        return errors.guard(services, edge.listener(listener), after=refresh_home, acks="own")
 
     def track_event(listener: errors.Listener) -> errors.Listener:
         """Events: Bolt has acked; a repeated delivery stops in the guard."""
-        return errors.guard(services, listener, after=refresh_home, acks="auto")
+        return errors.guard(services, edge.listener(listener), after=refresh_home, acks="auto")
 
     for name, on_command in commands.listeners().items():
         app.command(name)(track(on_command))
