@@ -50,6 +50,7 @@ from bot.reminders.kind import Built, Payload, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.settings import parse_settings
+from bot.slack_client import web_client
 from bot.standin import RecordedCall, SlackStandIn
 from storage.db import Database
 from storage.migrations import migrate
@@ -182,7 +183,7 @@ class _Bench:
         )
         db = await Database.open(self.path)
         await migrate(db, self.time)
-        return slack_services(settings, db, self.time)
+        return slack_services(settings, db, self.time, web_client(settings))
 
     async def plan(self, db: Database) -> float:
         started = time.perf_counter()

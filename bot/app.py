@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.inflight import InFlight
@@ -46,10 +47,11 @@ class TovholderApp(AsyncApp):
         return response
 
 
-def slack_services(settings: Settings, db: Database, clock: Clock) -> Services:
+def slack_services(
+    settings: Settings, db: Database, clock: Clock, client: AsyncWebClient
+) -> Services:
     """The services of a bot in Slack: the Messenger and the Directory are Slack's, over
-    one Web API client."""
-    client = web_client(settings)
+    `client` (the one Bolt's listeners get too)."""
     people = slack_people(db)
     directory = SlackDirectory(client, people)
     return Services(
@@ -60,15 +62,15 @@ def slack_services(settings: Settings, db: Database, clock: Clock) -> Services:
         inflight=InFlight(),
         messenger=SlackMessenger(client, people),
         directory=directory,
-        slack=client,
     )
 
 
 def build_app(settings: Settings, db: Database, clock: Clock) -> TovholderApp:
-    services = slack_services(settings, db, clock)
+    client = web_client(settings)
+    services = slack_services(settings, db, clock, client)
     app = TovholderApp(
         services,
-        client=services.slack,
+        client=client,
         # Socket Mode does not sign requests; every other transport is verified.
         signing_secret=settings.signing_secret or None,
         request_verification_enabled=settings.mode != "socket",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.clock import Clock
 from bot.inflight import InFlight
 from bot.ports import Directory, Messenger
@@ -24,9 +22,6 @@ class Services:
     #: How jobs and services reach people: the front end's implementations of the ports.
     messenger: Messenger
     directory: Directory
-    #: For the reminder dispatcher until it sends through the messenger; listeners use the
-    #: per-request client Bolt hands them.
-    slack: AsyncWebClient
     #: Who has opened the App Home since the bot started: their Home is published again
     #: after they change something elsewhere (`handlers.events.home.refresh_after`).
     homes: set[str] = field(default_factory=set)

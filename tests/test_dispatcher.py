@@ -15,10 +15,6 @@ from typing import Any
 import aiohttp
 import pytest
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
@@ -32,7 +28,6 @@ from bot.jobs.dispatcher import (
     MorningList,
     Pacer,
     dispatch,
-    dispatch_client,
     install_pacer,
     interleaved,
     judge,
@@ -46,6 +41,8 @@ from bot.services.working_time import WorkingCalendar
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
+from handlers.slack.failures import neutral_error
+from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
 from tests.conftest import FROZEN_AT, TZ
 
@@ -268,7 +265,8 @@ async def test_a_connection_error_is_retried(
     made = await plan(slack.bot.db, clock, "k", PEOPLE[0])
     unreachable = AsyncWebClient(token="xoxb-x", base_url="http://127.0.0.1:9/api/")
     unreachable.retry_handlers = []
-    services = dataclasses.replace(services_of(slack), slack=unreachable)
+    messenger = SlackMessenger(unreachable, slack_people(slack.bot.db))
+    services = dataclasses.replace(services_of(slack), messenger=messenger)
     report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     assert report.retried == 1
     waiting = await state_of(slack.bot.db, made.id)
@@ -413,15 +411,6 @@ def test_a_batch_for_one_person_is_interleaved_with_the_others() -> None:
 # -- which layer retries what --------------------------------------------------------------------
 
 
-def test_the_dispatch_client_leaves_429s_to_the_dispatcher(slack: LocalSlack) -> None:
-    client = services_of(slack).slack
-    paced = dispatch_client(client)
-    assert any(isinstance(h, AsyncRateLimitErrorRetryHandler) for h in client.retry_handlers)
-    assert not any(isinstance(h, AsyncRateLimitErrorRetryHandler) for h in paced.retry_handlers)
-    assert any(isinstance(h, AsyncConnectionErrorRetryHandler) for h in paced.retry_handlers)
-    assert (paced.token, paced.base_url) == (client.token, client.base_url)
-
-
 def api_error(status: int, body: dict[str, Any], headers: dict[str, str]) -> SlackApiError:
     response = AsyncSlackResponse(
         client=AsyncWebClient(),
@@ -457,7 +446,7 @@ def test_errors_are_judged_retry_or_fail(
 ) -> None:
     """`maybe_posted`: whether Slack may have posted all the same (then look before
     posting again)."""
-    problem = judge(error)
+    problem = judge(neutral_error(error))
     assert (problem.verdict, problem.error, problem.retry_after) == (verdict, code, retry_after)
     assert problem.maybe_posted is maybe_posted
 
@@ -503,12 +492,16 @@ async def died_before_slack_had_it(slack: LocalSlack, clock: ManualClock) -> Non
         assert await reminders.posting(db, clock, claimed.id, worker="dead")
 
 
-def without_retries(slack: LocalSlack) -> Services:
-    """The bot's services with a client that gives up at once (slack_sdk's own 5xx retries
-    sleep for real seconds; the test is about what the dispatcher does after them)."""
-    client = copy.copy(services_of(slack).slack)
+def without_retries(slack: LocalSlack, *, timeout: int | None = None) -> Services:
+    """The bot's services with a messenger whose client gives up at once (slack_sdk's own
+    5xx retries sleep for real seconds; the test is about what the dispatcher does after
+    them)."""
+    client = copy.copy(slack.bot.app.client)
     client.retry_handlers = []
-    return dataclasses.replace(services_of(slack), slack=client)
+    if timeout is not None:
+        client.timeout = timeout
+    messenger = SlackMessenger(client, slack_people(slack.bot.db))
+    return dataclasses.replace(services_of(slack), messenger=messenger)
 
 
 def dm(slack: LocalSlack, user: str) -> list[dict[str, Any]]:
@@ -624,8 +617,7 @@ async def test_a_look_up_that_times_out_waits_for_a_later_run(
     await crash_mid_post(slack, pacer)
     clock.advance(reminders.LEASE)
     slack.standin.fault("conversations.history", HANG)
-    services = without_retries(slack)
-    services.slack.timeout = 1
+    services = without_retries(slack, timeout=1)
     report = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
     slack.standin.clear_faults()
     assert (report.deferred, report.sent) == (1, 0)

@@ -40,24 +40,25 @@ goes out as soon as Slack answers, also at 20:00). In closed time only those are
 and their retries are not moved to the working morning. That also holds
 back a reminder whose pause ended at midnight until the working morning.
 
-**Exactly once, also across a crash.** Every reminder DM carries a tag in Slack's message
-metadata (`bot.slack_tags.reminder_tag`: its id and dedupe key). The row is marked
-*unconfirmed* just before the post and confirmed after it; a row claimed while still
+**Exactly once, also across a crash.** Every reminder DM carries a tag
+(`bot.tags.reminder_tag`: its id and dedupe key; in Slack, message metadata). The row is
+marked *unconfirmed* just before the post and confirmed after it; a row claimed while still
 unconfirmed (the process died mid-post, the post timed out or the connection dropped) is
 first looked up in the person's DM history: found, it is recorded as sent without a second
-message; not found, it is posted. If Slack does not answer the look-up, the row waits for a
-later run (`deferred`, no attempt counted) — never posted blindly, never lost. Look-ups are
-Tier 3 calls (conversations.open and .history), so a run makes at most `LOOKUPS_PER_RUN`;
-the rest of those rows are handed back for the next run. For the same reason the
-dispatcher's client does not repeat a post inside the call after a timeout or a dropped
-connection (`bot.slack_tags.careful_client`): that repeat could not be looked up first.
+message; not found, it is posted. If the platform does not answer the look-up, the row
+waits for a later run (`deferred`, no attempt counted) — never posted blindly, never lost.
+Look-ups are Tier 3 calls in Slack (conversations.open and .history), so a run makes at
+most `LOOKUPS_PER_RUN`; the rest of those rows are handed back for the next run. For the
+same reason the messenger does not repeat a tagged post inside the call after a timeout or
+a dropped connection: that repeat could not be looked up first. The dispatcher uses the
+messenger `paced()`: a rate limit comes back at once and the pacer waits it out.
 
 **One message a day.** Given a `MorningList`, a person's due nudges go out as one list
-(one post, one tag for all its reminders: `bot.slack_tags.batch_tag`), with the same
+(one post, one tag for all its reminders: `bot.tags.batch_tag`), with the same
 guarantees; after the day's message their nudges wait for the next working morning, but
 for the urgent ones.
 
-Logs carry ids, kinds, counts and Slack's error codes — never the message text.
+Logs carry ids, kinds, counts and the platform's error codes — never the message text.
 """
 
 from __future__ import annotations
@@ -73,25 +74,18 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 
-import aiohttp
-from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
-from slack_sdk.web.async_client import AsyncWebClient
-
+from bot.domain.refs import ConversationRef
 from bot.domain.reminders import Reminder
-from bot.reminders.kind import NotNow, ReminderKind
+from bot.ports import DeliveryFailed, Messenger, RateLimited, Temporary
+from bot.reminders.kind import Built, NotNow, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
-from bot.slack_client import slack_error_code
-from bot.slack_tags import (
+from bot.tags import (
     REMINDER_EVENT,
-    TagLookupFailed,
     batch_tag,
-    careful_client,
-    conversation_of,
     find_reminders,
     find_tagged,
-    maybe_delivered,
+    passing,
     reminder_tag,
 )
 
@@ -110,37 +104,6 @@ DEFAULT_HEADROOM = 0.98
 #: Unconfirmed reminders looked up in Slack per run: two Tier 3 calls each (≈50/min).
 LOOKUPS_PER_RUN = 20
 
-#: Slack error codes that no retry will fix.
-PERMANENT_ERRORS = frozenset(
-    {
-        "account_inactive",
-        "channel_not_found",
-        "user_not_found",
-        "user_disabled",
-        "not_authed",
-        "invalid_auth",
-        "token_revoked",
-        "token_expired",
-        "no_permission",
-        "missing_scope",
-        "not_allowed_token_type",
-        "cannot_dm_bot",
-        "is_archived",
-        "not_in_channel",
-        "restricted_action",
-        "team_access_not_granted",
-        "ekm_access_denied",
-        "invalid_blocks",
-        "invalid_blocks_format",
-        "invalid_arguments",
-        "invalid_attachments",
-        "msg_too_long",
-        "no_text",
-        "too_many_attachments",
-        "too_many_blocks",
-    }
-)
-
 
 class DispatchCalendar(Protocol):
     def is_allowed(self, moment: datetime) -> bool: ...
@@ -158,9 +121,7 @@ class MorningCalendar(DispatchCalendar, Protocol):
 
 
 #: Builds one person's morning list from the reminders it carries, each with its own message.
-ListBuilder = Callable[
-    [Services, str, Sequence[tuple[Reminder, dict[str, Any]]]], Awaitable[dict[str, Any]]
-]
+ListBuilder = Callable[[Services, str, Sequence[tuple[Reminder, Built]]], Awaitable[Built]]
 #: Lines in one morning list at most; more wait for the next morning (Slack's 50 blocks).
 MOST_ITEMS = 20
 
@@ -177,7 +138,7 @@ class MorningList:
     not nudges: a question on its way, a welcome) go out; they go on their own and do not
     count as the day's message.
 
-    The list is one post carrying one tag for all its reminders (`bot.slack_tags.batch_tag`),
+    The list is one post carrying one tag for all its reminders (`bot.tags.batch_tag`),
     so the guarantees hold as for one reminder: each row is marked unconfirmed before the
     post and sent after it; a crash in between is found by the look-up (all the person's
     unconfirmed rows in one history read, `find_reminders`) and not posted again; a 429 or a
@@ -289,20 +250,6 @@ def default_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-# -- the Slack client --------------------------------------------------------------------------
-
-
-def dispatch_client(client: AsyncWebClient) -> AsyncWebClient:
-    """The bot's client minus its in-call 429 retry, and without repeating a post after a
-    timeout or a dropped connection (see the module docstring): a shallow copy sharing
-    token, URL, session and the 5xx handler."""
-    paced = careful_client(client)
-    paced.retry_handlers = [
-        h for h in paced.retry_handlers if not isinstance(h, AsyncRateLimitErrorRetryHandler)
-    ]
-    return paced
-
-
 Verdict = Literal["retry", "fail"]
 
 
@@ -317,35 +264,15 @@ class SendProblem:
     maybe_posted: bool = False
 
 
-def retry_after_of(error: SlackApiError) -> float | None:
-    headers = getattr(error.response, "headers", None) or {}
-    for name, value in dict(headers).items():
-        if str(name).lower() == "retry-after":
-            text = value[0] if isinstance(value, list | tuple) else value
-            try:
-                return max(0.0, float(text))
-            except (TypeError, ValueError):
-                return None
-    return None
-
-
-def judge(error: Exception) -> SendProblem:
-    """Retry or fail, for an exception from `chat.postMessage`."""
-    maybe = maybe_delivered(error)
-    if isinstance(error, SlackApiError):
-        status = int(getattr(error.response, "status_code", 200) or 200)
-        code = slack_error_code(error)
-        if status == 429 or code == "ratelimited":
-            return SendProblem("retry", "ratelimited", retry_after_of(error) or 1.0)
-        if status >= 500:
-            return SendProblem("retry", f"{code} (HTTP {status})", maybe_posted=maybe)
-        if code in PERMANENT_ERRORS:
-            return SendProblem("fail", code)
-        # Unknown codes (internal_error, fatal_error, service_unavailable, request_timeout…)
-        # are tried again; MAX_ATTEMPTS bounds it.
-        return SendProblem("retry", code, maybe_posted=maybe)
-    # Connection refused or reset, DNS, a timeout: the network, not the message.
-    return SendProblem("retry", type(error).__name__, maybe_posted=maybe)
+def judge(failure: DeliveryFailed) -> SendProblem:
+    """Retry or fail, for a post the messenger did not deliver: a rate limit waits its time,
+    a passing failure is tried again (MAX_ATTEMPTS bounds it; a post that may have landed is
+    looked up first), a refusal for good (gone, not permitted, refused) fails at once."""
+    if isinstance(failure, RateLimited):
+        return SendProblem("retry", failure.reason, failure.retry_after)
+    if isinstance(failure, Temporary):
+        return SendProblem("retry", failure.reason, maybe_posted=failure.maybe_delivered)
+    return SendProblem("fail", failure.reason)
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -395,7 +322,8 @@ class _Run:
     """One dispatcher run: what every reminder of the batch is sent with."""
 
     services: Services
-    client: AsyncWebClient
+    #: The services' messenger, paced: a rate limit comes back at once (the pacer waits).
+    messenger: Messenger
     kinds: Kinds
     worker: str
     pacer: Pacer
@@ -404,8 +332,8 @@ class _Run:
     #: Unconfirmed rows of the batch (id → when their last post started).
     unconfirmed: dict[int, datetime] = field(default_factory=dict)
     lookups_left: int = LOOKUPS_PER_RUN
-    #: Recipient → the DM's conversation id, for this run's look-ups.
-    conversations: dict[str, str] = field(default_factory=dict)
+    #: Recipient → their private conversation, for this run's look-ups.
+    conversations: dict[str, ConversationRef] = field(default_factory=dict)
     morning: MorningList | None = None
 
     def calendar_for(self, reminder: Reminder) -> DispatchCalendar:
@@ -475,7 +403,7 @@ async def dispatch(
     )
     run = _Run(
         services=services,
-        client=dispatch_client(services.slack),
+        messenger=services.messenger.paced(),
         kinds=kinds,
         worker=worker,
         pacer=pacer,
@@ -544,7 +472,7 @@ async def _one(run: _Run, reminder: Reminder) -> None:
         await _post(run, [(reminder, message)])
 
 
-async def _message(run: _Run, reminder: Reminder) -> dict[str, Any] | None:
+async def _message(run: _Run, reminder: Reminder) -> Built | None:
     """The reminder's own message, built by its kind; None when there is none to send —
     then the row is already recorded (failed, cancelled, or pending for a retry)."""
     services, report = run.services, run.report
@@ -575,7 +503,7 @@ async def _message(run: _Run, reminder: Reminder) -> dict[str, Any] | None:
     return message
 
 
-async def _post(run: _Run, items: Sequence[tuple[Reminder, dict[str, Any]]]) -> None:
+async def _post(run: _Run, items: Sequence[tuple[Reminder, Built]]) -> None:
     """One DM for one person: a reminder's own message, or the morning list of several.
 
     Every row is marked unconfirmed before the post (rows whose claim is gone are left to
@@ -584,7 +512,7 @@ async def _post(run: _Run, items: Sequence[tuple[Reminder, dict[str, Any]]]) -> 
     db, clock = services.db, services.clock
     recipient = items[0][0].recipient
     await run.pacer.wait(recipient)
-    held: list[tuple[Reminder, dict[str, Any]]] = []
+    held: list[tuple[Reminder, Built]] = []
     for reminder, message in items:
         if await reminders.posting(db, clock, reminder.id, worker=run.worker):
             held.append((reminder, message))
@@ -599,19 +527,19 @@ async def _post(run: _Run, items: Sequence[tuple[Reminder, dict[str, Any]]]) -> 
     try:
         if len(held) == 1:
             reminder, message = held[0]
-            tagged = {**message, "metadata": reminder_tag(reminder.id, reminder.dedupe_key)}
+            tag = reminder_tag(reminder.id, reminder.dedupe_key)
         else:
             assert run.morning is not None
             day = clock.now().astimezone(clock.tz).date().isoformat()
-            composed = await run.morning.message(services, recipient, held)
-            tagged = {**composed, "metadata": batch_tag([r.id for r in rows], day)}
-        await run.client.chat_postMessage(channel=recipient, **tagged)
-    except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as error:
+            message = await run.morning.message(services, recipient, held)
+            tag = batch_tag([r.id for r in rows], day)
+        await run.messenger.send_privately(recipient, message, tag=tag)
+    except DeliveryFailed as failure:
         for reminder in rows:
-            await _not_sent(run, reminder, judge(error))
+            await _not_sent(run, reminder, judge(failure))
         return
     except Exception as error:
-        # Not Slack's answer nor the network: a bug. Tried again, so MAX_ATTEMPTS ends it
+        # Not the platform's answer nor the network: a bug. Tried again, so MAX_ATTEMPTS ends it
         # as `failed` with the reason, instead of leaving the batch claimed until the lease.
         logger.exception("reminder send crashed ids=%s", [r.id for r in rows])
         problem = SendProblem("retry", f"send crashed: {type(error).__name__}", maybe_posted=True)
@@ -650,7 +578,7 @@ async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> No
         report.held += await reminders.hold(
             db, clock, [r.id for r in later], worker=run.worker, until=until
         )
-    items: list[tuple[Reminder, dict[str, Any]]] = []
+    items: list[tuple[Reminder, Built]] = []
     for reminder in now_list:
         message = await _message(run, reminder)
         if message is not None:
@@ -659,8 +587,8 @@ async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> No
         await _post(run, items)
 
 
-async def _look_again_later(run: _Run, rows: list[Reminder], failure: TagLookupFailed) -> None:
-    """Slack did not answer whether these went out: each waits its backoff and is looked up
+async def _look_again_later(run: _Run, rows: list[Reminder], failure: DeliveryFailed) -> None:
+    """The platform did not answer whether these went out: each waits its backoff and is looked up
     again, rather than risk a second post."""
     for reminder in rows:
         await reminders.defer(
@@ -668,7 +596,7 @@ async def _look_again_later(run: _Run, rows: list[Reminder], failure: TagLookupF
             run.services.clock,
             reminder.id,
             worker=run.worker,
-            error=f"look-up in Slack failed: {failure.error}",
+            error=f"look-up in Slack failed: {failure.reason}",
             calendar=run.calendar_for(reminder),
         )
         run.report.deferred += 1
@@ -676,7 +604,7 @@ async def _look_again_later(run: _Run, rows: list[Reminder], failure: TagLookupF
         "reminder look-up failed, looking again later ids=%s kinds=%s error=%s",
         [r.id for r in rows],
         sorted({r.kind for r in rows}),
-        failure.error,
+        failure.reason,
     )
 
 
@@ -694,17 +622,14 @@ async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
         return None
     run.lookups_left -= 1
     try:
-        channel = run.conversations.get(recipient)
-        if channel is None:
-            channel = await conversation_of(run.client, recipient)
-            run.conversations[recipient] = channel
-        found = await find_reminders(run.client, channel, {r.id: r.dedupe_key for r in rows})
-    except TagLookupFailed as failure:
-        if not failure.transient:
+        where = await _conversation(run, recipient)
+        found = await find_reminders(run.messenger, where, {r.id: r.dedupe_key for r in rows})
+    except DeliveryFailed as failure:
+        if not passing(failure):
             logger.warning(
                 "reminder look-up refused, sending without it ids=%s error=%s",
                 [r.id for r in rows],
-                failure.error,
+                failure.reason,
             )
             return set()
         await _look_again_later(run, rows, failure)
@@ -734,25 +659,22 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
         return False
     run.lookups_left -= 1
     try:
-        channel = run.conversations.get(reminder.recipient)
-        if channel is None:
-            channel = await conversation_of(run.client, reminder.recipient)
-            run.conversations[reminder.recipient] = channel
-        ts = await find_tagged(
-            run.client, channel, REMINDER_EVENT, "dedupe_key", reminder.dedupe_key
+        where = await _conversation(run, reminder.recipient)
+        found = await find_tagged(
+            run.messenger, where, REMINDER_EVENT, "dedupe_key", reminder.dedupe_key
         )
-    except TagLookupFailed as failure:
-        if not failure.transient:
+    except DeliveryFailed as failure:
+        if not passing(failure):
             logger.warning(
                 "reminder look-up refused, sending without it id=%d kind=%s error=%s",
                 reminder.id,
                 reminder.kind,
-                failure.error,
+                failure.reason,
             )
             return True
         await _look_again_later(run, [reminder], failure)
         return False
-    if ts is None:
+    if found is None:
         return True
     await reminders.mark_sent(db, clock, reminder.id)
     report.confirmed += 1
@@ -760,6 +682,15 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
         "reminder found in Slack, recorded as sent id=%d kind=%s", reminder.id, reminder.kind
     )
     return False
+
+
+async def _conversation(run: _Run, recipient: str) -> ConversationRef:
+    """The recipient's private conversation, asked once per run."""
+    where = run.conversations.get(recipient)
+    if where is None:
+        where = await run.messenger.private_conversation(recipient)
+        run.conversations[recipient] = where
+    return where
 
 
 async def _not_sent(run: _Run, reminder: Reminder, problem: SendProblem) -> None:

@@ -12,7 +12,7 @@ recording, or the post timed out. So the dispatcher marks a row *unconfirmed* ju
 posting it (`posting`), and records the outcome after; a row still unconfirmed when it is
 claimed again (after `LEASE` — 10 minutes, far longer than any send takes — or after a
 retry whose post may have gone through) is first looked up in Slack by the tag the post
-carries (`bot.slack_tags`): found, it is recorded as sent and not posted again. If Slack
+carries (`bot.tags`): found, it is recorded as sent and not posted again. If Slack
 cannot be asked, it waits (`defer`, no attempt counted) — never sent blindly, never lost.
 A reclaim counts as an attempt, and after `MAX_ATTEMPTS` the row fails instead, so a
 reminder that crashes the process cannot loop for ever.

@@ -1,6 +1,6 @@
 """Migration 0019_reminder_tags.
 
-Exactly once across a crash (bot/slack_tags.py): `unconfirmed_since` is when a post of
+Exactly once across a crash (bot/tags.py): `unconfirmed_since` is when a post of
 the reminder / digest started whose outcome is not known yet (the process died, the call
 timed out); before posting again, the bot looks for the post's tag in Slack.
 """

@@ -50,7 +50,7 @@ def services(slack: LocalSlack) -> Services:
 def without_retries(slack: LocalSlack, *, timeout: int | None = None) -> Services:
     """A messenger whose client gives up at once: slack_sdk's own 5xx retries sleep for real
     seconds, and the test is about what the digest does after them."""
-    client = copy.copy(services(slack).slack)
+    client = copy.copy(slack.bot.app.client)
     client.retry_handlers = []
     if timeout is not None:
         client.timeout = timeout

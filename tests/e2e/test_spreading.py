@@ -182,7 +182,7 @@ async def test_a_round_s_messages_survive_an_outage_and_one_person_slack_refuses
     """Every message of a round — the invitations and the coordinator's "it started" — is a
     durable reminder: an outage delays them, each arrives once, and a superuser Slack no
     longer knows fails alone."""
-    for handler in slack.bot.app.services.slack.retry_handlers:  # slack_sdk's in-call retries
+    for handler in slack.bot.app.client.retry_handlers:  # slack_sdk's in-call retries
         handler.interval_calculator = FixedValueRetryIntervalCalculator(0.0)
     slack.standin.workspace.users.pop(CAMILLA)
     await recommend_ozobot(slack, clock)

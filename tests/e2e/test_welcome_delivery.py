@@ -95,7 +95,7 @@ async def run(slack: LocalSlack) -> None:
 def no_retry_pause(slack: LocalSlack) -> None:
     """slack_sdk's own retries inside a call wait 0.5 s, 1 s… with jitter; here they retry at
     once, so a fault that outlasts them costs no real time."""
-    for handler in slack.bot.app.services.slack.retry_handlers:
+    for handler in slack.bot.app.client.retry_handlers:
         handler.interval_calculator = FixedValueRetryIntervalCalculator(0.0)
 
 
@@ -128,7 +128,7 @@ async def test_a_welcome_that_times_out_is_sent_later_once(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     no_retry_pause(slack)
-    client: Any = slack.bot.app.services.slack
+    client: Any = slack.bot.app.client
     client.timeout = 0.05  # seconds; the stand-in never answers a hanging call by itself
     await new_superuser(slack, SARA, "Sara Møller")
     slack.standin.fault("chat.postMessage", HANG)
