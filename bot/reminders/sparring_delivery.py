@@ -76,7 +76,7 @@ class Post(ReminderKind[QuestionPayload, Routing]):
     async def message(
         self, services: Services, reminder: Reminder, payload: QuestionPayload, found: Routing
     ) -> Built:
-        """Posts the question (raising `SlackUnavailable` while the platform does not
+        """Posts the question (raising `NotAnswering` while the platform does not
         answer, which the dispatcher retries) and returns the asker's note that it is out."""
         from bot.jobs import sparring_delivery
 
