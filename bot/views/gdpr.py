@@ -83,12 +83,11 @@ def erase_modal(
     }
 
 
-def target_from(metadata: str | None) -> tuple[Target | None, str | None]:
-    """The modal's person and the channel it was opened from."""
-    data = json.loads(metadata or "{}")
-    kind, value = data.get("kind"), data.get("value")
+def target_from(metadata: Mapping[str, Any]) -> tuple[Target | None, str | None]:
+    """The modal's person and the channel it was opened from, from its metadata."""
+    kind, value = metadata.get("kind"), metadata.get("value")
     target = Target(kind, str(value)) if kind in ("slack", "email") and value else None
-    channel = data.get("channel")
+    channel = metadata.get("channel")
     return target, str(channel) if channel else None
 
 

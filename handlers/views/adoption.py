@@ -4,9 +4,6 @@ the receipt comes privately, in the person's DM with the bot."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -15,8 +12,9 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services.adoption import set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
+from handlers.interactions import Submission
 from handlers.slack import render
-from handlers.values import as_int, submitted
+from handlers.values import as_int
 
 __all__ = ["SET_CALLBACK", "STOP_CALLBACK", "submit_set", "submit_stop"]
 
@@ -53,20 +51,18 @@ async def _save(
 
 async def submit_stop(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    values = submission.values
+    metadata = submission.metadata
     await _save(
         ack,
         client,
         services,
-        lang,
-        body["user"]["id"],
+        submission.lang,
+        submission.external_id,
         int(metadata.get("daycare_id") or 0),
         int(metadata.get("tool_id") or 0),
         "stopped",
@@ -77,20 +73,18 @@ async def submit_stop(
 
 async def submit_set(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    values = submission.values
+    metadata = submission.metadata
     await _save(
         ack,
         client,
         services,
-        lang,
-        body["user"]["id"],
+        submission.lang,
+        submission.external_id,
         as_int(values.get("daycare")) or 0,
         int(metadata.get("tool_id") or 0),
         str(values.get("state") or ""),

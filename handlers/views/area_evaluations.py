@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -14,30 +11,30 @@ from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, save_answer
 from bot.views.area_evaluations import CALLBACK, unavailable_text
 from bot.views.help import text_message
-from handlers.values import submitted
+from handlers.interactions import Submission
+from handlers.slack import render
 
 __all__ = ["CALLBACK", "submit_evaluation"]
 
 
 async def submit_evaluation(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The role is checked again (it may have changed since the modal opened); the receipt
     comes privately, in the person's DM with the bot."""
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    lang = submission.lang
+    values = submission.values
+    metadata = submission.metadata
     answers = Answers(
         works=str(values.get("works") or ""),
         hard=str(values.get("hard") or ""),
         drop_or_spread=str(values.get("drop_or_spread") or ""),
         support=str(values.get("support") or ""),
     )
-    user_id = body["user"]["id"]
+    user_id = submission.external_id
     try:
         await save_answer(
             services.db,
@@ -48,8 +45,10 @@ async def submit_evaluation(
             answers=answers,
         )
     except EvaluationUnavailable as unavailable:
-        text = unavailable_text(lang, unavailable, mrkdwn=False)
+        text = unavailable_text(lang, unavailable, markdown=False)
         await ack(response_action="errors", errors={"works": text})
         return
     await ack()
-    await client.chat_postMessage(channel=user_id, **text_message(t(lang, "area_eval.saved")))
+    await client.chat_postMessage(
+        channel=user_id, **render.message(text_message(t(lang, "area_eval.saved")))
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -12,6 +10,7 @@ from bot.runtime import Services
 from bot.services import gdpr
 from bot.views.gdpr import ERASE_CALLBACK, erased_message, target_from
 from bot.views.help import text_message
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
 
 __all__ = ["ERASE_CALLBACK", "submit_erasure"]
@@ -19,21 +18,22 @@ __all__ = ["ERASE_CALLBACK", "submit_erasure"]
 
 async def submit_erasure(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The modal closes at once; the erasure runs in one transaction after the ack."""
+    lang = submission.lang
     await ack()
-    user_id = str(body["user"]["id"])
-    target, channel = target_from(view.get("private_metadata"))
+    user_id = submission.external_id
+    target, channel = target_from(submission.metadata)
     if target is None:
         return
     try:
         plan = await gdpr.erase_from_slack(services.db, services.clock, user_id, target)
     except gdpr.OwnErasure:
-        await tell_privately(client, user_id, channel, text_message(t(lang, "gdpr.not_yourself")))
+        await tell_privately(
+            services.messenger, user_id, channel, text_message(t(lang, "gdpr.not_yourself"))
+        )
         return
-    await tell_privately(client, user_id, channel, erased_message(lang, plan))
+    await tell_privately(services.messenger, user_id, channel, erased_message(lang, plan))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -20,9 +17,9 @@ from bot.views.guide_editor import (
 )
 from bot.views.guides import card_blocks
 from bot.views.help import text_message
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
-from handlers.slack import render_form
-from handlers.values import submitted
+from handlers.slack import render, render_form
 
 __all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
 
@@ -42,14 +39,13 @@ async def open_editor(
 
 async def save_guide_form(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    lang = submission.lang
+    values = submission.values
+    metadata = submission.metadata
     body_ids = sorted(
         (key for key in values if key.startswith("body_") and key[5:].isdigit()),
         key=lambda key: int(key[5:]),
@@ -68,7 +64,7 @@ async def save_guide_form(
         age_groups=tuple(values.get("age_groups") or ()),
         themes=tuple(values.get("themes") or ()),
     )
-    user_id = body["user"]["id"]
+    user_id = submission.external_id
     outcome = await save_form(services.db, services.clock, user_id, form)
     if outcome.errors:
         await ack(
@@ -87,6 +83,6 @@ async def save_guide_form(
         version=outcome.result.version,
         new_version=outcome.result.new_version,
     )
-    message = text_message(text)
+    message = render.message(text_message(text))
     message["blocks"] += card_blocks(lang, saved, services.settings.tz)
-    await tell_privately(client, user_id, metadata.get("channel"), message)
+    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)

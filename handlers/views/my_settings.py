@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
@@ -16,9 +14,9 @@ from bot.services.network import snapshot
 from bot.views.dates import day_text
 from bot.views.help import text_message
 from bot.views.my_settings import CALLBACK_ID, my_settings_modal
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
 from handlers.slack import render_form
-from handlers.values import submitted
 
 __all__ = ["CALLBACK_ID", "open_my_settings", "save_my_settings"]
 
@@ -46,15 +44,13 @@ async def open_my_settings(
 
 async def save_my_settings(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
-    person_id: int,
 ) -> None:
-    values = submitted(view)
-    user_id = body["user"]["id"]
+    lang = submission.lang
+    values = submission.values
+    user_id = submission.external_id
     today = services.clock.now().date()
     until = date.fromisoformat(values["until"]) if values.get("until") else None
     if values.get("nudges") == "paused":
@@ -62,11 +58,11 @@ async def save_my_settings(
             await ack(response_action="errors", errors={"until": t(lang, "my.until_future")})
             return
         await ack()
-        await reminders.pause(services.db, services.clock, person_id, until)
+        await reminders.pause(services.db, services.clock, submission.person, until)
         text = t(lang, "my.paused", day=day_text(lang, until))
     else:
         await ack()
-        await reminders.pause(services.db, services.clock, person_id, None)
+        await reminders.pause(services.db, services.clock, submission.person, None)
         text = t(lang, "my.resumed")
-    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-    await tell_privately(client, user_id, channel, text_message(text))
+    channel = submission.metadata.get("channel")
+    await tell_privately(services.messenger, user_id, channel, text_message(text))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -13,11 +12,11 @@ from bot.runtime import Services
 from bot.services.network import snapshot
 from bot.services.settings_form import SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
-from bot.slack_client import profile_lookup
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
 from handlers.slack import render, render_form
-from handlers.values import as_int, submitted
+from handlers.values import as_int
 
 __all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
 
@@ -33,13 +32,12 @@ async def open_settings(
 
 async def save_settings(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
+    lang = submission.lang
+    values = submission.values
     form = SettingsForm(
         channels={key: values.get(key) for key in KEYS},
         person=values.get("role_person"),
@@ -48,14 +46,14 @@ async def save_settings(
         area_id=as_int(values.get("role_area")),
         daycare_id=as_int(values.get("role_daycare")),
     )
-    user_id = body["user"]["id"]
-    outcome = await apply_form(services.db, services.clock, user_id, form, profile_lookup(client))
+    user_id = submission.external_id
+    outcome = await apply_form(services.db, services.clock, user_id, form, services.directory)
     if outcome.errors:
         await ack(response_action="errors", errors=field_errors(lang, outcome.errors))
         return
     await ack()
-    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
+    channel = submission.metadata.get("channel")
     message = render.message(saved_message(lang, outcome.changes))
-    await tell_privately(client, user_id, channel, message)
+    await tell_privately(services.messenger, user_id, channel, message)
     if outcome.new_superuser:
         await send_welcomes(services)

@@ -3,9 +3,6 @@ and the "Answered" modal that marks the answer."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -28,11 +25,13 @@ from bot.views.sparring_handling import (
     answer_in_thread,
     problem_message,
 )
+from bot.views.text import mention
+from handlers.interactions import Submission
 from handlers.privacy import field_errors
 from handlers.replies import tell_privately
-from handlers.slack import render_form
+from handlers.slack import render, render_form
 from handlers.sparring_delivery import deliver, present, refresh_posts
-from handlers.values import as_int, submitted
+from handlers.values import as_int
 
 __all__ = [
     "ANSWER_CALLBACK",
@@ -68,13 +67,12 @@ async def open_sparring(
 
 async def submit_question(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
+    lang = submission.lang
+    values = submission.values
     text = str(values.get("question") or "")
     try:
         check_question(text)
@@ -88,12 +86,12 @@ async def submit_question(
         await ack(response_action="errors", errors=field_errors(lang, cpr))
         return
     await ack()
-    user_id = body["user"]["id"]
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    user_id = submission.external_id
+    metadata = submission.metadata
     routing = await ask(
         services.db,
         services.clock,
-        request_key=f"view:{view['id']}",
+        request_key=f"view:{submission.form_id}",
         asker_id=user_id,
         text=text,
         tool_id=as_int(values.get("tool")),
@@ -102,20 +100,21 @@ async def submit_question(
         exclude_guide=metadata.get("guide") if isinstance(metadata.get("guide"), int) else None,
     )
     channel = metadata.get("channel")
-    await tell_privately(client, user_id, channel, await present(client, services, routing, lang))
+    await tell_privately(
+        services.messenger, user_id, channel, await present(services, routing, lang)
+    )
 
 
 async def submit_answer(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """Mark the answer; the asker gets it by DM, and the post shows it. A typed answer (not
     the thread reply as prefilled) is posted in the thread too, so the thread holds it."""
-    text = str(submitted(view).get("answer") or "")
+    lang = submission.lang
+    text = str(submission.values.get("answer") or "")
     try:
         check_answer(text)
     except Refused as problem:
@@ -127,9 +126,10 @@ async def submit_answer(
         await ack(response_action="errors", errors=field_errors(lang, cpr))
         return
     await ack()
-    user_id = body["user"]["id"]
-    metadata = json.loads(view.get("private_metadata") or "{}")
-    question_id = metadata.get("question") if isinstance(metadata.get("question"), int) else 0
+    user_id = submission.external_id
+    metadata = submission.metadata
+    asked = metadata.get("question")
+    question_id = asked if isinstance(asked, int) else 0
     clicked = (metadata.get("channel"), metadata.get("ts"))
     reply_ts = metadata.get("reply_ts") if text.strip() == metadata.get("reply") else None
     try:
@@ -138,27 +138,26 @@ async def submit_answer(
         )
     except Refused as problem:
         await tell_privately(
-            client, user_id, None, problem_message(lang, problem.key, problem.params)
+            services.messenger, user_id, None, problem_message(lang, problem.key, problem.params)
         )
         return
     question = outcome.question
     if not outcome.changed:  # a double submission, or someone answered a moment before
         if question.answered_by != user_id:
-            message = t(lang, "sparring.already_answered", who=question.answered_by or "")
-            await tell_privately(client, user_id, None, text_message(message))
+            message = t(lang, "sparring.already_answered", who=mention(question.answered_by or ""))
+            await tell_privately(services.messenger, user_id, None, text_message(message))
         return
     if reply_ts is None and question.channel_id and question.message_ts:
         try:
             posted = await client.chat_postMessage(
                 channel=question.channel_id,
                 thread_ts=question.message_ts,
-                **answer_in_thread(services.settings.lang, question),
+                **render.message(answer_in_thread(services.settings.lang, question)),
             )
             await record_answer_post(services.db, question.id, str(posted["ts"]))
         except SlackApiError:
             pass  # the answer is stored and goes to the asker; the thread copy is a courtesy
     await refresh_posts(
-        client,
         services,
         question,
         clicked=(str(clicked[0]), str(clicked[1])) if all(clicked) else None,
@@ -166,5 +165,6 @@ async def submit_answer(
     )
     asker_lang = await services.language.for_user(question.asker_slack_id)
     await client.chat_postMessage(
-        channel=question.asker_slack_id, **answer_for_asker(asker_lang, question)
+        channel=question.asker_slack_id,
+        **render.message(answer_for_asker(asker_lang, question)),
     )

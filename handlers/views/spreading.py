@@ -3,9 +3,6 @@ again on submit. The receipt comes by DM."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -14,21 +11,21 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services import spreading
 from bot.views.spreading import NOT_FOR_US_CALLBACK, answered_message, ended_text
-from handlers.values import submitted
+from handlers.interactions import Submission
+from handlers.slack import render
 
 __all__ = ["NOT_FOR_US_CALLBACK", "submit_not_for_us"]
 
 
 async def submit_not_for_us(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    metadata = json.loads(view.get("private_metadata") or "{}")
-    user_id = body["user"]["id"]
+    lang = submission.lang
+    metadata = submission.metadata
+    user_id = submission.external_id
     round_id = int(metadata.get("round_id") or 0)
     try:
         answered = await spreading.answer(
@@ -38,18 +35,20 @@ async def submit_not_for_us(
             round_id,
             int(metadata.get("daycare_id") or 0),
             "not_for_us",
-            str(submitted(view).get("reason") or ""),
+            str(submission.values.get("reason") or ""),
         )
     except NotAllowed:
         await ack(response_action="errors", errors={"reason": t(lang, "spreading.not_allowed")})
         return
     except spreading.RoundEnded:
         found = await spreading.get_round(services.db, round_id)
-        text = ended_text(lang, found.tool_name if found else None)
+        text = render.mrkdwn(ended_text(lang, found.tool_name if found else None))
         await ack(response_action="errors", errors={"reason": text})
         return
     except LookupError:
         await ack(response_action="errors", errors={"reason": t(lang, "spreading.gone")})
         return
     await ack()
-    await client.chat_postMessage(channel=user_id, **answered_message(lang, answered))
+    await client.chat_postMessage(
+        channel=user_id, **render.message(answered_message(lang, answered))
+    )

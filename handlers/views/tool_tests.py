@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -12,7 +12,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.tool_tests import DEFAULT_CHECKPOINT_WEEKS, ResultDraft, TestPlan
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.runtime import Services
 from bot.services.guides import list_tools
 from bot.services.network import snapshot
@@ -29,6 +28,7 @@ from bot.services.tool_tests import (
     update_result,
 )
 from bot.views.help import text_message
+from bot.views.text import literal
 from bot.views.tool_test_forms import (
     CLOSE_CALLBACK,
     RESULT_CALLBACK,
@@ -39,9 +39,10 @@ from bot.views.tool_test_forms import (
     start_modal,
 )
 from bot.views.tool_tests import saved_in_thread
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
 from handlers.slack import render, render_form
-from handlers.values import as_int, submitted
+from handlers.values import as_int
 
 __all__ = [
     "CLOSE_CALLBACK",
@@ -124,13 +125,12 @@ async def open_close(
 
 async def submit_start(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
+    lang = submission.lang
+    values = submission.values
     weeks = parse_checkpoint_weeks(str(values.get("checkpoints") or ""))
     if weeks is None:
         await ack(response_action="errors", errors={"checkpoints": t(lang, "test.bad_weeks")})
@@ -143,22 +143,22 @@ async def submit_start(
         starts_on=date.fromisoformat(values["starts_on"]) if values.get("starts_on") else None,
         checkpoint_weeks=weeks or DEFAULT_CHECKPOINT_WEEKS,
     )
-    user_id = body["user"]["id"]
+    user_id = submission.external_id
     test = await start_test(
         services.db,
         services.clock,
         user_id,
         plan,
-        request_key=f"view:{view['id']}",
+        request_key=f"view:{submission.form_id}",
         calendar=services.settings.calendar,
     )
     await ack()
-    channel = json.loads(view.get("private_metadata") or "{}").get("channel")
-    text = t(lang, "test.started", tool=escape(test.tool.name), count=len(test.checkpoints))
-    await tell_privately(client, user_id, channel, text_message(text))
+    channel = submission.metadata.get("channel")
+    text = t(lang, "test.started", tool=literal(test.tool.name), count=len(test.checkpoints))
+    await tell_privately(services.messenger, user_id, channel, text_message(text))
 
 
-def _draft(values: dict[str, Any], metadata: dict[str, Any]) -> ResultDraft:
+def _draft(values: Mapping[str, Any], metadata: Mapping[str, Any]) -> ResultDraft:
     return ResultDraft(
         tool_id=as_int(values.get("tool")) or 0,
         tested_on=date.fromisoformat(values["tested_on"]),
@@ -182,21 +182,19 @@ def _draft(values: dict[str, Any], metadata: dict[str, Any]) -> ResultDraft:
 
 async def submit_result(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    values = submission.values
+    metadata = submission.metadata
     draft = _draft(values, metadata)
     if draft.message_ts and draft.channel_id and not draft.permalink:
         found = await client.chat_getPermalink(
             channel=draft.channel_id, message_ts=draft.message_ts
         )
         draft = replace(draft, permalink=str(found.get("permalink") or "") or None)
-    user_id = body["user"]["id"]
+    user_id = submission.external_id
     result_id = metadata.get("result_id")
     if isinstance(result_id, int):
         result = await update_result(
@@ -207,37 +205,36 @@ async def submit_result(
         key = (
             f"message:{draft.channel_id}:{draft.message_ts}"
             if draft.message_ts
-            else f"view:{view['id']}"
+            else f"view:{submission.form_id}"
         )
         saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
         result, now_in_test = saved.result, saved.tool_now_in_test
     await ack()
-    message = render.message(saved_in_thread(lang, result, tool_now_in_test=now_in_test))
+    message = render.message(saved_in_thread(submission.lang, result, tool_now_in_test=now_in_test))
     if draft.source == "channel" and draft.channel_id and draft.message_ts:
         await client.chat_postMessage(
             channel=draft.channel_id, thread_ts=draft.message_ts, **message
         )
         return
-    await tell_privately(client, user_id, metadata.get("channel"), message)
+    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
 
 
 async def submit_close(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The close modal, or the confirmation pushed over it (`confirmed` in its metadata,
     with the conclusion and note the person gave): that one clears both modals."""
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    lang = submission.lang
+    values = submission.values
+    metadata = submission.metadata
     confirmed = metadata.get("confirmed") is True
     given = metadata if confirmed else values
     note = str(given.get("note") or "")
     conclusion = str(given.get("conclusion") or "")
-    user_id = body["user"]["id"]
+    user_id = submission.external_id
     try:
         test = await close_test(
             services.db,
@@ -263,7 +260,9 @@ async def submit_close(
         # The confirmation has no fields to mark (closed meanwhile, say): said privately.
         await ack(response_action="clear")
         said = "\n".join(_errors(lang, refused.errors).values())
-        await tell_privately(client, user_id, metadata.get("channel"), text_message(said))
+        await tell_privately(
+            services.messenger, user_id, metadata.get("channel"), text_message(said)
+        )
         return
     except ContainsCpr as found:
         await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
@@ -273,5 +272,5 @@ async def submit_close(
     else:
         await ack()
     status = t(lang, f"tool_status.{test.conclusion}")
-    text = t(lang, "test.closed", tool=escape(test.tool.name), status=status)
-    await tell_privately(client, user_id, metadata.get("channel"), text_message(text))
+    text = t(lang, "test.closed", tool=literal(test.tool.name), status=status)
+    await tell_privately(services.messenger, user_id, metadata.get("channel"), text_message(text))

@@ -3,7 +3,7 @@ checked again on submit; receipts come by DM (or privately where the command was
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
@@ -31,9 +31,10 @@ from bot.views.trainings import (
     planned_message,
     text_only,
 )
+from handlers.interactions import Submission
 from handlers.replies import tell_privately
-from handlers.slack import render_form
-from handlers.values import as_int, submitted
+from handlers.slack import render, render_form
+from handlers.values import as_int
 
 __all__ = ["ATTENDANCE_CALLBACK", "PLAN_CALLBACK", "open_plan", "submit_attendance", "submit_plan"]
 
@@ -81,7 +82,7 @@ def _time(value: Any) -> time | None:
         return None
 
 
-def _plan(values: dict[str, Any]) -> TrainingPlan:
+def _plan(values: Mapping[str, Any]) -> TrainingPlan:
     seats = str(values.get("seats") or "").strip()
     return TrainingPlan(
         tool_id=as_int(values.get("tool")) or 0,
@@ -96,15 +97,14 @@ def _plan(values: dict[str, Any]) -> TrainingPlan:
 
 async def submit_plan(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    user_id = body["user"]["id"]
-    metadata = json.loads(view.get("private_metadata") or "{}")
-    plan = _plan(submitted(view))
+    lang = submission.lang
+    user_id = submission.external_id
+    metadata = submission.metadata
+    plan = _plan(submission.values)
     calendar = services.settings.calendar
     tz = services.settings.tz
     training_id = metadata.get("training_id")
@@ -121,28 +121,29 @@ async def submit_plan(
                 calendar,
                 user_id,
                 plan,
-                request_key=f"view:{view['id']}",
+                request_key=f"view:{submission.form_id}",
             )
             message = planned_message(lang, planned.training, planned.invited, tz)
     except LookupError:
         await ack()
-        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.not_planned")))
+        await client.chat_postMessage(
+            channel=user_id, **render.message(text_only(t(lang, "training.not_planned")))
+        )
         return
     await ack()
-    await tell_privately(client, user_id, metadata.get("channel"), message)
+    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
 
 
 async def submit_attendance(
     ack: AsyncAck,
-    body: dict[str, Any],
-    view: dict[str, Any],
+    submission: Submission,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    user_id = body["user"]["id"]
-    values = submitted(view)
-    metadata = json.loads(view.get("private_metadata") or "{}")
+    lang = submission.lang
+    user_id = submission.external_id
+    values = submission.values
+    metadata = submission.metadata
     came = [str(u) for u in (values.get("came") or [])] + [
         str(u) for u in (values.get("others") or [])
     ]
@@ -158,7 +159,9 @@ async def submit_attendance(
         return
     except LookupError:
         await ack()
-        await client.chat_postMessage(channel=user_id, **text_only(t(lang, "training.gone")))
+        await client.chat_postMessage(
+            channel=user_id, **render.message(text_only(t(lang, "training.gone")))
+        )
         return
     await ack()
     receipt = attendance_receipt(
@@ -168,4 +171,4 @@ async def submit_attendance(
         attendance.started,
         services.settings.tz,
     )
-    await client.chat_postMessage(channel=user_id, **receipt)
+    await client.chat_postMessage(channel=user_id, **render.message(receipt))
