@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -21,23 +19,23 @@ from bot.services.adoption import (
 from bot.services.permissions import Action
 from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
 from bot.views.help import text_message
+from handlers.interactions import Click
 from handlers.replies import private
 from handlers.slack import render, render_form
-from handlers.values import action_value, as_int
+from handlers.values import as_int
 
 
-async def set_state(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
-) -> None:
+async def set_state(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
     """ "Vi er i gang" / "Vi bruger det": saved at once; a repeated click changes nothing."""
-    place = parse_place(action_value(body))
-    state = DIRECT.get(body["actions"][0]["action_id"])
+    lang = click.lang
+    place = parse_place(click.value)
+    state = DIRECT.get(click.action_id)
     if place is None or state is None:
         return
     daycare_id, tool_id = place
     try:
         change = await set_adoption(
-            services.db, services.clock, body["user"]["id"], daycare_id, tool_id, state
+            services.db, services.clock, click.external_id, daycare_id, tool_id, state
         )
     except LookupError:
         await private(respond, text_message(t(lang, "adoption.gone")))
@@ -48,18 +46,18 @@ async def set_state(
 
 
 async def open_stop(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """ "Vi er stoppet": the reason first, in a small modal."""
-    place = parse_place(action_value(body))
+    lang = click.lang
+    place = parse_place(click.value)
     if place is None:
         return
     daycare_id, tool_id = place
-    if not await may_set_for(services.db, body["user"]["id"], daycare_id):
+    if not await may_set_for(services.db, click.external_id, daycare_id):
         raise NotAllowed(Action.SET_ADOPTION)
     name = await tool_name(services.db, tool_id)
     if name is None:
@@ -67,19 +65,19 @@ async def open_stop(
         return
     title = t(lang, "adoption.stop_intro", tool=name)
     modal = render_form.modal(stop_modal(lang, daycare_id, tool_id, title))
-    await client.views_open(trigger_id=body["trigger_id"], view=modal)
+    await client.views_open(trigger_id=click.trigger, view=modal)
 
 
 async def open_other(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """An ambassador sets the state for a daycare of their areas (the coordinator: any)."""
-    tool_id = as_int(action_value(body)) or 0
-    daycares = await settable_daycares(services.db, body["user"]["id"])
+    lang = click.lang
+    tool_id = as_int(click.value) or 0
+    daycares = await settable_daycares(services.db, click.external_id)
     if not daycares:
         await private(respond, text_message(t(lang, "adoption.not_allowed")))
         return
@@ -88,4 +86,4 @@ async def open_other(
         await private(respond, text_message(t(lang, "adoption.gone")))
         return
     modal = render_form.modal(set_modal(lang, tool_id, name, daycares))
-    await client.views_open(trigger_id=body["trigger_id"], view=modal)
+    await client.views_open(trigger_id=click.trigger, view=modal)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -12,20 +11,21 @@ from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, form_for
 from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
-from handlers.slack import render_form
-from handlers.values import action_value, as_int
+from handlers.interactions import Click
+from handlers.slack import render, render_form
+from handlers.values import as_int
 
 
 async def open_evaluation(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The role (four questions or three) is decided from the organisation now."""
+    lang = click.lang
     try:
-        asked = json.loads(action_value(body) or "{}")
+        asked = json.loads(click.value or "{}")
     except json.JSONDecodeError:
         asked = {}
     if not isinstance(asked, dict):
@@ -39,14 +39,14 @@ async def open_evaluation(
             settings.evaluation_months,
             str(asked.get("period") or ""),
             as_int(str(asked.get("area_id") or "")) or 0,
-            body["user"]["id"],
+            click.external_id,
         )
     except EvaluationUnavailable as unavailable:
         await respond(
             response_type="ephemeral",
             replace_original=False,
-            **text_message(unavailable_text(lang, unavailable)),
+            **render.message(text_message(unavailable_text(lang, unavailable))),
         )
         return
     modal = render_form.modal(evaluation_modal(lang, form))
-    await client.views_open(trigger_id=body["trigger_id"], view=modal)
+    await client.views_open(trigger_id=click.trigger, view=modal)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -53,9 +54,10 @@ from bot.views.help import text_message
 from handlers.actions import adoption as adoption_actions
 from handlers.actions import tool_tests as test_actions
 from handlers.actions import trainings as training_actions
+from handlers.interactions import Click, conversation_id
 from handlers.replies import answer_click, private
 from handlers.slack import render
-from handlers.values import action_channel, action_value, as_int
+from handlers.values import as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
 
@@ -75,11 +77,11 @@ def answer_message(
 
 
 async def _card(
-    body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    click: Click, respond: AsyncRespond, services: Services, lang: str
 ) -> GuideCard | None:
     """The guide the button names, for the person who clicked; None (and they are told) if
     it was deleted since the message was shown."""
-    found = await card(services.db, as_int(action_value(body)) or 0, body["user"]["id"])
+    found = await card(services.db, as_int(click.value) or 0, click.external_id)
     if found is None:
         await _gone(respond, lang)
     return found
@@ -90,33 +92,35 @@ async def _gone(respond: AsyncRespond, lang: str) -> None:
 
 
 async def show_guide(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The whole guide below the clicked message, or by DM from the App Home."""
-    user_id = body["user"]["id"]
-    found = await card(services.db, as_int(action_value(body)) or 0, user_id)
+    lang = click.lang
+    user_id = click.external_id
+    found = await card(services.db, as_int(click.value) or 0, user_id)
     if found is None:
-        await answer_click(respond, client, user_id, text_message(t(lang, "guide.gone")))
+        await answer_click(
+            respond, services.messenger, user_id, text_message(t(lang, "guide.gone"))
+        )
         return
     for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
-        await answer_click(respond, client, user_id, message)
+        await answer_click(respond, services.messenger, user_id, message)
 
 
 async def share_guide(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """A visible post in the channel, in the workspace's language, naming who shared it."""
-    user_id = body["user"]["id"]
-    found = await _card(body, respond, services, lang)
-    channel = action_channel(body)
+    lang = click.lang
+    user_id = click.external_id
+    found = await _card(click, respond, services, lang)
+    channel = conversation_id(click.where)
     if found is None or channel is None:
         return
     post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
@@ -129,14 +133,13 @@ async def share_guide(
 
 async def helpful(
     ack: AsyncAck,
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     services: Services,
-    lang: str,
-    person_id: int,
 ) -> None:
-    guide_id = as_int(action_value(body)) or 0
-    marked = await mark_helpful(services.db, services.clock, guide_id, person_id)
+    lang = click.lang
+    guide_id = as_int(click.value) or 0
+    marked = await mark_helpful(services.db, services.clock, guide_id, click.person)
     if marked is None:
         await _gone(respond, lang)
         return
@@ -144,52 +147,51 @@ async def helpful(
 
 
 async def ask_about_guide(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    found = await _card(body, respond, services, lang)
+    lang = click.lang
+    found = await _card(click, respond, services, lang)
     if found is None:
         return
     await open_sparring(
         client,
         services,
         lang,
-        body["trigger_id"],
+        click.trigger,
         tool_id=found.detail.tool.id,
-        channel_id=action_channel(body),
+        channel_id=conversation_id(click.where),
         from_guide=found.detail.guide.id,
     )
 
 
 async def ask_network(
-    body: dict[str, Any],
+    click: Click,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """From "no match": the sparring modal with the searched words already written."""
     await open_sparring(
         client,
         services,
-        lang,
-        body["trigger_id"],
-        question=action_value(body),
-        channel_id=action_channel(body),
+        click.lang,
+        click.trigger,
+        question=click.value,
+        channel_id=conversation_id(click.where),
     )
 
 
 async def edit_guide(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    user_id = body["user"]["id"]
-    detail = await editable(services.db, user_id, as_int(action_value(body)) or 0)
+    lang = click.lang
+    user_id = click.external_id
+    detail = await editable(services.db, user_id, as_int(click.value) or 0)
     if detail is None:
         await _gone(respond, lang)
         return
@@ -197,14 +199,15 @@ async def edit_guide(
         await private(respond, text_message(t(lang, "editor.too_long_to_edit")))
         return
     await open_editor(
-        client, lang, body["trigger_id"], detail=detail, channel_id=action_channel(body)
+        client, lang, click.trigger, detail=detail, channel_id=conversation_id(click.where)
     )
 
 
 async def show_history(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
 ) -> None:
-    found = await _card(body, respond, services, lang)
+    lang = click.lang
+    found = await _card(click, respond, services, lang)
     if found is None:
         return
     versions = await guide_history(services.db, found.detail.guide.slug)
@@ -214,11 +217,12 @@ async def show_history(
 
 
 async def show_decisions(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
 ) -> None:
     """ "Ledelsens beslutning …": Godkend / Stop / Spred below the card, for those who keep
     leadership's decisions (anyone else is told who does)."""
-    found = await _card(body, respond, services, lang)
+    lang = click.lang
+    found = await _card(click, respond, services, lang)
     if found is None:
         return
     if not found.can_decide:
@@ -227,25 +231,25 @@ async def show_decisions(
 
 
 async def search_name(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
 ) -> None:
     """ "Mente du …?": search again for the name chosen, in place of the no-match answer."""
-    found = await search(services.db, body["user"]["id"], action_value(body))
-    await respond(replace_original=True, **answer_message(lang, found, services))
+    found = await search(services.db, click.external_id, click.value)
+    await respond(replace_original=True, **answer_message(click.lang, found, services))
 
 
-async def open_browse(respond: AsyncRespond, services: Services, lang: str) -> None:
-    await private(respond, render.message(browse_message(lang, await browse(services.db))))
+async def open_browse(click: Click, respond: AsyncRespond, services: Services) -> None:
+    await private(respond, render.message(browse_message(click.lang, await browse(services.db))))
 
 
 async def narrow_browse(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
 ) -> None:
     """A browse menu (or "show all") replaces the list with the narrowed one."""
-    kind = FILTERS.get(body["actions"][0]["action_id"])
-    value = action_value(body)
+    kind = FILTERS.get(click.action_id)
+    value = click.value
     found = await browse(services.db, (kind, value) if kind and value else None)
-    await respond(replace_original=True, **render.message(browse_message(lang, found)))
+    await respond(replace_original=True, **render.message(browse_message(click.lang, found)))
 
 
 Listener = Callable[..., Awaitable[None]]
@@ -267,30 +271,26 @@ MORE_TARGETS: dict[str, Listener] = {
 
 async def more(
     ack: AsyncAck,
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """An option chosen in the card's "Mere …": answered as a click on the button it stands
     for, so each action keeps one listener and its permission check (a forged option meets
     the same refusal as a forged button). An unknown option is ignored."""
-    chosen = parse_more(action_value(body))
+    chosen = parse_more(click.value)
     listener = MORE_TARGETS.get(chosen[0]) if chosen else None
     if chosen is None or listener is None:
         logger.info("unknown guide menu option")
         return
     action_id, value = chosen
-    await ensure_allowed(services.db, body["user"]["id"], required(listener))
-    clicked = {**body["actions"][0], "type": "button", "action_id": action_id, "value": value}
-    clicked.pop("selected_option", None)
+    await ensure_allowed(services.db, click.external_id, required(listener))
     given: dict[str, Any] = {
         "ack": ack,
-        "body": {**body, "actions": [clicked]},
+        "click": replace(click, action_id=action_id, value=value),
         "respond": respond,
         "client": client,
         "services": services,
-        "lang": lang,
     }
     await listener(**{name: given[name] for name in inspect.signature(listener).parameters})

@@ -4,8 +4,6 @@ DM, and the Home is published again to show what changed."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -17,31 +15,32 @@ from bot.views.decisions import DECIDE
 from bot.views.help import text_message
 from bot.views.home import decided_message
 from handlers.events.home import publish_home
-from handlers.values import action_value, as_int
+from handlers.interactions import Click
+from handlers.slack import render
+from handlers.values import as_int
 from handlers.views.sparring import open_sparring
 
 KIND_OF: dict[str, DecisionKind] = {action_id: kind for kind, action_id in DECIDE.items()}
 
 
 async def record_decision(
-    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
+    ack: AsyncAck, click: Click, client: AsyncWebClient, services: Services
 ) -> None:
-    user_id = body["user"]["id"]
-    kind = KIND_OF[body["actions"][0]["action_id"]]
+    lang = click.lang
+    user_id = click.external_id
+    kind = KIND_OF[click.action_id]
     try:
-        outcome = await decide(
-            services.db, services.clock, user_id, as_int(action_value(body)) or 0, kind
-        )
+        outcome = await decide(services.db, services.clock, user_id, as_int(click.value) or 0, kind)
     except LookupError:
-        await client.chat_postMessage(channel=user_id, **text_message(t(lang, "home.tool_gone")))
+        await client.chat_postMessage(
+            channel=user_id, **render.message(text_message(t(lang, "home.tool_gone")))
+        )
         await publish_home(client, services, user_id, lang)
         return
-    await client.chat_postMessage(channel=user_id, **decided_message(lang, outcome))
+    await client.chat_postMessage(channel=user_id, **render.message(decided_message(lang, outcome)))
     await publish_home(client, services, user_id, lang)
 
 
-async def ask(
-    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
-) -> None:
+async def ask(ack: AsyncAck, click: Click, client: AsyncWebClient, services: Services) -> None:
     """ "Stil et spørgsmål": the sparring modal, as `/sparring` opens it."""
-    await open_sparring(client, services, lang, body["trigger_id"])
+    await open_sparring(client, services, click.lang, click.trigger)

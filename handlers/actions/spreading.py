@@ -3,8 +3,6 @@ once; "Ikke noget for os" asks the reason in a modal first."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -20,22 +18,21 @@ from bot.views.spreading import (
     not_for_us_modal,
     parse_target,
 )
+from handlers.interactions import Click
 from handlers.replies import private
 from handlers.slack import render_form
-from handlers.values import action_value
 
 
-async def answer(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
-) -> None:
-    place = parse_target(action_value(body))
-    given = DIRECT.get(body["actions"][0]["action_id"])
+async def answer(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
+    lang = click.lang
+    place = parse_target(click.value)
+    given = DIRECT.get(click.action_id)
     if place is None or given is None:
         return
     round_id, daycare_id = place
     try:
         answered = await spreading.answer(
-            services.db, services.clock, body["user"]["id"], round_id, daycare_id, given
+            services.db, services.clock, click.external_id, round_id, daycare_id, given
         )
     except spreading.RoundEnded:
         await private(respond, text_message(await _ended(services, lang, round_id)))
@@ -52,13 +49,13 @@ async def _ended(services: Services, lang: str, round_id: int) -> str:
 
 
 async def open_not_for_us(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    place = parse_target(action_value(body))
+    lang = click.lang
+    place = parse_target(click.value)
     found = await spreading.get_round(services.db, place[0]) if place else None
     if place is None or found is None:
         await private(respond, text_message(t(lang, "spreading.gone")))
@@ -66,8 +63,8 @@ async def open_not_for_us(
     if not found.is_open:
         await private(respond, text_message(await _ended(services, lang, found.id)))
         return
-    if not await spreading.may_answer(services.db, body["user"]["id"], place[1]):
+    if not await spreading.may_answer(services.db, click.external_id, place[1]):
         await private(respond, text_message(t(lang, "spreading.not_allowed")))
         return
     view = render_form.modal(not_for_us_modal(lang, found.id, place[1], found.tool_name))
-    await client.views_open(trigger_id=body["trigger_id"], view=view)
+    await client.views_open(trigger_id=click.trigger, view=view)

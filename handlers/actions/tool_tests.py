@@ -27,10 +27,11 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
+from handlers.interactions import Click
 from handlers.replies import private
 from handlers.slack import render
 from handlers.slack_text import slack_text
-from handlers.values import action_value, as_int
+from handlers.values import as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
 
 
@@ -40,26 +41,24 @@ async def _private(respond: AsyncRespond, text: str) -> None:
 
 @requires(Action.RUN_TOOL_TESTS)
 async def start(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """From the list of tests (no tool), or from a guide (its tool chosen)."""
-    await open_start(client, services, lang, body["trigger_id"], tool_id=as_int(action_value(body)))
+    await open_start(client, services, click.lang, click.trigger, tool_id=as_int(click.value))
 
 
 @requires(Action.RUN_TOOL_TESTS)
 async def post_result(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    user_id = body["user"]["id"]
-    test = await get_test(services.db, as_int(action_value(body)) or 0)
+    user_id = click.external_id
+    test = await get_test(services.db, as_int(click.value) or 0)
     draft = None
     if test is not None:
         draft = ResultDraft(
@@ -68,49 +67,44 @@ async def post_result(
             test_id=test.id,
             daycare_id=test.daycare_ids[0] if len(test.daycare_ids) == 1 else None,
         )
-    await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
+    await open_result(client, services, click.lang, click.trigger, user_id, draft=draft)
 
 
 @requires(Action.RUN_TOOL_TESTS)
 async def correct(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    user_id = body["user"]["id"]
-    result = await get_result(services.db, as_int(action_value(body)) or 0)
+    lang = click.lang
+    user_id = click.external_id
+    result = await get_result(services.db, as_int(click.value) or 0)
     if result is None:
         await _private(respond, t(lang, "test.result_gone"))
         return
     await open_result(
-        client, services, lang, body["trigger_id"], user_id, draft=result.draft, result_id=result.id
+        client, services, lang, click.trigger, user_id, draft=result.draft, result_id=result.id
     )
 
 
 @requires(Action.RUN_TOOL_TESTS)
 async def close(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    opened = await open_close(
-        client, lang, body["trigger_id"], as_int(action_value(body)) or 0, services
-    )
+    lang = click.lang
+    opened = await open_close(client, lang, click.trigger, as_int(click.value) or 0, services)
     if not opened:
         await _private(respond, t(lang, "test.already_closed"))
 
 
-async def summary(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
-) -> None:
+async def summary(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
+    lang = click.lang
     try:
-        found = await tool_summary(
-            services.db, as_int(action_value(body)) or 0, clock=services.clock
-        )
+        found = await tool_summary(services.db, as_int(click.value) or 0, clock=services.clock)
     except LookupError:
         await _private(respond, t(lang, "guide.gone"))
         return
@@ -154,15 +148,15 @@ async def _draft_from_message(
 
 @requires(Action.RUN_TOOL_TESTS)
 async def offer_save(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """ "Save as result for <tool>": saved from the message as it reads now."""
-    user_id = body["user"]["id"]
-    where = json.loads(action_value(body))
+    lang = click.lang
+    user_id = click.external_id
+    where = json.loads(click.value)
     draft = await _draft_from_message(client, services, where, int(where["tool"]), user_id)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
@@ -183,36 +177,38 @@ async def offer_save(
 
 @requires(Action.RUN_TOOL_TESTS)
 async def offer_other(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """ "Another tool": the result modal, prefilled from the message, the tool to choose."""
-    user_id = body["user"]["id"]
-    where = json.loads(action_value(body))
+    lang = click.lang
+    user_id = click.external_id
+    where = json.loads(click.value)
     draft = await _draft_from_message(client, services, where, 0, user_id)
     if draft is None:
         await _private(respond, t(lang, "test.message_gone"))
         return
     ensure_no_cpr(worked=draft.worked)  # never prefill a modal with the number
-    await open_result(client, services, lang, body["trigger_id"], user_id, draft=draft)
+    await open_result(client, services, lang, click.trigger, user_id, draft=draft)
 
 
-async def offer_dismiss(respond: AsyncRespond, lang: str) -> None:
-    await respond(replace_original=True, **text_message(t(lang, "test.not_a_result")))
+async def offer_dismiss(click: Click, respond: AsyncRespond) -> None:
+    await respond(
+        replace_original=True, **render.message(text_message(t(click.lang, "test.not_a_result")))
+    )
 
 
 async def delete_answer(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
+    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
 ) -> None:
     """The author deleted their message: delete the result too, or keep it."""
-    action = body["actions"][0]["action_id"]
-    result_id = as_int(action_value(body)) or 0
+    action = click.action_id
+    result_id = as_int(click.value) or 0
     if action.endswith("delete"):
         deleted = await delete_result(services.db, result_id)
         key = "test.result_deleted" if deleted else "test.result_gone"
     else:
         key = "test.result_kept"
-    await respond(replace_original=True, **text_message(t(lang, key)))
+    await respond(replace_original=True, **render.message(text_message(t(click.lang, key))))

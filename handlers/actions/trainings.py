@@ -4,8 +4,6 @@ new superuser, "Jeg kommer" / "Jeg kan ikke" wherever they are shown, and an amb
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -31,67 +29,69 @@ from bot.views.trainings import (
     cancelled_receipt,
     text_only,
 )
-from handlers.events.home import from_home, publish_home
+from handlers.events.home import publish_home
+from handlers.interactions import Click, conversation_id
 from handlers.replies import answer_click, private
-from handlers.values import action_channel, action_value, as_int
+from handlers.slack import render_form
+from handlers.values import as_int
 from handlers.views.trainings import open_plan
 
 
 @requires(Action.PLAN_TRAININGS)
 async def plan_from_card(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The guide card's "Planlæg oplæring": the plan modal with the card's tool chosen."""
     await open_plan(
         client,
         services,
-        lang,
-        body["trigger_id"],
-        body["user"]["id"],
-        tool_id=as_int(action_value(body)),
-        channel_id=action_channel(body),
+        click.lang,
+        click.trigger,
+        click.external_id,
+        tool_id=as_int(click.value),
+        channel_id=conversation_id(click.where),
     )
 
 
 @requires(Action.PLAN_TRAININGS)
 async def plan_for_superuser(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """The onboarding nudge's "Planlæg oplæring": the plan modal with the new superuser's
     area chosen (when the clicker may plan there)."""
     await open_plan(
         client,
         services,
-        lang,
-        body["trigger_id"],
-        body["user"]["id"],
-        area_id=await home_area_id(services.db, action_value(body)),
-        channel_id=action_channel(body),
+        click.lang,
+        click.trigger,
+        click.external_id,
+        area_id=await home_area_id(services.db, click.value),
+        channel_id=conversation_id(click.where),
     )
 
 
 async def sign_up(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message (by DM
     from the App Home, which is then published again with the answer)."""
-    user_id = body["user"]["id"]
-    training_id = as_int(action_value(body))
-    choice = "yes" if body["actions"][0]["action_id"] == YES else "no"
+    lang = click.lang
+    user_id = click.external_id
+    training_id = as_int(click.value)
+    choice = "yes" if click.action_id == YES else "no"
     if training_id is None:
-        await answer_click(respond, client, user_id, text_only(t(lang, "training.gone")))
+        await answer_click(
+            respond, services.messenger, user_id, text_only(t(lang, "training.gone"))
+        )
         return
     result = await answer(
         services.db,
@@ -104,22 +104,22 @@ async def sign_up(
     message = answer_message(
         lang, result.outcome, result.training, result.answer, services.settings.tz
     )
-    await answer_click(respond, client, user_id, message)
-    if from_home(body):
+    await answer_click(respond, services.messenger, user_id, message)
+    if click.on_home:
         await publish_home(client, services, user_id, lang)
 
 
 async def open_attendance(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
-    training_id = as_int(action_value(body)) or 0
+    lang = click.lang
+    training_id = as_int(click.value) or 0
     try:
         training, coming = await attendance_form(
-            services.db, services.clock, body["user"]["id"], training_id
+            services.db, services.clock, click.external_id, training_id
         )
     except TrainingRefused:
         await private(respond, text_only(t(lang, "training.error.not_started")))
@@ -127,20 +127,20 @@ async def open_attendance(
     except LookupError:
         await private(respond, text_only(t(lang, "training.gone")))
         return
-    modal = attendance_modal(lang, training, coming, await names(services.db), services.settings.tz)
-    await client.views_open(trigger_id=body["trigger_id"], view=modal)
+    form = attendance_modal(lang, training, coming, await names(services.db), services.settings.tz)
+    await client.views_open(trigger_id=click.trigger, view=render_form.modal(form))
 
 
 async def open_move(
-    body: dict[str, Any],
+    click: Click,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """ "Flyt": the plan modal, prefilled. Only the training's ambassador or a coordinator."""
-    user_id = body["user"]["id"]
-    training = await get_training(services.db, as_int(action_value(body)) or 0)
+    lang = click.lang
+    user_id = click.external_id
+    training = await get_training(services.db, as_int(click.value) or 0)
     if training is None:
         await private(respond, text_only(t(lang, "training.gone")))
         return
@@ -153,24 +153,23 @@ async def open_move(
         client,
         services,
         lang,
-        body["trigger_id"],
+        click.trigger,
         user_id,
         training=training,
-        channel_id=action_channel(body),
+        channel_id=conversation_id(click.where),
     )
 
 
-async def cancel(
-    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, lang: str
-) -> None:
+async def cancel(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
     """ "Aflys" (after Slack's confirm dialog): cancelled, and everyone coming is told."""
+    lang = click.lang
     try:
         training, changed = await cancel_training(
             services.db,
             services.clock,
             services.settings.calendar,
-            body["user"]["id"],
-            as_int(action_value(body)) or 0,
+            click.external_id,
+            as_int(click.value) or 0,
         )
     except LookupError:
         await private(respond, text_only(t(lang, "training.gone")))

@@ -16,29 +16,24 @@ from bot.runtime import Services
 from bot.services.home import home_for
 from bot.slack_client import slack_error_code
 from bot.views.home import home_view
+from handlers.interactions import HomeOpened
 from handlers.middleware import user_id_of
+from handlers.slack import render
+from handlers.slack.edge import on_home
 
 logger = logging.getLogger(__name__)
 
 
-async def app_home_opened(
-    event: dict[str, Any], client: AsyncWebClient, services: Services, lang: str
-) -> None:
-    if event.get("tab") != "home" or not isinstance(event.get("user"), str):
-        return
-    services.homes.add(event["user"])
-    await publish_home(client, services, event["user"], lang)
+async def app_home_opened(opened: HomeOpened, client: AsyncWebClient, services: Services) -> None:
+    services.homes.add(opened.external_id)
+    await publish_home(client, services, opened.external_id, opened.lang)
 
 
 async def publish_home(client: AsyncWebClient, services: Services, user_id: str, lang: str) -> None:
     """What is the person's to do now, on their Home tab."""
     home = await home_for(services.db, services.clock, services.settings.calendar, user_id)
-    await client.views_publish(user_id=user_id, view=home_view(lang, home, services.settings.tz))
-
-
-def from_home(body: dict[str, Any]) -> bool:
-    """Was the button clicked on the App Home (which has no response_url to answer on)?"""
-    return (body.get("view") or {}).get("type") == "home"
+    view = render.home(home_view(lang, home, services.settings.tz))
+    await client.views_publish(user_id=user_id, view=view)
 
 
 #: Requests in which a person changes something (a click, a form sent).
@@ -54,7 +49,7 @@ def refresh_after(services: Services) -> Callable[..., Awaitable[None]]:
         body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
         user_id = user_id_of(body)
-        if body.get("type") not in CHANGES or user_id not in services.homes or from_home(body):
+        if body.get("type") not in CHANGES or user_id not in services.homes or on_home(body):
             return
         try:
             await publish_home(client, services, user_id, str(context.get("lang") or ""))

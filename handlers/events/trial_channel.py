@@ -4,10 +4,9 @@ saved: its author is asked, privately in the thread, to edit it; the edit is rea
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.domain.refs import MessageRef
 from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
@@ -21,25 +20,27 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
+from handlers.interactions import MessageChange
 from handlers.privacy import ask_to_edit
 from handlers.slack import render
-from handlers.slack_text import slack_text
 
 
-async def new_message(message: dict[str, Any], client: AsyncWebClient, services: Services) -> None:
-    channel, ts, user_id = str(message["channel"]), str(message["ts"]), str(message["user"])
-    if message.get("thread_ts") and message.get("thread_ts") != ts:
+async def new_message(
+    user_id: str, text: str, message: MessageRef, client: AsyncWebClient, services: Services
+) -> None:
+    channel, ts = message.conversation_id, message.message_id
+    if message.thread_id and message.thread_id != ts:
         return  # replies in a thread are conversation about a result, not results
-    decided = await trial_channel.decide(
-        services.db, channel, user_id, slack_text(message.get("text"))
-    )
+    decided = await trial_channel.decide(services.db, channel, user_id, text)
     found = decided.read
     lang = await services.language.for_user(user_id)
     if decided.decision == "ignore" or found is None:
         return
     if decided.decision == "refuse":
         await client.chat_postEphemeral(
-            channel=channel, user=user_id, **text_message(t(lang, "test.channel_refused"))
+            channel=channel,
+            user=user_id,
+            **render.message(text_message(t(lang, "test.channel_refused"))),
         )
         return
     if decided.decision == "cpr":
@@ -73,7 +74,9 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
         )
     except (NotAllowed, ResultRefused):
         await client.chat_postEphemeral(
-            channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
+            channel=channel,
+            user=user_id,
+            **render.message(text_message(t(lang, "test.could_not_save"))),
         )
         return
     except ContainsCpr as cpr:
@@ -89,19 +92,18 @@ async def new_message(message: dict[str, Any], client: AsyncWebClient, services:
 
 
 async def changed_message(
-    event: dict[str, Any], client: AsyncWebClient, services: Services
+    change: MessageChange, client: AsyncWebClient, services: Services
 ) -> None:
     """An edited message updates its result; a message edited into a result is read anew."""
-    channel = str(event.get("channel") or "")
-    edited = event.get("message") or {}
-    if not await trial_channel.is_test_channel(services.db, channel) or not edited.get("user"):
+    channel, ts = change.message.conversation_id, change.message.message_id
+    user_id = change.external_id
+    if not await trial_channel.is_test_channel(services.db, channel) or not user_id:
         return
-    result = await result_for_message(services.db, channel, str(edited.get("ts")))
+    result = await result_for_message(services.db, channel, ts)
     if result is None:
-        await new_message({**edited, "channel": channel}, client, services)
+        await new_message(user_id, change.text, change.message, client, services)
         return
-    found = await trial_channel.read(services.db, slack_text(edited.get("text")))
-    user_id = str(edited["user"])
+    found = await trial_channel.read(services.db, change.text)
     lang = await services.language.for_user(user_id)
     try:
         updated = await update_result(
@@ -112,7 +114,6 @@ async def changed_message(
             editor_id=user_id,
         )
     except ContainsCpr as cpr:  # the result keeps what it said before the edit
-        ts = str(edited.get("ts"))
         await ask_to_edit(
             client, channel=channel, ts=ts, user_id=user_id, masked=cpr.masked, lang=lang
         )
@@ -120,21 +121,23 @@ async def changed_message(
     except (ResultRefused, NotAllowed, LookupError):
         # Refused text, someone else's message, or the result deleted meanwhile.
         await client.chat_postEphemeral(
-            channel=channel, user=user_id, **text_message(t(lang, "test.could_not_save"))
+            channel=channel,
+            user=user_id,
+            **render.message(text_message(t(lang, "test.could_not_save"))),
         )
         return
     reply = render.message(saved_in_thread(lang, updated, tool_now_in_test=False, updated=True))
-    await client.chat_postMessage(channel=channel, thread_ts=str(edited.get("ts")), **reply)
+    await client.chat_postMessage(channel=channel, thread_ts=ts, **reply)
 
 
 async def deleted_message_event(
-    event: dict[str, Any], client: AsyncWebClient, services: Services
+    deleted: MessageRef, client: AsyncWebClient, services: Services
 ) -> None:
     """A deleted message keeps its result until the author says otherwise."""
-    channel = str(event.get("channel") or "")
+    channel = deleted.conversation_id
     if not await trial_channel.is_test_channel(services.db, channel):
         return
-    result = await result_for_message(services.db, channel, str(event.get("deleted_ts")))
+    result = await result_for_message(services.db, channel, deleted.message_id)
     if result is None:
         return
     lang = await services.language.for_user(result.author_slack_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -12,7 +10,7 @@ from bot.runtime import Services
 from bot.services import trial_channel
 from bot.services.permissions import Action, requires
 from bot.services.privacy import ensure_no_cpr
-from handlers.slack_text import slack_text
+from handlers.interactions import Shortcut
 from handlers.views.tool_tests import open_result
 
 CALLBACK_ID = "save_as_result"
@@ -20,19 +18,16 @@ CALLBACK_ID = "save_as_result"
 
 @requires(Action.RUN_TOOL_TESTS)
 async def save_as_result(
-    shortcut: dict[str, Any],
+    shortcut: Shortcut,
     respond: AsyncRespond,
     client: AsyncWebClient,
     services: Services,
-    lang: str,
 ) -> None:
     """Opens the modal prefilled with the message text and the tool guessed from it; the
     result keeps the message's permalink. The modal opens first: the trigger lasts 3 s."""
-    user_id = shortcut["user"]["id"]
-    message = shortcut.get("message") or {}
-    channel = str((shortcut.get("channel") or {}).get("id") or "")
-    ts = str(message.get("ts") or "")
-    text = slack_text(message.get("text"))
+    user_id, lang = shortcut.external_id, shortcut.lang
+    channel, ts = shortcut.message.conversation_id, shortcut.message.message_id
+    text = shortcut.text
     ensure_no_cpr(text=text)  # never stored, nor put into a modal
     found = await trial_channel.read(services.db, text)
     draft = await trial_channel.draft_from(
@@ -47,6 +42,4 @@ async def save_as_result(
         source="shortcut",
     )
     intro = None if found.tool else t(lang, "test.shortcut_no_tool")
-    await open_result(
-        client, services, lang, shortcut["trigger_id"], user_id, draft=draft, intro=intro
-    )
+    await open_result(client, services, lang, shortcut.trigger, user_id, draft=draft, intro=intro)
