@@ -55,8 +55,6 @@ def test_slack_syntax_is_recognised(text: str, found: bool) -> None:
     assert bool(slack_syntax(text)) is found
 
 
-# TODO(lead): enable after merge — remove this mark once the catalogues are neutral Markdown.
-@pytest.mark.xfail(strict=True, reason="the catalogues still hold Slack mrkdwn and mentions")
 def test_no_catalogue_text_uses_slack_syntax() -> None:
     offending = {
         f"{lang}:{key}": hits
