@@ -52,6 +52,7 @@ from bot.services import reminders
 from bot.settings import parse_settings
 from bot.slack_client import web_client
 from bot.standin import RecordedCall, SlackStandIn
+from bot.views.model import Message
 from storage.db import Database
 from storage.migrations import migrate
 
@@ -116,7 +117,7 @@ class _Note(ReminderKind[_Nothing, int]):
     async def message(
         self, services: Services, reminder: Reminder, payload: _Nothing, found: int
     ) -> Built:
-        return {"text": f"Påmindelse {found}: husk evalueringen."}
+        return Message(f"Påmindelse {found}: husk evalueringen.")
 
 
 SENDERS: Kinds = {KIND: _Note(KIND)}

@@ -41,6 +41,7 @@ from bot.services.working_time import WorkingCalendar
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
 from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
+from bot.views.model import Message
 from handlers.slack.failures import neutral_error
 from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
@@ -93,7 +94,7 @@ def services_of(slack: LocalSlack) -> Services:
 
 
 #: A test's message for a reminder; None: it no longer matters.
-Build = Callable[[Services, Reminder], Awaitable[dict[str, Any] | None]]
+Build = Callable[[Services, Reminder], Awaitable[Message | None]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,11 +134,11 @@ def kinds(*made: Scripted) -> Kinds:
     return {kind.name: kind for kind in made}
 
 
-async def note(services: Services, reminder: Reminder) -> dict[str, Any] | None:
-    return {"text": f"Husk evalueringen ({reminder.payload.get('n')})"}
+async def note(services: Services, reminder: Reminder) -> Message | None:
+    return Message(f"Husk evalueringen ({reminder.payload.get('n')})")
 
 
-async def gone(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+async def gone(services: Services, reminder: Reminder) -> Message | None:
     return None
 
 
@@ -309,7 +310,7 @@ async def test_nothing_is_claimed_in_closed_time(
 async def test_a_kind_that_crashes_building_its_message_is_tried_again_later(
     slack: LocalSlack, clock: ManualClock, pacer: Pacer
 ) -> None:
-    async def broken(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    async def broken(services: Services, reminder: Reminder) -> Message | None:
         raise RuntimeError("a bug")
 
     made = await plan(slack.bot.db, clock, "k", PEOPLE[0], kind="broken")
@@ -329,9 +330,9 @@ async def test_a_kind_that_crashes_building_its_message_is_tried_again_later(
 async def test_a_batch_that_runs_past_half_its_lease_hands_the_rest_back(
     slack: LocalSlack, clock: ManualClock, pacer: Pacer
 ) -> None:
-    async def slow(services: Services, reminder: Reminder) -> dict[str, Any] | None:
+    async def slow(services: Services, reminder: Reminder) -> Message | None:
         clock.advance(reminders.LEASE / 2 + timedelta(seconds=1))  # e.g. long 429 holds
-        return {"text": "Husk evalueringen"}
+        return Message("Husk evalueringen")
 
     made = [await plan(slack.bot.db, clock, f"k{n}", PEOPLE[n], kind="slow") for n in range(3)]
     report = await dispatch(
@@ -723,9 +724,9 @@ async def run_closed(slack: LocalSlack, pacer: Pacer, known: Kinds) -> DispatchR
 
 
 async def listed(
-    services: Services, recipient: str, items: Sequence[tuple[Reminder, dict[str, Any]]]
-) -> dict[str, Any]:
-    return {"text": " | ".join(str(message["text"]) for _, message in items)}
+    services: Services, recipient: str, items: Sequence[tuple[Reminder, Message]]
+) -> Message:
+    return Message(" | ".join(message.text for _, message in items))
 
 
 MORNING = MorningList(message=listed)

@@ -19,6 +19,7 @@ from bot.services.sparring_handling import claim
 from bot.services.working_time import WorkingCalendar
 from bot.views.nudges import escalation_message
 from bot.views.sparring import CLAIM, is_listed
+from handlers.slack import render
 from storage.db import Database
 from tests.conftest import TZ
 
@@ -98,7 +99,9 @@ async def test_the_escalation_offers_jeg_tager_den_until_someone_has_it(
     found = await get_question(db, question)
     assert found is not None
     for lang, label in (("da", "Jeg tager den"), ("en", "I'll take it")):
-        message = escalation_message(lang, found, level=2, hours=16, channel_id=None, reminder_id=1)
+        message = render.message(
+            escalation_message(lang, found, level=2, hours=16, channel_id=None, reminder_id=1)
+        )
         (row,) = [b for b in message["blocks"] if b["type"] == "actions"]
         assert is_listed(row.get("block_id"))
         claim_button = row["elements"][0]
@@ -107,5 +110,7 @@ async def test_the_escalation_offers_jeg_tager_den_until_someone_has_it(
     await claim(db, clock, question, SOEREN)
     taken = await get_question(db, question)
     assert taken is not None
-    message = escalation_message("da", taken, level=1, hours=8, channel_id=None, reminder_id=1)
+    message = render.message(
+        escalation_message("da", taken, level=1, hours=8, channel_id=None, reminder_id=1)
+    )
     assert CLAIM not in str(message["blocks"])

@@ -14,6 +14,7 @@ from bot.services.demo import seed_demo
 from bot.settings import parse_settings
 from bot.standin.blockkit import check_message
 from bot.views.nudges import SHOW, morning_list_message
+from handlers.slack import render
 from storage.db import Database
 
 METTE = "U0DEMO003"
@@ -53,9 +54,12 @@ async def test_guide_checks_imported_together_are_spread_three_a_week(
 
 def test_the_morning_list_has_one_line_and_one_button_per_item_in_either_language() -> None:
     items = [
-        (11, "Hvordan går det med *Ozobot* i Børnehuset Mælkebøtten? Det er tid til at evaluere."),
+        (
+            11,
+            "Hvordan går det med **Ozobot** i Børnehuset Mælkebøtten? Det er tid til at evaluere.",
+        ),
         (12, "<@U0DEMO005> blev superbruger for to uger siden og har ikke brugt Tovholder endnu."),
-        (13, "Er vejledningen *Bee-Bot &amp; Blue-Bot: " + "langt " * 40 + "* stadig rigtig?"),
+        (13, "Er vejledningen **Bee-Bot & Blue-Bot: " + "langt " * 40 + "** stadig rigtig?"),
         (14, "Første linje\nAnden linje"),
         (15, "Kvartalets evaluering for område Nord: " + "y" * 100 + " <@U0DEMO003> svarer"),
     ]
@@ -63,15 +67,21 @@ def test_the_morning_list_has_one_line_and_one_button_per_item_in_either_languag
         ("da", "Hej! Her er dine 5 påmindelser i dag.", "Vis"),
         ("en", "Hi! Here are your 5 reminders for today.", "Show"),
     ):
-        message = morning_list_message(lang, items)
+        message = render.message(morning_list_message(lang, items))
         assert check_message(message["text"], message["blocks"]) is None
         head, *lines = message["blocks"]
         assert head["text"]["text"].startswith(intro)
         assert [b["accessory"]["action_id"] for b in lines] == [SHOW] * 5
         assert [b["accessory"]["value"] for b in lines] == ["11", "12", "13", "14", "15"]
         assert {b["accessory"]["text"]["text"] for b in lines} == {show}
-    texts = [b["text"]["text"] for b in morning_list_message("da", items)["blocks"][1:]]
-    assert texts[0] == items[0][1] and texts[1] == items[1][1]
+    shown = render.message(morning_list_message("da", items))["blocks"][1:]
+    texts = [b["text"]["text"] for b in shown]
+    assert (
+        texts[0]
+        == "Hvordan går det med *Ozobot* i Børnehuset Mælkebøtten? Det er tid til at evaluere."
+    )
+    assert texts[1] == items[1][1]
+    assert texts[2].startswith("Er vejledningen *Bee-Bot &amp; Blue-Bot: langt")
     assert texts[2].endswith("…*") and len(texts[2]) <= 152  # cut at a word, bold closed
     assert texts[3] == "Første linje"
     assert texts[4] == "Kvartalets evaluering for område Nord: " + "y" * 100 + "…"  # no "<@U0"

@@ -30,6 +30,7 @@ from bot.views.trainings import (
     plan_modal,
     signup_notice_message,
 )
+from handlers.slack import render
 from handlers.slack.render_form import modal as render_modal
 from storage.db import Database
 from tests.conftest import TZ
@@ -102,8 +103,8 @@ async def test_a_sign_up_tells_the_ambassador_once(demo: Database, clock: Manual
             "1 of 12",
         ),
     ):
-        message = signup_notice_message(
-            lang, found.training, found.person.name, found.daycare.name, TZ
+        message = render.message(
+            signup_notice_message(lang, found.training, found.person.name, found.daycare.name, TZ)
         )
         assert message["text"] == words
         assert seats in texts(message)
@@ -131,7 +132,7 @@ async def test_the_attendance_reminder_asks_until_attendance_is_recorded(
     assert found is not None
     training, coming = found
     assert coming == 1
-    message = attendance_reminder_message("da", training, coming, TZ)
+    message = render.message(attendance_reminder_message("da", training, coming, TZ))
     assert "Registrér, hvem der kom" in str(message["text"])
     (actions,) = [b for b in message["blocks"] if b["type"] == "actions"]
     (button,) = actions["elements"]
@@ -140,7 +141,8 @@ async def test_the_attendance_reminder_asks_until_attendance_is_recorded(
         ATTENDANCE_BUTTON,
         str(training_id),
     )
-    assert "Record attendance" in texts(attendance_reminder_message("en", training, coming, TZ))
+    english = render.message(attendance_reminder_message("en", training, coming, TZ))
+    assert "Record attendance" in texts(english)
 
     await record_attendance(demo, clock, METTE, training_id, [LINE])
     assert await attendance_reminder_for(demo, clock, training_id, 1, METTE) is None
@@ -158,7 +160,7 @@ async def test_a_cancelled_training_asks_for_no_attendance(
 
 def test_the_onboarding_nudge_has_planlaeg_oplaering() -> None:
     for lang, label in (("da", "Planlæg oplæring"), ("en", "Plan a training")):
-        message = onboarding_message(lang, LINE, 7)
+        message = render.message(onboarding_message(lang, LINE, 7))
         (row,) = [b for b in message["blocks"] if b["type"] == "actions"]
         first = row["elements"][0]
         assert (first["text"]["text"], first["action_id"], first["value"]) == (

@@ -45,7 +45,7 @@ NOT_SLACK_TEXT = frozenset(
 #: Builders left out, and why.
 SKIPPED = {
     "help.text_message": "wraps text its caller built and escaped",
-    "nudges.morning_list_message": "lists the items' own top-level text, escaped by their views",
+    "nudges.morning_list_message": "lists the items' own notification text, made by their views",
     "trainings.text_only": "wraps text its caller built and escaped",
     "network.mentions": "mentions people by Slack id on purpose",
     "gdpr.log_line": "a line for the CLI; log_message escapes it for Slack",
@@ -57,9 +57,13 @@ SKIPPED = {
 NEUTRAL_TEXT = frozenset(
     {
         "adoption.daycare_tool_lines",
+        "adoption.adoption_line",
+        "area_evaluations.unavailable_text",
+        "spreading.ended_text",
         "spreading_progress.progress_lines",
         "tool_tests.decision_lines",
         "tool_tests.summary_line",
+        "trainings.training_text",
     }
 )
 BUILT_TYPES = (

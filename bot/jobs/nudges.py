@@ -8,10 +8,10 @@ What each reminder says, and whether it still matters, is its kind's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from bot.domain.reminders import Reminder
 from bot.jobs.dispatcher import MorningList
+from bot.reminders.kind import Built
 from bot.reminders.registry import KINDS
 from bot.runtime import Services
 from bot.services import reminders
@@ -19,14 +19,15 @@ from bot.views.nudges import morning_list_message
 
 
 async def morning_list(
-    services: Services, recipient: str, items: Sequence[tuple[Reminder, dict[str, Any]]]
-) -> dict[str, Any]:
-    """The person's nudges of the day as one list (`bot.views.nudges.morning_list_message`)."""
+    services: Services, recipient: str, items: Sequence[tuple[Reminder, Built]]
+) -> Built:
+    """The person's nudges of the day as one list (`bot.views.nudges.morning_list_message`),
+    each line the item's own notification text."""
     lang = await services.language.for_user(recipient)
-    return morning_list_message(lang, [(r.id, str(m.get("text") or "")) for r, m in items])
+    return morning_list_message(lang, [(r.id, m.text) for r, m in items])
 
 
-async def shown(services: Services, reminder_id: int, user_id: str) -> dict[str, Any] | None:
+async def shown(services: Services, reminder_id: int, user_id: str) -> Built | None:
     """A nudge of the morning list opened with **Vis**: its own message, built now by its
     kind. None when it is not this person's sent nudge or no longer matters."""
     reminder = await reminders.get_reminder(services.db, reminder_id)

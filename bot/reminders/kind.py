@@ -19,7 +19,7 @@ import types
 import typing
 from abc import ABC, abstractmethod
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeAlias, TypeVar
 
 from bot.clock import Clock
 from bot.domain.reminders import SNOOZE_MARK, Reminder
@@ -28,9 +28,12 @@ from storage.db import Database
 
 if TYPE_CHECKING:
     from bot.runtime import Services
+    from bot.views.model import Message
 
-#: A reminder's message as its view builds it: the payload the dispatcher posts.
-Built = dict[str, Any]
+#: A reminder's message as its view builds it: a neutral `Message`, which the dispatcher
+#: posts through the Messenger (each front end renders it). Named as a string so loading a
+#: kind loads no view.
+Built: TypeAlias = "Message"
 
 
 class NotNow(Exception):

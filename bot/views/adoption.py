@@ -6,7 +6,6 @@ from __future__ import annotations
 from bot.domain.adoption import ADOPTION_STATES, Adoption, AdoptionSummary
 from bot.domain.org import Daycare
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.views.blocks import shorten
 from bot.views.model import ChoiceField, Form, Message, Option, Text, TextField
 from bot.views.text import literal
@@ -34,20 +33,21 @@ def parse_place(value: str) -> tuple[int, int] | None:
 
 
 def adoption_line(lang: str, summary: AdoptionSummary, *, personal: bool = True) -> str:
-    """ "I brug i 12 af 40 dagtilbud · Spørg naboen: … · Mælkebøtten: i gang" (names escaped).
-    A card shared in a channel is read by many: only the count (`personal=False`)."""
+    """ "I brug i 12 af 40 dagtilbud · Spørg naboen: … · Mælkebøtten: i gang" (neutral
+    Markdown). A card shared in a channel is read by many: only the count
+    (`personal=False`)."""
     parts = [t(lang, "adoption.count", in_use=summary.in_use, daycares=summary.daycares)]
     if not personal:
         return parts[0]
     if summary.neighbours:
-        names = ", ".join(escape(name) for name in summary.neighbours)
+        names = ", ".join(literal(name) for name in summary.neighbours)
         parts.append(t(lang, "adoption.neighbours", names=names))
     if summary.own_daycare_id is not None:
         parts.append(
             t(
                 lang,
                 "adoption.own",
-                daycare=escape(summary.own_daycare_name),
+                daycare=literal(summary.own_daycare_name),
                 state=t(lang, f"adoption.state.{summary.own_state}"),
             )
         )

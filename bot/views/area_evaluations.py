@@ -4,15 +4,22 @@ questions for ambassadors and three for superusers."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from bot.domain.area_evaluations import FIELDS, Field
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.area_evaluations import TEXT_MAX, EvaluationForm, EvaluationUnavailable
-from bot.views.blocks import actions, button, context, section
 from bot.views.dates import day_text
-from bot.views.model import Context, Form, FormField, Part, Text, TextField
+from bot.views.model import (
+    Actions,
+    Button,
+    Context,
+    Form,
+    FormField,
+    Message,
+    Part,
+    Text,
+    TextField,
+)
 from bot.views.nudges import snooze_buttons
 from bot.views.text import literal
 
@@ -22,21 +29,19 @@ CALLBACK = "area_evaluation"
 _HINTS: frozenset[Field] = frozenset({"works", "support"})
 
 
-def evaluation_message(lang: str, form: EvaluationForm, reminder_id: int) -> dict[str, Any]:
+def evaluation_message(lang: str, form: EvaluationForm, reminder_id: int) -> Message:
     key = "area_eval.nudge_quarterly" if form.cycle.quarterly else "area_eval.nudge"
-    text = t(lang, key, area=escape(form.area.name))
+    text = t(lang, key, area=literal(form.area.name))
     value = json.dumps({"period": form.cycle.period, "area_id": form.area.id})
-    return {
-        "text": text,
-        "blocks": [
-            section(text),
-            context(t(lang, f"area_eval.nudge_{form.role}")),
-            actions(
-                button(t(lang, "area_eval.answer"), OPEN, value, primary=True),
-                *snooze_buttons(lang, reminder_id),
-            ),
-        ],
-    }
+    answer = Button(OPEN, t(lang, "area_eval.answer"), value, "primary")
+    return Message(
+        text,
+        (
+            Text(text),
+            Context(t(lang, f"area_eval.nudge_{form.role}")),
+            Actions((answer, *snooze_buttons(lang, reminder_id))),
+        ),
+    )
 
 
 def evaluation_modal(lang: str, form: EvaluationForm) -> Form:
@@ -68,7 +73,10 @@ def evaluation_modal(lang: str, form: EvaluationForm) -> Form:
     )
 
 
-def unavailable_text(lang: str, unavailable: EvaluationUnavailable, *, mrkdwn: bool = True) -> str:
-    """Why the person cannot answer; `mrkdwn=False` for a modal's field error (plain text)."""
+def unavailable_text(
+    lang: str, unavailable: EvaluationUnavailable, *, markdown: bool = True
+) -> str:
+    """Why the person cannot answer, in neutral Markdown; `markdown=False` for a form's
+    field error (plain text)."""
     name = unavailable.area.name if unavailable.area else ""
-    return t(lang, unavailable.key, area=escape(name) if mrkdwn else name)
+    return t(lang, unavailable.key, area=literal(name) if markdown else name)

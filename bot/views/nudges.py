@@ -4,23 +4,21 @@ way to be reminded later."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import GuideDetail
 from bot.domain.sparring import Question
 from bot.domain.tool_tests import ToolTest
 from bot.i18n import t
-from bot.mrkdwn import escape
-from bot.views.blocks import Block, actions, button, context, section
 from bot.views.dates import local_day
 from bot.views.guides import EDIT
-from bot.views.model import Form, PeopleField, Text
-from bot.views.sparring import claim_button, listed_block_id
-from bot.views.text import literal
+from bot.views.model import Actions, Button, Context, Form, Message, Part, PeopleField, Text
+from bot.views.sparring import CLAIM, listed_block_id
+from bot.views.text import channel, literal, mention
 from bot.views.tool_tests import POST_RESULT
-from bot.views.trainings import plan_for_button
+from bot.views.trainings import PLAN_FOR
 
 STILL_RIGHT = "guide_still_right"
 HAND_OVER = "guide_hand_over"
@@ -34,33 +32,34 @@ SNOOZE_ACTIONS = tuple(f"nudge_snooze_{days}" for days in SNOOZE_DAYS)
 SHOW = "nudge_show"
 #: A list line at most this long (the item's own first line, cut at a word).
 LINE_MAX = 150
+#: What a cut must not end inside: a mention token, a link, a backslash escape.
+_OPEN_TOKEN = re.compile(
+    r"<[@#][A-Za-z0-9]*$|\[(?:[^\]\n]|\\.)*(?:\]\([^)\s]*)?$|(?<!\\)(?:\\\\)*\\$"
+)
+_BOLD = re.compile(r"(?<!\\)\*\*")
 
 
 def _item_line(text: str, limit: int = LINE_MAX) -> str:
-    """One line for the morning list from an item's own top-level text (already mrkdwn and
-    escaped by its view): its first line, cut at a word, never inside a mention, a link or
-    an escaped character, and with bold closed."""
+    """One line for the morning list from an item's own notification text (neutral
+    Markdown): its first line, cut at a word, never inside a mention, a link or an escaped
+    character, and with bold closed."""
     first = text.strip().split("\n", 1)[0].strip()
     if len(first) > limit:
-        cut = first[:limit]
-        for opener, closer in (("<", ">"), ("&", ";")):
-            start = cut.rfind(opener)
-            if start != -1 and closer not in cut[start:]:
-                cut = cut[:start]
+        cut = _OPEN_TOKEN.sub("", first[:limit])
         if " " in cut:
             cut = cut.rsplit(" ", 1)[0]
         first = cut.rstrip() + "…"
-    if first.count("*") % 2:
-        first += "*"
+    if len(_BOLD.findall(first)) % 2:
+        first += "**"
     return first or "…"
 
 
-def morning_list_message(lang: str, items: Sequence[tuple[int, str]]) -> dict[str, Any]:
+def morning_list_message(lang: str, items: Sequence[tuple[int, str]]) -> Message:
     """A person's nudges of the day as one message: one line and one **Vis** button per item
-    (`items`: reminder id and the item's own top-level text).
+    (`items`: reminder id and the item's own notification text).
 
     The items' full messages, with their own buttons, are *behind* **Vis**, not posted in a
-    thread at once: one post is one tag (`bot.slack_tags.batch_tag`), so the list keeps the
+    thread at once: one post is one tag (`bot.tags.batch_tag`), so the list keeps the
     dispatcher's exactly-once guarantee without N more posts that could each be lost or
     doubled in a crash; a pedagogue gets one notification, not one per item; and an item is
     built when it is opened, so one settled since the morning (a result came, the guide was
@@ -68,19 +67,18 @@ def morning_list_message(lang: str, items: Sequence[tuple[int, str]]) -> dict[st
     the list's thread, so the DM stays one message long.
     """
     count = len(items)
-    blocks: list[Block] = [section(t(lang, "nudge.morning_intro", count=count))]
+    parts: list[Part] = [Text(t(lang, "nudge.morning_intro", count=count))]
     for reminder_id, text in items:
-        line = section(_item_line(text))
-        line["accessory"] = button(t(lang, "nudge.show"), SHOW, str(reminder_id))
-        blocks.append(line)
-    return {"text": t(lang, "nudge.morning_text", count=count), "blocks": blocks}
+        show = Button(SHOW, t(lang, "nudge.show"), str(reminder_id))
+        parts.append(Text(_item_line(text), accessory=show))
+    return Message(t(lang, "nudge.morning_text", count=count), tuple(parts))
 
 
-def snooze_buttons(lang: str, reminder_id: int) -> list[dict[str, Any]]:
+def snooze_buttons(lang: str, reminder_id: int) -> list[Button]:
     return [
-        button(
-            t(lang, f"nudge.snooze_{days}"),
+        Button(
             f"nudge_snooze_{days}",
+            t(lang, f"nudge.snooze_{days}"),
             json.dumps({"id": reminder_id, "days": days}),
         )
         for days in SNOOZE_DAYS
@@ -96,57 +94,53 @@ def checkpoint_message(
     tz: ZoneInfo,
     *,
     follow_up: bool,
-) -> dict[str, Any]:
-    where = escape(", ".join(daycares)) if daycares else t(lang, "nudge.your_daycares")
+) -> Message:
+    where = literal(", ".join(daycares)) if daycares else t(lang, "nudge.your_daycares")
     key = "nudge.follow_up" if follow_up else "nudge.checkpoint"
     text = t(
         lang,
         key,
-        tool=escape(test.tool.name),
+        tool=literal(test.tool.name),
         where=where,
         day=local_day(lang, checkpoint, tz),
     )
-    blocks: list[Block] = [
-        section(text),
-        context(t(lang, "nudge.question", question=escape(test.question))),
-        actions(
-            button(t(lang, "test.button.post_result"), POST_RESULT, str(test.id), primary=True),
-            *snooze_buttons(lang, reminder_id),
+    post = Button(POST_RESULT, t(lang, "test.button.post_result"), str(test.id), "primary")
+    return Message(
+        text,
+        (
+            Text(text),
+            Context(t(lang, "nudge.question", question=literal(test.question))),
+            Actions((post, *snooze_buttons(lang, reminder_id))),
         ),
-    ]
-    return {"text": text, "blocks": blocks}
+    )
 
 
 def guide_check_message(
     lang: str, detail: GuideDetail, checked_at: str, reminder_id: int, tz: ZoneInfo
-) -> dict[str, Any]:
+) -> Message:
     text = t(
         lang,
         "nudge.guide_check",
-        tool=escape(detail.tool.name),
-        title=escape(detail.current.content.title),
+        tool=literal(detail.tool.name),
+        title=literal(detail.current.content.title),
         day=local_day(lang, checked_at, tz),
     )
     guide_id = str(detail.guide.id)
-    return {
-        "text": text,
-        "blocks": [
-            section(text),
-            actions(
-                button(t(lang, "nudge.still_right"), STILL_RIGHT, guide_id, primary=True),
-                button(t(lang, "guide.button.edit"), EDIT, guide_id),
-                button(t(lang, "nudge.hand_over"), HAND_OVER, guide_id),
-                *snooze_buttons(lang, reminder_id),
-            ),
-        ],
-    }
+    buttons = (
+        Button(STILL_RIGHT, t(lang, "nudge.still_right"), guide_id, "primary"),
+        Button(EDIT, t(lang, "guide.button.edit"), guide_id),
+        Button(HAND_OVER, t(lang, "nudge.hand_over"), guide_id),
+        *snooze_buttons(lang, reminder_id),
+    )
+    return Message(text, (Text(text), Actions(buttons)))
 
 
-def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> dict[str, Any]:
-    """ "Tid til at aftale en oplæring?" with the button that plans one."""
-    text = t(lang, "nudge.onboarding", superuser=f"<@{superuser_id}>")
-    buttons = [plan_for_button(lang, superuser_id), *snooze_buttons(lang, reminder_id)]
-    return {"text": text, "blocks": [section(text), actions(*buttons)]}
+def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> Message:
+    """ "Tid til at aftale en oplæring?" with the button that plans one (the plan form, the
+    superuser's area chosen)."""
+    text = t(lang, "nudge.onboarding", superuser=mention(superuser_id))
+    plan = Button(PLAN_FOR, t(lang, "training.button.plan"), superuser_id, "primary")
+    return Message(text, (Text(text), Actions((plan, *snooze_buttons(lang, reminder_id)))))
 
 
 def hand_over_modal(lang: str, detail: GuideDetail) -> Form:
@@ -172,19 +166,20 @@ def escalation_message(
     hours: int,
     channel_id: str | None,
     reminder_id: int,
-) -> dict[str, Any]:
-    intro = t(lang, "nudge.escalation", asker=f"<@{question.asker_slack_id}>", hours=hours)
-    quoted = "\n".join(f">{line}" for line in escape(question.text).split("\n"))
-    blocks: list[Block] = [section(f"{intro}\n{quoted}")]
+) -> Message:
+    intro = t(lang, "nudge.escalation", asker=mention(question.asker_slack_id), hours=hours)
+    quoted = "\n".join(f">{line}" for line in literal(question.text).split("\n"))
+    parts: list[Part] = [Text(f"{intro}\n{quoted}")]
     if level > 1:
-        blocks.append(context(t(lang, "nudge.escalation_everyone")))
+        parts.append(Context(t(lang, "nudge.escalation_everyone")))
     where = (
-        t(lang, "nudge.escalation_channel", channel=f"<#{channel_id}>")
+        t(lang, "nudge.escalation_channel", channel=channel(channel_id))
         if channel_id
-        else t(lang, "nudge.escalation_direct", asker=f"<@{question.asker_slack_id}>")
+        else t(lang, "nudge.escalation_direct", asker=mention(question.asker_slack_id))
     )
     buttons = snooze_buttons(lang, reminder_id)
     if question.claimed_by is None:
-        buttons.insert(0, claim_button(lang, question.id))
-    blocks += [context(where), {**actions(*buttons), "block_id": listed_block_id(question.id)}]
-    return {"text": intro, "blocks": blocks}
+        claim = Button(CLAIM, t(lang, "sparring.button.claim"), str(question.id), "primary")
+        buttons.insert(0, claim)
+    parts += [Context(where), Actions(tuple(buttons), id=listed_block_id(question.id))]
+    return Message(intro, tuple(parts))

@@ -5,32 +5,20 @@ progress lines are in `bot.views.spreading_progress`)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.spreading import SpreadingRound, Target
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.spreading import Answered
 from bot.services.spreading_invite import Invitation
 from bot.views.adoption import STARTED as ADOPTION_STARTED
 from bot.views.adoption import place_value
-from bot.views.blocks import (
-    Block,
-    actions,
-    button,
-    context,
-    header,
-    section,
-    sections,
-    shorten,
-)
+from bot.views.blocks import shorten
 from bot.views.dates import day_text, local_day
 from bot.views.guides import SHOW, SPARRING
-from bot.views.markdown import split_for_sections, to_mrkdwn
-from bot.views.model import Form, Text, TextField
-from bot.views.text import literal
-from bot.views.trainings import signup_buttons, training_line
+from bot.views.model import Actions, Button, Context, Form, Heading, Message, Part, Text, TextField
+from bot.views.text import literal, markdown, mention
+from bot.views.trainings import signup, training_text
 
 IN_USE = "spread_answer_in_use"
 STARTED = "spread_answer_started"
@@ -55,34 +43,51 @@ def parse_target(value: str) -> tuple[int, int] | None:
     return None
 
 
-def _mentions(slack_ids: tuple[str, ...]) -> str:
-    return ", ".join(f"<@{slack_id}>" for slack_id in slack_ids)
+def _mentions(people: tuple[str, ...]) -> str:
+    return ", ".join(mention(person) for person in people)
 
 
-def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> dict[str, Any]:
+def first_steps(body: str, limit: int = STEPS_CHARS) -> tuple[str, bool]:
+    """A guide's first lines (neutral Markdown) within about `limit` characters, and whether
+    more follows: whole lines, at least the first, so no cut falls inside a link, a mention
+    or an escape; a code block cut off is closed."""
+    lines = body.strip().split("\n")
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if kept and size + len(line) + 1 > limit:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    excerpt = "\n".join(kept).rstrip()
+    if sum(1 for line in kept if line.lstrip().startswith("```")) % 2:
+        excerpt += "\n```"
+    return excerpt, len(kept) < len(lines)
+
+
+def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> Message:
     """Purpose, first steps, whom to ask and where to learn — and the buttons to begin."""
     found = invite.due.round
-    tool = escape(found.tool_name)
-    intro = t(lang, "spreading.invite.intro", tool=tool, daycare=escape(invite.daycare_name))
-    blocks: list[Block] = [
-        header(t(lang, "spreading.invite.header", tool=found.tool_name)),
-        section(intro),
+    tool = literal(found.tool_name)
+    intro = t(lang, "spreading.invite.intro", tool=tool, daycare=literal(invite.daycare_name))
+    parts: list[Part] = [
+        Heading(t(lang, "spreading.invite.header", tool=found.tool_name)),
+        Text(intro),
     ]
     guide = invite.guide
     if guide is not None:
         content = guide.current.content
-        purpose = split_for_sections(escape(content.purpose), 2900)[0]
-        blocks.append(section(t(lang, "guide.purpose") + "\n" + purpose))
+        parts.append(Text(t(lang, "guide.purpose") + "\n" + literal(content.purpose)))
         if content.body:
-            steps = split_for_sections(to_mrkdwn(content.body), STEPS_CHARS)
-            blocks.append(section(steps[0]))
-            if len(steps) > 1:
-                blocks.append(context(t(lang, "guide.continues")))
+            steps, more = first_steps(markdown(content.body))
+            parts.append(Text(steps))
+            if more:
+                parts.append(Context(t(lang, "guide.continues")))
     help_lines = []
     if invite.nearest:
         daycare, area = invite.nearest
         help_lines.append(
-            t(lang, "spreading.invite.nearest", daycare=escape(daycare), area=escape(area))
+            t(lang, "spreading.invite.nearest", daycare=literal(daycare), area=literal(area))
         )
     else:
         help_lines.append(t(lang, "spreading.invite.first"))
@@ -94,52 +99,43 @@ def invitation_message(lang: str, invite: Invitation, tz: ZoneInfo) -> dict[str,
         help_lines.append(t(lang, "spreading.invite.no_ambassador"))
     if invite.training is not None:
         help_lines.append(
-            t(lang, "spreading.invite.training", training=training_line(lang, invite.training, tz))
+            t(lang, "spreading.invite.training", training=training_text(lang, invite.training, tz))
         )
-    blocks += sections(help_lines)
-    buttons: list[dict[str, Any]] = []
+    parts.append(Text("\n".join(help_lines)))
+    buttons: list[Button] = []
     if guide is not None:
-        buttons.append(
-            button(t(lang, "guide.button.show"), SHOW, str(guide.guide.id), primary=True)
-        )
+        buttons.append(Button(SHOW, t(lang, "guide.button.show"), str(guide.guide.id), "primary"))
     buttons.append(
-        button(
-            t(lang, "adoption.button.started"),
+        Button(
             ADOPTION_STARTED,
+            t(lang, "adoption.button.started"),
             place_value(invite.due.target.daycare_id, found.tool_id),
         )
     )
     if guide is not None:
-        buttons.append(button(t(lang, "guide.button.sparring"), SPARRING, str(guide.guide.id)))
-    blocks.append(actions(*buttons))
+        buttons.append(Button(SPARRING, t(lang, "guide.button.sparring"), str(guide.guide.id)))
+    parts.append(Actions(tuple(buttons)))
     if invite.training is not None:
-        blocks.append(actions(*signup_buttons(lang, invite.training)))
-    return {"text": t(lang, "spreading.invite.header", tool=tool), "blocks": blocks}
+        parts.append(signup(lang, invite.training))
+    return Message(t(lang, "spreading.invite.header", tool=tool), tuple(parts))
 
 
-def follow_up_message(
-    lang: str, found: SpreadingRound, target: Target, tz: ZoneInfo
-) -> dict[str, Any]:
+def follow_up_message(lang: str, found: SpreadingRound, target: Target, tz: ZoneInfo) -> Message:
     text = t(
         lang,
         "spreading.follow_up.text",
-        tool=escape(found.tool_name),
-        daycare=escape(target.daycare_name),
+        tool=literal(found.tool_name),
+        daycare=literal(target.daycare_name),
         day=local_day(lang, found.started_at, tz),
     )
     value = target_value(found.id, target.daycare_id)
-    return {
-        "text": text,
-        "blocks": [
-            section(text),
-            actions(
-                button(t(lang, "spreading.answer.in_use"), IN_USE, value, primary=True),
-                button(t(lang, "spreading.answer.getting_started"), STARTED, value),
-                button(t(lang, "spreading.answer.not_yet"), NOT_YET, value),
-                button(t(lang, "spreading.answer.not_for_us"), NOT_FOR_US, value),
-            ),
-        ],
-    }
+    buttons = (
+        Button(IN_USE, t(lang, "spreading.answer.in_use"), value, "primary"),
+        Button(STARTED, t(lang, "spreading.answer.getting_started"), value),
+        Button(NOT_YET, t(lang, "spreading.answer.not_yet"), value),
+        Button(NOT_FOR_US, t(lang, "spreading.answer.not_for_us"), value),
+    )
+    return Message(text, (Text(text), Actions(buttons)))
 
 
 def not_for_us_modal(lang: str, round_id: int, daycare_id: int, tool_name: str) -> Form:
@@ -164,17 +160,17 @@ def not_for_us_modal(lang: str, round_id: int, daycare_id: int, tool_name: str) 
 
 
 def ended_text(lang: str, tool_name: str | None) -> str:
-    return t(lang, "spreading.ended", tool=escape(tool_name or "–"))
+    return t(lang, "spreading.ended", tool=literal(tool_name or "–"))
 
 
-def answered_message(lang: str, answered: Answered) -> dict[str, Any]:
+def answered_message(lang: str, answered: Answered) -> Message:
     target = answered.target
     if not answered.changed:
         key = "spreading.answered.unchanged"
     else:
         key = f"spreading.answered.{target.answer}"
-    text = t(lang, key, tool=escape(answered.tool_name), daycare=escape(target.daycare_name))
-    return {"text": text, "blocks": [section(text)]}
+    text = t(lang, key, tool=literal(answered.tool_name), daycare=literal(target.daycare_name))
+    return Message(text, (Text(text),))
 
 
 def started_message(
@@ -183,20 +179,20 @@ def started_message(
     reached: list[Target],
     without_superuser: list[str],
     follow_up: datetime,
-) -> dict[str, Any]:
+) -> Message:
     """To the coordinators: the round began, whom it reaches, whom it cannot."""
     text = t(
         lang,
         f"spreading.started.{found.trigger}",
-        tool=escape(found.tool_name),
+        tool=literal(found.tool_name),
         targets=len(reached),
         reached=len(reached) - len(without_superuser),
         day=day_text(lang, follow_up.date()),
     )
     lines = [text]
     if without_superuser:
-        names = ", ".join(escape(name) for name in without_superuser)
+        names = ", ".join(literal(name) for name in without_superuser)
         lines.append(t(lang, "spreading.started.without_superuser", names=names))
     if not reached:
         lines.append(t(lang, "spreading.started.everyone"))
-    return {"text": text, "blocks": sections(lines)}
+    return Message(text, (Text("\n".join(lines)),))

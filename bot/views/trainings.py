@@ -1,13 +1,11 @@
-"""Trainings as Slack shows them: the plan modal, the invitation with its sign-up buttons, the
+"""Trainings as people read them: the plan form, the invitation with its sign-up buttons, the
 day-before reminder, the change notice, the receipts, `/tool-test trainings`, and the
-attendance modal. Place, note and names are people's text: escaped in mrkdwn."""
+attendance form. Place, note and names are people's text: in through `literal`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import Tool
@@ -23,29 +21,28 @@ from bot.domain.trainings import (
     Training,
 )
 from bot.i18n import t
-from bot.mrkdwn import escape
-from bot.views.blocks import (
-    FIELD,
-    Block,
-    actions,
-    button,
-    context,
-    input_block,
-    option,
-    plain,
-    section,
-    shorten,
-)
+from bot.views.blocks import shorten
 from bot.views.dates import day_text
 from bot.views.model import (
+    Actions,
+    Button,
     ChoiceField,
+    Confirm,
+    Context,
     DateField,
     Form,
+    FormField,
+    Message,
+    MultiChoiceField,
     NumberField,
     Option,
+    Part,
+    PeopleField,
+    Text,
     TextField,
     TimeField,
 )
+from bot.views.text import literal, mention
 
 #: The guide card's "Planlæg oplæring" (value: the tool id).
 PLAN = "training_plan"
@@ -79,33 +76,32 @@ def when_text(lang: str, starts_at: str, tz: ZoneInfo) -> str:
     )
 
 
-def training_line(lang: str, training: Training, tz: ZoneInfo) -> str:
-    """One mrkdwn line: "Træning i *Bee-Bot*: tirsdag 8. dec. 2026 kl. 13.00, Salen" (escaped)."""
+def training_text(lang: str, training: Training, tz: ZoneInfo) -> str:
+    """One neutral Markdown line: "Oplæring i **Bee-Bot**: tirsdag 8. dec. 2026 kl. 13.00,
+    Salen"."""
     return t(
         lang,
         "training.line",
-        tool=escape(training.tool_name),
+        tool=literal(training.tool_name),
         when=when_text(lang, training.starts_at, tz),
-        place=escape(shorten(training.place, 200)),
+        place=literal(shorten(training.place, 200)),
     )
 
 
-def signup_buttons(lang: str, training: Training) -> list[dict[str, Any]]:
-    """ "Jeg kommer" / "Jeg kan ikke" for any message's actions block."""
+def signup(lang: str, training: Training) -> Actions:
+    """ "Jeg kommer" / "Jeg kan ikke" under a training in a neutral message."""
     value = str(training.id)
-    return [
-        button(t(lang, "training.button.yes"), YES, value, primary=True),
-        button(t(lang, "training.button.no"), NO, value),
-    ]
+    return Actions(
+        (
+            Button(YES, t(lang, "training.button.yes"), value, style="primary"),
+            Button(NO, t(lang, "training.button.no"), value),
+        )
+    )
 
 
-def plan_for_button(lang: str, superuser_id: str) -> dict[str, Any]:
-    """The onboarding nudge's "Planlæg oplæring": the plan modal, the superuser's area chosen."""
-    return button(t(lang, "training.button.plan"), PLAN_FOR, superuser_id, primary=True)
-
-
-def text_only(text: str) -> dict[str, Any]:
-    return {"text": text, "blocks": [section(text)]}
+def text_only(text: str) -> Message:
+    """A short text on its own (neutral Markdown)."""
+    return Message(text, (Text(text),))
 
 
 # -- the plan modal -----------------------------------------------------------------------
@@ -192,9 +188,9 @@ def plan_modal(
 
 def planned_message(
     lang: str, training: Training, invited: int, tz: ZoneInfo, *, moved: bool | None = None
-) -> dict[str, Any]:
+) -> Message:
     """The ambassador's receipt: planned (with how many are invited), moved or just saved."""
-    line = training_line(lang, training, tz)
+    line = training_text(lang, training, tz)
     if moved is None:
         text = t(lang, "training.planned", line=line, invited=invited, seats=training.seats)
     elif moved:
@@ -211,7 +207,7 @@ def _facts(lang: str, training: Training, tz: ZoneInfo) -> str:
     return "\n".join(
         [
             t(lang, "training.fact.when", when=when_text(lang, training.starts_at, tz)),
-            t(lang, "training.fact.place", place=escape(shorten(training.place, 500))),
+            t(lang, "training.fact.place", place=literal(shorten(training.place, 500))),
             t(
                 lang,
                 "training.fact.seats",
@@ -222,65 +218,64 @@ def _facts(lang: str, training: Training, tz: ZoneInfo) -> str:
     )
 
 
-def _note_blocks(lang: str, training: Training) -> list[Block]:
+def _note(lang: str, training: Training) -> list[Part]:
     if not training.note:
         return []
-    return [context(t(lang, "training.fact.note", note=escape(shorten(training.note, 1500))))]
+    return [Context(t(lang, "training.fact.note", note=literal(shorten(training.note, 1500))))]
 
 
-def invitation_message(lang: str, training: Training, tz: ZoneInfo) -> dict[str, Any]:
+def _not_after_all(lang: str, training: Training) -> Actions:
+    return Actions((Button(NO, t(lang, "training.button.not_after_all"), str(training.id)),))
+
+
+def invitation_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
     intro = t(
         lang,
         "training.invite",
-        ambassador=f"<@{training.ambassador_slack_id}>",
-        tool=escape(training.tool_name),
+        ambassador=mention(training.ambassador_slack_id),
+        tool=literal(training.tool_name),
     )
-    blocks: list[Block] = [section(intro), section(_facts(lang, training, tz))]
-    blocks += _note_blocks(lang, training)
-    blocks.append(actions(*signup_buttons(lang, training)))
-    fallback = t(lang, "training.invite_fallback", tool=escape(training.tool_name))
-    return {"text": fallback, "blocks": blocks}
+    parts: list[Part] = [Text(intro), Text(_facts(lang, training, tz))]
+    parts += _note(lang, training)
+    parts.append(signup(lang, training))
+    fallback = t(lang, "training.invite_fallback", tool=literal(training.tool_name))
+    return Message(fallback, tuple(parts))
 
 
-def reminder_message(lang: str, training: Training, tz: ZoneInfo) -> dict[str, Any]:
-    text = t(lang, "training.reminder", line=training_line(lang, training, tz))
-    blocks: list[Block] = [section(text)]
-    blocks += _note_blocks(lang, training)
-    blocks.append(actions(button(t(lang, "training.button.not_after_all"), NO, str(training.id))))
-    return {"text": text, "blocks": blocks}
+def reminder_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
+    text = t(lang, "training.reminder", line=training_text(lang, training, tz))
+    return Message(text, (Text(text), *_note(lang, training), _not_after_all(lang, training)))
 
 
-def change_message(lang: str, training: Training, tz: ZoneInfo) -> dict[str, Any]:
+def change_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
     if training.state == "cancelled":
-        text = t(lang, "training.cancelled_notice", line=training_line(lang, training, tz))
+        text = t(lang, "training.cancelled_notice", line=training_text(lang, training, tz))
         return text_only(text)
     text = t(
         lang,
         "training.moved_notice",
-        tool=escape(training.tool_name),
+        tool=literal(training.tool_name),
         when=when_text(lang, training.starts_at, tz),
-        place=escape(shorten(training.place, 500)),
+        place=literal(shorten(training.place, 500)),
     )
-    blocks: list[Block] = [section(text)]
-    blocks.append(actions(button(t(lang, "training.button.not_after_all"), NO, str(training.id))))
-    return {"text": text, "blocks": blocks}
+    return Message(text, (Text(text), _not_after_all(lang, training)))
 
 
 def answer_message(
     lang: str, outcome: str, training: Training | None, answer: Answer | None, tz: ZoneInfo
-) -> dict[str, Any]:
+) -> Message:
     """The private receipt below the clicked button."""
     if training is None or outcome == "gone":
         return text_only(t(lang, "training.gone"))
-    line = training_line(lang, training, tz)
+    line = training_text(lang, training, tz)
     if outcome == "saved":
         key = "training.answer.yes" if answer == "yes" else "training.answer.no"
         return text_only(t(lang, key, line=line))
     if outcome == "full":
-        ambassador = f"<@{training.ambassador_slack_id}>"
+        ambassador = mention(training.ambassador_slack_id)
         return text_only(t(lang, "training.answer.full", line=line, ambassador=ambassador))
     if outcome == "not_in_area":
-        return text_only(t(lang, "training.answer.not_in_area", area=escape(training.area_name)))
+        return text_only(t(lang, "training.answer.not_in_area", area=literal(training.area_name)))
     key = "training.answer.cancelled" if training.state == "cancelled" else "training.answer.past"
     return text_only(t(lang, key, line=line))
 
@@ -301,7 +296,7 @@ def list_message(
     answers: Mapping[int, Answer],
     tz: ZoneInfo,
     now_iso: str,
-) -> dict[str, Any]:
+) -> Message:
     """An ambassador's own trainings with "Fremmøde", "Flyt", "Aflys"; a superuser's area's
     planned trainings with the sign-up buttons; a friendly line when there are none."""
     if kind == "none":
@@ -310,66 +305,53 @@ def list_message(
         key = "training.list.empty_held" if kind == "held" else "training.list.empty_offered"
         return text_only(t(lang, key))
     header = t(lang, "training.list.held" if kind == "held" else "training.list.offered")
-    blocks: list[Block] = [section(header)]
+    parts: list[Part] = [Text(header)]
     for training in trainings[:LISTED_MAX]:
-        blocks.append(section(training_line(lang, training, tz)))
+        parts.append(Text(training_text(lang, training, tz)))
         facts = [
             t(lang, "training.list.signed_up", coming=training.signed_up, seats=training.seats)
         ]
         if kind == "held":
             facts.append(_state_text(lang, training, now_iso))
-            blocks.append(context(" · ".join(facts)))
-            buttons = []
+            parts.append(Context(" · ".join(facts)))
+            value = str(training.id)
+            buttons: list[Button] = []
             if training.starts_at <= now_iso:
-                buttons.append(
-                    button(t(lang, "training.button.attendance"), ATTENDANCE, str(training.id))
-                )
+                buttons.append(Button(ATTENDANCE, t(lang, "training.button.attendance"), value))
             if training.state == "planned" and training.starts_at > now_iso:
                 buttons += [
-                    button(t(lang, "training.button.move"), MOVE, str(training.id)),
+                    Button(MOVE, t(lang, "training.button.move"), value),
                     cancel_button(lang, training),
                 ]
             if buttons:
-                blocks.append(actions(*buttons))
+                parts.append(Actions(tuple(buttons)))
         else:
             mine = answers.get(training.id)
             if mine is not None:
                 facts.append(t(lang, f"training.list.your_answer.{mine}"))
-            blocks.append(context(" · ".join(facts)))
-            blocks.append(actions(*signup_buttons(lang, training)))
+            parts.append(Context(" · ".join(facts)))
+            parts.append(signup(lang, training))
     if len(trainings) > LISTED_MAX:
-        blocks.append(context(t(lang, "training.list.more", count=len(trainings) - LISTED_MAX)))
-    return {"text": header, "blocks": blocks}
+        parts.append(Context(t(lang, "training.list.more", count=len(trainings) - LISTED_MAX)))
+    return Message(header, tuple(parts))
 
 
-def cancel_button(lang: str, training: Training) -> dict[str, Any]:
-    element = button(t(lang, "training.button.cancel"), CANCEL, str(training.id))
-    element["confirm"] = {
-        "title": plain(t(lang, "training.confirm.title")),
-        "text": plain(
-            shorten(
-                t(
-                    lang,
-                    "training.confirm.text",
-                    tool=training.tool_name,
-                    coming=training.signed_up,
-                ),
-                300,
-            )
-        ),
-        "confirm": plain(t(lang, "training.confirm.yes")),
-        "deny": plain(t(lang, "training.confirm.no")),
-        "style": "danger",
-    }
-    return element
+def cancel_button(lang: str, training: Training) -> Button:
+    """ "Aflys", asking first (the tool's name as written: a confirm dialog is plain text)."""
+    ask = Confirm(
+        title=t(lang, "training.confirm.title"),
+        text=t(lang, "training.confirm.text", tool=training.tool_name, coming=training.signed_up),
+        yes=t(lang, "training.confirm.yes"),
+        no=t(lang, "training.confirm.no"),
+        danger=True,
+    )
+    return Button(CANCEL, t(lang, "training.button.cancel"), str(training.id), confirm=ask)
 
 
-def cancelled_receipt(
-    lang: str, training: Training, tz: ZoneInfo, *, changed: bool
-) -> dict[str, Any]:
+def cancelled_receipt(lang: str, training: Training, tz: ZoneInfo, *, changed: bool) -> Message:
     key = "training.cancelled_receipt" if changed else "training.already_cancelled"
     return text_only(
-        t(lang, key, line=training_line(lang, training, tz), coming=training.signed_up)
+        t(lang, key, line=training_text(lang, training, tz), coming=training.signed_up)
     )
 
 
@@ -378,41 +360,40 @@ def cancelled_receipt(
 
 def attendance_modal(
     lang: str, training: Training, coming: list[Signup], names: Mapping[str, str], tz: ZoneInfo
-) -> dict[str, Any]:
+) -> Form:
     """Those who said yes (all preselected) and anybody else who came."""
-    blocks: list[Block] = [section(training_line(lang, training, tz))]
+    parts: list[Part | FormField] = [Text(training_text(lang, training, tz))]
     if coming:
-        choices = [
-            option(names.get(s.slack_user_id, s.slack_user_id), s.slack_user_id)
+        choices = tuple(
+            Option(names.get(s.slack_user_id, s.slack_user_id), s.slack_user_id)
             for s in coming[:OPTIONS_MAX]
-        ]
-        element = {
-            "type": "multi_static_select",
-            "action_id": FIELD,
-            "options": choices,
-            "initial_options": choices,
-        }
-        blocks.append(input_block("came", t(lang, "training.field.came"), element))
+        )
+        parts.append(
+            MultiChoiceField(
+                "came",
+                t(lang, "training.field.came"),
+                options=choices,
+                initial=tuple(choice.value for choice in choices),
+            )
+        )
     else:
-        blocks.append(context(t(lang, "training.nobody_signed_up")))
-    others = {"type": "multi_users_select", "action_id": FIELD}
-    blocks.append(
-        input_block(
+        parts.append(Context(t(lang, "training.nobody_signed_up")))
+    parts.append(
+        PeopleField(
             "others",
             t(lang, "training.field.others"),
-            others,
+            many=True,
             hint=t(lang, "training.field.others_hint"),
         )
     )
-    return {
-        "type": "modal",
-        "callback_id": ATTENDANCE_CALLBACK,
-        "title": plain(t(lang, "training.attendance_title")),
-        "submit": plain(t(lang, "training.save")),
-        "close": plain(t(lang, "training.close")),
-        "private_metadata": json.dumps({"training_id": training.id}),
-        "blocks": blocks,
-    }
+    return Form(
+        id=ATTENDANCE_CALLBACK,
+        title=t(lang, "training.attendance_title"),
+        submit=t(lang, "training.save"),
+        close=t(lang, "training.close"),
+        parts=tuple(parts),
+        metadata={"training_id": training.id},
+    )
 
 
 def signup_notice_message(
@@ -421,51 +402,47 @@ def signup_notice_message(
     name: str | None,
     daycare: str | None,
     tz: ZoneInfo,
-) -> dict[str, Any]:
+) -> Message:
     """To the training's ambassador: "<navn> har tilmeldt sig oplæringen i <redskab> <dato>",
     with how many seats are taken."""
-    who = escape(name) if name else t(lang, "training.signup_someone")
+    who = literal(name) if name else t(lang, "training.signup_someone")
     if daycare:
-        who += f" ({escape(daycare)})"
+        who += f" ({literal(daycare)})"
     text = t(
         lang,
         "training.signup_notice",
         name=who,
-        tool=escape(training.tool_name),
+        tool=literal(training.tool_name),
         when=when_text(lang, training.starts_at, tz),
     )
     seats = t(lang, "training.list.signed_up", coming=training.signed_up, seats=training.seats)
-    return {"text": text, "blocks": [section(text), context(seats)]}
+    return Message(text, (Text(text), Context(seats)))
 
 
 def attendance_reminder_message(
     lang: str, training: Training, coming: int, tz: ZoneInfo
-) -> dict[str, Any]:
+) -> Message:
     """The working day after: record who came, with the button that opens the form."""
-    text = t(lang, "training.attendance_reminder", line=training_line(lang, training, tz))
-    return {
-        "text": text,
-        "blocks": [
-            section(text),
-            context(t(lang, "training.attendance_reminder_why", coming=coming)),
-            actions(
-                button(
-                    t(lang, "training.button.record_attendance"),
-                    ATTENDANCE,
-                    str(training.id),
-                    primary=True,
-                )
-            ),
-        ],
-    }
+    text = t(lang, "training.attendance_reminder", line=training_text(lang, training, tz))
+    record = Button(
+        ATTENDANCE, t(lang, "training.button.record_attendance"), str(training.id), "primary"
+    )
+    return Message(
+        text,
+        (
+            Text(text),
+            Context(t(lang, "training.attendance_reminder_why", coming=coming)),
+            Actions((record,)),
+        ),
+    )
 
 
 def attendance_receipt(
     lang: str, training: Training, attended: int, started: tuple[str, ...], tz: ZoneInfo
-) -> dict[str, Any]:
+) -> Message:
     text = t(
-        lang, "training.attendance_saved", line=training_line(lang, training, tz), count=attended
+        lang, "training.attendance_saved", line=training_text(lang, training, tz), count=attended
     )
     if started:
-        text += "\n" + t(lang, "training.now_started", daycares=escape(", ".join(started)))
+        text += "\n" + t(lang, "training.now_started", daycares=literal(", ".join(started)))
     return text_only(text)

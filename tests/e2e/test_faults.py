@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from slack_sdk.errors import SlackApiError
@@ -21,6 +20,7 @@ from bot.jobs.dispatcher import Pacer, dispatch
 from bot.local import LocalSlack
 from bot.runtime import Services
 from bot.services import reminders
+from bot.views.model import Message
 from storage.repositories.sparring import question_records
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
@@ -71,8 +71,8 @@ async def test_a_reminder_that_meets_an_outage_is_sent_once_later(
     )
     assert made is not None
 
-    async def note(services: Services, reminder: Reminder) -> dict[str, Any] | None:
-        return {"text": "Husk evalueringen"}
+    async def note(services: Services, reminder: Reminder) -> Message | None:
+        return Message("Husk evalueringen")
 
     senders = kinds(Scripted("note", note))
     slack.standin.fail("chat.postMessage", times=3)  # the call and both of its retries
