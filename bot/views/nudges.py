@@ -15,7 +15,7 @@ from bot.i18n import t
 from bot.views.dates import local_day
 from bot.views.guides import EDIT
 from bot.views.model import Actions, Button, Context, Form, Message, Part, PeopleField, Text
-from bot.views.sparring import CLAIM, listed_block_id
+from bot.views.sparring import claim_button, listed_block_id
 from bot.views.text import channel, literal, mention
 from bot.views.tool_tests import POST_RESULT
 from bot.views.trainings import PLAN_FOR
@@ -179,7 +179,6 @@ def escalation_message(
     )
     buttons = snooze_buttons(lang, reminder_id)
     if question.claimed_by is None:
-        claim = Button(CLAIM, t(lang, "sparring.button.claim"), str(question.id), "primary")
-        buttons.insert(0, claim)
+        buttons.insert(0, claim_button(lang, question.id))
     parts += [Context(where), Actions(tuple(buttons), id=listed_block_id(question.id))]
     return Message(intro, tuple(parts))
