@@ -12,7 +12,6 @@ asker is told exactly that, never "sent".
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from bot.domain.refs import ConversationRef, MessageRef
 from bot.domain.sparring import Question, Routing
@@ -21,13 +20,14 @@ from bot.ports import DeliveryFailed
 from bot.runtime import Services
 from bot.services.sparring import delivery_waiting, queue_offer, queue_post, routing_for
 from bot.tags import passing
+from bot.views.model import Message
 from bot.views.sparring import question_post, receipt
 from bot.views.sparring_handling import offer_message, suggestions_message
 
 logger = logging.getLogger("tovholder.sparring")
 
 
-async def present(services: Services, routing: Routing, lang: str) -> dict[str, Any]:
+async def present(services: Services, routing: Routing, lang: str) -> Message:
     """What the asker sees after asking: the guides that may answer it (a draft), or the
     receipt once the question is sent."""
     if routing.question.state == "draft":
@@ -35,7 +35,7 @@ async def present(services: Services, routing: Routing, lang: str) -> dict[str, 
     return await deliver(services, routing, lang)
 
 
-async def deliver(services: Services, routing: Routing, lang: str) -> dict[str, Any]:
+async def deliver(services: Services, routing: Routing, lang: str) -> Message:
     """Post the question where the ambassadors see it; the receipt to give the asker.
 
     Posts only when `routing.created` (the question was sent just now), so a retried

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,10 +31,18 @@ from bot.services.trainings import answer, plan_training, record_attendance
 from bot.services.working_time import WorkingCalendar
 from bot.views.decisions import DECIDE
 from bot.views.home import BLOCKS_MAX, home_view
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
 
 TZ = ZoneInfo("Europe/Copenhagen")
+
+
+def shown_home(lang: str, home: Home) -> dict[str, Any]:
+    """The Home tab as Slack gets it."""
+    return render.home(home_view(lang, home, TZ))
+
+
 CALENDAR = WorkingCalendar(TZ)
 ANNETTE, JENS, METTE, SOEREN = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO004"
 LINE, AHMED, OLIVER = "U0DEMO005", "U0DEMO006", "U0DEMO008"
@@ -129,7 +138,7 @@ async def test_line_sees_tools_to_try_trainings_her_questions_and_her_ambassador
     assert [q.asker_slack_id for q in part.questions] == [LINE]  # not Ahmed's
     assert [p.slack_user_id for p in part.ambassadors] == [METTE]
 
-    view = home_view("da", found, TZ)
+    view = shown_home("da", found)
     shown = str(view)
     assert "Superbruger i Børnehuset Mælkebøtten" in shown
     assert "*Jeres ambassadør:* <@U0DEMO003>" in shown
@@ -143,7 +152,7 @@ async def test_oliver_has_no_ambassador_and_is_told_whom_to_ask_in_english(
 ) -> None:
     found = await home(demo, clock, OLIVER)
     assert found.superuser is not None and found.superuser.ambassadors == ()
-    shown = str(home_view("en", found, TZ))
+    shown = str(shown_home("en", found))
     assert "*Øst has no ambassador right now* – ask <@U0DEMO001>." in shown
 
 
@@ -153,7 +162,7 @@ async def test_someone_outside_the_organisation_is_told_to_ask_the_coordinator(
     found = await home(demo, clock, "U0STRANGER")
     assert found.person is None
     assert [p.slack_user_id for p in found.coordinators] == [ANNETTE]
-    view = home_view("da", found, TZ)
+    view = shown_home("da", found)
     assert "Spørg <@U0DEMO001>, så bliver du sat op" in str(view)
     assert "home_decide" not in str(view)
 
@@ -205,7 +214,7 @@ async def test_mette_sees_her_tests_questions_guides_due_and_superusers_to_train
     assert [(s.person.slack_user_id, s.daycare) for s in part.to_train] == [
         (AHMED, "Børnehaven Regnbuen")
     ]
-    shown = str(home_view("da", found, TZ))
+    shown = str(shown_home("da", found))
     assert "• *Makey Makey* – næste tjekpunkt 14. dec. 2026" in shown
     assert "Må børnene selv tage billeder med iPad? – <@U0DEMO006>" in shown
     assert "_(du har taget det)_" in shown
@@ -230,7 +239,7 @@ async def test_long_lists_are_cut_with_how_many_more(demo: Database, clock: Manu
         await ask_question(demo, clock, LINE, f"Spørgsmål nummer {n} om Bee-Bot og tal?")
     found = await home(demo, clock, METTE)
     assert found.ambassador is not None and len(found.ambassador.questions) == 13
-    shown = str(home_view("da", found, TZ))
+    shown = str(shown_home("da", found))
     assert "nummer 9 " in shown and "nummer 10 " not in shown
     assert "_… og 3 mere_" in shown
 
@@ -257,7 +266,7 @@ async def test_leaders_see_the_pulse_the_gaps_and_the_decisions_to_make(
             ("Book Creator", "spreading"),
             ("Digitalt mikroskop", "spreading"),
         ]
-    view = home_view("da", found, TZ)
+    view = shown_home("da", found)
     shown = str(view)
     assert "*Nord* – testresultater: 0" in shown
     assert "Områder uden ambassadør: Øst" in shown
@@ -285,7 +294,7 @@ async def test_a_person_with_several_roles_sees_each_part(
         await org.add_role(conn, line.id, "ambassador", area_id=nord)
     found = await home(demo, clock, LINE)
     assert found.superuser is not None and found.ambassador is not None
-    shown = str(home_view("da", found, TZ))
+    shown = str(shown_home("da", found))
     assert "Ambassadør for Nord" in shown and "Superbruger i Børnehuset Mælkebøtten" in shown
 
 
@@ -308,7 +317,7 @@ async def test_every_role_at_once_with_long_lists_stays_under_slacks_block_limit
             trainings=superuser.superuser.trainings * 20,
         ),
     )
-    view = home_view("da", many, TZ)
+    view = shown_home("da", many)
     assert len(view["blocks"]) <= BLOCKS_MAX
     shown = str(view)
     assert "_… og 50 mere_" in shown  # 60 decisions, 10 shown

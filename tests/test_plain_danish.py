@@ -28,6 +28,7 @@ from bot.views.home import home_view
 from bot.views.model import Message
 from bot.views.onboarding import welcome_message
 from bot.views.permissions import refusal_message
+from bot.views.text import mention
 from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
@@ -64,7 +65,7 @@ async def test_each_role_meets_the_chosen_words_and_its_first_name_on_the_home(
 ) -> None:
     await seed_demo(db, clock)
     home = await home_for(db, clock, WorkingCalendar(TZ), user)
-    shown = readable(home_view("da", home, TZ))
+    shown = readable(render.home(home_view("da", home, TZ)))
     assert shown.splitlines()[1] == greeting  # the header: the first name only
     for word in words:
         assert word in shown
@@ -77,11 +78,11 @@ async def test_the_superusers_home_names_one_ambassador_or_several(
     await seed_demo(db, clock)
     home = await home_for(db, clock, WorkingCalendar(TZ), LINE)
     assert home.superuser is not None
-    assert f"*Jeres ambassadør:* <@{METTE}>" in readable(home_view("da", home, TZ))
+    assert f"*Jeres ambassadør:* <@{METTE}>" in readable(render.home(home_view("da", home, TZ)))
     soeren = await org.person_by_slack_id(db, SOEREN)
     assert soeren is not None
     two = replace(home.superuser, ambassadors=(*home.superuser.ambassadors, soeren))
-    shown = readable(home_view("da", replace(home, superuser=two), TZ))
+    shown = readable(render.home(home_view("da", replace(home, superuser=two), TZ)))
     assert f"*Jeres ambassadører:* <@{METTE}>, <@{SOEREN}>" in shown
 
 
@@ -130,5 +131,5 @@ def test_the_sparring_receipts_speak_to_the_asker_informally() -> None:
         text = t("da", key, people=f"<@{METTE}>")
         assert f"<@{METTE}>, som svarer dig i en besked." in text
         assert "De svarer" not in text
-    not_yours = t("da", "sparring.resolve_not_yours", asker=LINE)
+    not_yours = t("da", "sparring.resolve_not_yours", asker=mention(LINE))
     assert not_yours == f"Kun den, der stillede spørgsmålet (<@{LINE}>), kan markere det som løst."

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from bot.domain.refs import ConversationRef
 from bot.domain.sparring import Routing
@@ -48,6 +47,7 @@ from bot.services.sparring import (
     record_post,
 )
 from bot.tags import QUESTION_EVENT, find_tagged, passing, question_tag
+from bot.views.model import Message
 from bot.views.sparring import question_post, sent_later
 from bot.views.sparring_handling import failed_post_note
 
@@ -143,7 +143,7 @@ async def send_out(services: Services, routing: Routing) -> Sent:
 
 async def copy_message(
     services: Services, routing: Routing, slack_id: str, failed: tuple[str, str] | None
-) -> dict[str, Any]:
+) -> Message:
     """One person's copy by DM; a coordinator's says why when the channel failed."""
     lang = await services.language.for_user(slack_id)
     is_coordinator = any(p.slack_user_id == slack_id for p in routing.coordinators)
@@ -154,7 +154,7 @@ async def copy_message(
 # -- the queued question (`bot.reminders.sparring_delivery.POST`) ---------------------------
 
 
-async def post_now(services: Services, routing: Routing, asker: str) -> dict[str, Any]:
+async def post_now(services: Services, routing: Routing, asker: str) -> Message:
     """Send the queued question out now (it is still open), and return the note that tells
     the asker it is out.
 

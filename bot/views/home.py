@@ -1,11 +1,11 @@
-"""The App Home as Slack shows it: one part per role, each list short (at most `LINES_MAX`
-lines, then "og N mere"), lines packed into few sections so the page stays under Slack's 100
-blocks. Names, questions, titles and places are people's text: escaped in mrkdwn."""
+"""The App Home: one part per role, each list short (at most `LINES_MAX` lines, then "og N
+mere"), lines packed into few paragraphs so the page stays under what a home page shows at
+once. A neutral `HomePage`: names, questions, titles and places are people's text, put in
+through `literal`; the front end's renderer spells it for its platform."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.home import (
@@ -18,35 +18,34 @@ from bot.domain.home import (
 )
 from bot.domain.sparring import Question
 from bot.i18n import t
-from bot.mrkdwn import escape
-from bot.views.blocks import (
-    Block,
-    actions,
-    button,
-    context,
-    divider,
-    header,
-    plain,
-    section,
-    sections,
-    shorten,
-)
+from bot.views.blocks import shorten
 from bot.views.dates import day_text, local_day, period_name
 from bot.views.decisions import decision_buttons
 from bot.views.guides import SHOW
-from bot.views.model import Button
+from bot.views.model import (
+    Actions,
+    Button,
+    Context,
+    Divider,
+    Heading,
+    HomePage,
+    Message,
+    Part,
+    Text,
+)
 from bot.views.network import mentions
-from bot.views.trainings import signup_buttons, training_line
+from bot.views.text import literal, mention
+from bot.views.trainings import signup, training_text
 
 #: "Stil et spørgsmål": the sparring modal.
 ASK = "home_ask"
-#: The decision buttons (value: the tool id), one action id per decision.
 #: Lines per list before "og N mere".
 LINES_MAX = 10
-#: Trainings and tools shown with their own buttons (each takes one or two blocks).
+#: Trainings and tools shown with their own buttons (each takes one or two parts).
 TRAININGS_MAX = 5
 TOOLS_MAX = 8
 DECISIONS_MAX = 10
+#: Parts on the page: Slack shows at most 100 blocks on a Home.
 BLOCKS_MAX = 100
 QUESTION_SHOWN = 120
 
@@ -57,43 +56,46 @@ def _capped(lang: str, lines: list[str], limit: int = LINES_MAX) -> list[str]:
     return [*lines[:limit], t(lang, "home.more", count=len(lines) - limit)]
 
 
-def _more(lang: str, shown: int, total: int) -> list[Block]:
-    return [context(t(lang, "home.more", count=total - shown))] if total > shown else []
+def _more(lang: str, shown: int, total: int) -> list[Part]:
+    return [Context(t(lang, "home.more", count=total - shown))] if total > shown else []
 
 
-def _list(lang: str, title_key: str, lines: list[str], empty: str) -> list[Block]:
-    return sections([t(lang, title_key), *(_capped(lang, lines) or [empty])])
+def _list(lang: str, title_key: str, lines: list[str], empty: str) -> list[Part]:
+    return [Text("\n".join([t(lang, title_key), *(_capped(lang, lines) or [empty])]))]
 
 
 def _question_text(question: Question) -> str:
-    return escape(shorten(" ".join(question.text.split()), QUESTION_SHOWN))
+    return literal(shorten(" ".join(question.text.split()), QUESTION_SHOWN))
+
+
+def _ask(lang: str) -> Actions:
+    return Actions((Button(ASK, t(lang, "home.button.ask"), "home", style="primary"),))
 
 
 # -- superuser --------------------------------------------------------------------------------
 
 
-def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [header(t(lang, "home.superuser.header", daycare=part.daycare))]
-    blocks.append(section(t(lang, "home.superuser.tools")))
+def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list[Part]:
+    parts: list[Part] = [Heading(t(lang, "home.superuser.header", daycare=part.daycare))]
+    parts.append(Text(t(lang, "home.superuser.tools")))
     if not part.tools:
-        blocks.append(context(t(lang, "home.superuser.all_in_use")))
+        parts.append(Context(t(lang, "home.superuser.all_in_use")))
     for tool in part.tools[:TOOLS_MAX]:
         state = t(lang, f"adoption.state.{tool.state}")
         if tool.guide_id is None:
-            blocks.append(
-                section(
-                    t(lang, "home.superuser.tool_no_guide", tool=escape(tool.tool), state=state)
-                )
+            parts.append(
+                Text(t(lang, "home.superuser.tool_no_guide", tool=literal(tool.tool), state=state))
             )
             continue
-        block = section(t(lang, "home.superuser.tool", tool=escape(tool.tool), state=state))
-        block["accessory"] = button(t(lang, "home.button.guide"), SHOW, str(tool.guide_id))
-        blocks.append(block)
-    blocks += _more(lang, TOOLS_MAX, len(part.tools))
+        guide = Button(SHOW, t(lang, "home.button.guide"), str(tool.guide_id))
+        parts.append(
+            Text(t(lang, "home.superuser.tool", tool=literal(tool.tool), state=state), guide)
+        )
+    parts += _more(lang, TOOLS_MAX, len(part.tools))
 
-    blocks.append(section(t(lang, "home.superuser.trainings")))
+    parts.append(Text(t(lang, "home.superuser.trainings")))
     if not part.trainings:
-        blocks.append(context(t(lang, "home.superuser.no_trainings", area=escape(part.area))))
+        parts.append(Context(t(lang, "home.superuser.no_trainings", area=literal(part.area))))
     for training in part.trainings[:TRAININGS_MAX]:
         notes = [
             t(lang, "home.training.seats", left=training.seats_left)
@@ -103,9 +105,9 @@ def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list
         answer = part.answer_to(training.id)
         if answer is not None:
             notes.append(t(lang, f"home.training.said_{answer}"))
-        blocks.append(section(f"{training_line(lang, training, tz)} · {' · '.join(notes)}"))
-        blocks.append(actions(*signup_buttons(lang, training)))
-    blocks += _more(lang, TRAININGS_MAX, len(part.trainings))
+        parts.append(Text(f"{training_text(lang, training, tz)} · {' · '.join(notes)}"))
+        parts.append(signup(lang, training))
+    parts += _more(lang, TRAININGS_MAX, len(part.trainings))
 
     questions = [
         t(
@@ -117,7 +119,7 @@ def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list
         )
         for q in part.questions
     ]
-    blocks += _list(
+    parts += _list(
         lang, "home.superuser.questions", questions, t(lang, "home.superuser.no_questions")
     )
     if part.ambassadors:
@@ -128,22 +130,22 @@ def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list
         who = t(
             lang,
             "home.superuser.no_ambassador",
-            area=escape(part.area),
+            area=literal(part.area),
             coordinators=mentions(home.coordinators) or t(lang, "network.no_coordinator"),
         )
-    blocks.append(section(f"{who}\n{t(lang, 'home.superuser.ask_hint')}"))
-    blocks.append(actions(button(t(lang, "home.button.ask"), ASK, "home", primary=True)))
-    return blocks
+    parts.append(Text(f"{who}\n{t(lang, 'home.superuser.ask_hint')}"))
+    parts.append(_ask(lang))
+    return parts
 
 
 # -- ambassador -------------------------------------------------------------------------------
 
 
-def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [header(t(lang, "home.ambassador.header", areas=", ".join(part.areas)))]
+def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[Part]:
+    parts: list[Part] = [Heading(t(lang, "home.ambassador.header", areas=", ".join(part.areas)))]
     tests = []
     for line in part.tests:
-        tool = escape(line.test.tool.name)
+        tool = literal(line.test.tool.name)
         text = (
             t(
                 lang,
@@ -155,7 +157,7 @@ def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[
             else t(lang, "home.ambassador.test_done", tool=tool)
         )
         tests.append(text + (t(lang, "home.ambassador.test_overdue") if line.overdue else ""))
-    blocks += _list(lang, "home.ambassador.tests", tests, t(lang, "home.ambassador.no_tests"))
+    parts += _list(lang, "home.ambassador.tests", tests, t(lang, "home.ambassador.no_tests"))
 
     questions = []
     for q in part.questions:
@@ -164,12 +166,12 @@ def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[
             lang,
             "home.ambassador.question",
             text=_question_text(q),
-            asker=f"<@{q.asker_slack_id}>",
-            place=escape(place),
+            asker=mention(q.asker_slack_id),
+            place=literal(place),
             day=local_day(lang, q.created_at, tz),
         )
         questions.append(text + (t(lang, "home.ambassador.claimed") if q.claimed_by == me else ""))
-    blocks += _list(
+    parts += _list(
         lang, "home.ambassador.questions", questions, t(lang, "home.ambassador.no_questions")
     )
 
@@ -177,34 +179,32 @@ def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[
         t(
             lang,
             "home.ambassador.guide",
-            title=escape(g.title),
-            tool=escape(g.tool),
+            title=literal(g.title),
+            tool=literal(g.tool),
             day=local_day(lang, g.checked_on, tz),
         )
         for g in part.guides_due
     ]
-    blocks += _list(lang, "home.ambassador.guides", guides, t(lang, "home.ambassador.no_guides"))
+    parts += _list(lang, "home.ambassador.guides", guides, t(lang, "home.ambassador.no_guides"))
 
     people = [
         t(
             lang,
             "home.ambassador.superuser",
-            who=f"<@{s.person.slack_user_id}>",
-            daycare=escape(s.daycare),
+            who=mention(s.person.slack_user_id),
+            daycare=literal(s.daycare),
         )
         for s in part.to_train
     ]
-    blocks += _list(
-        lang, "home.ambassador.to_train", people, t(lang, "home.ambassador.no_to_train")
-    )
-    return blocks
+    parts += _list(lang, "home.ambassador.to_train", people, t(lang, "home.ambassador.no_to_train"))
+    return parts
 
 
 # -- coordinator and leader -------------------------------------------------------------------
 
 
-def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
-    text = t(lang, f"home.decision.{waiting.reason}", tool=escape(waiting.tool))
+def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Part]:
+    text = t(lang, f"home.decision.{waiting.reason}", tool=literal(waiting.tool))
     if waiting.latest is not None:
         latest = t(
             lang,
@@ -213,37 +213,18 @@ def _decision(lang: str, waiting: DecisionToMake, tz: ZoneInfo) -> list[Block]:
             day=local_day(lang, waiting.latest.decided_on, tz),
         )
         text = f"{text}\n{latest}"
-    return [section(text), _decision_row(lang, waiting.tool_id, waiting.tool)]
+    return [Text(text), decision_buttons(lang, waiting.tool_id, waiting.tool)]
 
 
-def _decision_row(lang: str, tool_id: int, tool: str) -> Block:
-    """`decision_buttons` as Block Kit, for as long as this page is built as Block Kit (the
-    pulse and the guide card show them as neutral `Actions`)."""
-    elements = []
-    for choice in decision_buttons(lang, tool_id, tool).elements:
-        assert isinstance(choice, Button) and choice.confirm is not None
-        element = button(choice.label, choice.id, choice.value)
-        if choice.style is not None:
-            element["style"] = choice.style
-        element["confirm"] = {
-            "title": plain(shorten(choice.confirm.title, 100)),
-            "text": plain(shorten(choice.confirm.text, 300)),
-            "confirm": plain(shorten(choice.confirm.yes, 30)),
-            "deny": plain(shorten(choice.confirm.no, 30)),
-        }
-        elements.append(element)
-    return actions(*elements)
-
-
-def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:
+def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Part]:
     pulse = part.pulse
     week = period_name(lang, pulse.period)
-    blocks: list[Block] = [header(t(lang, "home.leadership.header", week=week))]
+    parts: list[Part] = [Heading(t(lang, "home.leadership.header", week=week))]
     lines = [
         t(
             lang,
             "home.leadership.area",
-            area=escape(area.area),
+            area=literal(area.area),
             results=area.results,
             guides=area.guides_published + area.guides_updated,
             asked=area.questions_asked,
@@ -253,17 +234,17 @@ def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:
         )
         for area in pulse.areas
     ]
-    blocks += sections(lines or [t(lang, "home.leadership.no_areas")])
-    blocks.append(context(t(lang, "home.leadership.more")))
+    parts.append(Text("\n".join(lines or [t(lang, "home.leadership.no_areas")])))
+    parts.append(Context(t(lang, "home.leadership.more")))
 
     gaps = pulse.gaps
     gap_lines = [t(lang, "home.gaps")]
     if gaps.areas_without_ambassador:
-        names = ", ".join(escape(n) for n in gaps.areas_without_ambassador)
+        names = ", ".join(literal(n) for n in gaps.areas_without_ambassador)
         gap_lines.append(t(lang, "home.gap.ambassadors", names=names))
     if gaps.daycares_without_superuser:
         shown = gaps.daycares_without_superuser[:LINES_MAX]
-        names = ", ".join(escape(n) for n in shown)
+        names = ", ".join(literal(n) for n in shown)
         if len(gaps.daycares_without_superuser) > len(shown):
             more = len(gaps.daycares_without_superuser) - len(shown)
             names = f"{names} {t(lang, 'home.more', count=more)}"
@@ -274,59 +255,60 @@ def _leadership(lang: str, part: LeadershipHome, tz: ZoneInfo) -> list[Block]:
         gap_lines.append(t(lang, "home.gap.guides", count=len(gaps.guides_overdue)))
     if not gaps.any:
         gap_lines.append(t(lang, "home.gap.none"))
-    blocks += sections(gap_lines)
+    parts.append(Text("\n".join(gap_lines)))
 
-    blocks.append(section(t(lang, "home.decisions")))
+    parts.append(Text(t(lang, "home.decisions")))
     if not part.decisions:
-        blocks.append(context(t(lang, "home.decisions.none")))
+        parts.append(Context(t(lang, "home.decisions.none")))
     for waiting in part.decisions[:DECISIONS_MAX]:
-        blocks += _decision(lang, waiting, tz)
-    blocks += _more(lang, DECISIONS_MAX, len(part.decisions))
+        parts += _decision(lang, waiting, tz)
+    parts += _more(lang, DECISIONS_MAX, len(part.decisions))
     if part.decisions:
-        blocks.append(context(t(lang, "home.decisions.footer")))
-    return blocks
+        parts.append(Context(t(lang, "home.decisions.footer")))
+    return parts
 
 
 # -- the whole Home ---------------------------------------------------------------------------
 
 
-def home_view(lang: str, home: Home, tz: ZoneInfo) -> dict[str, Any]:
-    """The `views.publish` view for the person's Home tab."""
+def home_view(lang: str, home: Home, tz: ZoneInfo) -> HomePage:
+    """The person's Home page."""
     if home.person is None:
         coordinators = mentions(home.coordinators) or t(lang, "network.no_coordinator")
-        blocks: list[Block] = [
-            header(t(lang, "home.header.outsider")),
-            section(t(lang, "home.outsider", coordinators=coordinators)),
-            actions(button(t(lang, "home.button.ask"), ASK, "home", primary=True)),
-        ]
-        return {"type": "home", "blocks": blocks}
-    blocks = [
-        header(t(lang, "home.header.person", name=home.person.first_name)),
-        context(t(lang, "home.intro")),
+        return HomePage(
+            (
+                Heading(t(lang, "home.header.outsider")),
+                Text(t(lang, "home.outsider", coordinators=coordinators)),
+                _ask(lang),
+            )
+        )
+    parts: list[Part] = [
+        Heading(t(lang, "home.header.person", name=home.person.first_name)),
+        Context(t(lang, "home.intro")),
     ]
-    parts: list[list[Block]] = []
+    roles: list[list[Part]] = []
     if home.leadership is not None:
-        parts.append(_leadership(lang, home.leadership, tz))
+        roles.append(_leadership(lang, home.leadership, tz))
     if home.ambassador is not None:
-        parts.append(_ambassador(lang, home.ambassador, home.person.slack_user_id, tz))
+        roles.append(_ambassador(lang, home.ambassador, home.person.slack_user_id, tz))
     if home.superuser is not None:
-        parts.append(_superuser(lang, home.superuser, home, tz))
-    if not parts:  # in the organisation without a role that has a Home part
-        parts.append([actions(button(t(lang, "home.button.ask"), ASK, "home", primary=True))])
-    for part in parts:
-        blocks += [divider(), *part]
-    if len(blocks) > BLOCKS_MAX:
-        blocks = [*blocks[: BLOCKS_MAX - 1], context(t(lang, "home.truncated"))]
-    return {"type": "home", "blocks": blocks}
+        roles.append(_superuser(lang, home.superuser, home, tz))
+    if not roles:  # in the organisation without a role that has a Home part
+        roles.append([_ask(lang)])
+    for role in roles:
+        parts += [Divider(), *role]
+    if len(parts) > BLOCKS_MAX:
+        parts = [*parts[: BLOCKS_MAX - 1], Context(t(lang, "home.truncated"))]
+    return HomePage(tuple(parts))
 
 
 # -- answers after a click --------------------------------------------------------------------
 
 
-def decided_message(lang: str, outcome: DecisionOutcome) -> dict[str, Any]:
+def decided_message(lang: str, outcome: DecisionOutcome) -> Message:
     """The private receipt for a decision clicked on the Home."""
     decision = t(lang, f"decision.{outcome.decision}")
-    tool = escape(outcome.tool)
+    tool = literal(outcome.tool)
     if not outcome.recorded:
         text = t(lang, "home.decided.repeat", tool=tool, decision=decision)
     else:
@@ -339,4 +321,4 @@ def decided_message(lang: str, outcome: DecisionOutcome) -> dict[str, Any]:
         )
         if outcome.spreading_started:
             text = f"{text}\n{t(lang, 'home.decided.spreading', tool=tool)}"
-    return {"text": text, "blocks": [section(text)]}
+    return Message(text, (Text(text),))

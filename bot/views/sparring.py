@@ -1,4 +1,4 @@
-"""Sparring in Slack: the question modal, the post the ambassadors see, the asker's receipt.
+"""Sparring: the question form, the post the ambassadors see, the asker's receipt.
 
 The post carries the question's state (who took it, the answer, solved, saved as FAQ) and
 the buttons that fit it; it is drawn from the stored question, so `chat.update` after a
@@ -7,24 +7,27 @@ claim, an answer or "solved" shows everyone the same thing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.domain.guides import Tool
 from bot.domain.sparring import Question, Routing
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.sparring import QUESTION_MAX
-from bot.views.blocks import (
-    Block,
-    actions,
-    button,
-    context,
-    section,
-    sections,
-    shorten,
+from bot.views.blocks import shorten
+from bot.views.model import (
+    Actions,
+    Button,
+    ChoiceField,
+    Context,
+    Form,
+    FormField,
+    Message,
+    MultiChoiceField,
+    Option,
+    Part,
+    Text,
+    TextField,
 )
-from bot.views.model import ChoiceField, Form, FormField, MultiChoiceField, Option, TextField
 from bot.views.network import mentions
+from bot.views.text import channel, literal, mention
 
 CALLBACK_ID = "sparring_ask"
 #: How much of the question the asker's "it has gone out" note repeats.
@@ -105,8 +108,8 @@ def sparring_modal(
 
 
 def quoted(text: str) -> list[str]:
-    """User text as mrkdwn quote lines, escaped."""
-    return [f">{line}" for line in escape(text).split("\n")]
+    """A person's text as quote lines, shown as written."""
+    return [f"> {line}" for line in literal(text).split("\n")]
 
 
 def _status(lang: str, question: Question) -> list[str]:
@@ -114,17 +117,17 @@ def _status(lang: str, question: Question) -> list[str]:
     if question.state == "resolved":
         lines.append(t(lang, "sparring.status_resolved"))
     if question.answered_by:
-        lines.append(t(lang, "sparring.status_answered", who=f"<@{question.answered_by}>"))
+        lines.append(t(lang, "sparring.status_answered", who=mention(question.answered_by)))
     elif question.claimed_by and question.state == "open":
-        lines.append(t(lang, "sparring.status_claimed", who=f"<@{question.claimed_by}>"))
+        lines.append(t(lang, "sparring.status_claimed", who=mention(question.claimed_by)))
     if question.faq_guide_id is not None and question.tool is not None:
-        lines.append(t(lang, "sparring.status_faq", tool=escape(question.tool.name)))
+        lines.append(t(lang, "sparring.status_faq", tool=literal(question.tool.name)))
     return lines
 
 
-def claim_button(lang: str, question_id: int) -> dict[str, Any]:
+def claim_button(lang: str, question_id: int) -> Button:
     """ "Jeg tager den": the one claim, wherever the question is shown."""
-    return button(t(lang, "sparring.button.claim"), CLAIM, str(question_id), primary=True)
+    return Button(CLAIM, t(lang, "sparring.button.claim"), str(question_id), style="primary")
 
 
 def listed_block_id(question_id: int) -> str:
@@ -136,49 +139,48 @@ def is_listed(block_id: object) -> bool:
     return isinstance(block_id, str) and block_id.startswith(f"{LISTED}:")
 
 
-def _buttons(lang: str, question: Question, *, direct: bool) -> list[dict[str, Any]]:
+def _buttons(lang: str, question: Question, *, direct: bool) -> list[Button]:
     value = str(question.id)
-    found: list[dict[str, Any]] = []
+    found: list[Button] = []
     if question.state == "open":
         if question.claimed_by is None:
             found.append(claim_button(lang, question.id))
-        found.append(button(t(lang, "sparring.button.answer"), ANSWER, value))
+        found.append(Button(ANSWER, t(lang, "sparring.button.answer"), value))
     if not direct and question.state in ("open", "answered"):
-        found.append(button(t(lang, "sparring.button.resolve"), RESOLVE, value))
+        found.append(Button(RESOLVE, t(lang, "sparring.button.resolve"), value))
     if question.answer_text is not None and question.faq_guide_id is None and question.tool:
-        found.append(button(t(lang, "sparring.button.faq"), SAVE_FAQ, value))
+        found.append(Button(SAVE_FAQ, t(lang, "sparring.button.faq"), value))
     return found
 
 
 def answer_lines(lang: str, question: Question) -> list[str]:
     if question.answer_text is None:
         return []
-    who = f"<@{question.answered_by}>"
+    who = mention(question.answered_by or "")
     return [t(lang, "sparring.answer_from", who=who), *quoted(question.answer_text)]
 
 
-def question_post(
-    lang: str, routing: Routing, *, direct: bool, note: str | None = None
-) -> dict[str, Any]:
+def question_post(lang: str, routing: Routing, *, direct: bool, note: str | None = None) -> Message:
     """What the ambassadors read; `direct` when it reaches them by DM (private, or no
-    sparring channel). `note` (mrkdwn) is put first, e.g. why the coordinator got it."""
+    sparring channel). `note` (neutral Markdown) is put first, e.g. why the coordinator got
+    it."""
     question = routing.question
     where = []
     if question.daycare:
-        where.append(escape(question.daycare.name))
+        where.append(literal(question.daycare.name))
     if question.area:
-        where.append(t(lang, "sparring.area", area=escape(question.area.name)))
-    asker = f"<@{question.asker_slack_id}>"
+        where.append(t(lang, "sparring.area", area=literal(question.area.name)))
+    asker = mention(question.asker_slack_id)
     intro = t(lang, "sparring.post_intro", asker=asker)
     if where:
         intro += f" ({', '.join(where)})"
     if question.urgency == "urgent":
         intro = t(lang, "sparring.urgent") + " " + intro
-    blocks: list[Block] = [section(note)] if note else []
-    blocks += sections([intro, *quoted(question.text)])
+    parts: list[Part] = [Text(note)] if note else []
+    parts.append(Text("\n".join([intro, *quoted(question.text)])))
     facts = []
     if question.tool:
-        facts.append(t(lang, "sparring.post_tool", tool=escape(question.tool.name)))
+        facts.append(t(lang, "sparring.post_tool", tool=literal(question.tool.name)))
     testers = {p.slack_user_id for p in routing.testers}
     area_people = [p for p in routing.recipients if p.slack_user_id not in testers]
     if area_people and not direct:
@@ -188,32 +190,37 @@ def question_post(
             t(
                 lang,
                 "sparring.post_testers",
-                tool=escape(question.tool.name),
+                tool=literal(question.tool.name),
                 people=mentions(routing.testers),
             )
         )
     if question.private:
         facts.append(t(lang, "sparring.post_private"))
     if facts:
-        blocks.append(section("\n".join(facts)))
+        parts.append(Text("\n".join(facts)))
     if routing.area_without_ambassador and question.area:
-        blocks.append(context(t(lang, "sparring.gap", area=escape(question.area.name))))
-    blocks += sections(answer_lines(lang, question))
+        parts.append(Context(t(lang, "sparring.gap", area=literal(question.area.name))))
+    answer = answer_lines(lang, question)
+    if answer:
+        parts.append(Text("\n".join(answer)))
     status = _status(lang, question)
     if status:
-        blocks.append(context(shorten("\n".join(status), 2000)))
+        parts.append(Context("\n".join(status)))
     if question.state == "open":
         if direct:
-            blocks.append(context(t(lang, "sparring.post_direct", asker=asker)))
+            parts.append(Context(t(lang, "sparring.post_direct", asker=asker)))
         else:
-            blocks.append(context(t(lang, "sparring.post_reply")))
+            parts.append(Context(t(lang, "sparring.post_reply")))
     buttons = _buttons(lang, question, direct=direct)
     if buttons:
-        blocks.append(actions(*buttons))
+        parts.append(Actions(tuple(buttons)))
     text = t(
-        lang, "sparring.post_fallback", asker=asker, question=shorten(escape(question.text), 200)
+        lang,
+        "sparring.post_fallback",
+        asker=asker,
+        question=literal(shorten(question.text, 200)),
     )
-    return {"text": text, "blocks": blocks}
+    return Message(text, tuple(parts))
 
 
 def _receipt_text(
@@ -228,9 +235,9 @@ def _receipt_text(
     if queued:
         return t(lang, "sparring.receipt_queued")
     if failed_in:
-        return t(lang, "sparring.receipt_failed", channel=f"<#{failed_in}>", people=who)
+        return t(lang, "sparring.receipt_failed", channel=channel(failed_in), people=who)
     if channel_id:
-        return t(lang, "sparring.receipt_channel", channel=f"<#{channel_id}>", people=who)
+        return t(lang, "sparring.receipt_channel", channel=channel(channel_id), people=who)
     if routing.question.private:
         return t(lang, "sparring.receipt_private", people=who)
     return t(lang, "sparring.receipt_direct", people=who)
@@ -243,12 +250,12 @@ def receipt(
     channel_id: str | None,
     failed_in: str | None = None,
     queued: bool = False,
-) -> dict[str, Any]:
+) -> Message:
     """What the asker is told privately: where the question went, and who will see it.
-    `failed_in`: the sparring channel the bot could not post in. `queued`: Slack did not
-    answer, so the question waits for it — said as it is, never "sent"."""
+    `failed_in`: the sparring channel the bot could not post in. `queued`: the platform did
+    not answer, so the question waits for it — said as it is, never "sent"."""
     text = _receipt_text(lang, routing, channel_id=channel_id, failed_in=failed_in, queued=queued)
-    return {"text": text, "blocks": [section(text)]}
+    return Message(text, (Text(text),))
 
 
 def sent_later(
@@ -258,13 +265,12 @@ def sent_later(
     channel_id: str | None,
     failed_in: str | None = None,
     queued: bool = False,
-) -> dict[str, Any]:
-    """The asker's DM once a question that waited for Slack has gone out: which question
-    (they were told it would come), and where it went — the receipt's words."""
+) -> Message:
+    """The asker's DM once a question that waited for the platform has gone out: which
+    question (they were told it would come), and where it went — the receipt's words."""
     text = _receipt_text(lang, routing, channel_id=channel_id, failed_in=failed_in, queued=queued)
     if queued:  # some copies still wait: say that, not "sent"
-        return {"text": text, "blocks": [section(text)]}
+        return Message(text, (Text(text),))
     intro = t(lang, "sparring.sent_later")
-    blocks = sections([intro, *quoted(shorten(routing.question.text, QUESTION_SHOWN))])
-    blocks.append(section(text))
-    return {"text": f"{intro} {text}", "blocks": blocks}
+    question = Text("\n".join([intro, *quoted(shorten(routing.question.text, QUESTION_SHOWN))]))
+    return Message(f"{intro} {text}", (question, Text(text)))

@@ -51,7 +51,7 @@ async def test_a_question_goes_to_the_area_ambassador_in_the_sparring_channel(
     assert post.args["channel"] == SPARRING
     shown = texts(post)
     assert f"*Sparringsspørgsmål fra <@{LINE}>* (Børnehuset Mælkebøtten, område Nord)" in shown
-    assert ">Hvordan får vi de små til at vente på tur med Bee-Bot?" in shown
+    assert "> Hvordan får vi de små til at vente på tur med Bee-Bot?" in shown
     assert f"Til: <@{METTE}>" in shown
     assert f"<@{SOEREN}>" not in shown  # Syd's ambassador is not bothered
     _, receipt = slack.standin.calls_to("response_url")
@@ -143,7 +143,7 @@ async def test_hostile_text_is_quoted_literally(slack: LocalSlack, clock: Manual
     await ask_anyway(slack, LINE)
     (post,) = slack.standin.calls_to("chat.postMessage")
     assert "<!channel>" not in texts(post)
-    assert ">&lt;!channel&gt; se &lt;https://x.example|her&gt;" in texts(post)
+    assert "> &lt;!channel&gt; se &lt;https://x.example|her&gt;" in texts(post)
 
 
 async def test_the_same_submission_twice_is_one_question(

@@ -165,7 +165,7 @@ async def test_a_question_in_a_dm_is_offered_to_the_network_with_one_click(
     await slack.driver.click(LINE, action_id=ASK_ANYWAY, channel_id=dm)
     await slack.settle()
     post = post_in(slack)
-    assert ">Hvordan lader vi iPad'en op om natten?" in shown(post)
+    assert "> Hvordan lader vi iPad'en op om natten?" in shown(post)
     (replaced,) = slack.standin.calls_to("response_url")
     assert replaced.args["replace_original"] is True
     assert f"sendt til <#{SPARRING}>" in texts(replaced)
@@ -233,7 +233,7 @@ async def test_a_failed_channel_post_tells_the_asker_and_the_coordinator(
     to_annette = next(dm for dm in dms if dm.args["channel"] == ANNETTE)
     assert "Jeg kunne ikke skrive dette spørgsmål i sparringskanalen <#C0GONE>" in texts(to_annette)
     assert "channel_not_found" in texts(to_annette)
-    assert ">Hej?" in texts(to_annette)
+    assert "> Hej?" in texts(to_annette)
     (receipt,) = slack.standin.calls_to("response_url")
     assert "Jeg kunne ikke skrive i <#C0GONE>" in texts(receipt)
     assert "Koordinatoren har fået besked" in texts(receipt)
@@ -417,7 +417,7 @@ async def test_my_questions_lists_what_is_not_solved(slack: LocalSlack, clock: M
     await slack.driver.slash_command(LINE, "/sparring", "mine", channel_id=GENERAL)
     await slack.settle()
     listed = slack.standin.calls_to("response_url")[-1]
-    assert "Dine åbne spørgsmål" in texts(listed) and ">Hej?" in texts(listed)
+    assert "Dine åbne spørgsmål" in texts(listed) and "> Hej?" in texts(listed)
     assert "venter på svar" in texts(listed)
     await slack.driver.click(LINE, action_id=RESOLVE, channel_id=GENERAL)
     await slack.settle()

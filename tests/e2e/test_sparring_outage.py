@@ -104,7 +104,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     assert record["delivered_at"] == "2026-11-30T08:10:00+00:00"  # when it went out
     # Line hears that it went out, and where.
     (note,) = posted(slack, LINE, "Slack svarer igen, så nu har jeg sendt dit spørgsmål:")
-    assert f">{QUESTION}" in texts(note)
+    assert f"> {QUESTION}" in texts(note)
     assert f"sendt til <#{SPARRING}>" in texts(note)
     assert await queue_of(slack, POST.name) == [(LINE, "sent")]
 
@@ -161,7 +161,7 @@ async def test_a_question_in_a_dm_during_an_outage_is_answered_once_slack_is_bac
     await run_jobs(slack)
     (offer,) = posted(slack, dm, "Skal jeg spørge netværket?")
     assert "Slack svarede ikke, da du skrev, så mit svar kommer først nu." in texts(offer)
-    assert ">Hvordan lader vi iPad'en op om natten?" in texts(offer)
+    assert "> Hvordan lader vi iPad'en op om natten?" in texts(offer)
 
     await slack.driver.click(LINE, action_id=ASK_ANYWAY, channel_id=dm)
     await slack.settle()
