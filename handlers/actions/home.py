@@ -37,7 +37,7 @@ async def record_decision(
         )
         await publish_home(client, services, user_id, lang)
         return
-    await client.chat_postMessage(channel=user_id, **render.message(decided_message(lang, outcome)))
+    await services.messenger.send_privately(user_id, decided_message(lang, outcome))
     await publish_home(client, services, user_id, lang)
 
 

@@ -4,10 +4,11 @@ and the "Answered" modal that marks the answer."""
 from __future__ import annotations
 
 from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.domain.refs import ConversationRef, MessageRef
 from bot.i18n import t
+from bot.ports import DeliveryFailed
 from bot.runtime import Services
 from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, as_urgency, ask, check_question, tool_choices
@@ -29,7 +30,7 @@ from bot.views.text import mention
 from handlers.interactions import Submission
 from handlers.privacy import field_errors
 from handlers.replies import tell_privately
-from handlers.slack import render, render_form
+from handlers.slack import render_form
 from handlers.sparring_delivery import deliver, present, refresh_posts
 from handlers.values import as_int
 
@@ -148,15 +149,17 @@ async def submit_answer(
             await tell_privately(services.messenger, user_id, None, text_message(message))
         return
     if reply_ts is None and question.channel_id and question.message_ts:
+        messenger = services.messenger
         try:
-            posted = await client.chat_postMessage(
-                channel=question.channel_id,
-                thread_ts=question.message_ts,
-                **render.message(answer_in_thread(services.settings.lang, question)),
+            posted = await messenger.post(
+                ConversationRef(messenger.platform, question.channel_id),
+                answer_in_thread(services.settings.lang, question),
+                thread=MessageRef(messenger.platform, question.channel_id, question.message_ts),
             )
-            await record_answer_post(services.db, question.id, str(posted["ts"]))
-        except SlackApiError:
+        except DeliveryFailed:
             pass  # the answer is stored and goes to the asker; the thread copy is a courtesy
+        else:
+            await record_answer_post(services.db, question.id, posted.message_id)
     await refresh_posts(
         services,
         question,
@@ -164,7 +167,6 @@ async def submit_answer(
         clicker_lang=lang,
     )
     asker_lang = await services.language.for_user(question.asker_slack_id)
-    await client.chat_postMessage(
-        channel=question.asker_slack_id,
-        **render.message(answer_for_asker(asker_lang, question)),
+    await services.messenger.send_privately(
+        question.asker_slack_id, answer_for_asker(asker_lang, question)
     )
