@@ -85,3 +85,14 @@ def test_the_morning_list_has_one_line_and_one_button_per_item_in_either_languag
     assert texts[2].endswith("…*") and len(texts[2]) <= 152  # cut at a word, bold closed
     assert texts[3] == "Første linje"
     assert texts[4] == "Kvartalets evaluering for område Nord: " + "y" * 100 + "…"  # no "<@U0"
+
+
+def test_a_cut_list_line_never_ends_inside_a_link_or_an_escaped_character() -> None:
+    link = "Se " + "ord " * 30 + "[vejledningen til Bee-Bot](https://example.org/" + "x" * 80 + ")"
+    escaped = "y" * 149 + "\\*"  # one long word: the cut falls after the backslash
+    (first, second) = [
+        b["text"]["text"]
+        for b in render.message(morning_list_message("da", [(1, link), (2, escaped)]))["blocks"][1:]
+    ]
+    assert first == "Se " + "ord " * 29 + "ord…"  # the link left out whole, not shown as "[vej…"
+    assert second == "y" * 149 + "…"  # "\\" alone would show as a backslash
