@@ -45,12 +45,16 @@ async def build(conn: aiosqlite.Connection, size: Size, seed: int) -> list[str]:
         [(d, (d - 1) % AREAS + 1, f"Dagtilbud {d}", NOW) for d in range(1, daycares + 1)],
     )
     await conn.executemany(
-        "INSERT INTO people (id, slack_user_id, name, email, language, created_at, updated_at,"
-        " welcomed_at) VALUES (?, ?, ?, ?, 'da', ?, ?, ?)",
+        "INSERT INTO people (id, name, email, language, created_at, updated_at, welcomed_at)"
+        " VALUES (?, ?, ?, 'da', ?, ?, ?)",
         [
-            (p, slack_id(p), f"Person {p}", f"person{p}@kommune.example", NOW, NOW, NOW)
+            (p, f"Person {p}", f"person{p}@kommune.example", NOW, NOW, NOW)
             for p in range(1, size.people + 1)
         ],
+    )
+    await conn.executemany(
+        "INSERT INTO identities (platform, external_id, person_id) VALUES ('slack', ?, ?)",
+        [(slack_id(p), p) for p in range(1, size.people + 1)],
     )
     roles: list[tuple[int, str, int | None, int | None]] = []
     for p in range(1, size.people + 1):

@@ -41,7 +41,6 @@ from handlers.views import trainings as training_modal
 
 def register(app: AsyncApp, services: Services) -> None:
     app.use(middleware.provide_services(services))
-    app.use(middleware.resolve_person(services))
 
     refresh_home = home_events.refresh_after(services)
 

@@ -31,7 +31,7 @@ from bot.request_log import describe
 from bot.runtime import Services
 from bot.services.permissions import OWN_REFUSAL, ensure_allowed, required
 from bot.views.help import text_message
-from handlers.middleware import first_delivery, stamp_activity, user_id_of
+from handlers.middleware import acting_person, first_delivery, stamp_activity, user_id_of
 from handlers.privacy import not_saved
 from handlers.replies import refusal
 
@@ -62,7 +62,9 @@ def guard(
     acked by Bolt before the guard runs; a repeated delivery of it stops here.
 
     Bolt passes each listener the arguments its signature names; the guard names the
-    listener's own (but `lang`, which it resolves itself) plus those it needs.
+    listener's own (but `lang` and `person_id`, which it resolves itself, after the ack)
+    plus those it needs. Every request with a user gets `context["person_id"]`, the acting
+    person's own id.
     """
     own = list(inspect.signature(listener).parameters)
     needs = required(listener)
@@ -77,6 +79,7 @@ def guard(
         if user_id:
             stamp_activity(services, user_id)
         if "lang" in own:
+            context["person_id"] = await acting_person(services, user_id)
             context["lang"] = await services.language.for_user(user_id)
         try:
             await ensure_allowed(services.db, user_id or "", needs)
@@ -104,7 +107,7 @@ def guard(
             services.inflight.leave()
 
     needed = (*NEEDED, "ack") if acks == "first" else NEEDED
-    names = [name for name in dict.fromkeys([*own, *needed]) if name != "lang"]
+    names = [name for name in dict.fromkeys([*own, *needed]) if name not in RESOLVED]
     guarded.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
     )
@@ -115,7 +118,11 @@ def guard(
 
 
 def _arg(name: str, kwargs: dict[str, Any], context: AsyncBoltContext) -> Any:
-    return context["lang"] if name == "lang" else kwargs[name]
+#: What the guard puts in the context itself, after the ack.
+RESOLVED = ("lang", "person_id")
+
+
+    return context[name] if name in RESOLVED else kwargs[name]
 
 
 async def refuse(

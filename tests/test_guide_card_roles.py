@@ -154,7 +154,7 @@ async def test_a_person_with_two_roles_gets_a_select_when_the_menu_outgrows_the_
         "INSERT INTO person_roles (person_id, role, area_id)"
         " SELECT p.id, 'ambassador', d.area_id FROM people p"
         " JOIN person_roles r ON r.person_id = p.id JOIN daycares d ON d.id = r.daycare_id"
-        " WHERE p.slack_user_id = ?",
+        " JOIN identities i ON i.person_id = p.id WHERE i.external_id = ?",
         (LINE,),
     )
     shown = await card_for(demo, "Bee-Bot", LINE)

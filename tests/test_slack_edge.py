@@ -53,8 +53,8 @@ def sent(body: dict[str, Any]) -> tuple[dict[str, Any], AsyncBoltContext]:
 
 
 def resolved(body: dict[str, Any]) -> AsyncBoltContext:
-    """Bolt's context for `body`, with the person `handlers.middleware.resolve_person` finds
-    for anyone who is not a bot."""
+    """Bolt's context for `body`, with the person the listener guard finds
+    (`handlers.middleware.acting_person`) for anyone who is not a bot."""
     context = bolt_context(body)
     if user_id_of(body):
         context["person_id"] = PERSON

@@ -222,8 +222,8 @@ def _has_lang(value_type: type) -> bool:
 
 
 def _person(context: AsyncBoltContext) -> int:
-    """The bot's own id for the acting person, as `handlers.middleware.resolve_person` found
-    it before the ack."""
+    """The bot's own id for the acting person, as the listener guard (`handlers.errors.guard`)
+    found it after the ack (`handlers.middleware.acting_person`)."""
     person = context.get("person_id")
     if not isinstance(person, int):
         raise LookupError("no person resolved for this request")
