@@ -16,13 +16,14 @@ from bot.i18n import t
 from bot.services.privacy import EDIT_MESSAGE_KEY, FIELD_KEY, NOT_SAVED_KEY, ContainsCpr
 from bot.slack_client import slack_error_code
 from bot.views.help import text_message
+from handlers.slack import render
 
 logger = logging.getLogger("tovholder.privacy")
 
 
 def not_saved(lang: str, found: ContainsCpr) -> dict[str, Any]:
     """The private reply to a command, shortcut, click or DM: what was found, nothing saved."""
-    return text_message(t(lang, NOT_SAVED_KEY, **found.params))
+    return render.message(text_message(t(lang, NOT_SAVED_KEY, **found.params)))
 
 
 def field_errors(lang: str, found: ContainsCpr) -> dict[str, str]:
@@ -45,7 +46,7 @@ async def ask_to_edit(
 ) -> None:
     """Ask the author, in the message's thread and visible to them only, to edit the number
     away (shown masked); a DM when the ephemeral reply cannot be sent."""
-    message = text_message(t(lang, key, masked=", ".join(masked)))
+    message = render.message(text_message(t(lang, key, masked=", ".join(masked))))
     try:
         await client.chat_postEphemeral(channel=channel, user=user_id, thread_ts=ts, **message)
     except SlackApiError as error:

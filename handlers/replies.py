@@ -7,16 +7,17 @@ from typing import Any
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.domain.refs import ConversationRef
-from bot.ports import Messenger, Person
+from bot.ports import Message, Messenger, Person
 from bot.runtime import Services
 from bot.services.network import snapshot
 from bot.services.permissions import Action
+from bot.views import model
 from bot.views.permissions import refusal_message
 from handlers.slack import render
 
 
 async def tell_privately(
-    messenger: Messenger, person: Person, channel_id: str | None, message: dict[str, Any]
+    messenger: Messenger, person: Person, channel_id: str | None, message: Message
 ) -> None:
     """Shown to the person only in the conversation `channel_id` they acted in; a DM when
     there is none or the platform will not show it there (`Messenger.tell`)."""
@@ -30,13 +31,15 @@ async def refusal(services: Services, lang: str, action: Action) -> dict[str, An
     return render.message(refusal_message(lang, action, snap.coordinators()))
 
 
-async def private(respond: AsyncRespond, message: dict[str, Any]) -> None:
-    """Shown to the person who clicked only, below the message they clicked (kept)."""
-    await respond(response_type="ephemeral", replace_original=False, **message)
+async def private(respond: AsyncRespond, message: Message) -> None:
+    """Shown to the person who clicked only, below the message they clicked (kept); a
+    neutral message is rendered here (its mentions are Slack ids already)."""
+    payload = render.message(message) if isinstance(message, model.Message) else message
+    await respond(response_type="ephemeral", replace_original=False, **payload)
 
 
 async def answer_click(
-    respond: AsyncRespond | None, messenger: Messenger, person: Person, message: dict[str, Any]
+    respond: AsyncRespond | None, messenger: Messenger, person: Person, message: Message
 ) -> None:
     """`private` below the clicked message; a DM when the click came from a view without a
     response_url (the App Home)."""

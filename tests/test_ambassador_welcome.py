@@ -22,6 +22,7 @@ from bot.services.sparring_handling import claim, mark_answered
 from bot.services.working_time import WorkingCalendar
 from bot.views.onboarding import ambassador_welcome_message
 from bot.views.sparring import CLAIM, is_listed
+from handlers.slack import render
 from storage.db import Database
 from storage.migrations import migrate
 from storage.repositories import org
@@ -123,7 +124,7 @@ async def test_the_welcome_lists_the_areas_open_questions_five_and_the_rest_coun
     assert welcome is not None
     assert [q.id for q in welcome.open_questions] == asked[2:]
 
-    message = ambassador_welcome_message("da", welcome)
+    message = render.message(ambassador_welcome_message("da", welcome))
     shown = texts(message)
     assert "Hej Ahmed! Du er nu ambassadør for område Nord." in shown
     assert "som ingen har taget endnu (6)" in shown
@@ -134,7 +135,7 @@ async def test_the_welcome_lists_the_areas_open_questions_five_and_the_rest_coun
     assert "… og 1 mere." in shown
     assert "Spørgsmål 3: hvordan får vi lyd" in shown and "Spørgsmål 9" not in shown
     assert "/tool-test" in shown  # the ambassador's commands
-    english = texts(ambassador_welcome_message("en", welcome))
+    english = texts(render.message(ambassador_welcome_message("en", welcome)))
     assert "You are now an ambassador for area Nord" in english
     assert "nobody has taken yet (6)" in english and "… and 1 more." in english
 
@@ -145,7 +146,7 @@ async def test_with_no_open_questions_the_welcome_says_so(
     ahmed = await set_role(demo, AHMED, "ambassador", "Syd", on=True)
     welcome = await ambassador_welcome_due(demo, ahmed, AHMED)
     assert welcome is not None and welcome.open_questions == ()
-    shown = texts(ambassador_welcome_message("da", welcome))
+    shown = texts(render.message(ambassador_welcome_message("da", welcome)))
     assert "ingen ubesvarede spørgsmål fra dit område lige nu" in shown
     assert "Jeg tager den" not in shown
 

@@ -28,6 +28,7 @@ from bot.views.gdpr import (
     my_data_summary,
     plan_lines,
 )
+from handlers.slack import render, render_form
 from storage.db import Database
 from storage.repositories.gdpr import ERASURE, HOLDINGS
 from tests.conftest import TZ
@@ -464,7 +465,7 @@ async def test_the_log_names_people_and_counts_in_words(
     assert english[0].endswith(" records")
     assert "· erasure · erased person · asked by Annette Bæk · reminders: 2 deleted;" in english[2]
 
-    message = log_message("da", list(reversed(entries)), len(entries), TZ, names)
+    message = render.message(log_message("da", list(reversed(entries)), len(entries), TZ, names))
     assert "Line Nielsen" in json.dumps(message, ensure_ascii=False)
     assert "U0DEMO" not in json.dumps(message)
 
@@ -492,8 +493,10 @@ async def test_the_erasure_plan_names_what_tables_hold_in_plain_words(
     who = await gdpr.identity_for(traced, gdpr.Target("slack", METTE))
     plan = await gdpr.plan_erasure(traced, who)
     for lang in ("da", "en"):
-        modal = json.dumps(erase_modal(lang, plan, gdpr.Target("slack", METTE), None))
-        receipt = json.dumps(erased_message(lang, plan))
+        modal = json.dumps(
+            render_form.modal(erase_modal(lang, plan, gdpr.Target("slack", METTE), None))
+        )
+        receipt = json.dumps(render.message(erased_message(lang, plan)))
         for shown in (strip_ids(modal), strip_ids(receipt)):
             assert not re.findall(r"\b[a-z]+_[a-z_]+\b", shown)  # no table keys
             if lang == "da":

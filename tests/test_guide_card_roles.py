@@ -27,6 +27,7 @@ from bot.views.guides import (
     whole_guide_messages,
 )
 from bot.views.markdown import card_steps
+from handlers.slack import render
 from storage.db import Database
 from tests.conftest import TZ
 
@@ -137,7 +138,7 @@ async def test_each_role_meets_four_buttons_at_most_and_the_rest_in_one_menu(
     for role, reader in ROLES.items():
         shown = await card_for(demo, TOOLS[status], reader)
         assert shown.status == status
-        message = card_message("da", shown, TZ)
+        message = render.message(card_message("da", shown, TZ))
         assert check_message(message["text"], message["blocks"]) is None, (status, role)
         buttons, options, kind = layout(message)
         assert (buttons, options) == EXPECTED[status][role], (status, role)
@@ -158,7 +159,7 @@ async def test_a_person_with_two_roles_gets_a_select_when_the_menu_outgrows_the_
         (LINE,),
     )
     shown = await card_for(demo, "Bee-Bot", LINE)
-    message = card_message("da", shown, TZ)
+    message = render.message(card_message("da", shown, TZ))
     assert check_message(message["text"], message["blocks"]) is None
     buttons, options, kind = layout(message)
     assert buttons == READER_ROW
@@ -176,19 +177,25 @@ async def test_own_daycare_choices_leave_out_the_state_it_is_in(
     daycare = shown.adoption.own_daycare_id
     await set_adoption(demo, clock, LINE, daycare, shown.detail.tool.id, "in_use")
     in_use = await card_for(demo, "Bee-Bot", LINE)
-    assert layout(card_message("da", in_use, TZ))[1] == ["adoption_started", "adoption_stopped"]
+    assert layout(render.message(card_message("da", in_use, TZ)))[1] == [
+        "adoption_started",
+        "adoption_stopped",
+    ]
 
 
 async def test_the_title_names_the_tool_once(demo: Database) -> None:
     qr = await card_for(demo, "QR-koder på legepladsen", LINE)
-    message = card_message("da", qr, TZ)
+    message = render.message(card_message("da", qr, TZ))
     header = message["blocks"][0]["text"]["text"]
     assert header == "QR-koder på legepladsen – skattejagt med lyd og billeder"
     assert message["text"] == "Vejledning: QR-koder på legepladsen – skattejagt med lyd og billeder"
     ozobot = await card_for(demo, "Ozobot", LINE)
-    assert card_message("da", ozobot, TZ)["blocks"][0]["text"]["text"].count("Ozobot") == 1
+    assert (
+        render.message(card_message("da", ozobot, TZ))["blocks"][0]["text"]["text"].count("Ozobot")
+        == 1
+    )
     photo = await card_for(demo, "iPad-kamera", LINE)
-    header = card_message("da", photo, TZ)["blocks"][0]["text"]["text"]
+    header = render.message(card_message("da", photo, TZ))["blocks"][0]["text"]["text"]
     assert header == "iPad-kamera: Børnene fotograferer deres egen hverdag"
 
 
@@ -221,13 +228,15 @@ async def test_the_card_shows_the_first_three_steps_and_no_empty_heading(
     shown = await card(demo, detail.guide.id, LINE)
     assert shown is not None
     sections = [
-        b["text"]["text"] for b in card_message("da", shown, TZ)["blocks"] if b["type"] == "section"
+        b["text"]["text"]
+        for b in render.message(card_message("da", shown, TZ))["blocks"]
+        if b["type"] == "section"
     ]
     assert sections[1] == "*Sådan gør I*\n\n1. Find bien frem.\n2. Læg måtten.\n3. Tryk GO."
     whole = "\n".join(
         b["text"]["text"]
         for message in whole_guide_messages("da", detail, max_messages=5)
-        for b in message["blocks"]
+        for b in render.message(message)["blocks"]
         if b["type"] == "section"
     )
     assert "*Før I starter*" not in whole and "*Tips*" not in whole
@@ -289,7 +298,7 @@ async def test_versions_name_their_authors_never_an_id_or_cli(
             ],
         ),
     ):
-        message = history_message(lang, detail, versions, TZ, names)
+        message = render.message(history_message(lang, detail, versions, TZ, names))
         lines = message["blocks"][1]["text"]["text"].split("\n")
         assert [line.split(" – ")[2].split(":")[0] for line in lines] == expected
         shown = str(message)

@@ -25,6 +25,7 @@ from bot.services.onboarding import Welcome
 from bot.standin.blockkit import check_message
 from bot.views.help import help_message
 from bot.views.onboarding import welcome_message
+from handlers.slack import render
 from tests.conftest import shown_text
 
 #: What only the coordinator may see: GDPR erase and log, the channels and roles.
@@ -53,7 +54,7 @@ def command_lines(message: dict[str, Any]) -> list[str]:
 
 
 def rendered(person: Person | None, lang: str, *, everything: bool = False) -> dict[str, Any]:
-    message = help_message(lang, help_list(person, everything=everything))
+    message = render.message(help_message(lang, help_list(person, everything=everything)))
     assert check_message(message["text"], message["blocks"]) is None
     return message
 
@@ -222,7 +223,7 @@ def welcome_of(person: Person) -> Welcome:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_welcome_shows_a_superuser_their_five_commands(lang: str) -> None:
-    message = welcome_message(lang, welcome_of(demo_person("superuser")))
+    message = render.message(welcome_message(lang, welcome_of(demo_person("superuser"))))
     lines = command_lines(message)
     assert len(lines) == 5
     assert ("`/tovholder hjælp alt`" if lang == "da" else "`/tovholder help all`") in shown(message)
@@ -230,7 +231,9 @@ def test_the_welcome_shows_a_superuser_their_five_commands(lang: str) -> None:
 
 
 def test_the_welcome_of_a_superuser_who_is_also_an_ambassador_shows_both() -> None:
-    lines = command_lines(welcome_message("da", welcome_of(person_with("superuser", "ambassador"))))
+    lines = command_lines(
+        render.message(welcome_message("da", welcome_of(person_with("superuser", "ambassador"))))
+    )
     assert "/tool-test [start | resultat]" in lines and "/sparring mine" in lines
     assert len(lines) == len(set(lines))
 

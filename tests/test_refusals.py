@@ -31,6 +31,7 @@ from bot.settings import parse_settings
 from bot.views.help import text_message
 from handlers.errors import guard
 from handlers.replies import refusal
+from handlers.slack import render
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "U0NOBODY"  # not in the organisation: may do nothing but read and ask
@@ -104,7 +105,9 @@ async def run(
 
 async def expected(services: Services, action: Action) -> dict[str, Any]:
     own = OWN_REFUSAL.get(action)
-    return text_message(t("da", own)) if own else await refusal(services, "da", action)
+    return (
+        render.message(text_message(t("da", own))) if own else await refusal(services, "da", action)
+    )
 
 
 async def test_every_not_allowed_reaches_the_person_as_its_refusal(services: Services) -> None:
@@ -170,7 +173,9 @@ async def test_a_cpr_number_is_a_field_error_in_a_form_and_not_saved_elsewhere(
     field = t("da", "privacy.cpr_field", masked="230415-XXXX", count=1)
     assert answered(ack) == {"response_action": "errors", "errors": {"worked": field}}
     _, respond, _ = await run(services, "command", found)
-    not_saved = text_message(t("da", "privacy.cpr_not_saved", masked="230415-XXXX", count=1))
+    not_saved = render.message(
+        text_message(t("da", "privacy.cpr_not_saved", masked="230415-XXXX", count=1))
+    )
     assert respond.sent == [{"response_type": "ephemeral", **not_saved}]
 
 

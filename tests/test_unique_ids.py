@@ -55,7 +55,7 @@ def action_ids(message: dict[str, object]) -> list[str]:
 
 def test_each_close_name_has_its_own_button_and_the_listener_takes_old_ones_too() -> None:
     names = ("Kahoot!", "Book Creator", "Bee-Bot")
-    message = no_match_message("da", NoMatch("kahoot", names))
+    message = render.message(no_match_message("da", NoMatch("kahoot", names)))
     ids = [i for i in action_ids(message) if SEARCH_NAME_ACTIONS.match(i)]
     assert ids == ["guide_search_name:0", "guide_search_name:1", "guide_search_name:2"]
     assert SEARCH_NAME_ACTIONS.match("guide_search_name")  # a message sent before the fix

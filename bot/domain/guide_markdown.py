@@ -5,7 +5,7 @@ Slack, not as Markdown, and was not written by the guide's ambassadors: copied a
 `[AULA – log ind](https://evil.example/aula)` in a question becomes a real link labelled
 "AULA – log ind" for everyone who opens the guide, and a `#` or `-` at a line's start a
 heading or a list. So every character Markdown could read as formatting is escaped with a
-backslash, the CommonMark way, which the guide view (`bot.views.markdown.to_mrkdwn`) and any
+backslash, the CommonMark way, which the renderers (`handlers.slack.markdown.to_mrkdwn`) and any
 Markdown reader of an exported guide show as the bare character: the text reads exactly as
 written, and a link in it shows its real address.
 """

@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.modal_submit": "Slet",
     "gdpr.modal_close": "Fortryd",
     "gdpr.modal_intro": (
-        "Når du trykker *Slet*, sker dette med data om {who} – på én gang, "
+        "Når du trykker **Slet**, sker dette med data om {who} – på én gang, "
         "og det kan ikke fortrydes:"
     ),
     "gdpr.modal_note": (

@@ -9,5 +9,5 @@ MESSAGES: dict[str, str] = {
     "greeting.thanks": "Selv tak, {name}!",
     "greeting.thanks_anonymous": "Selv tak!",
     "greeting.commands": "To ting, jeg kan hjælpe dig med:",
-    "greeting.more": "Skriv *hjælp*, så viser jeg resten.",
+    "greeting.more": "Skriv **hjælp**, så viser jeg resten.",
 }

@@ -55,8 +55,8 @@ MESSAGES: dict[str, str] = {
     "test.button.delete_result": "Slet resultatet",
     "test.button.keep_result": "Behold det",
     # Svar
-    "test.started": "Afprøvningen af *{tool}* er i gang. Du bliver mindet om at evaluere {count} gange.",
-    "test.closed": "Afprøvningen af *{tool}* er afsluttet. Redskabet har nu status: {status}.",
+    "test.started": "Afprøvningen af **{tool}** er i gang. Du bliver mindet om at evaluere {count} gange.",
+    "test.closed": "Afprøvningen af **{tool}** er afsluttet. Redskabet har nu status: {status}.",
     "test.already_closed": "Den afprøvning er allerede afsluttet.",
     "test.read_tool": "**{tool}**",
     "test.read_rating": "{stars} ({rating}/5)",

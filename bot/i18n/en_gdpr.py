@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "gdpr.modal_submit": "Erase",
     "gdpr.modal_close": "Cancel",
     "gdpr.modal_intro": (
-        "When you press *Erase*, this happens to the data about {who} – all at once, "
+        "When you press **Erase**, this happens to the data about {who} – all at once, "
         "and it cannot be undone:"
     ),
     "gdpr.modal_note": (

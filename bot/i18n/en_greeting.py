@@ -8,5 +8,5 @@ MESSAGES: dict[str, str] = {
     "greeting.thanks": "You're welcome, {name}!",
     "greeting.thanks_anonymous": "You're welcome!",
     "greeting.commands": "Two things I can help you with:",
-    "greeting.more": "Write *help* and I'll show you the rest.",
+    "greeting.more": "Write **help** and I'll show you the rest.",
 }

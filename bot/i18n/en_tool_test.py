@@ -55,8 +55,8 @@ MESSAGES: dict[str, str] = {
     "test.button.delete_result": "Delete the result",
     "test.button.keep_result": "Keep it",
     # Answers
-    "test.started": "The test of *{tool}* has started. You will be reminded to evaluate {count} times.",
-    "test.closed": "The test of *{tool}* is closed. The tool's status is now: {status}.",
+    "test.started": "The test of **{tool}** has started. You will be reminded to evaluate {count} times.",
+    "test.closed": "The test of **{tool}** is closed. The tool's status is now: {status}.",
     "test.already_closed": "That test is already closed.",
     "test.read_tool": "**{tool}**",
     "test.read_rating": "{stars} ({rating}/5)",

@@ -1,5 +1,5 @@
-"""Personal data (GDPR) as Slack and the CLI show it: the erasure's plan and confirmation
-modal, its receipt, the GDPR log and the summary beside `my-data`'s file.
+"""Personal data (GDPR) as people see it in the chat and the CLI: the erasure's plan and
+confirmation form, its receipt, the GDPR log and the summary beside `my-data`'s file.
 
 People read plain words, never the bot's internals: a table is named by what it holds
 ("roller", not `person_roles`), the log names people ("Line Holm", not `U0DEMO005`; an
@@ -7,7 +7,6 @@ erased person is "slettet person") and counts records in words ("3 poster")."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import datetime
@@ -15,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.i18n import CATALOGUES, t
-from bot.mrkdwn import escape
 from bot.services.gdpr import (
     CLI,
     ERASURE_LIST,
@@ -26,8 +24,11 @@ from bot.services.gdpr import (
     LogEntry,
     Target,
 )
-from bot.views.blocks import context, header, plain, section, sections, shorten
+from bot.views.blocks import shorten
 from bot.views.dates import day_text
+from bot.views.model import Context, Form, Heading, Message, Part, Text
+from bot.views.text import literal
+from bot.views.text import mention as mentioned
 
 ERASE_CALLBACK = "gdpr_erase"
 #: Entries of the log shown in Slack (the CLI shows all).
@@ -42,11 +43,13 @@ _CUTOFF = re.compile(r"^created_at<(\d{4}-\d{2}-\d{2})")
 
 
 def who_text(who: Identity, *, mention: bool = True) -> str:
-    """`<@U…>` in Slack, else the name and e-mail (escaped) — how the plan names the person."""
+    """How the plan names the person: a mention in a message (neutral Markdown), else the
+    name and e-mail — literal in a message, plain for the CLI (`mention=False`)."""
     if mention and who.slack_id:
-        return f"<@{who.slack_id}>"
+        return mentioned(who.slack_id)
     known = who.email or who.slack_id or ""
-    return escape(f"{who.name} ({known})" if who.name and known else who.name or known)
+    named = f"{who.name} ({known})" if who.name and known else who.name or known
+    return literal(named) if mention else named
 
 
 def _table_word(lang: str, table: str) -> str:
@@ -61,26 +64,21 @@ def plan_lines(lang: str, plan: ErasurePlan) -> list[str]:
     ]
 
 
-def erase_modal(
-    lang: str, plan: ErasurePlan, target: Target, channel: str | None
-) -> dict[str, Any]:
-    """What will happen, listed table by table; *Slet* does it."""
+def erase_modal(lang: str, plan: ErasurePlan, target: Target, channel: str | None) -> Form:
+    """What will happen, listed table by table; **Slet** does it."""
     lines = [f"• {line}" for line in plan_lines(lang, plan)]
-    return {
-        "type": "modal",
-        "callback_id": ERASE_CALLBACK,
-        "title": plain(t(lang, "gdpr.modal_title")),
-        "submit": plain(t(lang, "gdpr.modal_submit")),
-        "close": plain(t(lang, "gdpr.modal_close")),
-        "private_metadata": json.dumps(
-            {"kind": target.kind, "value": target.value, "channel": channel}
+    return Form(
+        ERASE_CALLBACK,
+        t(lang, "gdpr.modal_title"),
+        t(lang, "gdpr.modal_submit"),
+        t(lang, "gdpr.modal_close"),
+        (
+            Text(t(lang, "gdpr.modal_intro", who=who_text(plan.who))),
+            Text("\n".join(lines)),
+            Context(t(lang, "gdpr.modal_note")),
         ),
-        "blocks": [
-            section(t(lang, "gdpr.modal_intro", who=who_text(plan.who))),
-            *sections(lines),
-            context(t(lang, "gdpr.modal_note")),
-        ],
-    }
+        metadata={"kind": target.kind, "value": target.value, "channel": channel},
+    )
 
 
 def target_from(metadata: Mapping[str, Any]) -> tuple[Target | None, str | None]:
@@ -99,17 +97,16 @@ def erased_text(lang: str, plan: ErasurePlan) -> str:
     return f"{done}\n{t(lang, 'gdpr.erased_detail')}"
 
 
-def erased_message(lang: str, plan: ErasurePlan) -> dict[str, Any]:
+def erased_message(lang: str, plan: ErasurePlan) -> Message:
     """The coordinator's receipt: what was done, table by table, and what that means."""
     text = erased_text(lang, plan)
     if plan.empty:
-        return {"text": text, "blocks": [section(text)]}
+        return Message(text, (Text(text),))
     done = t(lang, "gdpr.erased", who=who_text(plan.who), count=plan.total)
     lines = [f"• {line}" for line in plan_lines(lang, plan)]
-    return {
-        "text": text,
-        "blocks": [section(done), *sections(lines), context(t(lang, "gdpr.erased_detail"))],
-    }
+    return Message(
+        text, (Text(done), Text("\n".join(lines)), Context(t(lang, "gdpr.erased_detail")))
+    )
 
 
 def subject_text(lang: str, entry: LogEntry, names: Mapping[str, str]) -> str:
@@ -168,16 +165,16 @@ def log_line(lang: str, entry: LogEntry, tz: ZoneInfo, names: Mapping[str, str])
 
 def log_message(
     lang: str, entries: list[LogEntry], total: int, tz: ZoneInfo, names: Mapping[str, str]
-) -> dict[str, Any]:
-    """The latest entries, newest first (escaped: names are people's text)."""
+) -> Message:
+    """The latest entries, newest first (literal: names are people's text)."""
     if not entries:
         text = t(lang, "gdpr.log_empty")
-        return {"text": text, "blocks": [section(text)]}
-    lines = [escape(log_line(lang, entry, tz, names)) for entry in entries]
-    blocks = [header(t(lang, "gdpr.log_header")), *sections(lines)]
+        return Message(text, (Text(text),))
+    lines = [literal(log_line(lang, entry, tz, names)) for entry in entries]
+    parts: list[Part] = [Heading(t(lang, "gdpr.log_header")), Text("\n".join(lines))]
     if total > len(entries):
-        blocks.append(context(t(lang, "gdpr.log_more", shown=len(entries), total=total)))
-    return {"text": t(lang, "gdpr.log_header"), "blocks": blocks}
+        parts.append(Context(t(lang, "gdpr.log_more", shown=len(entries), total=total)))
+    return Message(t(lang, "gdpr.log_header"), tuple(parts))
 
 
 def my_data_summary(lang: str, summary: DataSummary) -> str:

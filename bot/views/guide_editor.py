@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bot.domain.guides import AGE_GROUPS, THEMES, GuideDetail
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.guide_editor import (
     ALIASES_MAX,
     BODY_PART_MAX,
@@ -20,6 +19,7 @@ from bot.services.guide_editor import (
     TOOL_MAX,
 )
 from bot.views.model import Form, FormField, MultiChoiceField, Option, TextField
+from bot.views.text import literal
 
 CALLBACK_ID = "guide_editor"
 
@@ -169,4 +169,4 @@ def editor_errors(
 
 def saved_message(lang: str, *, tool: str, title: str, version: int, new_version: bool) -> str:
     key = "editor.saved" if new_version else "editor.unchanged"
-    return t(lang, key, tool=escape(tool), title=escape(title), version=version)
+    return t(lang, key, tool=literal(tool), title=literal(title), version=version)

@@ -1,42 +1,43 @@
-"""A guide as Slack shows it: the card (purpose first), the whole guide, its history.
+"""A guide as every front end shows it: the card (purpose first), the whole guide, its
+history — neutral messages (`bot.views.model`).
 
-All guide text is the ambassadors' own and goes through `to_mrkdwn`, which escapes it. A
-guide too long for one message is split across sections and messages, numbered, never cut.
+The guide's words are the ambassadors' own: its title, purpose and names go in through
+`literal`, its body (Markdown they formatted) through `markdown`, which keeps the formatting
+and mentions nobody. A guide too long for one message is split into parts and messages,
+numbered, never cut.
 """
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.adoption import AdoptionState
 from bot.domain.guides import GuideDetail, GuideSummary, GuideVersion
 from bot.i18n import either, t
-from bot.mrkdwn import escape
 from bot.services.gdpr import CLI, FORMER_AMBASSADOR
 from bot.services.guides import Helpful
 from bot.services.search import FaqEntry
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
 from bot.views.adoption import IN_USE, OTHER, STARTED, STOPPED, adoption_line, place_value
-from bot.views.blocks import (
-    Block,
-    actions,
-    any_numbered,
-    button,
-    context,
-    divider,
-    header,
-    numbered,
-    option,
-    plain,
-    section,
-    sections,
-    shorten,
-)
+from bot.views.blocks import any_numbered, numbered, shorten
 from bot.views.dates import local_day
 from bot.views.decisions import decision_buttons
-from bot.views.markdown import card_steps, split_for_sections, to_mrkdwn, without_empty_headings
-from bot.views.model import Message, Text
+from bot.views.markdown import card_steps, split_for_sections, without_empty_headings
+from bot.views.model import (
+    Actions,
+    Button,
+    Context,
+    Divider,
+    Element,
+    Heading,
+    Message,
+    Option,
+    Overflow,
+    Part,
+    Select,
+    Text,
+)
+from bot.views.text import literal, markdown, mention
 from bot.views.tool_tests import START as START_TEST
 from bot.views.tool_tests import SUMMARY, summary_line
 from bot.views.trainings import PLAN
@@ -57,14 +58,18 @@ SEARCH_NAME = "guide_search_name"
 SEARCH_NAME_ACTIONS = any_numbered(SEARCH_NAME)
 ASK_NETWORK = "sparring_ask"
 
-MESSAGE_BLOCKS_MAX = 50
+#: Parts of one message of the whole guide: a heading, the parts, "part n of m" (and "too
+#: long" on the last), within the 50 a message holds.
+MESSAGE_PARTS_MAX = 50
+#: The Markdown in one part of the whole guide: room for the escaping a platform adds, so
+#: every part stays one section of Slack's 3,000 characters.
+PART_CHARS = 2500
 #: How much of the steps the card shows before "show the whole guide".
 EXCERPT_CHARS = 900
 #: Buttons in the card's first row; everything else is in "Mere …".
 FIRST_ROW = 4
 #: Slack's limit of options in an overflow menu.
 OVERFLOW_MAX = 5
-CONTEXT_MAX = 2000
 HISTORY_SHOWN = 20
 
 
@@ -82,11 +87,12 @@ def labels_line(lang: str, themes: tuple[str, ...], age_groups: tuple[str, ...])
 
 
 def _steps(lang: str, body: str) -> str:
-    """The body in mrkdwn, under "How to" unless the ambassador began it with a heading."""
-    converted = to_mrkdwn(body)
+    """The body as its ambassador formatted it, under "How to" unless they began it with a
+    heading."""
+    kept = markdown(body)
     if body.lstrip().startswith("#"):
-        return converted
-    return t(lang, "guide.steps") + "\n" + converted
+        return kept
+    return t(lang, "guide.steps") + "\n" + kept
 
 
 # -- the title ----------------------------------------------------------------------------
@@ -110,11 +116,11 @@ def _title(detail: GuideDetail) -> str:
 
 
 def _fallback(lang: str, detail: GuideDetail) -> str:
-    """The notification text: Slack parses it like mrkdwn, so the guide's words are escaped."""
+    """The notification text (neutral Markdown, so the guide's words are literal)."""
     tool, title = detail.tool.name, detail.current.content.title
     if _begins_with(title, tool):
-        return t(lang, "guide.fallback_titled", title=escape(title))
-    return t(lang, "guide.fallback", tool=escape(tool), title=escape(title))
+        return t(lang, "guide.fallback_titled", title=literal(title))
+    return t(lang, "guide.fallback", tool=literal(tool), title=literal(title))
 
 
 def _facts(lang: str, card: GuideCard, tz: ZoneInfo) -> str:
@@ -130,7 +136,7 @@ def _facts(lang: str, card: GuideCard, tz: ZoneInfo) -> str:
             )
         )
     if detail.owner_name:
-        parts.append(t(lang, "guide.owner", name=escape(detail.owner_name)))
+        parts.append(t(lang, "guide.owner", name=literal(detail.owner_name)))
     checked = detail.guide.verified_at or detail.current.edited_at
     parts.append(t(lang, "guide.checked", day=local_day(lang, checked, tz)))
     if detail.guide.helpful_count:
@@ -198,22 +204,23 @@ def card_actions(lang: str, card: GuideCard) -> tuple[list[CardAction], list[Car
     return first[:FIRST_ROW], more
 
 
-def _more_menu(lang: str, more: list[CardAction]) -> dict[str, Any]:
-    """One overflow menu; a select labelled "Mere …" when it holds more than Slack's five."""
-    options = [option(label, _more_value(action_id, value)) for label, action_id, value in more]
+def _more_menu(lang: str, more: list[CardAction]) -> Element:
+    """One overflow menu; a select labelled "Mere …" when it holds more than five."""
+    options = tuple(
+        Option(label, _more_value(action_id, value)) for label, action_id, value in more
+    )
     if len(options) <= OVERFLOW_MAX:
-        return {"type": "overflow", "action_id": MORE, "options": options}
-    return {
-        "type": "static_select",
-        "action_id": MORE,
-        "placeholder": plain(t(lang, "guide.more")),
-        "options": options,
-    }
+        return Overflow(MORE, options)
+    return Select(MORE, t(lang, "guide.more"), options)
 
 
-def card_blocks(
+def _button(label: str, action_id: str, value: str) -> Button:
+    return Button(action_id, label, value, style="primary" if action_id == SHOW else None)
+
+
+def card_parts(
     lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: str | None = None
-) -> list[Block]:
+) -> list[Part]:
     """Purpose, the first steps, labels and facts, and the buttons.
 
     A card shared in a channel (`shared_by`) is the short card: purpose, the first steps and
@@ -221,37 +228,34 @@ def card_blocks(
     """
     detail = card.detail
     content = detail.current.content
-    blocks: list[Block] = [header(_title(detail))]
+    parts: list[Part] = [Heading(_title(detail))]
     if shared_by:
-        blocks.append(context(t(lang, "guide.shared_by", user=f"<@{shared_by}>")))
-    purpose = split_for_sections(escape(content.purpose))
-    blocks.append(section(t(lang, "guide.purpose") + "\n" + purpose[0]))
-    blocks += [section(part) for part in purpose[1:]]
+        parts.append(Context(t(lang, "guide.shared_by", user=mention(shared_by))))
+    parts.append(Text(t(lang, "guide.purpose") + "\n" + literal(content.purpose)))
     steps, more_follows = card_steps(content.body) if content.body else ("", False)
     body = split_for_sections(_steps(lang, steps), EXCERPT_CHARS) if steps else []
     if body:
-        blocks.append(section(body[0]))
+        parts.append(Text(body[0]))
     if more_follows or len(body) > 1:
-        blocks.append(context(t(lang, "guide.continues")))
+        parts.append(Context(t(lang, "guide.continues")))
     if shared_by:
-        show = button(t(lang, "guide.button.show"), SHOW, str(detail.guide.id), primary=True)
-        blocks.append(actions(show))
-        return blocks
+        parts.append(Actions((_button(t(lang, "guide.button.show"), SHOW, str(detail.guide.id)),)))
+        return parts
     labels = labels_line(lang, content.themes, content.age_groups)
     if labels:
-        blocks.append(context(shorten(labels, CONTEXT_MAX)))
-    blocks.append(context(shorten(_facts(lang, card, tz), CONTEXT_MAX)))
+        parts.append(Context(labels))
+    parts.append(Context(_facts(lang, card, tz)))
     evaluation = summary_line(lang, card.evaluation) if card.evaluation else None
     if evaluation:
-        blocks.append(context(evaluation))
+        parts.append(Context(evaluation))
     if card.adoption is not None:
-        blocks.append(context(shorten(adoption_line(lang, card.adoption), CONTEXT_MAX)))
+        parts.append(Context(adoption_line(lang, card.adoption)))
     first, more = card_actions(lang, card)
-    elements = [button(label, a, value, primary=a == SHOW) for label, a, value in first]
+    elements: list[Element] = [_button(label, a, value) for label, a, value in first]
     if more:
         elements.append(_more_menu(lang, more))
-    blocks.append(actions(*elements))
-    return blocks
+    parts.append(Actions(tuple(elements)))
+    return parts
 
 
 def decide_message(lang: str, card: GuideCard) -> Message:
@@ -263,110 +267,103 @@ def decide_message(lang: str, card: GuideCard) -> Message:
     return Message(text, (Text(text), decision_buttons(lang, tool.id, tool.name)))
 
 
-def _other_line(lang: str, summary: GuideSummary) -> Block:
-    title = escape(shorten(summary.title, 150))
+def _other_line(lang: str, summary: GuideSummary) -> Text:
+    title = literal(shorten(summary.title, 150))
     if _begins_with(summary.title, summary.tool_name):
-        named = f"*{title}*"
+        named = f"**{title}**"
     else:
-        named = f"*{escape(summary.tool_name)}*: {title}"
-    block = section(f"{named}\n_{escape(shorten(summary.purpose, 200))}_")
-    block["accessory"] = button(t(lang, "guide.button.open"), SHOW, str(summary.guide_id))
-    return block
+        named = f"**{literal(summary.tool_name)}**: {title}"
+    button = Button(SHOW, t(lang, "guide.button.open"), str(summary.guide_id))
+    return Text(f"{named}\n_{literal(shorten(summary.purpose, 200))}_", button)
 
 
 #: How much of a saved answer the card shows; the whole guide has all of it.
 FAQ_CHARS = 700
 
 
-def faq_block(lang: str, entry: FaqEntry) -> Block:
+def faq_part(lang: str, entry: FaqEntry) -> Text:
     """The saved question and answer the search found the guide by, as the guide has it."""
     answer = shorten(entry.answer, FAQ_CHARS)
-    return section(
-        t(lang, "guide.found_in_faq") + "\n" + to_mrkdwn(f"**{entry.question}**\n\n{answer}")
+    return Text(
+        t(lang, "guide.found_in_faq") + "\n" + markdown(f"**{entry.question}**\n\n{answer}")
     )
 
 
-def search_message(lang: str, found: SearchAnswer, tz: ZoneInfo) -> dict[str, Any]:
-    blocks = card_blocks(lang, found.best, tz)
+def search_message(lang: str, found: SearchAnswer, tz: ZoneInfo) -> Message:
+    parts = card_parts(lang, found.best, tz)
     if found.faq is not None:  # right under the title: it is why this guide came first
-        blocks.insert(1, faq_block(lang, found.faq))
+        parts.insert(1, faq_part(lang, found.faq))
     if found.others:
-        blocks += [divider(), section(t(lang, "guide.others"))]
-        blocks += [_other_line(lang, other) for other in found.others]
-    return {"text": _fallback(lang, found.best.detail), "blocks": blocks}
+        parts += [Divider(), Text(t(lang, "guide.others"))]
+        parts += [_other_line(lang, other) for other in found.others]
+    return Message(_fallback(lang, found.best.detail), tuple(parts))
 
 
 def card_message(
     lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: str | None = None
-) -> dict[str, Any]:
-    return {
-        "text": _fallback(lang, card.detail),
-        "blocks": card_blocks(lang, card, tz, shared_by=shared_by),
-    }
+) -> Message:
+    return Message(
+        _fallback(lang, card.detail), tuple(card_parts(lang, card, tz, shared_by=shared_by))
+    )
 
 
-def no_match_message(lang: str, missing: NoMatch) -> dict[str, Any]:
-    query = escape(shorten(" ".join(missing.query.split()), 100))
+def no_match_message(lang: str, missing: NoMatch) -> Message:
+    query = literal(shorten(" ".join(missing.query.split()), 100))
     text = t(lang, "guide.no_match", query=query)
-    blocks: list[Block] = [section(text)]
+    parts: list[Part] = [Text(text)]
     if missing.closest:
-        names = either(lang, [f"*{escape(name)}*" for name in missing.closest])
-        blocks.append(section(t(lang, "guide.did_you_mean", names=names)))
-        blocks.append(
-            actions(
-                *(
-                    button(name, numbered(SEARCH_NAME, number), name)
+        names = either(lang, [f"**{literal(name)}**" for name in missing.closest])
+        parts.append(Text(t(lang, "guide.did_you_mean", names=names)))
+        parts.append(
+            Actions(
+                tuple(
+                    Button(numbered(SEARCH_NAME, number), name, name)
                     for number, name in enumerate(missing.closest)
                 )
             )
         )
-    blocks.append(section(t(lang, "guide.ask_instead")))
-    blocks.append(
-        actions(
-            button(t(lang, "guide.button.ask_network"), ASK_NETWORK, missing.query, primary=True)
-        )
-    )
-    return {"text": text, "blocks": blocks}
+    parts.append(Text(t(lang, "guide.ask_instead")))
+    ask = Button(ASK_NETWORK, t(lang, "guide.button.ask_network"), missing.query, style="primary")
+    parts.append(Actions((ask,)))
+    return Message(text, tuple(parts))
 
 
-def whole_guide_messages(
-    lang: str, detail: GuideDetail, *, max_messages: int
-) -> list[dict[str, Any]]:
+def whole_guide_messages(lang: str, detail: GuideDetail, *, max_messages: int) -> list[Message]:
     """The whole guide, in as many messages as it needs (each "part n of m").
 
     Only a guide longer than `max_messages` full messages (hundreds of pages) does not fit:
     its last message then says so and where to read the rest.
     """
     content = detail.current.content
-    chunks = [t(lang, "guide.purpose") + "\n" + escape(content.purpose)]
+    chunks = [t(lang, "guide.purpose") + "\n" + literal(content.purpose)]
     body = without_empty_headings(content.body) if content.body else ""
     if body:
         chunks.append(_steps(lang, body))
     labels = labels_line(lang, content.themes, content.age_groups)
     if labels:
         chunks.append(labels)
-    parts = [part for chunk in chunks for part in split_for_sections(chunk)]
-    per_message = MESSAGE_BLOCKS_MAX - 2  # a header and the "part n of m" line
-    pages = [parts[i : i + per_message] for i in range(0, len(parts), per_message)]
+    texts = [part for chunk in chunks for part in split_for_sections(chunk, PART_CHARS)]
+    per_message = MESSAGE_PARTS_MAX - 3  # a heading, "part n of m" and "too long"
+    pages = [texts[i : i + per_message] for i in range(0, len(texts), per_message)]
     cut = len(pages) > max_messages
     pages = pages[:max_messages]
     messages = []
     for number, page in enumerate(pages, start=1):
-        blocks: list[Block] = [header(_title(detail)), *(section(part) for part in page)]
+        parts: list[Part] = [Heading(_title(detail)), *(Text(text) for text in page)]
         if len(pages) > 1 or cut:
-            blocks.append(context(t(lang, "guide.part", number=number, count=len(pages))))
+            parts.append(Context(t(lang, "guide.part", number=number, count=len(pages))))
         if cut and number == len(pages):
-            blocks.append(context(t(lang, "guide.too_long_for_slack")))
-        messages.append({"text": _fallback(lang, detail), "blocks": blocks})
+            parts.append(Context(t(lang, "guide.too_long_for_slack")))
+        messages.append(Message(_fallback(lang, detail), tuple(parts)))
     return messages
 
 
 def author(lang: str, edited_by: str | None, names: dict[str, str]) -> str:
     """Who wrote a version, as people say it: their name, "importeret fra fil" for a file
     imported with `tovholder guides import`, "kommandolinjen" for another CLI author, never
-    a Slack id or an internal marker (escaped, for mrkdwn)."""
+    a Slack id or an internal marker (neutral Markdown: a name is literal)."""
     if edited_by and edited_by in names:
-        return escape(names[edited_by])
+        return literal(names[edited_by])
     if edited_by == CLI or (edited_by or "").startswith(CLI + ":import"):
         return t(lang, "guide.author.file")
     if (edited_by or "").startswith(CLI + ":"):
@@ -382,7 +379,7 @@ def history_message(
     versions: list[GuideVersion],
     tz: ZoneInfo,
     names: dict[str, str],
-) -> dict[str, Any]:
+) -> Message:
     """Versions, newest first; `names` are the authors' names by the id each is kept under."""
     lines = [
         t(
@@ -391,17 +388,17 @@ def history_message(
             version=version.version,
             day=local_day(lang, version.edited_at, tz),
             who=author(lang, version.edited_by, names),
-            title=escape(shorten(version.content.title, 100)),
+            title=literal(shorten(version.content.title, 100)),
         )
         for version in versions[:HISTORY_SHOWN]
     ]
     if len(versions) > HISTORY_SHOWN:
         lines.append(t(lang, "guide.history_more", count=len(versions) - HISTORY_SHOWN))
-    text = t(lang, "guide.history_header", title=escape(_title(detail)))
-    return {"text": text, "blocks": [section(text), *sections(lines)]}
+    text = t(lang, "guide.history_header", title=literal(_title(detail)))
+    return Message(text, (Text(text), Text("\n".join(lines))))
 
 
-def helpful_message(lang: str, marked: Helpful) -> dict[str, Any]:
+def helpful_message(lang: str, marked: Helpful) -> Message:
     """Thanks for a first click, one person or several; a repeat click is not thanked again."""
     if not marked.counted:
         text = t(lang, "guide.helpful_already")
@@ -409,4 +406,4 @@ def helpful_message(lang: str, marked: Helpful) -> dict[str, Any]:
         text = t(lang, "guide.helpful_thanks_first")
     else:
         text = t(lang, "guide.helpful_thanks", count=marked.count)
-    return {"text": text, "blocks": [section(text)]}
+    return Message(text, (Text(text),))

@@ -1,13 +1,10 @@
-"""Guide bodies are written in Markdown, but Slack shows mrkdwn: this turns one into the other.
+"""Reading a guide's Markdown, the parts no renderer does: what the card shows of a body
+(`card_steps`: the headings, the first list) and the body without empty headings, and
+`split_for_sections`, which cuts text into pieces of a bounded size without breaking a link,
+a mention token, an entity or a code block — the guide view splits a long guide into parts
+and messages with it, and Slack's renderer splits its converted text into sections.
 
-The ambassadors' text is escaped before anything is converted, so the only `<…>` sequences in the
-result are the links built here from `[text](https://…)`: a guide cannot ping a channel, mention
-someone or disguise a link. A backslash before a punctuation character makes it literal, as in
-CommonMark (`\\[AULA\\](https://…)` shows the brackets and the address, no link): that is how text
-copied into a guide from a question or a chat message is kept as written
-(`bot.domain.guide_markdown.literal`). `split_for_sections` then cuts the result into pieces that
-fit Slack's section blocks without breaking an entity, a link or a code block, and
-`card_steps` reads the structure (headings, the first list) for the guide card's short form.
+Converting Markdown for a platform is its renderer's (`handlers.slack.markdown`).
 """
 
 from __future__ import annotations
@@ -15,120 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.mrkdwn import escape
-
 _FENCE = re.compile(r" {0,3}```")
-_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*")
-_BOLD_MARK = re.compile(r"\*\*|__")
-_QUOTE = re.compile(r" {0,3}(?:&gt;[ \t]?)+(?P<rest>.*)")
-_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+(?P<rest>.*)")
-#: Kept out of the formatting: a code span (shown as written, backslashes included) and a
-#: backslash escape (the character itself; `<`, `>` and `&` arrive here as entities). Our own
-#: stand-in characters (`_KEPT`…, the private-use planes 15–16) found in the text are kept too, so
-#: every one of them in the marked text is ours.
-_LITERAL = re.compile(
-    r"`[^`\n]+`"
-    r"|\\(?P<escaped>&lt;|&gt;|&amp;|[!-/:-@\[-`{-~])"
-    r"|[\U000F0000-\U0010FFFF]"
-)
-_KEPT = 0xF0000
-_KEPT_MARK = re.compile(r"[\U000F0000-\U0010FFFF]")
-_KEPT_ROOM = 0x110000 - _KEPT
-_INLINE = re.compile(
-    r"!?\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)\)"
-    r"|\*\*(?=\S)(?P<bold>.+?)(?<=\S)\*\*"
-    r"|(?<!\w)__(?=\S)(?P<bold2>.+?)(?<=\S)__(?!\w)"
-    r"|~~(?=\S)(?P<strike>.+?)(?<=\S)~~"
-    r"|(?<![*\w])\*(?=[^\s*])(?P<italic>.+?)(?<=[^\s*])\*(?![*\w])"
-)
-# Other schemes (javascript:, data:, relative paths) would be a trap behind a friendly label.
-_SAFE_SCHEME = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
-
-
-def to_mrkdwn(markdown: str) -> str:
-    """Escaped Slack mrkdwn for a guide body, so it reads as the ambassador formatted it."""
-    out: list[str] = []
-    indents: list[int] = []  # indentation of the open list levels, to know how deep an item is
-    in_code = False
-    for line in escape(markdown.replace("\r\n", "\n")).split("\n"):
-        if _FENCE.match(line):
-            in_code = not in_code
-            out.append("```")  # Slack ignores a language name after the fence
-        elif in_code:
-            out.append(line)
-        else:
-            out.append(_line(line.rstrip(), indents))
-    if in_code:
-        out.append("```")  # an unclosed block would swallow the rest of the message
-    return "\n".join(out).strip("\n")
-
-
-def _line(line: str, indents: list[int]) -> str:
-    if m := _HEADING.fullmatch(line):
-        indents.clear()
-        # Slack has no headings; a bold line is the closest, and bold inside bold would not nest.
-        return f"*{_inline(_BOLD_MARK.sub('', m['text']))}*"
-    if m := _QUOTE.fullmatch(line):
-        # The escaped `&gt;` is safe to turn back into Slack's quote marker: alone it links nothing.
-        rest = _line(m["rest"], indents)
-        return f"> {rest}" if rest else ">"
-    if m := _ITEM.fullmatch(line):
-        depth = _depth(len(m["indent"].expandtabs(4)), indents)
-        marker = f"{m['number']}." if m["number"] else ("◦" if depth else "•")
-        return f"{'  ' * depth}{marker} {_inline(m['rest'])}"
-    if line:
-        indents.clear()
-    return _inline(line)
-
-
-def _depth(indent: int, indents: list[int]) -> int:
-    """Nesting by comparing with the items above, so both 2- and 4-space writers get one level."""
-    while indents and indents[-1] > indent:
-        indents.pop()
-    if not indents or indents[-1] < indent:
-        indents.append(indent)
-    return len(indents) - 1
-
-
-def _inline(text: str) -> str:
-    """Code spans and escaped characters are set aside, each as one stand-in character no
-    pattern matches, so an escaped `*` or `[` can neither open nor close anything; the rest
-    is formatted, then they are put back as written (code) or as the bare character. A link
-    is built from its label and address as written (an escaped `|` is a `|` to `_link`) and
-    set aside whole, so nothing in it is put back twice."""
-    if len(text) >= _KEPT_ROOM:  # more than there are stand-ins: no line a person writes
-        return text  # escaped already, shown unformatted
-    kept: list[str] = []
-
-    def keep(value: str) -> str:
-        kept.append(value)
-        return chr(_KEPT + len(kept) - 1)
-
-    def restore(marked: str) -> str:
-        return _KEPT_MARK.sub(lambda m: kept[ord(m[0]) - _KEPT], marked)
-
-    def formatted(marked: str) -> str:
-        return _INLINE.sub(one, marked)
-
-    def one(m: re.Match[str]) -> str:
-        if m["label"]:
-            return keep(_link(restore(m["label"]), restore(m["url"])))
-        if m["bold"] or m["bold2"]:
-            return f"*{formatted(m['bold'] or m['bold2'])}*"
-        if m["strike"]:
-            return f"~{formatted(m['strike'])}~"
-        return f"_{formatted(m['italic'])}_"
-
-    return restore(formatted(_LITERAL.sub(lambda m: keep(m["escaped"] or m[0]), text)))
-
-
-def _link(label: str, url: str) -> str:
-    if not _SAFE_SCHEME.match(url):
-        return f"{label} ({url})"
-    # Slack ends the address at the first `|`; a broken bar in the label keeps it plain text.
-    return f"<{url.replace('|', '%7C')}|{label.replace('|', '¦')}>"
-
-
 _ATOM = re.compile(r"<[^<>\n]*>|&#?\w{1,8};")  # a link or an entity: cutting one shows garbage
 _FENCE_LINE = re.compile(r"^```", re.MULTILINE)
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
@@ -137,7 +21,8 @@ MIN_LIMIT = 20  # room for the fences around a cut code block and for the longes
 
 
 def split_for_sections(mrkdwn: str, limit: int = 3000) -> list[str]:
-    """Chunks of converted text for one section block each, as Slack caps a section's text.
+    """Chunks of text for one section block each, as Slack caps a section's text (or for one
+    part of the whole guide).
 
     Cuts go, by preference, at a blank line in the second half of the room, at a line end, after
     a space, and mid-word only in a line without a usable space. What holds:

@@ -70,9 +70,9 @@ def answer_message(
     lang: str, found: SearchAnswer | NoMatch | BrowseAnswer, services: Services
 ) -> dict[str, Any]:
     if isinstance(found, SearchAnswer):
-        return search_message(lang, found, services.settings.tz)
+        return render.message(search_message(lang, found, services.settings.tz))
     if isinstance(found, NoMatch):
-        return no_match_message(lang, found)
+        return render.message(no_match_message(lang, found))
     return render.message(browse_message(lang, found))
 
 
@@ -125,7 +125,7 @@ async def share_guide(
         return
     post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
     try:
-        await client.chat_postMessage(channel=channel, **post)
+        await client.chat_postMessage(channel=channel, **render.message(post))
     except SlackApiError as error:
         logger.info("sharing a guide failed error=%s", slack_error_code(error))
         await private(respond, text_message(t(lang, "guide.cannot_share")))

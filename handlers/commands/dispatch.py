@@ -14,9 +14,12 @@ from typing import Any
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.ports import Message
 from bot.runtime import Services
 from bot.services.commands import Reading, SlashCommand
 from bot.services.permissions import ensure_allowed
+from bot.views import model
+from handlers.slack import render
 from handlers.slack_text import slack_text
 
 
@@ -50,9 +53,10 @@ class CommandCall:
         channel = self.command.get("channel_id")
         return None if channel is None else str(channel)
 
-    async def say(self, message: dict[str, Any]) -> None:
-        """Privately, below the command."""
-        await self.respond(response_type="ephemeral", **message)
+    async def say(self, message: Message) -> None:
+        """Privately, below the command; a neutral message is rendered here."""
+        payload = render.message(message) if isinstance(message, model.Message) else message
+        await self.respond(response_type="ephemeral", **payload)
 
 
 CommandHandler = Callable[[CommandCall], Awaitable[None]]

@@ -5,13 +5,14 @@ requires it: `bot.services.commands`)."""
 from __future__ import annotations
 
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services import gdpr
 from bot.views.blocks import shorten
 from bot.views.dates import local_day
 from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, my_data_summary, who_text
 from bot.views.help import text_message
+from bot.views.text import literal
 from handlers.commands.dispatch import CommandCall
+from handlers.slack import render_form
 
 TARGET_SHOWN = 80
 
@@ -51,7 +52,7 @@ async def gdpr_command(call: CommandCall) -> None:
         return
     target = gdpr.parse_target(rest)
     if target is None:
-        shown = escape(shorten(rest.strip(), TARGET_SHOWN)) or "–"
+        shown = literal(shorten(rest.strip(), TARGET_SHOWN)) or "–"
         await call.say(text_message(t(lang, "gdpr.bad_target", text=shown)))
         return
     try:
@@ -67,8 +68,8 @@ async def gdpr_command(call: CommandCall) -> None:
         )
         if earlier is not None:
             day = local_day(lang, earlier.at, services.settings.tz)
-            nothing = t(lang, "gdpr.cli_already", email=escape(target.value), at=day)
+            nothing = t(lang, "gdpr.cli_already", email=literal(target.value), at=day)
         await call.say(text_message(nothing))
         return
     modal = erase_modal(lang, plan, target, call.command.get("channel_id"))
-    await call.client.views_open(trigger_id=call.trigger_id, view=modal)
+    await call.client.views_open(trigger_id=call.trigger_id, view=render_form.modal(modal))

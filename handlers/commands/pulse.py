@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from bot.domain.pulse import BadPeriod
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services import pulse
 from bot.services.network import snapshot
 from bot.views.dates import period_name
 from bot.views.help import text_message
 from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_file
+from bot.views.text import literal
 from handlers.commands.dispatch import CommandCall
 from handlers.slack import render
 
@@ -23,13 +23,15 @@ async def pulse_command(call: CommandCall) -> None:
     try:
         request = pulse.read_request(text, services.clock)
     except BadPeriod as bad:
-        message = t(lang, "pulse.bad_period", value=escape(str(bad)[:40]))
-        await respond(response_type="ephemeral", **text_message(message))
+        message = t(lang, "pulse.bad_period", value=literal(str(bad)[:40]))
+        await respond(response_type="ephemeral", **render.message(text_message(message)))
         return
     try:
         scope = await pulse.scope_for(services.db, user_id)
     except pulse.NoScope:
-        await respond(response_type="ephemeral", **text_message(t(lang, "pulse.no_scope")))
+        await respond(
+            response_type="ephemeral", **render.message(text_message(t(lang, "pulse.no_scope")))
+        )
         return
     if request.area:
         snap = await snapshot(services.db)
@@ -41,10 +43,10 @@ async def pulse_command(call: CommandCall) -> None:
             message = t(
                 lang,
                 "pulse.unknown_area",
-                area=escape(request.area[:80]),
-                areas=escape(", ".join(allowed)) or "–",
+                area=literal(request.area[:80]),
+                areas=literal(", ".join(allowed)) or "–",
             )
-            await respond(response_type="ephemeral", **text_message(message))
+            await respond(response_type="ephemeral", **render.message(text_message(message)))
             return
         scope = narrowed
     settings = services.settings
@@ -66,4 +68,4 @@ async def pulse_command(call: CommandCall) -> None:
     named = period_name(lang, found.period)
     kind = t(lang, f"pulse.file_kind.{request.format}")
     sent = t(lang, "pulse.export_sent", period=named, file=kind)
-    await respond(response_type="ephemeral", **text_message(sent))
+    await respond(response_type="ephemeral", **render.message(text_message(sent)))

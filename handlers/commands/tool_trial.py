@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
-from bot.mrkdwn import escape
 from bot.services.guides import find_tool
 from bot.services.permissions import Action, person_can
 from bot.services.search import closest_tool_names
 from bot.services.tool_tests import running_tests, tool_summary, tools_with_results
 from bot.views.help import text_message
+from bot.views.text import literal
 from bot.views.tool_tests import (
     running_tests_message,
     summary_choices_message,
@@ -32,7 +32,7 @@ async def running_command(call: CommandCall) -> None:
         running_tests_message(call.lang, tests, can_run=may_run, tz=services.settings.tz)
     )
     if call.reading.word:
-        notice = text_message(t(call.lang, "test.unknown_word"))["blocks"][0]
+        notice = render.message(text_message(t(call.lang, "test.unknown_word")))["blocks"][0]
         message["blocks"].insert(0, notice)
     await call.say(message)
 
@@ -75,7 +75,7 @@ async def summary_command(call: CommandCall) -> None:
     tool = await find_tool(services.db, rest)
     if tool is None:
         close = await closest_tool_names(services.db, rest, limit=3)
-        text = t(lang, "test.which_tool", close=escape(", ".join(close)) or "–")
+        text = t(lang, "test.which_tool", close=literal(", ".join(close)) or "–")
         await call.say(text_message(text))
         return
     summary = await tool_summary(services.db, tool.id, clock=services.clock)

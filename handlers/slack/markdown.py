@@ -7,14 +7,18 @@ someone or disguise a link. A backslash before a punctuation character makes it 
 CommonMark (`\\[AULA\\](https://…)` shows the brackets and the address, no link): that is how
 text a person wrote is kept as written (`bot.views.text.literal`). `split_for_sections` then
 cuts the result into pieces that fit Slack's section blocks without breaking an entity, a link
-or a code block.
+or a code block (the one splitter, `bot.views.markdown`, which the guide view also pages a
+long guide with).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
+
+from bot.views.markdown import split_for_sections
+
+__all__ = ["escape", "split_for_sections", "to_mrkdwn"]
 
 _FENCE = re.compile(r" {0,3}```")
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*")
@@ -145,98 +149,3 @@ def _link(label: str, url: str) -> str:
         return f"{label} ({url})"
     # Slack ends the address at the first `|`; a broken bar in the label keeps it plain text.
     return f"<{url.replace('|', '%7C')}|{label.replace('|', '¦')}>"
-
-
-_ATOM = re.compile(r"<[^<>\n]*>|&#?\w{1,8};")  # a link or an entity: cutting one shows garbage
-_FENCE_LINE = re.compile(r"^```", re.MULTILINE)
-_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
-_OPEN, _CLOSE = "```\n", "\n```"
-MIN_LIMIT = 20  # room for the fences around a cut code block and for the longest entity
-
-
-def split_for_sections(mrkdwn: str, limit: int = 3000) -> list[str]:
-    """Chunks of converted text for one section block each, as Slack caps a section's text.
-
-    Cuts go, by preference, at a blank line in the second half of the room, at a line end, after
-    a space, and mid-word only in a line without a usable space. What holds:
-
-    - each chunk is at most `limit` characters and not blank; blank text gives `[]`;
-    - apart from "```" fence lines, the chunks are consecutive slices of the text with nothing but
-      whitespace around them: the newline and any blank lines at a cut between lines, nothing at a
-      cut after a space (the space ends the earlier chunk) or mid-word. So `"\\n".join(chunks)` is
-      the text with the blank lines at a cut reduced to one newline and a newline added at each
-      cut inside a line;
-    - no cut falls inside an entity such as `&amp;` or a `<url|label>` link. A link longer than
-      `limit - 8` fits in no chunk, so it becomes the plain text `label (url)` first; that is the
-      one change to the text;
-    - the fences in each chunk pair up: a code block cut in two is closed at the end of one chunk
-      and reopened in the next, and a fence that would only make an empty block at a cut is left
-      out.
-    """
-    if limit < MIN_LIMIT:
-        raise ValueError(f"limit must be at least {MIN_LIMIT}")
-    room = limit - len(_OPEN) - len(_CLOSE)
-    text = _ATOM.sub(lambda m: _unlink(m[0]) if len(m[0]) > room else m[0], mrkdwn).rstrip()
-    atoms = [(m.start(), m.end()) for m in _ATOM.finditer(text)]
-    fences = [m.start() for m in _FENCE_LINE.finditer(text)]
-
-    def in_code(i: int) -> bool:  # whether position i lies between an opening and closing fence
-        return bisect_left(fences, i) % 2 == 1
-
-    chunks: list[str] = []
-    pos = _skip_blank_lines(text, 0)
-    while pos < len(text):
-        if in_code(pos) and _FENCE_LINE.match(text, pos):  # the block ended right at the cut
-            pos = _skip_blank_lines(text, _line_end(text, pos))
-            continue
-        opening = _OPEN if in_code(pos) else ""
-        end = len(text)
-        if len(opening) + end - pos + (len(_CLOSE) if in_code(end) else 0) > limit:
-            end = _cut(text, pos, pos + room, atoms)
-            while text[end - 1] == "\n":  # a run of blank lines: cut before all of it
-                end -= 1
-            last_line = text.rfind("\n", pos, end)
-            if in_code(end) and last_line > pos and _FENCE_LINE.match(text, last_line + 1):
-                end = last_line  # keep a block's opening fence with its code
-        body = text[pos:end]
-        if body.strip():
-            chunks.append(opening + body + (_CLOSE if in_code(end) else ""))
-        pos = _skip_blank_lines(text, end)
-    return chunks
-
-
-def _cut(text: str, start: int, stop: int, atoms: list[tuple[int, int]]) -> int:
-    """Where the chunk from `start` should end, at most `stop`; the newline there is not kept."""
-    blank = text.rfind("\n\n", start + (stop - start) // 2, stop + 2)
-    if blank > start:
-        return blank
-    newline = text.rfind("\n", start + 1, stop + 1)
-    if newline > start:
-        return newline
-    first_word = len(text) - len(text[start:].lstrip(" ")) + 1
-    ends = range(stop, start, -1)
-    for end in ends:
-        if text[end - 1] == " " and end > first_word and not _inside(end, atoms):
-            return end
-    return next(end for end in ends if not _inside(end, atoms))
-
-
-def _inside(i: int, atoms: list[tuple[int, int]]) -> bool:
-    k = bisect_left(atoms, (i, i)) - 1
-    return k >= 0 and atoms[k][0] < i < atoms[k][1]
-
-
-def _skip_blank_lines(text: str, i: int) -> int:
-    """The newline at a cut and the blank lines after it belong to neither chunk."""
-    m = _BLANK_LINES.match(text, i)
-    return m.end() if m else i
-
-
-def _line_end(text: str, i: int) -> int:
-    end = text.find("\n", i)
-    return len(text) if end < 0 else end
-
-
-def _unlink(atom: str) -> str:
-    url, bar, label = atom[1:-1].partition("|")
-    return f"{label} ({url})" if bar else url

@@ -15,11 +15,11 @@ from bot.views.guide_editor import (
     editor_modal,
     saved_message,
 )
-from bot.views.guides import card_blocks
-from bot.views.help import text_message
+from bot.views.guides import card_parts
+from bot.views.model import Message, Text
 from handlers.interactions import Submission
 from handlers.replies import tell_privately
-from handlers.slack import render, render_form
+from handlers.slack import render_form
 
 __all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
 
@@ -83,6 +83,5 @@ async def save_guide_form(
         version=outcome.result.version,
         new_version=outcome.result.new_version,
     )
-    message = render.message(text_message(text))
-    message["blocks"] += card_blocks(lang, saved, services.settings.tz)
+    message = Message(text, (Text(text), *card_parts(lang, saved, services.settings.tz)))
     await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
