@@ -34,6 +34,7 @@ from bot.views.help import text_message
 from handlers.middleware import acting_person, first_delivery, stamp_activity, user_id_of
 from handlers.privacy import not_saved
 from handlers.replies import refusal
+from handlers.slack import render
 
 logger = logging.getLogger("tovholder.errors")
 Listener = Callable[..., Awaitable[Any]]
@@ -157,7 +158,7 @@ async def refuse(
 async def _refusal(services: Services, lang: str, refused: NotAllowed) -> dict[str, Any]:
     own = OWN_REFUSAL.get(refused.action)
     if own is not None:
-        return text_message(t(lang, own))
+        return render.message(text_message(t(lang, own)))
     return await refusal(services, lang, refused.action)
 
 
