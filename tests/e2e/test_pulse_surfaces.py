@@ -86,10 +86,10 @@ def numbers_of(pulse: Pulse) -> Numbers:
 
 
 def as_regex(lang: str, key: str) -> re.Pattern[str]:
-    """The catalogue's text for `key` as a pattern: each placeholder a captured number, but
-    `area`, a name."""
+    """The catalogue's text for `key` as Slack shows it (neutral `**bold**` is mrkdwn's `*`),
+    as a pattern: each placeholder a captured number, but `area`, a name."""
     parts = []
-    for literal, name, _, _ in Formatter().parse(t(lang, key)):
+    for literal, name, _, _ in Formatter().parse(t(lang, key).replace("**", "*")):
         parts.append(re.escape(literal))
         if name == "area":
             parts.append(r"\*?(?P<area>[^*\n]+)\*?")
