@@ -46,7 +46,6 @@ NOT_SLACK_TEXT = frozenset(
 SKIPPED = {
     "help.text_message": "wraps text its caller built and escaped",
     "nudges.morning_list_message": "lists the items' own notification text, made by their views",
-    "trainings.text_only": "wraps text its caller built and escaped",
     "network.mentions": "mentions people by Slack id on purpose",
     "gdpr.log_line": "a line for the CLI; log_message escapes it for Slack",
     "gdpr.subject_text": "part of log_line",

@@ -23,6 +23,7 @@ from bot.domain.trainings import (
 from bot.i18n import t
 from bot.views.blocks import shorten
 from bot.views.dates import day_text
+from bot.views.help import text_message
 from bot.views.model import (
     Actions,
     Button,
@@ -97,11 +98,6 @@ def signup(lang: str, training: Training) -> Actions:
             Button(NO, t(lang, "training.button.no"), value),
         )
     )
-
-
-def text_only(text: str) -> Message:
-    """A short text on its own (neutral Markdown)."""
-    return Message(text, (Text(text),))
 
 
 # -- the plan modal -----------------------------------------------------------------------
@@ -197,7 +193,7 @@ def planned_message(
         text = t(lang, "training.moved_receipt", line=line, coming=training.signed_up)
     else:
         text = t(lang, "training.saved_receipt", line=line)
-    return text_only(text)
+    return text_message(text)
 
 
 # -- what the superusers get --------------------------------------------------------------
@@ -250,7 +246,7 @@ def reminder_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
 def change_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
     if training.state == "cancelled":
         text = t(lang, "training.cancelled_notice", line=training_text(lang, training, tz))
-        return text_only(text)
+        return text_message(text)
     text = t(
         lang,
         "training.moved_notice",
@@ -266,18 +262,20 @@ def answer_message(
 ) -> Message:
     """The private receipt below the clicked button."""
     if training is None or outcome == "gone":
-        return text_only(t(lang, "training.gone"))
+        return text_message(t(lang, "training.gone"))
     line = training_text(lang, training, tz)
     if outcome == "saved":
         key = "training.answer.yes" if answer == "yes" else "training.answer.no"
-        return text_only(t(lang, key, line=line))
+        return text_message(t(lang, key, line=line))
     if outcome == "full":
         ambassador = mention(training.ambassador_slack_id)
-        return text_only(t(lang, "training.answer.full", line=line, ambassador=ambassador))
+        return text_message(t(lang, "training.answer.full", line=line, ambassador=ambassador))
     if outcome == "not_in_area":
-        return text_only(t(lang, "training.answer.not_in_area", area=literal(training.area_name)))
+        return text_message(
+            t(lang, "training.answer.not_in_area", area=literal(training.area_name))
+        )
     key = "training.answer.cancelled" if training.state == "cancelled" else "training.answer.past"
-    return text_only(t(lang, key, line=line))
+    return text_message(t(lang, key, line=line))
 
 
 # -- /tool-test trainings ------------------------------------------------------------------
@@ -300,10 +298,10 @@ def list_message(
     """An ambassador's own trainings with "Fremmøde", "Flyt", "Aflys"; a superuser's area's
     planned trainings with the sign-up buttons; a friendly line when there are none."""
     if kind == "none":
-        return text_only(t(lang, "training.list.none"))
+        return text_message(t(lang, "training.list.none"))
     if not trainings:
         key = "training.list.empty_held" if kind == "held" else "training.list.empty_offered"
-        return text_only(t(lang, key))
+        return text_message(t(lang, key))
     header = t(lang, "training.list.held" if kind == "held" else "training.list.offered")
     parts: list[Part] = [Text(header)]
     for training in trainings[:LISTED_MAX]:
@@ -350,7 +348,7 @@ def cancel_button(lang: str, training: Training) -> Button:
 
 def cancelled_receipt(lang: str, training: Training, tz: ZoneInfo, *, changed: bool) -> Message:
     key = "training.cancelled_receipt" if changed else "training.already_cancelled"
-    return text_only(
+    return text_message(
         t(lang, key, line=training_text(lang, training, tz), coming=training.signed_up)
     )
 
@@ -445,4 +443,4 @@ def attendance_receipt(
     )
     if started:
         text += "\n" + t(lang, "training.now_started", daycares=literal(", ".join(started)))
-    return text_only(text)
+    return text_message(text)

@@ -22,12 +22,12 @@ from bot.services.trainings import (
     may_change,
     names,
 )
+from bot.views.help import text_message
 from bot.views.trainings import (
     YES,
     answer_message,
     attendance_modal,
     cancelled_receipt,
-    text_only,
 )
 from handlers.events.home import publish_home
 from handlers.interactions import Click, conversation_id
@@ -90,7 +90,7 @@ async def sign_up(
     choice = "yes" if click.action_id == YES else "no"
     if training_id is None:
         await answer_click(
-            respond, services.messenger, user_id, text_only(t(lang, "training.gone"))
+            respond, services.messenger, user_id, text_message(t(lang, "training.gone"))
         )
         return
     result = await answer(
@@ -122,10 +122,10 @@ async def open_attendance(
             services.db, services.clock, click.external_id, training_id
         )
     except TrainingRefused:
-        await private(respond, text_only(t(lang, "training.error.not_started")))
+        await private(respond, text_message(t(lang, "training.error.not_started")))
         return
     except LookupError:
-        await private(respond, text_only(t(lang, "training.gone")))
+        await private(respond, text_message(t(lang, "training.gone")))
         return
     form = attendance_modal(lang, training, coming, await names(services.db), services.settings.tz)
     await client.views_open(trigger_id=click.trigger, view=render_form.modal(form))
@@ -142,10 +142,10 @@ async def open_move(
     user_id = click.external_id
     training = await get_training(services.db, as_int(click.value) or 0)
     if training is None:
-        await private(respond, text_only(t(lang, "training.gone")))
+        await private(respond, text_message(t(lang, "training.gone")))
         return
     if training.state != "planned":
-        await private(respond, text_only(t(lang, "training.not_planned")))
+        await private(respond, text_message(t(lang, "training.not_planned")))
         return
     if not await may_change(services.db, user_id, training):
         raise NotAllowed(Action.MANAGE_TRAININGS)
@@ -172,6 +172,6 @@ async def cancel(ack: AsyncAck, click: Click, respond: AsyncRespond, services: S
             as_int(click.value) or 0,
         )
     except LookupError:
-        await private(respond, text_only(t(lang, "training.gone")))
+        await private(respond, text_message(t(lang, "training.gone")))
         return
     await private(respond, cancelled_receipt(lang, training, services.settings.tz, changed=changed))

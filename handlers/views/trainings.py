@@ -23,13 +23,13 @@ from bot.services.trainings import (
     planning_areas,
     record_attendance,
 )
+from bot.views.help import text_message
 from bot.views.trainings import (
     ATTENDANCE_CALLBACK,
     PLAN_CALLBACK,
     attendance_receipt,
     plan_modal,
     planned_message,
-    text_only,
 )
 from handlers.interactions import Submission
 from handlers.replies import tell_privately
@@ -127,7 +127,7 @@ async def submit_plan(
     except LookupError:
         await ack()
         await client.chat_postMessage(
-            channel=user_id, **render.message(text_only(t(lang, "training.not_planned")))
+            channel=user_id, **render.message(text_message(t(lang, "training.not_planned")))
         )
         return
     await ack()
@@ -160,7 +160,7 @@ async def submit_attendance(
     except LookupError:
         await ack()
         await client.chat_postMessage(
-            channel=user_id, **render.message(text_only(t(lang, "training.gone")))
+            channel=user_id, **render.message(text_message(t(lang, "training.gone")))
         )
         return
     await ack()
