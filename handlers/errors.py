@@ -79,8 +79,8 @@ def guard(
         user_id = user_id_of(body)
         if user_id:
             stamp_activity(services, user_id)
-        if "lang" in own:
             context["person_id"] = await acting_person(services, user_id)
+        if "lang" in own:
             context["lang"] = await services.language.for_user(user_id)
         try:
             await ensure_allowed(services.db, user_id or "", needs)
@@ -118,11 +118,11 @@ def guard(
     return guarded
 
 
-def _arg(name: str, kwargs: dict[str, Any], context: AsyncBoltContext) -> Any:
 #: What the guard puts in the context itself, after the ack.
 RESOLVED = ("lang", "person_id")
 
 
+def _arg(name: str, kwargs: dict[str, Any], context: AsyncBoltContext) -> Any:
     return context[name] if name in RESOLVED else kwargs[name]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.admin.org import slack_email_lookup
+from bot.admin.org import email_lookup
 from bot.cli import main
 from bot.clock import ManualClock
 from bot.domain.org import Person
@@ -31,6 +31,8 @@ from bot.services.org_import import (
     import_org,
 )
 from bot.standin import SlackStandIn
+from handlers.slack.directory import SlackDirectory
+from handlers.slack.messenger import slack_people
 from storage.db import Database
 from storage.repositories import org
 
@@ -222,8 +224,9 @@ async def standin() -> AsyncIterator[SlackStandIn]:
         yield started
 
 
-def lookup_for(standin: SlackStandIn) -> EmailLookup:
-    return slack_email_lookup(AsyncWebClient(token=standin.bot_token, base_url=standin.api_url))
+def lookup_for(standin: SlackStandIn, db: Database) -> EmailLookup:
+    client = AsyncWebClient(token=standin.bot_token, base_url=standin.api_url)
+    return email_lookup(SlackDirectory(client, slack_people(db), quick=False))
 
 
 async def test_people_without_a_slack_id_are_found_by_email_in_slack(
@@ -234,7 +237,7 @@ async def test_people_without_a_slack_id_are_found_by_email_in_slack(
         "mette@x.dk;Mette Lund;ambassador;Nord;;;",
         "jens@x.dk;Jens Holm;leader;;;U0JENS001;",
     )
-    counts = await load(db, clock, data, lookup=lookup_for(standin))
+    counts = await load(db, clock, data, lookup=lookup_for(standin, db))
     assert counts.people.created == 3
     assert (await person(db, "U0BITT001")).email == "bitten@x.dk"
     assert (await person(db, "U0METTE01")).name == "Mette Lund"
@@ -252,7 +255,7 @@ async def test_an_email_slack_does_not_know_is_a_named_error_and_nothing_is_writ
         "ukendt@x.dk;Ukendt Person;leader;;;;",
     )
     with pytest.raises(ImportRefused) as caught:
-        await load(db, clock, data, lookup=lookup_for(standin))
+        await load(db, clock, data, lookup=lookup_for(standin, db))
     (problem,) = caught.value.problems
     assert (problem.line, problem.key) == (3, "org_import.not_in_slack")
     assert problem.params == {"email": "ukendt@x.dk"}
@@ -267,7 +270,7 @@ async def test_two_rows_slack_finds_as_the_same_user_are_refused(
         "mette@x.dk;Mette Lund;ambassador;Nord;;;",
         "other@x.dk;Mette Again;leader;;;U0METTE01;",
     )
-    assert await refused(db, clock, data, lookup=lookup_for(standin)) == [
+    assert await refused(db, clock, data, lookup=lookup_for(standin, db)) == [
         (3, "org_import.same_slack_user")
     ]
 

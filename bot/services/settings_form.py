@@ -7,22 +7,18 @@ problem comes back as field errors the modal shows next to the field.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.clock import Clock, utc_iso
 from bot.domain.org import ROLES, Person, Role
 from bot.errors import NotAllowed
-from bot.services.language import LookupFailed
+from bot.ports import DeliveryFailed, Directory
 from bot.services.network import snapshot
 from bot.services.permissions import Action, can
 from bot.services.workspace_settings import SettingProblem, check, current
 from storage.db import Database
 from storage.repositories import org
 from storage.repositories import settings as settings_repo
-
-#: slack user id -> (name, e-mail), from Slack, for someone not yet in the organisation.
-ProfileLookup = Callable[[str], Awaitable[tuple[str, str | None] | None]]
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ class FormOutcome:
 
 
 async def apply_form(
-    db: Database, clock: Clock, actor_id: str, form: SettingsForm, lookup: ProfileLookup
+    db: Database, clock: Clock, actor_id: str, form: SettingsForm, directory: Directory
 ) -> FormOutcome:
     snap = await snapshot(db)
     actor = snap.person(actor_id)
@@ -59,7 +55,7 @@ async def apply_form(
         except SettingProblem:
             outcome.errors[key] = "settings.error_channel"
     target = snap.person(form.person) if form.person else None
-    profile = await _check_role_change(form, target, outcome, lookup)
+    profile = await _check_role_change(form, target, outcome, directory)
     if outcome.errors:
         return outcome
 
@@ -103,7 +99,7 @@ async def apply_form(
 
 
 async def _check_role_change(
-    form: SettingsForm, target: Person | None, outcome: FormOutcome, lookup: ProfileLookup
+    form: SettingsForm, target: Person | None, outcome: FormOutcome, directory: Directory
 ) -> tuple[str, str | None] | None:
     if not form.person and not form.role:
         return None
@@ -121,14 +117,16 @@ async def _check_role_change(
         if not form.add:
             outcome.errors["role_person"] = "settings.error_not_registered"
             return None
+        # Someone not yet in the organisation: their name and e-mail from the directory.
         try:
-            profile = await lookup(form.person)
-        except LookupFailed:
+            entry = await directory.describe(form.person)
+        except DeliveryFailed:
             outcome.errors["role_person"] = "settings.error_slack_unavailable"
             return None
-        if profile is None:
+        if entry is None:
             outcome.errors["role_person"] = "settings.error_unknown_user"
-        return profile
+            return None
+        return entry.name, entry.email
     if not form.add:
         has = any(
             r.role == form.role
