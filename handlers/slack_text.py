@@ -3,8 +3,9 @@
 Slack sends `&`, `<` and `>` typed by a person as `&amp;`, `&lt;` and `&gt;` in a message's
 `text` (events, the message of a shortcut, `conversations.replies`) and in a slash command's
 `text`, so that a literal `<` cannot be read as its markup (`<@U…>`, `<!channel>`, links).
-The bot stores and reads plain text and escapes it once on the way out (`bot.mrkdwn.escape`);
-left encoded, "Leg & Læring" would be escaped again and show as `Leg &amp; Læring`.
+The bot stores and reads plain text and escapes it once on the way out (the Slack renderer,
+`handlers.slack.markdown`); left encoded, "Leg & Læring" would be escaped again and show
+as `Leg &amp; Læring`.
 
 So every handler that takes a person's text from such a field passes it through
 `slack_text` exactly once, where it reads the field. Modal inputs (`plain_text_input`

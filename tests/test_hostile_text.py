@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.mrkdwn import escape
 from bot.standin.controls import controls_in, parsed_fields, shown
+from handlers.slack.markdown import escape
 from tests.view_samples import Builder, TextOf, builders, call, payloads, refusals
 
 HOSTILE = (

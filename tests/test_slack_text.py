@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.mrkdwn import escape
 from bot.standin.richtext import as_sent
+from handlers.slack.markdown import escape
 from handlers.slack_text import slack_text
 
 
