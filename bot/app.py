@@ -21,10 +21,10 @@ from bot.runtime import Services
 from bot.services.language import LanguageResolver
 from bot.settings import Settings
 from bot.slack_client import web_client
-from handlers import register
-from handlers.middleware import only_our_workspace
 from handlers.slack.directory import SlackDirectory
+from handlers.slack.listeners import register
 from handlers.slack.messenger import SlackMessenger, slack_people
+from handlers.slack.middleware import only_our_workspace
 from storage.db import Database
 
 

@@ -1,7 +1,7 @@
 """The three ways the core refuses a person, each defined once.
 
 A service raises one of these and writes nothing; the front end's one guard
-(`handlers.errors.guard`) turns each class into what the person sees, so no handler words
+(`handlers.slack.guard.guard`) turns each class into what the person sees, so no handler words
 a refusal of its own:
 
 - `NotAllowed(action)`: the person lacks the permission for `action` — the refusal names

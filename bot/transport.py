@@ -38,7 +38,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.app import TovholderApp
 from bot.i18n import t
 from bot.request_body import PERSON_INTERACTIONS, Unreadable, bolt_context, read_body
-from handlers.middleware import user_id_of
+from handlers.slack.middleware import user_id_of
 
 EVENTS_PATH = "/slack/events"
 #: Slack's window: a request signed more than five minutes from now is refused.

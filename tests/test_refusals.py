@@ -1,5 +1,5 @@
 """Every refusal reaches the person the same way, whoever raised it: the one guard
-(`handlers.errors.guard`) maps `NotAllowed`, `FormRefused` and `ContainsCpr` by class to
+(`handlers.slack.guard.guard`) maps `NotAllowed`, `FormRefused` and `ContainsCpr` by class to
 what the person sees, on every surface (a command, a click, a click on the App Home, a
 shortcut, a form), and a handler's declared `requires` is checked there too."""
 
@@ -29,9 +29,9 @@ from bot.services.tool_tests import Refused
 from bot.services.trainings import TrainingRefused
 from bot.settings import parse_settings
 from bot.views.help import text_message
-from handlers.errors import guard
-from handlers.replies import refusal
 from handlers.slack import render
+from handlers.slack.guard import guard
+from handlers.slack.replies import refusal
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "U0NOBODY"  # not in the organisation: may do nothing but read and ask

@@ -1,5 +1,5 @@
 """Reading a signed request's body, the signature check over raw bytes, and the readers every
-listener shares (`user_id_of`, `handlers.values`) on shapes Slack never sends: each answers
+listener shares (`user_id_of`, `handlers.slack.values`) on shapes Slack never sends: each answers
 or refuses in one line, none raises."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 
 from bot.request_body import Unreadable, as_text, read_body, without_surrogates
 from bot.transport import signature_problem
-from handlers.middleware import user_id_of
-from handlers.values import action_channel, action_value, submitted
+from handlers.slack.middleware import user_id_of
+from handlers.slack.values import action_channel, action_value, submitted
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 NOW = 1_764_489_600.0

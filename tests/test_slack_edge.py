@@ -24,8 +24,8 @@ from handlers.interactions import (
     Shortcut,
     Submission,
 )
-from handlers.middleware import user_id_of
 from handlers.slack import edge
+from handlers.slack.middleware import user_id_of
 from tests.fixtures import SLACK_PAYLOADS
 
 pytestmark = pytest.mark.skipif(not SLACK_PAYLOADS.is_dir(), reason="recorded payloads not present")
@@ -54,7 +54,7 @@ def sent(body: dict[str, Any]) -> tuple[dict[str, Any], AsyncBoltContext]:
 
 def resolved(body: dict[str, Any]) -> AsyncBoltContext:
     """Bolt's context for `body`, with the person the listener guard finds
-    (`handlers.middleware.acting_person`) for anyone who is not a bot."""
+    (`handlers.slack.middleware.acting_person`) for anyone who is not a bot."""
     context = bolt_context(body)
     if user_id_of(body):
         context["person_id"] = PERSON

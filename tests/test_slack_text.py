@@ -7,7 +7,7 @@ import pytest
 
 from bot.standin.richtext import as_sent
 from handlers.slack.markdown import escape
-from handlers.slack_text import slack_text
+from handlers.slack.text import slack_text
 
 
 @pytest.mark.parametrize(

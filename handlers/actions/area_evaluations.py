@@ -13,7 +13,7 @@ from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
 from handlers.interactions import Click
 from handlers.slack import render, render_form
-from handlers.values import as_int
+from handlers.slack.values import as_int
 
 
 async def open_evaluation(

@@ -21,7 +21,7 @@ from bot.views.nudges import hand_over_modal
 from bot.views.text import literal
 from handlers.interactions import Click, Submission
 from handlers.slack import render, render_form
-from handlers.values import as_int
+from handlers.slack.values import as_int
 
 
 async def snooze(click: Click, respond: AsyncRespond, services: Services) -> None:

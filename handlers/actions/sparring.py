@@ -20,10 +20,10 @@ from bot.services.sparring_handling import (
 from bot.views.sparring import is_listed
 from bot.views.sparring_handling import answer_modal, claimed_message, problem_message
 from handlers.interactions import Click
-from handlers.replies import private
 from handlers.slack import render, render_form
+from handlers.slack.replies import private
+from handlers.slack.values import as_int
 from handlers.sparring_delivery import deliver, refresh_posts
-from handlers.values import as_int
 
 
 def _question_id(click: Click) -> int:

@@ -19,8 +19,8 @@ from bot.views.spreading import (
     parse_target,
 )
 from handlers.interactions import Click
-from handlers.replies import private
 from handlers.slack import render_form
+from handlers.slack.replies import private
 
 
 async def answer(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:

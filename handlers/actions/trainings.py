@@ -31,9 +31,9 @@ from bot.views.trainings import (
 )
 from handlers.events.home import publish_home
 from handlers.interactions import Click, conversation_id
-from handlers.replies import answer_click, private
 from handlers.slack import render_form
-from handlers.values import as_int
+from handlers.slack.replies import answer_click, private
+from handlers.slack.values import as_int
 from handlers.views.trainings import open_plan
 
 

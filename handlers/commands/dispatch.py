@@ -20,7 +20,7 @@ from bot.services.commands import Reading, SlashCommand
 from bot.services.permissions import ensure_allowed
 from bot.views import model
 from handlers.slack import render
-from handlers.slack_text import slack_text
+from handlers.slack.text import slack_text
 
 
 @dataclass(frozen=True)

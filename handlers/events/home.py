@@ -17,9 +17,9 @@ from bot.services.home import home_for
 from bot.slack_client import slack_error_code
 from bot.views.home import home_view
 from handlers.interactions import HomeOpened
-from handlers.middleware import user_id_of
 from handlers.slack import render
 from handlers.slack.edge import on_home
+from handlers.slack.middleware import user_id_of
 
 logger = logging.getLogger(__name__)
 

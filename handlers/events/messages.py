@@ -16,8 +16,8 @@ from bot.services.sparring import QuestionProblem, ask, looks_like_question
 from bot.views.help import greeting_message, help_message, text_message
 from handlers.events import mentions, sparring_thread, trial_channel
 from handlers.interactions import ChatMessage, MessageChange
-from handlers.privacy import not_saved
 from handlers.slack import render
+from handlers.slack.privacy import not_saved
 from handlers.sparring_delivery import offer
 
 

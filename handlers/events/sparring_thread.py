@@ -10,7 +10,7 @@ from bot.runtime import Services
 from bot.services.privacy import REPLY_KEY, ContainsCpr
 from bot.services.sparring_handling import record_reply
 from handlers.interactions import MessageChange
-from handlers.privacy import ask_to_edit
+from handlers.slack.privacy import ask_to_edit
 
 
 async def changed_reply(change: MessageChange, client: AsyncWebClient, services: Services) -> None:

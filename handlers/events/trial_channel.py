@@ -21,8 +21,8 @@ from bot.services.tool_tests import (
 from bot.views.help import text_message
 from bot.views.tool_tests import deleted_message, offer_message, saved_in_thread
 from handlers.interactions import MessageChange
-from handlers.privacy import ask_to_edit
 from handlers.slack import render
+from handlers.slack.privacy import ask_to_edit
 
 
 async def new_message(

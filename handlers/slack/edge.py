@@ -3,7 +3,7 @@ handler takes (`handlers.interactions`), so no handler reads Bolt's `body` or `c
 
 A handler names the value it takes by its parameter's type (`click: Click`), the way Bolt
 lets a listener name its arguments; `listener` turns such a handler into a Bolt listener
-(the guard in `handlers.errors` wraps that one in turn). The language is the one the guard
+(the guard in `handlers.slack.guard` wraps that one in turn). The language is the one the guard
 resolved for the person; the trigger to open a form is Slack's `trigger_id`, which only this
 module and the Slack client know to be one.
 
@@ -35,8 +35,8 @@ from handlers.interactions import (
     Shortcut,
     Submission,
 )
-from handlers.slack_text import slack_text
-from handlers.values import action_channel, action_value, submitted
+from handlers.slack.text import slack_text
+from handlers.slack.values import action_channel, action_value, submitted
 
 SLACK: Platform = "slack"
 #: A mention in a message's text: `<@U123>` or `<@U123|name>`.
@@ -222,8 +222,8 @@ def _has_lang(value_type: type) -> bool:
 
 
 def _person(context: AsyncBoltContext) -> int:
-    """The bot's own id for the acting person, as the listener guard (`handlers.errors.guard`)
-    found it after the ack (`handlers.middleware.acting_person`)."""
+    """The bot's own id for the acting person, as the listener guard (`handlers.slack.guard.guard`)
+    found it after the ack (`handlers.slack.middleware.acting_person`)."""
     person = context.get("person_id")
     if not isinstance(person, int):
         raise LookupError("no person resolved for this request")

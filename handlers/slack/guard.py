@@ -31,10 +31,10 @@ from bot.request_log import describe
 from bot.runtime import Services
 from bot.services.permissions import OWN_REFUSAL, ensure_allowed, required
 from bot.views.help import text_message
-from handlers.middleware import acting_person, first_delivery, stamp_activity, user_id_of
-from handlers.privacy import not_saved
-from handlers.replies import refusal
 from handlers.slack import render
+from handlers.slack.middleware import acting_person, first_delivery, stamp_activity, user_id_of
+from handlers.slack.privacy import not_saved
+from handlers.slack.replies import refusal
 
 logger = logging.getLogger("tovholder.errors")
 Listener = Callable[..., Awaitable[Any]]

@@ -1,5 +1,5 @@
 """Global middleware — refuse other workspaces, hand every listener its services — and the
-small steps the listener guard (`handlers.errors.guard`) takes after the ack: drop Slack's
+small steps the listener guard (`handlers.slack.guard.guard`) takes after the ack: drop Slack's
 repeated deliveries, stamp the person's activity, know the acting person by their id."""
 
 from __future__ import annotations

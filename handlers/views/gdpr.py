@@ -11,7 +11,7 @@ from bot.services import gdpr
 from bot.views.gdpr import ERASE_CALLBACK, erased_message, target_from
 from bot.views.help import text_message
 from handlers.interactions import Submission
-from handlers.replies import tell_privately
+from handlers.slack.replies import tell_privately
 
 __all__ = ["ERASE_CALLBACK", "submit_erasure"]
 

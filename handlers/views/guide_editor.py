@@ -18,8 +18,8 @@ from bot.views.guide_editor import (
 from bot.views.guides import card_parts
 from bot.views.model import Message, Text
 from handlers.interactions import Submission
-from handlers.replies import tell_privately
 from handlers.slack import render_form
+from handlers.slack.replies import tell_privately
 
 __all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
 

@@ -15,8 +15,8 @@ from bot.views.dates import day_text
 from bot.views.help import text_message
 from bot.views.my_settings import CALLBACK_ID, my_settings_modal
 from handlers.interactions import Submission
-from handlers.replies import tell_privately
 from handlers.slack import render_form
+from handlers.slack.replies import tell_privately
 
 __all__ = ["CALLBACK_ID", "open_my_settings", "save_my_settings"]
 

@@ -14,9 +14,9 @@ from bot.services.settings_form import SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
 from bot.views.settings import CALLBACK_ID, field_errors, saved_message, settings_modal
 from handlers.interactions import Submission
-from handlers.replies import tell_privately
 from handlers.slack import render, render_form
-from handlers.values import as_int
+from handlers.slack.replies import tell_privately
+from handlers.slack.values import as_int
 
 __all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
 

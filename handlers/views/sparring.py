@@ -28,11 +28,11 @@ from bot.views.sparring_handling import (
 )
 from bot.views.text import mention
 from handlers.interactions import Submission
-from handlers.privacy import field_errors
-from handlers.replies import tell_privately
 from handlers.slack import render_form
+from handlers.slack.privacy import field_errors
+from handlers.slack.replies import tell_privately
+from handlers.slack.values import as_int
 from handlers.sparring_delivery import deliver, present, refresh_posts
-from handlers.values import as_int
 
 __all__ = [
     "ANSWER_CALLBACK",

@@ -40,9 +40,9 @@ from bot.views.tool_test_forms import (
 )
 from bot.views.tool_tests import saved_in_thread
 from handlers.interactions import Submission
-from handlers.replies import tell_privately
 from handlers.slack import render, render_form
-from handlers.values import as_int
+from handlers.slack.replies import tell_privately
+from handlers.slack.values import as_int
 
 __all__ = [
     "CLOSE_CALLBACK",
