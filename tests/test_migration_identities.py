@@ -25,6 +25,7 @@ from bot.services.export import export_document
 from storage import migrations
 from storage.db import Database
 from storage.migrations.m0025_identities import SLACK_ID_COLUMNS
+from storage.migrations.person_columns import PersonColumn
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASE = json.loads((FIXTURES / "release_0024_rows.json").read_text(encoding="utf-8"))
@@ -59,16 +60,24 @@ def _clock() -> ManualClock:
     )
 
 
-#: Export fields that named a person by Slack id and now by person id: section, now, then.
-NOW_PERSON_IDS: tuple[tuple[str, str, str], ...] = (("nudge_pauses", "person_id", "slack_user_id"),)
+#: Export fields that named a person by Slack id and now by person id: section, the field
+#: now, the field then, the erasure's marker and the field that names a non-person actor.
+NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
+    ("nudge_pauses", "person_id", "slack_user_id", "former-member", None),
+)
 
 
 def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str, Any]:
-    """The export as the release wrote it: each person id back to the Slack id it was."""
+    """The export as the release wrote it: each person id back to the Slack id it was, a
+    NULL back to the marker it was."""
     released = copy.deepcopy(document)
-    for section, now, then in NOW_PERSON_IDS:
+    for section, now, then, former, via in NOW_PERSON_IDS:
         for record in released[section]:
-            record[then] = slack_of[record.pop(now)]
+            person = record.pop(now)
+            actor = record.pop(via) if via else None
+            record[then] = (
+                slack_of[person] if person is not None else ("cli" if actor == "cli" else former)
+            )
     return released
 
 
@@ -78,12 +87,28 @@ def released_values(table: str, column: str) -> list[Any]:
     return sorted((row[at] for row in content["rows"]), key=repr)
 
 
-async def now_values(db: Database, table: str, column: str) -> list[Any]:
-    """The column's values as the Slack ids they lead to (a person id through `identities`)."""
+#: Every column a migration turned into a person id.
+CONVERTED: dict[tuple[str, str], PersonColumn] = {
+    (column.table, column.then): column
+    for migration in migrations.MIGRATIONS
+    for column in migration.person_columns
+}
+
+
+async def now_values(db: Database, table: str, then: str, now: str) -> list[Any]:
+    """The column's values as the release wrote them: a person id as the Slack id it leads
+    to (through `identities`), NULL as the marker it was ('cli' when the row's `via` says
+    so, the erasure's marker otherwise). A column not converted yet is as it was."""
+    column = CONVERTED.get((table, then))
+    if column is None:
+        rows = await db.fetchall(f"SELECT {now} AS v FROM {table}")  # noqa: S608
+        return sorted((row["v"] for row in rows), key=repr)
+    actor = f"WHEN t.{column.via} = 'cli' THEN 'cli' " if column.via else ""
     rows = await db.fetchall(
-        f"SELECT CASE WHEN typeof(t.{column}) = 'integer' THEN i.external_id"  # noqa: S608
-        f" ELSE t.{column} END AS v FROM {table} t LEFT JOIN identities i"
-        f" ON i.person_id = t.{column} AND i.platform = 'slack'"
+        f"SELECT CASE WHEN t.{now} IS NOT NULL THEN i.external_id {actor}"  # noqa: S608
+        f"ELSE ? END AS v FROM {table} t LEFT JOIN identities i"
+        f" ON i.person_id = t.{now} AND i.platform = 'slack'",
+        (column.former,),
     )
     return sorted((row["v"] for row in rows), key=repr)
 
@@ -123,7 +148,8 @@ async def test_a_release_database_migrates_without_losing_anything(
 
         # Every column that named a person still leads to the same Slack user.
         for table, then, now in SLACK_ID_COLUMNS:
-            assert await now_values(db, table, now) == released_values(table, then), (table, now)
+            found = await now_values(db, table, then, now)
+            assert found == released_values(table, then), (table, now)
 
         # A message the bot stored is a conversation and a message id (0026).
         digest = await db.fetchone("SELECT platform, conversation_id, message_id FROM digests")

@@ -24,6 +24,7 @@ from it — and the runner checks `PRAGMA foreign_key_check` before it commits.
 from __future__ import annotations
 
 from storage.migrations.migration import Migration
+from storage.migrations.person_columns import PersonColumn
 
 #: Every column that held a Slack user id before this migration (the GDPR holdings list the
 #: same): table, column then, column now (a person id where the name changed).
@@ -121,4 +122,12 @@ STATEMENTS: tuple[str, ...] = (
     "ALTER TABLE nudge_pauses_0025 RENAME TO nudge_pauses",
 )
 
-MIGRATION = Migration("0025_identities", STATEMENTS, foreign_keys_off=True)
+MIGRATION = Migration(
+    "0025_identities",
+    STATEMENTS,
+    foreign_keys_off=True,
+    person_columns=(
+        PersonColumn("guide_helpful_marks", "slack_user_id", "person_id"),
+        PersonColumn("nudge_pauses", "slack_user_id", "person_id"),
+    ),
+)

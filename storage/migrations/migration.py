@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.erasure_list import ErasureList
+from storage.migrations.person_columns import PersonColumn
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,6 @@ class Migration:
     #: around the transaction (SQLite ignores the pragma inside one) and runs
     #: `PRAGMA foreign_key_check` before committing.
     foreign_keys_off: bool = False
+    #: The columns it turned from a Slack user id into a person id (checked against an old
+    #: database in `tests/test_migration_identities.py`).
+    person_columns: tuple[PersonColumn, ...] = ()
