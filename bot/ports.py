@@ -150,6 +150,10 @@ class Messenger(Protocol):
         """Open a form for the person whose click or command gave `trigger`."""
         ...
 
+    async def publish_home(self, person: Person, page: model.HomePage) -> None:
+        """The person's home page (Slack's App Home; Teams' "Hjem" card) becomes `page`."""
+        ...
+
     async def upload_file(
         self,
         person: Person,

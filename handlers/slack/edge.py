@@ -35,6 +35,8 @@ from handlers.interactions import (
     Shortcut,
     Submission,
 )
+from handlers.slack.messenger import SlackMessenger
+from handlers.slack.reply import SlackReply
 from handlers.slack.text import slack_text
 from handlers.slack.values import action_channel, action_value, submitted
 
@@ -189,23 +191,32 @@ PARSERS: dict[type, Parse] = {
 
 def listener(handler: Listener) -> Listener:
     """The Bolt listener for a handler that takes one of the values above: Bolt's `body`
-    and `context` are read into it, the handler's other arguments (`client`, `respond`,
-    `services`…) passed as Bolt names them. When the reader finds nothing to answer (a bot's
-    message, the Messages tab) the handler is not called. A handler that takes no value is
-    Bolt's listener as it is."""
+    and `context` are read into it, and a handler that takes a `reply` gets Slack's answers
+    to the request (`handlers.slack.reply`); its other arguments (`services`…) are passed as
+    Bolt names them. When the reader finds nothing to answer (a bot's message, the Messages
+    tab) the handler is not called. A handler that takes no value is Bolt's listener as it
+    is."""
     hints = typing.get_type_hints(handler)
     taken = [(name, hint) for name, hint in hints.items() if hint in PARSERS]
     if not taken:
         return handler
     [(name, value_type)] = taken
     parse = PARSERS[value_type]
-    others = [other for other in inspect.signature(handler).parameters if other != name]
-    reads = ["body", "context", *(["lang"] if _has_lang(value_type) else [])]
+    others = [o for o in inspect.signature(handler).parameters if o not in (name, "reply")]
+    replies = "reply" in inspect.signature(handler).parameters
+    reads = [
+        "body",
+        "context",
+        *(["lang"] if _has_lang(value_type) else []),
+        *(["respond", "ack", "services"] if replies else []),
+    ]
 
     async def listen(**kwargs: Any) -> None:
         value = parse(kwargs["body"], kwargs["context"], kwargs.get("lang", ""))
-        if value is not None:
-            await handler(**{name: value}, **{other: kwargs[other] for other in others})
+        if value is None:
+            return
+        extra = {"reply": _reply(value, kwargs)} if replies else {}
+        await handler(**{name: value}, **extra, **{other: kwargs[other] for other in others})
 
     functools.update_wrapper(listen, handler)
     listen.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -215,6 +226,21 @@ def listener(handler: Listener) -> Listener:
         ]
     )
     return listen
+
+
+def _reply(value: object, kwargs: dict[str, Any]) -> SlackReply:
+    """Slack's answers to the request `value` was read from."""
+    messenger = kwargs["services"].messenger
+    if not isinstance(messenger, SlackMessenger):
+        raise TypeError("the Slack front end needs the Slack messenger")
+    return SlackReply(
+        messenger,
+        getattr(value, "person", 0),
+        respond=kwargs.get("respond"),
+        ack=kwargs.get("ack") if isinstance(value, Submission) else None,
+        trigger=getattr(value, "trigger", ""),
+        clicked=isinstance(value, Click) and value.message is not None,
+    )
 
 
 def _has_lang(value_type: type) -> bool:

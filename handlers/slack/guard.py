@@ -88,6 +88,8 @@ def guard(
         except (NotAllowed, FormRefused) as refused:
             if not await refuse(refused, kwargs, services):
                 raise
+        if acks == "own":
+            await _close_unanswered(kwargs.get("ack"))
         if after is not None:
             await after(body, kwargs["client"], context)
 
@@ -107,7 +109,7 @@ def guard(
         finally:
             services.inflight.leave()
 
-    needed = (*NEEDED, "ack") if acks == "first" else NEEDED
+    needed = (*NEEDED, "ack") if acks in ("first", "own") else NEEDED
     names = [name for name in dict.fromkeys([*own, *needed]) if name not in RESOLVED]
     guarded.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
@@ -116,6 +118,13 @@ def guard(
     guarded.__qualname__ = listener.__qualname__
     guarded.__doc__ = listener.__doc__
     return guarded
+
+
+async def _close_unanswered(ack: AsyncAck | None) -> None:
+    """A view submission its handler returned from without answering closes (Slack would
+    otherwise show the person an error)."""
+    if ack is not None and ack.response is None:
+        await ack()
 
 
 #: What the guard puts in the context itself, after the ack.

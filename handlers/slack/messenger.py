@@ -103,14 +103,14 @@ class SlackMessenger:
                 channel=where.conversation_id,
                 thread_ts=thread_ts,
                 metadata=_metadata(tag),
-                **await self._payload(message),
+                **await self.payload(message),
             )
         return MessageRef("slack", str(response["channel"]), str(response["ts"]), thread_ts)
 
     async def update(self, ref: MessageRef, message: Message) -> None:
         with neutral():
             await self._client().chat_update(
-                channel=ref.conversation_id, ts=ref.message_id, **await self._payload(message)
+                channel=ref.conversation_id, ts=ref.message_id, **await self.payload(message)
             )
 
     async def delete(self, ref: MessageRef) -> None:
@@ -132,26 +132,35 @@ class SlackMessenger:
             try:
                 with neutral():
                     await self._client().chat_postEphemeral(
-                        channel=where.conversation_id, user=user, **await self._payload(message)
+                        channel=where.conversation_id, user=user, **await self.payload(message)
                     )
                 return
             except DeliveryFailed as failure:
                 logger.info("ephemeral reply failed, sending a DM error=%s", failure.reason)
         await self.post(ConversationRef("slack", user), message)
 
-    async def _payload(self, message: Message) -> dict[str, Any]:
+    async def payload(self, message: Message) -> dict[str, Any]:
         """Block Kit for a neutral message, each person it mentions as their Slack id; a
         dict is already Slack's payload."""
         if isinstance(message, dict):
             return message
         return render.message(message, await self._mentions(message))
 
-    async def _view(self, form: Form) -> dict[str, Any]:
+    async def view(self, form: Form) -> dict[str, Any]:
         if isinstance(form, dict):
             return form
         return render_form.modal(form, await self._mentions(form))
 
-    async def _mentions(self, view: model.Message | model.Form) -> dict[str, str]:
+    async def home(self, page: model.HomePage) -> dict[str, Any]:
+        """The home tab's view for a neutral home page, mentions as Slack ids."""
+        return render.home(page, await self._mentions(page))
+
+    async def publish_home(self, person: Person, page: model.HomePage) -> None:
+        user = await self._people(person)
+        with neutral():
+            await self._client().views_publish(user_id=user, view=await self.home(page))
+
+    async def _mentions(self, view: model.Message | model.Form | model.HomePage) -> dict[str, str]:
         """The Slack user id of each person a mention token names by their person id."""
         found: dict[str, str] = {}
         for text in _texts(view):
@@ -163,7 +172,7 @@ class SlackMessenger:
 
     async def open_form(self, trigger: str, form: Form) -> None:
         with neutral():
-            await self._client().views_open(trigger_id=trigger, view=await self._view(form))
+            await self._client().views_open(trigger_id=trigger, view=await self.view(form))
 
     async def upload_file(
         self,
