@@ -131,6 +131,11 @@ class HomeOpened:
     lang: str
 
 
+def as_int(value: object) -> int | None:
+    """A number a click's value or a form's field carries (ids travel as text), or None."""
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
 def conversation_id(where: ConversationRef | None) -> str | None:
     """The id of `where`, for a form's metadata (plain values only), or None."""
     return where.conversation_id if where is not None else None

@@ -19,10 +19,9 @@ from bot.services.adoption import (
 from bot.services.permissions import Action
 from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
 from bot.views.help import text_message
-from handlers.interactions import Click
+from handlers.interactions import Click, as_int
 from handlers.slack import render, render_form
 from handlers.slack.replies import private
-from handlers.slack.values import as_int
 
 
 async def set_state(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:

@@ -11,9 +11,8 @@ from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, form_for
 from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
-from handlers.interactions import Click
+from handlers.interactions import Click, as_int
 from handlers.slack import render, render_form
-from handlers.slack.values import as_int
 
 
 async def open_evaluation(

@@ -54,10 +54,9 @@ from bot.views.help import text_message
 from handlers.actions import adoption as adoption_actions
 from handlers.actions import tool_tests as test_actions
 from handlers.actions import trainings as training_actions
-from handlers.interactions import Click, conversation_id
+from handlers.interactions import Click, as_int, conversation_id
 from handlers.slack import render
 from handlers.slack.replies import answer_click, private
-from handlers.slack.values import as_int
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
 

@@ -15,9 +15,8 @@ from bot.views.decisions import DECIDE
 from bot.views.help import text_message
 from bot.views.home import decided_message
 from handlers.events.home import publish_home
-from handlers.interactions import Click
+from handlers.interactions import Click, as_int
 from handlers.slack import render
-from handlers.slack.values import as_int
 from handlers.views.sparring import open_sparring
 
 KIND_OF: dict[str, DecisionKind] = {action_id: kind for kind, action_id in DECIDE.items()}

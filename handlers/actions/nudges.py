@@ -19,9 +19,8 @@ from bot.views.dates import local_day
 from bot.views.help import text_message
 from bot.views.nudges import hand_over_modal
 from bot.views.text import literal
-from handlers.interactions import Click, Submission
+from handlers.interactions import Click, Submission, as_int
 from handlers.slack import render, render_form
-from handlers.slack.values import as_int
 
 
 async def snooze(click: Click, respond: AsyncRespond, services: Services) -> None:

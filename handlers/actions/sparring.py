@@ -19,10 +19,9 @@ from bot.services.sparring_handling import (
 )
 from bot.views.sparring import is_listed
 from bot.views.sparring_handling import answer_modal, claimed_message, problem_message
-from handlers.interactions import Click
+from handlers.interactions import Click, as_int
 from handlers.slack import render, render_form
 from handlers.slack.replies import private
-from handlers.slack.values import as_int
 from handlers.sparring_delivery import deliver, refresh_posts
 
 

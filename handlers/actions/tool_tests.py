@@ -27,11 +27,10 @@ from bot.services.tool_tests import (
 )
 from bot.views.help import text_message
 from bot.views.tool_tests import saved_in_thread, summary_message
-from handlers.interactions import Click
+from handlers.interactions import Click, as_int
 from handlers.slack import render
 from handlers.slack.replies import private
 from handlers.slack.text import slack_text
-from handlers.slack.values import as_int
 from handlers.views.tool_tests import open_close, open_result, open_start
 
 

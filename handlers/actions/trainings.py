@@ -30,10 +30,9 @@ from bot.views.trainings import (
     cancelled_receipt,
 )
 from handlers.events.home import publish_home
-from handlers.interactions import Click, conversation_id
+from handlers.interactions import Click, as_int, conversation_id
 from handlers.slack import render_form
 from handlers.slack.replies import answer_click, private
-from handlers.slack.values import as_int
 from handlers.views.trainings import open_plan
 
 

@@ -53,10 +53,6 @@ def _value_of(state: dict[str, Any]) -> Any:
     return None
 
 
-def as_int(value: Any) -> int | None:
-    return int(value) if isinstance(value, str) and value.isdigit() else None
-
-
 def action_value(body: dict[str, Any]) -> str:
     """The clicked button's value, or the option chosen in a menu ("" when none)."""
     actions = body.get("actions")

@@ -12,9 +12,8 @@ from bot.i18n import t
 from bot.runtime import Services
 from bot.services.adoption import set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
-from handlers.interactions import Submission
+from handlers.interactions import Submission, as_int
 from handlers.slack import render
-from handlers.slack.values import as_int
 
 __all__ = ["SET_CALLBACK", "STOP_CALLBACK", "submit_set", "submit_stop"]
 

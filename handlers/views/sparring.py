@@ -27,11 +27,10 @@ from bot.views.sparring_handling import (
     problem_message,
 )
 from bot.views.text import mention
-from handlers.interactions import Submission
+from handlers.interactions import Submission, as_int
 from handlers.slack import render_form
 from handlers.slack.privacy import field_errors
 from handlers.slack.replies import tell_privately
-from handlers.slack.values import as_int
 from handlers.sparring_delivery import deliver, present, refresh_posts
 
 __all__ = [

@@ -39,10 +39,9 @@ from bot.views.tool_test_forms import (
     start_modal,
 )
 from bot.views.tool_tests import saved_in_thread
-from handlers.interactions import Submission
+from handlers.interactions import Submission, as_int
 from handlers.slack import render, render_form
 from handlers.slack.replies import tell_privately
-from handlers.slack.values import as_int
 
 __all__ = [
     "CLOSE_CALLBACK",

@@ -31,10 +31,9 @@ from bot.views.trainings import (
     plan_modal,
     planned_message,
 )
-from handlers.interactions import Submission
+from handlers.interactions import Submission, as_int
 from handlers.slack import render, render_form
 from handlers.slack.replies import tell_privately
-from handlers.slack.values import as_int
 
 __all__ = ["ATTENDANCE_CALLBACK", "PLAN_CALLBACK", "open_plan", "submit_attendance", "submit_plan"]
 
