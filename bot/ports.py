@@ -141,9 +141,26 @@ class Messenger(Protocol):
         """A message in the person's 1:1 conversation with the bot."""
         ...
 
-    async def tell(self, person: Person, where: ConversationRef | None, message: Message) -> None:
-        """Shown to the person only: in `where` when the platform can (Slack's ephemeral
-        message), else — or when that fails — privately."""
+    async def tell(
+        self,
+        person: Person,
+        where: ConversationRef | None,
+        message: Message,
+        *,
+        thread: MessageRef | None = None,
+    ) -> None:
+        """Shown to the person only: in `where` (in `thread` when given) when the platform
+        can (Slack's ephemeral message), else — or when that fails — privately."""
+        ...
+
+    async def link(self, ref: MessageRef) -> str | None:
+        """A link that opens the message for whoever may see it (stored with a result made
+        from it); None when the platform gives none."""
+        ...
+
+    async def text_of(self, ref: MessageRef) -> str | None:
+        """The message's text as it reads now, as typed (the platform's escaping undone);
+        None when it is gone or cannot be read."""
         ...
 
     async def open_form(self, trigger: str, form: Form) -> None:

@@ -40,6 +40,7 @@ from bot.views import model
 from bot.views.text import MENTION
 from handlers.slack import render, render_form
 from handlers.slack.failures import neutral
+from handlers.slack.text import slack_text
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -124,20 +125,52 @@ class SlackMessenger:
         user = await self._people(person)
         return await self.post(ConversationRef("slack", user), message, tag=tag)
 
-    async def tell(self, person: Person, where: ConversationRef | None, message: Message) -> None:
-        """Ephemeral in `where`; a DM when there is none or Slack refuses the ephemeral
-        (the bot is not in the channel, a DM between two other people)."""
+    async def tell(
+        self,
+        person: Person,
+        where: ConversationRef | None,
+        message: Message,
+        *,
+        thread: MessageRef | None = None,
+    ) -> None:
+        """Ephemeral in `where` (in `thread`); a DM when there is none or Slack refuses the
+        ephemeral (the bot is not in the channel, a DM between two other people)."""
         user = await self._people(person)
         if where is not None:
+            in_thread = {"thread_ts": thread.message_id} if thread is not None else {}
             try:
                 with neutral():
                     await self._client().chat_postEphemeral(
-                        channel=where.conversation_id, user=user, **await self.payload(message)
+                        channel=where.conversation_id,
+                        user=user,
+                        **in_thread,
+                        **await self.payload(message),
                     )
                 return
             except DeliveryFailed as failure:
                 logger.info("ephemeral reply failed, sending a DM error=%s", failure.reason)
         await self.post(ConversationRef("slack", user), message)
+
+    async def link(self, ref: MessageRef) -> str | None:
+        with neutral():
+            found = await self._client().chat_getPermalink(
+                channel=ref.conversation_id, message_ts=ref.message_id
+            )
+        link = found.get("permalink")
+        return str(link) if link else None
+
+    async def text_of(self, ref: MessageRef) -> str | None:
+        """`conversations.replies` with the message's own ts answers the message first."""
+        try:
+            with neutral():
+                found = await self._client().conversations_replies(
+                    channel=ref.conversation_id, ts=ref.message_id, limit=1
+                )
+        except DeliveryFailed as failure:
+            logger.info("message not read error=%s", failure.reason)
+            return None
+        messages = found.get("messages") or []
+        return slack_text(messages[0].get("text")) if messages else None
 
     async def payload(self, message: Message) -> dict[str, Any]:
         """Block Kit for a neutral message, each person it mentions as their Slack id; a
