@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.domain.refs import ConversationRef, MessageRef
+from bot.domain.refs import ConversationRef, MessageRef, Platform
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,10 @@ def as_int(value: object) -> int | None:
 def conversation_id(where: ConversationRef | None) -> str | None:
     """The id of `where`, for a form's metadata (plain values only), or None."""
     return where.conversation_id if where is not None else None
+
+
+def opened_in(submission: Submission, platform: Platform) -> ConversationRef | None:
+    """The conversation the form was opened from (the `channel` its metadata was given), where
+    the person is answered privately after sending it; None from a DM-less place."""
+    channel = submission.metadata.get("channel")
+    return ConversationRef(platform, channel) if isinstance(channel, str) and channel else None

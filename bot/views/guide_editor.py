@@ -157,14 +157,14 @@ def editor_modal(
 
 
 def editor_errors(
-    lang: str, errors: dict[str, tuple[str, dict[str, object]]], body_inputs: int
-) -> dict[str, str]:
-    """Field errors keyed by block id, as `response_action: errors` wants them."""
-    shown: dict[str, str] = {}
-    for name, (key, params) in errors.items():
-        block_id = f"body_{max(body_inputs, 1)}" if name == "body" else name
-        shown[block_id] = t(lang, key, **params)
-    return shown
+    errors: dict[str, tuple[str, dict[str, object]]], body_inputs: int
+) -> dict[str, tuple[str, dict[str, object]]]:
+    """The save's errors by the form's field ids: the body's at its last input (a long body
+    is split over several)."""
+    return {
+        (f"body_{max(body_inputs, 1)}" if name == "body" else name): error
+        for name, error in errors.items()
+    }
 
 
 def saved_message(lang: str, *, tool: str, title: str, version: int, new_version: bool) -> str:

@@ -212,11 +212,12 @@ class MultiChoiceField:
 
 @dataclass(frozen=True)
 class PeopleField:
-    """One person (`many=False`) or several, from the organisation's people."""
+    """One person (`many=False`) or several, from the organisation's people; `initial` and
+    the value sent are person ids."""
 
     id: str
     label: str
-    initial: tuple[str, ...] = ()
+    initial: tuple[int, ...] = ()
     many: bool = False
     optional: bool = True
     hint: str | None = None

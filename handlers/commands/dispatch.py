@@ -9,36 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
-from bot.ports import Message
 from bot.runtime import Services
 from bot.services.commands import Reading, SlashCommand
 from bot.services.permissions import ensure_allowed
 from bot.views import model
-from handlers.slack import render
-from handlers.slack.text import slack_text
+from handlers.interactions import Command, conversation_id
+from handlers.reply import Reply
 
 
 @dataclass(frozen=True)
 class CommandCall:
-    """One command as its handler gets it: the text as typed (`text`), what it names
-    (`reading`: the sub-command, its word and the words after it), and where to answer."""
+    """One command as its handler gets it: the command typed (`command`), what it names
+    (`reading`: the sub-command, its word and the words after it), and how to answer."""
 
-    text: str
+    command: Command
     reading: Reading
-    command: dict[str, Any]
-    respond: AsyncRespond
-    client: AsyncWebClient
+    reply: Reply
     services: Services
-    lang: str
+
+    @property
+    def text(self) -> str:
+        return self.command.text
+
+    @property
+    def lang(self) -> str:
+        return self.command.lang
+
+    @property
+    def person(self) -> int:
+        return self.command.person
 
     @property
     def user_id(self) -> str:
-        return str(self.command["user_id"])
+        """The person's id on the platform, for the services not yet keyed by person id."""
+        return self.command.external_id
 
     @property
     def rest(self) -> str:
@@ -46,17 +51,15 @@ class CommandCall:
 
     @property
     def trigger_id(self) -> str:
-        return str(self.command["trigger_id"])
+        return self.command.trigger
 
     @property
     def channel_id(self) -> str | None:
-        channel = self.command.get("channel_id")
-        return None if channel is None else str(channel)
+        return conversation_id(self.command.where)
 
-    async def say(self, message: Message) -> None:
-        """Privately, below the command; a neutral message is rendered here."""
-        payload = render.message(message) if isinstance(message, model.Message) else message
-        await self.respond(response_type="ephemeral", **payload)
+    async def say(self, message: model.Message) -> None:
+        """Privately, below the command."""
+        await self.reply.private(message)
 
 
 CommandHandler = Callable[[CommandCall], Awaitable[None]]
@@ -69,20 +72,13 @@ def listener(slash: SlashCommand, handlers: Mapping[str, CommandHandler]) -> Lis
     if missing:
         raise LookupError(f"{slash.command}: no handler for {sorted(missing)}")
 
-    async def on_command(
-        command: dict[str, Any],
-        respond: AsyncRespond,
-        client: AsyncWebClient,
-        services: Services,
-        lang: str,
-    ) -> None:
-        text = slack_text(command.get("text"))
-        reading = slash.read(text)
+    async def on_command(command: Command, reply: Reply, services: Services) -> None:
+        reading = slash.read(command.text)
         sub = reading.sub
         needs = sub.requires if sub is not None else None
-        await ensure_allowed(services.db, str(command["user_id"]), needs)
+        await ensure_allowed(services.db, command.person, needs)
         name = sub.handler if sub is not None and sub.handler else slash.handler
-        await handlers[name](CommandCall(text, reading, command, respond, client, services, lang))
+        await handlers[name](CommandCall(command, reading, reply, services))
 
     on_command.__name__ = on_command.__qualname__ = f"command_{slash.command.lstrip('/')}"
     return on_command

@@ -12,7 +12,6 @@ from bot.views.gdpr import LOG_SHOWN, erase_modal, log_message, my_data_summary,
 from bot.views.help import text_message
 from bot.views.text import literal
 from handlers.commands.dispatch import CommandCall
-from handlers.slack import render_form
 
 TARGET_SHOWN = 80
 
@@ -71,5 +70,4 @@ async def gdpr_command(call: CommandCall) -> None:
             nothing = t(lang, "gdpr.cli_already", email=literal(target.value), at=day)
         await call.say(text_message(nothing))
         return
-    modal = erase_modal(lang, plan, target, call.command.get("channel_id"))
-    await call.client.views_open(trigger_id=call.trigger_id, view=render_form.modal(modal))
+    await call.reply.open_form(erase_modal(lang, plan, target, call.channel_id))

@@ -13,25 +13,22 @@ from bot.views.pulse import pulse_message
 from bot.views.pulse_files import pulse_file
 from bot.views.text import literal
 from handlers.commands.dispatch import CommandCall
-from handlers.slack import render
 
 
 async def pulse_command(call: CommandCall) -> None:
     """Called after the ack, with the words after `pulse`."""
-    text, respond, services, lang = call.rest, call.respond, call.services, call.lang
-    user_id = call.user_id
+    text, services, lang = call.rest, call.services, call.lang
+    person = call.person
     try:
         request = pulse.read_request(text, services.clock)
     except BadPeriod as bad:
         message = t(lang, "pulse.bad_period", value=literal(str(bad)[:40]))
-        await respond(response_type="ephemeral", **render.message(text_message(message)))
+        await call.say(text_message(message))
         return
     try:
-        scope = await pulse.scope_for(services.db, user_id)
+        scope = await pulse.scope_for(services.db, person)
     except pulse.NoScope:
-        await respond(
-            response_type="ephemeral", **render.message(text_message(t(lang, "pulse.no_scope")))
-        )
+        await call.say(text_message(t(lang, "pulse.no_scope")))
         return
     if request.area:
         snap = await snapshot(services.db)
@@ -46,7 +43,7 @@ async def pulse_command(call: CommandCall) -> None:
                 area=literal(request.area[:80]),
                 areas=literal(", ".join(allowed)) or "–",
             )
-            await respond(response_type="ephemeral", **render.message(text_message(message)))
+            await call.say(text_message(message))
             return
         scope = narrowed
     settings = services.settings
@@ -54,13 +51,12 @@ async def pulse_command(call: CommandCall) -> None:
         services.db, services.clock, settings.calendar, request.period, scope
     )
     if not request.export:
-        decide = await pulse.decidable(services.db, user_id, found)
-        shown = render.message(pulse_message(lang, found, settings.tz, decide=decide))
-        await respond(response_type="ephemeral", **shown)
+        decide = await pulse.decidable(services.db, person, found)
+        await call.say(pulse_message(lang, found, settings.tz, decide=decide))
         return
     content = pulse_file(request.format, lang, found, settings.tz)
     await services.messenger.upload_file(
-        user_id,
+        person,
         content,
         f"puls-{found.period.label}.{request.format}",
         t(lang, "pulse.file_title", period=period_name(lang, found.period)),
@@ -68,4 +64,4 @@ async def pulse_command(call: CommandCall) -> None:
     named = period_name(lang, found.period)
     kind = t(lang, f"pulse.file_kind.{request.format}")
     sent = t(lang, "pulse.export_sent", period=named, file=kind)
-    await respond(response_type="ephemeral", **render.message(text_message(sent)))
+    await call.say(text_message(sent))

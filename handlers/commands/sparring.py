@@ -17,9 +17,7 @@ async def sparring_command(call: CommandCall) -> None:
     nothing typed: the modal."""
     services, lang = call.services, call.lang
     if not call.text.strip():
-        await open_sparring(
-            call.client, services, lang, call.trigger_id, channel_id=call.channel_id
-        )
+        await open_sparring(call.reply, services, lang, channel_id=call.channel_id)
         return
     try:
         routing = await ask(

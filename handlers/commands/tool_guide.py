@@ -16,8 +16,6 @@ async def tool_guide_command(call: CommandCall) -> None:
     if isinstance(found, NewGuideRequest):
         if not found.allowed:
             raise NotAllowed(Action.WRITE_GUIDES)
-        await open_editor(
-            call.client, call.lang, call.trigger_id, tool=found.tool, channel_id=call.channel_id
-        )
+        await open_editor(call.reply, call.lang, tool=found.tool, channel_id=call.channel_id)
         return
     await call.say(answer_message(call.lang, found, services))

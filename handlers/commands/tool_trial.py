@@ -4,6 +4,8 @@ requires). `train` and `trainings` are in `handlers.commands.trainings`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain.tool_tests import ResultDraft
 from bot.i18n import t
 from bot.services.guides import find_tool
@@ -18,7 +20,6 @@ from bot.views.tool_tests import (
     summary_message,
 )
 from handlers.commands.dispatch import CommandCall
-from handlers.slack import render
 from handlers.views.tool_tests import open_result, open_start
 
 
@@ -26,24 +27,21 @@ async def running_command(call: CommandCall) -> None:
     """The asker's running tests (with the buttons to run them for those who may); a word
     that is no sub-command is said not to be understood, above the list."""
     services = call.services
-    may_run = await person_can(services.db, call.user_id, Action.RUN_TOOL_TESTS)
-    tests = await running_tests(services.db, call.user_id)
-    message = render.message(
-        running_tests_message(call.lang, tests, can_run=may_run, tz=services.settings.tz)
-    )
+    may_run = await person_can(services.db, call.person, Action.RUN_TOOL_TESTS)
+    tests = await running_tests(services.db, call.person)
+    message = running_tests_message(call.lang, tests, can_run=may_run, tz=services.settings.tz)
     if call.reading.word:
-        notice = render.message(text_message(t(call.lang, "test.unknown_word")))["blocks"][0]
-        message["blocks"].insert(0, notice)
+        notice = text_message(t(call.lang, "test.unknown_word")).parts
+        message = replace(message, parts=(*notice, *message.parts))
     await call.say(message)
 
 
 async def start_command(call: CommandCall) -> None:
     tool = await find_tool(call.services.db, call.rest) if call.rest else None
     await open_start(
-        call.client,
+        call.reply,
         call.services,
         call.lang,
-        call.trigger_id,
         tool_id=tool.id if tool else None,
         channel_id=call.channel_id,
     )
@@ -54,11 +52,10 @@ async def result_command(call: CommandCall) -> None:
     tool = await find_tool(services.db, call.rest) if call.rest else None
     draft = ResultDraft(tool_id=tool.id, tested_on=services.clock.now().date()) if tool else None
     await open_result(
-        call.client,
+        call.reply,
         services,
         call.lang,
-        call.trigger_id,
-        call.user_id,
+        call.person,
         draft=draft,
         channel_id=call.channel_id,
     )
@@ -70,7 +67,7 @@ async def summary_command(call: CommandCall) -> None:
     services, lang, rest = call.services, call.lang, call.rest
     if not rest:
         found = await tools_with_results(services.db)
-        await call.say(render.message(summary_choices_message(lang, found)))
+        await call.say(summary_choices_message(lang, found))
         return
     tool = await find_tool(services.db, rest)
     if tool is None:
@@ -79,4 +76,4 @@ async def summary_command(call: CommandCall) -> None:
         await call.say(text_message(text))
         return
     summary = await tool_summary(services.db, tool.id, clock=services.clock)
-    await call.say(render.message(summary_message(lang, summary, services.settings.tz)))
+    await call.say(summary_message(lang, summary, services.settings.tz))

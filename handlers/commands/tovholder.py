@@ -9,7 +9,6 @@ from bot.services.permissions import Action, person_can
 from bot.views.help import help_message
 from bot.views.network import network_message
 from handlers.commands.dispatch import CommandCall
-from handlers.slack import render
 from handlers.views.my_settings import open_my_settings
 from handlers.views.settings import open_settings
 
@@ -19,14 +18,14 @@ async def help_command(call: CommandCall) -> None:
     the asker's roles' commands; `help all` everything their roles allow."""
     text = call.text.strip()
     everything = read_help(text)
-    shown = await help_for(call.services.db, call.user_id, everything=bool(everything))
+    shown = await help_for(call.services.db, call.person, everything=bool(everything))
     unknown = text if text and everything is None else None
     await call.say(help_message(call.lang, shown, unknown=unknown))
 
 
 async def network_command(call: CommandCall) -> None:
-    answer = await network_for(call.services.db, call.user_id, call.rest)
-    await call.say(render.message(network_message(call.lang, answer)))
+    answer = await network_for(call.services.db, call.person, call.rest)
+    await call.say(network_message(call.lang, answer))
 
 
 async def settings_command(call: CommandCall) -> None:
@@ -35,9 +34,7 @@ async def settings_command(call: CommandCall) -> None:
     sub = call.reading.sub
     own = sub is not None and sub.option(call.rest) == "mine"
     services = call.services
-    if own or not await person_can(services.db, call.user_id, Action.MANAGE_SETTINGS):
-        await open_my_settings(
-            call.client, services, call.lang, call.trigger_id, call.user_id, call.channel_id
-        )
+    if own or not await person_can(services.db, call.person, Action.MANAGE_SETTINGS):
+        await open_my_settings(call.reply, services, call.lang, call.person, call.channel_id)
         return
-    await open_settings(call.command, call.client, services, call.lang)
+    await open_settings(call.reply, services, call.lang, call.channel_id)

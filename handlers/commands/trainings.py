@@ -14,11 +14,10 @@ from handlers.views.trainings import open_plan
 async def train_command(call: CommandCall) -> None:
     tool = await find_tool(call.services.db, call.rest) if call.rest else None
     await open_plan(
-        call.client,
+        call.reply,
         call.services,
         call.lang,
-        call.trigger_id,
-        call.user_id,
+        call.person,
         tool_id=tool.id if tool else None,
         channel_id=call.channel_id,
     )

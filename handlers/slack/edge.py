@@ -20,12 +20,14 @@ import json
 import re
 import typing
 from collections.abc import Awaitable, Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.domain.refs import ConversationRef, MessageRef, Platform
+from bot.runtime import Services
+from bot.services import identities
 from handlers.interactions import (
     ChatMessage,
     Click,
@@ -38,7 +40,7 @@ from handlers.interactions import (
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.reply import SlackReply
 from handlers.slack.text import slack_text
-from handlers.slack.values import action_channel, action_value, submitted
+from handlers.slack.values import Users, action_channel, action_value, submitted
 
 SLACK: Platform = "slack"
 #: A mention in a message's text: `<@U123>` or `<@U123|name>`.
@@ -208,13 +210,16 @@ def listener(handler: Listener) -> Listener:
         "body",
         "context",
         *(["lang"] if _has_lang(value_type) else []),
-        *(["respond", "ack", "services"] if replies else []),
+        *(["respond", "ack"] if replies else []),
+        "services",
     ]
 
     async def listen(**kwargs: Any) -> None:
         value = parse(kwargs["body"], kwargs["context"], kwargs.get("lang", ""))
         if value is None:
             return
+        if isinstance(value, Submission):
+            value = await _with_people(value, kwargs["services"])
         extra = {"reply": _reply(value, kwargs)} if replies else {}
         await handler(**{name: value}, **extra, **{other: kwargs[other] for other in others})
 
@@ -226,6 +231,21 @@ def listener(handler: Listener) -> Listener:
         ]
     )
     return listen
+
+
+async def _with_people(submission: Submission, services: Services) -> Submission:
+    """The form's people fields as person ids (someone new to the bot becomes a guest
+    person): the core never sees a Slack user id."""
+    values: dict[str, Any] = {}
+    for field, value in submission.values.items():
+        if isinstance(value, Users):
+            people = [
+                await identities.person_for(services.db, services.clock, SLACK, user)
+                for user in value.ids
+            ]
+            value = people if value.many else (people[0] if people else None)
+        values[field] = value
+    return replace(submission, values=values)
 
 
 def _reply(value: object, kwargs: dict[str, Any]) -> SlackReply:

@@ -78,12 +78,12 @@ def guard(
             return
         user_id = user_id_of(body)
         if user_id:
-            stamp_activity(services, user_id)
             context["person_id"] = await acting_person(services, user_id)
+            stamp_activity(services, context["person_id"])
         if "lang" in own:
-            context["lang"] = await services.language.for_user(user_id)
+            context["lang"] = await services.language.for_person(context.get("person_id"))
         try:
-            await ensure_allowed(services.db, user_id or "", needs)
+            await ensure_allowed(services.db, context.get("person_id"), needs)
             await listener(**{name: _arg(name, kwargs, context) for name in own})
         except (NotAllowed, FormRefused) as refused:
             if not await refuse(refused, kwargs, services):
@@ -146,12 +146,15 @@ async def refuse(
     body, context = kwargs["body"], kwargs["context"]
     ack: AsyncAck | None = kwargs.get("ack")
     user_id = user_id_of(body)
-    lang = context.get("lang") or await services.language.for_user(user_id)
+    lang = context.get("lang") or await services.language.for_person(context.get("person_id"))
     form = ack if body.get("type") == "view_submission" and ack and ack.response is None else None
     if isinstance(refused, NotAllowed):
         message = await _refusal(services, lang, refused)
     elif form is not None:
-        errors = {field: t(lang, key, **params) for field, (key, params) in refused.errors.items()}
+        errors = {
+            field: render.field_error(t(lang, key, **params))
+            for field, (key, params) in refused.errors.items()
+        }
         await form(response_action="errors", errors=errors)
         return True
     elif isinstance(refused, ContainsCpr):

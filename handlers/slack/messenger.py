@@ -195,13 +195,17 @@ class SlackMessenger:
 
     async def _mentions(self, view: model.Message | model.Form | model.HomePage) -> dict[str, str]:
         """The Slack user id of each person a mention token names by their person id."""
-        found: dict[str, str] = {}
-        for text in _texts(view):
-            for token in MENTION.finditer(text):
-                person = token["person"]
-                if person.isdigit() and person not in found:
-                    found[person] = await self._people(int(person))
-        return found
+        named = {token["person"] for text in _texts(view) for token in MENTION.finditer(text)}
+        if isinstance(view, model.Form):
+            named |= {
+                str(person)
+                for part in view.parts
+                if isinstance(part, model.PeopleField)
+                for person in part.initial
+            }
+        return {
+            person: await self._people(int(person)) for person in sorted(named) if person.isdigit()
+        }
 
     async def open_form(self, trigger: str, form: Form) -> None:
         with neutral():

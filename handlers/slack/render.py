@@ -58,6 +58,12 @@ def plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text}
 
 
+def field_error(text: str) -> str:
+    """A catalogue text as a form field's error, which Slack shows as plain text: its bold
+    marks go (the rest of the subset does not occur in errors)."""
+    return text.replace("**", "")
+
+
 def mrkdwn(text: str, mentions: Mentions | None = None) -> str:
     """Neutral Markdown as the mrkdwn Slack shows; the top-level `text` of a message too."""
     return to_mrkdwn(text, mentions)

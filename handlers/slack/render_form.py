@@ -52,7 +52,7 @@ def modal(form: Form, mentions: Mentions | None = None) -> dict[str, Any]:
     out: list[Block] = []
     for part in form.parts:
         if isinstance(part, _FIELDS):
-            out.append(field(part))
+            out.append(field(part, mentions or {}))
         else:
             out.extend(blocks((part,), mentions, limit=VIEW_BLOCKS_MAX))
     if len(out) > VIEW_BLOCKS_MAX:
@@ -73,20 +73,22 @@ def refused(errors: FormErrors) -> dict[str, Any]:
     return {"response_action": "errors", "errors": dict(errors)}
 
 
-def field(item: FormField) -> Block:
+def field(item: FormField, people: Mentions) -> Block:
+    """An input block; `people` maps a person id to their Slack id (a people field's
+    initial choice)."""
     block: Block = {
         "type": "input",
         "block_id": item.id,
         "optional": item.optional,
         "label": plain(item.label),
-        "element": _element(item),
+        "element": _element(item, people),
     }
     if item.hint:
         block["hint"] = plain(item.hint)
     return block
 
 
-def _element(item: FormField) -> dict[str, Any]:
+def _element(item: FormField, found: Mentions) -> dict[str, Any]:
     if isinstance(item, TextField):
         text: dict[str, Any] = {
             "type": "plain_text_input",
@@ -127,10 +129,11 @@ def _element(item: FormField) -> dict[str, Any]:
             "type": "multi_users_select" if item.many else "users_select",
             "action_id": FIELD,
         }
-        if item.initial and item.many:
-            people["initial_users"] = list(item.initial)
-        elif item.initial:
-            people["initial_user"] = item.initial[0]
+        users = [found.get(str(person), str(person)) for person in item.initial]
+        if users and item.many:
+            people["initial_users"] = users
+        elif users:
+            people["initial_user"] = users[0]
         return people
     conversation: dict[str, Any] = {"type": "channels_select", "action_id": FIELD}
     if item.initial:

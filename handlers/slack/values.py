@@ -9,23 +9,33 @@ field errors or its usual answer — not fail with an apology.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 #: State keys that hold the value itself: text, a date or time, one user/channel id.
 SIMPLE_KEYS = (
     "value",
     "selected_channel",
-    "selected_user",
     "selected_conversation",
     "selected_date",
     "selected_time",
 )
 
 
+@dataclass(frozen=True)
+class Users:
+    """The Slack user ids a people field gave (`users_select`: one, `multi_users_select`:
+    `many`); the edge turns them into person ids before a handler sees them."""
+
+    ids: tuple[str, ...]
+    many: bool
+
+
 def submitted(view: dict[str, Any]) -> dict[str, Any]:
     """`{block_id: value}`: text, an id, an option's value, or a list for multi-selects.
 
-    A value is a string, a list of strings, or None (left empty or unreadable)."""
+    A value is a string, a list of strings, `Users` from a people field, or None (left empty
+    or unreadable)."""
     values: dict[str, Any] = {}
     state = view.get("state")
     blocks = state.get("values") if isinstance(state, dict) else None
@@ -41,6 +51,9 @@ def submitted(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def _value_of(state: dict[str, Any]) -> Any:
+    if "selected_user" in state:
+        user = _text(state["selected_user"])
+        return Users((user,), many=False) if user else None
     for key in SIMPLE_KEYS:
         if key in state:
             return _text(state[key])
@@ -49,7 +62,7 @@ def _value_of(state: dict[str, Any]) -> Any:
     if "selected_options" in state:
         return _texts(_option_value(option) for option in _list(state["selected_options"]))
     if "selected_users" in state:
-        return _texts(_text(user) for user in _list(state["selected_users"]))
+        return Users(tuple(_texts(_text(u) for u in _list(state["selected_users"]))), many=True)
     return None
 
 

@@ -4,26 +4,21 @@ the receipt comes privately, in the person's DM with the bot."""
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
-from bot.errors import NotAllowed
-from bot.i18n import t
+from bot.errors import FormRefused, NotAllowed
 from bot.runtime import Services
 from bot.services.adoption import set_adoption
 from bot.views.adoption import SET_CALLBACK, STOP_CALLBACK, changed_message
 from handlers.interactions import Submission, as_int
-from handlers.slack import render
+from handlers.reply import Reply
 
 __all__ = ["SET_CALLBACK", "STOP_CALLBACK", "submit_set", "submit_stop"]
 
 
 async def _save(
-    ack: AsyncAck,
-    client: AsyncWebClient,
+    reply: Reply,
     services: Services,
     lang: str,
-    user_id: str,
+    person: int,
     daycare_id: int,
     tool_id: int,
     state: str,
@@ -33,35 +28,26 @@ async def _save(
 ) -> None:
     try:
         change = await set_adoption(
-            services.db, services.clock, user_id, daycare_id, tool_id, state, reason
+            services.db, services.clock, person, daycare_id, tool_id, state, reason
         )
-    except NotAllowed:
-        await ack(response_action="errors", errors={daycare_field: t(lang, "adoption.not_allowed")})
-        return
-    except LookupError:
-        await ack(response_action="errors", errors={daycare_field: t(lang, "adoption.gone")})
-        return
-    await ack()
-    message = render.message(
+    except NotAllowed as refused:
+        raise FormRefused({daycare_field: ("adoption.not_allowed", {})}) from refused
+    except LookupError as gone:
+        raise FormRefused({daycare_field: ("adoption.gone", {})}) from gone
+    await reply.accept_form()
+    await reply.private(
         changed_message(lang, change.adoption, change.adoption.tool_name, changed=change.changed)
     )
-    await client.chat_postMessage(channel=user_id, **message)
 
 
-async def submit_stop(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_stop(submission: Submission, reply: Reply, services: Services) -> None:
     values = submission.values
     metadata = submission.metadata
     await _save(
-        ack,
-        client,
+        reply,
         services,
         submission.lang,
-        submission.external_id,
+        submission.person,
         int(metadata.get("daycare_id") or 0),
         int(metadata.get("tool_id") or 0),
         "stopped",
@@ -70,20 +56,14 @@ async def submit_stop(
     )
 
 
-async def submit_set(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_set(submission: Submission, reply: Reply, services: Services) -> None:
     values = submission.values
     metadata = submission.metadata
     await _save(
-        ack,
-        client,
+        reply,
         services,
         submission.lang,
-        submission.external_id,
+        submission.person,
         as_int(values.get("daycare")) or 0,
         int(metadata.get("tool_id") or 0),
         str(values.get("state") or ""),

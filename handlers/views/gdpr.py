@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import gdpr
 from bot.views.gdpr import ERASE_CALLBACK, erased_message, target_from
 from bot.views.help import text_message
-from handlers.interactions import Submission
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, opened_in
+from handlers.reply import Reply
 
 __all__ = ["ERASE_CALLBACK", "submit_erasure"]
 
 
-async def submit_erasure(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
-    """The modal closes at once; the erasure runs in one transaction after the ack."""
+async def submit_erasure(submission: Submission, reply: Reply, services: Services) -> None:
+    """The modal closes at once; the erasure runs in one transaction after that."""
     lang = submission.lang
-    await ack()
+    await reply.accept_form()
     user_id = submission.external_id
-    target, channel = target_from(submission.metadata)
+    target, _ = target_from(submission.metadata)
+    where = opened_in(submission, services.messenger.platform)
     if target is None:
         return
     try:
         plan = await gdpr.erase_from_slack(services.db, services.clock, user_id, target)
     except gdpr.OwnErasure:
-        await tell_privately(
-            services.messenger, user_id, channel, text_message(t(lang, "gdpr.not_yourself"))
+        await services.messenger.tell(
+            submission.person, where, text_message(t(lang, "gdpr.not_yourself"))
         )
         return
-    await tell_privately(services.messenger, user_id, channel, erased_message(lang, plan))
+    await services.messenger.tell(submission.person, where, erased_message(lang, plan))

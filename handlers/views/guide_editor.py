@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.guides import GuideDetail
+from bot.errors import FormRefused
 from bot.runtime import Services
 from bot.services.guide_editor import GuideForm, save_form
 from bot.services.tool_guide import card
@@ -17,32 +15,25 @@ from bot.views.guide_editor import (
 )
 from bot.views.guides import card_parts
 from bot.views.model import Message, Text
-from handlers.interactions import Submission
-from handlers.slack import render_form
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, opened_in
+from handlers.reply import Reply
 
 __all__ = ["CALLBACK_ID", "open_editor", "save_guide_form"]
 
 
 async def open_editor(
-    client: AsyncWebClient,
+    reply: Reply,
     lang: str,
-    trigger_id: str,
     *,
     detail: GuideDetail | None = None,
     tool: str = "",
     channel_id: str | None = None,
 ) -> None:
     modal = editor_modal(lang, detail=detail, tool=tool, channel_id=channel_id)
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
-async def save_guide_form(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def save_guide_form(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
     values = submission.values
     metadata = submission.metadata
@@ -65,13 +56,10 @@ async def save_guide_form(
         themes=tuple(values.get("themes") or ()),
     )
     user_id = submission.external_id
-    outcome = await save_form(services.db, services.clock, user_id, form)
+    outcome = await save_form(services.db, services.clock, submission.person, form)
     if outcome.errors:
-        await ack(
-            response_action="errors", errors=editor_errors(lang, outcome.errors, len(body_ids))
-        )
-        return
-    await ack()
+        raise FormRefused(editor_errors(outcome.errors, len(body_ids)))
+    await reply.accept_form()
     assert outcome.result is not None
     saved = await card(services.db, outcome.result.guide_id, user_id)
     assert saved is not None
@@ -84,4 +72,6 @@ async def save_guide_form(
         new_version=outcome.result.new_version,
     )
     message = Message(text, (Text(text), *card_parts(lang, saved, services.settings.tz)))
-    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
+    await services.messenger.tell(
+        submission.person, opened_in(submission, services.messenger.platform), message
+    )

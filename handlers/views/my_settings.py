@@ -4,32 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
+from bot.errors import FormRefused
 from bot.i18n import t
 from bot.runtime import Services
-from bot.services import identities, reminders
+from bot.services import reminders
 from bot.services.network import snapshot
 from bot.views.dates import day_text
 from bot.views.help import text_message
 from bot.views.my_settings import CALLBACK_ID, my_settings_modal
-from handlers.interactions import Submission
-from handlers.slack import render_form
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, opened_in
+from handlers.reply import Reply
 
 __all__ = ["CALLBACK_ID", "open_my_settings", "save_my_settings"]
 
 
 async def open_my_settings(
-    client: AsyncWebClient,
-    services: Services,
-    lang: str,
-    trigger_id: str,
-    user_id: str,
-    channel_id: str | None,
+    reply: Reply, services: Services, lang: str, person_id: int, channel_id: str | None
 ) -> None:
-    person_id = await identities.person_for(services.db, services.clock, "slack", user_id)
     paused = await reminders.paused_until(services.db, person_id)
     today = services.clock.now().date()
     modal = my_settings_modal(
@@ -39,30 +30,23 @@ async def open_my_settings(
         (await snapshot(services.db)).coordinators(),
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
-async def save_my_settings(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def save_my_settings(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
     values = submission.values
-    user_id = submission.external_id
     today = services.clock.now().date()
     until = date.fromisoformat(values["until"]) if values.get("until") else None
     if values.get("nudges") == "paused":
         if until is None or until <= today:
-            await ack(response_action="errors", errors={"until": t(lang, "my.until_future")})
-            return
-        await ack()
+            raise FormRefused({"until": ("my.until_future", {})})
+        await reply.accept_form()
         await reminders.pause(services.db, services.clock, submission.person, until)
         text = t(lang, "my.paused", day=day_text(lang, until))
     else:
-        await ack()
+        await reply.accept_form()
         await reminders.pause(services.db, services.clock, submission.person, None)
         text = t(lang, "my.resumed")
-    channel = submission.metadata.get("channel")
-    await tell_privately(services.messenger, user_id, channel, text_message(text))
+    where = opened_in(submission, services.messenger.platform)
+    await services.messenger.tell(submission.person, where, text_message(text))

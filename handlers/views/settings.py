@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.domain.refs import ConversationRef
 from bot.errors import FormRefused
 from bot.jobs.onboarding import send_welcomes
 from bot.runtime import Services
@@ -10,7 +9,7 @@ from bot.services.network import snapshot
 from bot.services.settings_form import SettingsForm, apply_form
 from bot.services.workspace_settings import KEYS, current
 from bot.views.settings import CALLBACK_ID, saved_message, settings_modal
-from handlers.interactions import Submission, as_int
+from handlers.interactions import Submission, as_int, opened_in
 from handlers.reply import Reply
 
 __all__ = ["CALLBACK_ID", "open_settings", "save_settings"]
@@ -35,13 +34,13 @@ async def save_settings(submission: Submission, reply: Reply, services: Services
         area_id=as_int(values.get("role_area")),
         daycare_id=as_int(values.get("role_daycare")),
     )
-    user_id = submission.external_id
-    outcome = await apply_form(services.db, services.clock, user_id, form, services.directory)
+    outcome = await apply_form(
+        services.db, services.clock, submission.person, form, services.directory
+    )
     if outcome.errors:
         raise FormRefused({field: (key, {}) for field, key in outcome.errors.items()})
     await reply.accept_form()
-    channel = submission.metadata.get("channel")
-    where = ConversationRef(services.messenger.platform, channel) if channel else None
+    where = opened_in(submission, services.messenger.platform)
     await services.messenger.tell(submission.person, where, saved_message(lang, outcome.changes))
     if outcome.new_superuser:
         await send_welcomes(services)

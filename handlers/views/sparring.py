@@ -3,14 +3,11 @@ and the "Answered" modal that marks the answer."""
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.refs import ConversationRef, MessageRef
+from bot.errors import FormRefused
 from bot.i18n import t
 from bot.ports import DeliveryFailed
 from bot.runtime import Services
-from bot.services.privacy import ContainsCpr
 from bot.services.sparring import QuestionProblem, as_urgency, ask, check_question, tool_choices
 from bot.services.sparring_handling import (
     Refused,
@@ -27,10 +24,8 @@ from bot.views.sparring_handling import (
     problem_message,
 )
 from bot.views.text import mention
-from handlers.interactions import Submission, as_int
-from handlers.slack import render_form
-from handlers.slack.privacy import field_errors
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, as_int, opened_in
+from handlers.reply import Reply
 from handlers.sparring_delivery import deliver, present, refresh_posts
 
 __all__ = [
@@ -44,10 +39,9 @@ __all__ = [
 
 
 async def open_sparring(
-    client: AsyncWebClient,
+    reply: Reply,
     services: Services,
     lang: str,
-    trigger_id: str,
     *,
     question: str = "",
     tool_id: int | None = None,
@@ -62,30 +56,18 @@ async def open_sparring(
         channel_id=channel_id,
         from_guide=from_guide,
     )
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
-async def submit_question(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_question(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
     values = submission.values
     text = str(values.get("question") or "")
     try:
         check_question(text)
     except QuestionProblem as problem:
-        await ack(
-            response_action="errors",
-            errors={"question": t(lang, problem.key, **problem.params)},
-        )
-        return
-    except ContainsCpr as cpr:
-        await ack(response_action="errors", errors=field_errors(lang, cpr))
-        return
-    await ack()
+        raise FormRefused({"question": (problem.key, problem.params)}) from problem
+    await reply.accept_form()
     user_id = submission.external_id
     metadata = submission.metadata
     routing = await ask(
@@ -99,18 +81,11 @@ async def submit_question(
         private=PRIVATE in (values.get(PRIVATE) or []),
         exclude_guide=metadata.get("guide") if isinstance(metadata.get("guide"), int) else None,
     )
-    channel = metadata.get("channel")
-    await tell_privately(
-        services.messenger, user_id, channel, await present(services, routing, lang)
-    )
+    where = opened_in(submission, services.messenger.platform)
+    await services.messenger.tell(submission.person, where, await present(services, routing, lang))
 
 
-async def submit_answer(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_answer(submission: Submission, reply: Reply, services: Services) -> None:
     """Mark the answer; the asker gets it by DM, and the post shows it. A typed answer (not
     the thread reply as prefilled) is posted in the thread too, so the thread holds it."""
     lang = submission.lang
@@ -118,14 +93,8 @@ async def submit_answer(
     try:
         check_answer(text)
     except Refused as problem:
-        await ack(
-            response_action="errors", errors={"answer": t(lang, problem.key, **problem.params)}
-        )
-        return
-    except ContainsCpr as cpr:
-        await ack(response_action="errors", errors=field_errors(lang, cpr))
-        return
-    await ack()
+        raise FormRefused({"answer": (problem.key, problem.params)}) from problem
+    await reply.accept_form()
     user_id = submission.external_id
     metadata = submission.metadata
     asked = metadata.get("question")
@@ -137,15 +106,13 @@ async def submit_answer(
             services.db, services.clock, question_id, user_id, text, reply_ts=reply_ts
         )
     except Refused as problem:
-        await tell_privately(
-            services.messenger, user_id, None, problem_message(lang, problem.key, problem.params)
-        )
+        await reply.private(problem_message(lang, problem.key, problem.params))
         return
     question = outcome.question
     if not outcome.changed:  # a double submission, or someone answered a moment before
         if question.answered_by != user_id:
             message = t(lang, "sparring.already_answered", who=mention(question.answered_by or ""))
-            await tell_privately(services.messenger, user_id, None, text_message(message))
+            await reply.private(text_message(message))
         return
     if reply_ts is None and question.channel_id and question.message_ts:
         messenger = services.messenger
@@ -162,7 +129,11 @@ async def submit_answer(
     await refresh_posts(
         services,
         question,
-        clicked=(str(clicked[0]), str(clicked[1])) if all(clicked) else None,
+        clicked=(
+            MessageRef(services.messenger.platform, str(clicked[0]), str(clicked[1]))
+            if all(clicked)
+            else None
+        ),
         clicker_lang=lang,
     )
     asker_lang = await services.language.for_user(question.asker_slack_id)

@@ -7,15 +7,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
+from bot.domain.refs import ConversationRef
 from bot.domain.tool_tests import DEFAULT_CHECKPOINT_WEEKS, ResultDraft, TestPlan
+from bot.errors import FormRefused
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.guides import list_tools
 from bot.services.network import snapshot
-from bot.services.privacy import ContainsCpr
 from bot.services.tool_tests import (
     CloseRefused,
     NeedsConfirmation,
@@ -35,13 +33,13 @@ from bot.views.tool_test_forms import (
     START_CALLBACK,
     close_confirm_modal,
     close_modal,
+    metadata_message,
     result_modal,
     start_modal,
 )
 from bot.views.tool_tests import saved_in_thread
-from handlers.interactions import Submission, as_int
-from handlers.slack import render, render_form
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, as_int, opened_in
+from handlers.reply import Reply
 
 __all__ = [
     "CLOSE_CALLBACK",
@@ -60,15 +58,10 @@ def _today(services: Services) -> date:
     return services.clock.now().date()
 
 
-def _errors(lang: str, errors: dict[str, tuple[str, dict[str, object]]]) -> dict[str, str]:
-    return {field: t(lang, key, **params) for field, (key, params) in errors.items()}
-
-
 async def open_start(
-    client: AsyncWebClient,
+    reply: Reply,
     services: Services,
     lang: str,
-    trigger_id: str,
     *,
     tool_id: int | None = None,
     channel_id: str | None = None,
@@ -81,15 +74,14 @@ async def open_start(
         tool_id=tool_id,
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
 async def open_result(
-    client: AsyncWebClient,
+    reply: Reply,
     services: Services,
     lang: str,
-    trigger_id: str,
-    user_id: str,
+    person: int,
     *,
     draft: ResultDraft | None = None,
     result_id: int | None = None,
@@ -99,7 +91,7 @@ async def open_result(
     modal = result_modal(
         lang,
         await list_tools(services.db),
-        await running_tests(services.db, user_id),
+        await running_tests(services.db, person),
         await snapshot(services.db),
         draft,
         _today(services),
@@ -107,33 +99,24 @@ async def open_result(
         channel_id=channel_id,
         intro=intro,
     )
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
-async def open_close(
-    client: AsyncWebClient, lang: str, trigger_id: str, test_id: int, services: Services
-) -> bool:
+async def open_close(reply: Reply, lang: str, test_id: int, services: Services) -> bool:
     """False when the test is gone or already closed (the caller says so)."""
     test = await get_test(services.db, test_id)
     if test is None or test.state != "running":
         return False
-    modal = render_form.modal(close_modal(lang, test, channel_id=None))
-    await client.views_open(trigger_id=trigger_id, view=modal)
+    await reply.open_form(close_modal(lang, test, channel_id=None))
     return True
 
 
-async def submit_start(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_start(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
     values = submission.values
     weeks = parse_checkpoint_weeks(str(values.get("checkpoints") or ""))
     if weeks is None:
-        await ack(response_action="errors", errors={"checkpoints": t(lang, "test.bad_weeks")})
-        return
+        raise FormRefused({"checkpoints": ("test.bad_weeks", {})})
     plan = TestPlan(
         tool_id=as_int(values.get("tool")) or 0,
         question=str(values.get("question") or ""),
@@ -142,22 +125,23 @@ async def submit_start(
         starts_on=date.fromisoformat(values["starts_on"]) if values.get("starts_on") else None,
         checkpoint_weeks=weeks or DEFAULT_CHECKPOINT_WEEKS,
     )
-    user_id = submission.external_id
+    person = submission.person
     test = await start_test(
         services.db,
         services.clock,
-        user_id,
+        person,
         plan,
         request_key=f"view:{submission.form_id}",
         calendar=services.settings.calendar,
     )
-    await ack()
-    channel = submission.metadata.get("channel")
+    await reply.accept_form()
     text = t(lang, "test.started", tool=literal(test.tool.name), count=len(test.checkpoints))
-    await tell_privately(services.messenger, user_id, channel, text_message(text))
+    where = opened_in(submission, services.messenger.platform)
+    await services.messenger.tell(person, where, text_message(text))
 
 
 def _draft(values: Mapping[str, Any], metadata: Mapping[str, Any]) -> ResultDraft:
+    message, link = metadata_message(metadata)
     return ResultDraft(
         tool_id=as_int(values.get("tool")) or 0,
         tested_on=date.fromisoformat(values["tested_on"]),
@@ -173,57 +157,43 @@ def _draft(values: Mapping[str, Any], metadata: Mapping[str, Any]) -> ResultDraf
         recommendation=values.get("recommendation"),
         minutes_spent=as_int(values.get("minutes")),
         source=metadata.get("source") or "modal",
-        channel_id=metadata.get("message_channel"),
-        message_ts=metadata.get("message_ts"),
-        permalink=metadata.get("permalink"),
+        message=message,
+        link=link,
     )
 
 
-async def submit_result(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_result(submission: Submission, reply: Reply, services: Services) -> None:
     values = submission.values
     metadata = submission.metadata
     draft = _draft(values, metadata)
-    if draft.message_ts and draft.channel_id and not draft.permalink:
-        found = await client.chat_getPermalink(
-            channel=draft.channel_id, message_ts=draft.message_ts
-        )
-        draft = replace(draft, permalink=str(found.get("permalink") or "") or None)
-    user_id = submission.external_id
+    if draft.message is not None and not draft.link:
+        draft = replace(draft, link=await services.messenger.link(draft.message))
+    person = submission.person
     result_id = metadata.get("result_id")
     if isinstance(result_id, int):
         result = await update_result(
-            services.db, services.clock, result_id, draft, editor_id=user_id
+            services.db, services.clock, result_id, draft, editor_id=person
         )
         now_in_test = False
     else:
         key = (
-            f"message:{draft.channel_id}:{draft.message_ts}"
-            if draft.message_ts
+            f"message:{draft.message.conversation_id}:{draft.message.message_id}"
+            if draft.message is not None
             else f"view:{submission.form_id}"
         )
-        saved = await save_result(services.db, services.clock, user_id, draft, request_key=key)
+        saved = await save_result(services.db, services.clock, person, draft, request_key=key)
         result, now_in_test = saved.result, saved.tool_now_in_test
-    await ack()
-    message = render.message(saved_in_thread(submission.lang, result, tool_now_in_test=now_in_test))
-    if draft.source == "channel" and draft.channel_id and draft.message_ts:
-        await client.chat_postMessage(
-            channel=draft.channel_id, thread_ts=draft.message_ts, **message
-        )
+    await reply.accept_form()
+    message = saved_in_thread(submission.lang, result, tool_now_in_test=now_in_test)
+    messenger = services.messenger
+    if draft.source == "channel" and draft.message is not None:
+        where = ConversationRef(draft.message.platform, draft.message.conversation_id)
+        await messenger.post(where, message, thread=draft.message)
         return
-    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
+    await messenger.tell(person, opened_in(submission, messenger.platform), message)
 
 
-async def submit_close(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_close(submission: Submission, reply: Reply, services: Services) -> None:
     """The close modal, or the confirmation pushed over it (`confirmed` in its metadata,
     with the conclusion and note the person gave): that one clears both modals."""
     lang = submission.lang
@@ -233,7 +203,7 @@ async def submit_close(
     given = metadata if confirmed else values
     note = str(given.get("note") or "")
     conclusion = str(given.get("conclusion") or "")
-    user_id = submission.external_id
+    person = submission.person
     try:
         test = await close_test(
             services.db,
@@ -241,35 +211,31 @@ async def submit_close(
             int(metadata.get("test_id") or 0),
             conclusion,
             note,
-            by=user_id,
+            by=person,
             confirmed=confirmed,
         )
     except NeedsConfirmation as ask:
-        await ack(
-            response_action="push",
-            view=render_form.modal(
-                close_confirm_modal(lang, ask.test, note=note, channel_id=metadata.get("channel"))
-            ),
+        channel = opened_in(submission, services.messenger.platform)
+        await reply.push_form(
+            close_confirm_modal(
+                lang, ask.test, note=note, channel_id=channel.conversation_id if channel else None
+            )
         )
         return
     except CloseRefused as refused:
         if not confirmed:
-            await ack(response_action="errors", errors=_errors(lang, refused.errors))
-            return
+            raise FormRefused(refused.errors) from refused
         # The confirmation has no fields to mark (closed meanwhile, say): said privately.
-        await ack(response_action="clear")
-        said = "\n".join(_errors(lang, refused.errors).values())
-        await tell_privately(
-            services.messenger, user_id, metadata.get("channel"), text_message(said)
-        )
-        return
-    except ContainsCpr as found:
-        await ack(response_action="errors", errors=_errors(lang, found.field_errors()))
+        await reply.close_forms()
+        said = "\n".join(t(lang, key, **params) for key, params in refused.errors.values())
+        where = opened_in(submission, services.messenger.platform)
+        await services.messenger.tell(person, where, text_message(said))
         return
     if confirmed:
-        await ack(response_action="clear")
+        await reply.close_forms()
     else:
-        await ack()
+        await reply.accept_form()
     status = t(lang, f"tool_status.{test.conclusion}")
     text = t(lang, "test.closed", tool=literal(test.tool.name), status=status)
-    await tell_privately(services.messenger, user_id, metadata.get("channel"), text_message(text))
+    where = opened_in(submission, services.messenger.platform)
+    await services.messenger.tell(person, where, text_message(text))

@@ -7,11 +7,8 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.trainings import Training, TrainingPlan
-from bot.errors import NotAllowed
+from bot.errors import FormRefused, NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services.guides import list_tools
@@ -31,19 +28,17 @@ from bot.views.trainings import (
     plan_modal,
     planned_message,
 )
-from handlers.interactions import Submission, as_int
-from handlers.slack import render, render_form
-from handlers.slack.replies import tell_privately
+from handlers.interactions import Submission, as_int, opened_in
+from handlers.reply import Reply
 
 __all__ = ["ATTENDANCE_CALLBACK", "PLAN_CALLBACK", "open_plan", "submit_attendance", "submit_plan"]
 
 
 async def open_plan(
-    client: AsyncWebClient,
+    reply: Reply,
     services: Services,
     lang: str,
-    trigger_id: str,
-    user_id: str,
+    person_id: int,
     *,
     tool_id: int | None = None,
     area_id: int | None = None,
@@ -51,7 +46,7 @@ async def open_plan(
     channel_id: str | None = None,
 ) -> None:
     """Open the plan modal; NotAllowed when the person may not plan trainings."""
-    areas = await planning_areas(services.db, user_id)
+    areas = await planning_areas(services.db, person_id)
     if areas is None:
         raise NotAllowed(Action.PLAN_TRAININGS)
     modal = plan_modal(
@@ -64,7 +59,7 @@ async def open_plan(
         training=training,
         channel_id=channel_id,
     )
-    await client.views_open(trigger_id=trigger_id, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
 def _day(value: Any) -> date | None:
@@ -94,14 +89,9 @@ def _plan(values: Mapping[str, Any]) -> TrainingPlan:
     )
 
 
-async def submit_plan(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_plan(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
-    user_id = submission.external_id
+    person = submission.person
     metadata = submission.metadata
     plan = _plan(submission.values)
     calendar = services.settings.calendar
@@ -110,7 +100,7 @@ async def submit_plan(
     try:
         if isinstance(training_id, int):
             moved, changed = await move_training(
-                services.db, services.clock, calendar, user_id, training_id, plan
+                services.db, services.clock, calendar, person, training_id, plan
             )
             message = planned_message(lang, moved, 0, tz, moved=changed)
         else:
@@ -118,51 +108,39 @@ async def submit_plan(
                 services.db,
                 services.clock,
                 calendar,
-                user_id,
+                person,
                 plan,
                 request_key=f"view:{submission.form_id}",
             )
             message = planned_message(lang, planned.training, planned.invited, tz)
     except LookupError:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **render.message(text_message(t(lang, "training.not_planned")))
-        )
+        await reply.accept_form()
+        await reply.private(text_message(t(lang, "training.not_planned")))
         return
-    await ack()
-    await tell_privately(services.messenger, user_id, metadata.get("channel"), message)
+    await reply.accept_form()
+    await services.messenger.tell(
+        person, opened_in(submission, services.messenger.platform), message
+    )
 
 
-async def submit_attendance(
-    ack: AsyncAck,
-    submission: Submission,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def submit_attendance(submission: Submission, reply: Reply, services: Services) -> None:
     lang = submission.lang
-    user_id = submission.external_id
+    person = submission.person
     values = submission.values
     metadata = submission.metadata
-    came = [str(u) for u in (values.get("came") or [])] + [
-        str(u) for u in (values.get("others") or [])
-    ]
+    came = [*(values.get("came") or []), *(values.get("others") or [])]
     try:
         attendance = await record_attendance(
-            services.db, services.clock, user_id, int(metadata.get("training_id") or 0), came
+            services.db, services.clock, person, int(metadata.get("training_id") or 0), came
         )
     except TrainingRefused as refused:
         field = "others" if "came" not in values else "came"
-        key, params = next(iter(refused.errors.values()))
-        errors = {field: t(lang, key, **params)}
-        await ack(response_action="errors", errors=errors)
-        return
+        raise FormRefused({field: next(iter(refused.errors.values()))}) from refused
     except LookupError:
-        await ack()
-        await client.chat_postMessage(
-            channel=user_id, **render.message(text_message(t(lang, "training.gone")))
-        )
+        await reply.accept_form()
+        await reply.private(text_message(t(lang, "training.gone")))
         return
-    await ack()
+    await reply.accept_form()
     receipt = attendance_receipt(
         lang,
         attendance.training,
@@ -170,4 +148,4 @@ async def submit_attendance(
         attendance.started,
         services.settings.tz,
     )
-    await client.chat_postMessage(channel=user_id, **render.message(receipt))
+    await reply.private(receipt)
