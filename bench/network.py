@@ -70,13 +70,13 @@ async def build(conn: aiosqlite.Connection, size: Size, seed: int) -> list[str]:
     )
     tools = len(catalogue)
     await conn.executemany(
-        "INSERT INTO test_results (request_key, author_slack_id, tool_id, daycare_id,"
+        "INSERT INTO test_results (request_key, author_id, tool_id, daycare_id,"
         " tested_on, rating, worked, source, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, '2026-01-05', ?, ?, 'modal', ?, ?)",
         [
             (
                 f"bench-result-{r}",
-                slack_id(rng.randint(1, size.people)),
+                rng.randint(1, size.people),
                 rng.randint(1, tools),
                 rng.randint(1, daycares),
                 rng.randint(1, 5),

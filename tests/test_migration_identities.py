@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -64,6 +65,23 @@ def _clock() -> ManualClock:
 #: now, the field then, the erasure's marker and the field that names a non-person actor.
 NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("nudge_pauses", "person_id", "slack_user_id", "former-member", None),
+    ("tool_tests", "ambassador_id", "ambassador_slack_id", "former-member", None),
+    ("tool_tests", "closed_by", "closed_by", "former-member", None),
+    ("test_results", "author_id", "author_slack_id", "former-member", None),
+    ("test_results", "updated_by", "updated_by", "former-member", None),
+)
+
+#: Export fields where NULL also meant nobody in the release (as `PersonColumn.nobody`).
+NOBODY: dict[tuple[str, str], Callable[[dict[str, Any]], bool]] = {
+    ("tool_tests", "closed_by"): lambda test: test["closed_at"] is None,
+    ("test_results", "updated_by"): lambda result: result["updated_at"] == result["created_at"],
+}
+
+#: Export sections whose Slack message (channel, ts, permalink as the release named them) is
+#: now a message reference (`platform`, `conversation_id`, `message_id`, `thread_id`, `link`);
+#: every message the release stored was Slack's, none with a thread.
+NOW_MESSAGE_REFS: tuple[tuple[str, str, str, str], ...] = (
+    ("test_results", "channel_id", "message_ts", "permalink"),
 )
 
 
@@ -71,12 +89,23 @@ def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str,
     """The export as the release wrote it: each person id back to the Slack id it was, a
     NULL back to the marker it was."""
     released = copy.deepcopy(document)
+    for section, channel, ts, link in NOW_MESSAGE_REFS:
+        for record in released[section]:
+            platform, thread = record.pop("platform"), record.pop("thread_id")
+            assert platform == ("slack" if record["conversation_id"] else None), record
+            assert thread is None, record
+            record[channel] = record.pop("conversation_id")
+            record[ts] = record.pop("message_id")
+            record[link] = record.pop("link")
     for section, now, then, former, via in NOW_PERSON_IDS:
         for record in released[section]:
             person = record.pop(now)
             actor = record.pop(via) if via else None
+            nobody = NOBODY.get((section, now), lambda _: False)(record)
             record[then] = (
-                slack_of[person] if person is not None else ("cli" if actor == "cli" else former)
+                slack_of[person]
+                if person is not None
+                else ("cli" if actor == "cli" else None if nobody else former)
             )
     return released
 
@@ -104,10 +133,12 @@ async def now_values(db: Database, table: str, then: str, now: str) -> list[Any]
         rows = await db.fetchall(f"SELECT {now} AS v FROM {table}")  # noqa: S608
         return sorted((row["v"] for row in rows), key=repr)
     actor = f"WHEN t.{column.via} = 'cli' THEN 'cli' " if column.via else ""
+    if column.nobody:
+        actor += f"WHEN {column.nobody} THEN NULL "
     rows = await db.fetchall(
-        f"SELECT CASE WHEN t.{now} IS NOT NULL THEN i.external_id {actor}"  # noqa: S608
+        f"SELECT CASE WHEN t.{column.now} IS NOT NULL THEN i.external_id {actor}"  # noqa: S608
         f"ELSE ? END AS v FROM {table} t LEFT JOIN identities i"
-        f" ON i.person_id = t.{now} AND i.platform = 'slack'",
+        f" ON i.person_id = t.{column.now} AND i.platform = 'slack'",
         (column.former,),
     )
     return sorted((row["v"] for row in rows), key=repr)

@@ -10,12 +10,14 @@ import pytest
 
 from bot.clock import ManualClock, utc_iso
 from bot.domain.guides import Tool
+from bot.domain.refs import MessageRef
 from bot.domain.tool_tests import ResultDraft, TestPlan
 from bot.errors import NotAllowed
 from bot.services import spreading
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
 from bot.services.guides import find_tool, status_history
+from bot.services.identities import person_for
 from bot.services.nudges import plan_checkpoints, plan_test_checkpoints
 from bot.services.permissions import Action, person_can
 from bot.services.tool_tests import (
@@ -46,6 +48,7 @@ from bot.services.working_time import WorkingCalendar
 from storage.db import Database
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
+from tests.people import person_id
 
 ANNETTE, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO003", "U0DEMO004", "U0DEMO005"
 TODAY = date(2026, 11, 30)
@@ -86,19 +89,21 @@ async def test_a_started_test_has_checkpoints_after_two_and_six_weeks(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     ozobot = await tool(db, "Ozobot")
     maelk = await daycare_id(db, "Børnehuset Mælkebøtten")
     plan = TestPlan(ozobot.id, "  Kan 3-årige styre Ozobot med farvekoder?  ", (maelk,))
-    test = await start_test(db, clock, METTE, plan, request_key="V1")
+    test = await start_test(db, clock, mette, plan, request_key="V1")
     assert test.state == "running"
     assert test.question == "Kan 3-årige styre Ozobot med farvekoder?"
     assert test.starts_on == "2026-11-30"
     assert test.checkpoints == ("2026-12-14", "2027-01-11")
     assert test.daycare_ids == (maelk,)
-    assert test.ambassador_slack_id == METTE
+    assert test.ambassador_id == mette
     assert test.created_at == utc_iso(clock.now())
-    assert await running_tests(db, METTE) == [test]
-    assert [t.tool.name for t in await running_tests(db, SOEREN)] == ["Ozobot"]  # the demo's
+    assert await running_tests(db, mette) == [test]
+    assert [t.tool.name for t in await running_tests(db, soeren)] == ["Ozobot"]  # the demo's
     assert (await all_tests_of(db, ozobot.id))[0] == test  # newest first; the demo has one
     assert await get_test(db, test.id) == test
 
@@ -107,6 +112,7 @@ async def test_a_chosen_start_and_checkpoints_are_kept_in_order(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    soeren = await person_id(db, SOEREN)
     ozobot = await tool(db, "Ozobot")
     plan = TestPlan(
         ozobot.id,
@@ -115,7 +121,7 @@ async def test_a_chosen_start_and_checkpoints_are_kept_in_order(
         starts_on=date(2027, 1, 4),
         checkpoint_weeks=(8, 1, 8),
     )
-    test = await start_test(db, clock, SOEREN, plan, request_key="V1")
+    test = await start_test(db, clock, soeren, plan, request_key="V1")
     assert test.starts_on == "2027-01-04"
     assert test.checkpoints == ("2027-01-11", "2027-03-01")
     assert test.daycare_ids == ()
@@ -125,49 +131,53 @@ async def test_running_tests_are_the_ambassadors_own_newest_first(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     nord = await area_id(db, "Nord")
     first = await start_test(
         db,
         clock,
-        METTE,
+        mette,
         TestPlan((await tool(db, "Ozobot")).id, "Først", area_id=nord),
         request_key="A",
     )
     clock.advance(timedelta(minutes=5))
     second = await start_test(
-        db, clock, METTE, TestPlan((await tool(db, "Osmo")).id, "Så", area_id=nord), request_key="B"
+        db, clock, mette, TestPlan((await tool(db, "Osmo")).id, "Så", area_id=nord), request_key="B"
     )
     await start_test(
         db,
         clock,
-        SOEREN,
+        soeren,
         TestPlan((await tool(db, "Osmo")).id, "Syd", area_id=nord),
         request_key="C",
     )
-    assert [t.id for t in await running_tests(db, METTE)] == [second.id, first.id]
-    await close_test(db, clock, second.id, "evaluated", "", by=METTE)
-    assert [t.id for t in await running_tests(db, METTE)] == [first.id]
+    assert [t.id for t in await running_tests(db, mette)] == [second.id, first.id]
+    await close_test(db, clock, second.id, "evaluated", "", by=mette)
+    assert [t.id for t in await running_tests(db, mette)] == [first.id]
 
 
 async def test_testing_a_proposed_tool_puts_it_in_test_with_the_ambassador(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     blue = await tool(db, "Blue-Bot")
     assert blue.status == "proposed"
     plan = TestPlan(blue.id, "Kan Blue-Bot styres fra iPad?", area_id=await area_id(db, "Nord"))
-    test = await start_test(db, clock, METTE, plan, request_key="V1")
+    test = await start_test(db, clock, mette, plan, request_key="V1")
     assert test.tool.status == "in_test"
     last = (await status_history(db, blue.id))[-1]
-    assert (last.from_status, last.to_status, last.changed_by) == ("proposed", "in_test", METTE)
+    assert (last.from_status, last.to_status, last.changed_by) == ("proposed", "in_test", mette)
 
 
 async def test_the_same_submission_starts_one_test(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     blue = await tool(db, "Blue-Bot")
     plan = TestPlan(blue.id, "Kan Blue-Bot styres fra iPad?", area_id=await area_id(db, "Nord"))
-    first = await start_test(db, clock, METTE, plan, request_key="V1")
-    again = await start_test(db, clock, METTE, plan, request_key="V1")
+    first = await start_test(db, clock, mette, plan, request_key="V1")
+    again = await start_test(db, clock, mette, plan, request_key="V1")
     assert again == first
     assert await count(db, "tool_tests") == 1 + DEMO_TESTS
     assert await count(db, "tool_test_checkpoints") == 2 + 2 * DEMO_TESTS
@@ -178,15 +188,19 @@ async def test_a_superuser_cannot_start_a_test_and_nothing_is_written(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    annette = await person_id(db, ANNETTE)
+    mette = await person_id(db, METTE)
+    line = await person_id(db, LINE)
     blue = await tool(db, "Blue-Bot")
     plan = TestPlan(blue.id, "Må jeg?", (await daycare_id(db, "Børnehuset Mælkebøtten"),))
-    assert not await person_can(db, LINE, Action.RUN_TOOL_TESTS)
-    assert await person_can(db, METTE, Action.RUN_TOOL_TESTS)
-    assert await person_can(db, ANNETTE, Action.RUN_TOOL_TESTS)
+    assert not await person_can(db, line, Action.RUN_TOOL_TESTS)
+    assert await person_can(db, mette, Action.RUN_TOOL_TESTS)
+    assert await person_can(db, annette, Action.RUN_TOOL_TESTS)
     with pytest.raises(NotAllowed):
-        await start_test(db, clock, LINE, plan, request_key="V1")
+        await start_test(db, clock, line, plan, request_key="V1")
     with pytest.raises(NotAllowed):
-        await start_test(db, clock, "U0STRANGER", plan, request_key="V2")
+        stranger = await person_for(db, clock, "slack", "U0STRANGER")  # a guest
+        await start_test(db, clock, stranger, plan, request_key="V2")
     assert await count(db, "tool_tests") == DEMO_TESTS
     assert (await tool(db, "Blue-Bot")).status == "proposed"
 
@@ -195,10 +209,11 @@ async def test_a_bad_plan_names_every_field_and_writes_nothing(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     blue = await tool(db, "Blue-Bot")
     plan = TestPlan(blue.id, "   ", checkpoint_weeks=(0, 2, 53), starts_on=date(2009, 12, 31))
     with pytest.raises(PlanRefused) as refused:
-        await start_test(db, clock, METTE, plan, request_key="V1")
+        await start_test(db, clock, mette, plan, request_key="V1")
     assert refused.value.errors == {
         "question": ("tests.error.question_empty", {}),
         "daycares": ("tests.error.where_missing", {}),
@@ -212,7 +227,7 @@ async def test_a_bad_plan_names_every_field_and_writes_nothing(
     assert check_plan(replace(long, question="Æ" * 500)) == {}
     gone = TestPlan(blue.id, "Hvor?", daycare_ids=(1, 999), area_id=999)
     with pytest.raises(PlanRefused) as refused:
-        await start_test(db, clock, METTE, gone, request_key="V2")
+        await start_test(db, clock, mette, gone, request_key="V2")
     assert refused.value.errors == {
         "daycares": ("tests.error.daycare_unknown", {}),
         "area": ("tests.error.area_unknown", {}),
@@ -221,7 +236,7 @@ async def test_a_bad_plan_names_every_field_and_writes_nothing(
         await start_test(
             db,
             clock,
-            METTE,
+            mette,
             replace(gone, tool_id=999, daycare_ids=(1,), area_id=None),
             request_key="V3",
         )
@@ -253,22 +268,23 @@ async def test_starting_a_test_plans_its_checkpoint_reminders_at_once(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     calendar = WorkingCalendar(clock.tz)
     ozobot = await tool(db, "Ozobot")
     plan = TestPlan(ozobot.id, "Kan 4-årige følge en streg?", area_id=await area_id(db, "Nord"))
-    test = await start_test(db, clock, METTE, plan, request_key="V1", calendar=calendar)
+    test = await start_test(db, clock, mette, plan, request_key="V1", calendar=calendar)
     # The morning of each checkpoint (08:00 local = 07:00 UTC), a follow-up two working days on.
     assert await checkpoint_reminders(db, test.id) == [
-        ("test_checkpoint", METTE, "2026-12-14T07:00:00+00:00"),
-        ("test_follow_up", METTE, "2026-12-16T07:00:00+00:00"),
-        ("test_checkpoint", METTE, "2027-01-11T07:00:00+00:00"),
-        ("test_follow_up", METTE, "2027-01-13T07:00:00+00:00"),
+        ("test_checkpoint", mette, "2026-12-14T07:00:00+00:00"),
+        ("test_follow_up", mette, "2026-12-16T07:00:00+00:00"),
+        ("test_checkpoint", mette, "2027-01-11T07:00:00+00:00"),
+        ("test_follow_up", mette, "2027-01-13T07:00:00+00:00"),
     ]
     reminder = await reminders_repo.by_key(db, f"test_checkpoint:{test.id}:2026-12-14")
     assert reminder is not None and reminder.state == "pending"
     # The planning job finds nothing left to plan for it, and a retried submission neither.
     assert await plan_test_checkpoints(db, clock, calendar, test) == 0
-    await start_test(db, clock, METTE, plan, request_key="V1", calendar=calendar)
+    await start_test(db, clock, mette, plan, request_key="V1", calendar=calendar)
     assert len(await checkpoint_reminders(db, test.id)) == 4
 
 
@@ -276,12 +292,13 @@ async def test_the_start_plans_exactly_what_the_planning_job_would(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     calendar = WorkingCalendar(clock.tz)
     nord = await area_id(db, "Nord")
     plan = TestPlan((await tool(db, "Osmo")).id, "Kan de yngste bruge Osmo?", area_id=nord)
-    at_start = await start_test(db, clock, METTE, plan, request_key="A", calendar=calendar)
+    at_start = await start_test(db, clock, mette, plan, request_key="A", calendar=calendar)
     planned_at_start = await checkpoint_reminders(db, at_start.id)  # before any job runs
-    later = await start_test(db, clock, METTE, plan, request_key="B")  # no calendar: job plans
+    later = await start_test(db, clock, mette, plan, request_key="B")  # no calendar: job plans
     assert await checkpoint_reminders(db, later.id) == []
     await plan_checkpoints(db, clock, calendar)
     assert len(planned_at_start) == 4
@@ -290,9 +307,10 @@ async def test_the_start_plans_exactly_what_the_planning_job_would(
 
 async def test_a_closed_test_gets_no_checkpoint_reminders(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     plan = TestPlan((await tool(db, "Osmo")).id, "Kort forsøg", area_id=await area_id(db, "Nord"))
-    test = await start_test(db, clock, METTE, plan, request_key="A")
-    closed = await close_test(db, clock, test.id, "evaluated", "", by=METTE)
+    test = await start_test(db, clock, mette, plan, request_key="A")
+    closed = await close_test(db, clock, test.id, "evaluated", "", by=mette)
     assert await plan_test_checkpoints(db, clock, WorkingCalendar(clock.tz), closed) == 0
     assert await checkpoint_reminders(db, test.id) == []
 
@@ -302,9 +320,10 @@ async def test_a_closed_test_gets_no_checkpoint_reminders(db: Database, clock: M
 
 async def test_the_same_submission_saves_one_result(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     ozobot = await tool(db, "Ozobot")
-    first = await save_result(db, clock, METTE, draft(ozobot.id), request_key="V1")
-    again = await save_result(db, clock, METTE, draft(ozobot.id, rating=2), request_key="V1")
+    first = await save_result(db, clock, mette, draft(ozobot.id), request_key="V1")
+    again = await save_result(db, clock, mette, draft(ozobot.id, rating=2), request_key="V1")
     assert first.created and not again.created
     assert again.result == first.result
     assert again.result.draft.rating == 4
@@ -313,44 +332,50 @@ async def test_the_same_submission_saves_one_result(db: Database, clock: ManualC
 
 async def test_the_same_message_saves_one_result(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     ozobot = await tool(db, "Ozobot")
-    message = {"source": "channel", "channel_id": "C0TEST", "message_ts": "1764489600.000100"}
-    first = await save_result(db, clock, METTE, draft(ozobot.id, **message), request_key="E1")
+    message = {"source": "channel", "message": MessageRef("slack", "C0TEST", "1764489600.000100")}
+    first = await save_result(db, clock, mette, draft(ozobot.id, **message), request_key="E1")
     # the shortcut on the same message, after the channel listener saved it
     again = await save_result(
-        db, clock, METTE, draft(ozobot.id, **{**message, "source": "shortcut"}), request_key="S9"
+        db, clock, mette, draft(ozobot.id, **{**message, "source": "shortcut"}), request_key="S9"
     )
     assert first.created and not again.created
     assert again.result.id == first.result.id
     assert await count(db, "test_results") == 1
-    found = await result_for_message(db, "C0TEST", "1764489600.000100")
+    found = await result_for_message(db, MessageRef("slack", "C0TEST", "1764489600.000100"))
     assert found == first.result
-    assert await result_for_message(db, "C0TEST", "1764489600.000200") is None
+    assert await result_for_message(db, MessageRef("slack", "C0TEST", "1764489600.000200")) is None
+    # the same ids on another platform are another message
+    assert await result_for_message(db, MessageRef("teams", "C0TEST", "1764489600.000100")) is None
 
 
 async def test_the_first_result_puts_a_proposed_tool_in_test_with_the_author(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     blue = await tool(db, "Blue-Bot")
-    saved = await save_result(db, clock, SOEREN, draft(blue.id), request_key="V1")
+    saved = await save_result(db, clock, soeren, draft(blue.id), request_key="V1")
     assert saved.created and saved.tool_now_in_test
     assert saved.result.tool.status == "in_test"
     last = (await status_history(db, blue.id))[-1]
-    assert (last.from_status, last.to_status, last.changed_by) == ("proposed", "in_test", SOEREN)
-    second = await save_result(db, clock, METTE, draft(blue.id), request_key="V2")
+    assert (last.from_status, last.to_status, last.changed_by) == ("proposed", "in_test", soeren)
+    second = await save_result(db, clock, mette, draft(blue.id), request_key="V2")
     assert second.created and not second.tool_now_in_test
     assert len(await status_history(db, blue.id)) == 2
 
 
 async def test_a_result_keeps_the_text_as_written(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     ozobot = await tool(db, "Ozobot")
     worked = "\n  Børnene grinede 😄\n\n  Æbletræet – og »ål«!  \n"
     saved = await save_result(
         db,
         clock,
-        METTE,
+        mette,
         draft(
             ozobot.id,
             worked=worked,
@@ -364,7 +389,7 @@ async def test_a_result_keeps_the_text_as_written(db: Database, clock: ManualClo
     assert stored.draft.worked == "Børnene grinede 😄\n\n  Æbletræet – og »ål«!"
     assert stored.draft.hard == "<!channel> & *fed*"
     assert stored.draft.themes == ("kommunikation-sprog", "natur-udeliv-science")
-    assert stored.author_slack_id == METTE
+    assert stored.author_id == mette
     assert stored.created_at == stored.updated_at == utc_iso(clock.now())
 
 
@@ -372,6 +397,7 @@ async def test_a_bad_result_names_every_field_and_writes_nothing(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     ozobot = await tool(db, "Ozobot")
     bad = draft(
         ozobot.id,
@@ -387,7 +413,7 @@ async def test_a_bad_result_names_every_field_and_writes_nothing(
         recommendation="maybe",
     )
     with pytest.raises(ResultRefused) as refused:
-        await save_result(db, clock, METTE, bad, request_key="V1")
+        await save_result(db, clock, mette, bad, request_key="V1")
     assert refused.value.errors == {
         "tested_on": ("tests.error.date_future", {}),
         "rating": ("tests.error.rating", {"low": 1, "high": 5}),
@@ -409,7 +435,7 @@ async def test_a_bad_result_names_every_field_and_writes_nothing(
     limits = draft(ozobot.id, rating=1, children=200, minutes_spent=600, worked="x" * 3000)
     assert check_result(limits, TODAY) == {}
     with pytest.raises(ValueError):  # the code sets the source: a wrong one is a bug
-        await save_result(db, clock, METTE, draft(ozobot.id, source="mail"), request_key="V2")
+        await save_result(db, clock, mette, draft(ozobot.id, source="mail"), request_key="V2")
     assert await count(db, "test_results") == 0
 
 
@@ -417,33 +443,35 @@ async def test_a_result_must_fit_its_test_daycare_and_tool(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     ozobot, osmo = await tool(db, "Ozobot"), await tool(db, "Osmo")
     plan = TestPlan(ozobot.id, "Farvekoder?", area_id=await area_id(db, "Nord"))
-    test = await start_test(db, clock, METTE, plan, request_key="T1")
+    test = await start_test(db, clock, mette, plan, request_key="T1")
     with pytest.raises(ResultRefused) as refused:
         await save_result(
-            db, clock, METTE, draft(osmo.id, test_id=test.id, daycare_id=999), request_key="V1"
+            db, clock, mette, draft(osmo.id, test_id=test.id, daycare_id=999), request_key="V1"
         )
     assert refused.value.errors == {
         "test": ("tests.error.test_other_tool", {"tool": "Ozobot"}),
         "daycare": ("tests.error.daycare_unknown", {}),
     }
     with pytest.raises(ResultRefused) as refused:
-        await save_result(db, clock, METTE, draft(999, test_id=12345), request_key="V2")
+        await save_result(db, clock, mette, draft(999, test_id=12345), request_key="V2")
     assert refused.value.errors == {
         "tool": ("tests.error.tool_unknown", {}),
         "test": ("tests.error.test_unknown", {}),
     }
     assert await count(db, "test_results") == 0
-    saved = await save_result(db, clock, METTE, draft(ozobot.id, test_id=test.id), request_key="V3")
+    saved = await save_result(db, clock, mette, draft(ozobot.id, test_id=test.id), request_key="V3")
     assert saved.result.draft.test_id == test.id
 
 
 async def test_a_superuser_cannot_save_a_result(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    line = await person_id(db, LINE)
     blue = await tool(db, "Blue-Bot")
     with pytest.raises(NotAllowed):
-        await save_result(db, clock, LINE, draft(blue.id), request_key="V1")
+        await save_result(db, clock, line, draft(blue.id), request_key="V1")
     assert await count(db, "test_results") == 0
     assert (await tool(db, "Blue-Bot")).status == "proposed"
 
@@ -452,10 +480,13 @@ async def test_a_correction_keeps_the_result_its_author_and_when_it_was_saved(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    annette = await person_id(db, ANNETTE)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     ozobot = await tool(db, "Ozobot")
-    message = {"source": "channel", "channel_id": "C0TEST", "message_ts": "1.2"}
+    message = {"source": "channel", "message": MessageRef("slack", "C0TEST", "1.2")}
     saved = (
-        await save_result(db, clock, METTE, draft(ozobot.id, **message), request_key="E1")
+        await save_result(db, clock, mette, draft(ozobot.id, **message), request_key="E1")
     ).result
     clock.advance(timedelta(hours=1))
     corrected = await update_result(
@@ -463,44 +494,49 @@ async def test_a_correction_keeps_the_result_its_author_and_when_it_was_saved(
         clock,
         saved.id,
         draft(ozobot.id, rating=5, worked="Bedre end ventet.", themes=("social-udvikling",)),
-        editor_id=METTE,
+        editor_id=mette,
     )
     assert corrected.id == saved.id
-    assert corrected.author_slack_id == METTE
+    assert corrected.author_id == mette
     assert corrected.created_at == saved.created_at
     assert corrected.updated_at == utc_iso(clock.now()) != saved.updated_at
-    assert corrected.updated_by == METTE
+    assert corrected.updated_by == mette
     assert corrected.draft.rating == 5
     assert corrected.draft.themes == ("social-udvikling",)
     # where it came from stays, so the edited message still finds it
-    assert (corrected.draft.source, corrected.draft.message_ts) == ("channel", "1.2")
-    assert await result_for_message(db, "C0TEST", "1.2") == corrected
+    assert (corrected.draft.source, corrected.draft.message) == (
+        "channel",
+        MessageRef("slack", "C0TEST", "1.2"),
+    )
+    assert await result_for_message(db, MessageRef("slack", "C0TEST", "1.2")) == corrected
     # the same correction again (a retried edit event) changes nothing
     clock.advance(timedelta(hours=1))
     same = await update_result(
-        db, clock, saved.id, replace(corrected.draft, source="modal"), editor_id=METTE
+        db, clock, saved.id, replace(corrected.draft, source="modal"), editor_id=mette
     )
     assert same == corrected
     with pytest.raises(NotAllowed):
-        await update_result(db, clock, saved.id, draft(ozobot.id, rating=1), editor_id=SOEREN)
+        await update_result(db, clock, saved.id, draft(ozobot.id, rating=1), editor_id=soeren)
     with pytest.raises(ResultRefused):
-        await update_result(db, clock, saved.id, draft(ozobot.id, rating=9), editor_id=METTE)
+        await update_result(db, clock, saved.id, draft(ozobot.id, rating=9), editor_id=mette)
     by_coordinator = await update_result(
-        db, clock, saved.id, draft(ozobot.id, rating=3), editor_id=ANNETTE
+        db, clock, saved.id, draft(ozobot.id, rating=3), editor_id=annette
     )
-    assert (by_coordinator.draft.rating, by_coordinator.updated_by) == (3, ANNETTE)
+    assert (by_coordinator.draft.rating, by_coordinator.updated_by) == (3, annette)
     with pytest.raises(LookupError):
-        await update_result(db, clock, 999, draft(ozobot.id), editor_id=METTE)
+        await update_result(db, clock, 999, draft(ozobot.id), editor_id=mette)
 
 
 async def test_a_result_is_deleted_by_its_author_once(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     ozobot = await tool(db, "Ozobot")
-    saved = (await save_result(db, clock, METTE, draft(ozobot.id), request_key="V1")).result
+    saved = (await save_result(db, clock, mette, draft(ozobot.id), request_key="V1")).result
     with pytest.raises(NotAllowed):
-        await delete_result(db, saved.id, by=SOEREN)
-    assert await delete_result(db, saved.id, by=METTE)
-    assert not await delete_result(db, saved.id, by=METTE)
+        await delete_result(db, saved.id, by=soeren)
+    assert await delete_result(db, saved.id, by=mette)
+    assert not await delete_result(db, saved.id, by=mette)
     assert await get_result(db, saved.id) is None
     assert await count(db, "test_result_themes") == 0
 
@@ -523,73 +559,77 @@ async def test_closing_as_recommended_goes_via_evaluated_and_says_who(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     ozobot = await tool(db, "Ozobot")
     assert ozobot.status == "in_test"
     before = len(await status_history(db, ozobot.id))
     plan = TestPlan(ozobot.id, "Farvekoder?", area_id=await area_id(db, "Nord"))
-    test = await start_test(db, clock, METTE, plan, request_key="T1")
+    test = await start_test(db, clock, mette, plan, request_key="T1")
     with pytest.raises(NotAllowed):
-        await close_test(db, clock, test.id, "recommended", "", by=SOEREN)
+        await close_test(db, clock, test.id, "recommended", "", by=soeren)
     with pytest.raises(CloseRefused) as refused:
-        await close_test(db, clock, test.id, "retired", "x" * 1001, by=METTE)
+        await close_test(db, clock, test.id, "retired", "x" * 1001, by=mette)
     assert refused.value.errors == {
         "conclusion": ("tests.error.unknown_choice", {}),
         "note": ("tests.error.too_long", {"limit": 1000, "length": 1001}),
     }
     clock.advance(timedelta(days=42))
     with pytest.raises(NeedsConfirmation) as ask:  # no result speaks for it yet
-        await close_test(db, clock, test.id, "recommended", "", by=METTE)
+        await close_test(db, clock, test.id, "recommended", "", by=mette)
     assert ask.value.errors == {
         "conclusion": ("tests.error.no_results_confirm", {"tool": "Ozobot"})
     }
     assert (await get_test(db, test.id)).state == "running"  # type: ignore[union-attr]
     assert await spreading.all_rounds(db) == []
-    await save_result(db, clock, METTE, draft(ozobot.id, test_id=test.id), request_key="R1")
+    await save_result(db, clock, mette, draft(ozobot.id, test_id=test.id), request_key="R1")
     closed = await close_test(
-        db, clock, test.id, "recommended", "  Børnene elskede den.  ", by=METTE
+        db, clock, test.id, "recommended", "  Børnene elskede den.  ", by=mette
     )
     (spread,) = await spreading.all_rounds(db)  # recommending starts the round, at once
     assert (spread.tool_name, spread.trigger, spread.started_by) == (
         "Ozobot",
         "recommended",
-        METTE,
+        mette,
     )
     assert closed.state == "closed"
     assert closed.conclusion == "recommended"
     assert closed.conclusion_note == "Børnene elskede den."
-    assert (closed.closed_by, closed.closed_at) == (METTE, utc_iso(clock.now()))
+    assert (closed.closed_by, closed.closed_at) == (mette, utc_iso(clock.now()))
     assert closed.tool.status == "recommended"
     steps = (await status_history(db, ozobot.id))[before:]
     assert [(s.from_status, s.to_status, s.changed_by) for s in steps] == [
-        ("in_test", "evaluated", METTE),
-        ("evaluated", "recommended", METTE),
+        ("in_test", "evaluated", mette),
+        ("evaluated", "recommended", mette),
     ]
     with pytest.raises(AlreadyClosed) as again:
-        await close_test(db, clock, test.id, "not_recommended", "", by=METTE)
+        await close_test(db, clock, test.id, "not_recommended", "", by=mette)
     assert again.value.errors == {"conclusion": ("tests.error.already_closed", {})}
-    assert again.value.test.closed_by == METTE
+    assert again.value.test.closed_by == mette
     assert (await tool(db, "Ozobot")).status == "recommended"
     with pytest.raises(LookupError):
-        await close_test(db, clock, 999, "evaluated", "", by=METTE)
+        await close_test(db, clock, 999, "evaluated", "", by=mette)
 
 
 async def test_a_coordinator_closes_any_test_and_a_verdict_is_not_undone(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    annette = await person_id(db, ANNETTE)
+    soeren = await person_id(db, SOEREN)
     bee = await tool(db, "Bee-Bot")
     assert bee.status == "recommended"
     before = len(await status_history(db, bee.id))
     plan = TestPlan(bee.id, "Også i Syd?", area_id=await area_id(db, "Syd"))
-    test = await start_test(db, clock, SOEREN, plan, request_key="T1")
+    test = await start_test(db, clock, soeren, plan, request_key="T1")
     assert test.tool.status == "recommended"  # testing again does not drop the verdict
-    closed = await close_test(db, clock, test.id, "evaluated", "", by=ANNETTE)
-    assert (closed.state, closed.closed_by) == ("closed", ANNETTE)
+    closed = await close_test(db, clock, test.id, "evaluated", "", by=annette)
+    assert (closed.state, closed.closed_by) == ("closed", annette)
     assert closed.tool.status == "recommended"
     assert len(await status_history(db, bee.id)) == before
-    again = await start_test(db, clock, SOEREN, plan, request_key="T2")
+    again = await start_test(db, clock, soeren, plan, request_key="T2")
     # Already recommended: nothing new spreads, so nothing needs confirming.
-    closed = await close_test(db, clock, again.id, "recommended", "", by=SOEREN)
+    closed = await close_test(db, clock, again.id, "recommended", "", by=soeren)
     assert closed.tool.status == "recommended"
     assert len(await status_history(db, bee.id)) == before
 
@@ -598,10 +638,11 @@ async def test_recommending_without_results_goes_on_when_confirmed(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    (demo_test,) = await running_tests(db, SOEREN)  # Ozobot in Egernet, no results
+    soeren = await person_id(db, SOEREN)
+    (demo_test,) = await running_tests(db, soeren)  # Ozobot in Egernet, no results
     with pytest.raises(NeedsConfirmation):
-        await close_test(db, clock, demo_test.id, "recommended", "", by=SOEREN)
-    closed = await close_test(db, clock, demo_test.id, "recommended", "", by=SOEREN, confirmed=True)
+        await close_test(db, clock, demo_test.id, "recommended", "", by=soeren)
+    closed = await close_test(db, clock, demo_test.id, "recommended", "", by=soeren, confirmed=True)
     assert closed.tool.status == "recommended"
     assert [r.tool_name for r in await spreading.all_rounds(db)] == ["Ozobot"]
 
@@ -611,22 +652,24 @@ async def test_recommending_without_results_goes_on_when_confirmed(
 
 async def test_the_summary_adds_up_what_was_found(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
+    soeren = await person_id(db, SOEREN)
     blue = await tool(db, "Blue-Bot")
     maelk = await daycare_id(db, "Børnehuset Mælkebøtten")
     sol = await daycare_id(db, "Vuggestuen Solsikken")
     regn = await daycare_id(db, "Børnehaven Regnbuen")
     egern = await daycare_id(db, "Skovbørnehaven Egernet")
     nord_test = await start_test(
-        db, clock, METTE, TestPlan(blue.id, "Nord?", (maelk, sol)), request_key="T1"
+        db, clock, mette, TestPlan(blue.id, "Nord?", (maelk, sol)), request_key="T1"
     )
     oest_test = await start_test(
         db,
         clock,
-        SOEREN,
+        soeren,
         TestPlan(blue.id, "Øst?", area_id=await area_id(db, "Øst")),
         request_key="T2",
     )
-    await close_test(db, clock, oest_test.id, "evaluated", "", by=SOEREN)
+    await close_test(db, clock, oest_test.id, "evaluated", "", by=soeren)
     rows = [
         (
             5,
@@ -645,7 +688,7 @@ async def test_the_summary_adds_up_what_was_found(db: Database, clock: ManualClo
         await save_result(
             db,
             clock,
-            METTE,
+            mette,
             draft(
                 blue.id,
                 tested_on=date(2026, 11, day),
@@ -681,7 +724,7 @@ async def test_the_summary_adds_up_what_was_found(db: Database, clock: ManualClo
         ("Ude i skoven", None, "2026-11-23"),
         ("Batteriet døde", "Skovbørnehaven Egernet", "2026-11-22"),
     ]
-    assert all(q.author_slack_id == METTE for q in summary.quotes)
+    assert all(q.author_id == mette for q in summary.quotes)
     assert summary.daycares == (
         "Børnehaven Regnbuen",
         "Børnehuset Mælkebøtten",
@@ -708,15 +751,16 @@ async def test_a_tool_without_tests_has_an_empty_summary(db: Database, clock: Ma
 
 async def test_the_export_holds_every_test_and_result(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    mette = await person_id(db, METTE)
     blue = await tool(db, "Blue-Bot")
     maelk = await daycare_id(db, "Børnehuset Mælkebøtten")
     test = await start_test(
-        db, clock, METTE, TestPlan(blue.id, "Nord?", (maelk,)), request_key="T1"
+        db, clock, mette, TestPlan(blue.id, "Nord?", (maelk,)), request_key="T1"
     )
     saved = await save_result(
         db,
         clock,
-        METTE,
+        mette,
         draft(
             blue.id,
             test_id=test.id,
@@ -724,9 +768,8 @@ async def test_the_export_holds_every_test_and_result(db: Database, clock: Manua
             themes=("social-udvikling",),
             worked="Godt 👍",
             source="channel",
-            channel_id="C0TEST",
-            message_ts="1.2",
-            permalink="https://example.slack.com/archives/C0TEST/p12",
+            message=MessageRef("slack", "C0TEST", "1.2"),
+            link="https://example.slack.com/archives/C0TEST/p12",
         ),
         request_key="R1",
     )
@@ -738,7 +781,7 @@ async def test_the_export_holds_every_test_and_result(db: Database, clock: Manua
             "request_key": "T1",
             "tool_id": blue.id,
             "tool": "Blue-Bot",
-            "ambassador_slack_id": METTE,
+            "ambassador_id": mette,
             "question": "Nord?",
             "area_id": None,
             "starts_on": "2026-11-30",
@@ -756,7 +799,7 @@ async def test_the_export_holds_every_test_and_result(db: Database, clock: Manua
         {
             "id": saved.result.id,
             "request_key": "R1",
-            "author_slack_id": METTE,
+            "author_id": mette,
             "tool_id": blue.id,
             "tool": "Blue-Bot",
             "test_id": test.id,
@@ -771,9 +814,11 @@ async def test_the_export_holds_every_test_and_result(db: Database, clock: Manua
             "recommendation": None,
             "minutes_spent": None,
             "source": "channel",
-            "channel_id": "C0TEST",
-            "message_ts": "1.2",
-            "permalink": "https://example.slack.com/archives/C0TEST/p12",
+            "platform": "slack",
+            "conversation_id": "C0TEST",
+            "message_id": "1.2",
+            "thread_id": None,
+            "link": "https://example.slack.com/archives/C0TEST/p12",
             "created_at": now,
             "updated_at": now,
             "updated_by": None,

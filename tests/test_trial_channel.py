@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.clock import ManualClock
+from bot.domain.refs import MessageRef
 from bot.domain.tool_tests import ResultDraft, TestPlan
 from bot.services import trial_channel
 from bot.services.demo import seed_demo
@@ -13,16 +14,20 @@ from bot.services.guides import find_tool
 from bot.services.tool_tests import running_tests, start_test
 from storage.db import Database
 from storage.repositories import org
+from tests.people import person_id
 
 METTE, SOEREN = "U0DEMO003", "U0DEMO004"
 TODAY = date(2026, 11, 30)
 
 
 async def drafted(db: Database, author: str, text: str) -> ResultDraft:
+    """The draft the test channel's message `text` by the Slack user `author` gives."""
     found = await trial_channel.read(db, text)
     assert found.tool is not None
+    message = MessageRef("slack", "C0T", "1.1")
+    person = await person_id(db, author)
     return await trial_channel.draft_from(
-        db, found, found.tool.id, author, TODAY, channel_id="C0T", message_ts="1.1", permalink=None
+        db, found, found.tool.id, person, TODAY, message=message, link=None
     )
 
 
@@ -36,10 +41,11 @@ async def test_among_several_tests_the_daycare_named_chooses(
     await seed_demo(db, clock)
     ozobot = await find_tool(db, "Ozobot")
     assert ozobot is not None
-    (egernet_test,) = await running_tests(db, SOEREN)
+    soeren = await person_id(db, SOEREN)
+    (egernet_test,) = await running_tests(db, soeren)
     havblik = await daycare(db, "Dagtilbud Havblik")
     plan = TestPlan(ozobot.id, "Også de store?", daycare_ids=(havblik,))
-    havblik_test = await start_test(db, clock, SOEREN, plan, request_key="T1")
+    havblik_test = await start_test(db, clock, soeren, plan, request_key="T1")
 
     named = await drafted(db, SOEREN, "#test Ozobot i havblik: 3/5, 5 børn")
     assert (named.test_id, named.daycare_id, named.children) == (havblik_test.id, havblik, 5)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import ClassVar, Literal
 
 from bot.domain.guides import AgeGroup, Decision, Tool, ToolStatus
+from bot.domain.refs import MessageRef
 from bot.domain.spreading import Progress
 
 Recommendation = Literal[
@@ -55,7 +56,8 @@ class TestPlan:
 class ToolTest:
     id: int
     tool: Tool
-    ambassador_slack_id: str
+    #: The ambassador's person id (None: a former member, erased).
+    ambassador_id: int | None
     question: str
     daycare_ids: tuple[int, ...]
     area_id: int | None
@@ -65,7 +67,8 @@ class ToolTest:
     created_at: str
     conclusion: ToolStatus | None = None
     conclusion_note: str = ""
-    closed_by: str | None = None
+    #: Who closed it, by person id (None while running, or a former member).
+    closed_by: int | None = None
     closed_at: str | None = None
 
 
@@ -87,21 +90,23 @@ class ResultDraft:
     recommendation: Recommendation | None = None
     minutes_spent: int | None = None
     source: Source = "modal"
-    channel_id: str | None = None
-    message_ts: str | None = None
-    permalink: str | None = None
+    #: The message it was read from (a shortcut's or the test channel's), if any.
+    message: MessageRef | None = None
+    #: A link to that message, for people to open.
+    link: str | None = None
 
 
 @dataclass(frozen=True)
 class Result:
     id: int
-    author_slack_id: str
+    #: The author's person id (None: a former member, erased).
+    author_id: int | None
     tool: Tool
     draft: ResultDraft
     created_at: str
     updated_at: str
     #: Who last corrected it (None while it reads as first saved).
-    updated_by: str | None = None
+    updated_by: int | None = None
     #: The name of its daycare, for showing (None without one).
     daycare_name: str | None = None
 
@@ -118,7 +123,8 @@ class SavedResult:
 @dataclass(frozen=True)
 class Quote:
     text: str
-    author_slack_id: str
+    #: The author's person id (None: a former member).
+    author_id: int | None
     daycare: str | None
     tested_on: str
 

@@ -51,11 +51,13 @@ class Checkpoint(ReminderKind[CheckpointPayload, ToolTest]):
     async def plan_for(
         self, db: Database, clock: Clock, calendar: WorkingCalendar, test: ToolTest, checkpoint: str
     ) -> Reminder | None:
+        if test.ambassador_id is None:
+            return None  # a former member's test: closed by the erasure, nobody to ask
         return await self.plan(
             db,
             clock,
             calendar,
-            recipient=test.ambassador_slack_id,
+            recipient=test.ambassador_id,
             due=self.due(calendar, checkpoint),
             payload=CheckpointPayload(test.id, checkpoint),
             key=self.key(test.id, checkpoint),

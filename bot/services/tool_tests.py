@@ -4,10 +4,11 @@ results add up to an evaluation leadership can decide on.
 Only ambassadors and the coordinator run tests and post results (the network's division of
 labour in the KL article: ambassadors test, superusers bring tools to life). A form is
 checked field by field and nothing is written until the whole of it is right, so the modal
-can show every problem at once. Slack retries and double clicks are normal, so a submission
-(`request_key`) and a Slack message each give one test or one result, however often they
-arrive. A tool's lifecycle moves only along `NEXT_STATUSES`, every step recorded with who
-took it, and in the same transaction as the test or result that caused it.
+can show every problem at once. A platform's retries and double clicks are normal, so a
+submission (`request_key`) and a message each give one test or one result, however often they
+arrive. People are named by their person id. A tool's lifecycle moves only along
+`NEXT_STATUSES`, every step recorded with who took it, and in the same transaction as the test
+or result that caused it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.domain.guides import (
     canonical_labels,
 )
 from bot.domain.org import Daycare, Person
+from bot.domain.refs import MessageRef
 from bot.domain.tool_tests import (
     CONCLUSIONS,
     ENGAGEMENTS,
@@ -214,16 +216,17 @@ def lifecycle_steps(current: ToolStatus, target: ToolStatus) -> tuple[ToolStatus
 # -- who may -------------------------------------------------------------------------------
 
 
-async def _person(db: Database, slack_user_id: str) -> Person | None:
-    return await org_repo.person_by_slack_id(db, slack_user_id)
+async def _person(db: Database, person_id: int) -> Person | None:
+    return await org_repo.person(db, person_id)
 
 
-def _owner_or_coordinator(person: Person | None, slack_user_id: str, owner: str) -> bool:
-    """One's own test or result, or — for the coordinator who keeps the network — anyone's."""
-    return slack_user_id == owner or (person is not None and person.has_role("coordinator"))
+def _owner_or_coordinator(person: Person | None, person_id: int, owner: int | None) -> bool:
+    """One's own test or result, or — for the coordinator who keeps the network — anyone's
+    (a former member's too: `owner` None)."""
+    return person_id == owner or (person is not None and person.has_role("coordinator"))
 
 
-async def _into_test(conn: aiosqlite.Connection, tool_id: int, changed_by: str, now: str) -> bool:
+async def _into_test(conn: aiosqlite.Connection, tool_id: int, changed_by: int, now: str) -> bool:
     """A proposed tool that is being tried is in test; True when it moved now."""
     tool = await tools_repo.tool_by_id(conn, tool_id)
     if tool is None or tool.status != "proposed":
@@ -237,7 +240,7 @@ async def _into_test(conn: aiosqlite.Connection, tool_id: int, changed_by: str, 
 async def start_test(
     db: Database,
     clock: Clock,
-    ambassador_id: str,
+    ambassador_id: int,
     plan: TestPlan,
     *,
     request_key: str,
@@ -279,7 +282,7 @@ async def start_test(
                 conn,
                 request_key=request_key,
                 tool_id=plan.tool_id,
-                ambassador_slack_id=ambassador_id,
+                ambassador_id=ambassador_id,
                 question=plan.question.strip(),
                 area_id=plan.area_id,
                 starts_on=starts_on.isoformat(),
@@ -306,10 +309,10 @@ async def _plan_targets(conn: aiosqlite.Connection, plan: TestPlan) -> Errors:
     return errors
 
 
-async def running_tests(db: Database, slack_user_id: str) -> list[ToolTest]:
+async def running_tests(db: Database, person_id: int) -> list[ToolTest]:
     """The ambassador's own running tests, newest first."""
     async with db.transaction() as conn:
-        return await repo.tests(conn, ambassador_slack_id=slack_user_id, state="running")
+        return await repo.tests(conn, ambassador_id=person_id, state="running")
 
 
 async def tests_for_tool(db: Database, tool_id: int) -> list[ToolTest]:
@@ -330,7 +333,7 @@ async def close_test(
     conclusion: str,
     note: str,
     *,
-    by: str,
+    by: int,
     confirmed: bool = False,
 ) -> ToolTest:
     """Close a running test with its conclusion, and move the tool there along its lifecycle.
@@ -358,7 +361,7 @@ async def close_test(
         test = await repo.test_by_id(conn, test_id)
         if test is None:
             raise LookupError(test_id)
-        if not _owner_or_coordinator(person, by, test.ambassador_slack_id):
+        if not _owner_or_coordinator(person, by, test.ambassador_id):
             raise NotAllowed(Action.RUN_TOOL_TESTS)
         if test.state == "closed":
             raise AlreadyClosed(test)
@@ -415,9 +418,9 @@ async def _result_targets(conn: aiosqlite.Connection, draft: ResultDraft) -> Err
 
 
 async def save_result(
-    db: Database, clock: Clock, author_id: str, draft: ResultDraft, *, request_key: str
+    db: Database, clock: Clock, author_id: int, draft: ResultDraft, *, request_key: str
 ) -> SavedResult:
-    """Save a result once: the same `request_key`, or the same Slack message, again gives the
+    """Save a result once: the same `request_key`, or the same message, again gives the
     saved result with `created=False` and writes nothing. The first result for a proposed
     tool puts it in test, recorded with the author (`tool_now_in_test`). A result from a
     daycare that has not started with the tool marks it "getting started", in the same
@@ -434,8 +437,8 @@ async def save_result(
     now = utc_iso(moment)
     async with db.transaction() as conn:
         existing = await repo.result_id_by_key(conn, request_key)
-        if existing is None and clean.channel_id and clean.message_ts:
-            existing = await repo.result_id_by_message(conn, clean.channel_id, clean.message_ts)
+        if existing is None and clean.message is not None:
+            existing = await repo.result_id_by_message(conn, clean.message)
         if existing is not None:
             result = await repo.result_by_id(conn, existing)
             assert result is not None
@@ -454,22 +457,13 @@ async def save_result(
 
 def _same_content(a: ResultDraft, b: ResultDraft) -> bool:
     """Equal in what a correction may change (where a result came from never changes)."""
-    return (
-        replace(
-            a,
-            source=b.source,
-            channel_id=b.channel_id,
-            message_ts=b.message_ts,
-            permalink=b.permalink,
-        )
-        == b
-    )
+    return replace(a, source=b.source, message=b.message, link=b.link) == b
 
 
 async def update_result(
-    db: Database, clock: Clock, result_id: int, draft: ResultDraft, *, editor_id: str
+    db: Database, clock: Clock, result_id: int, draft: ResultDraft, *, editor_id: int
 ) -> Result:
-    """Correct a result (from the modal, or because its Slack message was edited).
+    """Correct a result (from the modal, or because its message was edited).
 
     Its id, author, created_at and where it came from stay; updated_at and updated_by say
     who corrected it when. The same correction twice writes nothing the second time. Moving
@@ -486,7 +480,7 @@ async def update_result(
         current = await repo.result_by_id(conn, result_id)
         if current is None:
             raise LookupError(result_id)
-        if not _owner_or_coordinator(person, editor_id, current.author_slack_id):
+        if not _owner_or_coordinator(person, editor_id, current.author_id):
             raise NotAllowed(Action.RUN_TOOL_TESTS)
         errors = errors or await _result_targets(conn, clean)
         if errors:
@@ -506,10 +500,10 @@ async def get_result(db: Database, result_id: int) -> Result | None:
         return await repo.result_by_id(conn, result_id)
 
 
-async def result_for_message(db: Database, channel_id: str, message_ts: str) -> Result | None:
-    """The result saved from this Slack message, if any (to correct or delete it with it)."""
+async def result_for_message(db: Database, message: MessageRef) -> Result | None:
+    """The result saved from this message, if any (to correct or delete it with it)."""
     async with db.transaction() as conn:
-        result_id = await repo.result_id_by_message(conn, channel_id, message_ts)
+        result_id = await repo.result_id_by_message(conn, message)
         return await repo.result_by_id(conn, result_id) if result_id is not None else None
 
 
@@ -519,7 +513,7 @@ async def results_for_tool(db: Database, tool_id: int) -> list[Result]:
         return await repo.results(conn, tool_id=tool_id)
 
 
-async def delete_result(db: Database, result_id: int, *, by: str | None = None) -> bool:
+async def delete_result(db: Database, result_id: int, *, by: int | None = None) -> bool:
     """Delete a result (its author deleted the message, or took it back); False: not there.
 
     With `by`, only the author or a coordinator may (else NotAllowed); without, the caller
@@ -530,7 +524,7 @@ async def delete_result(db: Database, result_id: int, *, by: str | None = None) 
         current = await repo.result_by_id(conn, result_id)
         if current is None:
             return False
-        if by is not None and not _owner_or_coordinator(person, by, current.author_slack_id):
+        if by is not None and not _owner_or_coordinator(person, by, current.author_id):
             raise NotAllowed(Action.RUN_TOOL_TESTS)
         return await repo.delete_result(conn, result_id)
 
@@ -619,7 +613,7 @@ def _quotes(results: Sequence[Result], daycares: dict[int, Daycare], limit: int)
         found.append(
             Quote(
                 text=text,
-                author_slack_id=result.author_slack_id,
+                author_id=result.author_id,
                 daycare=daycare.name if daycare else None,
                 tested_on=result.draft.tested_on.isoformat(),
             )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from bot.domain.refs import ConversationRef, MessageRef
 from bot.domain.tool_tests import Result, ResultDraft, Source
 from bot.services.guides import list_tools
 from bot.services.network import snapshot
@@ -40,8 +41,14 @@ class ChannelMessage:
     masked: tuple[str, ...] = ()
 
 
-async def is_test_channel(db: Database, channel_id: str | None) -> bool:
-    return bool(channel_id) and (await current(db)).get("test_channel") == channel_id
+async def is_test_channel(db: Database, where: ConversationRef | None) -> bool:
+    """The conversation the settings name as the test channel (`test_channel`, a
+    conversation id of the platform the bot runs on)."""
+    return (
+        where is not None
+        and bool(where.conversation_id)
+        and (await current(db)).get("test_channel") == where.conversation_id
+    )
 
 
 async def read(db: Database, text: str) -> ReadMessage:
@@ -49,13 +56,15 @@ async def read(db: Database, text: str) -> ReadMessage:
     return read_message(text, await list_tools(db), (await snapshot(db)).daycares)
 
 
-async def decide(db: Database, channel_id: str | None, user_id: str, text: str) -> ChannelMessage:
-    if not await is_test_channel(db, channel_id):
+async def decide(
+    db: Database, where: ConversationRef | None, person_id: int, text: str
+) -> ChannelMessage:
+    if not await is_test_channel(db, where):
         return ChannelMessage("ignore")
     found = await read(db, text)
     if not (found.tagged or found.looks_like_result):
         return ChannelMessage("ignore", found)
-    if not await person_can(db, user_id, Action.RUN_TOOL_TESTS):
+    if not await person_can(db, person_id, Action.RUN_TOOL_TESTS):
         return ChannelMessage("refuse" if found.tagged else "ignore", found)
     cpr = cpr_in(text=text)
     if cpr:
@@ -74,12 +83,11 @@ async def draft_from(
     db: Database,
     found: ReadMessage,
     tool_id: int,
-    author_id: str,
+    author_id: int,
     today: date,
     *,
-    channel_id: str,
-    message_ts: str,
-    permalink: str | None,
+    message: MessageRef,
+    link: str | None,
     source: Source = "channel",
 ) -> ResultDraft:
     """A result from a message: the text as "what worked", the rating, advice, children,
@@ -94,9 +102,8 @@ async def draft_from(
         worked=found.text,
         minutes_spent=_within(found.minutes, MINUTES_MAX),
         source=source,
-        channel_id=channel_id,
-        message_ts=message_ts,
-        permalink=permalink,
+        message=message,
+        link=link,
     )
     return await _linked(db, draft, author_id)
 
@@ -114,16 +121,17 @@ async def edited_draft(db: Database, result: Result, found: ReadMessage) -> Resu
         children=_within(found.children, CHILDREN_MAX) or result.draft.children,
         minutes_spent=_within(found.minutes, MINUTES_MAX) or result.draft.minutes_spent,
     )
-    return await _linked(db, draft, result.author_slack_id)
+    return await _linked(db, draft, result.author_id)
 
 
-async def _linked(db: Database, draft: ResultDraft, author_id: str) -> ResultDraft:
+async def _linked(db: Database, draft: ResultDraft, author_id: int | None) -> ResultDraft:
     """The draft with its test: the one it names, if about the same tool; else the author's
     one running test of the tool — among several, the one covering the daycare named. A
     result without a daycare gets the test's, when the test has only one."""
     test = await get_test(db, draft.test_id) if draft.test_id is not None else None
     if test is None or test.tool.id != draft.tool_id:
-        tests = [t for t in await running_tests(db, author_id) if t.tool.id == draft.tool_id]
+        mine = await running_tests(db, author_id) if author_id is not None else []
+        tests = [t for t in mine if t.tool.id == draft.tool_id]
         if draft.daycare_id is not None and len(tests) > 1:
             daycare = (await snapshot(db)).daycare(draft.daycare_id)
             tests = [

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from bot.domain.guides import AGE_GROUPS, THEMES, Tool
 from bot.domain.network import OrgSnapshot
+from bot.domain.refs import PLATFORMS, MessageRef
 from bot.domain.tool_tests import (
     CONCLUSIONS,
     ENGAGEMENTS,
@@ -232,12 +235,36 @@ def result_modal(
         "result_id": result_id,
         "channel": channel_id,
         "source": draft.source if draft else "modal",
-        "message_channel": draft.channel_id if draft else None,
-        "message_ts": draft.message_ts if draft else None,
-        "permalink": draft.permalink if draft else None,
+        **message_metadata(draft.message if draft else None, draft.link if draft else None),
     }
     title = "test.correct_title" if result_id else "test.result_title"
     return _modal(lang, RESULT_CALLBACK, title, parts, metadata)
+
+
+def message_metadata(message: MessageRef | None, link: str | None) -> dict[str, object]:
+    """The message a result is read from, in the result form's metadata (plain values), so
+    the submission saves it with the result."""
+    return {
+        "message_platform": message.platform if message else None,
+        "message_conversation": message.conversation_id if message else None,
+        "message_id": message.message_id if message else None,
+        "message_thread": message.thread_id if message else None,
+        "link": link,
+    }
+
+
+def metadata_message(metadata: Mapping[str, Any]) -> tuple[MessageRef | None, str | None]:
+    """The message and link `message_metadata` put in a result form's metadata."""
+    platform = next((p for p in PLATFORMS if p == metadata.get("message_platform")), None)
+    conversation, message_id = metadata.get("message_conversation"), metadata.get("message_id")
+    link = metadata.get("link")
+    if platform is None or not conversation or not message_id:
+        return None, str(link) if link else None
+    thread = metadata.get("message_thread")
+    found = MessageRef(
+        platform, str(conversation), str(message_id), str(thread) if thread else None
+    )
+    return found, str(link) if link else None
 
 
 def close_modal(lang: str, test: ToolTest, *, channel_id: str | None) -> Form:

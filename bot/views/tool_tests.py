@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.domain.guides import Decision, Tool
+from bot.domain.refs import MessageRef, Platform
 from bot.domain.tool_tests import (
     RATINGS,
     RECOMMENDATIONS,
@@ -42,6 +43,9 @@ KEEP_RESULT = "test_result_keep"
 MESSAGE_BLOCKS_MAX = 50
 QUOTE_CHARS = 200
 NOTE_CHARS = 500
+#: What the evaluation showed for an erased author before people had ids (the erasure's
+#: marker, as a mention): still shown for a quote whose author is a former member.
+FORMER_MEMBER = "former-member"
 
 
 def stars(rating: float) -> str:
@@ -121,14 +125,15 @@ def saved_in_thread(
 
 
 def offer_message(
-    lang: str, candidates: tuple[Tool, ...], channel_id: str, ts: str, *, tagged: bool
+    lang: str, candidates: tuple[Tool, ...], message: MessageRef, *, tagged: bool
 ) -> Message:
-    """Asked in the thread of a message that may be a result: save it, for which tool?"""
+    """Asked in the thread of a message that may be a result: save it, for which tool?
+    Each button carries the message it is about (`offered_message` reads it back)."""
     if candidates:
         text = t(lang, "test.offer", tool=literal(candidates[0].name))
     else:
         text = t(lang, "test.offer_no_tool" if tagged else "test.offer_unknown")
-    where = {"channel": channel_id, "ts": ts}
+    where = {"channel": message.conversation_id, "ts": message.message_id}
     elements = [
         Button(
             numbered(OFFER_SAVE, number),
@@ -140,6 +145,15 @@ def offer_message(
     elements.append(Button(OFFER_OTHER, t(lang, "test.button.other_tool"), json.dumps(where)))
     elements.append(Button(OFFER_DISMISS, t(lang, "test.button.not_result"), json.dumps(where)))
     return Message(text, (Text(text), Actions(tuple(elements))))
+
+
+def offered_message(platform: Platform, value: str) -> tuple[MessageRef, int]:
+    """The message an offer's button is about, and the tool it names (0: none), from the
+    button's value. Its keys stay as buttons already posted carry them: the conversation
+    (`channel`) and the message id (`ts`) on the platform the button was clicked on."""
+    where = json.loads(value)
+    message = MessageRef(platform, str(where["channel"]), str(where["ts"]))
+    return message, int(where.get("tool") or 0)
 
 
 def deleted_message(lang: str, result: Result) -> Message:
@@ -222,7 +236,7 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> Message:
                 lang,
                 "summary.quote",
                 text=literal(shorten(" ".join(quote.text.split()), QUOTE_CHARS)),
-                who=mention(quote.author_slack_id),
+                who=_who(quote.author_id),
                 daycare=literal(quote.daycare or "–"),
                 day=local_day(lang, quote.tested_on, tz),
             )
@@ -232,6 +246,12 @@ def summary_message(lang: str, summary: ToolSummary, tz: ZoneInfo) -> Message:
     parts += spread
     text = t(lang, "summary.fallback", tool=tool, results=summary.results)
     return Message(text, tuple(parts))
+
+
+def _who(person_id: int | None) -> str:
+    """A mention of the person; a former member (erased) as the erasure's marker read
+    before person ids, which is what the evaluation showed for them."""
+    return mention(person_id) if person_id is not None else literal(f"<@{FORMER_MEMBER}>")
 
 
 def _text(lines: list[str]) -> list[Part]:

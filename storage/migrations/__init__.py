@@ -37,6 +37,7 @@ from storage.migrations import (
     m0024_ambassador_welcomes,
     m0025_identities,
     m0026_message_refs,
+    m0028_tool_test_people,
 )
 from storage.migrations.migration import Migration
 
@@ -68,6 +69,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0024_ambassador_welcomes.MIGRATION,
     m0025_identities.MIGRATION,
     m0026_message_refs.MIGRATION,
+    m0028_tool_test_people.MIGRATION,
 )
 
 

@@ -28,3 +28,6 @@ class PersonColumn:
     former: str = FORMER_MEMBER
     #: A column that now names the actor that is not a person ('cli'), where the table has one.
     via: str | None = None
+    #: Where NULL also meant nobody in the release (a test not closed, a result never
+    #: corrected): SQL on the row, aliased `t`, true where NULL is nobody, not a former member.
+    nobody: str | None = None

@@ -202,14 +202,15 @@ async def stalled(
     return [int(row["id"]) for row in rows]
 
 
-async def tester_ids(db: Database, tool_id: int) -> list[str]:
-    """Everyone who has posted a test result for the tool, first tester first."""
+async def tester_ids(db: Database, tool_id: int) -> list[int]:
+    """Everyone who has posted a test result for the tool (by person id; former members
+    left out), first tester first."""
     rows = await db.fetchall(
-        "SELECT author_slack_id FROM test_results WHERE tool_id = ?"
-        " GROUP BY author_slack_id ORDER BY min(created_at), author_slack_id",
+        "SELECT author_id FROM test_results WHERE tool_id = ? AND author_id IS NOT NULL"
+        " GROUP BY author_id ORDER BY min(created_at), author_id",
         (tool_id,),
     )
-    return [str(row["author_slack_id"]) for row in rows]
+    return [int(row["author_id"]) for row in rows]
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 import aiosqlite
 
 from bot.domain.guides import THEMES, Tool, canonical_labels
+from bot.domain.refs import MessageRef
 from bot.domain.tool_tests import Result, ResultDraft, TestState, ToolTest, ToolWithResults
 from storage.db import Database
 from storage.repositories import tools as tools_repo
@@ -37,7 +38,7 @@ async def insert_test(
     *,
     request_key: str,
     tool_id: int,
-    ambassador_slack_id: str,
+    ambassador_id: int,
     question: str,
     area_id: int | None,
     starts_on: str,
@@ -46,9 +47,9 @@ async def insert_test(
     now: str,
 ) -> int:
     cursor = await conn.execute(
-        "INSERT INTO tool_tests (request_key, tool_id, ambassador_slack_id, question, area_id,"
+        "INSERT INTO tool_tests (request_key, tool_id, ambassador_id, question, area_id,"
         " starts_on, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
-        (request_key, tool_id, ambassador_slack_id, question, area_id, starts_on, now),
+        (request_key, tool_id, ambassador_id, question, area_id, starts_on, now),
     )
     assert cursor.lastrowid is not None
     test_id = cursor.lastrowid
@@ -64,7 +65,7 @@ async def insert_test(
 
 
 async def close_test(
-    conn: aiosqlite.Connection, test_id: int, conclusion: str, note: str, by: str, now: str
+    conn: aiosqlite.Connection, test_id: int, conclusion: str, note: str, by: int, now: str
 ) -> bool:
     """Close a running test; False when it was closed already (nothing changed)."""
     cursor = await conn.execute(
@@ -80,15 +81,15 @@ async def tests(
     *,
     test_id: int | None = None,
     tool_id: int | None = None,
-    ambassador_slack_id: str | None = None,
+    ambassador_id: int | None = None,
     state: TestState | None = None,
 ) -> list[ToolTest]:
     """Tests matching every filter given: running first, then newest first."""
-    params = (test_id, tool_id, ambassador_slack_id, state)
+    params = (test_id, tool_id, ambassador_id, state)
     async with conn.execute(
         "SELECT x.* FROM tool_tests x"
         " WHERE (?1 IS NULL OR x.id = ?1) AND (?2 IS NULL OR x.tool_id = ?2)"
-        " AND (?3 IS NULL OR x.ambassador_slack_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
+        " AND (?3 IS NULL OR x.ambassador_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
         " ORDER BY x.state = 'closed', x.created_at DESC, x.id DESC",
         params,
     ) as cursor:
@@ -98,7 +99,7 @@ async def tests(
         "SELECT d.test_id, d.daycare_id FROM tool_test_daycares d"
         " JOIN tool_tests x ON x.id = d.test_id"
         " WHERE (?1 IS NULL OR x.id = ?1) AND (?2 IS NULL OR x.tool_id = ?2)"
-        " AND (?3 IS NULL OR x.ambassador_slack_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
+        " AND (?3 IS NULL OR x.ambassador_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
         " ORDER BY d.test_id, d.daycare_id",
         params,
     ) as cursor:
@@ -109,7 +110,7 @@ async def tests(
         "SELECT c.test_id, c.due_on FROM tool_test_checkpoints c"
         " JOIN tool_tests x ON x.id = c.test_id"
         " WHERE (?1 IS NULL OR x.id = ?1) AND (?2 IS NULL OR x.tool_id = ?2)"
-        " AND (?3 IS NULL OR x.ambassador_slack_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
+        " AND (?3 IS NULL OR x.ambassador_id = ?3) AND (?4 IS NULL OR x.state = ?4)"
         " ORDER BY c.test_id, c.due_on",
         params,
     ) as cursor:
@@ -120,7 +121,7 @@ async def tests(
         ToolTest(
             id=row["id"],
             tool=tools[row["tool_id"]],
-            ambassador_slack_id=row["ambassador_slack_id"],
+            ambassador_id=row["ambassador_id"],
             question=row["question"],
             daycare_ids=tuple(daycares[row["id"]]),
             area_id=row["area_id"],
@@ -153,12 +154,10 @@ async def result_id_by_key(conn: aiosqlite.Connection, request_key: str) -> int 
     return int(row["id"]) if row else None
 
 
-async def result_id_by_message(
-    conn: aiosqlite.Connection, channel_id: str, message_ts: str
-) -> int | None:
+async def result_id_by_message(conn: aiosqlite.Connection, message: MessageRef) -> int | None:
     async with conn.execute(
-        "SELECT id FROM test_results WHERE channel_id = ? AND message_ts = ?",
-        (channel_id, message_ts),
+        "SELECT id FROM test_results WHERE platform = ? AND conversation_id = ? AND message_id = ?",
+        (message.platform, message.conversation_id, message.message_id),
     ) as cursor:
         row = await cursor.fetchone()
     return int(row["id"]) if row else None
@@ -183,21 +182,25 @@ def _content(draft: ResultDraft) -> tuple[Any, ...]:
 
 
 async def insert_result(
-    conn: aiosqlite.Connection, request_key: str, author_slack_id: str, draft: ResultDraft, now: str
+    conn: aiosqlite.Connection, request_key: str, author_id: int, draft: ResultDraft, now: str
 ) -> int:
+    message = draft.message
     cursor = await conn.execute(
         "INSERT INTO test_results (tool_id, test_id, daycare_id, tested_on, age_group, children,"
         " rating, engagement, worked, hard, recommendation, minutes_spent, request_key,"
-        " author_slack_id, source, channel_id, message_ts, permalink, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " author_id, source, platform, conversation_id, message_id, thread_id, link,"
+        " created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             *_content(draft),
             request_key,
-            author_slack_id,
+            author_id,
             draft.source,
-            draft.channel_id,
-            draft.message_ts,
-            draft.permalink,
+            message.platform if message else None,
+            message.conversation_id if message else None,
+            message.message_id if message else None,
+            message.thread_id if message else None,
+            draft.link,
             now,
             now,
         ),
@@ -208,7 +211,7 @@ async def insert_result(
 
 
 async def update_result(
-    conn: aiosqlite.Connection, result_id: int, draft: ResultDraft, editor: str, now: str
+    conn: aiosqlite.Connection, result_id: int, draft: ResultDraft, editor: int, now: str
 ) -> bool:
     """Replace what the result says; where it came from (source, message) stays."""
     cursor = await conn.execute(
@@ -262,7 +265,7 @@ async def results(
     return [
         Result(
             id=row["id"],
-            author_slack_id=row["author_slack_id"],
+            author_id=row["author_id"],
             tool=tools[row["tool_id"]],
             draft=ResultDraft(
                 tool_id=row["tool_id"],
@@ -279,9 +282,8 @@ async def results(
                 recommendation=row["recommendation"],
                 minutes_spent=row["minutes_spent"],
                 source=row["source"],
-                channel_id=row["channel_id"],
-                message_ts=row["message_ts"],
-                permalink=row["permalink"],
+                message=_message(row),
+                link=row["link"],
             ),
             created_at=row["created_at"],
             updated_at=row["updated_at"],
@@ -290,6 +292,13 @@ async def results(
         )
         for row in rows
     ]
+
+
+def _message(row: Any) -> MessageRef | None:
+    """The message a result was read from, if it was."""
+    if row["conversation_id"] is None or row["message_id"] is None:
+        return None
+    return MessageRef(row["platform"], row["conversation_id"], row["message_id"], row["thread_id"])
 
 
 async def results_of_test(conn: aiosqlite.Connection, test_id: int) -> int:
@@ -353,7 +362,7 @@ async def test_records(db: Database) -> list[dict[str, Any]]:
     records = [
         dict(row)
         for row in await db.fetchall(
-            "SELECT x.id, x.request_key, x.tool_id, t.name AS tool, x.ambassador_slack_id,"
+            "SELECT x.id, x.request_key, x.tool_id, t.name AS tool, x.ambassador_id,"
             " x.question, x.area_id, x.starts_on, x.state, x.conclusion, x.conclusion_note,"
             " x.closed_by, x.closed_at, x.created_at"
             " FROM tool_tests x JOIN tools t ON t.id = x.tool_id ORDER BY x.id"
@@ -380,10 +389,11 @@ async def result_records(db: Database) -> list[dict[str, Any]]:
     records = [
         dict(row)
         for row in await db.fetchall(
-            "SELECT r.id, r.request_key, r.author_slack_id, r.tool_id, t.name AS tool,"
+            "SELECT r.id, r.request_key, r.author_id, r.tool_id, t.name AS tool,"
             " r.test_id, r.daycare_id, r.tested_on, r.age_group, r.children, r.rating,"
             " r.engagement, r.worked, r.hard, r.recommendation, r.minutes_spent, r.source,"
-            " r.channel_id, r.message_ts, r.permalink, r.created_at, r.updated_at, r.updated_by"
+            " r.platform, r.conversation_id, r.message_id, r.thread_id, r.link,"
+            " r.created_at, r.updated_at, r.updated_by"
             " FROM test_results r JOIN tools t ON t.id = r.tool_id ORDER BY r.id"
         )
     ]
