@@ -16,8 +16,8 @@ from bot.lifecycle import RunningBot
 from bot.settings import Settings
 from bot.standin.driver import SlackDriver
 from bot.standin.server import SlackStandIn
-from bot.transport import HttpServer
-from storage.repositories import org
+from handlers.slack.transport import HttpServer
+from storage.repositories import identities, org
 
 GENERAL = ("C0GENERAL", "general")
 
@@ -49,16 +49,21 @@ class LocalSlack:
     async def sync_people(self) -> None:
         """Every person in the database becomes a user of the stand-in, and joins #general."""
         general = self.standin.workspace.channels[GENERAL[0]]
-        for person in await org.all_people(self.bot.db):
+        people = await org.all_people(self.bot.db)
+        slack_ids = await identities.external_ids(self.bot.db, "slack", [p.id for p in people])
+        for person in people:
+            user_id = slack_ids.get(person.id)
+            if user_id is None:
+                continue  # nobody the stand-in's Slack can know
             self.standin.add_user(
-                person.slack_user_id,
+                user_id,
                 person.name.split()[0].lower(),
                 real_name=person.name,
                 email=person.email,
                 locale="en-GB" if person.language == "en" else "da-DK",
             )
-            if person.slack_user_id not in general.members:
-                general.members.append(person.slack_user_id)
+            if user_id not in general.members:
+                general.members.append(user_id)
 
     async def settle(self) -> None:
         """Wait until the bot has finished what the last requests started."""

@@ -7,8 +7,9 @@ other the same way, and a Slack id nobody has is a test's mistake, not a new gue
 
 from __future__ import annotations
 
+from bot.domain.org import Person
 from storage.db import Database
-from storage.repositories import identities
+from storage.repositories import identities, org
 
 
 async def person_id(db: Database, slack_id: str) -> int:
@@ -23,3 +24,10 @@ async def slack_id(db: Database, person: int) -> str:
     if found is None:
         raise LookupError(f"person {person} has no Slack id")
     return found
+
+
+async def member(db: Database, slack_id: str) -> Person | None:
+    """The person of the organisation with this Slack id; None when nobody has it or they
+    are not in the organisation (a guest, someone erased)."""
+    found = await identities.person_of(db, "slack", slack_id)
+    return await org.person(db, found) if found is not None else None

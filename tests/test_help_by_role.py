@@ -35,12 +35,12 @@ COMMAND_LINE = re.compile(r"^`(/[^`]+)` – ", re.MULTILINE)
 
 def demo_person(role: Role) -> Person:
     """The demo's first person with the role, as the organisation holds them."""
-    slack_id, name, language, _, _, _ = next(p for p in PEOPLE if p[3] == role)
-    return Person(1, slack_id, name, None, language, (RoleAssignment(role),))
+    _, name, language, _, _, _ = next(p for p in PEOPLE if p[3] == role)
+    return Person(1, name, None, language, (RoleAssignment(role),))
 
 
 def person_with(*roles: Role) -> Person:
-    return Person(9, "U0MANY", "Bo Sand", None, None, tuple(RoleAssignment(r) for r in roles))
+    return Person(9, "Bo Sand", None, None, tuple(RoleAssignment(r) for r in roles))
 
 
 def shown(message: dict[str, Any]) -> str:

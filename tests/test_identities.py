@@ -8,6 +8,7 @@ from bot.services import identities
 from bot.services.demo import seed_demo
 from storage.db import Database
 from storage.repositories import org
+from tests.people import member
 
 LINE = "U0DEMO005"
 GUEST = "U0VISITOR"
@@ -17,7 +18,7 @@ async def test_a_person_of_the_organisation_is_found_by_their_slack_id(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    line = await org.person_by_slack_id(db, LINE)
+    line = await member(db, LINE)
     assert line is not None
     assert await identities.person_for(db, clock, "slack", LINE) == line.id
     assert await identities.external_id(db, "slack", line.id) == LINE
@@ -32,7 +33,7 @@ async def test_a_stranger_becomes_one_guest_who_is_not_in_the_organisation(
     guest = await identities.person_for(db, clock, "slack", GUEST)
     assert await identities.person_for(db, clock, "slack", GUEST) == guest
     assert await org.counts(db) == before
-    assert await org.person_by_slack_id(db, GUEST) is None
+    assert await member(db, GUEST) is None
     row = await db.fetchone("SELECT name, in_organisation FROM people WHERE id = ?", (guest,))
     assert row is not None
     assert (row["name"], row["in_organisation"]) == (GUEST, 0)
@@ -44,9 +45,11 @@ async def test_the_organisation_file_takes_a_guest_in_as_the_same_person(
 ) -> None:
     guest = await identities.person_for(db, clock, "slack", GUEST)
     async with db.transaction() as conn:
-        joined = await org.insert_person(conn, GUEST, "Vera Gæst", "vera@x.dk", "da", "now")
+        joined = await org.insert_member(
+            conn, "slack", GUEST, "Vera Gæst", "vera@x.dk", "da", "now"
+        )
     assert joined == guest
-    found = await org.person_by_slack_id(db, GUEST)
+    found = await member(db, GUEST)
     assert found is not None
     assert (found.id, found.name, found.email) == (guest, "Vera Gæst", "vera@x.dk")
 
@@ -55,7 +58,8 @@ async def test_external_ids_leave_out_people_the_platform_does_not_know(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    people = {p.slack_user_id: p.id for p in await org.all_people(db)}
-    wanted = [people[LINE], 999_999]
-    assert await identities.external_ids(db, "slack", wanted) == {people[LINE]: LINE}
+    line = await member(db, LINE)
+    assert line is not None
+    wanted = [line.id, 999_999]
+    assert await identities.external_ids(db, "slack", wanted) == {line.id: LINE}
     assert await identities.external_ids(db, "slack", []) == {}

@@ -20,6 +20,7 @@ from storage.migrations import migrate
 from storage.repositories import org
 from storage.repositories.org import WelcomeState
 from tests.conftest import TZ
+from tests.people import person_id
 
 #: The kinds' names, as stored with each reminder.
 WELCOME = welcome.WELCOME.name
@@ -27,18 +28,19 @@ WELCOME_NOTE = welcome.WELCOME_NOTE.name
 
 CALENDAR = WorkingCalendar(TZ)
 SARA = "U0SARA001"
+#: The person a `state` is about, and someone else.
+ME, OTHER = 9, 7
 
 
 def state(
     latest: str | None,
     *,
-    recipient: str = SARA,
+    recipient: int = ME,
     key: str | None = "welcome:9:1",
     recorded: str | None = None,
 ) -> WelcomeState:
     return WelcomeState(
-        person_id=9,
-        slack_user_id=SARA,
+        person_id=ME,
         recorded_key=recorded,
         latest_key=key if latest else None,
         latest_state=latest,
@@ -57,9 +59,9 @@ def state(
         (state("sent", recorded="welcome:9:1"), "plan"),  # a superuser again since
         (state("failed"), "wait"),  # for the coordinator's retry
         (state("cancelled"), "plan"),  # not a superuser when it was due; one again now
-        (state("pending", recipient="U0OLDID01"), "wait"),  # its sender cancels it
-        (state("sent", recipient="U0OLDID01"), "plan"),  # another Slack account now
-        (state("failed", recipient="U0OLDID01"), "plan"),
+        (state("pending", recipient=OTHER), "wait"),  # its sender cancels it
+        (state("sent", recipient=OTHER), "plan"),  # it went to someone else
+        (state("failed", recipient=OTHER), "plan"),
     ],
 )
 def test_each_superuser_gets_the_step_their_newest_welcome_calls_for(
@@ -76,8 +78,8 @@ def test_a_stint_is_the_last_part_of_the_key() -> None:
 async def make_superuser(db: Database, clock: ManualClock, slack_id: str) -> int:
     daycare = next(d for d in (await snapshot(db)).daycares if d.name == "Børnehuset Mælkebøtten")
     async with db.transaction() as conn:
-        person_id = await org.insert_person(
-            conn, slack_id, "Sara Møller", None, None, utc_iso(clock.now())
+        person_id = await org.insert_member(
+            conn, "slack", slack_id, "Sara Møller", None, None, utc_iso(clock.now())
         )
         await org.set_role(
             conn, person_id, "superuser", area_id=None, daycare_id=daycare.id, present=True
@@ -90,20 +92,21 @@ async def test_a_stint_plans_the_ambassadors_notes_then_the_welcome_once(
 ) -> None:
     await seed_demo(db, clock)
     sara = await make_superuser(db, clock, SARA)
+    mette = await person_id(db, "U0DEMO003")
     assert await plan_welcomes(db, clock, CALENDAR) == 2
     assert await plan_welcomes(db, clock, CALENDAR) == 0  # waits while pending
     rows = await reminders.list_reminders(db, due_only=False, now=clock.now())
     assert [(r.kind, r.recipient, r.dedupe_key) for r in rows] == [
-        (WELCOME_NOTE, "U0DEMO003", f"{WELCOME_NOTE}:{sara}:1:U0DEMO003"),
-        (WELCOME, SARA, f"{WELCOME}:{sara}:1"),
+        (WELCOME_NOTE, mette, f"{WELCOME_NOTE}:{sara}:1:{mette}"),
+        (WELCOME, sara, f"{WELCOME}:{sara}:1"),
     ]
-    assert rows[1].payload == {"person_id": sara, "superuser": SARA}
+    assert rows[1].payload == {"person_id": sara}
     # Only another person's welcome with a key that begins alike: not Sara's.
     other = await reminders.schedule(
         db,
         clock,
         kind=WELCOME,
-        recipient="U0OTHER01",
+        recipient=await person_id(db, "U0DEMO005"),
         due=clock.now(),
         payload={},
         dedupe_key=f"{WELCOME}:{sara}0:3",
@@ -130,7 +133,7 @@ async def test_people_welcomed_before_the_migration_are_not_welcomed_again(
         assert "0017_welcome_reminders" in await migrate(db, clock)
         await plan_welcomes(db, clock, CALENDAR)
         rows = await reminders.list_reminders(db, due_only=False, now=clock.now())
-        assert {r.recipient for r in rows if r.kind == WELCOME} == {SARA}
+        assert {r.recipient for r in rows if r.kind == WELCOME} == {waiting}
         assert await org.superusers_to_welcome(db) == [waiting]
     finally:
         await db.close()

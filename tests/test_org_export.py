@@ -19,6 +19,7 @@ from storage.migrations import migrate
 from storage.repositories import org
 from storage.repositories import settings as settings_repo
 from tests.conftest import FROZEN_AT
+from tests.people import member, person_id
 from tests.test_org_import import cli_env, csv_bytes, rows_of, tovholder
 
 __all__ = ["cli_env"]  # a fixture: imported so pytest finds it here too
@@ -103,7 +104,7 @@ async def test_roles_the_file_cannot_show_exactly_are_pointed_out(
     db: Database, clock: ManualClock, cli_env: Path, tmp_path: Path
 ) -> None:
     await seed_demo(db, clock)
-    mette = await org.person_by_slack_id(db, "U0DEMO003")
+    mette = await member(db, "U0DEMO003")
     assert mette is not None
     egernet = next(d for d in await org.all_daycares(db) if d.name == "Skovbørnehaven Egernet")
     async with db.transaction() as conn:  # as the settings modal may do it
@@ -126,8 +127,9 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    annette = await person_id(db, "U0DEMO001")
     async with db.transaction() as conn:
-        await settings_repo.put(conn, "test_channel", "C0TEST123", "U0DEMO001", utc_iso(FROZEN_AT))
+        await settings_repo.put(conn, "test_channel", "C0TEST123", annette, utc_iso(FROZEN_AT))
     document = await export_document(db, clock)
     assert list(document) == ["exported_at", *(name for name, _ in SECTIONS)]
     assert list(document) == [
@@ -165,10 +167,10 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         "area": "Nord",
         "created_at": now,
     }
-    oliver = next(p for p in document["people"] if p["slack_user_id"] == "U0DEMO008")
+    oliver = next(p for p in document["people"] if p["name"] == "Oliver Grant")
     assert oliver == {
         "id": 8,
-        "slack_user_id": "U0DEMO008",
+        "identities": [{"platform": "slack", "external_id": "U0DEMO008"}],
         "name": "Oliver Grant",
         "email": "oliver.grant@vesteraa-kommune.example",
         "language": "en",
@@ -186,7 +188,12 @@ async def test_the_json_document_holds_every_record_with_ids_and_timestamps(
         ],
     }
     assert document["settings"] == {
-        "test_channel": {"value": "C0TEST123", "updated_by": "U0DEMO001", "updated_at": now}
+        "test_channel": {
+            "value": "C0TEST123",
+            "updated_by": annette,
+            "via": "chat",
+            "updated_at": now,
+        }
     }
     text = to_json(document)
     assert "Søren Krogh" in text and "\\u00f8" not in text

@@ -18,7 +18,7 @@ from bot.services.permissions import (
 
 
 def person(*roles: Role) -> Person:
-    return Person(1, "U1", "Kim", None, None, tuple(RoleAssignment(r, 1, 1) for r in roles))
+    return Person(1, "Kim", None, None, tuple(RoleAssignment(r, 1, 1) for r in roles))
 
 
 A = Action
@@ -68,8 +68,8 @@ MYREN, SOLEN = Daycare(1, "Myren", NORD.id), Daycare(2, "Solen", SYD.id)
 DAYCARES = [MYREN, SOLEN]
 
 
-def holding(*roles: RoleAssignment, slack_id: str = "U1") -> Person:
-    return Person(1, slack_id, "Kim", None, None, roles)
+def holding(*roles: RoleAssignment, person_id: int = 1) -> Person:
+    return Person(person_id, "Kim", None, None, roles)
 
 
 AMBASSADOR_NORD = holding(RoleAssignment("ambassador", NORD.id))
@@ -88,11 +88,11 @@ def test_an_ambassador_plans_in_their_own_areas_a_coordinator_in_all() -> None:
 
 
 def test_a_training_is_managed_by_its_own_ambassador_or_a_coordinator() -> None:
-    assert may_manage_training(AMBASSADOR_NORD, "U1")
-    assert not may_manage_training(AMBASSADOR_NORD, "U2")  # another ambassador's training
-    assert may_manage_training(holding(RoleAssignment("coordinator"), slack_id="U9"), "U1")
-    assert not may_manage_training(SUPERUSER_MYREN, "U2")
-    assert not may_manage_training(None, "U1")
+    assert may_manage_training(AMBASSADOR_NORD, 1)
+    assert not may_manage_training(AMBASSADOR_NORD, 2)  # another ambassador's training
+    assert may_manage_training(holding(RoleAssignment("coordinator"), person_id=9), 1)
+    assert not may_manage_training(SUPERUSER_MYREN, 2)
+    assert not may_manage_training(None, 1)
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from bot.services.demo import seed_demo
 from bot.settings import Settings
 from bot.standin.records import RecordedCall
 from bot.standin.viewstate import DriverError
-from storage.repositories import org
+from storage.repositories import identities, org
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,8 @@ class Console:
         self.lang = lang
         self.clock = clock
         self.people: list[Person] = []
+        #: Each person's user id in the stand-in's Slack (the console types as them there).
+        self.slack_ids: dict[int, str] = {}
         self.me: Person | None = None
         self.channel_id = GENERAL[0]
         self.targets: list[Target] = []
@@ -153,7 +155,7 @@ class Console:
                     people=seeded.people,
                 )
             )
-        self.people = await org.all_people(self.local.bot.db)
+        await self._load_people()
         coordinators = [p for p in self.people if p.has_role("coordinator")]
         candidates = coordinators or self.people
         self.me = candidates[0] if candidates else await self._guest()
@@ -161,9 +163,17 @@ class Console:
 
     async def _guest(self) -> Person:
         """A database with no people (never seeded here) still gets someone to type as."""
-        guest = Person(0, "U0GUEST01", t(self.lang, "console.guest"), None, None)
-        self.local.standin.add_user(guest.slack_user_id, "gaest", real_name=guest.name)
+        guest = Person(0, t(self.lang, "console.guest"), None, None)
+        self.slack_ids[guest.id] = "U0GUEST01"
+        self.local.standin.add_user(self.slack_ids[guest.id], "gaest", real_name=guest.name)
         return guest
+
+    async def _load_people(self) -> None:
+        """The organisation's people, and who each is in the stand-in's Slack."""
+        db = self.local.bot.db
+        self.people = await org.all_people(db)
+        found = await identities.external_ids(db, "slack", [p.id for p in self.people])
+        self.slack_ids.update(found)
 
     # -- the loop -----------------------------------------------------------
 
@@ -171,6 +181,11 @@ class Console:
     def person(self) -> Person:
         assert self.me is not None
         return self.me
+
+    @property
+    def user_id(self) -> str:
+        """The acting person's user id in the stand-in's Slack."""
+        return self.slack_ids[self.person.id]
 
     @property
     def channel_name(self) -> str:
@@ -209,14 +224,12 @@ class Console:
             command, _, text = line.partition(" ")
             await self._exchange(
                 lambda: self.local.driver.slash_command(
-                    self.person.slack_user_id, command, text, channel_id=self.channel_id
+                    self.user_id, command, text, channel_id=self.channel_id
                 )
             )
         else:
             await self._exchange(
-                lambda: self.local.driver.user_message(
-                    self.person.slack_user_id, self.channel_id, line
-                )
+                lambda: self.local.driver.user_message(self.user_id, self.channel_id, line)
             )
 
     async def _exchange(self, send: Callable[[], Awaitable[Any]]) -> None:
@@ -226,24 +239,24 @@ class Console:
         await send()
         await self.local.settle()
         # Someone added, renamed or erased shows as Slack would show them from now on.
-        self.people = await org.all_people(self.local.bot.db)
+        await self._load_people()
         self._show(self.local.standin.calls_since(mark))
         await self._fill_if_new(before)
 
     def _top_view(self) -> tuple[str, str] | None:
         """Which modal is on top, and which version of it (its hash changes on update)."""
-        views = self.local.standin.open_views(self.person.slack_user_id)
+        views = self.local.standin.open_views(self.user_id)
         return (str(views[-1].get("id")), str(views[-1].get("hash"))) if views else None
 
     async def _fill_if_new(self, before: tuple[str, str] | None) -> None:
-        views = self.local.standin.open_views(self.person.slack_user_id)
+        views = self.local.standin.open_views(self.user_id)
         if views and self._top_view() != before:
             await self._fill(views[-1])
 
     # -- showing what the bot did --------------------------------------------
 
     def _show(self, calls: list[RecordedCall]) -> None:
-        me = self.person.slack_user_id
+        me = self.user_id
         for call in calls:
             if call.method not in SHOWN_METHODS:
                 continue
@@ -295,7 +308,7 @@ class Console:
         channel = self.local.standin.workspace.resolve_channel(channel_id)
         if channel is not None and channel.is_im:
             user_id = channel.im_user
-            if user_id == self.person.slack_user_id:
+            if user_id == self.user_id:
                 return t(self.lang, "console.dm_to", name=self.person.name)
             return t(self.lang, "console.dm_to", name=self._name(str(user_id)))
         name = channel.name if channel is not None else channel_id
@@ -340,7 +353,7 @@ class Console:
     def _name(self, slack_id: str) -> str:
         """A person's name for a user id, a channel's name for a channel id."""
         for person in self.people:
-            if person.slack_user_id == slack_id:
+            if self.slack_ids.get(person.id) == slack_id:
                 return person.name
         channel = self.local.standin.workspace.channels.get(slack_id)
         if channel is not None and not channel.is_im:
@@ -363,7 +376,7 @@ class Console:
             return
         await self._exchange(
             lambda: self.local.driver.select(
-                self.person.slack_user_id,
+                self.user_id,
                 action_id=clickable.action_id,
                 value=chosen,
                 channel_id=target.channel_id,
@@ -376,7 +389,7 @@ class Console:
         """The click as Slack sends it; on a message updated since it was shown (the button
         is gone now), the click on the message as this person saw it."""
         clickable = target.clickable
-        user = self.person.slack_user_id
+        user = self.user_id
         try:
             return await self.local.driver.click(
                 user,
@@ -429,7 +442,7 @@ class Console:
                 view, self.io.read, self.io.write, self.lang, only, self._choices()
             )
             if answers is None:
-                await self.local.driver.close_view(self.person.slack_user_id)
+                await self.local.driver.close_view(self.user_id)
                 await self.local.settle()
                 return
             for block_id in only or ():
@@ -437,7 +450,7 @@ class Console:
             values.update(answers)
             mark = self.local.standin.mark()
             before = self._top_view()
-            result = await self.local.driver.submit_view(self.person.slack_user_id, values)
+            result = await self.local.driver.submit_view(self.user_id, values)
             await self.local.settle()
             errors = (result.json or {}).get("errors")
             if not errors:
@@ -462,7 +475,7 @@ class Console:
             return
         mark = self.local.standin.mark()
         before = self._top_view()
-        result = await self.local.driver.submit_view(self.person.slack_user_id, {})
+        result = await self.local.driver.submit_view(self.user_id, {})
         await self.local.settle()
         errors = (result.json or {}).get("errors")
         if errors:
@@ -474,10 +487,10 @@ class Console:
 
     async def _close_modal(self) -> None:
         """Close the top modal, as the person's ✕ in Slack (the bot hears view_closed)."""
-        if not self.local.standin.open_views(self.person.slack_user_id):
+        if not self.local.standin.open_views(self.user_id):
             self.io.write(t(self.lang, "console.no_modal"))
             return
-        await self.local.driver.close_view(self.person.slack_user_id)
+        await self.local.driver.close_view(self.user_id)
         await self.local.settle()
         self.io.write(t(self.lang, "console.modal_cancelled"))
 
@@ -488,7 +501,9 @@ class Console:
             for c in self.local.standin.workspace.channels.values()
             if not c.is_im
         )
-        people = tuple((p.name, p.slack_user_id) for p in self.people)
+        people = tuple(
+            (p.name, self.slack_ids[p.id]) for p in self.people if p.id in self.slack_ids
+        )
         return {
             "users_select": people,
             "channels_select": channels,
@@ -532,7 +547,7 @@ class Console:
     async def _home(self) -> None:
         """Open the Home tab as Slack does (an `app_home_opened` event; the bot publishes the
         view with views.publish) and show what was published."""
-        user = self.person.slack_user_id
+        user = self.user_id
         im = self.local.standin.workspace.open_im(user)[0].id
         mark = self.local.standin.mark()
         await self.local.driver.event(
@@ -570,7 +585,7 @@ class Console:
         self.io.write(t(self.lang, "console.replied", number=index))
         await self._exchange(
             lambda: self.local.driver.user_message(
-                self.person.slack_user_id, posted.channel_id, text.strip(), posted.thread_ts
+                self.user_id, posted.channel_id, text.strip(), posted.thread_ts
             )
         )
 
@@ -597,7 +612,7 @@ class Console:
                 self.local.standin.workspace.resolve_channel(self.channel_id) is None
                 or self._is_dm()
             ):
-                self.channel_id = self.local.standin.workspace.open_im(self.me.slack_user_id)[0].id
+                self.channel_id = self.local.standin.workspace.open_im(self.user_id)[0].id
             self.io.write(
                 t(self.lang, "console.whoami", name=self.me.name, channel=self.channel_name)
             )
@@ -609,7 +624,7 @@ class Console:
     def _switch_channel(self, name: str) -> None:
         wanted = name.strip().lstrip("#").lower()
         if wanted.startswith("@") or wanted in (BOT_NAME.lower(), "dm"):
-            self.channel_id = self.local.standin.workspace.open_im(self.person.slack_user_id)[0].id
+            self.channel_id = self.local.standin.workspace.open_im(self.user_id)[0].id
         else:
             channels = [c for c in self.local.standin.workspace.channels.values() if not c.is_im]
             found = [c for c in channels if str(c.name).lower() == wanted]

@@ -31,8 +31,9 @@ class OrgSnapshot:
             if any(r.role == "superuser" and r.daycare_id == daycare.id for r in p.roles)
         ]
 
-    def person(self, slack_user_id: str) -> Person | None:
-        return next((p for p in self.people if p.slack_user_id == slack_user_id), None)
+    def person(self, person_id: int | None) -> Person | None:
+        """Someone of the organisation by their person id; None for anyone else (a guest)."""
+        return next((p for p in self.people if p.id == person_id), None)
 
     def daycare(self, daycare_id: int | None) -> Daycare | None:
         return next((d for d in self.daycares if d.id == daycare_id), None)

@@ -31,8 +31,10 @@ class RoleAssignment:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone of the organisation, known by the bot's own id (`id`); which user they are on
+    a chat platform is their identity there (`bot.services.identities`), not theirs to carry."""
+
     id: int
-    slack_user_id: str
     name: str
     email: str | None
     language: str | None

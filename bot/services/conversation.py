@@ -90,8 +90,8 @@ def small_talk(text: str) -> Greeting | None:
     return None
 
 
-async def greeting_for(db: Database, slack_user_id: str, kind: Greeting) -> GreetingReply:
+async def greeting_for(db: Database, person_id: int | None, kind: Greeting) -> GreetingReply:
     """First names when greeting, as on the Home; someone not registered gets no name."""
-    person = await person_for(db, slack_user_id)
+    person = await person_for(db, person_id)
     first = person.first_name if person and person.first_name else None
     return GreetingReply(kind, first, greeting_commands(person))

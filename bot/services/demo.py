@@ -24,10 +24,11 @@ from bot.services.guides import (
     record_decision,
     set_tool_status,
 )
+from bot.services.org_csv import COLUMNS, IDENTITY_COLUMN, IDENTITY_PLATFORM
 from bot.services.org_import import import_org
 from bot.services.tool_tests import start_test
 from storage.db import Database
-from storage.repositories import org
+from storage.repositories import identities, org
 
 DOMAIN = "vesteraa-kommune.example"
 
@@ -38,7 +39,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "Øst": ("Børnehuset Lærkereden", "Vuggestuen Spirekassen"),
 }
 
-#: slack id, name, language, role, area, daycare
+#: user id (the file's identity column), name, language, role, area, daycare
 PEOPLE: tuple[tuple[str, str, str | None, Role, str | None, str | None], ...] = (
     ("U0DEMO001", "Annette Bæk", None, "coordinator", None, None),
     ("U0DEMO002", "Jens Holm", None, "leader", None, None),
@@ -60,14 +61,23 @@ def demo_email(name: str) -> str:
 
 def demo_csv() -> str:
     """The demo as a coordinator would write it: semicolons, as Danish Excel saves it."""
-    lines = ["email;name;role;area;daycare;slack_user_id;language"]
-    for slack_id, name, language, role, area, daycare in PEOPLE:
-        fields = (demo_email(name), name, role, area, daycare, slack_id, language)
-        lines.append(";".join(value or "" for value in fields))
+    lines = [";".join(COLUMNS)]
+    for user_id, name, language, role, area, daycare in PEOPLE:
+        cells = {
+            "email": demo_email(name),
+            "name": name,
+            "role": role,
+            "area": area,
+            "daycare": daycare,
+            IDENTITY_COLUMN: user_id,
+            "language": language,
+        }
+        lines.append(";".join(cells[column] or "" for column in COLUMNS))
     return "\n".join(lines) + "\n"
 
 
-#: Who the demo says moved a tool along, and who recorded leadership's decisions.
+#: Who the demo says moved a tool along, and who recorded leadership's decisions (by their
+#: user id in the file: `_person` finds who they are once imported).
 METTE, SOEREN, JENS = "U0DEMO003", "U0DEMO004", "U0DEMO002"
 #: tool, the steps it has taken since it was proposed, and who took them.
 LIFECYCLES: tuple[tuple[str, tuple[ToolStatus, ...], str], ...] = (
@@ -98,7 +108,7 @@ async def seed_demo(db: Database, clock: Clock) -> OrgCounts | None:
     """Seed the demo; None (and nothing written) when people already exist.
 
     The cast is recorded as welcomed, so the console does not greet eight people at start.
-    Every id is in the file, so no Slack look-up is needed. The guides need the people
+    Every user id is in the file, so no e-mail look-up is needed. The guides need the people
     (their owners), so they are imported after them, through `tovholder guides import`'s
     own code.
     """
@@ -121,7 +131,9 @@ async def _seed_guides(db: Database, clock: Clock) -> None:
         tool = await find_tool(db, name)
         assert tool is not None, name
         for status in steps:  # the demo's past: no spreading round messages anyone
-            await set_tool_status(db, clock, tool.id, status, changed_by=who, spread=False)
+            await set_tool_status(
+                db, clock, tool.id, status, changed_by=await _person(db, who), spread=False
+            )
     today = clock.now().date()
     for name, decision, days_ago, note in DECISIONS:
         tool = await find_tool(db, name)
@@ -133,9 +145,16 @@ async def _seed_guides(db: Database, clock: Clock) -> None:
             decision,
             today - timedelta(days=days_ago),
             note,
-            recorded_by=JENS,
+            recorded_by=await _person(db, JENS),
             spread=False,
         )
+
+
+async def _person(db: Database, user_id: str) -> int:
+    """The person the demo's file names by this user id."""
+    found = await identities.person_of(db, IDENTITY_PLATFORM, user_id)
+    assert found is not None, user_id
+    return found
 
 
 async def _seed_test(db: Database, clock: Clock) -> None:
@@ -147,7 +166,7 @@ async def _seed_test(db: Database, clock: Clock) -> None:
     await start_test(
         db,
         clock,
-        SOEREN,
+        await _person(db, SOEREN),
         TestPlan(
             tool_id=tool.id,
             question="Kan børnene tegne en bane, som Ozobot kan følge, uden hjælp?",

@@ -84,12 +84,12 @@ def greeting_commands(person: Person | None) -> tuple[CommandName, ...]:
     return GREETING_COMMANDS[role]
 
 
-async def person_for(db: Database, slack_user_id: str) -> Person | None:
-    return await org.person_by_slack_id(db, slack_user_id)
+async def person_for(db: Database, person_id: int | None) -> Person | None:
+    return await org.person(db, person_id)
 
 
-async def help_for(db: Database, slack_user_id: str, *, everything: bool = False) -> HelpList:
-    return help_list(await person_for(db, slack_user_id), everything=everything)
+async def help_for(db: Database, person_id: int | None, *, everything: bool = False) -> HelpList:
+    return help_list(await person_for(db, person_id), everything=everything)
 
 
 def is_help_request(text: str) -> bool:

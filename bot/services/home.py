@@ -60,7 +60,7 @@ from storage.repositories import trainings as trainings_repo
 
 #: Decisions being recorded right now, (tool, decision, person): a second click arriving
 #: while the first is still being stored is the same click (one process holds the database).
-_IN_HAND: set[tuple[int, DecisionKind, str]] = set()
+_IN_HAND: set[tuple[int, DecisionKind, int]] = set()
 
 
 def _today(clock: Clock) -> date:
@@ -70,12 +70,10 @@ def _today(clock: Clock) -> date:
 # -- the Home -------------------------------------------------------------------------------
 
 
-async def home_for(
-    db: Database, clock: Clock, calendar: WorkingCalendar, slack_user_id: str
-) -> Home:
+async def home_for(db: Database, clock: Clock, calendar: WorkingCalendar, person_id: int) -> Home:
     """Everything the person's Home shows, one part per role they hold."""
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     coordinators = tuple(snap.coordinators())
     if person is None:
         return Home(None, coordinators=coordinators)
@@ -125,10 +123,10 @@ async def _superuser(
     answers: list[tuple[int, Answer]] = []
     async with db.transaction() as conn:
         for training in trainings:
-            signup = await trainings_repo.signup_of(conn, training.id, person.slack_user_id)
+            signup = await trainings_repo.signup_of(conn, training.id, person.id)
             if signup is not None:
                 answers.append((training.id, signup.answer))
-    questions = await open_questions(db, asker=person.slack_user_id, with_answered=True)
+    questions = await open_questions(db, asker=person.id, with_answered=True)
     return SuperuserHome(
         daycare=daycare.name,
         area=area.name,
@@ -147,7 +145,7 @@ async def _ambassador(
     if not own:
         return None
     areas = [a for a in snap.areas if a.id in own]
-    me = person.slack_user_id
+    me = person.id
     today = _today(clock).isoformat()
     late = {(o.test.id, o.checkpoint) for o in await overdue_checkpoints(db, clock, calendar)}
     tests = tuple(
@@ -172,13 +170,13 @@ async def _ambassador(
     )
 
 
-async def _guides_due(db: Database, clock: Clock, owner: str) -> tuple[GuideDue, ...]:
+async def _guides_due(db: Database, clock: Clock, owner: int) -> tuple[GuideDue, ...]:
     """The owner's guides past their verification interval (as the check nudge sees them)."""
     now = clock.now()
     found = []
     for guide in await nudges_repo.guides_to_check(db):
         checked = datetime.fromisoformat(guide.checked_at)
-        if guide.owner_slack_id != owner or checked + timedelta(days=guide.verify_days) > now:
+        if guide.owner != owner or checked + timedelta(days=guide.verify_days) > now:
             continue
         detail = await get_guide_by_id(db, guide.guide_id)
         if detail is not None:
@@ -198,9 +196,7 @@ async def _to_train(
 ) -> tuple[SuperuserToTrain, ...]:
     """Superusers of the areas who have not attended any training yet, by daycare and name."""
     trained = {
-        str(row["slack_user_id"])
-        for row in await trainings_repo.signup_records(db)
-        if row["attended"]
+        int(row["person_id"]) for row in await trainings_repo.signup_records(db) if row["attended"]
     }
     found = []
     for area in snap.areas:
@@ -208,7 +204,7 @@ async def _to_train(
             continue
         for daycare in sorted(snap.daycares_in(area), key=lambda d: d.name.casefold()):
             for superuser in sorted(snap.superusers_of(daycare), key=lambda p: p.name):
-                if superuser.slack_user_id not in trained:
+                if superuser.id not in trained:
                     found.append(SuperuserToTrain(superuser, daycare.name))
     return tuple(found)
 
@@ -252,7 +248,7 @@ async def decisions_to_make(db: Database) -> list[DecisionToMake]:
     return sorted(found, key=lambda d: (order[d.reason], d.tool.casefold()))
 
 
-def _repeated(latest: Decision | None, decision: DecisionKind, today: date, by: str) -> bool:
+def _repeated(latest: Decision | None, decision: DecisionKind, today: date, by: int) -> bool:
     return (
         latest is not None
         and latest.decision == decision
@@ -262,7 +258,7 @@ def _repeated(latest: Decision | None, decision: DecisionKind, today: date, by: 
 
 
 async def decide(
-    db: Database, clock: Clock, by: str, tool_id: int, decision: DecisionKind
+    db: Database, clock: Clock, by: int, tool_id: int, decision: DecisionKind
 ) -> DecisionOutcome:
     """Record leadership's decision on the tool, decided today by `by`. "to_be_spread" starts
     a spreading round, "stopped" ends an open one (as `record_decision` does).

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from bot.i18n import Lang, as_lang
 from bot.ports import DeliveryFailed, Directory
 from storage.db import Database
-from storage.repositories import org
+from storage.repositories import identities, org
 
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 3600.0
@@ -37,40 +37,48 @@ class LanguageResolver:
         self._db = db
         self._default = default
         self._directory = directory
-        self._locales: OrderedDict[str, tuple[float, Lang | None]] = OrderedDict()
-        self._asking: dict[str, asyncio.Future[Lang | None]] = {}
+        self._locales: OrderedDict[int, tuple[float, Lang | None]] = OrderedDict()
+        self._asking: dict[int, asyncio.Future[Lang | None]] = {}
         self._quiet_until = float("-inf")
 
     @property
     def default(self) -> Lang:
         return self._default
 
-    async def for_user(self, slack_user_id: str | None) -> Lang:
-        if not slack_user_id:
+    async def for_user(self, who: int | str | None) -> Lang:
+        """Transitional, until every caller passes person ids: a `str` is a Slack user id
+        (an unknown one: the default). Use `for_person`."""
+        if isinstance(who, str):
+            who = await identities.person_of(self._db, "slack", who) if who else None
+        return await self.for_person(who)
+
+    async def for_person(self, person: int | None) -> Lang:
+        """The language to answer the person in (None: nobody known, the default)."""
+        if person is None:
             return self._default
-        person = await org.person_by_slack_id(self._db, slack_user_id)
-        preferred = as_lang(person.language) if person else None
+        found = await org.person(self._db, person)
+        preferred = as_lang(found.language) if found else None
         if preferred:
             return preferred
-        return await self._slack_locale(slack_user_id) or self._default
+        return await self._directory_locale(person) or self._default
 
-    async def _slack_locale(self, slack_user_id: str) -> Lang | None:
-        cached = self._locales.get(slack_user_id)
+    async def _directory_locale(self, person: int) -> Lang | None:
+        cached = self._locales.get(person)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
             return cached[1]
         if time.monotonic() < self._quiet_until:
             return None
-        asking = self._asking.get(slack_user_id)
+        asking = self._asking.get(person)
         if asking is None:
-            asking = asyncio.ensure_future(self._ask(slack_user_id))
-            self._asking[slack_user_id] = asking
-            asking.add_done_callback(lambda _: self._asking.pop(slack_user_id, None))
+            asking = asyncio.ensure_future(self._ask(person))
+            self._asking[person] = asking
+            asking.add_done_callback(lambda _: self._asking.pop(person, None))
         return await asyncio.shield(asking)
 
-    async def _ask(self, slack_user_id: str) -> Lang | None:
+    async def _ask(self, person: int) -> Lang | None:
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
-                entry = await self._directory.describe(slack_user_id)
+                entry = await self._directory.describe(person)
         except (DeliveryFailed, TimeoutError) as error:
             self._quiet_until = time.monotonic() + QUIET_SECONDS
             logger.warning(
@@ -81,8 +89,8 @@ class LanguageResolver:
             )
             return None
         lang = as_lang(entry.language if entry is not None else None)
-        self._locales[slack_user_id] = (time.monotonic(), lang)
-        self._locales.move_to_end(slack_user_id)
+        self._locales[person] = (time.monotonic(), lang)
+        self._locales.move_to_end(person)
         while len(self._locales) > CACHE_SIZE:
             self._locales.popitem(last=False)
         return lang

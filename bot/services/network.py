@@ -25,10 +25,10 @@ async def snapshot(db: Database) -> OrgSnapshot:
     )
 
 
-async def reader_snapshot(db: Database, slack_user_id: str) -> OrgSnapshot:
+async def reader_snapshot(db: Database, reader: int) -> OrgSnapshot:
     """Every area and daycare, and of the people only the reader: what a guide card needs to
     place the reader, without reading the whole staff on every search."""
-    person = await org.person_by_slack_id(db, slack_user_id)
+    person = await org.person(db, reader)
     return OrgSnapshot(
         areas=tuple(await org.all_areas(db)),
         daycares=tuple(await org.all_daycares(db)),
@@ -36,7 +36,7 @@ async def reader_snapshot(db: Database, slack_user_id: str) -> OrgSnapshot:
     )
 
 
-async def network_for(db: Database, asker_id: str, query: str) -> NetworkAnswer:
+async def network_for(db: Database, asker_id: int, query: str) -> NetworkAnswer:
     snap = await snapshot(db)
     asker = snap.person(asker_id)
     coverage = tuple(coverage_of(snap)) if can(asker, Action.SEE_COVERAGE) else ()

@@ -88,8 +88,7 @@ def next_step(state: WelcomeState) -> Step:
     """What one superuser without a recorded welcome needs now.
 
     - no welcome reminder yet, or the newest was cancelled, or was recorded already (they
-      became a superuser again since), or went to a Slack id they no longer have: *plan*
-      a new stint;
+      became a superuser again since), or went to someone else: *plan* a new stint;
     - the newest was sent to them: *record* it;
     - it is pending or being sent, or failed to them (the coordinator's to retry): *wait*.
     """
@@ -98,7 +97,7 @@ def next_step(state: WelcomeState) -> Step:
         return "plan"
     if latest == "sent" and state.latest_key == state.recorded_key:
         return "plan"
-    if state.latest_recipient != state.slack_user_id:
+    if state.latest_recipient != state.person_id:
         # Pending or sending: its sender cancels it, and the next run plans anew.
         return "plan" if latest in ("sent", "failed") else "wait"
     return "record" if latest == "sent" else "wait"
@@ -128,7 +127,7 @@ async def _plan_stint(
 ) -> int:
     kind = welcome_kinds.WELCOME
     stint = max(kind.stint_of(state.latest_key), kind.stint_of(state.recorded_key)) + 1
-    person_id, superuser = state.person_id, state.slack_user_id
+    person_id = state.person_id
     created = 0
     # The notes before the welcome: see the module docstring.
     for ambassador in new.ambassadors:
@@ -137,41 +136,38 @@ async def _plan_stint(
             clock,
             calendar,
             person_id=person_id,
-            superuser=superuser,
             stint=stint,
-            ambassador=ambassador.slack_user_id,
+            ambassador=ambassador.id,
         )
         created += note is not None
-    made = await kind.plan_for(
-        db, clock, calendar, person_id=person_id, superuser=superuser, stint=stint
-    )
+    made = await kind.plan_for(db, clock, calendar, person_id=person_id, stint=stint)
     return created + (made is not None)
 
 
 # -- when due ------------------------------------------------------------------------------
 
 
-async def welcome_due(db: Database, person_id: int, recipient: str) -> Welcome | None:
-    """The welcome still to send: the person is a superuser with this Slack id and nobody has
-    recorded them as welcomed meanwhile. Else None (the reminder is cancelled)."""
+async def welcome_due(db: Database, person_id: int, recipient: int) -> Welcome | None:
+    """The welcome still to send: the person is a superuser, the welcome goes to them, and
+    nobody has recorded them as welcomed meanwhile. Else None (the reminder is cancelled)."""
     welcome = await welcome_for(db, person_id)
-    if welcome is None or welcome.superuser.slack_user_id != recipient:
+    if welcome is None or welcome.superuser.id != recipient:
         return None
     return welcome if await org.is_to_welcome(db, person_id) else None
 
 
-async def note_due(db: Database, person_id: int, recipient: str) -> Welcome | None:
+async def note_due(db: Database, person_id: int, recipient: int) -> Welcome | None:
     """The ambassador's note still to send: the person is still a superuser, in an area
     `recipient` is an ambassador of. Else None."""
     welcome = await welcome_for(db, person_id)
-    if welcome is None or not any(a.slack_user_id == recipient for a in welcome.ambassadors):
+    if welcome is None or not any(a.id == recipient for a in welcome.ambassadors):
         return None
     return welcome
 
 
-async def record_activity(db: Database, clock: Clock, slack_user_id: str) -> None:
+async def record_activity(db: Database, clock: Clock, person_id: int) -> None:
     """The person used the bot: a superuser who does, needs no onboarding follow-up."""
-    await nudges_repo.touch(db, slack_user_id, clock.now())
+    await nudges_repo.touch(db, person_id, clock.now())
 
 
 # -- new ambassadors -----------------------------------------------------------------------
@@ -200,7 +196,6 @@ async def plan_ambassador_welcomes(db: Database, clock: Clock, calendar: Working
             clock,
             calendar,
             person_id=new.person_id,
-            ambassador=new.slack_user_id,
             noticed_at=new.noticed_at,
         )
         await ambassador_welcomes.planned(db, new.person_id)
@@ -209,13 +204,14 @@ async def plan_ambassador_welcomes(db: Database, clock: Clock, calendar: Working
 
 
 async def ambassador_welcome_due(
-    db: Database, person_id: int, recipient: str
+    db: Database, person_id: int, recipient: int
 ) -> AmbassadorWelcome | None:
-    """The welcome as things are when it is sent: the person is still an ambassador with this
-    Slack id (else None: the reminder is cancelled), and the questions still open."""
+    """The welcome as things are when it is sent: the person is still an ambassador and the
+    welcome goes to them (else None: the reminder is cancelled), and the questions still
+    open."""
     snap = await snapshot(db)
-    person = next((p for p in snap.people if p.id == person_id), None)
-    if person is None or person.slack_user_id != recipient:
+    person = snap.person(person_id)
+    if person is None or person.id != recipient:
         return None
     area_ids = {r.area_id for r in person.roles if r.role == "ambassador"}
     areas = tuple(a for a in snap.areas if a.id in area_ids)

@@ -16,9 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.domain.org import ROLES, Role
+from bot.domain.refs import Platform
 from bot.services.matching import fold
 
-COLUMNS: tuple[str, ...] = ("email", "name", "role", "area", "daycare", "slack_user_id", "language")
+#: The file's column of a person's user id on the chat platform, and that platform. The
+#: column names are a contract (README and DESIGN.md name them, coordinators' sheets use
+#: them), so the column keeps Slack's name; the import makes each id an identity on
+#: `IDENTITY_PLATFORM` (`bot.services.org_import`). The one place the file meets Slack.
+IDENTITY_COLUMN = "slack_user_id"
+IDENTITY_PLATFORM: Platform = "slack"
+COLUMNS: tuple[str, ...] = ("email", "name", "role", "area", "daycare", IDENTITY_COLUMN, "language")
 LANGUAGES: tuple[str, ...] = ("da", "en")
 #: The words a coordinator may write in the language column (any case) → the stored code.
 LANGUAGE_WORDS: dict[str, str] = {
@@ -46,7 +53,8 @@ ROLE_WORDS: dict[str, Role] = {
 SEPARATOR = "|"
 EXPORT_DELIMITER = ";"
 EMAIL = re.compile(r"^[^@\s;,|<>\"]+@[^@\s;,|<>\"]+\.[^@\s;,|<>\"]+$")
-SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
+#: A user id as the identity column holds it (Slack's `U…`/`W…`).
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 #: Spreadsheets run a cell starting with these as a formula; export guards such cells with
 #: a leading apostrophe (and import removes it again), so a name taken from a Slack profile
 #: cannot become a formula on the coordinator's machine.
@@ -71,7 +79,8 @@ class OrgRow:
     roles: tuple[Role, ...]
     areas: tuple[str, ...]
     daycare: str | None
-    slack_user_id: str | None
+    #: The person's id on `IDENTITY_PLATFORM` (the file's identity column), if it names one.
+    external_id: str | None
     language: str | None
     line: int = 0
 
@@ -95,7 +104,7 @@ class Place:
 
 
 #: The columns that describe a person; a row with all of them empty describes a place.
-PERSON_COLUMNS = ("email", "name", "role", "slack_user_id", "language")
+PERSON_COLUMNS = ("email", "name", "role", IDENTITY_COLUMN, "language")
 
 
 @dataclass(frozen=True)
@@ -280,12 +289,12 @@ def _row(line: int, values: Mapping[str, str]) -> tuple[OrgRow, list[Problem]]:
         problems.append(Problem(line, key, dict(params)))
 
     email = cells["email"] or None
-    slack_id = cells["slack_user_id"] or None
+    user_id = cells[IDENTITY_COLUMN] or None
     if email is not None and not is_email(email):
         problem("org_csv.email_bad", email=email)
-    if slack_id is not None and not SLACK_USER_ID.match(slack_id):
-        problem("org_csv.slack_id_bad", slack_id=slack_id)
-    if email is None and slack_id is None:
+    if user_id is not None and not USER_ID.match(user_id):
+        problem("org_csv.slack_id_bad", slack_id=user_id)
+    if email is None and user_id is None:
         problem("org_csv.email_or_id")
     if not cells["name"]:
         problem("org_csv.name_missing")
@@ -307,7 +316,7 @@ def _row(line: int, values: Mapping[str, str]) -> tuple[OrgRow, list[Problem]]:
     ordered = tuple(role for role in ROLES if role in roles)
     areas = _parts(cells["area"])
     daycare = cells["daycare"] or None
-    row = OrgRow(email, cells["name"], ordered, areas, daycare, slack_id, language, line)
+    row = OrgRow(email, cells["name"], ordered, areas, daycare, user_id, language, line)
     # Which places a row needs follows from its roles: with a role unread, the area and the
     # daycare it names cannot be judged, and "unused" would only repeat the one mistake.
     if not unknown:
@@ -348,7 +357,7 @@ def _across_rows(rows: Sequence[OrgRow]) -> list[Problem]:
     """Duplicates and a daycare placed in two areas; the later line gets the problem."""
     problems: list[Problem] = []
     emails: dict[str, int] = {}
-    slack_ids: dict[str, int] = {}
+    user_ids: dict[str, int] = {}
     for row in rows:
         if row.email is not None and is_email(row.email):
             first = emails.setdefault(key_of(row.email), row.line)
@@ -358,14 +367,14 @@ def _across_rows(rows: Sequence[OrgRow]) -> list[Problem]:
                         row.line, "org_csv.email_duplicate", {"email": row.email, "other": first}
                     )
                 )
-        if row.slack_user_id is not None:
-            first = slack_ids.setdefault(row.slack_user_id, row.line)
+        if row.external_id is not None:
+            first = user_ids.setdefault(row.external_id, row.line)
             if first != row.line:
                 problems.append(
                     Problem(
                         row.line,
                         "org_csv.slack_id_duplicate",
-                        {"slack_id": row.slack_user_id, "other": first},
+                        {"slack_id": row.external_id, "other": first},
                     )
                 )
     problems.extend(_placement_conflicts(rows))
@@ -486,7 +495,7 @@ def write_org_csv(rows: Iterable[OrgRow]) -> bytes:
             "role": SEPARATOR.join(row.roles),
             "area": SEPARATOR.join(row.areas),
             "daycare": row.daycare or "",
-            "slack_user_id": row.slack_user_id or "",
+            IDENTITY_COLUMN: row.external_id or "",
             "language": row.language or "",
         }
         writer.writerow([_guarded(values[column]) for column in COLUMNS])

@@ -1,11 +1,15 @@
 """`tovholder org import`: the organisation as the coordinator's spreadsheet says it is.
 
 Three steps, so a bad file never leaves a half-loaded organisation: the file is read and
-checked (`org_csv`), people without a Slack id are looked up by e-mail, and then, inside one
-transaction, the file is compared with the database and — only when no line has a problem —
-written. Importing the same file twice changes nothing. The import sends nothing to Slack
-but the e-mail look-ups: a new superuser is only *queued* for the welcome (`welcomed_at`
-NULL), which the onboarding job sends.
+checked (`org_csv`), people without a user id on the chat platform are looked up there by
+e-mail, and then, inside one transaction, the file is compared with the database and — only
+when no line has a problem — written. Importing the same file twice changes nothing. The
+import sends nothing to the platform but the e-mail look-ups: a new superuser is only
+*queued* for the welcome (`welcomed_at` NULL), which the onboarding job sends.
+
+The file's identity column (`org_csv.IDENTITY_COLUMN`) names each person's user id on
+`org_csv.IDENTITY_PLATFORM`; the import keeps it as the person's identity there, and matches
+people by it after their e-mail.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import aiosqlite
 from bot.clock import Clock, utc_iso
 from bot.domain.org import ROLES, Daycare, Person, Role, RoleAssignment
 from bot.services.org_csv import (
+    IDENTITY_PLATFORM,
     OrgRow,
     Problem,
     is_email,
@@ -26,17 +31,17 @@ from bot.services.org_csv import (
     read_org_csv,
 )
 from storage.db import Database
-from storage.repositories import ambassador_welcomes, org, org_sync
+from storage.repositories import ambassador_welcomes, identities, org, org_sync
 from storage.repositories.org_sync import OrgState
 
-#: e-mail -> Slack user id, None when Slack has no active user with that address.
+#: e-mail -> the user id on the chat platform, None when it has no active user with it.
 EmailLookup = Callable[[str], Awaitable[str | None]]
 #: (role, area key, daycare key): a role compared by the names the file uses.
 RoleKey = tuple[Role, str | None, str | None]
 
 
 class LookupFailed(Exception):
-    """Slack answered an e-mail look-up with an error other than "not found"."""
+    """The platform answered an e-mail look-up with an error other than "not found"."""
 
     def __init__(self, error: str) -> None:
         super().__init__(error)
@@ -86,7 +91,7 @@ async def import_org(
 ) -> ImportCounts:
     """Import the file or raise `ImportRefused` with every problem (nothing written).
 
-    `lookup` is None when no bot token is set: rows without a Slack id are then problems.
+    `lookup` is None when no bot token is set: rows without a user id are then problems.
     `prune` removes people the file does not name. `welcome_new=False` records the people
     who would be queued for a welcome as welcomed now (the demo does not greet its cast).
     `places` (area -> daycares) are held even when no row names them, like the file's own
@@ -100,16 +105,16 @@ async def import_org(
     }
     for place in parsed.places:
         wanted_places.setdefault(place.area, []).extend([place.daycare] if place.daycare else [])
-    slack_ids, lookup_problems = await _slack_ids(parsed.rows, lookup)
+    user_ids, lookup_problems = await _user_ids(parsed.rows, lookup)
     bad = parsed.bad_lines | {problem.line for problem in lookup_problems}
     rows = [
-        replace(row, slack_user_id=slack_ids[row.line])
+        replace(row, external_id=user_ids[row.line])
         for row in parsed.rows
-        if row.line not in bad and row.line in slack_ids
+        if row.line not in bad and row.line in user_ids
     ]
     now = utc_iso(clock.now())
     async with db.transaction() as conn:
-        state = await org_sync.load_org(conn)
+        state = await org_sync.load_org(conn, IDENTITY_PLATFORM)
         plan = plan_import(state, rows, wanted_places, prune=prune)
         problems = [*parsed.problems, *lookup_problems, *plan.problems]
         if problems:
@@ -118,16 +123,16 @@ async def import_org(
     return plan.counts
 
 
-async def _slack_ids(
+async def _user_ids(
     rows: Sequence[OrgRow], lookup: EmailLookup | None
 ) -> tuple[dict[int, str], list[Problem]]:
-    """line -> Slack id, from the file or from Slack; each address is asked once."""
+    """line -> user id, from the file or from the platform; each address is asked once."""
     ids: dict[int, str] = {}
     problems: list[Problem] = []
     answers: dict[str, str | None] = {}
     for row in rows:
-        if row.slack_user_id is not None:
-            ids[row.line] = row.slack_user_id
+        if row.external_id is not None:
+            ids[row.line] = row.external_id
             continue
         if row.email is None or not is_email(row.email):
             continue  # already a problem of the file
@@ -144,17 +149,17 @@ async def _slack_ids(
             ids[row.line] = found
     first: dict[str, OrgRow] = {}
     for row in rows:
-        slack_id = ids.get(row.line)
-        if slack_id is None:
+        user_id = ids.get(row.line)
+        if user_id is None:
             continue
-        other = first.setdefault(slack_id, row)
-        looked_up = row.slack_user_id is None or other.slack_user_id is None
+        other = first.setdefault(user_id, row)
+        looked_up = row.external_id is None or other.external_id is None
         if other is not row and looked_up:
             problems.append(
                 Problem(
                     row.line,
                     "org_import.same_slack_user",
-                    {"slack_id": slack_id, "other": other.line},
+                    {"slack_id": user_id, "other": other.line},
                 )
             )
     return ids, problems
@@ -240,9 +245,9 @@ def _plan_people(
     *,
     prune: bool,
 ) -> Tally:
-    """Match by e-mail first, then by Slack id among those no e-mail matched."""
+    """Match by e-mail first, then by user id among those no e-mail matched."""
     by_email = {key_of(p.email): p for p in state.people if p.email}
-    by_slack = {p.slack_user_id: p for p in state.people}
+    by_user = {state.external_ids[p.id]: p for p in state.people if p.id in state.external_ids}
     matched: dict[int, Person] = {}
     for row in rows:
         person = by_email.get(key_of(row.email)) if row.email else None
@@ -250,7 +255,7 @@ def _plan_people(
             matched[row.line] = person
     claimed = {p.id for p in matched.values()}
     for row in rows:
-        person = by_slack.get(row.slack_user_id or "")
+        person = by_user.get(row.external_id or "")
         if row.line not in matched and person is not None and person.id not in claimed:
             matched[row.line] = person
             claimed.add(person.id)
@@ -261,13 +266,13 @@ def _plan_people(
     created = updated = unchanged = 0
     for row in rows:
         person = matched.get(row.line)
-        holder = by_slack.get(row.slack_user_id or "")
+        holder = by_user.get(row.external_id or "")
         if holder is not None and holder.id in staying:
             plan.problems.append(
                 Problem(
                     row.line,
                     "org_import.slack_id_taken",
-                    {"slack_id": holder.slack_user_id, "name": holder.name},
+                    {"slack_id": state.external_ids[holder.id], "name": holder.name},
                 )
             )
         roles = _row_roles(row, placed)
@@ -276,8 +281,8 @@ def _plan_people(
             created += 1
             continue
         changed = (
-            (row.name, row.email, row.language, row.slack_user_id)
-            != (person.name, person.email, person.language, person.slack_user_id)
+            (row.name, row.email, row.language, row.external_id)
+            != (person.name, person.email, person.language, state.external_ids.get(person.id))
         ) or roles != _person_roles(person, state)
         gains = row.is_superuser and not person.has_role("superuser")
         plan.people.append(PersonPlan(row, roles, person, changed, gains))
@@ -317,7 +322,7 @@ def _person_roles(person: Person, state: OrgState) -> frozenset[RoleKey]:
 
 
 async def _apply(conn: aiosqlite.Connection, plan: Plan, now: str, *, welcome_new: bool) -> None:
-    """Removals first and Slack ids parked before they move, so every UNIQUE holds."""
+    """Removals first and user ids parked before they move, so every UNIQUE holds."""
     for person_id in plan.removals:
         await org_sync.delete_person(conn, person_id)
     area_ids = {key_of(a.name): a.id for a in plan.state.areas}
@@ -330,12 +335,13 @@ async def _apply(conn: aiosqlite.Connection, plan: Plan, now: str, *, welcome_ne
         await org_sync.move_daycare(conn, daycare_id, area_ids[area_key])
 
     for item in plan.people:
-        if item.person is not None and item.person.slack_user_id != item.row.slack_user_id:
-            await org_sync.park_slack_id(conn, item.person.id)
+        held = plan.state.external_ids.get(item.person.id) if item.person else None
+        if item.person is not None and held != item.row.external_id:
+            await org_sync.park_identity(conn, IDENTITY_PLATFORM, item.person.id)
     welcomed = None if welcome_new else now
     for item in plan.people:
         row = item.row
-        assert row.slack_user_id is not None
+        assert row.external_id is not None
         roles = [
             RoleAssignment(
                 role,
@@ -345,8 +351,8 @@ async def _apply(conn: aiosqlite.Connection, plan: Plan, now: str, *, welcome_ne
             for role, area, daycare in sorted(item.roles, key=_role_order)
         ]
         if item.person is None:
-            person_id = await org.insert_person(
-                conn, row.slack_user_id, row.name, row.email, row.language, now
+            person_id = await org.insert_member(
+                conn, IDENTITY_PLATFORM, row.external_id, row.name, row.email, row.language, now
             )
             await org_sync.replace_roles(conn, person_id, roles)
             if not welcome_new:
@@ -357,7 +363,7 @@ async def _apply(conn: aiosqlite.Connection, plan: Plan, now: str, *, welcome_ne
         await org_sync.update_person(
             conn,
             item.person.id,
-            slack_user_id=row.slack_user_id,
+            identity=(IDENTITY_PLATFORM, row.external_id),
             name=row.name,
             email=row.email,
             language=row.language,
@@ -394,8 +400,9 @@ async def export_rows(db: Database) -> OrgExport:
     rows: list[OrgRow] = []
     inexact: list[str] = []
     people = sorted(await org.all_people(db), key=lambda p: (p.name.casefold(), p.id))
+    user_ids = await identities.external_ids(db, IDENTITY_PLATFORM, [p.id for p in people])
     for person in people:
-        row, exact = _export_row(person, areas, daycares)
+        row, exact = _export_row(person, user_ids.get(person.id), areas, daycares)
         rows.append(row)
         if not exact:
             inexact.append(person.name)
@@ -421,7 +428,10 @@ def _place_rows(
 
 
 def _export_row(
-    person: Person, areas: Mapping[int, str], daycares: Mapping[int, Daycare]
+    person: Person,
+    user_id: str | None,
+    areas: Mapping[int, str],
+    daycares: Mapping[int, Daycare],
 ) -> tuple[OrgRow, bool]:
     ambassador_of = sorted(
         {areas[r.area_id] for r in person.roles if r.role == "ambassador" and r.area_id},
@@ -446,7 +456,7 @@ def _export_row(
         roles=roles,
         areas=tuple(row_areas),
         daycare=daycare.name if daycare else None,
-        slack_user_id=person.slack_user_id,
+        external_id=user_id,
         language=person.language,
     )
     return row, exact

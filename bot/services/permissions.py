@@ -21,7 +21,7 @@ from bot.domain.org import ROLES, Area, Daycare, Person, Role
 from bot.domain.trainings import superuser_daycare_in
 from bot.errors import NotAllowed
 from storage.db import Database
-from storage.repositories import org
+from storage.repositories import identities, org
 
 
 class Action(StrEnum):
@@ -79,9 +79,12 @@ def can(person: Person | None, action: Action) -> bool:
     return any(assignment.role in ALLOWED[action] for assignment in person.roles)
 
 
-async def person_can(db: Database, slack_user_id: str, action: Action) -> bool:
-    """`can` for a Slack user, looked up by id (someone not in the organisation is None)."""
-    return can(await org.person_by_slack_id(db, slack_user_id), action)
+async def person_can(db: Database, person: int | str | None, action: Action) -> bool:
+    """`can` for a person, looked up by their person id (someone not in the organisation is
+    None). Transitional, until every caller passes person ids: a `str` is a Slack user id."""
+    if isinstance(person, str):
+        person = await identities.person_of(db, "slack", person) if person else None
+    return can(await org.person(db, person), action)
 
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -109,9 +112,9 @@ def required(handler: Callable[..., Any]) -> Action | None:
     return action if isinstance(action, Action) else None
 
 
-async def ensure_allowed(db: Database, slack_user_id: str, action: Action | None) -> None:
+async def ensure_allowed(db: Database, person: int | str | None, action: Action | None) -> None:
     """Raise NotAllowed unless the person may do `action` (None: nothing is required)."""
-    if action is not None and not await person_can(db, slack_user_id, action):
+    if action is not None and not await person_can(db, person, action):
         raise NotAllowed(action)
 
 
@@ -143,12 +146,10 @@ def plannable_areas(person: Person | None, areas: Sequence[Area]) -> list[Area]:
     return [area for area in areas if area.id in own]
 
 
-def may_manage_training(person: Person | None, ambassador_slack_id: str) -> bool:
+def may_manage_training(person: Person | None, ambassador_id: int | None) -> bool:
     """Move, cancel or record attendance of a training: the ambassador who planned it (it is
     theirs to hold), or a coordinator (who can step in when the ambassador cannot)."""
-    return person is not None and (
-        person.slack_user_id == ambassador_slack_id or person.has_role("coordinator")
-    )
+    return person is not None and (person.id == ambassador_id or person.has_role("coordinator"))
 
 
 def belongs_to_area(person: Person | None, area_id: int, daycares: Sequence[Daycare]) -> bool:

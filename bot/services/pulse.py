@@ -73,12 +73,12 @@ def previous_week(clock: Clock) -> Period:
     return week_of(clock.now().astimezone(clock.tz).date() - timedelta(days=7))
 
 
-async def scope_for(db: Database, slack_user_id: str) -> Scope:
+async def scope_for(db: Database, person_id: int) -> Scope:
     """The widest pulse the person may read. Raises NoScope."""
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     if person is None:
-        raise NoScope(slack_user_id)
+        raise NoScope(person_id)
     if person.has_role("leader") or person.has_role("coordinator"):
         return NETWORK
     own = frozenset(r.area_id for r in person.roles if r.role == "ambassador" and r.area_id)
@@ -87,7 +87,7 @@ async def scope_for(db: Database, slack_user_id: str) -> Scope:
         return Scope("areas", names, area_ids=own)
     daycare = snap.daycare_of(person)
     if daycare is None:
-        raise NoScope(slack_user_id)
+        raise NoScope(person_id)
     return Scope("daycare", daycare.name, frozenset({daycare.area_id}), daycare.id)
 
 
@@ -334,7 +334,7 @@ def _period_at(words: list[str], start: int, day: date) -> tuple[Period, int] | 
     return None
 
 
-async def decidable(db: Database, reader_id: str, found: Pulse) -> tuple[tuple[int, str], ...]:
+async def decidable(db: Database, reader_id: int, found: Pulse) -> tuple[tuple[int, str], ...]:
     """The tools waiting for a verdict, as (id, name), when the reader keeps leadership's
     decisions — so a leader can decide from the pulse itself; nobody else gets buttons."""
     if not found.decisions_waiting or not await person_can(db, reader_id, Action.RECORD_DECISIONS):

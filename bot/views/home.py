@@ -141,7 +141,7 @@ def _superuser(lang: str, part: SuperuserHome, home: Home, tz: ZoneInfo) -> list
 # -- ambassador -------------------------------------------------------------------------------
 
 
-def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[Part]:
+def _ambassador(lang: str, part: AmbassadorHome, me: int, tz: ZoneInfo) -> list[Part]:
     parts: list[Part] = [Heading(t(lang, "home.ambassador.header", areas=", ".join(part.areas)))]
     tests = []
     for line in part.tests:
@@ -191,7 +191,7 @@ def _ambassador(lang: str, part: AmbassadorHome, me: str, tz: ZoneInfo) -> list[
         t(
             lang,
             "home.ambassador.superuser",
-            who=mention(s.person.slack_user_id),
+            who=mention(s.person.id),
             daycare=literal(s.daycare),
         )
         for s in part.to_train
@@ -290,7 +290,7 @@ def home_view(lang: str, home: Home, tz: ZoneInfo) -> HomePage:
     if home.leadership is not None:
         roles.append(_leadership(lang, home.leadership, tz))
     if home.ambassador is not None:
-        roles.append(_ambassador(lang, home.ambassador, home.person.slack_user_id, tz))
+        roles.append(_ambassador(lang, home.ambassador, home.person.id, tz))
     if home.superuser is not None:
         roles.append(_superuser(lang, home.superuser, home, tz))
     if not roles:  # in the organisation without a role that has a Home part

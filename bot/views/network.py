@@ -12,7 +12,7 @@ from bot.views.text import literal, mention
 
 
 def mentions(people: tuple[Person, ...] | list[Person]) -> str:
-    return ", ".join(mention(p.slack_user_id) for p in people)
+    return ", ".join(mention(p.id) for p in people)
 
 
 def network_message(lang: str, answer: NetworkAnswer) -> Message:

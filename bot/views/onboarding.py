@@ -49,7 +49,7 @@ def new_superuser_note(lang: str, welcome: Welcome) -> Message:
     text = t(
         lang,
         "welcome.ambassador_note",
-        superuser=mention(welcome.superuser.slack_user_id),
+        superuser=mention(welcome.superuser.id),
         daycare=literal(welcome.daycare.name),
         area=literal(welcome.area.name),
     )

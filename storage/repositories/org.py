@@ -33,8 +33,11 @@ async def all_daycares(db: Database) -> list[Daycare]:
     return [Daycare(row["id"], row["name"], row["area_id"]) for row in rows]
 
 
-async def person_by_slack_id(db: Database, slack_user_id: str) -> Person | None:
-    people = await _people(db, slack_user_id)
+async def person(db: Database, person_id: int | None) -> Person | None:
+    """Someone of the organisation by their person id; None for a guest or nobody."""
+    if person_id is None:
+        return None
+    people = await _people(db, person_id)
     return people[0] if people else None
 
 
@@ -42,25 +45,23 @@ async def all_people(db: Database) -> list[Person]:
     return await _people(db, None)
 
 
-async def _people(db: Database, slack_user_id: str | None) -> list[Person]:
+async def _people(db: Database, person_id: int | None) -> list[Person]:
     rows = await db.fetchall(
-        "SELECT p.id, i.external_id AS slack_user_id, p.name, p.email, p.language,"
-        " r.role, r.area_id, r.daycare_id"
-        " FROM people p JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
-        " LEFT JOIN person_roles r ON r.person_id = p.id"
-        " WHERE p.in_organisation = 1 AND (?1 IS NULL OR i.external_id = ?1)"
+        "SELECT p.id, p.name, p.email, p.language, r.role, r.area_id, r.daycare_id"
+        " FROM people p LEFT JOIN person_roles r ON r.person_id = p.id"
+        " WHERE p.in_organisation = 1 AND (?1 IS NULL OR p.id = ?1)"
         " ORDER BY p.name, p.id, r.role, r.area_id, r.daycare_id",
-        (slack_user_id,),
+        (person_id,),
     )
     roles: dict[int, list[RoleAssignment]] = defaultdict(list)
-    base: dict[int, tuple[str, str, str | None, str | None]] = {}
+    base: dict[int, tuple[str, str | None, str | None]] = {}
     for row in rows:
-        base[row["id"]] = (row["slack_user_id"], row["name"], row["email"], row["language"])
+        base[row["id"]] = (row["name"], row["email"], row["language"])
         if row["role"] is not None:
             roles[row["id"]].append(RoleAssignment(row["role"], row["area_id"], row["daycare_id"]))
     return [
-        Person(pid, slack_id, name, email, language, tuple(roles[pid]))
-        for pid, (slack_id, name, email, language) in base.items()
+        Person(pid, name, email, language, tuple(roles[pid]))
+        for pid, (name, email, language) in base.items()
     ]
 
 
@@ -80,15 +81,15 @@ async def insert_daycare(conn: aiosqlite.Connection, area_id: int, name: str, no
 
 async def insert_person(
     conn: aiosqlite.Connection,
-    slack_user_id: str,
     name: str,
     email: str | None,
     language: str | None,
     now: str,
+    *,
+    guest: int | None = None,
 ) -> int:
-    """A person of the organisation, with their Slack identity. Someone who used the bot as
-    a guest keeps their person (and everything that points at them) and joins."""
-    guest = await identities.person_in(conn, "slack", slack_user_id)
+    """A person of the organisation. `guest`: the person of someone who used the bot before
+    they were in it, who keeps their person (and everything that points at them) and joins."""
     if guest is not None:
         await conn.execute(
             "UPDATE people SET name = ?, email = ?, language = ?, in_organisation = 1,"
@@ -101,8 +102,25 @@ async def insert_person(
         (name, email, language, now, now),
     )
     assert cursor.lastrowid is not None
-    await identities.link(conn, "slack", slack_user_id, cursor.lastrowid, None, None)
     return cursor.lastrowid
+
+
+async def insert_member(
+    conn: aiosqlite.Connection,
+    platform: str,
+    external_id: str,
+    name: str,
+    email: str | None,
+    language: str | None,
+    now: str,
+) -> int:
+    """A person of the organisation with their user id on a chat platform (the organisation
+    file names them so). Someone the platform's id already names, a guest, joins as themself."""
+    guest = await identities.person_in(conn, platform, external_id)
+    person_id = await insert_person(conn, name, email, language, now, guest=guest)
+    if guest is None:
+        await identities.link(conn, platform, external_id, person_id, None, None)
+    return person_id
 
 
 async def add_role(
@@ -138,11 +156,10 @@ class WelcomeState:
     """
 
     person_id: int
-    slack_user_id: str
     recorded_key: str | None
     latest_key: str | None
     latest_state: str | None
-    latest_recipient: str | None
+    latest_recipient: int | None
     latest_sent_at: str | None
 
 
@@ -150,9 +167,7 @@ async def welcome_states(db: Database, key_prefix: str) -> list[WelcomeState]:
     """Every superuser with `welcomed_at` NULL and their newest reminder keyed
     `<key_prefix>:<person id>:…` (a range on the unique key index, not a scan)."""
     rows = await db.fetchall(
-        "SELECT p.id, (SELECT i.external_id FROM identities i"
-        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
-        " p.welcome_key, r.dedupe_key, r.state, r.recipient,"
+        "SELECT p.id, p.welcome_key, r.dedupe_key, r.state, r.recipient,"
         " r.sent_at FROM people p"
         " LEFT JOIN reminders r ON r.id = (SELECT MAX(x.id) FROM reminders x"
         "  WHERE x.dedupe_key > ?1 || ':' || p.id || ':'"
@@ -165,7 +180,6 @@ async def welcome_states(db: Database, key_prefix: str) -> list[WelcomeState]:
     return [
         WelcomeState(
             person_id=row["id"],
-            slack_user_id=row["slack_user_id"],
             recorded_key=row["welcome_key"],
             latest_key=row["dedupe_key"],
             latest_state=row["state"],

@@ -9,8 +9,8 @@ timestamps, not domain objects.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiosqlite
@@ -25,10 +25,13 @@ class OrgState:
     areas: tuple[Area, ...]
     daycares: tuple[Daycare, ...]
     people: tuple[Person, ...]
+    #: person id -> their user id on the file's platform (people without one left out).
+    external_ids: Mapping[int, str] = field(default_factory=dict)
 
 
-async def load_org(conn: aiosqlite.Connection) -> OrgState:
-    """Everything the import compares the file with, read inside its transaction."""
+async def load_org(conn: aiosqlite.Connection, platform: str) -> OrgState:
+    """Everything the import compares the file with, read inside its transaction; each
+    person's identity on `platform`, the one the file names."""
     async with conn.execute("SELECT id, name FROM areas ORDER BY id") as cursor:
         areas = tuple(Area(row["id"], row["name"]) for row in await cursor.fetchall())
     async with conn.execute("SELECT id, name, area_id FROM daycares ORDER BY id") as cursor:
@@ -45,38 +48,35 @@ async def load_org(conn: aiosqlite.Connection) -> OrgState:
                 RoleAssignment(row["role"], row["area_id"], row["daycare_id"])
             )
     async with conn.execute(
-        "SELECT p.id, i.external_id AS slack_user_id, p.name, p.email, p.language"
-        " FROM people p JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
-        " WHERE p.in_organisation = 1 ORDER BY p.id"
+        "SELECT p.id, i.external_id, p.name, p.email, p.language"
+        " FROM people p LEFT JOIN identities i ON i.person_id = p.id AND i.platform = ?"
+        " WHERE p.in_organisation = 1 ORDER BY p.id",
+        (platform,),
     ) as cursor:
-        people = tuple(
-            Person(
-                row["id"],
-                row["slack_user_id"],
-                row["name"],
-                row["email"],
-                row["language"],
-                tuple(roles[row["id"]]),
-            )
-            for row in await cursor.fetchall()
-        )
-    return OrgState(areas, daycares, people)
+        rows = list(await cursor.fetchall())
+    people = tuple(
+        Person(row["id"], row["name"], row["email"], row["language"], tuple(roles[row["id"]]))
+        for row in rows
+    )
+    external_ids = {row["id"]: row["external_id"] for row in rows if row["external_id"]}
+    return OrgState(areas, daycares, people, external_ids)
 
 
 async def move_daycare(conn: aiosqlite.Connection, daycare_id: int, area_id: int) -> None:
     await conn.execute("UPDATE daycares SET area_id = ? WHERE id = ?", (area_id, daycare_id))
 
 
-async def park_slack_id(conn: aiosqlite.Connection, person_id: int) -> None:
-    """Free a person's Slack id before it moves to someone else in the same import."""
-    await identities.unlink_person(conn, "slack", person_id)
+async def park_identity(conn: aiosqlite.Connection, platform: str, person_id: int) -> None:
+    """Free a person's user id on the platform before it moves to someone else in the same
+    import."""
+    await identities.unlink_person(conn, platform, person_id)
 
 
 async def update_person(
     conn: aiosqlite.Connection,
     person_id: int,
     *,
-    slack_user_id: str,
+    identity: tuple[str, str],
     name: str,
     email: str | None,
     language: str | None,
@@ -86,7 +86,8 @@ async def update_person(
         "UPDATE people SET name = ?, email = ?, language = ?, updated_at = ? WHERE id = ?",
         (name, email, language, now, person_id),
     )
-    await identities.link(conn, "slack", slack_user_id, person_id, None, None)
+    platform, external_id = identity
+    await identities.link(conn, platform, external_id, person_id, None, None)
     if email:  # the guides this person owns follow a new address, so exports stay current
         await conn.execute(
             "UPDATE guides SET owner_email = lower(?) WHERE owner_id = ?", (email, person_id)
@@ -134,15 +135,21 @@ async def daycare_records(db: Database) -> list[dict[str, Any]]:
 
 
 async def people_records(db: Database) -> list[dict[str, Any]]:
-    """Each person with their roles, places named as well as numbered for a reader."""
+    """Each person with their roles and their identities (the platform and their user id
+    there), places named as well as numbered for a reader."""
     people = _records(
         await db.fetchall(
-            "SELECT p.id, (SELECT i.external_id FROM identities i"
-            " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
-            " p.name, p.email, p.language, p.created_at, p.updated_at, p.welcomed_at"
+            "SELECT p.id, p.name, p.email, p.language, p.created_at, p.updated_at, p.welcomed_at"
             " FROM people p WHERE p.in_organisation = 1 ORDER BY p.id"
         )
     )
+    held: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in await db.fetchall(
+        "SELECT person_id, platform, external_id FROM identities ORDER BY platform, external_id"
+    ):
+        held[row["person_id"]].append(
+            {"platform": row["platform"], "external_id": row["external_id"]}
+        )
     roles: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in await db.fetchall(
         "SELECT r.person_id, r.role, r.area_id, a.name AS area, r.daycare_id, d.name AS daycare"
@@ -152,17 +159,21 @@ async def people_records(db: Database) -> list[dict[str, Any]]:
         record = dict(row)
         roles[record.pop("person_id")].append(record)
     for person in people:
+        person["identities"] = held[person["id"]]
         person["roles"] = roles[person["id"]]
     return people
 
 
 async def settings_records(db: Database) -> dict[str, dict[str, Any]]:
     """key -> value, who set it and when (settings changes are part of an audit)."""
-    rows = await db.fetchall("SELECT key, value, updated_by, updated_at FROM settings ORDER BY key")
+    rows = await db.fetchall(
+        "SELECT key, value, updated_by, via, updated_at FROM settings ORDER BY key"
+    )
     return {
         row["key"]: {
             "value": row["value"],
             "updated_by": row["updated_by"],
+            "via": row["via"],
             "updated_at": row["updated_at"],
         }
         for row in rows
