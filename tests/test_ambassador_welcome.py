@@ -27,6 +27,7 @@ from storage.db import Database
 from storage.migrations import migrate
 from storage.repositories import org
 from tests.conftest import TZ
+from tests.people import person_id
 
 #: The kinds' names, as stored with each reminder.
 AMBASSADOR_WELCOME = ambassador_welcome.AMBASSADOR_WELCOME.name
@@ -50,7 +51,7 @@ async def demo(db: Database, clock: ManualClock) -> Database:
 
 async def set_role(db: Database, slack_id: str, role: Role, area: str | None, *, on: bool) -> int:
     snap = await snapshot(db)
-    person = snap.person(slack_id)
+    person = snap.person(await person_id(db, slack_id))
     assert person is not None
     area_id = next(a.id for a in snap.areas if a.name == area) if area else None
     async with db.transaction() as conn:
@@ -58,7 +59,7 @@ async def set_role(db: Database, slack_id: str, role: Role, area: str | None, *,
     return person.id
 
 
-async def welcomes(db: Database, clock: ManualClock) -> list[tuple[str, str]]:
+async def welcomes(db: Database, clock: ManualClock) -> list[tuple[int, str]]:
     rows = await reminders.list_reminders(db, due_only=False, now=clock.now())
     return [(r.recipient, r.dedupe_key) for r in rows if r.kind == AMBASSADOR_WELCOME]
 
@@ -99,13 +100,13 @@ async def test_becoming_an_ambassador_plans_one_welcome_and_again_after_a_break(
     await set_role(demo, AHMED, "ambassador", "Syd", on=True)  # one more area: not new
     assert await plan_welcomes(demo, clock, CALENDAR) == 0
     ((recipient, key),) = await welcomes(demo, clock)
-    assert recipient == AHMED and key.startswith(f"{AMBASSADOR_WELCOME}:{ahmed}:")
+    assert recipient == ahmed and key.startswith(f"{AMBASSADOR_WELCOME}:{ahmed}:")
 
     # No longer an ambassador: the welcome is not sent; an ambassador again later: a new one.
     await set_role(demo, AHMED, "ambassador", "Nord", on=False)
     await set_role(demo, AHMED, "ambassador", "Syd", on=False)
     await plan_welcomes(demo, clock, CALENDAR)
-    assert await ambassador_welcome_due(demo, ahmed, AHMED) is None
+    assert await ambassador_welcome_due(demo, ahmed, ahmed) is None
     clock.advance(timedelta(minutes=5))
     await set_role(demo, AHMED, "ambassador", "Nord", on=True)
     assert await plan_welcomes(demo, clock, CALENDAR) == 1
@@ -120,7 +121,7 @@ async def test_the_welcome_lists_the_areas_open_questions_five_and_the_rest_coun
     await mark_answered(demo, clock, asked[1], METTE, "Tryk på mikrofonen.")  # answered
     await question(demo, clock, CAMILLA, 9)  # Syd: another area
     ahmed = await set_role(demo, AHMED, "ambassador", "Nord", on=True)
-    welcome = await ambassador_welcome_due(demo, ahmed, AHMED)
+    welcome = await ambassador_welcome_due(demo, ahmed, ahmed)
     assert welcome is not None
     assert [q.id for q in welcome.open_questions] == asked[2:]
 
@@ -144,7 +145,7 @@ async def test_with_no_open_questions_the_welcome_says_so(
     demo: Database, clock: ManualClock
 ) -> None:
     ahmed = await set_role(demo, AHMED, "ambassador", "Syd", on=True)
-    welcome = await ambassador_welcome_due(demo, ahmed, AHMED)
+    welcome = await ambassador_welcome_due(demo, ahmed, ahmed)
     assert welcome is not None and welcome.open_questions == ()
     shown = texts(render.message(ambassador_welcome_message("da", welcome)))
     assert "ingen ubesvarede spørgsmål fra dit område lige nu" in shown
@@ -164,7 +165,9 @@ async def test_the_upgrade_welcomes_none_of_the_ambassadors_already_there(
             await conn.execute("DELETE FROM _migrations WHERE name = '0024_ambassador_welcomes'")
         async with db.transaction() as conn:
             nord = await org.insert_area(conn, "Nord", "then")
-            karen = await org.insert_person(conn, "U0KAREN01", "Karen Dahl", None, None, "then")
+            karen = await org.insert_member(
+                conn, "slack", "U0KAREN01", "Karen Dahl", None, None, "then"
+            )
             await org.set_role(
                 conn, karen, "ambassador", area_id=nord, daycare_id=None, present=True
             )

@@ -36,7 +36,7 @@ from bot.jobs.dispatcher import (
 from bot.local import LocalSlack
 from bot.reminders.kind import Built, Payload, ReminderKind
 from bot.runtime import Services
-from bot.services import reminders
+from bot.services import identities, reminders
 from bot.services.working_time import WorkingCalendar
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
@@ -148,11 +148,13 @@ NOTES = kinds(Scripted("note", note), Scripted("gone", gone))
 async def plan(
     db: Database, clock: ManualClock, key: str, recipient: str, kind: str = "note", n: int = 0
 ) -> Reminder:
+    """A reminder to the person with the Slack id `recipient` (a guest person when the
+    database does not know them: the stand-in does)."""
     made = await reminders.schedule(
         db,
         clock,
         kind=kind,
-        recipient=recipient,
+        recipient=await identities.person_for(db, clock, "slack", recipient),
         due=clock.now(),
         payload={"n": n},
         dedupe_key=key,
@@ -402,10 +404,10 @@ def test_the_pacer_keeps_both_limits_and_holds_after_a_429(fake: FakeTime) -> No
 
 
 def test_a_batch_for_one_person_is_interleaved_with_the_others() -> None:
-    def r(n: int, who: str) -> Reminder:
+    def r(n: int, who: int) -> Reminder:
         return Reminder(n, "note", who, "2026-11-30T08:00:00+00:00", "sending", 0, f"k{n}")
 
-    batch = [r(1, "A"), r(2, "A"), r(3, "A"), r(4, "B"), r(5, "C")]
+    batch = [r(1, 1), r(2, 1), r(3, 1), r(4, 2), r(5, 3)]
     assert [x.id for x in interleaved(batch)] == [1, 4, 5, 2, 3]
 
 
@@ -724,7 +726,7 @@ async def run_closed(slack: LocalSlack, pacer: Pacer, known: Kinds) -> DispatchR
 
 
 async def listed(
-    services: Services, recipient: str, items: Sequence[tuple[Reminder, Message]]
+    services: Services, recipient: int, items: Sequence[tuple[Reminder, Message]]
 ) -> Message:
     return Message(" | ".join(message.text for _, message in items))
 

@@ -1,18 +1,20 @@
 """`tovholder reminders list [--due] [--json]` and `tovholder reminders failed [--json]`,
 `tovholder reminders retry ID`.
 
-The coordinator's view of the durable reminders: what is scheduled, for whom (Slack id and
-name, when the person is in the organisation), when (local time in `TOVHOLDER_TZ`), why
-(the kind and a short reason from the payload) and in which state. `failed` lists the
-reminders Slack refused for good or that ran out of attempts, with the error, so someone
-can fix the cause and `retry` it. Plain output is tab-separated lines; `--json` an array of objects
-(`[]` when there are none, exit 0 either way).
+The coordinator's view of the durable reminders: what is scheduled, for whom (their Slack id,
+which the coordinator knows them by, and name, when the person is in the organisation; a
+reminder stores the person id, shown as `person_id` in `--json`), when (local time in
+`TOVHOLDER_TZ`), why (the kind and a short reason from the payload) and in which state.
+`failed` lists the reminders Slack refused for good or that ran out of attempts, with the
+error, so someone can fix the cause and `retry` it. Plain output is tab-separated lines;
+`--json` an array of objects (`[]` when there are none, exit 0 either way).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -67,38 +69,52 @@ def reason(lang: str, reminder: Reminder) -> str:
     return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
 
 
-async def _names(ctx: AdminContext) -> dict[str, str]:
-    return {p.slack_user_id: p.name for p in await org.all_people(ctx.db)}
+@dataclass(frozen=True)
+class _People:
+    """The recipients as the coordinator knows them: Slack id, and name when in the
+    organisation."""
+
+    handles: dict[int, str]
+    names: dict[int, str]
+
+    def handle(self, person_id: int) -> str:
+        """Their Slack id (the person id for someone without one)."""
+        return self.handles.get(person_id, str(person_id))
 
 
-def _who(lang: str, recipient: str, names: dict[str, str], paused: date | None) -> str:
-    name = names.get(recipient) or t(lang, "reminders.not_in_org")
-    who = f"{recipient} ({name})"
+async def _people(ctx: AdminContext, rows: list[Reminder]) -> _People:
+    handles = await identities.external_ids(ctx.db, "slack", {r.recipient for r in rows})
+    return _People(handles, {p.id: p.name for p in await org.all_people(ctx.db)})
+
+
+def _who(lang: str, recipient: int, people: _People, paused: date | None) -> str:
+    name = people.names.get(recipient) or t(lang, "reminders.not_in_org")
+    who = f"{people.handle(recipient)} ({name})"
     if paused is not None:
         who = f"{who} – {t(lang, 'reminders.paused', day=paused.isoformat())}"
     return who
 
 
-async def _pauses(ctx: AdminContext, rows: list[Reminder]) -> dict[str, date]:
+async def _pauses(ctx: AdminContext, rows: list[Reminder]) -> dict[int, date]:
     """Pauses that still hold today, for the recipients listed."""
     today = ctx.clock.now().date()
-    pauses: dict[str, date] = {}
+    pauses: dict[int, date] = {}
     for recipient in {r.recipient for r in rows}:
-        person_id = await identities.person_of(ctx.db, "slack", recipient)
-        until = None if person_id is None else await reminders.paused_until(ctx.db, person_id)
+        until = await reminders.paused_until(ctx.db, recipient)
         if until is not None and until >= today:
             pauses[recipient] = until
     return pauses
 
 
 def as_record(
-    reminder: Reminder, names: dict[str, str], tz: ZoneInfo, lang: str, paused: date | None
+    reminder: Reminder, people: _People, tz: ZoneInfo, lang: str, paused: date | None
 ) -> dict[str, Any]:
     return {
         "id": reminder.id,
         "kind": reminder.kind,
-        "recipient": reminder.recipient,
-        "recipient_name": names.get(reminder.recipient),
+        "recipient": people.handle(reminder.recipient),
+        "person_id": reminder.recipient,
+        "recipient_name": people.names.get(reminder.recipient),
         "due_at": reminder.due_at,
         "due_local": local_time(reminder.due_at, tz),
         "state": reminder.state,
@@ -117,7 +133,7 @@ def as_record(
 async def list_command(args: argparse.Namespace, ctx: AdminContext) -> int:
     now = ctx.clock.now()
     rows = await reminders.list_reminders(ctx.db, due_only=args.due, now=now)
-    names = await _names(ctx)
+    names = await _people(ctx, rows)
     pauses = await _pauses(ctx, rows)
     tz = ctx.settings.tz
     if args.json:
@@ -158,7 +174,7 @@ async def list_command(args: argparse.Namespace, ctx: AdminContext) -> int:
 
 async def failed_command(args: argparse.Namespace, ctx: AdminContext) -> int:
     rows = await reminders.failed_reminders(ctx.db)
-    names = await _names(ctx)
+    names = await _people(ctx, rows)
     tz = ctx.settings.tz
     if args.json:
         ctx.say(

@@ -24,8 +24,8 @@ class Reminder:
     id: int
     #: What it is about; the dispatcher picks the message builder ("sender") by kind.
     kind: str
-    #: A Slack user id: the reminder goes to that person's DM.
-    recipient: str
+    #: The person's id: the reminder goes to their private conversation with the bot.
+    recipient: int
     #: UTC ISO-8601 (`bot.clock.utc_iso`).
     due_at: str
     state: ReminderState

@@ -4,7 +4,7 @@ The rows are the truth (`bot.services.reminders`): a batch is *claimed* in one s
 so two dispatchers never send the same reminder, and each outcome is written back at once
 (`sent`, back to `pending` for a retry, `failed`, or `cancelled`).
 
-**Who handles what when Slack says "too many".** `bot.slack_client.web_client` gives the
+**Who handles what when Slack says "too many".** `handlers.slack.client.web_client` gives the
 bot's client retry handlers for connection errors, 5xx and 429. For bulk sends the
 dispatcher keeps the first two (a quick retry of a dropped connection or a 500/503 inside
 the call) but *removes the 429 handler on its own copy of the client*: sleeping out a
@@ -80,17 +80,13 @@ from bot.ports import DeliveryFailed, Messenger, RateLimited, Temporary
 from bot.reminders.kind import Built, NotNow, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
-from bot.tags import (
-    REMINDER_EVENT,
-    batch_tag,
-    find_reminders,
-    find_tagged,
-    passing,
-    reminder_tag,
-)
+from bot.tags import batch_tag, find_reminders, passing, reminder_tag
 
 logger = logging.getLogger(__name__)
 
+#: What the pacer keeps one message a second to: a person's private conversation (their
+#: person id) or a conversation's id.
+Conversation = int | str
 #: The kinds a run knows, by name (`bot.reminders.registry.KINDS`).
 Kinds = Mapping[str, ReminderKind[Any, Any]]
 
@@ -121,7 +117,7 @@ class MorningCalendar(DispatchCalendar, Protocol):
 
 
 #: Builds one person's morning list from the reminders it carries, each with its own message.
-ListBuilder = Callable[[Services, str, Sequence[tuple[Reminder, Built]]], Awaitable[Built]]
+ListBuilder = Callable[[Services, int, Sequence[tuple[Reminder, Built]]], Awaitable[Built]]
 #: Lines in one morning list at most; more wait for the next morning (Slack's 50 blocks).
 MOST_ITEMS = 20
 
@@ -180,7 +176,7 @@ class Pacer:
         self._monotonic = monotonic
         self._sleep = sleep
         self._next_workspace = float("-inf")
-        self._next_channel: dict[str, float] = {}
+        self._next_channel: dict[Conversation, float] = {}
         self._hold_until = float("-inf")
         #: Seconds spent waiting, for reports.
         self.waited = 0.0
@@ -196,7 +192,7 @@ class Pacer:
 
         return cls(monotonic=lambda: virtual[0], sleep=jump)
 
-    def reserve(self, channel: str) -> float:
+    def reserve(self, channel: Conversation) -> float:
         """Take the next slot for `channel`; returns how long to wait for it."""
         now = self._monotonic()
         start = max(
@@ -211,7 +207,7 @@ class Pacer:
             self._next_channel = {c: t for c, t in self._next_channel.items() if t > now}
         return start - now
 
-    async def wait(self, channel: str) -> float:
+    async def wait(self, channel: Conversation) -> float:
         delay = self.reserve(channel)
         if delay > 0:
             self.waited += delay
@@ -306,7 +302,7 @@ class DispatchReport:
 def interleaved(batch: Sequence[Reminder]) -> list[Reminder]:
     """Round-robin by recipient, each person's reminders in due order: ten reminders for one
     person wait a second apart without holding up everyone else's."""
-    queues: dict[str, list[Reminder]] = defaultdict(list)
+    queues: dict[int, list[Reminder]] = defaultdict(list)
     for reminder in batch:
         queues[reminder.recipient].append(reminder)
     ordered: list[Reminder] = []
@@ -333,7 +329,7 @@ class _Run:
     unconfirmed: dict[int, datetime] = field(default_factory=dict)
     lookups_left: int = LOOKUPS_PER_RUN
     #: Recipient → their private conversation, for this run's look-ups.
-    conversations: dict[str, ConversationRef] = field(default_factory=dict)
+    conversations: dict[int, ConversationRef] = field(default_factory=dict)
     morning: MorningList | None = None
 
     def calendar_for(self, reminder: Reminder) -> DispatchCalendar:
@@ -431,7 +427,7 @@ async def dispatch(
     claimed_at = clock.now()
     run.unconfirmed = await reminders.unconfirmed(db, [r.id for r in batch])
     singles = [r for r in batch if not run.gathers(r)]
-    gathered: dict[str, list[Reminder]] = defaultdict(list)
+    gathered: dict[int, list[Reminder]] = defaultdict(list)
     for reminder in batch:
         if run.gathers(reminder):
             gathered[reminder.recipient].append(reminder)
@@ -660,9 +656,7 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
     run.lookups_left -= 1
     try:
         where = await _conversation(run, reminder.recipient)
-        found = await find_tagged(
-            run.messenger, where, REMINDER_EVENT, "dedupe_key", reminder.dedupe_key
-        )
+        found = await find_reminders(run.messenger, where, {reminder.id: reminder.dedupe_key})
     except DeliveryFailed as failure:
         if not passing(failure):
             logger.warning(
@@ -674,7 +668,7 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
             return True
         await _look_again_later(run, [reminder], failure)
         return False
-    if found is None:
+    if reminder.id not in found:
         return True
     await reminders.mark_sent(db, clock, reminder.id)
     report.confirmed += 1
@@ -684,7 +678,7 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
     return False
 
 
-async def _conversation(run: _Run, recipient: str) -> ConversationRef:
+async def _conversation(run: _Run, recipient: int) -> ConversationRef:
     """The recipient's private conversation, asked once per run."""
     where = run.conversations.get(recipient)
     if where is None:

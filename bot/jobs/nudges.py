@@ -19,19 +19,19 @@ from bot.views.nudges import morning_list_message
 
 
 async def morning_list(
-    services: Services, recipient: str, items: Sequence[tuple[Reminder, Built]]
+    services: Services, recipient: int, items: Sequence[tuple[Reminder, Built]]
 ) -> Built:
     """The person's nudges of the day as one list (`bot.views.nudges.morning_list_message`),
     each line the item's own notification text."""
-    lang = await services.language.for_user(recipient)
+    lang = await services.language.for_person(recipient)
     return morning_list_message(lang, [(r.id, m.text) for r, m in items])
 
 
-async def shown(services: Services, reminder_id: int, user_id: str) -> Built | None:
+async def shown(services: Services, reminder_id: int, person_id: int) -> Built | None:
     """A nudge of the morning list opened with **Vis**: its own message, built now by its
     kind. None when it is not this person's sent nudge or no longer matters."""
     reminder = await reminders.get_reminder(services.db, reminder_id)
-    if reminder is None or reminder.recipient != user_id or reminder.state != "sent":
+    if reminder is None or reminder.recipient != person_id or reminder.state != "sent":
         return None
     kind = KINDS.get(reminder.kind)
     return await kind.build(services, reminder) if kind is not None else None

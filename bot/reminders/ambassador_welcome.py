@@ -4,7 +4,7 @@ day's message.
 
 Key `ambassador_welcome:<person id>:<when they were noticed>`: once per time they become
 one (`storage.repositories.ambassador_welcomes`). Not sent when they are no longer an
-ambassador or have another Slack id now.
+ambassador.
 """
 
 from __future__ import annotations
@@ -38,14 +38,13 @@ class AmbassadorWelcome(ReminderKind[AmbassadorPayload, "onboarding.AmbassadorWe
         calendar: WorkingCalendar,
         *,
         person_id: int,
-        ambassador: str,
         noticed_at: str,
     ) -> Reminder | None:
         return await self.plan(
             db,
             clock,
             calendar,
-            recipient=ambassador,
+            recipient=person_id,
             due=clock.now(),
             payload=AmbassadorPayload(person_id),
             key=self.key(person_id, noticed_at),

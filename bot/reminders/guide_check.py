@@ -46,7 +46,7 @@ class GuideCheck(ReminderKind[GuideCheckPayload, GuideDetail]):
         *,
         guide_id: int,
         checked: str,
-        owner: str,
+        owner: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(

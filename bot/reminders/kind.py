@@ -136,7 +136,7 @@ class ReminderKind(ABC, Generic[P, F]):
         clock: Clock,
         calendar: reminders.WorkingTime,
         *,
-        recipient: str,
+        recipient: int,
         due: datetime,
         payload: P,
         key: str,
@@ -193,4 +193,4 @@ class ReminderKind(ABC, Generic[P, F]):
 
 async def language(services: Services, reminder: Reminder) -> str:
     """The recipient's language, for `message`."""
-    return await services.language.for_user(reminder.recipient)
+    return await services.language.for_person(reminder.recipient)

@@ -1,6 +1,6 @@
 """A superuser welcomed two weeks ago who has not used the bot since: each ambassador of
 their area is nudged to plan a training — once per superuser and ambassador (key
-`onboarding_follow_up:<superuser>:<ambassador>`)."""
+`onboarding_follow_up:<superuser>:<ambassador>`, both person ids)."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OnboardingPayload(Payload):
-    #: The quiet superuser.
-    superuser: str
+    #: The quiet superuser (a person id).
+    superuser: int
 
 
-class OnboardingFollowUp(ReminderKind[OnboardingPayload, str]):
+class OnboardingFollowUp(ReminderKind[OnboardingPayload, int]):
     payload = OnboardingPayload
 
-    def key_of(self, superuser: str, ambassador: str) -> str:
+    def key_of(self, superuser: int, ambassador: int) -> str:
         return self.key(superuser, ambassador)
 
     async def plan_for(
@@ -36,8 +36,8 @@ class OnboardingFollowUp(ReminderKind[OnboardingPayload, str]):
         clock: Clock,
         calendar: WorkingCalendar,
         *,
-        superuser: str,
-        ambassador: str,
+        superuser: int,
+        ambassador: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(
@@ -52,12 +52,12 @@ class OnboardingFollowUp(ReminderKind[OnboardingPayload, str]):
 
     async def still_due(
         self, services: Services, reminder: Reminder, payload: OnboardingPayload
-    ) -> str | None:
+    ) -> int | None:
         """Always: planning a training is worth a nudge once it was planned."""
         return payload.superuser
 
     async def message(
-        self, services: Services, reminder: Reminder, payload: OnboardingPayload, found: str
+        self, services: Services, reminder: Reminder, payload: OnboardingPayload, found: int
     ) -> Built:
         from bot.views.nudges import onboarding_message
 

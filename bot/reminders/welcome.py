@@ -3,8 +3,7 @@ goes on its own and does not count as the day's message.
 
 Key `welcome:<person id>:<stint>`: a stint is one time the person became a superuser, so
 someone who becomes one again is welcomed again, and a run that plans twice plans once.
-Sent unless the person is no longer a superuser, has another Slack id now, or was marked
-welcomed some other way.
+Sent unless the person is no longer a superuser or was marked welcomed some other way.
 """
 
 from __future__ import annotations
@@ -25,9 +24,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class WelcomePayload(Payload):
+    #: The new superuser (a payload from before 0031 also held `superuser`, their Slack id:
+    #: the migration drops it).
     person_id: int
-    #: The superuser's Slack id when it was planned.
-    superuser: str
 
 
 class Welcome(ReminderKind[WelcomePayload, "onboarding.Welcome"]):
@@ -48,16 +47,15 @@ class Welcome(ReminderKind[WelcomePayload, "onboarding.Welcome"]):
         calendar: WorkingCalendar,
         *,
         person_id: int,
-        superuser: str,
         stint: int,
     ) -> Reminder | None:
         return await self.plan(
             db,
             clock,
             calendar,
-            recipient=superuser,
+            recipient=person_id,
             due=clock.now(),
-            payload=WelcomePayload(person_id, superuser),
+            payload=WelcomePayload(person_id),
             key=self.key(person_id, stint),
         )
 
@@ -94,9 +92,8 @@ class WelcomeNote(ReminderKind[WelcomePayload, "onboarding.Welcome"]):
         calendar: WorkingCalendar,
         *,
         person_id: int,
-        superuser: str,
         stint: int,
-        ambassador: str,
+        ambassador: int,
     ) -> Reminder | None:
         return await self.plan(
             db,
@@ -104,7 +101,7 @@ class WelcomeNote(ReminderKind[WelcomePayload, "onboarding.Welcome"]):
             calendar,
             recipient=ambassador,
             due=clock.now(),
-            payload=WelcomePayload(person_id, superuser),
+            payload=WelcomePayload(person_id),
             key=self.key(person_id, stint, ambassador),
         )
 

@@ -72,7 +72,7 @@ async def plan_test_checkpoints(
 
 async def result_since(db: Database, test: ToolTest, checkpoint: str) -> bool:
     """Was a result posted for the test (or its tool, by its ambassador) since the checkpoint?"""
-    return await repo.result_since(db, test.id, test.tool.id, test.ambassador_slack_id, checkpoint)
+    return await repo.result_since(db, test.id, test.tool.id, test.ambassador_id, checkpoint)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
     since = datetime.combine(this_week, datetime.min.time(), tzinfo=calendar.tz)
     kind = guide_check.GUIDE_CHECK
     planned = await kind.planned_keys(db)
-    per_week: dict[tuple[str, date], int] = {}
+    per_week: dict[tuple[int, date], int] = {}
     for who, when in await reminders.due_times(db, kind.name, since):
         owner_week = (who, _week_start(calendar, when))
         per_week[owner_week] = per_week.get(owner_week, 0) + 1
@@ -127,9 +127,9 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
         if due > now or kind.key_of(guide.guide_id, guide.checked_at) in planned:
             continue
         week = this_week
-        while per_week.get((guide.owner_slack_id, week), 0) >= GUIDE_CHECKS_PER_WEEK:
+        while per_week.get((guide.owner, week), 0) >= GUIDE_CHECKS_PER_WEEK:
             week += timedelta(weeks=1)
-        per_week[(guide.owner_slack_id, week)] = per_week.get((guide.owner_slack_id, week), 0) + 1
+        per_week[(guide.owner, week)] = per_week.get((guide.owner, week), 0) + 1
         if week != this_week:
             due = calendar.morning(week)
         made = await kind.plan_for(
@@ -138,7 +138,7 @@ async def plan_guide_checks(db: Database, clock: Clock, calendar: WorkingCalenda
             calendar,
             guide_id=guide.guide_id,
             checked=guide.checked_at,
-            owner=guide.owner_slack_id,
+            owner=guide.owner,
             due=due,
         )
         created += made is not None
@@ -163,14 +163,14 @@ async def plan_onboarding_follow_ups(db: Database, clock: Clock, calendar: Worki
         if area.id not in ambassadors:
             ambassadors[area.id] = snap.ambassadors_of(area)
         for ambassador in ambassadors[area.id]:
-            if kind.key_of(person.slack_user_id, ambassador.slack_user_id) in planned:
+            if kind.key_of(person.id, ambassador.id) in planned:
                 continue
             made = await kind.plan_for(
                 db,
                 clock,
                 calendar,
-                superuser=person.slack_user_id,
-                ambassador=ambassador.slack_user_id,
+                superuser=person.id,
+                ambassador=ambassador.id,
                 due=now,
             )
             created += made is not None

@@ -91,7 +91,7 @@ async def schedule(
     clock: Clock,
     *,
     kind: str,
-    recipient: str,
+    recipient: int,
     due: datetime,
     payload: dict[str, Any],
     dedupe_key: str,
@@ -136,7 +136,7 @@ async def claim_due(
     limit: int,
     kinds: Collection[str] | None = None,
     unpaused: Collection[str] = (),
-    recipients: Collection[str] | None = None,
+    recipients: Collection[int] | None = None,
 ) -> list[Reminder]:
     """Take up to `limit` due reminders for `worker` to send, oldest due first.
 
@@ -221,8 +221,8 @@ async def hold(db: Database, clock: Clock, ids: list[int], *, worker: str, until
 
 
 async def sent_today(
-    db: Database, clock: Clock, recipients: Collection[str], *, apart: Collection[str]
-) -> set[str]:
+    db: Database, clock: Clock, recipients: Collection[int], *, apart: Collection[str]
+) -> set[int]:
     """Of `recipients`, those who were sent a reminder today (the local date), leaving out
     the kinds in `apart` (those that do not count against the one message a day)."""
     now = clock.now().astimezone(clock.tz)
@@ -230,7 +230,7 @@ async def sent_today(
     return await repo.sent_to_since(db, sorted(recipients), utc_iso(midnight), sorted(apart))
 
 
-async def due_times(db: Database, kind: str, since: datetime) -> list[tuple[str, datetime]]:
+async def due_times(db: Database, kind: str, since: datetime) -> list[tuple[int, datetime]]:
     """(recipient, due moment) of the reminders of `kind` planned, being sent or sent, due
     from `since` on: what a planner spreading its reminders over weeks must count."""
     found = await repo.due_times(db, kind, utc_iso(since))

@@ -135,11 +135,11 @@ def guide_check_message(
     return Message(text, (Text(text), Actions(buttons)))
 
 
-def onboarding_message(lang: str, superuser_id: str, reminder_id: int) -> Message:
+def onboarding_message(lang: str, superuser_id: int, reminder_id: int) -> Message:
     """ "Tid til at aftale en oplæring?" with the button that plans one (the plan form, the
-    superuser's area chosen)."""
+    superuser's area chosen: the button's value is the superuser's person id)."""
     text = t(lang, "nudge.onboarding", superuser=mention(superuser_id))
-    plan = Button(PLAN_FOR, t(lang, "training.button.plan"), superuser_id, "primary")
+    plan = Button(PLAN_FOR, t(lang, "training.button.plan"), str(superuser_id), "primary")
     return Message(text, (Text(text), Actions((plan, *snooze_buttons(lang, reminder_id)))))
 
 

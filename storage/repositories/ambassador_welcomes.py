@@ -21,7 +21,6 @@ from storage.db import Database
 @dataclass(frozen=True)
 class NewAmbassador:
     person_id: int
-    slack_user_id: str
     noticed_at: str
 
 
@@ -42,15 +41,10 @@ async def notice(db: Database, now: str) -> None:
 
 async def to_welcome(db: Database) -> list[NewAmbassador]:
     rows = await db.fetchall(
-        "SELECT w.person_id, (SELECT i.external_id FROM identities i"
-        " WHERE i.platform = 'slack' AND i.person_id = p.id) AS slack_user_id,"
-        " w.noticed_at FROM ambassador_welcomes w"
+        "SELECT w.person_id, w.noticed_at FROM ambassador_welcomes w"
         " JOIN people p ON p.id = w.person_id WHERE w.to_welcome = 1 ORDER BY w.person_id"
     )
-    return [
-        NewAmbassador(int(row["person_id"]), str(row["slack_user_id"]), str(row["noticed_at"]))
-        for row in rows
-    ]
+    return [NewAmbassador(int(row["person_id"]), str(row["noticed_at"])) for row in rows]
 
 
 async def planned(db: Database, person_id: int) -> None:

@@ -21,7 +21,7 @@ def _reminder(row: sqlite3.Row) -> Reminder:
     return Reminder(
         id=int(row["id"]),
         kind=str(row["kind"]),
-        recipient=str(row["recipient"]),
+        recipient=int(row["recipient"]),
         due_at=str(row["due_at"]),
         state=cast(ReminderState, row["state"]),
         attempts=int(row["attempts"]),
@@ -45,7 +45,7 @@ async def insert(
     db: Database,
     *,
     kind: str,
-    recipient: str,
+    recipient: int,
     due_at: str,
     payload: dict[str, Any],
     dedupe_key: str,
@@ -68,7 +68,7 @@ async def upsert_pending(
     db: Database,
     *,
     kind: str,
-    recipient: str,
+    recipient: int,
     due_at: str,
     payload: dict[str, Any],
     dedupe_key: str,
@@ -115,7 +115,7 @@ async def claim(
     lease_error: str,
     kinds: Sequence[str] | None = None,
     unpaused: Sequence[str] = (),
-    recipients: Sequence[str] | None = None,
+    recipients: Sequence[int] | None = None,
 ) -> list[Reminder]:
     """Move up to `limit` claimable rows to `sending` for `worker`, oldest due first.
 
@@ -158,9 +158,8 @@ async def claim(
             " WHERE ((c.state = 'pending' AND c.due_at <= :now)"
             " OR (c.state = 'sending' AND c.claimed_at <= :lease_cutoff))"
             " AND (c.kind IN (SELECT value FROM json_each(:unpaused))"
-            " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p JOIN identities i"
-            " ON i.person_id = p.person_id AND i.platform = 'slack'"
-            " WHERE i.external_id = c.recipient AND p.until_date >= :today))"
+            " OR NOT EXISTS (SELECT 1 FROM nudge_pauses p"
+            " WHERE p.person_id = c.recipient AND p.until_date >= :today))"
             " AND (:kinds IS NULL OR c.kind IN (SELECT value FROM json_each(:kinds)))"
             " AND (:recipients IS NULL"
             " OR c.recipient IN (SELECT value FROM json_each(:recipients)))"
@@ -304,8 +303,8 @@ async def hold(db: Database, ids: list[int], *, worker: str, due_at: str, now: s
 
 
 async def sent_to_since(
-    db: Database, recipients: Sequence[str], since: str, apart: Sequence[str]
-) -> set[str]:
+    db: Database, recipients: Sequence[int], since: str, apart: Sequence[str]
+) -> set[int]:
     """Of `recipients`, those sent a reminder since `since` (UTC), not counting the kinds
     in `apart`."""
     if not recipients:
@@ -316,10 +315,10 @@ async def sent_to_since(
         " AND kind NOT IN (SELECT value FROM json_each(?))",
         (since, json.dumps(sorted(recipients)), json.dumps(sorted(apart))),
     )
-    return {str(row["recipient"]) for row in rows}
+    return {int(row["recipient"]) for row in rows}
 
 
-async def due_times(db: Database, kind: str, since: str) -> list[tuple[str, str]]:
+async def due_times(db: Database, kind: str, since: str) -> list[tuple[int, str]]:
     """(recipient, due_at) of every reminder of `kind` due from `since` on that is planned,
     being sent or sent (not cancelled or failed)."""
     rows = await db.fetchall(
@@ -327,7 +326,7 @@ async def due_times(db: Database, kind: str, since: str) -> list[tuple[str, str]
         " AND state IN ('pending', 'sending', 'sent')",
         (kind, since),
     )
-    return [(str(row["recipient"]), str(row["due_at"])) for row in rows]
+    return [(int(row["recipient"]), str(row["due_at"])) for row in rows]
 
 
 async def requeue_failed(db: Database, reminder_id: int, due_at: str, now: str) -> bool:
@@ -454,9 +453,7 @@ async def reminder_records(db: Database) -> list[dict[str, Any]]:
         "SELECT r.id, r.kind, r.recipient, r.due_at, r.payload, r.state, r.attempts,"
         " r.dedupe_key, r.claimed_by, r.claimed_at, r.last_error, r.sent_at, r.created_at,"
         " r.updated_at, p.until_date AS paused_until"
-        " FROM reminders r LEFT JOIN identities i"
-        " ON i.platform = 'slack' AND i.external_id = r.recipient"
-        " LEFT JOIN nudge_pauses p ON p.person_id = i.person_id"
+        " FROM reminders r LEFT JOIN nudge_pauses p ON p.person_id = r.recipient"
         " ORDER BY r.id"
     )
     records: list[dict[str, Any]] = []

@@ -23,6 +23,7 @@ from bot.standin import RecordedCall
 from storage.repositories import org
 from tests.e2e.conftest import METTE, OLIVER, texts
 from tests.e2e.nudge_lists import opened
+from tests.people import person_id
 
 LINE = "U0DEMO005"
 
@@ -43,7 +44,7 @@ async def ozobot_test(
     test = await start_test(
         slack.bot.db,
         clock,
-        METTE,
+        await person_id(slack.bot.db, METTE),
         TestPlan(
             tool_id=tool.id,
             question="Kan 4-årige følge en streg?",
@@ -170,10 +171,11 @@ async def test_old_guides_are_checked_by_their_owner_three_a_week(
     assert await run_jobs(slack, clock, at("2027-05-28", "15:00"), "stadig rigtig") == []
     posts = await run_jobs(slack, clock, at("2027-05-31"), "stadig rigtig")
     assert len(posts) == 3  # three this week, all in her one morning message; six later
+    mette = await person_id(slack.bot.db, METTE)
     planned = [
         r.due.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
         for r in await reminders.list_reminders(slack.bot.db, due_only=False, now=clock.now())
-        if r.kind == GUIDE_CHECK.name and r.recipient == METTE
+        if r.kind == GUIDE_CHECK.name and r.recipient == mette
     ]
     assert sorted(planned) == ["2027-06-07 09:30"] * 3 + ["2027-06-14 09:30"] * 3
     bee_bot = await get_guide(slack.bot.db, "bee-bot")
@@ -223,7 +225,7 @@ async def plan_guide_check(slack: LocalSlack, clock: ManualClock, slug: str) -> 
         slack.bot.app.services.settings.calendar,
         guide_id=detail.guide.id,
         checked=checked_at(detail),
-        owner=METTE,
+        owner=await person_id(slack.bot.db, METTE),
         due=clock.now(),
     )
 

@@ -41,7 +41,7 @@ async def new_superuser(
     daycare = next(d for d in (await snapshot(db)).daycares if d.name == MAELKEBOETTEN)
     now = utc_iso(slack.bot.app.services.clock.now())
     async with db.transaction() as conn:
-        person_id = await org.insert_person(conn, slack_id, name, None, None, now)
+        person_id = await org.insert_member(conn, "slack", slack_id, name, None, None, now)
         await org.set_role(
             conn, person_id, "superuser", area_id=None, daycare_id=daycare.id, present=True
         )
@@ -176,7 +176,7 @@ async def test_one_superuser_slack_refuses_does_not_stop_the_next(slack: LocalSl
     (failed,) = await reminders.failed_reminders(slack.bot.db)
     assert (failed.kind, failed.recipient, failed.last_error) == (
         WELCOME,
-        GHOST,
+        ghost,
         "channel_not_found",
     )
     assert await welcomed_at(slack, ghost) is None
