@@ -70,14 +70,28 @@ async def find_reminders(
     """Which of the reminders `wanted` (id → dedupe key) are among `where`'s newest
     messages: in a DM of their own (`reminder_tag`) or as a line of a morning list
     (`batch_tag`). One read of the history for all of them. Raises `DeliveryFailed` like
-    `find_tagged`."""
+    `find_tagged`.
+
+    A DM of its own is its reminder's by key, or by row id and kind: a key written before
+    migration 0031 named people by the platform's id, so a post whose fate was unknown at
+    the upgrade carries the old key."""
     keys = {key: rid for rid, key in wanted.items()}
     found: set[int] = set()
     async for tagged in messenger.tagged(where, REMINDER_EVENT):
-        if (rid := keys.get(tagged.payload.get("dedupe_key", ""))) is not None:
+        rid = keys.get(tagged.payload.get("dedupe_key", "")) or _same_row(tagged.payload, wanted)
+        if rid is not None:
             found.add(rid)
         listed = tagged.payload.get("reminder_ids", "").split(",")
         found.update(rid for rid in wanted if str(rid) in listed)
         if len(found) == len(wanted):
             break
     return found
+
+
+def _same_row(payload: Mapping[str, str], wanted: Mapping[int, str]) -> int | None:
+    """The wanted reminder a single reminder's tag names by its row id and kind."""
+    rid = payload.get("reminder_id", "")
+    if not rid.isdigit() or int(rid) not in wanted:
+        return None
+    kind = wanted[int(rid)].split(":", 1)[0]
+    return int(rid) if payload.get("dedupe_key", "").split(":", 1)[0] == kind else None

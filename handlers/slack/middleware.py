@@ -93,11 +93,11 @@ async def acting_person(services: Services, slack_id: str) -> int:
     return await identities.person_for(services.db, services.clock, "slack", slack_id)
 
 
-def stamp_activity(services: Services, user_id: str) -> None:
+def stamp_activity(services: Services, person_id: int) -> None:
     """Record that the person used the bot, in the background: the stamp is a write, and
     under load a write queues behind other work."""
     services.inflight.enter()
-    task = asyncio.create_task(_record_activity(services, user_id))
+    task = asyncio.create_task(_record_activity(services, person_id))
     _background.add(task)
     task.add_done_callback(_finished(services))
 
@@ -114,11 +114,11 @@ def _finished(services: Services) -> Callable[[asyncio.Task[None]], None]:
     return done
 
 
-async def _record_activity(services: Services, user_id: str) -> None:
+async def _record_activity(services: Services, person_id: int) -> None:
     """Best effort: with the database unwritable, reading still works (and the database has
     said so in the log once)."""
     with contextlib.suppress(DatabaseUnwritable):
-        await record_activity(services.db, services.clock, user_id)
+        await record_activity(services.db, services.clock, person_id)
 
 
 def user_id_of(body: dict[str, Any]) -> str | None:
