@@ -10,13 +10,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.errors import NotAllowed
 from bot.i18n import t
+from bot.ports import DeliveryFailed
 from bot.runtime import Services
 from bot.services.guide_editor import editable
 from bot.services.guides import guide_history, mark_helpful
@@ -31,7 +27,6 @@ from bot.services.tool_guide import (
     search,
     version_authors,
 )
-from bot.slack_client import slack_error_code
 from bot.views import adoption as adoption_ui
 from bot.views import tool_tests as tests_ui
 from bot.views import trainings as training_ui
@@ -51,12 +46,12 @@ from bot.views.guides import (
     whole_guide_messages,
 )
 from bot.views.help import text_message
+from bot.views.model import Message
 from handlers.actions import adoption as adoption_actions
 from handlers.actions import tool_tests as test_actions
 from handlers.actions import trainings as training_actions
 from handlers.interactions import Click, as_int, conversation_id
-from handlers.slack import render
-from handlers.slack.replies import answer_click, private
+from handlers.reply import Reply
 from handlers.views.guide_editor import open_editor
 from handlers.views.sparring import open_sparring
 
@@ -67,188 +62,139 @@ RESPONSE_URL_USES = 5
 
 def answer_message(
     lang: str, found: SearchAnswer | NoMatch | BrowseAnswer, services: Services
-) -> dict[str, Any]:
+) -> Message:
     if isinstance(found, SearchAnswer):
-        return render.message(search_message(lang, found, services.settings.tz))
+        return search_message(lang, found, services.settings.tz)
     if isinstance(found, NoMatch):
-        return render.message(no_match_message(lang, found))
-    return render.message(browse_message(lang, found))
+        return no_match_message(lang, found)
+    return browse_message(lang, found)
 
 
-async def _card(
-    click: Click, respond: AsyncRespond, services: Services, lang: str
-) -> GuideCard | None:
+async def _card(click: Click, reply: Reply, services: Services, lang: str) -> GuideCard | None:
     """The guide the button names, for the person who clicked; None (and they are told) if
     it was deleted since the message was shown."""
-    found = await card(services.db, as_int(click.value) or 0, click.external_id)
+    found = await card(services.db, as_int(click.value) or 0, click.person)
     if found is None:
-        await _gone(respond, lang)
+        await _gone(reply, lang)
     return found
 
 
-async def _gone(respond: AsyncRespond, lang: str) -> None:
-    await private(respond, text_message(t(lang, "guide.gone")))
+async def _gone(reply: Reply, lang: str) -> None:
+    await reply.private(text_message(t(lang, "guide.gone")))
 
 
-async def show_guide(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def show_guide(click: Click, reply: Reply, services: Services) -> None:
     """The whole guide below the clicked message, or by DM from the App Home."""
     lang = click.lang
-    user_id = click.external_id
-    found = await card(services.db, as_int(click.value) or 0, user_id)
+    found = await card(services.db, as_int(click.value) or 0, click.person)
     if found is None:
-        await answer_click(
-            respond, services.messenger, user_id, text_message(t(lang, "guide.gone"))
-        )
+        await _gone(reply, lang)
         return
     for message in whole_guide_messages(lang, found.detail, max_messages=RESPONSE_URL_USES):
-        await answer_click(respond, services.messenger, user_id, message)
+        await reply.private(message)
 
 
-async def share_guide(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def share_guide(click: Click, reply: Reply, services: Services) -> None:
     """A visible post in the channel, in the workspace's language, naming who shared it."""
     lang = click.lang
-    user_id = click.external_id
-    found = await _card(click, respond, services, lang)
-    channel = conversation_id(click.where)
-    if found is None or channel is None:
+    found = await _card(click, reply, services, lang)
+    if found is None or click.where is None:
         return
-    post = card_message(services.settings.lang, found, services.settings.tz, shared_by=user_id)
+    post = card_message(services.settings.lang, found, services.settings.tz, shared_by=click.person)
     try:
-        await client.chat_postMessage(channel=channel, **render.message(post))
-    except SlackApiError as error:
-        logger.info("sharing a guide failed error=%s", slack_error_code(error))
-        await private(respond, text_message(t(lang, "guide.cannot_share")))
+        await services.messenger.post(click.where, post)
+    except DeliveryFailed as failure:
+        logger.info("sharing a guide failed error=%s", failure.reason)
+        await reply.private(text_message(t(lang, "guide.cannot_share")))
 
 
-async def helpful(
-    ack: AsyncAck,
-    click: Click,
-    respond: AsyncRespond,
-    services: Services,
-) -> None:
+async def helpful(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
     guide_id = as_int(click.value) or 0
     marked = await mark_helpful(services.db, services.clock, guide_id, click.person)
     if marked is None:
-        await _gone(respond, lang)
+        await _gone(reply, lang)
         return
-    await private(respond, helpful_message(lang, marked))
+    await reply.private(helpful_message(lang, marked))
 
 
-async def ask_about_guide(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def ask_about_guide(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
-    found = await _card(click, respond, services, lang)
+    found = await _card(click, reply, services, lang)
     if found is None:
         return
     await open_sparring(
-        client,
+        reply,
         services,
         lang,
-        click.trigger,
         tool_id=found.detail.tool.id,
         channel_id=conversation_id(click.where),
         from_guide=found.detail.guide.id,
     )
 
 
-async def ask_network(
-    click: Click,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def ask_network(click: Click, reply: Reply, services: Services) -> None:
     """From "no match": the sparring modal with the searched words already written."""
     await open_sparring(
-        client,
+        reply,
         services,
         click.lang,
-        click.trigger,
         question=click.value,
         channel_id=conversation_id(click.where),
     )
 
 
-async def edit_guide(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def edit_guide(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
-    user_id = click.external_id
-    detail = await editable(services.db, user_id, as_int(click.value) or 0)
+    detail = await editable(services.db, click.person, as_int(click.value) or 0)
     if detail is None:
-        await _gone(respond, lang)
+        await _gone(reply, lang)
         return
     if not fits_in_editor(detail.current.content.body):
-        await private(respond, text_message(t(lang, "editor.too_long_to_edit")))
+        await reply.private(text_message(t(lang, "editor.too_long_to_edit")))
         return
-    await open_editor(
-        client, lang, click.trigger, detail=detail, channel_id=conversation_id(click.where)
-    )
+    await open_editor(reply, lang, detail=detail, channel_id=conversation_id(click.where))
 
 
-async def show_history(
-    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
-) -> None:
+async def show_history(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
-    found = await _card(click, respond, services, lang)
+    found = await _card(click, reply, services, lang)
     if found is None:
         return
     versions = await guide_history(services.db, found.detail.guide.slug)
     names = await version_authors(services.db, versions)
     message = history_message(lang, found.detail, versions, services.settings.tz, names)
-    await private(respond, message)
+    await reply.private(message)
 
 
-async def show_decisions(
-    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
-) -> None:
+async def show_decisions(click: Click, reply: Reply, services: Services) -> None:
     """ "Ledelsens beslutning …": Godkend / Stop / Spred below the card, for those who keep
     leadership's decisions (anyone else is told who does)."""
     lang = click.lang
-    found = await _card(click, respond, services, lang)
+    found = await _card(click, reply, services, lang)
     if found is None:
         return
     if not found.can_decide:
         raise NotAllowed(Action.RECORD_DECISIONS)
-    await private(respond, render.message(decide_message(lang, found)))
+    await reply.private(decide_message(lang, found))
 
 
-async def search_name(
-    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
-) -> None:
+async def search_name(click: Click, reply: Reply, services: Services) -> None:
     """ "Mente du …?": search again for the name chosen, in place of the no-match answer."""
-    found = await search(services.db, click.external_id, click.value)
-    await respond(replace_original=True, **answer_message(click.lang, found, services))
+    found = await search(services.db, click.person, click.value)
+    await reply.replace(answer_message(click.lang, found, services))
 
 
-async def open_browse(click: Click, respond: AsyncRespond, services: Services) -> None:
-    await private(respond, render.message(browse_message(click.lang, await browse(services.db))))
+async def open_browse(click: Click, reply: Reply, services: Services) -> None:
+    await reply.private(browse_message(click.lang, await browse(services.db)))
 
 
-async def narrow_browse(
-    ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services
-) -> None:
+async def narrow_browse(click: Click, reply: Reply, services: Services) -> None:
     """A browse menu (or "show all") replaces the list with the narrowed one."""
     kind = FILTERS.get(click.action_id)
     value = click.value
     found = await browse(services.db, (kind, value) if kind and value else None)
-    await respond(replace_original=True, **render.message(browse_message(click.lang, found)))
+    await reply.replace(browse_message(click.lang, found))
 
 
 Listener = Callable[..., Awaitable[None]]
@@ -268,13 +214,7 @@ MORE_TARGETS: dict[str, Listener] = {
 }
 
 
-async def more(
-    ack: AsyncAck,
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def more(click: Click, reply: Reply, services: Services) -> None:
     """An option chosen in the card's "Mere …": answered as a click on the button it stands
     for, so each action keeps one listener and its permission check (a forged option meets
     the same refusal as a forged button). An unknown option is ignored."""
@@ -286,10 +226,8 @@ async def more(
     action_id, value = chosen
     await ensure_allowed(services.db, click.external_id, required(listener))
     given: dict[str, Any] = {
-        "ack": ack,
         "click": replace(click, action_id=action_id, value=value),
-        "respond": respond,
-        "client": client,
+        "reply": reply,
         "services": services,
     }
     await listener(**{name: given[name] for name in inspect.signature(listener).parameters})
