@@ -43,16 +43,16 @@ from zoneinfo import ZoneInfo
 
 from bench.results import report
 from bench.search import machine
-from bot.app import slack_services
 from bot.domain.reminders import Reminder
 from bot.jobs.dispatcher import Kinds, Pacer, dispatch
 from bot.reminders.kind import Built, Payload, ReminderKind
 from bot.runtime import Services
 from bot.services import reminders
 from bot.settings import parse_settings
-from bot.slack_client import web_client
 from bot.standin import RecordedCall, SlackStandIn
 from bot.views.model import Message
+from handlers.slack.app import slack_services
+from handlers.slack.client import web_client
 from storage.db import Database
 from storage.migrations import migrate
 

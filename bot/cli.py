@@ -25,7 +25,7 @@ from bot.admin.context import AdminContext
 from bot.clock import clock_for
 from bot.services.gdpr import after_migrate
 from bot.settings import MODES, Mode, Settings, SettingsError, load_settings
-from bot.slack_client import web_client
+from handlers.slack.client import web_client
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import slack_people
 from storage.db import Database

@@ -8,13 +8,13 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from bot.app import TovholderApp, build_app
 from bot.clock import Clock, SystemClock
 from bot.jobs.dispatcher import Pacer
 from bot.run_lock import RunLock
 from bot.scheduler import Scheduler
 from bot.services.gdpr import after_migrate
 from bot.settings import Settings
+from handlers.slack.app import TovholderApp, build_app
 from storage.db import Database
 from storage.migrations import migrate
 

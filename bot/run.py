@@ -12,7 +12,7 @@ from bot.clock import ManualClock, clock_for
 from bot.lifecycle import RunningBot
 from bot.run_lock import RunLockHeld
 from bot.settings import Settings
-from bot.transport import HttpServer, socket_mode_handler
+from handlers.slack.transport import HttpServer, socket_mode_handler
 from storage.erasure_list import ErasureListUnreadable
 
 logger = logging.getLogger(__name__)

@@ -12,9 +12,9 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from bot.request_body import Unreadable, as_text, read_body, without_surrogates
-from bot.transport import signature_problem
 from handlers.slack.middleware import user_id_of
+from handlers.slack.request_body import Unreadable, as_text, read_body, without_surrogates
+from handlers.slack.transport import signature_problem
 from handlers.slack.values import action_channel, action_value, submitted
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -1,6 +1,6 @@
 """The Slack edge reads each kind of request once into the value its handler takes, from the
 bodies Slack really sent (tests/fixtures/slack-payloads), read the way the app reads them
-(`bot.request_body`), and Bolt's context built from them."""
+(`handlers.slack.request_body`), and Bolt's context built from them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.domain.refs import ConversationRef, MessageRef
-from bot.request_body import bolt_context, read_body
 from bot.services.permissions import Action, required, requires
 from handlers.interactions import (
     ChatMessage,
@@ -26,6 +25,7 @@ from handlers.interactions import (
 )
 from handlers.slack import edge
 from handlers.slack.middleware import user_id_of
+from handlers.slack.request_body import bolt_context, read_body
 from tests.fixtures import SLACK_PAYLOADS
 
 pytestmark = pytest.mark.skipif(not SLACK_PAYLOADS.is_dir(), reason="recorded payloads not present")
@@ -269,9 +269,10 @@ async def test_nothing_to_answer_calls_no_handler() -> None:
         got.append(change)
 
     listener = edge.listener(handler)
-    assert list(inspect.signature(listener).parameters) == ["body", "context"]  # no language
+    # No language; the services, which every listener reads (a form's people fields).
+    assert list(inspect.signature(listener).parameters) == ["body", "context", "services"]
     body, context = request("event_channel_join.json")
-    await listener(body=body, context=context)
+    await listener(body=body, context=context, services=None)
     assert got == []
 
 

@@ -16,15 +16,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
 from bot.inflight import InFlight
-from bot.request_log import log_request
 from bot.runtime import Services
 from bot.services.language import LanguageResolver
 from bot.settings import Settings
-from bot.slack_client import web_client
+from handlers.slack.client import web_client
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.listeners import register
 from handlers.slack.messenger import SlackMessenger, slack_people
 from handlers.slack.middleware import only_our_workspace
+from handlers.slack.request_log import log_request
 from storage.db import Database
 
 

@@ -1,7 +1,7 @@
 """Slack's Directory: who a person is, from `users.lookupByEmail` and `users.info`.
 
 Look-ups only enrich an answer (a locale, a name, an e-mail to match), so they go through a
-quick client (`bot.slack_client.quick_client`: one attempt of at most `LOOKUP_SECONDS`, no
+quick client (`handlers.slack.client.quick_client`: one attempt of at most `LOOKUP_SECONDS`, no
 retries): Slack answering an HTML 503 or hanging must not hold up the person for the
 2–90 s the full client's retries take. A person Slack does not know is None; a call that
 failed raises the neutral error (`handlers.slack.failures`).
@@ -14,7 +14,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.ports import DirectoryEntry, Gone, Person
-from bot.slack_client import quick_client
+from handlers.slack.client import quick_client
 from handlers.slack.failures import neutral
 from handlers.slack.messenger import SlackPeople
 

@@ -20,7 +20,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.ports import DeliveryFailed, Gone, NotPermitted, RateLimited, Temporary
-from bot.slack_client import slack_error_code
+from handlers.slack.client import slack_error_code
 
 #: What a Web API call raises when Slack or the way to it fails.
 CALL_ERRORS = (SlackClientError, aiohttp.ClientError, TimeoutError, OSError)

@@ -27,7 +27,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import ContainsCpr, FormRefused, NotAllowed
 from bot.i18n import t
-from bot.request_log import describe
 from bot.runtime import Services
 from bot.services.permissions import OWN_REFUSAL, ensure_allowed, required
 from bot.views.help import text_message
@@ -35,6 +34,7 @@ from handlers.slack import render
 from handlers.slack.middleware import acting_person, first_delivery, stamp_activity, user_id_of
 from handlers.slack.privacy import not_saved
 from handlers.slack.replies import refusal
+from handlers.slack.request_log import describe
 
 logger = logging.getLogger("tovholder.errors")
 Listener = Callable[..., Awaitable[Any]]

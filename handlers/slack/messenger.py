@@ -35,10 +35,10 @@ from bot.ports import (
     Tagged,
 )
 from bot.services import identities
-from bot.slack_client import careful_client, impatient_client
 from bot.views import model
 from bot.views.text import MENTION
 from handlers.slack import render, render_form
+from handlers.slack.client import careful_client, impatient_client
 from handlers.slack.failures import neutral
 from handlers.slack.text import slack_text
 from storage.db import Database
@@ -137,13 +137,13 @@ class SlackMessenger:
         ephemeral (the bot is not in the channel, a DM between two other people)."""
         user = await self._people(person)
         if where is not None:
-            in_thread = {"thread_ts": thread.message_id} if thread is not None else {}
+            thread_ts = (thread.thread_id or thread.message_id) if thread is not None else None
             try:
                 with neutral():
                     await self._client().chat_postEphemeral(
                         channel=where.conversation_id,
                         user=user,
-                        **in_thread,
+                        thread_ts=thread_ts,
                         **await self.payload(message),
                     )
                 return

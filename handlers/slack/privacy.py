@@ -14,9 +14,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import t
 from bot.services.privacy import EDIT_MESSAGE_KEY, FIELD_KEY, NOT_SAVED_KEY, ContainsCpr
-from bot.slack_client import slack_error_code
 from bot.views.help import text_message
 from handlers.slack import render
+from handlers.slack.client import slack_error_code
 
 logger = logging.getLogger("tovholder.privacy")
 

@@ -5,7 +5,7 @@ Over HTTP, anyone can send anything to the URL, so a request is taken in this or
 1. The signature is checked over the raw bytes, before anything is decoded or parsed:
    unsigned, forged or stale requests get 401 and one WARNING line (never the body).
    Garbage without a valid signature thus costs one HMAC and never reaches a parser.
-2. The signed body is read once (`bot.request_body`). A signed body Slack would never send
+2. The signed body is read once (`handlers.slack.request_body`). A signed body Slack would never send
    — not UTF-8, broken JSON, a JSON array or string, an interaction without an action —
    gets **200 with nothing done** and one WARNING line. Not 400: Slack retries an event
    whose answer is not 2xx (three more times, the same bytes, so the same answer) and
@@ -35,10 +35,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.app import TovholderApp
 from bot.i18n import t
-from bot.request_body import PERSON_INTERACTIONS, Unreadable, bolt_context, read_body
+from handlers.slack.app import TovholderApp
 from handlers.slack.middleware import user_id_of
+from handlers.slack.request_body import PERSON_INTERACTIONS, Unreadable, bolt_context, read_body
 
 EVENTS_PATH = "/slack/events"
 #: Slack's window: a request signed more than five minutes from now is refused.

@@ -2,7 +2,7 @@
 
 Unsigned or forged garbage is refused before anything reads it: 401 and one line. Signed
 garbage Slack would never send gets a 200 with nothing done and one line (see
-`bot.transport` for why not a 4xx), and the person behind it, where one can be read, is
+`handlers.slack.transport` for why not a 4xx), and the person behind it, where one can be read, is
 told privately that nothing happened. Signed oddities the app can still read — a `text`
 that is null or a number, a view without its `type`, a lone surrogate — get the answer the
 person would get for the ordinary request. Never a 500, never a traceback, never an

@@ -17,7 +17,7 @@ from bot.lifecycle import RunningBot
 from bot.services.demo import seed_demo
 from bot.settings import parse_settings
 from bot.standin import SlackDriver, SlackStandIn
-from bot.transport import socket_mode_handler
+from handlers.slack.transport import socket_mode_handler
 from tests.e2e.conftest import GENERAL, METTE
 
 TOVHOLDER = [sys.executable, "-m", "bot"]

@@ -11,9 +11,9 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack_client import slack_error_code
 from bot.standin import SlackStandIn
 from bot.standin.server import EMPTY_404, HANG, HTML_503, Fault
+from handlers.slack.client import slack_error_code
 from tests.standin.conftest import ANNA, GENERAL
 
 
