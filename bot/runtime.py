@@ -22,6 +22,6 @@ class Services:
     #: How jobs and services reach people: the front end's implementations of the ports.
     messenger: Messenger
     directory: Directory
-    #: Who has opened the App Home since the bot started: their Home is published again
-    #: after they change something elsewhere (`handlers.events.home.refresh_after`).
-    homes: set[str] = field(default_factory=set)
+    #: Who (person ids) has opened the home page since the bot started: it is published
+    #: again after they change something elsewhere (`handlers.slack.home.refresh_after`).
+    homes: set[int] = field(default_factory=set)

@@ -87,7 +87,7 @@ async def refresh_posts(
     services: Services,
     question: Question,
     *,
-    clicked: tuple[str, str] | None = None,
+    clicked: MessageRef | None = None,
     clicker_lang: str | None = None,
 ) -> None:
     """Re-draw the question where people see it: the channel post (everyone sees who took
@@ -95,17 +95,18 @@ async def refresh_posts(
     routing = await routing_for(services.db, question.id)
     if routing is None:
         return
-    targets: list[tuple[str, str, str, bool]] = []
-    if question.channel_id and question.message_ts:
-        targets.append((question.channel_id, question.message_ts, services.settings.lang, False))
-    if clicked and clicked != (question.channel_id, question.message_ts):
-        targets.append((*clicked, clicker_lang or services.settings.lang, True))
     messenger = services.messenger
-    for channel_id, ts, lang, direct in targets:
+    targets: list[tuple[MessageRef, str, bool]] = []
+    if question.channel_id and question.message_ts:
+        post = MessageRef(messenger.platform, question.channel_id, question.message_ts)
+        targets.append((post, services.settings.lang, False))
+    if clicked and (clicked.conversation_id, clicked.message_id) != (
+        question.channel_id,
+        question.message_ts,
+    ):
+        targets.append((clicked, clicker_lang or services.settings.lang, True))
+    for ref, lang, direct in targets:
         try:
-            await messenger.update(
-                MessageRef(messenger.platform, channel_id, ts),
-                question_post(lang, routing, direct=direct),
-            )
+            await messenger.update(ref, question_post(lang, routing, direct=direct))
         except DeliveryFailed as failure:  # deleted meanwhile: the state is stored anyway
             logger.info("sparring post update failed error=%s", failure.reason)

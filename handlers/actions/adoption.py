@@ -3,10 +3,6 @@
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.errors import NotAllowed
 from bot.i18n import t
 from bot.runtime import Services
@@ -20,11 +16,10 @@ from bot.services.permissions import Action
 from bot.views.adoption import DIRECT, changed_message, parse_place, set_modal, stop_modal
 from bot.views.help import text_message
 from handlers.interactions import Click, as_int
-from handlers.slack import render, render_form
-from handlers.slack.replies import private
+from handlers.reply import Reply
 
 
-async def set_state(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
+async def set_state(click: Click, reply: Reply, services: Services) -> None:
     """ "Vi er i gang" / "Vi bruger det": saved at once; a repeated click changes nothing."""
     lang = click.lang
     place = parse_place(click.value)
@@ -37,19 +32,13 @@ async def set_state(ack: AsyncAck, click: Click, respond: AsyncRespond, services
             services.db, services.clock, click.external_id, daycare_id, tool_id, state
         )
     except LookupError:
-        await private(respond, text_message(t(lang, "adoption.gone")))
+        await reply.private(text_message(t(lang, "adoption.gone")))
         return
     name = change.adoption.tool_name
-    message = changed_message(lang, change.adoption, name, changed=change.changed)
-    await private(respond, render.message(message))
+    await reply.private(changed_message(lang, change.adoption, name, changed=change.changed))
 
 
-async def open_stop(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def open_stop(click: Click, reply: Reply, services: Services) -> None:
     """ "Vi er stoppet": the reason first, in a small modal."""
     lang = click.lang
     place = parse_place(click.value)
@@ -60,29 +49,22 @@ async def open_stop(
         raise NotAllowed(Action.SET_ADOPTION)
     name = await tool_name(services.db, tool_id)
     if name is None:
-        await private(respond, text_message(t(lang, "adoption.gone")))
+        await reply.private(text_message(t(lang, "adoption.gone")))
         return
     title = t(lang, "adoption.stop_intro", tool=name)
-    modal = render_form.modal(stop_modal(lang, daycare_id, tool_id, title))
-    await client.views_open(trigger_id=click.trigger, view=modal)
+    await reply.open_form(stop_modal(lang, daycare_id, tool_id, title))
 
 
-async def open_other(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def open_other(click: Click, reply: Reply, services: Services) -> None:
     """An ambassador sets the state for a daycare of their areas (the coordinator: any)."""
     lang = click.lang
     tool_id = as_int(click.value) or 0
     daycares = await settable_daycares(services.db, click.external_id)
     if not daycares:
-        await private(respond, text_message(t(lang, "adoption.not_allowed")))
+        await reply.private(text_message(t(lang, "adoption.not_allowed")))
         return
     name = await tool_name(services.db, tool_id)
     if name is None:
-        await private(respond, text_message(t(lang, "adoption.gone")))
+        await reply.private(text_message(t(lang, "adoption.gone")))
         return
-    modal = render_form.modal(set_modal(lang, tool_id, name, daycares))
-    await client.views_open(trigger_id=click.trigger, view=modal)
+    await reply.open_form(set_modal(lang, tool_id, name, daycares))

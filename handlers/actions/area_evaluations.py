@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import json
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.runtime import Services
 from bot.services.area_evaluations import EvaluationUnavailable, form_for
 from bot.views.area_evaluations import evaluation_modal, unavailable_text
 from bot.views.help import text_message
 from handlers.interactions import Click, as_int
-from handlers.slack import render, render_form
+from handlers.reply import Reply
 
 
-async def open_evaluation(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def open_evaluation(click: Click, reply: Reply, services: Services) -> None:
     """The role (four questions or three) is decided from the organisation now."""
     lang = click.lang
     try:
@@ -41,11 +33,6 @@ async def open_evaluation(
             click.external_id,
         )
     except EvaluationUnavailable as unavailable:
-        await respond(
-            response_type="ephemeral",
-            replace_original=False,
-            **render.message(text_message(unavailable_text(lang, unavailable))),
-        )
+        await reply.private(text_message(unavailable_text(lang, unavailable)))
         return
-    modal = render_form.modal(evaluation_modal(lang, form))
-    await client.views_open(trigger_id=click.trigger, view=modal)
+    await reply.open_form(evaluation_modal(lang, form))

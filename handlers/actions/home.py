@@ -4,9 +4,6 @@ DM, and the Home is published again to show what changed."""
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.guides import DecisionKind
 from bot.i18n import t
 from bot.runtime import Services
@@ -16,30 +13,25 @@ from bot.views.help import text_message
 from bot.views.home import decided_message
 from handlers.events.home import publish_home
 from handlers.interactions import Click, as_int
-from handlers.slack import render
+from handlers.reply import Reply
 from handlers.views.sparring import open_sparring
 
 KIND_OF: dict[str, DecisionKind] = {action_id: kind for kind, action_id in DECIDE.items()}
 
 
-async def record_decision(
-    ack: AsyncAck, click: Click, client: AsyncWebClient, services: Services
-) -> None:
-    lang = click.lang
-    user_id = click.external_id
+async def record_decision(click: Click, services: Services) -> None:
+    lang, person = click.lang, click.person
     kind = KIND_OF[click.action_id]
     try:
-        outcome = await decide(services.db, services.clock, user_id, as_int(click.value) or 0, kind)
+        outcome = await decide(services.db, services.clock, person, as_int(click.value) or 0, kind)
     except LookupError:
-        await client.chat_postMessage(
-            channel=user_id, **render.message(text_message(t(lang, "home.tool_gone")))
-        )
-        await publish_home(client, services, user_id, lang)
-        return
-    await services.messenger.send_privately(user_id, decided_message(lang, outcome))
-    await publish_home(client, services, user_id, lang)
+        message = text_message(t(lang, "home.tool_gone"))
+    else:
+        message = decided_message(lang, outcome)
+    await services.messenger.send_privately(person, message)
+    await publish_home(services, person, lang)
 
 
-async def ask(ack: AsyncAck, click: Click, client: AsyncWebClient, services: Services) -> None:
+async def ask(click: Click, reply: Reply, services: Services) -> None:
     """ "Stil et spørgsmål": the sparring modal, as `/sparring` opens it."""
-    await open_sparring(client, services, click.lang, click.trigger)
+    await open_sparring(reply, services, click.lang)

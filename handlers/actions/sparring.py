@@ -3,9 +3,7 @@ and "Save as FAQ". Whatever cannot be done is told privately to the one who clic
 
 from __future__ import annotations
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
+from bot.domain.refs import MessageRef
 from bot.domain.sparring import Question
 from bot.i18n import t
 from bot.runtime import Services
@@ -20,8 +18,7 @@ from bot.services.sparring_handling import (
 from bot.views.sparring import is_listed
 from bot.views.sparring_handling import answer_modal, claimed_message, problem_message
 from handlers.interactions import Click, as_int
-from handlers.slack import render, render_form
-from handlers.slack.replies import private
+from handlers.reply import Reply
 from handlers.sparring_delivery import deliver, refresh_posts
 
 
@@ -29,30 +26,25 @@ def _question_id(click: Click) -> int:
     return as_int(click.value) or 0
 
 
-def _clicked(click: Click) -> tuple[str, str] | None:
+def _clicked(click: Click) -> MessageRef | None:
     """The message the button was on, unless it was an ephemeral one (not updatable) or one
     that only shows the question among other things (an escalation, a welcome's list)."""
     message = click.message
     if message is None or click.ephemeral or _listed(click):
         return None
-    return message.conversation_id, message.message_id
+    return message
 
 
 def _listed(click: Click) -> bool:
     return is_listed(click.block_id)
 
 
-async def _say(respond: AsyncRespond, lang: str, key: str, **params: object) -> None:
+async def _say(reply: Reply, lang: str, key: str, **params: object) -> None:
     """A catalogue text told privately; text parameters are escaped (see problem_message)."""
-    await private(respond, problem_message(lang, key, params))
+    await reply.private(problem_message(lang, key, params))
 
 
-async def ask_anyway(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def ask_anyway(click: Click, reply: Reply, services: Services) -> None:
     """ "Ask anyway" (after the guides) or "Yes, ask the network" (a DM): send the draft,
     once; the receipt replaces the offer."""
     lang = click.lang
@@ -61,97 +53,77 @@ async def ask_anyway(
             services.db, services.clock, _question_id(click), click.external_id
         )
     except NotYours:
-        await _say(respond, lang, "sparring.not_yours")
+        await _say(reply, lang, "sparring.not_yours")
         return
     if routing is None:
-        await _say(respond, lang, "sparring.gone")
+        await _say(reply, lang, "sparring.gone")
         return
-    await respond(replace_original=True, **render.message(await deliver(services, routing, lang)))
+    await reply.replace(await deliver(services, routing, lang))
 
 
-async def claim_question(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def claim_question(click: Click, reply: Reply, services: Services) -> None:
     """ "I'll take it": of two at the same moment exactly one wins; the other is told who."""
     lang = click.lang
     user_id = click.external_id
     try:
         outcome = await claim(services.db, services.clock, _question_id(click), user_id)
     except Refused as problem:
-        await _say(respond, lang, problem.key, **problem.params)
+        await _say(reply, lang, problem.key, **problem.params)
         return
     question = outcome.question
     if outcome.changed:
         await refresh_posts(services, question, clicked=_clicked(click), clicker_lang=lang)
         if _listed(click):  # the message stays as it is: say what happened, and how to answer
-            await private(respond, claimed_message(lang, question))
+            await reply.private(claimed_message(lang, question))
     elif question.state != "open":
-        await _not_open(respond, lang, question)
+        await _not_open(reply, lang, question)
     elif question.claimed_by == user_id:
-        await _say(respond, lang, "sparring.claim_yours")
+        await _say(reply, lang, "sparring.claim_yours")
     else:
-        await _say(respond, lang, "sparring.claim_taken", who=question.claimed_by or "")
+        await _say(reply, lang, "sparring.claim_taken", who=question.claimed_by or "")
 
 
-async def _not_open(respond: AsyncRespond, lang: str, question: Question) -> None:
+async def _not_open(reply: Reply, lang: str, question: Question) -> None:
     if question.state == "answered":
-        await _say(respond, lang, "sparring.already_answered", who=question.answered_by or "")
+        await _say(reply, lang, "sparring.already_answered", who=question.answered_by or "")
     else:
-        await _say(respond, lang, "sparring.already_resolved")
+        await _say(reply, lang, "sparring.already_resolved")
 
 
-async def open_answer(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def open_answer(click: Click, reply: Reply, services: Services) -> None:
     """ "Answered": the modal to mark the answer, prefilled with the latest thread reply."""
     lang = click.lang
     try:
         form = await answer_form(services.db, _question_id(click), click.external_id)
     except Refused as problem:
-        await _say(respond, lang, problem.key, **problem.params)
+        await _say(reply, lang, problem.key, **problem.params)
         return
     clicked = _clicked(click)
     modal = answer_modal(
         lang,
         form,
-        channel_id=clicked[0] if clicked else None,
-        message_ts=clicked[1] if clicked else None,
+        channel_id=clicked.conversation_id if clicked else None,
+        message_ts=clicked.message_id if clicked else None,
     )
-    await client.views_open(trigger_id=click.trigger, view=render_form.modal(modal))
+    await reply.open_form(modal)
 
 
-async def resolve_question(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def resolve_question(click: Click, reply: Reply, services: Services) -> None:
     """ "Solved", for the asker only: from the post, the answer DM or "my questions"."""
     lang = click.lang
     try:
         outcome = await resolve(services.db, services.clock, _question_id(click), click.external_id)
     except Refused as problem:
-        await _say(respond, lang, problem.key, **problem.params)
+        await _say(reply, lang, problem.key, **problem.params)
         return
     if not outcome.changed:
-        await _say(respond, lang, "sparring.already_resolved")
+        await _say(reply, lang, "sparring.already_resolved")
         return
     await refresh_posts(services, outcome.question)
-    await _say(respond, lang, "sparring.resolved_ok")
+    await _say(reply, lang, "sparring.resolved_ok")
 
 
-async def save_faq(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def save_faq(click: Click, reply: Reply, services: Services) -> None:
     """ "Save as FAQ": the question and answer become a new version of the tool's guide."""
     lang = click.lang
     try:
@@ -163,13 +135,11 @@ async def save_faq(
             heading=t(services.settings.lang, "sparring.faq_heading"),
         )
     except Refused as problem:
-        await _say(respond, lang, problem.key, **problem.params)
+        await _say(reply, lang, problem.key, **problem.params)
         return
     title = saved.guide.current.content.title
     if not saved.changed:
-        await _say(respond, lang, "sparring.faq_already", guide=title)
+        await _say(reply, lang, "sparring.faq_already", guide=title)
         return
     await refresh_posts(services, saved.question, clicked=_clicked(click), clicker_lang=lang)
-    await _say(
-        respond, lang, "sparring.faq_saved", guide=title, version=saved.guide.current.version
-    )
+    await _say(reply, lang, "sparring.faq_saved", guide=title, version=saved.guide.current.version)

@@ -3,10 +3,6 @@ once; "Ikke noget for os" asks the reason in a modal first."""
 
 from __future__ import annotations
 
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.i18n import t
 from bot.runtime import Services
 from bot.services import spreading
@@ -19,11 +15,10 @@ from bot.views.spreading import (
     parse_target,
 )
 from handlers.interactions import Click
-from handlers.slack import render_form
-from handlers.slack.replies import private
+from handlers.reply import Reply
 
 
-async def answer(ack: AsyncAck, click: Click, respond: AsyncRespond, services: Services) -> None:
+async def answer(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
     place = parse_target(click.value)
     given = DIRECT.get(click.action_id)
@@ -35,12 +30,12 @@ async def answer(ack: AsyncAck, click: Click, respond: AsyncRespond, services: S
             services.db, services.clock, click.external_id, round_id, daycare_id, given
         )
     except spreading.RoundEnded:
-        await private(respond, text_message(await _ended(services, lang, round_id)))
+        await reply.private(text_message(await _ended(services, lang, round_id)))
         return
     except LookupError:
-        await private(respond, text_message(t(lang, "spreading.gone")))
+        await reply.private(text_message(t(lang, "spreading.gone")))
         return
-    await private(respond, answered_message(lang, answered))
+    await reply.private(answered_message(lang, answered))
 
 
 async def _ended(services: Services, lang: str, round_id: int) -> str:
@@ -48,23 +43,17 @@ async def _ended(services: Services, lang: str, round_id: int) -> str:
     return ended_text(lang, found.tool_name if found else None)
 
 
-async def open_not_for_us(
-    click: Click,
-    respond: AsyncRespond,
-    client: AsyncWebClient,
-    services: Services,
-) -> None:
+async def open_not_for_us(click: Click, reply: Reply, services: Services) -> None:
     lang = click.lang
     place = parse_target(click.value)
     found = await spreading.get_round(services.db, place[0]) if place else None
     if place is None or found is None:
-        await private(respond, text_message(t(lang, "spreading.gone")))
+        await reply.private(text_message(t(lang, "spreading.gone")))
         return
     if not found.is_open:
-        await private(respond, text_message(await _ended(services, lang, found.id)))
+        await reply.private(text_message(await _ended(services, lang, found.id)))
         return
     if not await spreading.may_answer(services.db, click.external_id, place[1]):
-        await private(respond, text_message(t(lang, "spreading.not_allowed")))
+        await reply.private(text_message(t(lang, "spreading.not_allowed")))
         return
-    view = render_form.modal(not_for_us_modal(lang, found.id, place[1], found.tool_name))
-    await client.views_open(trigger_id=click.trigger, view=view)
+    await reply.open_form(not_for_us_modal(lang, found.id, place[1], found.tool_name))

@@ -3,21 +3,19 @@ number is not stored, and its author is asked privately to edit it."""
 
 from __future__ import annotations
 
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.domain.refs import MessageRef
 from bot.runtime import Services
 from bot.services.privacy import REPLY_KEY, ContainsCpr
 from bot.services.sparring_handling import record_reply
+from handlers.events.privacy import ask_to_edit
 from handlers.interactions import MessageChange
-from handlers.slack.privacy import ask_to_edit
 
 
-async def changed_reply(change: MessageChange, client: AsyncWebClient, services: Services) -> None:
+async def changed_reply(change: MessageChange, services: Services) -> None:
     """An edited thread reply not stored yet (it held a CPR number) is read anew; one stored
     before stays as it was."""
     if change.external_id and not change.from_bot and change.message.conversation_id:
-        await new_reply(change.external_id, change.text, change.message, services, client)
+        await new_reply(change.external_id, change.text, change.message, services)
 
 
 async def new_reply(
@@ -25,7 +23,6 @@ async def new_reply(
     text: str,
     message: MessageRef,
     services: Services,
-    client: AsyncWebClient | None = None,
 ) -> None:
     """A reply (not the post itself) in a thread that is a question's post is stored once;
     the first one from someone other than the asker sets the question's first reply."""
@@ -43,14 +40,5 @@ async def new_reply(
             text=text,
         )
     except ContainsCpr as cpr:
-        if client is None:
-            return
-        await ask_to_edit(
-            client,
-            channel=message.conversation_id,
-            ts=thread_ts,
-            user_id=author,
-            masked=cpr.masked,
-            lang=await services.language.for_user(author),
-            key=REPLY_KEY,
-        )
+        lang = await services.language.for_user(author)
+        await ask_to_edit(services, author, message, cpr.masked, lang, key=REPLY_KEY)

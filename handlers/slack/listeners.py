@@ -28,7 +28,7 @@ from handlers.actions import trainings as training_actions
 from handlers.events import home as home_events
 from handlers.events import mentions, messages
 from handlers.shortcuts import save_result
-from handlers.slack import edge, guard, middleware
+from handlers.slack import edge, guard, home, middleware
 from handlers.views import adoption as adoption_modal
 from handlers.views import area_evaluations as evaluation_modal
 from handlers.views import gdpr as gdpr_modal
@@ -42,7 +42,7 @@ from handlers.views import trainings as training_modal
 def register(app: AsyncApp, services: Services) -> None:
     app.use(middleware.provide_services(services))
 
-    refresh_home = home_events.refresh_after(services)
+    refresh_home = home.refresh_after(services)
 
     def track(listener: guard.Listener) -> guard.Listener:
         """Commands, buttons, shortcuts: acked before anything else."""
