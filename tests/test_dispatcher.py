@@ -599,7 +599,7 @@ async def test_when_slack_cannot_be_asked_nothing_is_sent_blindly_and_nothing_is
     waiting = await state_of(db, made.id)
     # The reclaim counted an attempt; the failed look-up does not.
     assert (waiting.state, waiting.attempts) == ("pending", 1)
-    assert waiting.last_error is not None and waiting.last_error.startswith("look-up in Slack")
+    assert waiting.last_error is not None and waiting.last_error.startswith("look-up failed")
     assert waiting.due == clock.now() + reminders.backoff(1)
     clock.advance(reminders.backoff(1))
     again = await dispatch(services, NOTES, worker="w", pacer=pacer, calendar=ALWAYS)
@@ -625,7 +625,7 @@ async def test_a_look_up_that_times_out_waits_for_a_later_run(
     slack.standin.clear_faults()
     assert (report.deferred, report.sent) == (1, 0)
     waiting = await state_of(db, made.id)
-    assert waiting.last_error == "look-up in Slack failed: TimeoutError"
+    assert waiting.last_error == "look-up failed: TimeoutError"
     assert len(dm(slack, PEOPLE[0])) == 1
 
 

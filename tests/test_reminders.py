@@ -644,12 +644,12 @@ async def test_a_deferred_reminder_waits_the_backoff_without_counting_an_attempt
     clock.advance(reminders.backoff(0))
     (row,) = await reminders.claim_due(db, clock, worker="w", limit=10)
     assert await reminders.defer(
-        db, clock, row.id, worker="w", error="look-up in Slack failed: http_503", calendar=ALWAYS
+        db, clock, row.id, worker="w", error="look-up failed: http_503", calendar=ALWAYS
     )
     waiting = await state_of(db, claimed.id)
     assert (waiting.state, waiting.attempts, waiting.claimed_by) == ("pending", 1, None)
     assert waiting.due == clock.now() + reminders.backoff(1)
-    assert waiting.last_error == "look-up in Slack failed: http_503"
+    assert waiting.last_error == "look-up failed: http_503"
     assert set(await reminders.unconfirmed(db, [claimed.id])) == {claimed.id}
     # Only the worker holding the claim can defer it.
     assert not await reminders.defer(db, clock, row.id, worker="w", error="x", calendar=ALWAYS)

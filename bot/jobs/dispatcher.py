@@ -4,17 +4,18 @@ The rows are the truth (`bot.services.reminders`): a batch is *claimed* in one s
 so two dispatchers never send the same reminder, and each outcome is written back at once
 (`sent`, back to `pending` for a retry, `failed`, or `cancelled`).
 
-**Who handles what when Slack says "too many".** `handlers.slack.client.web_client` gives the
-bot's client retry handlers for connection errors, 5xx and 429. For bulk sends the
-dispatcher keeps the first two (a quick retry of a dropped connection or a 500/503 inside
-the call) but *removes the 429 handler on its own copy of the client*: sleeping out a
-Retry-After inside the call would hold the whole claimed batch, hide the 429 from the
-pacer, and keep the retry only in memory. Instead:
+**Who handles what when the platform says "too many".** The front end's client retries
+connection errors, 5xx and rate limits inside a call (for Slack:
+`handlers.slack.client.web_client`). For bulk sends the dispatcher keeps the first two (a
+quick retry of a dropped connection or a 500/503 inside the call) but uses the messenger
+`paced()`, which hands a rate limit back at once: sleeping out a Retry-After inside the
+call would hold the whole claimed batch, hide it from the pacer, and keep the retry only
+in memory. Instead:
 
-1. the `Pacer` keeps the bot below Slack's limits in the first place — at most one
-   message per second per channel (each DM is its own channel) and at most `per_minute`
-   messages per minute for the workspace (default 300, Slack's "several hundred"), spread
-   evenly with a little headroom;
+1. the `Pacer` keeps the bot below the platform's limits in the first place — at most one
+   message per second per conversation (each private conversation is its own) and at most
+   `per_minute` messages per minute for the workspace (default 300: our reading of Slack's
+   "several hundred"), spread evenly with a little headroom;
 2. a 429 that still comes (another process, the bot's other traffic) holds the pacer for
    Retry-After seconds, and the row goes back to `pending` due after max(Retry-After,
    backoff) — durable, so a restart keeps the retry;
@@ -36,22 +37,23 @@ cancelled), and says how it goes out: `urgent`, a `nudge` gathered into the day'
 
 Nothing is sent outside working time: a run in closed time claims nothing — except the
 reminders of the `anytime` kinds (e.g. a sparring question that could not be delivered: it
-goes out as soon as Slack answers, also at 20:00). In closed time only those are claimed,
+goes out as soon as the platform answers, also at 20:00). In closed time only those are claimed,
 and their retries are not moved to the working morning. That also holds
 back a reminder whose pause ended at midnight until the working morning.
 
 **Exactly once, also across a crash.** Every reminder DM carries a tag
-(`bot.tags.reminder_tag`: its id and dedupe key; in Slack, message metadata). The row is
-marked *unconfirmed* just before the post and confirmed after it; a row claimed while still
-unconfirmed (the process died mid-post, the post timed out or the connection dropped) is
-first looked up in the person's DM history: found, it is recorded as sent without a second
-message; not found, it is posted. If the platform does not answer the look-up, the row
-waits for a later run (`deferred`, no attempt counted) — never posted blindly, never lost.
-Look-ups are Tier 3 calls in Slack (conversations.open and .history), so a run makes at
-most `LOOKUPS_PER_RUN`; the rest of those rows are handed back for the next run. For the
-same reason the messenger does not repeat a tagged post inside the call after a timeout or
-a dropped connection: that repeat could not be looked up first. The dispatcher uses the
-messenger `paced()`: a rate limit comes back at once and the pacer waits it out.
+(`bot.tags.reminder_tag`: its id and dedupe key; the front end stores it with the
+message). The row is marked *unconfirmed* just before the post and confirmed after it; a
+row claimed while still unconfirmed (the process died mid-post, the post timed out or the
+connection dropped) is first looked up in the person's DM history: found, it is recorded
+as sent without a second message; not found, it is posted. If the platform does not answer
+the look-up, the row waits for a later run (`deferred`, no attempt counted) — never posted
+blindly, never lost. Look-ups are slow calls on the platform (two of Slack's Tier 3
+calls), so a run makes at most `LOOKUPS_PER_RUN`; the rest of those rows are handed back
+for the next run. For the same reason the messenger does not repeat a tagged post inside
+the call after a timeout or a dropped connection: that repeat could not be looked up
+first. The dispatcher uses the messenger `paced()`: a rate limit comes back at once and
+the pacer waits it out.
 
 **One message a day.** Given a `MorningList`, a person's due nudges go out as one list
 (one post, one tag for all its reminders: `bot.tags.batch_tag`), with the same
@@ -91,13 +93,14 @@ Conversation = int | str
 Kinds = Mapping[str, ReminderKind[Any, Any]]
 
 DEFAULT_LIMIT = 200
-#: Slack's "several hundred per minute" for chat.postMessage in one workspace: our reading.
+#: Messages per minute in one workspace: our reading of Slack's "several hundred" (the front
+#: end the defaults are for).
 DEFAULT_PER_MINUTE = 300
 #: "About one message per second per channel".
 DEFAULT_CHANNEL_SECONDS = 1.0
 #: Aim a little under the workspace limit, so network jitter never tips a minute over.
 DEFAULT_HEADROOM = 0.98
-#: Unconfirmed reminders looked up in Slack per run: two Tier 3 calls each (≈50/min).
+#: Unconfirmed reminders looked up per run (in Slack two Tier 3 calls each, ≈50/min).
 LOOKUPS_PER_RUN = 20
 
 
@@ -118,7 +121,8 @@ class MorningCalendar(DispatchCalendar, Protocol):
 
 #: Builds one person's morning list from the reminders it carries, each with its own message.
 ListBuilder = Callable[[Services, int, Sequence[tuple[Reminder, Built]]], Awaitable[Built]]
-#: Lines in one morning list at most; more wait for the next morning (Slack's 50 blocks).
+#: Lines in one morning list at most; more wait for the next morning (a message holds only
+#: so much: Slack's 50 blocks).
 MOST_ITEMS = 20
 
 
@@ -215,7 +219,7 @@ class Pacer:
         return delay
 
     def hold(self, seconds: float) -> None:
-        """Send nothing for `seconds` (Slack answered 429 with this Retry-After)."""
+        """Send nothing for `seconds` (the platform said "too many", retry after this)."""
         self._hold_until = max(self._hold_until, self._monotonic() + max(0.0, seconds))
 
     def batch_within(self, seconds: float) -> int:
@@ -227,7 +231,7 @@ _shared: Pacer | None = None
 
 
 def shared_pacer() -> Pacer:
-    """The process's pacer, kept across dispatcher runs (Slack's default limits)."""
+    """The process's pacer, kept across dispatcher runs (the default limits)."""
     global _shared
     if _shared is None:
         _shared = Pacer()
@@ -252,10 +256,10 @@ Verdict = Literal["retry", "fail"]
 @dataclass(frozen=True)
 class SendProblem:
     verdict: Verdict
-    #: Slack's error code or the exception's name: goes to `last_error` and the log.
+    #: The platform's error code or the exception's name: goes to `last_error` and the log.
     error: str
     retry_after: float | None = None
-    #: The post may be in Slack all the same (a timeout, a dropped connection, a 5xx): the
+    #: The post may have landed all the same (a timeout, a dropped connection, a 5xx): the
     #: next try looks for it first.
     maybe_posted: bool = False
 
@@ -286,9 +290,10 @@ class DispatchReport:
     released: int = 0
     #: The run found closed time (evening, weekend, holiday…): it claimed only `anytime` kinds.
     closed: bool = False
-    #: Unconfirmed reminders found in Slack: recorded as sent, not posted again.
+    #: Unconfirmed reminders found in the conversation: recorded as sent, not posted again.
     confirmed: int = 0
-    #: Unconfirmed reminders whose look-up Slack did not answer: waiting, nothing posted.
+    #: Unconfirmed reminders whose look-up the platform did not answer: waiting, nothing
+    #: posted.
     deferred: int = 0
     #: Morning lists posted (each carries several reminders, counted in `sent`).
     lists: int = 0
@@ -461,7 +466,7 @@ async def dispatch(
 
 
 async def _one(run: _Run, reminder: Reminder) -> None:
-    if reminder.id in run.unconfirmed and not await _not_in_slack(run, reminder):
+    if reminder.id in run.unconfirmed and not await _not_posted_before(run, reminder):
         return
     message = await _message(run, reminder)
     if message is not None:
@@ -549,7 +554,7 @@ async def _post(run: _Run, items: Sequence[tuple[Reminder, Built]]) -> None:
 
 
 async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> None:
-    """One person's due nudges: those already in Slack recorded, then — unless the person
+    """One person's due nudges: those already posted recorded, then — unless the person
     had today's message — at most `morning.most` of them as one DM; the rest wait for the
     next working morning."""
     services, report = run.services, run.report
@@ -557,7 +562,7 @@ async def _gathered(run: _Run, morning: MorningList, rows: list[Reminder]) -> No
     recipient = rows[0].recipient
     unsure = [r for r in rows if r.id in run.unconfirmed]
     if unsure:
-        found = await _in_slack(run, unsure)
+        found = await _posted_before(run, unsure)
         if found is None:
             # Whether today's list went out is not known: the person's others wait with it.
             sure = [r.id for r in rows if r.id not in run.unconfirmed]
@@ -592,7 +597,7 @@ async def _look_again_later(run: _Run, rows: list[Reminder], failure: DeliveryFa
             run.services.clock,
             reminder.id,
             worker=run.worker,
-            error=f"look-up in Slack failed: {failure.reason}",
+            error=f"look-up failed: {failure.reason}",
             calendar=run.calendar_for(reminder),
         )
         run.report.deferred += 1
@@ -604,10 +609,10 @@ async def _look_again_later(run: _Run, rows: list[Reminder], failure: DeliveryFa
     )
 
 
-async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
+async def _posted_before(run: _Run, rows: list[Reminder]) -> set[int] | None:
     """One person's reminders whose last post may have gone out, looked up together in
     their DM: those found are recorded as sent, and their ids returned. None when none of
-    the person's rows may be sent now — Slack did not answer (the unsure rows wait, the
+    the person's rows may be sent now — the platform did not answer (the unsure rows wait, the
     person's others too) or this run's look-ups are used up (all handed back)."""
     services, report = run.services, run.report
     db, clock = services.db, services.clock
@@ -635,18 +640,18 @@ async def _in_slack(run: _Run, rows: list[Reminder]) -> set[int] | None:
             await reminders.mark_sent(db, clock, reminder.id)
             report.confirmed += 1
             logger.info(
-                "reminder found in Slack, recorded as sent id=%d kind=%s",
+                "reminder found posted, recorded as sent id=%d kind=%s",
                 reminder.id,
                 reminder.kind,
             )
     return found
 
 
-async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
+async def _not_posted_before(run: _Run, reminder: Reminder) -> bool:
     """For a reminder whose last post may have gone out: True when its tag is not in the
     person's DM, so it may be posted. Otherwise it is dealt with here — recorded as sent
-    (found), left for a later run (Slack did not answer the look-up), or handed back (this
-    run's look-ups are used up) — and False. Slack refusing the look-up for good (a missing
+    (found), left for a later run (the platform did not answer the look-up), or handed back (this
+    run's look-ups are used up) — and False. The platform refusing the look-up for good (a missing
     scope) gives True: then it is sent without knowing, at least once, as before tags."""
     services, report = run.services, run.report
     db, clock = services.db, services.clock
@@ -672,9 +677,7 @@ async def _not_in_slack(run: _Run, reminder: Reminder) -> bool:
         return True
     await reminders.mark_sent(db, clock, reminder.id)
     report.confirmed += 1
-    logger.info(
-        "reminder found in Slack, recorded as sent id=%d kind=%s", reminder.id, reminder.kind
-    )
+    logger.info("reminder found posted, recorded as sent id=%d kind=%s", reminder.id, reminder.kind)
     return False
 
 

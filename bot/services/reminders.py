@@ -6,23 +6,25 @@ ends `sent`, `failed` or `cancelled`. Nothing is kept only in memory, so a resta
 nothing: a pending row is still pending, and a row left in `sending` by a process that died
 is claimed again once its lease runs out.
 
-**Delivery guarantee.** Slack has no idempotency key for `chat.postMessage`, so the bot
-cannot know whether a message went out when the process died between posting and
-recording, or the post timed out. So the dispatcher marks a row *unconfirmed* just before
-posting it (`posting`), and records the outcome after; a row still unconfirmed when it is
-claimed again (after `LEASE` — 10 minutes, far longer than any send takes — or after a
-retry whose post may have gone through) is first looked up in Slack by the tag the post
-carries (`bot.tags`): found, it is recorded as sent and not posted again. If Slack
-cannot be asked, it waits (`defer`, no attempt counted) — never sent blindly, never lost.
-A reclaim counts as an attempt, and after `MAX_ATTEMPTS` the row fails instead, so a
-reminder that crashes the process cannot loop for ever.
+**Delivery guarantee.** A chat platform has no idempotency key for a post (Slack's
+`chat.postMessage` has none), so the bot cannot know whether a message went out when the
+process died between posting and recording, or the post timed out. So the dispatcher marks
+a row *unconfirmed* just before posting it (`posting`), and records the outcome after; a
+row still unconfirmed when it is claimed again (after `LEASE` — 10 minutes, far longer
+than any send takes — or after a retry whose post may have gone through) is first looked
+up in the person's conversation by the tag the post carries (`bot.tags`): found, it is
+recorded as sent and not posted again. If the platform cannot be asked, it waits (`defer`,
+no attempt counted) — never sent blindly, never lost. A reclaim counts as an attempt, and
+after `MAX_ATTEMPTS` the row fails instead, so a reminder that crashes the process cannot
+loop for ever.
 
 **Time.** `due_at` is stored in UTC (`bot.clock.utc_iso`). A reminder is planned on a
 working moment (`calendar.next_allowed`), and a retry's backoff is moved by the calendar
 only when it lands in closed time. A pause ("no nudges up to and including 11 December")
 only holds rows back; they are sent when it ends (the dispatcher waits for working time).
 
-No Slack here: `bot.jobs.dispatcher` sends, this module only moves rows.
+No platform here: `bot.jobs.dispatcher` sends through the Messenger, this module only moves
+rows.
 """
 
 from __future__ import annotations
@@ -174,13 +176,13 @@ async def mark_sent(db: Database, clock: Clock, reminder_id: int) -> bool:
 
 async def posting(db: Database, clock: Clock, reminder_id: int, *, worker: str) -> bool:
     """Say before posting that a post starts: if the outcome is never recorded (the process
-    dies, the call times out), the next try looks in Slack first. False when `worker` no
+    dies, the call times out), the next try looks for the post first. False when `worker` no
     longer holds the claim — then it must not post."""
     return await repo.mark_posting(db, reminder_id, worker=worker, now=_now(clock))
 
 
 async def unconfirmed(db: Database, ids: list[int]) -> dict[int, datetime]:
-    """Of these claimed reminders, those whose earlier post may be in Slack, and when that
+    """Of these claimed reminders, those whose earlier post may have landed, and when that
     post started (UTC)."""
     found = await repo.unconfirmed(db, ids)
     return {rid: datetime.fromisoformat(since) for rid, since in found.items()}
@@ -195,7 +197,7 @@ async def defer(
     error: str,
     calendar: WorkingTime,
 ) -> bool:
-    """Whether a claimed reminder was already posted could not be found out (Slack did not
+    """Whether a claimed reminder was already posted could not be found out (the platform did not
     answer the look-up): pending again after the backoff its attempts give, with no attempt
     counted — nothing was tried, and a reminder must not be lost to an outage."""
     row = await repo.get(db, reminder_id)
@@ -255,10 +257,10 @@ async def mark_retry(
 ) -> Reminder | None:
     """A send that may work later: back to `pending`, due after max(Retry-After, backoff).
 
-    The backoff is `30 s · 2^attempts` (at most an hour); Slack's Retry-After wins when it
+    The backoff is `30 s · 2^attempts` (at most an hour); the platform's Retry-After wins when it
     is longer. The new moment is moved by the calendar only if it falls in closed time.
     When this failure is the `MAX_ATTEMPTS`-th, the row is `failed` instead. `maybe_posted`:
-    the post may have reached Slack (a timeout, a dropped connection, a 5xx), so the next
+    the post may have reached the platform (a timeout, a dropped connection, a 5xx), so the next
     try looks for it first. Returns the row as it is now (None when it was not `sending`).
     """
     row = await repo.get(db, reminder_id)
@@ -292,7 +294,7 @@ async def mark_failed(
     db: Database, clock: Clock, reminder_id: int, error: str, *, not_posted: bool = False
 ) -> bool:
     """A send that will not work (no such user, bad message…): `failed` at once, for the
-    coordinator's `tovholder reminders failed`. `not_posted`: Slack refused the last post,
+    coordinator's `tovholder reminders failed`. `not_posted`: the platform refused the last post,
     so nothing of it is unconfirmed (a retry by the coordinator need not look first)."""
     return await repo.finish(
         db,
@@ -330,7 +332,7 @@ async def cancel(
 ) -> bool:
     """Cancel one *pending* reminder by key or id; False when there was none pending.
 
-    A reminder being sent right now is not cancelled: it may already be in Slack.
+    A reminder being sent right now is not cancelled: it may already have been posted.
     """
     if (dedupe_key is None) == (id is None):
         raise ValueError("cancel needs exactly one of dedupe_key and id")

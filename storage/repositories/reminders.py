@@ -184,8 +184,8 @@ async def mark_sent(db: Database, reminder_id: int, now: str) -> bool:
 
 
 async def mark_posting(db: Database, reminder_id: int, *, worker: str, now: str) -> bool:
-    """A post of the row starts now: until its outcome is recorded, it may or may not be in
-    Slack. False (post nothing) when `worker` no longer holds the row."""
+    """A post of the row starts now: until its outcome is recorded, it may or may not have
+    landed. False (post nothing) when `worker` no longer holds the row."""
     changed = await db.execute(
         "UPDATE reminders SET unconfirmed_since = ?, updated_at = ?"
         " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
@@ -231,7 +231,7 @@ async def finish(
     not_posted: bool = False,
 ) -> bool:
     """Move the row to a final `state` (failed or cancelled) when it is in `from_states`.
-    `not_posted`: the last post is known not to have reached Slack (nothing unconfirmed)."""
+    `not_posted`: the last post is known not to have reached the platform (nothing unconfirmed)."""
     changed = await db.execute(
         "UPDATE reminders SET state = ?, last_error = COALESCE(?, last_error),"
         " attempts = attempts + ?, updated_at = ?,"
@@ -263,8 +263,8 @@ async def back_to_pending(
     """A failed send tried again later: `sending` → `pending` at `due_at`, one attempt more.
 
     Only when the row still has `attempts_before` (nobody else moved it meanwhile).
-    `maybe_posted`: the post may be in Slack (a timeout…), so it stays unconfirmed;
-    otherwise Slack refused it and nothing is unconfirmed any more.
+    `maybe_posted`: the post may have landed (a timeout…), so it stays unconfirmed;
+    otherwise the platform refused it and nothing is unconfirmed any more.
     """
     changed = await db.execute(
         "UPDATE reminders SET state = 'pending', due_at = ?, attempts = attempts + 1,"
