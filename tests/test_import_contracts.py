@@ -1,6 +1,6 @@
-"""The import-linter contracts in pyproject.toml hold, and they would catch a core module that
-imports Slack: the check runs `lint-imports` on a copy of the packages with one bad import
-added, so a contract that silently stopped matching anything fails here."""
+"""The import-linter contracts in pyproject.toml hold, and they would catch a core module or a
+handler that imports Slack: the check runs `lint-imports` on a copy of the packages with one
+bad import added, so a contract that silently stopped matching anything fails here."""
 
 from __future__ import annotations
 
@@ -60,9 +60,19 @@ def test_the_project_keeps_its_import_contracts() -> None:
             "import handlers.slack",
             "bot.domain is not allowed to import handlers.slack",
         ),
+        (
+            "handlers/actions/guides.py",
+            "import slack_sdk",
+            "handlers.actions is not allowed to import slack_sdk",
+        ),
+        (
+            "handlers/reply.py",
+            "import handlers.slack.reply",
+            "handlers.reply is not allowed to import handlers.slack",
+        ),
     ],
 )
-def test_a_core_module_that_imports_slack_breaks_a_contract(
+def test_a_core_module_or_handler_that_imports_slack_breaks_a_contract(
     tmp_path: Path, module: str, bad_import: str, refusal: str
 ) -> None:
     tree = copy_of_the_project(tmp_path)
