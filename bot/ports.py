@@ -149,8 +149,9 @@ class Messenger(Protocol):
         *,
         thread: MessageRef | None = None,
     ) -> None:
-        """Shown to the person only: in `where` (in `thread` when given) when the platform
-        can (Slack's ephemeral message), else — or when that fails — privately."""
+        """Shown to the person only: in `where` (in the thread of `thread`, a message or
+        its thread's first, when given) when the platform can (Slack's ephemeral message),
+        else — or when that fails — privately."""
         ...
 
     async def link(self, ref: MessageRef) -> str | None:
