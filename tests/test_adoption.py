@@ -24,6 +24,7 @@ from bot.services.tool_tests import save_result
 from storage.db import Database
 from storage.repositories import adoption as repo
 from storage.repositories import org
+from tests.people import person_id
 
 ANNETTE, METTE, SOEREN, LINE, AHMED, CAMILLA = (
     "U0DEMO001",
@@ -137,7 +138,7 @@ async def test_a_result_marks_the_daycare_getting_started_but_never_lower(
     await save_result(
         db,
         clock,
-        METTE,
+        await person_id(db, METTE),
         ResultDraft(tool_id=bee, tested_on=today, daycare_id=maelk, rating=4),
         request_key="R1",
     )
@@ -149,7 +150,7 @@ async def test_a_result_marks_the_daycare_getting_started_but_never_lower(
     await save_result(
         db,
         clock,
-        METTE,
+        await person_id(db, METTE),
         ResultDraft(tool_id=bee, tested_on=today, daycare_id=regnbuen, rating=5),
         request_key="R2",
     )

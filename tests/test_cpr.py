@@ -36,6 +36,7 @@ from bot.services.tool_tests import results_for_tool, save_result
 from storage.db import Database
 from storage.repositories import org as org_repo
 from storage.repositories.sparring import question_records
+from tests.people import person_id
 
 METTE = "U0DEMO003"  # ambassador
 ANNETTE = "U0DEMO001"  # coordinator
@@ -312,7 +313,7 @@ async def test_a_result_with_a_cpr_number_writes_nothing(
     assert tool is not None
     draft = ResultDraft(tool_id=tool.id, tested_on=clock.now().date(), rating=3, hard="230415-4127")
     with pytest.raises(ContainsCpr) as caught:
-        await save_result(demo, clock, METTE, draft, request_key="k1")
+        await save_result(demo, clock, await person_id(demo, METTE), draft, request_key="k1")
     assert caught.value.field == "hard"
     assert await results_for_tool(demo, tool.id) == []
     again = await find_tool(demo, "Ozobot")

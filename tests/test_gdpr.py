@@ -334,9 +334,10 @@ async def add_question_and_result(db: Database, key: str, at: datetime) -> None:
             (key, key, METTE, f"Tråd {key}", stamp),
         )
         await conn.execute(
-            "INSERT INTO test_results (request_key, author_slack_id, tool_id, tested_on,"
+            "INSERT INTO test_results (request_key, author_id, tool_id, tested_on,"
             " rating, children, worked, hard, source, created_at, updated_at) VALUES"
-            " (?, ?, (SELECT id FROM tools WHERE name = 'Bee-Bot'), '2024-01-01', 4, 12,"
+            " (?, (SELECT person_id FROM identities WHERE external_id = ?),"
+            " (SELECT id FROM tools WHERE name = 'Bee-Bot'), '2024-01-01', 4, 12,"
             " ?, ?, 'modal', ?, ?)",
             (key, METTE, f"Godt {key}", f"Svært {key}", stamp, stamp),
         )

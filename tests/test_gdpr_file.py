@@ -94,10 +94,10 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
             {**p, "answer": HER_TEXTS["answer"]},
         )
         await conn.execute(
-            "INSERT INTO test_results (request_key, author_slack_id, tool_id, daycare_id,"
+            "INSERT INTO test_results (request_key, author_id, tool_id, daycare_id,"
             " tested_on, rating, children, worked, hard, source, created_at, updated_at)"
-            " VALUES ('r', :k, :tool, :daycare, '2026-11-20', 4, 6, :worked, :hard, 'modal',"
-            " :now, :now)",
+            " VALUES ('r', (SELECT person_id FROM identities WHERE external_id = :k), :tool,"
+            " :daycare, '2026-11-20', 4, 6, :worked, :hard, 'modal', :now, :now)",
             {**p, "daycare": daycare, "worked": HER_TEXTS["worked"], "hard": HER_TEXTS["hard"]},
         )
         await conn.execute(
@@ -113,8 +113,9 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
             {**p, "note": HER_TEXTS["training_note"]},
         )
         await conn.execute(
-            "INSERT INTO tool_tests (request_key, tool_id, ambassador_slack_id, question,"
-            " starts_on, created_at) VALUES ('t', :tool, :k, :text, '2026-11-01', :now)",
+            "INSERT INTO tool_tests (request_key, tool_id, ambassador_id, question, starts_on,"
+            " created_at) VALUES ('t', :tool, (SELECT person_id FROM identities"
+            " WHERE external_id = :k), :text, '2026-11-01', :now)",
             {**p, "text": HER_TEXTS["test_question"]},
         )
         await conn.execute(

@@ -44,6 +44,7 @@ from bot.views.pulse_files import (
 )
 from storage.db import Database
 from storage.repositories import org
+from tests.people import person_id
 
 ANNETTE, METTE, SOEREN = "U0DEMO001", "U0DEMO003", "U0DEMO004"
 LINE, AHMED, CAMILLA, OLIVER = "U0DEMO005", "U0DEMO006", "U0DEMO007", "U0DEMO008"
@@ -109,7 +110,7 @@ async def first_quarter(db: Database, clock: ManualClock) -> None:
     await start_test(
         db,
         clock,
-        METTE,
+        await person_id(db, METTE),
         TestPlan(
             tool_id=makey, question="Kan børnene lave musik med frugt?", daycare_ids=(regnbuen,)
         ),
@@ -137,7 +138,7 @@ async def first_quarter(db: Database, clock: ManualClock) -> None:
     await save_result(
         db,
         clock,
-        SOEREN,
+        await person_id(db, SOEREN),
         ResultDraft(
             tool_id=ozobot,
             tested_on=date(2027, 3, 1),
@@ -150,7 +151,7 @@ async def first_quarter(db: Database, clock: ManualClock) -> None:
     await save_result(
         db,
         clock,
-        METTE,
+        await person_id(db, METTE),
         ResultDraft(tool_id=makey, tested_on=date(2027, 3, 2), daycare_id=maelk, rating=5),
         request_key="q1:makey-result",
     )

@@ -23,6 +23,7 @@ from bot.settings import parse_settings
 from storage.db import Database
 from storage.migrations import migrate
 from storage.repositories import org
+from tests.people import person_id
 
 METTE = "U0DEMO003"  # an ambassador of the demo municipality
 
@@ -145,7 +146,8 @@ async def test_after_a_restart_a_due_checkpoint_is_planned_and_sent_at_once(
         starts_on=clock.now().date() - timedelta(weeks=2),  # checkpoint: this morning
         checkpoint_weeks=(2,),
     )
-    test = await start_test(db, clock, METTE, plan, request_key="before-the-restart")
+    mette = await person_id(db, METTE)
+    test = await start_test(db, clock, mette, plan, request_key="before-the-restart")
     await db.close()
     clock.advance(timedelta(minutes=30))  # 09:30: the day's nudge time
     local = await LocalSlack.start(settings, clock, schedule=True)

@@ -3,6 +3,7 @@ coordinator or a leader would notice."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -45,6 +46,9 @@ from bot.services.tool_tests import (
     tests_for_tool as all_tests_of,
 )
 from bot.services.working_time import WorkingCalendar
+from bot.views.model import Actions, Button
+from bot.views.tool_tests import offer_message, offered_message, summary_message
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
@@ -255,7 +259,7 @@ def test_checkpoint_weeks_are_read_as_people_write_them() -> None:
     assert parse_checkpoint_weeks("2²") is None
 
 
-async def checkpoint_reminders(db: Database, test_id: int) -> list[tuple[str, str, str]]:
+async def checkpoint_reminders(db: Database, test_id: int) -> list[tuple[str, int, str]]:
     """(kind, recipient, due_at) of a test's checkpoint reminders, in the order planned."""
     rows = await db.fetchall(
         "SELECT kind, recipient, due_at FROM reminders WHERE dedupe_key LIKE ? ORDER BY id",
@@ -825,3 +829,41 @@ async def test_the_export_holds_every_test_and_result(db: Database, clock: Manua
             "themes": ["social-udvikling"],
         }
     ]
+
+
+# -- what Slack shows, as before people had ids ------------------------------------------------
+
+
+def test_an_offer_button_names_its_message_and_one_posted_before_still_reads() -> None:
+    tools = (Tool(7, "Bee-Bot", None, "in_test"),)
+    message = MessageRef("slack", "C0TEST", "1764489600.000100")
+    offer = offer_message("da", tools, message, tagged=True)
+    values = [
+        element.value
+        for part in offer.parts
+        if isinstance(part, Actions)
+        for element in part.elements
+        if isinstance(element, Button)
+    ]
+    assert [offered_message("slack", value) for value in values] == [
+        (message, 7),
+        (message, 0),
+        (message, 0),
+    ]
+    before = '{"channel": "C0TEST", "ts": "1764489600.000100", "tool": 7}'
+    assert offered_message("slack", before) == (message, 7)
+
+
+async def test_a_former_member_s_quote_reads_as_it_did(db: Database, clock: ManualClock) -> None:
+    """An erased author's quote in the evaluation shows the erasure's old marker, as the
+    evaluation showed it when the column held it."""
+    await seed_demo(db, clock)
+    blue = await tool(db, "Blue-Bot")
+    mette = await person_id(db, METTE)
+    await save_result(db, clock, mette, draft(blue.id, worked="Sjovt"), request_key="R1")
+    await db.execute("UPDATE test_results SET author_id = NULL WHERE request_key = 'R1'")
+    summary = await tool_summary(db, blue.id)
+    assert [q.author_id for q in summary.quotes] == [None]
+    shown = render.message(summary_message("da", summary, clock.tz))
+    assert "&lt;@former-member&gt;" in json.dumps(shown, ensure_ascii=False)
+    assert "<@" not in json.dumps(shown, ensure_ascii=False)

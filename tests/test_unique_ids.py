@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.guides import Tool
+from bot.domain.refs import MessageRef
 from bot.services.tool_guide import NoMatch
 from bot.views.guides import SEARCH_NAME_ACTIONS, no_match_message
 from bot.views.tool_tests import OFFER_SAVE_ACTIONS, offer_message
@@ -65,7 +66,7 @@ def test_each_close_name_has_its_own_button_and_the_listener_takes_old_ones_too(
 def test_each_candidate_tool_has_its_own_save_button() -> None:
     tools = tuple(Tool(n, name, None, "in_test") for n, name in enumerate(("A", "B", "C"), 1))
     message = render.message(
-        offer_message("da", tools, "C0TESTS", "1764000000.000100", tagged=True)
+        offer_message("da", tools, MessageRef("slack", "C0TESTS", "1764000000.000100"), tagged=True)
     )
     ids = [i for i in action_ids(message) if OFFER_SAVE_ACTIONS.match(i)]
     assert ids == ["test_offer_save:0", "test_offer_save:1", "test_offer_save:2"]

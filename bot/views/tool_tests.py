@@ -133,7 +133,7 @@ def offer_message(
         text = t(lang, "test.offer", tool=literal(candidates[0].name))
     else:
         text = t(lang, "test.offer_no_tool" if tagged else "test.offer_unknown")
-    where = {"channel": message.conversation_id, "ts": message.message_id}
+    where = {"conversation": message.conversation_id, "message": message.message_id}
     elements = [
         Button(
             numbered(OFFER_SAVE, number),
@@ -149,11 +149,13 @@ def offer_message(
 
 def offered_message(platform: Platform, value: str) -> tuple[MessageRef, int]:
     """The message an offer's button is about, and the tool it names (0: none), from the
-    button's value. Its keys stay as buttons already posted carry them: the conversation
-    (`channel`) and the message id (`ts`) on the platform the button was clicked on."""
+    button's value: the conversation and message id on the platform the button was clicked
+    on. A button posted before message references names them `channel` and `ts` (Slack's
+    words), and is still read."""
     where = json.loads(value)
-    message = MessageRef(platform, str(where["channel"]), str(where["ts"]))
-    return message, int(where.get("tool") or 0)
+    conversation = where.get("conversation", where.get("channel"))
+    message_id = where.get("message", where.get("ts"))
+    return MessageRef(platform, str(conversation), str(message_id)), int(where.get("tool") or 0)
 
 
 def deleted_message(lang: str, result: Result) -> Message:

@@ -13,10 +13,11 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.local import LocalSlack
-from bot.services.tool_tests import result_for_message, tool_summary
+from bot.services.tool_tests import tool_summary
 from bot.services.workspace_settings import set_setting
 from storage.repositories.sparring import question_records, reply_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.e2e.test_tool_tests import result_of
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -131,7 +132,7 @@ async def test_the_shortcut_on_a_message_with_a_cpr_number_opens_no_modal(
     (told,) = slack.standin.calls_to("response_url")
     assert told.args["response_type"] == "ephemeral"
     assert "230415-XXXX" in texts(told) and "intet er gemt" in texts(told)
-    assert await result_for_message(slack.bot.db, GENERAL, ts) is None
+    assert await result_of(slack.bot.db, GENERAL, ts) is None
 
 
 # -- the test channel -------------------------------------------------------------------------
@@ -142,7 +143,7 @@ async def test_a_test_channel_message_with_a_cpr_number_is_saved_only_once_edite
 ) -> None:
     await with_test_channel(slack, clock)
     ts = await write(slack, METTE, f"#test Bee-Bot 4/5 – Noah ({CPR}) styrede selv")
-    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    assert await result_of(slack.bot.db, TESTS, ts) is None
     assert slack.standin.replies(TESTS, ts) == []  # nothing echoed in the thread
     (asked,) = slack.standin.calls_to("chat.postEphemeral")
     assert asked.ok, asked.errors
@@ -155,7 +156,7 @@ async def test_a_test_channel_message_with_a_cpr_number_is_saved_only_once_edite
 
     await slack.driver.edit_message(METTE, TESTS, ts, "#test Bee-Bot 4/5 – Noah styrede selv")
     await slack.settle()
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None and result.draft.rating == 4
     assert result.draft.worked == "Bee-Bot 4/5 – Noah styrede selv"
     (saved,) = slack.standin.replies(TESTS, ts)
@@ -173,7 +174,7 @@ async def test_an_edit_adding_a_cpr_number_keeps_the_result_as_it_was(
     ts = await write(slack, METTE, "#test Bee-Bot 2/5")
     await slack.driver.edit_message(METTE, TESTS, ts, f"#test Bee-Bot 2/5 {LEAP}")
     await slack.settle()
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None and result.draft.worked == "Bee-Bot 2/5"
     (asked,) = slack.standin.calls_to("chat.postEphemeral")
     assert "290216-XXXX" in texts(asked)
@@ -196,7 +197,7 @@ async def test_ordinary_numbers_are_saved_as_before(slack: LocalSlack, clock: Ma
         "Kursus 24-12-2026, pris 1.200,50 kr, ordre 9912345678."
     )
     ts = await write(slack, METTE, text)
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None and result.draft.rating == 4
     assert "+45 12 34 56 78" in result.draft.worked
     assert slack.standin.calls_to("chat.postEphemeral") == []

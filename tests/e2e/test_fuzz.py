@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 from bot.clock import ManualClock
 from bot.local import LocalSlack
 from bot.services.demo import seed_demo
-from bot.services.tool_tests import result_for_message
 from bot.services.workspace_settings import set_setting
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
@@ -33,6 +32,7 @@ from bot.standin.controls import Control, parsed_fields
 from bot.standin.viewstate import DriverError
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.odd_payloads import clicked, command, dm_event, submission
+from tests.e2e.test_tool_tests import result_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -262,7 +262,7 @@ async def test_any_message_in_the_test_channel(
     assert result.status == 200, result.body
     check_calls(slack, mark, errors)
     ts = [m for m in slack.standin.messages(TESTS) if m.get("user") == user][-1]["ts"]
-    if await result_for_message(slack.bot.db, TESTS, str(ts)) is None:
+    if await result_of(slack.bot.db, TESTS, str(ts)) is None:
         assert (await fingerprint(slack))["test_results"] == before["test_results"]
 
 

@@ -16,6 +16,7 @@ from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.people import person_id
 
 JENS, LINE = "U0DEMO002", "U0DEMO005"
 LEDELSE = "C0LEDELSE"
@@ -57,7 +58,7 @@ async def a_result_in_nord(slack: LocalSlack, clock: ManualClock) -> None:
     await save_result(
         db,
         clock,
-        METTE,
+        await person_id(db, METTE),
         ResultDraft(tool_id=tool.id, tested_on=clock.now().date(), daycare_id=maelk, rating=4),
         request_key="pulse-result",
     )

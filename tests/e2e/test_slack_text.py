@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from bot.clock import ManualClock
 from bot.local import LocalSlack
-from bot.services.tool_tests import result_for_message
 from bot.services.workspace_settings import set_setting
 from storage.repositories.sparring import question_records, reply_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.e2e.test_tool_tests import result_of
 
 LINE = "U0DEMO005"  # superuser
 TESTS = "C0TESTS"
@@ -33,7 +33,7 @@ async def test_a_result_in_the_test_channel_is_stored_and_summarised_as_typed(
     await set_setting(slack.bot.db, clock, "test_channel", TESTS, ANNETTE)
     ts = await own_message(slack, METTE, f"#test Bee-Bot 4/5 – {TYPED}", TESTS)
     assert slack.standin.messages(TESTS)[0]["text"].endswith(SHOWN)  # as Slack sends it
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None and TYPED in result.draft.worked
 
     await slack.driver.slash_command(METTE, "/tool-test", "summary Bee-Bot", channel_id=GENERAL)

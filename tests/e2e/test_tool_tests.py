@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.clock import ManualClock
+from bot.domain.refs import MessageRef
+from bot.domain.tool_tests import Result
 from bot.local import LocalSlack
 from bot.services.guides import find_tool, status_history
 from bot.services.pulse import build_pulse, current_week
@@ -13,10 +15,12 @@ from bot.services.reminders import list_reminders
 from bot.services.tool_tests import result_for_message, running_tests, tool_summary
 from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
+from storage.db import Database
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 from tests.e2e.test_spreading import rounds_listed
 from tests.e2e.test_tool_guide import choose, menu
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -25,7 +29,8 @@ TESTS = "C0TESTS"
 
 async def with_test_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(TESTS, "afproevning", members=[METTE, SOEREN, LINE, ANNETTE])
-    await set_setting(slack.bot.db, clock, "test_channel", TESTS, ANNETTE)
+    annette = await person_id(slack.bot.db, ANNETTE)
+    await set_setting(slack.bot.db, clock, "test_channel", TESTS, annette)
 
 
 async def write(slack: LocalSlack, user: str, text: str, channel: str = TESTS) -> str:
@@ -33,6 +38,11 @@ async def write(slack: LocalSlack, user: str, text: str, channel: str = TESTS) -
     await slack.settle()
     own = [m for m in slack.standin.messages(channel) if m.get("user") == user]
     return str(own[-1]["ts"])
+
+
+async def result_of(db: Database, channel: str, ts: str) -> Result | None:
+    """The result saved from the Slack message `ts` in `channel`."""
+    return await result_for_message(db, MessageRef("slack", channel, ts))
 
 
 def thread_replies(slack: LocalSlack, ts: str) -> list[dict[str, Any]]:
@@ -57,15 +67,15 @@ async def test_a_tagged_message_is_saved_with_tool_rating_and_advice(
         METTE,
         "#test Bee-Botten i Mælkebøtten: 4/5 – børnene var optagede. Anbefales med forbehold.",
     )
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None
     assert (result.tool.name, result.draft.rating, result.draft.recommendation) == (
         "Bee-Bot",
         4,
         "recommend_with_conditions",
     )
-    assert result.author_slack_id == METTE
-    assert result.draft.permalink and ts.replace(".", "") in result.draft.permalink
+    assert result.author_id == await person_id(slack.bot.db, METTE)
+    assert result.draft.link and ts.replace(".", "") in result.draft.link
     assert result.draft.daycare_id == await daycare_id(slack, "Børnehuset Mælkebøtten")
     (reply,) = thread_replies(slack, ts)
     assert (
@@ -81,12 +91,12 @@ async def test_a_result_in_the_channel_joins_the_running_test_and_counts_in_the_
     test's result, from Egernet, with its children and minutes — so Syd is not quiet."""
     await with_test_channel(slack, clock)
     db = slack.bot.db
-    (test,) = await running_tests(db, SOEREN)
+    (test,) = await running_tests(db, await person_id(db, SOEREN))
     assert await syd_results(slack, clock) == (0, (("Ozobot", None, 0),))  # "quiet"
     ts = await write(
         slack, SOEREN, "#test Ozobot i Egernet: 4/5, 6 børn, 25 min. Anbefales med forbehold"
     )
-    result = await result_for_message(db, TESTS, ts)
+    result = await result_of(db, TESTS, ts)
     assert result is not None
     egernet = await daycare_id(slack, "Skovbørnehaven Egernet")
     assert (result.draft.test_id, result.draft.daycare_id) == (test.id, egernet)
@@ -104,11 +114,11 @@ async def test_a_misspelt_daycare_is_still_found_and_an_edit_keeps_the_test(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     await with_test_channel(slack, clock)
-    (test,) = await running_tests(slack.bot.db, SOEREN)
+    (test,) = await running_tests(slack.bot.db, await person_id(slack.bot.db, SOEREN))
     ts = await write(slack, SOEREN, "#test ozobot i egrnet 3/5, seks børn, en halv time")
     await slack.driver.edit_message(SOEREN, TESTS, ts, "#test Ozobot i Egernet 4/5, 7 børn")
     await slack.settle()
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None
     egernet = await daycare_id(slack, "Skovbørnehaven Egernet")
     assert (result.draft.test_id, result.draft.daycare_id) == (test.id, egernet)
@@ -154,16 +164,17 @@ async def test_an_untagged_result_is_offered_and_saved_with_one_click(
 ) -> None:
     await with_test_channel(slack, clock)
     ts = await write(slack, METTE, "Vi prøvede Blue-Bot i dag, 5/5, børnene elskede den")
-    assert await result_for_message(slack.bot.db, TESTS, ts) is None  # never saved silently
+    assert await result_of(slack.bot.db, TESTS, ts) is None  # never saved silently
     (offer,) = thread_replies(slack, ts)
     assert "Skal det gemmes som testresultat for *Blue-Bot*?" in offer["text"]
     await slack.driver.click(METTE, action_id="test_offer_save:0", channel_id=TESTS)
     await slack.settle()
-    result = await result_for_message(slack.bot.db, TESTS, ts)
+    result = await result_of(slack.bot.db, TESTS, ts)
     assert result is not None and result.tool.name == "Blue-Bot" and result.draft.rating == 5
     blue = await find_tool(slack.bot.db, "Blue-Bot")
     assert blue is not None and blue.status == "in_test"  # its first result
-    assert (await status_history(slack.bot.db, blue.id))[-1].changed_by == METTE
+    mette = await person_id(slack.bot.db, METTE)
+    assert (await status_history(slack.bot.db, blue.id))[-1].changed_by == mette
 
 
 async def test_a_tagged_message_naming_no_tool_asks_which(
@@ -171,7 +182,7 @@ async def test_a_tagged_message_naming_no_tool_asks_which(
 ) -> None:
     await with_test_channel(slack, clock)
     ts = await write(slack, METTE, "#test den nye ting fra kommunen, 2/5")
-    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    assert await result_of(slack.bot.db, TESTS, ts) is None
     (offer,) = thread_replies(slack, ts)
     assert "Jeg kan ikke se, hvilket redskab" in offer["text"]
     await slack.driver.click(METTE, action_id="test_offer_other", channel_id=TESTS)
@@ -186,7 +197,7 @@ async def test_a_superuser_tagging_a_message_is_told_privately(
 ) -> None:
     await with_test_channel(slack, clock)
     ts = await write(slack, LINE, "#test Bee-Bot 5/5")
-    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    assert await result_of(slack.bot.db, TESTS, ts) is None
     (told,) = slack.standin.calls_to("chat.postEphemeral")
     assert told.args["user"] == LINE
     assert "gemmes kun fra ambassadører" in texts(told)
@@ -197,10 +208,10 @@ async def test_editing_the_message_updates_its_result(
 ) -> None:
     await with_test_channel(slack, clock)
     ts = await write(slack, METTE, "#test Bee-Bot 2/5")
-    before = await result_for_message(slack.bot.db, TESTS, ts)
+    before = await result_of(slack.bot.db, TESTS, ts)
     await slack.driver.edit_message(METTE, TESTS, ts, "#test Bee-Bot 4/5 – anbefales")
     await slack.settle()
-    after = await result_for_message(slack.bot.db, TESTS, ts)
+    after = await result_of(slack.bot.db, TESTS, ts)
     assert before is not None and after is not None
     assert after.id == before.id
     assert (after.draft.rating, after.draft.recommendation) == (4, "recommend")
@@ -214,13 +225,13 @@ async def test_deleting_the_message_asks_the_author_first(
     ts = await write(slack, METTE, "#test Bee-Bot 2/5")
     await slack.driver.delete_message(METTE, TESTS, ts)
     await slack.settle()
-    assert await result_for_message(slack.bot.db, TESTS, ts) is not None  # kept until asked
+    assert await result_of(slack.bot.db, TESTS, ts) is not None  # kept until asked
     ask = [c for c in slack.standin.calls_to("chat.postMessage") if c.args["channel"] == METTE]
     assert "Skal resultatet også slettes?" in texts(ask[-1])
     im = slack.standin.im_channel_id(METTE)
     await slack.driver.click(METTE, action_id="test_result_delete", channel_id=im)
     await slack.settle()
-    assert await result_for_message(slack.bot.db, TESTS, ts) is None
+    assert await result_of(slack.bot.db, TESTS, ts) is None
 
 
 # -- the modal and the shortcut ---------------------------------------------------------------
@@ -274,10 +285,10 @@ async def test_the_shortcut_saves_any_message_with_its_link(slack: LocalSlack) -
     tool = next(b for b in modal["blocks"] if b.get("block_id") == "tool")
     assert tool["element"]["initial_option"]["text"]["text"] == "Bee-Bot"
     await submit_result(slack, METTE, {})
-    result = await result_for_message(slack.bot.db, GENERAL, ts)
+    result = await result_of(slack.bot.db, GENERAL, ts)
     assert result is not None
     assert result.draft.rating == 3 and result.draft.source == "shortcut"
-    assert result.draft.permalink and "/archives/C0GENERAL/" in result.draft.permalink
+    assert result.draft.link and "/archives/C0GENERAL/" in result.draft.link
 
 
 async def test_the_shortcut_reads_the_message_as_the_channel_does(slack: LocalSlack) -> None:
@@ -289,12 +300,12 @@ async def test_the_shortcut_reads_the_message_as_the_channel_does(slack: LocalSl
     await slack.settle()
     (modal,) = slack.standin.open_views(SOEREN)
     fields = {b.get("block_id"): b.get("element", {}) for b in modal["blocks"]}
-    (test,) = await running_tests(slack.bot.db, SOEREN)
+    (test,) = await running_tests(slack.bot.db, await person_id(slack.bot.db, SOEREN))
     assert fields["test"]["initial_option"]["value"] == str(test.id)
     assert fields["daycare"]["initial_option"]["text"]["text"] == "Skovbørnehaven Egernet"
     assert (fields["children"]["initial_value"], fields["minutes"]["initial_value"]) == ("6", "25")
     await submit_result(slack, SOEREN, {})
-    result = await result_for_message(slack.bot.db, GENERAL, ts)
+    result = await result_of(slack.bot.db, GENERAL, ts)
     assert result is not None and result.draft.source == "shortcut"
     assert (result.draft.test_id, result.draft.children, result.draft.minutes_spent) == (
         test.id,
@@ -366,7 +377,8 @@ async def test_start_list_and_close_a_test_which_sets_the_status(
     ozobot = await find_tool(slack.bot.db, "Ozobot")
     assert ozobot is not None and ozobot.status == "recommended"
     steps = [(c.to_status, c.changed_by) for c in await status_history(slack.bot.db, ozobot.id)]
-    assert steps[-2:] == [("evaluated", METTE), ("recommended", METTE)]
+    mette = await person_id(slack.bot.db, METTE)
+    assert steps[-2:] == [("evaluated", mette), ("recommended", mette)]
     assert await rounds_listed(slack, clock) == [("Ozobot", "recommended")]
 
 
@@ -415,17 +427,18 @@ async def test_a_test_started_in_slack_has_its_checkpoint_reminders_at_once(
         },
     )
     await slack.settle()
-    (test,) = await running_tests(slack.bot.db, METTE)
+    mette = await person_id(slack.bot.db, METTE)
+    (test,) = await running_tests(slack.bot.db, mette)
     planned = [
         (r.kind, r.recipient, r.due.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M"))
         for r in await list_reminders(slack.bot.db, due_only=False, now=clock.now())
         if r.payload.get("test_id") == test.id
     ]
     assert planned == [
-        ("test_checkpoint", METTE, "2026-12-14 09:30"),
-        ("test_follow_up", METTE, "2026-12-16 09:30"),
-        ("test_checkpoint", METTE, "2027-01-11 09:30"),
-        ("test_follow_up", METTE, "2027-01-13 09:30"),
+        ("test_checkpoint", mette, "2026-12-14 09:30"),
+        ("test_follow_up", mette, "2026-12-16 09:30"),
+        ("test_checkpoint", mette, "2027-01-11 09:30"),
+        ("test_follow_up", mette, "2027-01-13 09:30"),
     ]
 
 
