@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import inspect
 import json
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.domain.refs import ConversationRef, MessageRef
+from bot.ports import Person
 from bot.services.permissions import Action, required, requires
+from bot.views.help import text_message
 from handlers.interactions import (
     ChatMessage,
     Click,
@@ -23,7 +27,9 @@ from handlers.interactions import (
     Shortcut,
     Submission,
 )
-from handlers.slack import edge
+from handlers.reply import Reply
+from handlers.slack import edge, render
+from handlers.slack.messenger import SlackMessenger
 from handlers.slack.middleware import user_id_of
 from handlers.slack.request_body import bolt_context, read_body
 from tests.fixtures import SLACK_PAYLOADS
@@ -274,6 +280,47 @@ async def test_nothing_to_answer_calls_no_handler() -> None:
     body, context = request("event_channel_join.json")
     await listener(body=body, context=context, services=None)
     assert got == []
+
+
+class Respond:
+    """Bolt's `respond`: what it would post to the request's response_url."""
+
+    def __init__(self, response_url: str | None) -> None:
+        self.response_url = response_url
+        self.sent: list[dict[str, Any]] = []
+
+    async def __call__(self, **message: Any) -> None:
+        self.sent.append(message)
+
+
+async def nobody(person: Person) -> str:
+    raise AssertionError("these messages mention nobody")
+
+
+async def test_a_handler_answers_a_click_through_its_reply() -> None:
+    """Privately below the clicked message (which stays), or in its place: what Slack's
+    response_url is told."""
+
+    async def handler(click: Click, reply: Reply) -> None:
+        await reply.private(text_message("Kun til dig"))
+        await reply.replace(text_message("I stedet"))
+
+    listener = edge.listener(handler)
+    assert {"respond", "ack", "services"} <= set(inspect.signature(listener).parameters)
+    body, context = request("block_actions_button.urlencoded")
+    respond = Respond("https://hooks.slack.com/actions/T1/1/x")
+    services = SimpleNamespace(messenger=SlackMessenger(AsyncWebClient(), nobody))
+    await listener(
+        body=body, context=context, lang="da", respond=respond, ack=None, services=services
+    )
+    assert respond.sent == [
+        {
+            "response_type": "ephemeral",
+            "replace_original": False,
+            **render.message(text_message("Kun til dig")),
+        },
+        {"replace_original": True, **render.message(text_message("I stedet"))},
+    ]
 
 
 def test_a_handler_without_a_value_is_its_own_listener() -> None:
