@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,7 @@ from bot.services.tool_tests import (
     lifecycle_steps,
     parse_checkpoint_weeks,
     result_for_message,
+    results_for_tool,
     running_tests,
     save_result,
     start_test,
@@ -49,6 +51,7 @@ from bot.services.working_time import WorkingCalendar
 from bot.views.model import Actions, Button
 from bot.views.tool_tests import offer_message, offered_message, summary_message
 from handlers.slack import render
+from storage import migrations
 from storage.db import Database
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
@@ -867,3 +870,68 @@ async def test_a_former_member_s_quote_reads_as_it_did(db: Database, clock: Manu
     shown = render.message(summary_message("da", summary, clock.tz))
     assert "&lt;@former-member&gt;" in json.dumps(shown, ensure_ascii=False)
     assert "<@" not in json.dumps(shown, ensure_ascii=False)
+
+
+async def test_a_database_from_before_person_ids_keeps_its_tests_and_results(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 0028: each Slack id becomes the person behind it, the erasure's marker a
+    former member (NULL), and a result's Slack message its conversation and message id —
+    so the saved result is still found from its message, and the tests still read."""
+    db = await Database.open(tmp_path / "old.db")
+    try:
+        before = tuple(m for m in migrations.MIGRATIONS if m.name < "0028")
+        with monkeypatch.context() as patch:
+            patch.setattr(migrations, "MIGRATIONS", before)
+            await migrations.migrate(db, clock)
+        now = utc_iso(clock.now())
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO tools (name, status, created_at, updated_at)"
+                " VALUES ('Blue-Bot', 'in_test', ?, ?)",
+                (now, now),
+            )
+            for slack_id, name in ((METTE, "Mette"), (ANNETTE, "Annette")):
+                cursor = await conn.execute(
+                    "INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?)",
+                    (name, now, now),
+                )
+                await conn.execute(
+                    "INSERT INTO identities (platform, external_id, person_id)"
+                    " VALUES ('slack', ?, ?)",
+                    (slack_id, cursor.lastrowid),
+                )
+        blue = await tool(db, "Blue-Bot")
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO tool_tests (request_key, tool_id, ambassador_slack_id, question,"
+                " starts_on, state, conclusion, closed_by, closed_at, created_at) VALUES"
+                " ('T1', ?, 'former-member', 'Virker den?', '2026-11-01', 'closed', 'evaluated',"
+                " 'former-member', ?, ?), ('T2', ?, ?, 'Og her?', '2026-11-02', 'closed',"
+                " 'evaluated', ?, ?, ?)",
+                (blue.id, now, now, blue.id, METTE, ANNETTE, now, now),
+            )
+            await conn.execute(
+                "INSERT INTO test_results (request_key, author_slack_id, tool_id, tested_on,"
+                " rating, source, channel_id, message_ts, permalink, created_at, updated_at,"
+                " updated_by) VALUES ('R1', ?, ?, '2026-11-20', 4, 'channel', 'C0TEST', '1.2',"
+                " 'https://x.slack.com/archives/C0TEST/p12', ?, ?, 'former-member'),"
+                " ('R2', 'former-member', ?, '2026-11-21', 3, 'modal', NULL, NULL, NULL, ?, ?,"
+                " NULL)",
+                (METTE, blue.id, now, now, blue.id, now, now),
+            )
+        assert "0028_tool_test_people" in await migrations.migrate(db, clock)
+
+        mette, annette = await person_id(db, METTE), await person_id(db, ANNETTE)
+        tests = {t.question: t for t in await all_tests_of(db, blue.id)}
+        assert (tests["Virker den?"].ambassador_id, tests["Virker den?"].closed_by) == (None, None)
+        assert (tests["Og her?"].ambassador_id, tests["Og her?"].closed_by) == (mette, annette)
+        found = await result_for_message(db, MessageRef("slack", "C0TEST", "1.2"))
+        assert found is not None
+        assert (found.author_id, found.updated_by) == (mette, None)
+        assert found.draft.link == "https://x.slack.com/archives/C0TEST/p12"
+        by_key = {r.draft.rating: r for r in await results_for_tool(db, blue.id)}
+        assert (by_key[3].author_id, by_key[3].draft.message) == (None, None)
+        assert await db.fetchall("PRAGMA foreign_key_check") == []
+    finally:
+        await db.close()

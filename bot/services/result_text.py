@@ -7,10 +7,12 @@ for an untagged message, whether it reads like a result at all, so it can *offer
 ("save as result for <tool>?") rather than save a guess.
 
 Everything here is a pure function of the text and the tool catalogue: no database, no
-Slack. Wrong answers are cheap in one direction only: a missed result costs the ambassador a
-click, but a false one (an ordinary chat message read as a result, a date read as a
-rating) makes the bot look silly in a busy channel. So every rule below leans towards
-"not found" when the text is ambiguous.
+chat platform. The text is the message as the front end hands it in, the platform's own
+markup left in it (Slack's, below: what it makes of a tag, a mention, a star). Wrong answers
+are cheap in one direction only: a missed result costs the ambassador a click, but a false
+one (an ordinary chat message read as a result, a date read as a rating) makes the bot look
+silly in a busy channel. So every rule below leans towards "not found" when the text is
+ambiguous.
 
 Rules worth knowing (the tests pin them down):
 
