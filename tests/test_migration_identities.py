@@ -101,7 +101,7 @@ def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str,
         for record in released[section]:
             person = record.pop(now)
             actor = record.pop(via) if via else None
-            nobody = NOBODY.get((section, now), lambda _: False)(record)
+            nobody = (section, now) in NOBODY and NOBODY[(section, now)](record)
             record[then] = (
                 slack_of[person]
                 if person is not None
