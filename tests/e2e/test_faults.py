@@ -24,6 +24,7 @@ from bot.views.model import Message
 from storage.repositories.sparring import question_records
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.conftest import GENERAL, METTE, OLIVER, texts
+from tests.people import person_id
 from tests.test_dispatcher import Scripted, kinds
 
 #: Every moment is working time: these tests are about Slack, not the calendar.
@@ -63,7 +64,7 @@ async def test_a_reminder_that_meets_an_outage_is_sent_once_later(
         db,
         clock,
         kind="note",
-        recipient=OLIVER,
+        recipient=await person_id(db, OLIVER),
         due=clock.now(),
         payload={},
         dedupe_key="outage",

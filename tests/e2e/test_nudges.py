@@ -61,15 +61,17 @@ async def run_jobs(
 ) -> list[RecordedCall]:
     """Move the clock (as the console's `:clock` does), run every job once, and return the
     DMs to Mette that are `about` something (other nudges, e.g. about quiet superusers,
-    arrive too), each item of a morning list opened as she would open it."""
+    arrive too), each item of a morning list opened as she would open it (in the list's
+    thread, in her DM by its own id)."""
     mark = slack.standin.mark()
     clock.move_to(moment.replace(tzinfo=clock.tz))
     await slack.bot.scheduler.run_all_now()
     await slack.settle()
+    hers = (METTE, slack.standin.im_channel_id(METTE))
     return [
         c
         for c in await opened(slack, slack.standin.calls_since(mark))
-        if c.method == "chat.postMessage" and c.args["channel"] == METTE and about in texts(c)
+        if c.method == "chat.postMessage" and c.args["channel"] in hers and about in texts(c)
     ]
 
 
@@ -202,8 +204,10 @@ async def test_old_guides_are_checked_by_their_owner_three_a_week(
 # -- one message a morning (issue 18.3) ---------------------------------------------------------
 
 
-def to_mette(calls: list[RecordedCall]) -> list[RecordedCall]:
-    return [c for c in calls if c.method == "chat.postMessage" and c.args["channel"] == METTE]
+def to_mette(slack: LocalSlack, calls: list[RecordedCall]) -> list[RecordedCall]:
+    """Posts in Mette's DM (by her id, or by the DM's own id)."""
+    hers = (METTE, slack.standin.im_channel_id(METTE))
+    return [c for c in calls if c.method == "chat.postMessage" and c.args["channel"] in hers]
 
 
 async def jobs_at(slack: LocalSlack, clock: ManualClock, moment: datetime) -> list[RecordedCall]:
@@ -212,7 +216,7 @@ async def jobs_at(slack: LocalSlack, clock: ManualClock, moment: datetime) -> li
     clock.move_to(moment.replace(tzinfo=clock.tz))
     await slack.bot.scheduler.run_all_now()
     await slack.settle()
-    return to_mette(slack.standin.calls_since(mark))
+    return to_mette(slack, slack.standin.calls_since(mark))
 
 
 async def plan_guide_check(slack: LocalSlack, clock: ManualClock, slug: str) -> None:
@@ -270,7 +274,7 @@ async def test_five_nudges_of_one_morning_come_as_one_message_whose_buttons_work
         message_ts=morning.response["ts"],
     )  # fmt: skip
     await slack.settle()
-    (item,) = to_mette(slack.standin.calls_since(mark))
+    (item,) = to_mette(slack, slack.standin.calls_since(mark))
     assert item.args["thread_ts"] == morning.response["ts"]
     assert texts(item).startswith("Hvordan går det med *Ozobot* i Børnehuset Mælkebøtten?")
     await slack.driver.click(
@@ -297,7 +301,7 @@ async def test_the_day_s_second_batch_waits_for_the_next_morning_but_an_escalati
         slack.bot.db,
         clock,
         request_key="test:late",
-        asker_id=LINE,
+        asker_id=await person_id(slack.bot.db, LINE),
         text="Hvordan får vi lyd på Book Creator?",
         tool_id=None,
         hold="never",
