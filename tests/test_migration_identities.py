@@ -65,6 +65,7 @@ def _clock() -> ManualClock:
 #: now, the field then, the erasure's marker and the field that names a non-person actor.
 NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("nudge_pauses", "person_id", "slack_user_id", "former-member", None),
+    ("reminders", "recipient", "recipient", "former-member", None),
     ("tool_tests", "ambassador_id", "ambassador_slack_id", "former-member", None),
     ("tool_tests", "closed_by", "closed_by", "former-member", None),
     ("test_results", "author_id", "author_slack_id", "former-member", None),
@@ -97,6 +98,10 @@ def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str,
             record[channel] = record.pop("conversation_id")
             record[ts] = record.pop("message_id")
             record[link] = record.pop("link")
+    for record in released["reminders"]:  # a key named its recipient by Slack id (0031)
+        head, _, last = record["dedupe_key"].rpartition(":")
+        if last == str(record["recipient"]):
+            record["dedupe_key"] = f"{head}:{slack_of[record['recipient']]}"
     for section, now, then, former, via in NOW_PERSON_IDS:
         for record in released[section]:
             person = record.pop(now)

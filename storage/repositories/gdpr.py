@@ -71,7 +71,7 @@ HOLDINGS: tuple[Holding, ...] = (
     Holding("sparring_replies", "sparring_replies", "author_slack_id = :s", "s", "id"),
     Holding("tool_tests", "tool_tests", "ambassador_slack_id = :s OR closed_by = :s", "s", "id"),
     Holding("test_results", "test_results", "author_slack_id = :s OR updated_by = :s", "s", "id"),
-    Holding("reminders", "reminders", "recipient = :s", "s", "id"),
+    Holding("reminders", "reminders", "recipient = :p", "p", "id"),
     Holding("nudge_pauses", "nudge_pauses", "person_id = :p", "p", "person_id"),
     Holding("area_evaluations", "area_evaluations", "slack_user_id = :s", "s", "id"),
     Holding("adoption", "adoption", "changed_by = :s", "s", "daycare_id, tool_id"),
@@ -166,13 +166,15 @@ FREE_TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
 #: Their running tool tests are closed (no conclusion), so no checkpoint nudge goes to nobody.
 #: The file itself is emptied of the old bytes afterwards (`rewrite_file`).
 ERASURE: tuple[Step, ...] = (
+    # To them, or about them: a payload names a person by id in these fields (every
+    # person a key names is one of these too).
     Step(
         "reminders",
         "removed",
-        "recipient = :s OR instr(payload, '\"' || :s || '\"') > 0"
-        " OR instr(':' || dedupe_key || ':', ':' || :s || ':') > 0",
+        "recipient = :p OR EXISTS (SELECT 1 FROM json_each(reminders.payload) j"
+        " WHERE j.key IN ('person_id', 'person', 'superuser') AND j.value = :p)",
         None,
-        "s",
+        "p",
     ),
     Step("nudge_pauses", "removed", "person_id = :p", None, "p"),
     Step("guide_helpful_marks", "removed", "person_id = :p", None, "p"),
@@ -531,7 +533,6 @@ AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("training_signups", "slack_user_id"),
     ("area_evaluations", "slack_user_id"),
     ("guide_versions", "edited_by"),
-    ("reminders", "recipient"),
 )
 
 
