@@ -69,7 +69,7 @@ async def question(db: Database, clock: ManualClock, asker: str, n: int) -> int:
         db,
         clock,
         request_key=f"test:{asker}:{n}",
-        asker_id=asker,
+        asker_id=await person_id(db, asker),
         text=f"Spørgsmål {n}: hvordan får vi lyd på Book Creator?",
         tool_id=None,
         hold="never",
@@ -117,8 +117,9 @@ async def test_the_welcome_lists_the_areas_open_questions_five_and_the_rest_coun
     demo: Database, clock: ManualClock
 ) -> None:
     asked = [await question(demo, clock, LINE, n) for n in range(1, 9)]  # eight from Nord
-    await claim(demo, clock, asked[0], METTE)  # taken: not listed
-    await mark_answered(demo, clock, asked[1], METTE, "Tryk på mikrofonen.")  # answered
+    mette = await person_id(demo, METTE)
+    await claim(demo, clock, asked[0], mette)  # taken: not listed
+    await mark_answered(demo, clock, asked[1], mette, "Tryk på mikrofonen.")  # answered
     await question(demo, clock, CAMILLA, 9)  # Syd: another area
     ahmed = await set_role(demo, AHMED, "ambassador", "Nord", on=True)
     welcome = await ambassador_welcome_due(demo, ahmed, ahmed)
