@@ -224,7 +224,7 @@ async def more(click: Click, reply: Reply, services: Services) -> None:
         logger.info("unknown guide menu option")
         return
     action_id, value = chosen
-    await ensure_allowed(services.db, click.external_id, required(listener))
+    await ensure_allowed(services.db, click.person, required(listener))
     given: dict[str, Any] = {
         "click": replace(click, action_id=action_id, value=value),
         "reply": reply,
