@@ -11,13 +11,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import ManualClock
 from bot.domain.home import Home
 from bot.domain.tool_tests import TestPlan
 from bot.domain.trainings import TrainingPlan
 from bot.errors import NotAllowed
-from bot.services import spreading
+from bot.services import identities, spreading
 from bot.services.adoption import set_adoption
 from bot.services.demo import seed_demo
 from bot.services.guides import browse_guides, find_tool, set_tool_status, tool_decisions
@@ -31,21 +32,24 @@ from bot.services.trainings import answer, plan_training, record_attendance
 from bot.services.working_time import WorkingCalendar
 from bot.views.decisions import DECIDE
 from bot.views.home import BLOCKS_MAX, home_view
-from handlers.slack import render
+from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
 from storage.repositories import org
+from tests.people import member, person_id
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
 
-def shown_home(lang: str, home: Home) -> dict[str, Any]:
-    """The Home tab as Slack gets it."""
-    return render.home(home_view(lang, home, TZ))
+async def shown_home(db: Database, lang: str, home: Home) -> dict[str, Any]:
+    """The Home tab as Slack gets it: each person it mentions by their Slack id."""
+    messenger = SlackMessenger(AsyncWebClient(), slack_people(db))
+    return await messenger.home(home_view(lang, home, TZ))
 
 
 CALENDAR = WorkingCalendar(TZ)
 ANNETTE, JENS, METTE, SOEREN = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO004"
 LINE, AHMED, OLIVER = "U0DEMO005", "U0DEMO006", "U0DEMO008"
+STRANGER = "U0STRANGER"
 
 
 @pytest.fixture
@@ -68,8 +72,14 @@ async def area_id(db: Database, name: str) -> int:
     return next(a.id for a in await org.all_areas(db) if a.name == name)
 
 
+async def who(db: Database, clock: ManualClock, user: str) -> int:
+    """The person behind a Slack id; someone the bot has not met is a guest, as the front end
+    makes them."""
+    return await identities.person_for(db, clock, "slack", user)
+
+
 async def home(db: Database, clock: ManualClock, user: str) -> Home:
-    return await home_for(db, clock, CALENDAR, user)
+    return await home_for(db, clock, CALENDAR, await who(db, clock, user))
 
 
 async def plan_nord_training(db: Database, clock: ManualClock, tool: str = "Bee-Bot") -> int:
@@ -77,7 +87,7 @@ async def plan_nord_training(db: Database, clock: ManualClock, tool: str = "Bee-
         db,
         clock,
         CALENDAR,
-        METTE,
+        await person_id(db, METTE),
         TrainingPlan(
             await tool_id(db, tool),
             await area_id(db, "Nord"),
@@ -96,7 +106,7 @@ async def ask_question(db: Database, clock: ManualClock, who: str, text: str) ->
         db,
         clock,
         request_key=f"test:{who}:{text}",
-        asker_id=who,
+        asker_id=await person_id(db, who),
         text=text,
         tool_id=None,
         hold="never",
@@ -111,12 +121,13 @@ async def test_line_sees_tools_to_try_trainings_her_questions_and_her_ambassador
     demo: Database, clock: ManualClock
 ) -> None:
     maelk = await daycare_id(demo, "Børnehuset Mælkebøtten")
-    await set_adoption(demo, clock, LINE, maelk, await tool_id(demo, "Bee-Bot"), "in_use")
+    line = await person_id(demo, LINE)
+    await set_adoption(demo, clock, line, maelk, await tool_id(demo, "Bee-Bot"), "in_use")
     await set_adoption(
-        demo, clock, LINE, maelk, await tool_id(demo, "Book Creator"), "getting_started"
+        demo, clock, line, maelk, await tool_id(demo, "Book Creator"), "getting_started"
     )
     training = await plan_nord_training(demo, clock, "Digitalt mikroskop")
-    await answer(demo, clock, CALENDAR, LINE, training, "yes")
+    await answer(demo, clock, CALENDAR, line, training, "yes")
     await ask_question(
         demo, clock, LINE, "Hvordan deler vi en bog fra Book Creator med forældrene?"
     )
@@ -135,10 +146,10 @@ async def test_line_sees_tools_to_try_trainings_her_questions_and_her_ambassador
     assert all(t.guide_id is not None for t in part.tools)
     assert [t.id for t in part.trainings] == [training]
     assert part.answer_to(training) == "yes"
-    assert [q.asker_slack_id for q in part.questions] == [LINE]  # not Ahmed's
-    assert [p.slack_user_id for p in part.ambassadors] == [METTE]
+    assert [q.asker_id for q in part.questions] == [line]  # not Ahmed's
+    assert [p.id for p in part.ambassadors] == [await person_id(demo, METTE)]
 
-    view = shown_home("da", found)
+    view = await shown_home(demo, "da", found)
     shown = str(view)
     assert "Superbruger i Børnehuset Mælkebøtten" in shown
     assert "*Jeres ambassadør:* <@U0DEMO003>" in shown
@@ -152,17 +163,17 @@ async def test_oliver_has_no_ambassador_and_is_told_whom_to_ask_in_english(
 ) -> None:
     found = await home(demo, clock, OLIVER)
     assert found.superuser is not None and found.superuser.ambassadors == ()
-    shown = str(shown_home("en", found))
+    shown = str(await shown_home(demo, "en", found))
     assert "*Øst has no ambassador right now* – ask <@U0DEMO001>." in shown
 
 
 async def test_someone_outside_the_organisation_is_told_to_ask_the_coordinator(
     demo: Database, clock: ManualClock
 ) -> None:
-    found = await home(demo, clock, "U0STRANGER")
+    found = await home(demo, clock, STRANGER)
     assert found.person is None
-    assert [p.slack_user_id for p in found.coordinators] == [ANNETTE]
-    view = shown_home("da", found)
+    assert [p.id for p in found.coordinators] == [await person_id(demo, ANNETTE)]
+    view = await shown_home(demo, "da", found)
     assert "Spørg <@U0DEMO001>, så bliver du sat op" in str(view)
     assert "home_decide" not in str(view)
 
@@ -174,10 +185,11 @@ async def test_mette_sees_her_tests_questions_guides_due_and_superusers_to_train
     demo: Database, clock: ManualClock
 ) -> None:
     regnbuen = await daycare_id(demo, "Børnehaven Regnbuen")
+    mette, line = await person_id(demo, METTE), await person_id(demo, LINE)
     await start_test(
         demo,
         clock,
-        METTE,
+        mette,
         TestPlan(
             tool_id=await tool_id(demo, "Makey Makey"),
             question="Kan de yngste lave musik med bananer?",
@@ -191,13 +203,13 @@ async def test_mette_sees_her_tests_questions_guides_due_and_superusers_to_train
     mine = await ask_question(demo, clock, AHMED, "Må børnene selv tage billeder med iPad?")
     theirs = await ask_question(demo, clock, AHMED, "Hvor finder jeg Book Creator-kontoen?")
     await ask_question(demo, clock, "U0DEMO007", "Kan Ozobot køre i sandkassen?")  # Syd
-    await claim(demo, clock, mine, METTE)
-    await claim(demo, clock, theirs, ANNETTE)
+    await claim(demo, clock, mine, mette)
+    await claim(demo, clock, theirs, await person_id(demo, ANNETTE))
     # Line came to a training; Ahmed did not.
     training = await plan_nord_training(demo, clock)
-    await answer(demo, clock, CALENDAR, LINE, training, "yes")
+    await answer(demo, clock, CALENDAR, line, training, "yes")
     clock.move_to(datetime(2026, 12, 7, 15, 0, tzinfo=TZ))
-    await record_attendance(demo, clock, METTE, training, [LINE])
+    await record_attendance(demo, clock, mette, training, [line])
 
     found = await home(demo, clock, METTE)
     assert found.superuser is None and found.leadership is None
@@ -211,10 +223,10 @@ async def test_mette_sees_her_tests_questions_guides_due_and_superusers_to_train
     )
     assert [q.id for q in part.questions] == [unclaimed, mine]  # not Annette's, not Syd's
     assert part.guides_due == ()  # the demo's guides were imported today
-    assert [(s.person.slack_user_id, s.daycare) for s in part.to_train] == [
-        (AHMED, "Børnehaven Regnbuen")
+    assert [(s.person.id, s.daycare) for s in part.to_train] == [
+        (await person_id(demo, AHMED), "Børnehaven Regnbuen")
     ]
-    shown = str(shown_home("da", found))
+    shown = str(await shown_home(demo, "da", found))
     assert "• *Makey Makey* – næste tjekpunkt 14. dec. 2026" in shown
     assert "Må børnene selv tage billeder med iPad? – <@U0DEMO006>" in shown
     assert "_(du har taget det)_" in shown
@@ -239,7 +251,7 @@ async def test_long_lists_are_cut_with_how_many_more(demo: Database, clock: Manu
         await ask_question(demo, clock, LINE, f"Spørgsmål nummer {n} om Bee-Bot og tal?")
     found = await home(demo, clock, METTE)
     assert found.ambassador is not None and len(found.ambassador.questions) == 13
-    shown = str(shown_home("da", found))
+    shown = str(await shown_home(demo, "da", found))
     assert "nummer 9 " in shown and "nummer 10 " not in shown
     assert "_… og 3 mere_" in shown
 
@@ -251,7 +263,9 @@ async def test_leaders_see_the_pulse_the_gaps_and_the_decisions_to_make(
     demo: Database, clock: ManualClock
 ) -> None:
     ozobot = await tool_id(demo, "Ozobot")
-    await set_tool_status(demo, clock, ozobot, "evaluated", changed_by=SOEREN)
+    await set_tool_status(
+        demo, clock, ozobot, "evaluated", changed_by=await person_id(demo, SOEREN)
+    )
     for who in (ANNETTE, JENS):
         found = await home(demo, clock, who)
         assert found.superuser is None and found.ambassador is None
@@ -266,7 +280,7 @@ async def test_leaders_see_the_pulse_the_gaps_and_the_decisions_to_make(
             ("Book Creator", "spreading"),
             ("Digitalt mikroskop", "spreading"),
         ]
-    view = shown_home("da", found)
+    view = await shown_home(demo, "da", found)
     shown = str(view)
     assert "*Nord* – testresultater: 0" in shown
     assert "Områder uden ambassadør: Øst" in shown
@@ -288,13 +302,13 @@ async def test_a_person_with_several_roles_sees_each_part(
     demo: Database, clock: ManualClock
 ) -> None:
     nord = await area_id(demo, "Nord")
-    line = await org.person_by_slack_id(demo, LINE)
+    line = await member(demo, LINE)
     assert line is not None
     async with demo.transaction() as conn:
         await org.add_role(conn, line.id, "ambassador", area_id=nord)
     found = await home(demo, clock, LINE)
     assert found.superuser is not None and found.ambassador is not None
-    shown = str(shown_home("da", found))
+    shown = str(await shown_home(demo, "da", found))
     assert "Ambassadør for Nord" in shown and "Superbruger i Børnehuset Mælkebøtten" in shown
 
 
@@ -302,7 +316,9 @@ async def test_every_role_at_once_with_long_lists_stays_under_slacks_block_limit
     demo: Database, clock: ManualClock
 ) -> None:
     ozobot = await tool_id(demo, "Ozobot")
-    await set_tool_status(demo, clock, ozobot, "evaluated", changed_by=SOEREN)
+    await set_tool_status(
+        demo, clock, ozobot, "evaluated", changed_by=await person_id(demo, SOEREN)
+    )
     await plan_nord_training(demo, clock)
     leader = await home(demo, clock, JENS)
     superuser = await home(demo, clock, LINE)
@@ -317,7 +333,7 @@ async def test_every_role_at_once_with_long_lists_stays_under_slacks_block_limit
             trainings=superuser.superuser.trainings * 20,
         ),
     )
-    view = shown_home("da", many)
+    view = await shown_home(demo, "da", many)
     assert len(view["blocks"]) <= BLOCKS_MAX
     shown = str(view)
     assert "_… og 50 mere_" in shown  # 60 decisions, 10 shown
@@ -333,35 +349,39 @@ async def test_only_leaders_and_coordinators_record_decisions(
     demo: Database, clock: ManualClock
 ) -> None:
     tool = await tool_id(demo, "Book Creator")
-    for who in (METTE, LINE, "U0STRANGER"):
+    for user in (METTE, LINE, STRANGER):
         with pytest.raises(NotAllowed):
-            await decide(demo, clock, who, tool, "to_be_spread")
+            await decide(demo, clock, await who(demo, clock, user), tool, "to_be_spread")
     assert await tool_decisions(demo, tool) == []
+    jens, annette = await person_id(demo, JENS), await person_id(demo, ANNETTE)
     with pytest.raises(LookupError):
-        await decide(demo, clock, JENS, 99999, "approved")
-    outcome = await decide(demo, clock, ANNETTE, tool, "approved")
+        await decide(demo, clock, jens, 99999, "approved")
+    outcome = await decide(demo, clock, annette, tool, "approved")
     assert outcome.recorded and outcome.decided_on == "2026-11-30"
 
 
 async def test_a_double_click_keeps_one_decision(demo: Database, clock: ManualClock) -> None:
     ozobot = await tool_id(demo, "Ozobot")
-    await set_tool_status(demo, clock, ozobot, "evaluated", changed_by=SOEREN)
-    first = await decide(demo, clock, JENS, ozobot, "to_be_spread")
+    await set_tool_status(
+        demo, clock, ozobot, "evaluated", changed_by=await person_id(demo, SOEREN)
+    )
+    jens, annette = await person_id(demo, JENS), await person_id(demo, ANNETTE)
+    first = await decide(demo, clock, jens, ozobot, "to_be_spread")
     clock.advance(timedelta(seconds=20))
-    second = await decide(demo, clock, JENS, ozobot, "to_be_spread")
+    second = await decide(demo, clock, jens, ozobot, "to_be_spread")
     assert (first.recorded, first.spreading_started) == (True, True)
     assert (second.recorded, second.spreading_started) == (False, False)
     (kept,) = await tool_decisions(demo, ozobot)
     assert (kept.decision, kept.decided_on, kept.recorded_by) == (
         "to_be_spread",
         "2026-11-30",
-        JENS,
+        jens,
     )
     rounds = [r for r in await spreading.all_rounds(demo) if r.tool_id == ozobot]
     assert len(rounds) == 1 and rounds[0].trigger == "decision"
     # Another decision (or another person) is a decision of its own.
-    assert (await decide(demo, clock, JENS, ozobot, "approved")).recorded
-    assert (await decide(demo, clock, ANNETTE, ozobot, "approved")).recorded
+    assert (await decide(demo, clock, jens, ozobot, "approved")).recorded
+    assert (await decide(demo, clock, annette, ozobot, "approved")).recorded
     assert len(await tool_decisions(demo, ozobot)) == 3
 
 
@@ -369,20 +389,23 @@ async def test_a_decision_leaves_the_list_shows_on_the_tool_and_in_the_pulse(
     demo: Database, clock: ManualClock
 ) -> None:
     ozobot = await tool_id(demo, "Ozobot")
-    await set_tool_status(demo, clock, ozobot, "evaluated", changed_by=SOEREN)
+    await set_tool_status(
+        demo, clock, ozobot, "evaluated", changed_by=await person_id(demo, SOEREN)
+    )
     clock.advance(timedelta(minutes=5))
-    await decide(demo, clock, JENS, ozobot, "approved")
+    jens = await person_id(demo, JENS)
+    await decide(demo, clock, jens, ozobot, "approved")
     assert "Ozobot" not in [d.tool for d in await decisions_to_make(demo)]
     # Approving a recommended tool keeps it on the list until it is spread (or stopped).
     book = await tool_id(demo, "Book Creator")
-    await decide(demo, clock, JENS, book, "approved")
+    await decide(demo, clock, jens, book, "approved")
     waiting = {d.tool: d for d in await decisions_to_make(demo)}
     assert waiting["Book Creator"].latest is not None
-    await decide(demo, clock, JENS, book, "stopped")
+    await decide(demo, clock, jens, book, "stopped")
     assert "Book Creator" not in [d.tool for d in await decisions_to_make(demo)]
 
     guide = next(g.guide_id for g in await browse_guides(demo) if g.tool_name == "Ozobot")
-    shown = await card(demo, guide, LINE)
+    shown = await card(demo, guide, await person_id(demo, LINE))
     assert shown is not None and shown.decision is not None
     assert (shown.decision.decision, shown.decision.decided_on) == ("approved", "2026-11-30")
     clock.advance(timedelta(minutes=1))  # the pulse counts up to now, not including it

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import ManualClock
 from bot.i18n import either, t
@@ -25,14 +26,15 @@ from bot.services.permissions import Action
 from bot.services.working_time import WorkingCalendar
 from bot.views.guides import helpful_message
 from bot.views.home import home_view
-from bot.views.model import Message
+from bot.views.model import HomePage, Message
 from bot.views.onboarding import welcome_message
 from bot.views.permissions import refusal_message
 from bot.views.text import mention
 from handlers.slack import render
+from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.db import Database
-from storage.repositories import org
 from tests.conftest import shown_text
+from tests.people import member, person_id
 
 TZ = ZoneInfo("Europe/Copenhagen")
 ANNETTE, JENS, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO004", "U0DEMO005"
@@ -41,6 +43,14 @@ ANNETTE, JENS, METTE, SOEREN, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0D
 def readable(view: dict[str, Any] | Message) -> str:
     """Every text a person reads in a message or a view (a neutral one as Slack shows it)."""
     return shown_text(render.message(view) if isinstance(view, Message) else view)
+
+
+async def as_slack(db: Database, view: HomePage | Message) -> str:
+    """What a person reads of a neutral view as Slack shows it: each person it mentions by
+    their Slack id."""
+    messenger = SlackMessenger(AsyncWebClient(), slack_people(db))
+    home = isinstance(view, HomePage)
+    return shown_text(await messenger.home(view) if home else await messenger.payload(view))
 
 
 def test_alternatives_are_listed_as_the_language_lists_them() -> None:
@@ -64,8 +74,8 @@ async def test_each_role_meets_the_chosen_words_and_its_first_name_on_the_home(
     db: Database, clock: ManualClock, user: str, greeting: str, words: list[str]
 ) -> None:
     await seed_demo(db, clock)
-    home = await home_for(db, clock, WorkingCalendar(TZ), user)
-    shown = readable(render.home(home_view("da", home, TZ)))
+    home = await home_for(db, clock, WorkingCalendar(TZ), await person_id(db, user))
+    shown = await as_slack(db, home_view("da", home, TZ))
     assert shown.splitlines()[1] == greeting  # the header: the first name only
     for word in words:
         assert word in shown
@@ -76,13 +86,13 @@ async def test_the_superusers_home_names_one_ambassador_or_several(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    home = await home_for(db, clock, WorkingCalendar(TZ), LINE)
+    home = await home_for(db, clock, WorkingCalendar(TZ), await person_id(db, LINE))
     assert home.superuser is not None
-    assert f"*Jeres ambassadør:* <@{METTE}>" in readable(render.home(home_view("da", home, TZ)))
-    soeren = await org.person_by_slack_id(db, SOEREN)
+    assert f"*Jeres ambassadør:* <@{METTE}>" in await as_slack(db, home_view("da", home, TZ))
+    soeren = await member(db, SOEREN)
     assert soeren is not None
     two = replace(home.superuser, ambassadors=(*home.superuser.ambassadors, soeren))
-    shown = readable(render.home(home_view("da", replace(home, superuser=two), TZ)))
+    shown = await as_slack(db, home_view("da", replace(home, superuser=two), TZ))
     assert f"*Jeres ambassadører:* <@{METTE}>, <@{SOEREN}>" in shown
 
 
@@ -90,22 +100,22 @@ async def test_a_new_superuser_is_greeted_by_first_name_with_one_ambassador_or_s
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    line = await org.person_by_slack_id(db, LINE)
+    line = await member(db, LINE)
     assert line is not None
     welcome = await welcome_for(db, line.id)
     assert welcome is not None and len(welcome.ambassadors) == 1  # Nord has Mette only
-    shown = readable(welcome_message("da", welcome))
+    shown = await as_slack(db, welcome_message("da", welcome))
     assert "Hej Line!" in shown and "Nielsen" not in shown
     assert f"*Din ambassadør i område Nord:* <@{METTE}>, som du altid kan spørge." in shown
     assert "Dem kan du" not in shown
 
-    soeren = await org.person_by_slack_id(db, SOEREN)
+    soeren = await member(db, SOEREN)
     assert soeren is not None
-    two = readable(
-        welcome_message("da", replace(welcome, ambassadors=(*welcome.ambassadors, soeren)))
+    two = await as_slack(
+        db, welcome_message("da", replace(welcome, ambassadors=(*welcome.ambassadors, soeren)))
     )
     assert f"*Dine ambassadører i område Nord:* <@{METTE}>, <@{SOEREN}>, som du altid" in two
-    english = readable(welcome_message("en", welcome))
+    english = await as_slack(db, welcome_message("en", welcome))
     assert "Hi Line!" in english and f"*Your ambassador in area Nord:* <@{METTE}>" in english
 
 

@@ -77,7 +77,7 @@ async def asked(db: Database, clock: ManualClock, asker: str, text: str) -> int:
         db,
         clock,
         request_key=f"q:{asker}:{clock.now().isoformat()}",
-        asker_id=asker,
+        asker_id=await person_id(db, asker),
         text=text,
         tool_id=None,
         hold="never",
@@ -119,18 +119,19 @@ async def first_quarter(db: Database, clock: ManualClock) -> None:
     clock.move_to(at(1, 13, 9))
     first = await asked(db, clock, LINE, "Hvordan kobler vi Makey Makey til iPad'en?")
     clock.move_to(at(1, 13, 9, 45))
-    await mark_answered(db, clock, first, METTE, "Med en USB-C-adapter.")
+    await mark_answered(db, clock, first, await person_id(db, METTE), "Med en USB-C-adapter.")
     clock.move_to(at(1, 14, 10))
     second = await asked(db, clock, AHMED, "Hvor mange børn kan være med ad gangen?")
     clock.move_to(at(1, 14, 12))
-    await mark_answered(db, clock, second, METTE, "Fire er godt.")
+    await mark_answered(db, clock, second, await person_id(db, METTE), "Fire er godt.")
 
     clock.move_to(at(2, 9, 10))
     await asked(db, clock, OLIVER, "Who can help us get started with Bee-Bot?")
     clock.move_to(at(2, 10, 11))
-    await set_tool_status(db, clock, makey, "evaluated", changed_by=ANNETTE)
+    annette = await person_id(db, ANNETTE)
+    await set_tool_status(db, clock, makey, "evaluated", changed_by=annette)
     await record_decision(
-        db, clock, ozobot, "approved", date(2027, 2, 9), NOTE, recorded_by=ANNETTE
+        db, clock, ozobot, "approved", date(2027, 2, 9), NOTE, recorded_by=annette
     )
 
     clock.move_to(at(3, 2, 10))
@@ -157,10 +158,11 @@ async def first_quarter(db: Database, clock: ManualClock) -> None:
     )
     await asked(db, clock, CAMILLA, "Kan Ozobot køre på vores gulv derude?")
     clock.move_to(at(3, 3, 10))
-    await record_decision(db, clock, beebot, "to_be_spread", date(2027, 3, 3), recorded_by=ANNETTE)
+    await record_decision(db, clock, beebot, "to_be_spread", date(2027, 3, 3), recorded_by=annette)
     (bee_round,) = [r for r in await spreading.all_rounds(db) if r.is_open]
-    await spreading.answer(db, clock, CAMILLA, bee_round.id, egernet, "not_for_us", REASON)
-    await set_adoption(db, clock, LINE, maelk, beebot, "in_use")
+    camilla = await person_id(db, CAMILLA)
+    await spreading.answer(db, clock, camilla, bee_round.id, egernet, "not_for_us", REASON)
+    await set_adoption(db, clock, await person_id(db, LINE), maelk, beebot, "in_use")
     clock.move_to(at(4, 6, 9))  # the quarter is over
 
 
@@ -526,7 +528,7 @@ async def test_a_question_answered_after_the_period_was_open_at_its_end(
     clock.move_to(at(3, 30, 10))
     question = await asked(db, clock, LINE, "Hvem har nøglen til iPad-skabet?")
     clock.move_to(at(4, 2, 10))
-    await mark_answered(db, clock, question, METTE, "Lederen har den.")
+    await mark_answered(db, clock, question, await person_id(db, METTE), "Lederen har den.")
     found = await build_pulse(db, clock, calendar(), parse_period("2027-Q1"))
     nord = found.areas[0]
     assert (nord.questions_asked, nord.questions_answered, nord.questions_open) == (1, 0, 1)

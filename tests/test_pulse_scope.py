@@ -19,6 +19,7 @@ from bot.views.pulse_files import pulse_markdown
 from handlers.slack import render
 from storage.db import Database
 from storage.repositories import org
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, Nord
 AREAS = ("Nord", "Syd", "Øst")
@@ -44,7 +45,7 @@ async def test_an_areas_pulse_counts_as_the_network_pulse_does_for_it(
     beebot = await find_tool(db, "Bee-Bot")
     assert beebot is not None
     maelk = next(d.id for d in await org.all_daycares(db) if d.name == "Børnehuset Mælkebøtten")
-    await set_adoption(db, clock, LINE, maelk, beebot.id, "in_use")
+    await set_adoption(db, clock, await person_id(db, LINE), maelk, beebot.id, "in_use")
     network, per_area = await pulses(db, clock)
     for name, pulse in per_area.items():
         (own,) = pulse.areas

@@ -21,6 +21,7 @@ from tests.conftest import shown_text
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 from tests.e2e.test_tool_guide import choose, menu, tool_guide
 from tests.e2e.test_trainings import all_ok
+from tests.people import person_id
 from tests.test_home import CALENDAR, area_id, tool_id
 
 JENS = "U0DEMO002"  # leader
@@ -127,7 +128,7 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
     db = slack.bot.db
     ozobot = await find_tool(db, "Ozobot")
     assert ozobot is not None
-    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=SOEREN)
+    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=await person_id(db, SOEREN))
     await open_home(slack, JENS)
     before = home_text(slack, JENS)
     assert "*Ozobot* er evalueret og venter på jeres beslutning." in before
@@ -144,7 +145,7 @@ async def test_jens_spreads_a_tool_waiting_for_a_verdict_and_it_is_kept(
     assert (kept.decision, kept.decided_on, kept.recorded_by) == (
         "to_be_spread",
         "2026-11-30",
-        JENS,
+        await person_id(db, JENS),
     )
     rounds = [r for r in await spreading.all_rounds(db) if r.tool_id == ozobot.id]
     assert [(r.trigger, r.ended_at) for r in rounds] == [("decision", None)]
@@ -183,7 +184,7 @@ async def test_a_leader_decides_from_the_guide_card_too(
     assert ozobot is not None
     under_test = await tool_guide(slack, JENS, "Ozobot")
     assert "guide_decide" not in menu(under_test) and SPREAD not in str(under_test.args)
-    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=METTE)
+    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=await person_id(db, METTE))
     line_card = await tool_guide(slack, LINE, "Ozobot")
     assert "guide_decide" not in menu(line_card)  # a superuser keeps no decisions
     card = await tool_guide(slack, JENS, "Ozobot")
@@ -205,7 +206,7 @@ async def test_a_leader_decides_from_the_guide_card_too(
     (receipt,) = dms_to(slack.standin.calls_since(mark), JENS)
     assert "Gemt: *Ozobot* – Skal spredes (30. nov. 2026)" in receipt
     (kept,) = await tool_decisions(db, ozobot.id)
-    assert (kept.decision, kept.recorded_by) == ("to_be_spread", JENS)
+    assert (kept.decision, kept.recorded_by) == ("to_be_spread", await person_id(db, JENS))
 
 
 def _decision_blocks(tool_id: int) -> list[dict[str, Any]]:
@@ -249,7 +250,7 @@ async def test_line_answers_a_training_and_opens_a_guide_from_her_home(
         db,
         clock,
         CALENDAR,
-        METTE,
+        await person_id(db, METTE),
         TrainingPlan(
             await tool_id(db, "Book Creator"),
             await area_id(db, "Nord"),

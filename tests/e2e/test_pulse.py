@@ -25,7 +25,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 async def leadership_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(LEDELSE, "ledelse")
-    await set_setting(slack.bot.db, clock, "leadership_channel", LEDELSE, ANNETTE)
+    annette = await person_id(slack.bot.db, ANNETTE)
+    await set_setting(slack.bot.db, clock, "leadership_channel", LEDELSE, annette)
 
 
 async def run_jobs(slack: LocalSlack, clock: ManualClock, moment: datetime) -> list[RecordedCall]:
@@ -166,7 +167,9 @@ async def test_a_leader_decides_from_the_pulse(slack: LocalSlack, clock: ManualC
     db = slack.bot.db
     ozobot = await find_tool(db, "Ozobot")
     assert ozobot is not None
-    await set_tool_status(db, clock, ozobot.id, "evaluated", changed_by=ANNETTE)
+    await set_tool_status(
+        db, clock, ozobot.id, "evaluated", changed_by=await person_id(db, ANNETTE)
+    )
     mark = slack.standin.mark()
     await slack.driver.slash_command(JENS, "/tovholder", "pulse", channel_id=GENERAL)
     await slack.settle()
@@ -184,7 +187,7 @@ async def test_a_leader_decides_from_the_pulse(slack: LocalSlack, clock: ManualC
     )
     await slack.settle()
     (kept,) = await tool_decisions(db, ozobot.id)
-    assert (kept.decision, kept.recorded_by) == ("approved", JENS)
+    assert (kept.decision, kept.recorded_by) == ("approved", await person_id(db, JENS))
     clock.advance(timedelta(minutes=1))
     later = await pulse(slack, JENS)
     assert "Venter på ledelsens beslutning" not in later

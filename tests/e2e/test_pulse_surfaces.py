@@ -35,6 +35,7 @@ from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, texts
 from tests.e2e.test_home import home_text, open_home
 from tests.e2e.test_pulse import leadership_channel, run_jobs, uploaded
+from tests.people import person_id
 
 JENS, LINE, CAMILLA = "U0DEMO002", "U0DEMO005", "U0DEMO007"
 WEEK = "2026-W49"
@@ -52,14 +53,20 @@ async def the_week(slack: LocalSlack, clock: ManualClock) -> None:
     beebot = await find_tool(db, "Bee-Bot")
     assert beebot is not None
     daycares = {d.name: d.id for d in await org.all_daycares(db)}
-    await set_adoption(db, clock, LINE, daycares["Børnehuset Mælkebøtten"], beebot.id, "in_use")
+    maelk = daycares["Børnehuset Mælkebøtten"]
+    await set_adoption(db, clock, await person_id(db, LINE), maelk, beebot.id, "in_use")
     await record_decision(
-        db, clock, beebot.id, "to_be_spread", date(2026, 12, 2), recorded_by=ANNETTE
+        db,
+        clock,
+        beebot.id,
+        "to_be_spread",
+        date(2026, 12, 2),
+        recorded_by=await person_id(db, ANNETTE),
     )
     (bee_round,) = [r for r in await spreading.all_rounds(db) if r.is_open]
-    await spreading.answer(
-        db, clock, CAMILLA, bee_round.id, daycares["Skovbørnehaven Egernet"], "not_for_us", REASON
-    )
+    egernet = daycares["Skovbørnehaven Egernet"]
+    camilla = await person_id(db, CAMILLA)
+    await spreading.answer(db, clock, camilla, bee_round.id, egernet, "not_for_us", REASON)
 
 
 async def expected(slack: LocalSlack, clock: ManualClock, area: str = "") -> Pulse:
