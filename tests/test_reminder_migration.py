@@ -25,6 +25,7 @@ from bot.services import reminders
 from bot.settings import parse_settings
 from bot.tags import reminder_tag
 from bot.views.model import Message
+from storage.migrations.m0031_reminder_people import person_key, person_payload
 from tests.people import person_id
 from tests.test_dispatcher import Scripted, kinds, note
 from tests.test_migration_identities import GUEST, _clock, released_database
@@ -195,3 +196,24 @@ async def test_a_release_database_sends_each_pending_reminder_once(
     )
     assert (again.claimed, again.sent) == (0, 0)
     assert len(posts(slack)) == mark + 5
+
+
+def test_only_known_slack_ids_in_a_key_become_person_ids() -> None:
+    people = {METTE: 3, LINE: 5}
+    assert person_key(f"onboarding_follow_up:{LINE}:{METTE}:snooze:2", people) == (
+        "onboarding_follow_up:5:3:snooze:2"
+    )
+    # Times, periods and numbers stay; a Slack id nobody has stays as it was.
+    assert person_key("guide_check:7:2026-06-01T08:00:00+00:00", people) == (
+        "guide_check:7:2026-06-01T08:00:00+00:00"
+    )
+    assert person_key("area_evaluation:2026-2:2:U0NOBODY", people) == (
+        "area_evaluation:2026-2:2:U0NOBODY"
+    )
+    assert person_payload("welcome", {"person_id": 5, "superuser": LINE}, people) == {
+        "person_id": 5
+    }
+    assert person_payload("training_signed_up", {"training_id": 1, "person": METTE}, people) == {
+        "training_id": 1,
+        "person": 3,
+    }
