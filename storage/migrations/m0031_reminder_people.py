@@ -22,6 +22,7 @@ the person's DM by its tag's `reminder_id` (`bot.tags.find_reminders`), not post
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
@@ -30,6 +31,8 @@ import aiosqlite
 from storage.erasure_list import ErasureList
 from storage.migrations.migration import Migration
 from storage.migrations.person_columns import PersonColumn
+
+logger = logging.getLogger(__name__)
 
 #: A Slack user id (as 0025 read them): U or W, then upper-case letters and digits.
 _SLACK_ID = re.compile(r"[UW][A-Z0-9]*")
@@ -117,6 +120,7 @@ async def _convert(conn: aiosqlite.Connection, _erasures: ErasureList) -> None:
     async with conn.execute(f"SELECT {_COLUMNS} FROM reminders ORDER BY id") as cursor:  # noqa: S608
         rows = [list(row) for row in await cursor.fetchall()]
     converted: list[list[Any]] = []
+    dropped: list[tuple[int, str]] = []
     for row in rows:
         kind, recipient, key = str(row[1]), str(row[2]), str(row[7])
         payload = json.loads(row[4] or "{}")
@@ -124,7 +128,8 @@ async def _convert(conn: aiosqlite.Connection, _erasures: ErasureList) -> None:
         if person is None and kind == _OFFER and isinstance(payload.get("question_id"), int):
             person = askers.get(payload["question_id"])
         if person is None:
-            continue  # nobody to send it to (see the module docstring)
+            dropped.append((int(row[0]), kind))  # nobody to send it to (see the docstring)
+            continue
         row[2] = person
         row[4] = json.dumps(
             person_payload(kind, payload, people), ensure_ascii=False, sort_keys=True
@@ -137,6 +142,8 @@ async def _convert(conn: aiosqlite.Connection, _erasures: ErasureList) -> None:
     )
     for statement in _AFTER:
         await conn.execute(statement)
+    if dropped:
+        logger.warning("0031: reminders to nobody left out (id, kind): %s", dropped)
 
 
 MIGRATION = Migration(
