@@ -28,13 +28,13 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 SUFFIX = ".erasures"
 FORMAT = 1
 #: How the GDPR log names a hashed subject: `hmac:<64 hex digits>`.
 HASH_PREFIX = "hmac:"
-Kind = Literal["email", "slack"]
+#: What a hashed value is: "email", or the chat platform a user id is from ("slack", …).
+Kind = str
 
 
 class ErasureListUnreadable(Exception):
@@ -107,7 +107,7 @@ class ErasureList:
         return salt
 
     def digest(self, kind: Kind, value: str) -> str:
-        """The salted hash of an e-mail (case and spaces ignored) or a Slack id."""
+        """The salted hash of an e-mail (case and spaces ignored) or a platform's user id."""
         text = value.strip().lower() if kind == "email" else value.strip()
         message = f"{kind}:{text}".encode()
         return hmac.new(self.salt(), message, hashlib.sha256).hexdigest()

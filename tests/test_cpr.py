@@ -335,10 +335,12 @@ async def test_guides_with_a_cpr_number_are_not_saved_nor_imported(
 ) -> None:
     content = GuideContent(title="Titel", purpose="Formål", body="Barn 230415-4127")
     with pytest.raises(ContainsCpr):
-        await save_guide(demo, clock, GuideDraft("cpr", "Ny ting", content), editor=METTE)
+        await save_guide(
+            demo, clock, GuideDraft("cpr", "Ny ting", content), editor=await person_id(demo, METTE)
+        )
     assert await get_guide(demo, "cpr") is None and await find_tool(demo, "Ny ting") is None
     form = GuideForm(None, "Ny ting", "Titel 2304154127", "Formål", body="ok")
-    outcome = await save_form(demo, clock, METTE, form)
+    outcome = await save_form(demo, clock, await person_id(demo, METTE), form)
     assert outcome.errors == {"title": (FIELD_KEY, {"masked": "230415-XXXX"})}
     data = "---\ntool: Ny ting\ntitle: Titel\npurpose: Formål\n---\n\nEmil 230415-4127.\n"
     good = "---\ntool: Andet\ntitle: Titel\npurpose: Formål, ring 12345678\n---\n\nTekst.\n"

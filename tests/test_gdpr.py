@@ -1,7 +1,7 @@
 """Personal data on real SQLite: `my-data` holds a person's records from every table and
-nobody else's; erasure leaves neither their Slack id, name nor e-mail anywhere (the guides
-stay, by a former ambassador) and a second one changes nothing; retention anonymises only
-old rows, once; the log holds each action."""
+nobody else's; erasure leaves neither their Slack id, person id, name nor e-mail anywhere (the
+guides stay, by a former ambassador) and a second one changes nothing; retention anonymises
+only old rows, once; the log holds each action."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from bot.i18n import t
 from bot.services import gdpr
 from bot.services.demo import seed_demo
 from bot.services.export import export_document
+from bot.services.identities import person_for
 from bot.services.workspace_settings import set_setting
 from bot.views.gdpr import (
     detail_text,
@@ -32,6 +33,7 @@ from handlers.slack import render, render_form
 from storage.db import Database
 from storage.repositories.gdpr import ERASURE, HOLDINGS
 from tests.conftest import TZ
+from tests.people import person_id
 
 ANNETTE = "U0DEMO001"  # coordinator
 METTE, METTE_NAME, METTE_EMAIL = "U0DEMO003", "Mette Lund", "mette.lund@vesteraa-kommune.example"
@@ -40,8 +42,9 @@ LINE = "U0DEMO005"
 
 
 async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -> None:
-    """One row naming `who` in every table that can hold a Slack id, with `mark` in its
-    free texts (and a mention of `who` in a colleague's text)."""
+    """One row naming `who` (by Slack id, or by person id `:pid`) in every table that can
+    name a person, with `mark` in its free texts (and a mention of `who` in a colleague's
+    text)."""
 
     async def one(sql: str, *params: str) -> int:
         row = await db.fetchone(sql, params)
@@ -50,6 +53,8 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
 
     p = {
         "who": who,
+        "pid": await person_id(db, who),
+        "line_pid": await person_id(db, LINE),
         "mark": mark,
         "at": at,
         "line": LINE,
@@ -63,30 +68,31 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
         ),
     }
     statements = [
-        "UPDATE guide_versions SET edited_by = :who WHERE guide_id = :guide",
+        "UPDATE guide_versions SET edited_by = :pid, via = 'chat' WHERE guide_id = :guide",
         "INSERT INTO guide_helpful_marks VALUES ((SELECT MIN(id) FROM guides),"
         " (SELECT person_id FROM identities WHERE external_id = :who), :at)",
-        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, created_at)"
-        " VALUES ('ask:' || :mark, :who, 'Spørgsmål ' || :mark, :at)",
-        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
+        "INSERT INTO sparring_questions (request_key, asker_id, question, created_at)"
+        " VALUES ('ask:' || :mark, :pid, 'Spørgsmål ' || :mark, :at)",
+        "INSERT INTO sparring_questions (request_key, asker_id, question, state,"
         " created_at, claimed_by, claimed_at, answered_by, answered_at, answer_text)"
-        " VALUES ('answer:' || :mark, :line, 'Hjælp?', 'answered', :at, :who, :at, :who, :at,"
-        " 'Svar ' || :mark || ' fra <@' || :who || '>')",
-        "INSERT INTO sparring_replies (question_id, channel_id, ts, author_slack_id, text,"
-        " created_at) VALUES ((SELECT MAX(id) FROM sparring_questions), 'C0S', :mark, :who,"
-        " 'Tråd ' || :mark, :at)",
-        "INSERT INTO tool_tests (request_key, tool_id, ambassador_slack_id, question, starts_on,"
-        " created_at) VALUES ('test:' || :mark, :tool, :who, 'Virker den? ' || :mark,"
+        " VALUES ('answer:' || :mark, :line_pid, 'Hjælp?', 'answered', :at, :pid, :at, :pid,"
+        " :at, 'Svar ' || :mark || ' fra <@' || :who || '>')",
+        "INSERT INTO sparring_replies (question_id, platform, conversation_id, message_id,"
+        " author_id, text, created_at) VALUES ((SELECT MAX(id) FROM sparring_questions),"
+        " 'slack', 'C0S', :mark, :pid, 'Tråd ' || :mark, :at)",
+        "INSERT INTO tool_tests (request_key, tool_id, ambassador_id, question, starts_on,"
+        " created_at) VALUES ('test:' || :mark, :tool, :pid, 'Virker den? ' || :mark,"
         " '2026-11-01', :at)",
-        "INSERT INTO test_results (request_key, author_slack_id, tool_id, tested_on, rating,"
+        "INSERT INTO test_results (request_key, author_id, tool_id, tested_on, rating,"
         " worked, hard, source, created_at, updated_at, updated_by) VALUES ('result:' || :mark,"
-        " :who, :tool, '2026-11-02', 4, 'Godt ' || :mark, 'Svært ' || :mark, 'modal', :at,"
-        " :at, :who)",
+        " :pid, :tool, '2026-11-02', 4, 'Godt ' || :mark, 'Svært ' || :mark, 'modal', :at,"
+        " :at, :pid)",
         "INSERT INTO reminders (kind, recipient, due_at, dedupe_key, created_at, updated_at)"
-        " VALUES ('guide_check', :who, :at, 'check:' || :mark, :at, :at)",
+        " VALUES ('guide_check', :pid, :at, 'check:' || :mark, :at, :at)",
         "INSERT INTO reminders (kind, recipient, due_at, payload, dedupe_key, created_at,"
-        " updated_at) VALUES ('onboarding_follow_up', :line, :at,"
-        " '{\"superuser\": \"' || :who || '\"}', 'onboarding:' || :who || ':' || :line, :at, :at)",
+        " updated_at) VALUES ('onboarding_follow_up', :line_pid, :at,"
+        " '{\"superuser\": ' || :pid || '}', 'onboarding:' || :pid || ':' || :line_pid, :at,"
+        " :at)",
         "INSERT INTO nudge_pauses VALUES"
         " ((SELECT person_id FROM identities WHERE external_id = :who), '2026-12-24', :at)",
         "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works, created_at,"
@@ -106,10 +112,11 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
         "INSERT INTO training_signups (training_id, slack_user_id, answer, answered_at)"
         " VALUES ((SELECT MAX(id) FROM trainings), :who, 'yes', :at)",
         "INSERT INTO tool_decisions (tool_id, decision, decided_on, recorded_by, recorded_at)"
-        " VALUES (:tool, 'approved', '2026-11-01', :who, :at)",
+        " VALUES (:tool, 'approved', '2026-11-01', :pid, :at)",
         "INSERT INTO tool_status_changes (tool_id, from_status, to_status, changed_by,"
-        " changed_at) VALUES (:tool, NULL, 'proposed', :who, :at)",
-        "INSERT OR REPLACE INTO settings VALUES ('setting_by_' || :mark, 'x', :who, :at)",
+        " changed_at) VALUES (:tool, NULL, 'proposed', :pid, :at)",
+        "INSERT OR REPLACE INTO settings (key, value, updated_by, updated_at)"
+        " VALUES ('setting_by_' || :mark, 'x', :pid, :at)",
     ]
     async with db.transaction() as conn:
         for statement in statements:
@@ -147,9 +154,11 @@ async def traced(db: Database, clock: ManualClock) -> Database:
 async def test_my_data_holds_every_table_and_nobody_elses(
     traced: Database, clock: ManualClock
 ) -> None:
-    document = await gdpr.my_data(traced, clock, METTE)
-    await gdpr.record_access(traced, clock, document, by=METTE)
-    document = await gdpr.my_data(traced, clock, METTE)  # now with the access in the log
+    document = await gdpr.my_data(traced, clock, await person_id(traced, METTE))
+    await gdpr.record_access(traced, clock, document, by=await person_id(traced, METTE))
+    document = await gdpr.my_data(
+        traced, clock, await person_id(traced, METTE)
+    )  # now with the access in the log
     assert document["slack_user_id"] == METTE and document["in_organisation"] is True
     assert document["person"]["email"] == METTE_EMAIL
     assert document["person"]["name"] == METTE_NAME
@@ -177,12 +186,14 @@ async def test_my_data_for_someone_not_in_the_organisation(
     db: Database, clock: ManualClock
 ) -> None:
     stranger = "U0STRANGER1"
+    guest = await person_for(db, clock, "slack", stranger)
     await db.execute(
-        "INSERT INTO sparring_questions (request_key, asker_slack_id, question, created_at)"
+        "INSERT INTO sparring_questions (request_key, asker_id, question, created_at)"
         " VALUES ('k', ?, 'Hvordan virker Bee-Bot?', ?)",
-        (stranger, utc_iso(clock.now())),
+        (guest, utc_iso(clock.now())),
     )
-    document = await gdpr.my_data(db, clock, stranger)
+    document = await gdpr.my_data(db, clock, guest)
+    assert document["slack_user_id"] == stranger
     assert document["in_organisation"] is False and document["person"] is None
     assert [q["question"] for q in document["sparring_questions_asked"]] == [
         "Hvordan virker Bee-Bot?"
@@ -196,7 +207,12 @@ async def test_my_data_for_someone_not_in_the_organisation(
 async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
     traced: Database, clock: ManualClock
 ) -> None:
-    await gdpr.record_access(traced, clock, await gdpr.my_data(traced, clock, METTE), by=METTE)
+    await gdpr.record_access(
+        traced,
+        clock,
+        await gdpr.my_data(traced, clock, await person_id(traced, METTE)),
+        by=await person_id(traced, METTE),
+    )
     guides_before = await traced.fetchall(
         "SELECT g.id FROM guides g JOIN people p ON p.id = g.owner_id"
         " WHERE p.id = (SELECT person_id FROM identities WHERE external_id = ?)",
@@ -208,9 +224,9 @@ async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
         [v for v in await every_value(traced) if SOEREN in v[1] or "soeren-mark" in v[1]]
     )
     who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL.upper()))
-    assert who.slack_id == METTE and who.name == METTE_NAME
+    assert who.external_id == METTE and who.name == METTE_NAME
     planned = await gdpr.plan_erasure(traced, who)
-    done = await gdpr.erase(traced, clock, who, by=ANNETTE)
+    done = await gdpr.erase(traced, clock, who, by=await person_id(traced, ANNETTE))
     assert done.counts == planned.counts
     assert done.counts[("people", "removed")] == 1
     assert done.counts[("guides", "kept")] == len(guides_before)
@@ -230,21 +246,21 @@ async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
         )
         assert kept is not None and tuple(kept) == (None, None)
     editors = await traced.fetchall(
-        "SELECT DISTINCT edited_by FROM guide_versions WHERE guide_id = ?", (ids[0],)
+        "SELECT DISTINCT edited_by, via FROM guide_versions WHERE guide_id = ?", (ids[0],)
     )
-    assert gdpr.FORMER_AMBASSADOR in {row["edited_by"] for row in editors}
+    assert (None, "chat") in {tuple(row) for row in editors}  # a former ambassador
     question = await traced.fetchone(
-        "SELECT asker_slack_id, question FROM sparring_questions WHERE request_key = ?",
+        "SELECT asker_id, question FROM sparring_questions WHERE request_key = ?",
         ("ask:mette-mark",),
     )
     assert question is not None
-    assert tuple(question) == (gdpr.FORMER_MEMBER, gdpr.ERASED_TEXT)
+    assert tuple(question) == (None, gdpr.ERASED_TEXT)  # a former member
     answer = await traced.fetchone(
         "SELECT answered_by, answer_text FROM sparring_questions WHERE request_key = ?",
         ("answer:mette-mark",),
     )
     assert answer is not None
-    assert tuple(answer) == (gdpr.FORMER_MEMBER, gdpr.ERASED_TEXT)
+    assert tuple(answer) == (None, gdpr.ERASED_TEXT)  # a former member
     # Personal opinions and what was only about her are gone.
     assert "area_evaluations" not in tables_containing(values, "mette-mark")
     for table in ("area_evaluations", "nudge_pauses", "guide_helpful_marks", "training_signups"):
@@ -257,12 +273,15 @@ async def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_guides(
 
 
 async def test_a_second_erasure_changes_nothing(traced: Database, clock: ManualClock) -> None:
-    who = await gdpr.identity_for(traced, gdpr.Target("slack", METTE))
-    first = await gdpr.erase(traced, clock, who, by=ANNETTE)
+    who = await gdpr.identity_for(traced, gdpr.Target("user", METTE, "slack"))
+    first = await gdpr.erase(traced, clock, who, by=await person_id(traced, ANNETTE))
     assert first.total > 0
     before = await every_value(traced)
     again = await gdpr.erase(
-        traced, clock, await gdpr.identity_for(traced, gdpr.Target("slack", METTE)), by=ANNETTE
+        traced,
+        clock,
+        await gdpr.identity_for(traced, gdpr.Target("user", METTE, "slack")),
+        by=await person_id(traced, ANNETTE),
     )
     assert again.empty and again.total == 0
     by_email = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
@@ -270,17 +289,18 @@ async def test_a_second_erasure_changes_nothing(traced: Database, clock: ManualC
     assert await every_value(traced) == before
     assert len(await gdpr.log_entries(traced)) == 1
     earlier = await gdpr.last_erasure(traced, METTE_EMAIL)
-    assert earlier is not None and earlier.requested_by == ANNETTE
+    assert earlier is not None and earlier.requested_by == await person_id(traced, ANNETTE)
 
 
 async def test_a_coordinator_cannot_erase_themselves_or_be_a_non_coordinator(
     traced: Database,
 ) -> None:
+    annette, mette = await person_id(traced, ANNETTE), await person_id(traced, METTE)
     with pytest.raises(gdpr.OwnErasure):
-        await gdpr.slack_erasure_plan(traced, ANNETTE, gdpr.Target("slack", ANNETTE))
+        await gdpr.chat_erasure_plan(traced, annette, gdpr.Target("user", ANNETTE, "slack"))
     with pytest.raises(NotAllowed):
-        await gdpr.slack_erasure_plan(traced, METTE, gdpr.Target("slack", LINE))
-    plan = await gdpr.slack_erasure_plan(traced, ANNETTE, gdpr.Target("slack", METTE))
+        await gdpr.chat_erasure_plan(traced, mette, gdpr.Target("user", LINE, "slack"))
+    plan = await gdpr.chat_erasure_plan(traced, annette, gdpr.Target("user", METTE, "slack"))
     assert plan.counts[("people", "removed")] == 1
 
 
@@ -302,9 +322,9 @@ async def test_an_owner_known_only_by_email_is_erased_from_the_guides(
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("<@U0DEMO003|mette>", gdpr.Target("slack", "U0DEMO003")),
-        ("<@U0DEMO003>", gdpr.Target("slack", "U0DEMO003")),
-        (" U0DEMO003 ", gdpr.Target("slack", "U0DEMO003")),
+        ("<@U0DEMO003|mette>", gdpr.Target("user", "U0DEMO003", "slack")),
+        ("<@U0DEMO003>", gdpr.Target("user", "U0DEMO003", "slack")),
+        (" U0DEMO003 ", gdpr.Target("user", "U0DEMO003", "slack")),
         ("Mette.Lund@Example.dk", gdpr.Target("email", "mette.lund@example.dk")),
         ("<!channel>", None),
         ("mette", None),
@@ -312,7 +332,7 @@ async def test_an_owner_known_only_by_email_is_erased_from_the_guides(
     ],
 )
 def test_whom_a_coordinator_names(text: str, target: gdpr.Target | None) -> None:
-    assert gdpr.parse_target(text) == target
+    assert gdpr.parse_target(text, "slack") == target
 
 
 # -- retention ---------------------------------------------------------------------------
@@ -322,15 +342,17 @@ async def add_question_and_result(db: Database, key: str, at: datetime) -> None:
     stamp = utc_iso(at)
     async with db.transaction() as conn:
         await conn.execute(
-            "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
-            " created_at, answered_by, answered_at, answer_text) VALUES (?, ?, ?, 'answered',"
-            " ?, ?, ?, ?)",
+            "INSERT INTO sparring_questions (request_key, asker_id, question, state,"
+            " created_at, answered_by, answered_at, answer_text) VALUES (?,"
+            " (SELECT person_id FROM identities WHERE external_id = ?), ?, 'answered', ?,"
+            " (SELECT person_id FROM identities WHERE external_id = ?), ?, ?)",
             (key, LINE, f"Spørgsmål {key}", stamp, METTE, stamp, f"Svar {key}"),
         )
         await conn.execute(
-            "INSERT INTO sparring_replies (question_id, channel_id, ts, author_slack_id, text,"
-            " created_at) VALUES ((SELECT id FROM sparring_questions WHERE request_key = ?),"
-            " 'C0S', ?, ?, ?, ?)",
+            "INSERT INTO sparring_replies (question_id, platform, conversation_id, message_id,"
+            " author_id, text, created_at) VALUES"
+            " ((SELECT id FROM sparring_questions WHERE request_key = ?), 'slack', 'C0S', ?,"
+            " (SELECT person_id FROM identities WHERE external_id = ?), ?, ?)",
             (key, key, METTE, f"Tråd {key}", stamp),
         )
         await conn.execute(
@@ -353,12 +375,12 @@ async def test_retention_anonymises_only_old_rows_and_only_once(
     assert run.months == 24
     assert run.counts == {"sparring_questions": 1, "sparring_replies": 1, "test_results": 1}
     old = await traced.fetchone(
-        "SELECT asker_slack_id, question, answer_text, answered_by FROM sparring_questions"
+        "SELECT asker_id, question, answer_text, answered_by FROM sparring_questions"
         " WHERE request_key = 'old'"
     )
     assert old is not None
     marker = gdpr.RETENTION_MARKER
-    assert tuple(old) == (gdpr.FORMER_MEMBER, marker, marker, METTE)
+    assert tuple(old) == (None, marker, marker, await person_id(traced, METTE))
     result = await traced.fetchone(
         "SELECT worked, hard, rating, children FROM test_results WHERE request_key = 'old'"
     )
@@ -376,7 +398,7 @@ async def test_retention_anonymises_only_old_rows_and_only_once(
     assert [entry.action for entry in log] == ["retention"]
     assert log[0].detail == "sparring_questions=1, sparring_replies=1, test_results=1"
     # A shorter period, set by the coordinator, reaches the younger rows too.
-    await set_setting(traced, clock, "retention_months", "6", ANNETTE)
+    await set_setting(traced, clock, "retention_months", "6", await person_id(traced, ANNETTE))
     shorter = await gdpr.apply_retention(traced, clock)
     assert shorter.months == 6 and shorter.counts["sparring_questions"] >= 1
     assert not tables_containing(await every_value(traced), "Spørgsmål young")
@@ -401,15 +423,29 @@ async def test_the_log_holds_each_action_and_no_personal_data(
     traced: Database, clock: ManualClock
 ) -> None:
     await add_question_and_result(traced, "old", clock.now() - timedelta(days=800))
-    await gdpr.record_access(traced, clock, await gdpr.my_data(traced, clock, LINE), by=LINE)
+    await gdpr.record_access(
+        traced,
+        clock,
+        await gdpr.my_data(traced, clock, await person_id(traced, LINE)),
+        by=await person_id(traced, LINE),
+    )
     who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
-    await gdpr.erase(traced, clock, who, by=ANNETTE)
+    await gdpr.erase(traced, clock, who, by=await person_id(traced, ANNETTE))
     await gdpr.apply_retention(traced, clock)
     log = list(reversed(await gdpr.log_entries(traced)))
-    assert [(e.action, e.subject, e.requested_by) for e in log] == [
-        ("access", LINE, LINE),
-        ("erasure", gdpr.erasure_list(traced).subject("email", METTE_EMAIL), ANNETTE),
-        ("retention", f"created_at<{utc_iso(gdpr.months_before(clock.now(), 24))}", "retention"),
+    line = await person_id(traced, LINE)
+    row = await traced.fetchone("SELECT email FROM people WHERE id = ?", (line,))
+    assert row is not None
+    hashed = gdpr.erasure_list(traced).subject
+    assert [(e.action, e.subject, e.requested_by, e.via) for e in log] == [
+        ("access", hashed("email", row["email"]), line, "chat"),
+        ("erasure", hashed("email", METTE_EMAIL), await person_id(traced, ANNETTE), "chat"),
+        (
+            "retention",
+            f"created_at<{utc_iso(gdpr.months_before(clock.now(), 24))}",
+            None,
+            "retention",
+        ),
     ]
     assert log[0].detail.startswith("records=")
     assert "people:removed=1" in log[1].detail and "guides:kept=" in log[1].detail
@@ -428,8 +464,8 @@ async def test_the_log_names_people_and_counts_in_words(
     """Line asks for her data, the CLI hands Mette's out by e-mail (logged under its hash),
     Annette erases Mette, retention runs: the coordinator reads names and words."""
     await add_question_and_result(traced, "old", clock.now() - timedelta(days=800))
-    document = await gdpr.my_data(traced, clock, LINE)
-    await gdpr.record_access(traced, clock, document, by=LINE)
+    document = await gdpr.my_data(traced, clock, await person_id(traced, LINE))
+    await gdpr.record_access(traced, clock, document, by=await person_id(traced, LINE))
     by_email = await gdpr.data_by_email(traced, clock, METTE_EMAIL)
     assert by_email is not None
     await gdpr.record_access(traced, clock, by_email, by=gdpr.CLI)
@@ -442,7 +478,7 @@ async def test_the_log_names_people_and_counts_in_words(
     )
 
     who = await gdpr.identity_for(traced, gdpr.Target("email", METTE_EMAIL))
-    await gdpr.erase(traced, clock, who, by=ANNETTE)
+    await gdpr.erase(traced, clock, who, by=await person_id(traced, ANNETTE))
     await gdpr.apply_retention(traced, clock)
     entries = await log(traced)
     names = await names_for(traced)
@@ -480,22 +516,22 @@ async def log(db: Database) -> list[gdpr.LogEntry]:
     return list(reversed(await gdpr.log_entries(db)))
 
 
-async def names_for(db: Database) -> dict[str, str]:
+async def names_for(db: Database) -> dict[str | int, str]:
     return await gdpr.log_names(db, await gdpr.log_entries(db))
 
 
-def line_of(lang: str, entry: gdpr.LogEntry, names: dict[str, str]) -> str:
+def line_of(lang: str, entry: gdpr.LogEntry, names: dict[str | int, str]) -> str:
     return log_line(lang, entry, TZ, names)
 
 
 async def test_the_erasure_plan_names_what_tables_hold_in_plain_words(
     traced: Database, clock: ManualClock
 ) -> None:
-    who = await gdpr.identity_for(traced, gdpr.Target("slack", METTE))
+    who = await gdpr.identity_for(traced, gdpr.Target("user", METTE, "slack"))
     plan = await gdpr.plan_erasure(traced, who)
     for lang in ("da", "en"):
         modal = json.dumps(
-            render_form.modal(erase_modal(lang, plan, gdpr.Target("slack", METTE), None))
+            render_form.modal(erase_modal(lang, plan, gdpr.Target("user", METTE, "slack"), None))
         )
         receipt = json.dumps(render.message(erased_message(lang, plan)))
         for shown in (strip_ids(modal), strip_ids(receipt)):
@@ -544,7 +580,7 @@ def test_every_section_of_my_data_has_a_word(lang: str) -> None:
 async def test_my_data_summary_says_what_is_held_in_words(
     traced: Database, clock: ManualClock
 ) -> None:
-    summary = gdpr.summary_of(await gdpr.my_data(traced, clock, METTE))
+    summary = gdpr.summary_of(await gdpr.my_data(traced, clock, await person_id(traced, METTE)))
     text = my_data_summary("da", summary)
     assert text.startswith("Det har jeg gemt om dig: navn og e-mail · roller: ambassadør · ")
     assert "roller: ambassadør" in text
@@ -552,9 +588,10 @@ async def test_my_data_summary_says_what_is_held_in_words(
     assert "spørgsmål, du har taget eller besvaret: 1" in text
     assert "vejledninger, du ejer: " in text
     assert "_" not in text and "U0DEMO" not in text
-    assert my_data_summary("da", gdpr.summary_of(await gdpr.my_data(traced, clock, "U0NOBODY1")))
+    nobody = await person_for(traced, clock, "slack", "U0NOBODY1")
+    assert my_data_summary("da", gdpr.summary_of(await gdpr.my_data(traced, clock, nobody)))
     assert "ud over dit Slack-id" in my_data_summary(
-        "da", gdpr.summary_of(await gdpr.my_data(traced, clock, "U0NOBODY1"))
+        "da", gdpr.summary_of(await gdpr.my_data(traced, clock, nobody))
     )
 
 
@@ -570,7 +607,9 @@ async def test_my_data_summary_says_what_is_held_in_words(
 async def test_each_role_gets_a_summary_naming_their_role(
     traced: Database, clock: ManualClock, slack_id: str, role: str
 ) -> None:
-    text = my_data_summary("da", gdpr.summary_of(await gdpr.my_data(traced, clock, slack_id)))
+    text = my_data_summary(
+        "da", gdpr.summary_of(await gdpr.my_data(traced, clock, await person_id(traced, slack_id)))
+    )
     assert text.startswith(f"Det har jeg gemt om dig: navn og e-mail · roller: {role}")
     assert text.endswith(". Det hele står i filen.")
     assert "_" not in text and "U0DEMO" not in text

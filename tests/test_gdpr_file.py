@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock, utc_iso
+from bot.domain.refs import MessageRef
 from bot.services import gdpr
 from bot.services.demo import seed_demo
 from bot.services.guides import guide_drafts, save_guide
@@ -23,6 +24,7 @@ from storage.erasure_list import HASH_PREFIX, ErasureList, ErasureListUnreadable
 from storage.migrations import migrate
 from storage.repositories.reminders import clear_pause, set_pause
 from tests.conftest import FROZEN_AT, TZ
+from tests.people import person_id
 
 KAREN = "U0KAREN01"
 NAME = "Karen Kvistgaard"
@@ -81,16 +83,19 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
             ("draft", HER_TEXTS["draft"], "draft"),
         ):
             await conn.execute(
-                "INSERT INTO sparring_questions (request_key, asker_slack_id, area_id, tool_id,"
-                " question, state, channel_id, message_ts, created_at) VALUES"
-                " (:key, :k, :area, :tool, :text, :state, 'C0SPAR', :key, :now)",
+                "INSERT INTO sparring_questions (request_key, asker_id, area_id, tool_id,"
+                " question, state, platform, conversation_id, message_id, created_at) VALUES"
+                " (:key, (SELECT person_id FROM identities WHERE external_id = :k), :area,"
+                " :tool, :text, :state, 'slack', 'C0SPAR', :key, :now)",
                 {**p, "key": key, "text": text, "state": state},
             )
         await conn.execute(
-            "INSERT INTO sparring_questions (request_key, asker_slack_id, question, state,"
+            "INSERT INTO sparring_questions (request_key, asker_id, question, state,"
             " created_at, claimed_by, claimed_at, answered_by, answered_at, answer_text)"
-            " VALUES ('other', 'U0DEMO005', 'Hvem ved noget om lysborde?', 'answered', :now,"
-            " :k, :now, :k, :now, :answer)",
+            " VALUES ('other', (SELECT person_id FROM identities WHERE external_id ="
+            " 'U0DEMO005'), 'Hvem ved noget om lysborde?', 'answered', :now,"
+            " (SELECT person_id FROM identities WHERE external_id = :k), :now,"
+            " (SELECT person_id FROM identities WHERE external_id = :k), :now, :answer)",
             {**p, "answer": HER_TEXTS["answer"]},
         )
         await conn.execute(
@@ -137,31 +142,28 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
     await record_reply(
         db,
         clock,
-        channel_id="C0SPAR",
-        thread_ts="q",
-        ts="q.1",
-        author_slack_id=KAREN,
+        message=MessageRef("slack", "C0SPAR", "q.1", thread_id="q"),
+        author=await person_id(db, KAREN),
         text=HER_TEXTS["reply"],
     )
     await record_reply(
         db,
         clock,
-        channel_id="C0SPAR",
-        thread_ts="q",
-        ts="q.2",
-        author_slack_id=SOEREN,
+        message=MessageRef("slack", "C0SPAR", "q.2", thread_id="q"),
+        author=await person_id(db, SOEREN),
         text=f"Tak {NAME}! Skriv til {EMAIL} hvis I vil låne vores.",
     )
-    await mark_answered(db, clock, question, METTE, f"Hej {NAME}, prøv at sænke farten.")
-    await mark_answered(db, clock, faq, METTE, "Ja, Karen Kvistgaard: spørg på filialen.")
-    saved = await save_as_faq(db, clock, faq, METTE, heading="Spørgsmål og svar")
+    mette = await person_id(db, METTE)
+    await mark_answered(db, clock, question, mette, f"Hej {NAME}, prøv at sænke farten.")
+    await mark_answered(db, clock, faq, mette, "Ja, Karen Kvistgaard: spørg på filialen.")
+    saved = await save_as_faq(db, clock, faq, mette, heading="Spørgsmål og svar")
     assert saved.changed
     # Later the guide is edited again (the search index drops its copy of the version with
     # her name), and she pauses her nudges and lifts the pause: deleted rows, whose bytes
     # stay in free space in daily use.
     (draft,) = [d for d in await guide_drafts(db) if d.slug == saved.guide.guide.slug]
     content = replace(draft.content, body=draft.content.body + "\n\nOpdateret i december.")
-    await save_guide(db, clock, replace(draft, content=content), editor=METTE)
+    await save_guide(db, clock, replace(draft, content=content), editor=mette)
     karen = await one(db, "SELECT person_id FROM identities WHERE external_id = ?", KAREN)
     await set_pause(db, karen, "2026-12-24", now)
     await clear_pause(db, karen)
@@ -194,7 +196,8 @@ async def with_karen(db: Database, clock: ManualClock) -> Database:
     await without_secure_delete(db)
     await seed_demo(db, clock)
     await karen_everywhere(db, clock)
-    await gdpr.record_access(db, clock, await gdpr.my_data(db, clock, KAREN), by=KAREN)
+    karen = await person_id(db, KAREN)
+    await gdpr.record_access(db, clock, await gdpr.my_data(db, clock, karen), by=karen)
     return db
 
 
@@ -242,7 +245,9 @@ async def test_a_backup_restored_after_the_erasure_loses_the_person_again(
     db = with_karen
     backup = tmp_path / "backup-before.db"
     await db.backup(backup)
-    await gdpr.erase(db, clock, await gdpr.identity_for(db, gdpr.Target("slack", KAREN)), by="cli")
+    await gdpr.erase(
+        db, clock, await gdpr.identity_for(db, gdpr.Target("user", KAREN, "slack")), by="cli"
+    )
     listed = ErasureList.beside(db.path)
     assert listed.path is not None and listed.path.parent == db.path.parent
     list_before_restore = listed.path.read_bytes()
@@ -257,10 +262,10 @@ async def test_a_backup_restored_after_the_erasure_loses_the_person_again(
     try:
         applied = await migrate(reopened, clock)
         plans = await gdpr.after_migrate(reopened, clock, applied)
-        assert [plan.who.slack_id for plan in plans] == [KAREN]
+        assert [plan.who.external_id for plan in plans] == [KAREN]
         assert leftovers(raw_bytes(db.path)) == []
         (entry,) = [e for e in await gdpr.log_entries(reopened) if e.action == "erasure"]
-        assert entry.requested_by == gdpr.ERASURE_LIST
+        assert (entry.requested_by, entry.via) == (None, gdpr.ERASURE_LIST)
         assert await gdpr.last_erasure(reopened, EMAIL) is not None
         # A second start finds nothing more to do.
         assert await gdpr.after_migrate(reopened, clock, []) == []
@@ -274,9 +279,10 @@ async def test_the_log_keeps_a_salted_hash_of_the_email(
 ) -> None:
     db = with_karen
     who = await gdpr.identity_for(db, gdpr.Target("email", EMAIL.upper()))
-    await gdpr.erase(db, clock, who, by=ANNETTE)
+    annette = await person_id(db, ANNETTE)
+    await gdpr.erase(db, clock, who, by=annette)
     (erasure,) = [e for e in await gdpr.log_entries(db) if e.action == "erasure"]
-    assert erasure.subject.startswith(HASH_PREFIX) and erasure.requested_by == ANNETTE
+    assert erasure.subject.startswith(HASH_PREFIX) and erasure.requested_by == annette
     assert erasure.at == utc_iso(clock.now())
     log = await db.fetchall("SELECT * FROM gdpr_log")
     assert not [row for row in log if any(EMAIL in str(value) for value in tuple(row))]
@@ -306,7 +312,7 @@ async def test_migration_0022_hashes_the_emails_already_in_the_log(
         async with db.transaction() as conn:
             await conn.execute("DELETE FROM _migrations WHERE name = '0022_gdpr_log_hashed'")
             await conn.executemany(
-                "INSERT INTO gdpr_log (at, action, subject, requested_by, detail)"
+                "INSERT INTO gdpr_log (at, action, subject, via, detail)"
                 " VALUES ('2026-01-05T10:00:00Z', ?, ?, 'cli', 'people:removed=1')",
                 [("erasure", EMAIL), ("access", "Line.Nielsen@vesteraa-kommune.example")],
             )
@@ -335,7 +341,7 @@ async def test_no_erasure_without_the_list_and_one_secret_per_installation(
     assert first.path is not None
     first.path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ErasureListUnreadable):
-        who = await gdpr.identity_for(db, gdpr.Target("slack", KAREN))
+        who = await gdpr.identity_for(db, gdpr.Target("user", KAREN, "slack"))
         await gdpr.erase(db, clock, who, by="cli")
     assert await one(db, "SELECT COUNT(*) FROM identities WHERE external_id = ?", KAREN) == 1
     first.path.unlink()

@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
+from bot.domain.actors import CLI, Actor
 from bot.domain.guides import GuideContent, GuideDraft, GuideVersion, ToolStatus
 from bot.services.adoption import set_adoption
 from bot.services.demo import seed_demo
 from bot.services.guides import find_tool, get_guide, guide_history, save_guide, set_tool_status
+from bot.services.identities import person_for
 from bot.services.tool_guide import GuideCard, card, version_authors
 from bot.standin.blockkit import check_message
 from bot.views.guides import (
@@ -30,6 +32,7 @@ from bot.views.markdown import card_steps
 from handlers.slack import render
 from storage.db import Database
 from tests.conftest import TZ
+from tests.people import person_id
 
 ANNETTE, JENS, METTE, LINE = "U0DEMO001", "U0DEMO002", "U0DEMO003", "U0DEMO005"
 ROLES = {"superuser": LINE, "ambassador": METTE, "coordinator": ANNETTE, "leader": JENS}
@@ -102,16 +105,18 @@ async def demo(db: Database, clock: ManualClock) -> AsyncIterator[Database]:
     for name, status in changes:
         tool = await find_tool(db, name)
         assert tool is not None
-        await set_tool_status(db, clock, tool.id, status, changed_by=ANNETTE, spread=False)
+        annette = await person_id(db, ANNETTE)
+        await set_tool_status(db, clock, tool.id, status, changed_by=annette, spread=False)
     yield db
 
 
 async def card_for(db: Database, tool: str, reader: str) -> GuideCard:
+    """The card of `tool`'s guide as the person with the Slack id `reader` reads it."""
     row = await db.fetchone(
         "SELECT g.id FROM guides g JOIN tools t ON t.id = g.tool_id WHERE t.name = ?", (tool,)
     )
     assert row is not None
-    shown = await card(db, int(row["id"]), reader)
+    shown = await card(db, int(row["id"]), await person_id(db, reader))
     assert shown is not None
     return shown
 
@@ -175,7 +180,8 @@ async def test_own_daycare_choices_leave_out_the_state_it_is_in(
     shown = await card_for(demo, "Bee-Bot", LINE)
     assert shown.adoption is not None and shown.adoption.own_daycare_id is not None
     daycare = shown.adoption.own_daycare_id
-    await set_adoption(demo, clock, LINE, daycare, shown.detail.tool.id, "in_use")
+    line = await person_id(demo, LINE)
+    await set_adoption(demo, clock, line, daycare, shown.detail.tool.id, "in_use")
     in_use = await card_for(demo, "Bee-Bot", LINE)
     assert layout(render.message(card_message("da", in_use, TZ)))[1] == [
         "adoption_started",
@@ -222,10 +228,10 @@ async def test_the_card_shows_the_first_three_steps_and_no_empty_heading(
         title="Tomme overskrifter", purpose="At vise trinene.", body=BODY_WITH_EMPTY_HEADINGS
     )
     draft = GuideDraft(slug="tomme", tool="Tomrobot", content=content)
-    await save_guide(demo, clock, draft, editor=METTE)
+    await save_guide(demo, clock, draft, editor=await person_id(demo, METTE))
     detail = await get_guide(demo, "tomme")
     assert detail is not None
-    shown = await card(demo, detail.guide.id, LINE)
+    shown = await card(demo, detail.guide.id, await person_id(demo, LINE))
     assert shown is not None
     sections = [
         b["text"]["text"]
@@ -271,7 +277,11 @@ async def test_versions_name_their_authors_never_an_id_or_cli(
     detail = await get_guide(demo, "bee-bot")
     assert detail is not None
     changed = GuideContent(title="Bee-Bot – ny titel", purpose="Nyt formål.", body="Trin.")
-    for editor in (METTE, "cli:tools", "U0GONE999", "former-ambassador"):
+    # Mette; the command line; someone who is not in the organisation (a guest); nobody
+    # (an erased editor, a former ambassador).
+    guest = await person_for(demo, clock, "slack", "U0GONE999")
+    editors: tuple[Actor | None, ...] = (await person_id(demo, METTE), CLI, guest, None)
+    for editor in editors:
         changed = GuideContent(title=changed.title + "!", purpose="Formål.", body="Trin.")
         await save_guide(demo, clock, GuideDraft("bee-bot", "Bee-Bot", changed), editor=editor)
     versions: list[GuideVersion] = await guide_history(demo, "bee-bot")
@@ -282,7 +292,7 @@ async def test_versions_name_their_authors_never_an_id_or_cli(
             [
                 "en tidligere ambassadør",
                 "en, der ikke længere er med",
-                "kommandolinjen",
+                "importeret fra fil",
                 "Mette Lund",
                 "importeret fra fil",
             ],
@@ -292,7 +302,7 @@ async def test_versions_name_their_authors_never_an_id_or_cli(
             [
                 "a former ambassador",
                 "someone no longer here",
-                "the command line",
+                "imported from a file",
                 "Mette Lund",
                 "imported from a file",
             ],

@@ -17,9 +17,11 @@ from bot.services.guide_editor import (
     split_list,
 )
 from bot.services.guides import get_guide
+from bot.services.identities import person_for
 from bot.views.guide_editor import body_parts, editor_modal, fits_in_editor
 from handlers.slack.render_form import modal as render_modal
 from storage.db import Database
+from tests.people import person_id
 
 METTE = "U0DEMO003"  # ambassador
 LINE = "U0DEMO005"  # superuser
@@ -78,7 +80,7 @@ async def test_a_superuser_cannot_save_and_nothing_is_written(
 ) -> None:
     await seed_demo(db, clock)
     with pytest.raises(NotAllowed):
-        await save_form(db, clock, LINE, form())
+        await save_form(db, clock, await person_id(db, LINE), form())
     assert await get_guide(db, "lydmaskinen-lyde-fra-legepladsen") is None
 
 
@@ -86,30 +88,33 @@ async def test_someone_not_in_the_organisation_cannot_save(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    guest = await person_for(db, clock, "slack", "U0STRANGER")
     with pytest.raises(NotAllowed):
-        await save_form(db, clock, "U0STRANGER", form())
+        await save_form(db, clock, guest, form())
 
 
 async def test_an_ambassador_saves_and_owns_a_new_guide(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
-    outcome = await save_form(db, clock, METTE, form(aliases="lydmaskine, lydbox"))
+    mette = await person_id(db, METTE)
+    outcome = await save_form(db, clock, mette, form(aliases="lydmaskine, lydbox"))
     assert outcome.errors == {}
     assert outcome.slug == "lydmaskinen-lyde-fra-legepladsen"
     detail = await get_guide(db, "lydmaskinen-lyde-fra-legepladsen")
     assert detail is not None
     assert detail.owner_name == "Mette Lund"
     assert detail.tool.aliases == ("lydbox", "lydmaskine")
-    assert detail.current.edited_by == METTE
+    assert (detail.current.edited_by, detail.current.via) == (mette, "chat")
 
 
 async def test_a_new_guide_with_a_taken_title_is_refused_at_the_title(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
-    await save_form(db, clock, METTE, form())
-    again = await save_form(db, clock, METTE, form(purpose="Noget helt andet."))
+    mette = await person_id(db, METTE)
+    await save_form(db, clock, mette, form())
+    again = await save_form(db, clock, mette, form(purpose="Noget helt andet."))
     assert again.errors["title"][0] == "editor.error.title_taken"
-    retried = await save_form(db, clock, METTE, form())  # the same submission once more
+    retried = await save_form(db, clock, mette, form())  # the same submission once more
     assert retried.errors == {} and retried.result is not None
     assert not retried.result.new_version
 

@@ -23,6 +23,7 @@ from bot.services.guides import (
     import_guide_files,
     save_guide,
 )
+from bot.services.identities import person_for
 from bot.services.org_import import import_org
 from storage.db import Database
 from storage.repositories.guides import guide_records
@@ -100,7 +101,8 @@ async def test_a_guide_without_an_owner_stores_none_and_an_owner_can_be_dropped(
     db: Database, clock: ManualClock
 ) -> None:
     await load_org(db, clock)
-    first = await save_guide(db, clock, draft(None), editor="U0METTE01")
+    mette = await person_for(db, clock, "slack", "U0METTE01")
+    first = await save_guide(db, clock, draft(None), editor=mette)
     assert first.unknown_owner is None
     detail = await get_guide(db, "bee-bot")
     assert detail is not None and detail.guide.owner_email is None

@@ -49,20 +49,24 @@ def draft(slug: str = "bee-bot", tool: str = "Bee-Bot", **content: object) -> Gu
 async def test_an_edit_makes_a_version_and_an_identical_save_makes_none(
     db: Database, clock: ManualClock
 ) -> None:
-    first = await save_guide(db, clock, draft(tags=("robot",)), editor="U0METTE01")
+    mette, other, soeren = [
+        await identities.person_for(db, clock, "slack", user)
+        for user in ("U0METTE01", "U0OTHER01", "U0SOEREN1")
+    ]
+    first = await save_guide(db, clock, draft(tags=("robot",)), editor=mette)
     assert (first.new_guide, first.new_version, first.new_tool, first.version) == (
         True,
         True,
         True,
         1,
     )
-    same = await save_guide(db, clock, draft(tags=("robot", "Robot")), editor="U0OTHER01")
+    same = await save_guide(db, clock, draft(tags=("robot", "Robot")), editor=other)
     assert (same.new_version, same.version) == (False, 1)
     clock.advance(timedelta(hours=2))
-    edited = await save_guide(db, clock, draft(body="Nye trin."), editor="U0SOEREN1")
+    edited = await save_guide(db, clock, draft(body="Nye trin."), editor=soeren)
     assert (edited.new_guide, edited.new_version, edited.version) == (False, True, 2)
     history = await guide_history(db, "bee-bot")
-    assert [(v.version, v.edited_by) for v in history] == [(2, "U0SOEREN1"), (1, "U0METTE01")]
+    assert [(v.version, v.edited_by) for v in history] == [(2, soeren), (1, mette)]
     assert history[0].edited_at == utc_iso(clock.now())
     assert history[1].content.tags == ("robot",) and history[0].content.tags == ()
     detail = await get_guide(db, "bee-bot")
@@ -77,17 +81,18 @@ async def test_the_lifecycle_is_recorded_and_skipping_steps_is_refused(
     await save_guide(db, clock, draft(), editor="cli")
     tool = await find_tool(db, "bee-bot")
     assert tool is not None
+    u1 = await identities.person_for(db, clock, "slack", "U0COORD01")
     with pytest.raises(StatusRefused):
-        await set_tool_status(db, clock, tool.id, "recommended", changed_by="U1")
+        await set_tool_status(db, clock, tool.id, "recommended", changed_by=u1)
     for status in ("in_test", "evaluated", "recommended"):
-        assert await set_tool_status(db, clock, tool.id, status, changed_by="U1")
-    assert not await set_tool_status(db, clock, tool.id, "recommended", changed_by="U1")
+        assert await set_tool_status(db, clock, tool.id, status, changed_by=u1)
+    assert not await set_tool_status(db, clock, tool.id, "recommended", changed_by=u1)
     changes = await status_history(db, tool.id)
-    assert [(c.from_status, c.to_status, c.changed_by) for c in changes] == [
-        (None, "proposed", "cli"),
-        ("proposed", "in_test", "U1"),
-        ("in_test", "evaluated", "U1"),
-        ("evaluated", "recommended", "U1"),
+    assert [(c.from_status, c.to_status, c.changed_by, c.via) for c in changes] == [
+        (None, "proposed", None, "cli"),
+        ("proposed", "in_test", u1, "chat"),
+        ("in_test", "evaluated", u1, "chat"),
+        ("evaluated", "recommended", u1, "chat"),
     ]
 
 
@@ -96,8 +101,11 @@ async def test_decisions_latest_by_date(db: Database, clock: ManualClock) -> Non
     tool = await find_tool(db, "Bee-Bot")
     assert tool is not None
     assert await latest_decision(db, tool.id) is None
-    await record_decision(db, clock, tool.id, "to_be_spread", date(2026, 11, 1), recorded_by="L")
-    await record_decision(db, clock, tool.id, "approved", date(2026, 9, 1), " Ok ", recorded_by="L")
+    leader = await identities.person_for(db, clock, "slack", "U0LEADER1")
+    await record_decision(db, clock, tool.id, "to_be_spread", date(2026, 11, 1), recorded_by=leader)
+    await record_decision(
+        db, clock, tool.id, "approved", date(2026, 9, 1), " Ok ", recorded_by=leader
+    )
     latest = await latest_decision(db, tool.id)
     assert latest is not None and (latest.decision, latest.decided_on) == (
         "to_be_spread",
@@ -112,8 +120,9 @@ async def test_browsing_puts_recommended_tools_first_and_filters(
     await save_guide(db, clock, draft("z", "Zulu", age_groups=("vuggestue",)), editor="cli")
     zulu = await find_tool(db, "Zulu")
     assert zulu is not None
+    u1 = await identities.person_for(db, clock, "slack", "U0COORD01")
     for status in ("in_test", "evaluated", "recommended"):
-        await set_tool_status(db, clock, zulu.id, status, changed_by="U1")
+        await set_tool_status(db, clock, zulu.id, status, changed_by=u1)
     assert [g.slug for g in await browse_guides(db)] == ["z", "a"]
     assert [t.name for t in await list_tools(db)] == ["Zulu", "Alfa"]
     assert [g.slug for g in await browse_guides(db, theme="social-udvikling")] == ["a"]

@@ -70,7 +70,21 @@ NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("tool_tests", "closed_by", "closed_by", "former-member", None),
     ("test_results", "author_id", "author_slack_id", "former-member", None),
     ("test_results", "updated_by", "updated_by", "former-member", None),
+    ("guides.versions", "edited_by", "edited_by", "former-ambassador", "via"),
+    ("tool_decisions", "recorded_by", "recorded_by", "former-member", "via"),
+    ("tools.status_changes", "changed_by", "changed_by", "former-member", "via"),
+    ("settings", "updated_by", "updated_by", "former-member", "via"),
+    ("gdpr_log", "requested_by", "requested_by", "former-member", "via"),
 )
+
+
+def _records(document: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """The records of `section`: a list, or a mapping's values (`settings`); `a.b` is the
+    list `b` inside each record of `a` (`guides.versions`)."""
+    outer, _, inner = section.partition(".")
+    found = document[outer]
+    records = list(found.values()) if isinstance(found, dict) else list(found)
+    return [item for record in records for item in record[inner]] if inner else records
 
 #: Export fields where NULL also meant nobody in the release (as `PersonColumn.nobody`).
 NOBODY: dict[tuple[str, str], Callable[[dict[str, Any]], bool]] = {
@@ -103,14 +117,14 @@ def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str,
         if last == str(record["recipient"]):
             record["dedupe_key"] = f"{head}:{slack_of[record['recipient']]}"
     for section, now, then, former, via in NOW_PERSON_IDS:
-        for record in released[section]:
+        for record in _records(released, section):
             person = record.pop(now)
             actor = record.pop(via) if via else None
             nobody = (section, now) in NOBODY and NOBODY[(section, now)](record)
             record[then] = (
                 slack_of[person]
                 if person is not None
-                else ("cli" if actor == "cli" else None if nobody else former)
+                else (actor if actor not in (None, "chat") else None if nobody else former)
             )
     return released
 

@@ -17,13 +17,12 @@ from typing import Any
 
 from bot.admin.context import AdminContext
 from bot.admin.gdpr import erase_again_after_import
+from bot.domain.actors import CLI
 from bot.i18n import t
 from bot.services.guide_files import render_guide_file
 from bot.services.guides import FileOutcome, guide_drafts, import_guide_files
 
 EXIT_BAD_FILE = 1
-#: Who the versions an import makes are recorded as (the schema's "a Slack user id, or cli").
-CLI_EDITOR = "cli"
 
 
 def register(verbs: Any) -> None:
@@ -71,9 +70,7 @@ async def import_paths(args: argparse.Namespace, ctx: AdminContext) -> int:
             except OSError:
                 ctx.complain(t(lang, "guides.file_unreadable", file=file))
                 failed += 1
-    outcomes = await import_guide_files(
-        ctx.db, ctx.clock, files, editor=CLI_EDITOR, dry_run=args.dry_run
-    )
+    outcomes = await import_guide_files(ctx.db, ctx.clock, files, editor=CLI, dry_run=args.dry_run)
     tally = {"created": 0, "updated": 0, "unchanged": 0}
     for outcome in outcomes:
         kind = report(ctx, outcome)

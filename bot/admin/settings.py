@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from bot.admin.context import AdminContext
+from bot.domain.actors import CLI
 from bot.i18n import t
 from bot.services.workspace_settings import (
     ALL_KEYS,
@@ -39,7 +40,7 @@ async def show(args: argparse.Namespace, ctx: AdminContext) -> int:
 
 async def set_value(args: argparse.Namespace, ctx: AdminContext) -> int:
     try:
-        stored = await set_setting(ctx.db, ctx.clock, args.key, args.value, by="cli")
+        stored = await set_setting(ctx.db, ctx.clock, args.key, args.value, by=CLI)
     except SettingProblem as problem:
         ctx.complain(
             t(

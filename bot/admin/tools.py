@@ -12,6 +12,7 @@ import argparse
 from typing import Any
 
 from bot.admin.context import AdminContext
+from bot.domain.actors import CLI
 from bot.domain.dates import BadDate, parse_day
 from bot.domain.guides import DECISIONS, NEXT_STATUSES, TOOL_STATUSES, Tool
 from bot.i18n import either, t
@@ -27,6 +28,7 @@ from bot.services.guides import (
 )
 from bot.services.privacy import NOT_SAVED_KEY, ContainsCpr
 from bot.services.search import closest_tool_names
+from bot.services.tool_guide import people_names
 from bot.services.tool_tests import recommending_unheard
 
 EXIT_REFUSED = 1
@@ -96,7 +98,7 @@ async def status_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         ctx.complain(t(ctx.lang, "spreading.cli.confirm_recommend", tool=tool.name))
         return EXIT_REFUSED
     try:
-        changed = await set_tool_status(ctx.db, ctx.clock, tool.id, args.status, changed_by="cli")
+        changed = await set_tool_status(ctx.db, ctx.clock, tool.id, args.status, changed_by=CLI)
     except StatusRefused as refused:
         allowed = either(ctx.lang, list(NEXT_STATUSES[refused.from_status]))
         ctx.complain(
@@ -135,7 +137,7 @@ async def decide_command(args: argparse.Namespace, ctx: AdminContext) -> int:
         return EXIT_REFUSED
     try:
         decision = await record_decision(
-            ctx.db, ctx.clock, tool.id, args.decision, decided_on, args.note, recorded_by="cli"
+            ctx.db, ctx.clock, tool.id, args.decision, decided_on, args.note, recorded_by=CLI
         )
     except ContainsCpr as cpr:  # the note is refused whole: nothing was recorded
         ctx.complain(t(ctx.lang, NOT_SAVED_KEY, **cpr.params))
@@ -151,9 +153,12 @@ async def history_command(args: argparse.Namespace, ctx: AdminContext) -> int:
     if tool is None:
         return EXIT_REFUSED
     ctx.say(f"{tool.name}: {tool.status}")
-    for change in await status_history(ctx.db, tool.id):
+    changes = await status_history(ctx.db, tool.id)
+    names = await people_names(ctx.db, (c.changed_by for c in changes if c.changed_by))
+    for change in changes:
         before = change.from_status or "–"
-        who = change.changed_by or "–"
+        # Who: the person's name, "cli" for the command line, "–" for someone gone.
+        who = CLI if change.via == CLI else names.get(change.changed_by or 0, "–")
         ctx.say(f"{change.changed_at}\t{before} -> {change.to_status}\t{who}")
     for decision in reversed(await tool_decisions(ctx.db, tool.id)):
         ctx.say(f"{decision.decided_on}\t{decision.decision}\t{decision.note}")

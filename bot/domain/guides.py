@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.domain.actors import Via
+
 ToolStatus = Literal[
     "proposed", "in_test", "evaluated", "recommended", "not_recommended", "retired"
 ]
@@ -77,8 +79,10 @@ class StatusChange:
     tool_id: int
     from_status: ToolStatus | None
     to_status: ToolStatus
-    changed_by: str | None
+    #: The person who changed it; None with `via` 'cli' for the command line, else a former member.
+    changed_by: int | None
     changed_at: str
+    via: Via = "chat"
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,10 @@ class Decision:
     decision: DecisionKind
     decided_on: str  # ISO date, as leadership dated it
     note: str
-    recorded_by: str | None
+    #: The person who recorded it; None with `via` 'cli' for the command line, else a former member.
+    recorded_by: int | None
     recorded_at: str
+    via: Via = "chat"
 
 
 def canonical_labels(
@@ -145,8 +151,11 @@ class GuideVersion:
     guide_id: int
     version: int
     content: GuideContent
-    edited_by: str | None
+    #: The person who wrote it; None with `via` 'cli' for a file imported with the command
+    #: line, else a former ambassador (erased).
+    edited_by: int | None
     edited_at: str
+    via: Via = "chat"
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ MESSAGES: dict[str, str] = {
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… og {count} ældre versioner.",
     "guide.author.file": "importeret fra fil",
-    "guide.author.cli": "kommandolinjen",
     "guide.author.former": "en tidligere ambassadør",
     "guide.author.unknown": "en, der ikke længere er med",
     "guide.helpful_thanks_first": "Tak! Du er den første, der har sagt, at vejledningen er nyttig.",

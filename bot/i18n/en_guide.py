@@ -37,7 +37,6 @@ MESSAGES: dict[str, str] = {
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… and {count} older versions.",
     "guide.author.file": "imported from a file",
-    "guide.author.cli": "the command line",
     "guide.author.former": "a former ambassador",
     "guide.author.unknown": "someone no longer here",
     "guide.helpful_thanks_first": "Thank you! You are the first to say this guide is helpful.",

@@ -1,30 +1,33 @@
 """Personal data (GDPR): access (`my-data`), erasure and retention, each one logged.
 
-- **Access**: everything the bot holds about one Slack user — their person row and roles and
-  every record that names them — as one JSON document. Other people's Slack ids inside those
-  records (who answered their question, whom a reminder was about) are replaced by
-  `another-person`: the file is theirs, not their colleagues'.
+- **Access**: everything the bot holds about one person — their person row and roles, their
+  user id on each chat platform (`<platform>_user_id`), and every record that names them —
+  as one JSON document. Other people inside those records (who answered their question, whom
+  a reminder was about) are replaced by `another-person`: the file is theirs, not their
+  colleagues'.
 - **Erasure** (`storage.repositories.gdpr.ERASURE` lists each step): what is only about the
   person is deleted (with a question they never sent); what they wrote becomes `[slettet]`;
   their name and e-mail become `[slettet]` where others wrote them; what the network learned
   from them stays — numbers, and their guides, attributed to a former ambassador (an FAQ
   copied into a guide stays, without the name). One transaction; a second erasure finds
-  nothing and changes nothing. A coordinator erases others from Slack, never themselves
+  nothing and changes nothing. A coordinator erases others from the chat, never themselves
   (that is done with the CLI, so no one locks themselves out by a click).
 - **Nothing left in the file**: the erasure runs with `secure_delete`, then the file is
   rewritten (VACUUM) and the WAL emptied (TRUNCATE checkpoint), so no old copy of a text
   stays in free space or in the WAL (`strings` finds nothing).
 - **Erasure list** (`storage.erasure_list`): each erasure adds salted hashes of the
-  person's e-mail and Slack id to `<database>.erasures`, beside the database and not in it,
-  so a backup restored later cannot roll it back: `after_migrate` (at every start, and after
-  an import) erases again everyone on it.
+  person's e-mail and of their user id on each chat platform to `<database>.erasures`,
+  beside the database and not in it, so a backup restored later cannot roll it back:
+  `after_migrate` (at every start, and after an import) erases again everyone on it.
 - **Retention**: sparring questions and test results older than `retention_months` (a
   workspace setting, default 24) lose their free texts and the asker; numbers and dates stay
   for the statistics. Idempotent: a second run finds nothing.
-- **Log**: `gdpr_log` keeps each access, erasure and retention run with who asked and how
-  many rows were touched — never the data itself. An erasure is logged under a salted hash
-  of the e-mail (not the e-mail: the log outlives the person), so the coordinator can still
-  show that it happened by naming the e-mail (`last_erasure`).
+- **Log**: `gdpr_log` keeps each access, erasure and retention run with who asked (a person
+  id, or what asked: the command line, the retention rule, the erasure list) and how many
+  rows were touched — never the data itself. The person an access or erasure was about is
+  named by a salted hash of their e-mail (else of their chat user id) — not the e-mail: the
+  log outlives the person —, so the coordinator can still show that it happened by naming
+  the e-mail (`last_erasure`), and the log names them only while the bot knows them.
 """
 
 from __future__ import annotations
@@ -33,29 +36,32 @@ import calendar
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from bot.clock import Clock, utc_iso
+from bot.domain.actors import CLI
 from bot.domain.org import ROLES, Role
 from bot.errors import NotAllowed
 from bot.services.permissions import Action, person_can
 from bot.services.workspace_settings import number
 from storage.db import Database
 from storage.erasure_list import HASH_PREFIX, ErasureList
+from storage.migrations import MIGRATIONS
+from storage.migrations.person_columns import FORMER_AMBASSADOR, FORMER_MEMBER
 from storage.repositories import gdpr as repo
 from storage.repositories.gdpr import (
     ERASED_TEXT,
-    FORMER_AMBASSADOR,
-    FORMER_MEMBER,
     RETENTION_MARKER,
     Identity,
     LogEntry,
+    LogVia,
     Verb,
 )
 
 __all__ = [
+    "CLI",
     "ERASED_TEXT",
     "FORMER_AMBASSADOR",
     "FORMER_MEMBER",
@@ -69,8 +75,9 @@ __all__ = [
     "Target",
     "after_migrate",
     "apply_retention",
+    "chat_erasure_plan",
     "erase",
-    "erase_from_slack",
+    "erase_from_chat",
     "erasure_list",
     "identity_for",
     "log_entries",
@@ -80,22 +87,32 @@ __all__ = [
     "plan_erasure",
     "reapply_erasures",
     "record_access",
-    "slack_erasure_plan",
     "summary_of",
     "to_json",
 ]
 
 #: Who another person is inside someone's own data.
 OTHER_PERSON = "another-person"
-#: A Slack user id as a whole value (ids are at least 9 characters; "UTC" is not one).
-SLACK_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
-MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$")
+#: A chat user id as a whole value, as the platform writes it (ids are at least 9
+#: characters; "UTC" is not one): a value the columns not yet converted to person ids hold.
+USER_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
+#: How a coordinator names a chat user in a command: the mention token (`<@U…>`, with the
+#: name the platform adds after `|`).
+MENTION = re.compile(r"^<@([A-Za-z0-9]{3,})(?:\|[^>]*)?>$")
 EMAIL = re.compile(r"^[^@\s<>|]+@[^@\s<>|]+\.[^@\s<>|]+$")
-#: The user's who run the CLI and the retention job, in the log's `requested_by`.
-CLI = "cli"
-RETENTION = "retention"
-#: Who asked, in the log, when an erasure on the erasure list was applied again.
-ERASURE_LIST = "erasure-list"
+#: Who asked, in the log, when no person did: the command line (`CLI`), the retention job,
+#: the erasure list applied again.
+RETENTION: Final = "retention"
+ERASURE_LIST: Final = "erasure-list"
+Requester = int | Literal["cli", "retention", "erasure-list"]
+#: A person's user id on a chat platform, in `my-data`: `slack_user_id`, ….
+ACCOUNT_KEY = "{platform}_user_id"
+#: Fields of the records that name a person by person id: every column a migration turned
+#: into one, and a guide's owner.
+PERSON_FIELDS = frozenset(
+    {column.now for migration in MIGRATIONS for column in migration.person_columns}
+    | {"owner_id", "requested_by"}
+)
 RETENTION_SETTING = "retention_months"
 #: The migration after which the file is rewritten once (it replaced e-mails in the log).
 HASHED_LOG_MIGRATION = "0022_gdpr_log_hashed"
@@ -108,41 +125,64 @@ def erasure_list(db: Database) -> ErasureList:
     return ErasureList.beside(db.path)
 
 
-def _log_subject(db: Database, subject: str) -> str:
-    """An e-mail never goes into the log as it is: its salted hash does."""
-    return erasure_list(db).subject("email", subject) if "@" in subject else subject
+def _requested(by: Requester) -> tuple[int | None, LogVia]:
+    """The log's `requested_by` and `via` for who asked."""
+    if isinstance(by, int):
+        return by, "chat"
+    return None, by
+
+
+def _log_names(erasures: ErasureList, who: Identity) -> tuple[str, ...]:
+    """Every name the log can keep for the person: the hash of their e-mail and of each of
+    their chat user ids."""
+    names = [erasures.subject("email", who.email)] if who.email else []
+    names += [erasures.subject(platform, external) for platform, external in who.accounts]
+    return tuple(names)
+
+
+def _with_log_names(db: Database, who: Identity) -> Identity:
+    """`who` with the log's names for them; none while there is no erasure list (its secret
+    is made only when something is hashed, so no log entry can name anyone before)."""
+    erasures = erasure_list(db)
+    if not erasures.exists():
+        return who
+    return replace(who, log_names=_log_names(erasures, who))
 
 
 # -- access ----------------------------------------------------------------------------------
 
 
-async def my_data(db: Database, clock: Clock, slack_id: str) -> dict[str, Any]:
-    """Everything the bot holds about `slack_id`, section by section (stable names)."""
-    return await _document(db, clock, await repo.identity_by_slack_id(db, slack_id))
+async def my_data(db: Database, clock: Clock, person_id: int) -> dict[str, Any]:
+    """Everything the bot holds about the person, section by section (stable names)."""
+    return await _document(db, clock, await repo.identity_by_person(db, person_id))
 
 
 async def _document(db: Database, clock: Clock, who: Identity) -> dict[str, Any]:
+    who = _with_log_names(db, who)
     found = await repo.holdings(db, who)
     person = found.pop("person")
     document: dict[str, Any] = {
         "generated_at": utc_iso(clock.now()),
-        "slack_user_id": who.slack_id,
+        **{ACCOUNT_KEY.format(platform=platform): user for platform, user in who.accounts},
         "in_organisation": who.person_id is not None and who.in_organisation,
         "person": person[0] if person else None,
         **found,
     }
-    keep = {value for value in (who.slack_id, who.email) if value}
-    redacted: dict[str, Any] = _redact(document, keep)
+    keep = {value for value in (who.email, *(user for _, user in who.accounts)) if value}
+    redacted: dict[str, Any] = _redact(document, keep, who.person_id)
     return redacted
 
 
-def _redact(value: Any, keep: set[str]) -> Any:
-    """Other people's Slack ids anywhere in the records (payloads too) → `another-person`."""
+def _redact(value: Any, keep: set[str], person: int | None, key: str = "") -> Any:
+    """Other people anywhere in the records (payloads too) → `another-person`: a person id
+    in a field that names a person, or a chat user id, that is not theirs."""
     if isinstance(value, dict):
-        return {key: _redact(item, keep) for key, item in value.items()}
+        return {name: _redact(item, keep, person, name) for name, item in value.items()}
     if isinstance(value, list):
-        return [_redact(item, keep) for item in value]
-    if isinstance(value, str) and value not in keep and SLACK_ID.match(value):
+        return [_redact(item, keep, person, key) for item in value]
+    if key in PERSON_FIELDS and isinstance(value, int) and value != person:
+        return OTHER_PERSON
+    if isinstance(value, str) and value not in keep and USER_ID.match(value):
         return OTHER_PERSON
     return value
 
@@ -152,13 +192,24 @@ def record_count(document: dict[str, Any]) -> int:
     return lists + (1 if document.get("person") else 0)
 
 
-async def record_access(db: Database, clock: Clock, document: dict[str, Any], *, by: str) -> None:
-    """Log that `document` (from `my_data`) was handed out."""
-    subject = str(document.get("slack_user_id") or (document.get("person") or {}).get("email"))
-    subject = _log_subject(db, subject)
+async def record_access(
+    db: Database, clock: Clock, document: dict[str, Any], *, by: Requester
+) -> None:
+    """Log that `document` (from `my_data`) was handed out, under the salted hash of the
+    person's e-mail, else of their chat user id."""
+    email = (document.get("person") or {}).get("email")
+    suffix = ACCOUNT_KEY.format(platform="")
+    accounts = tuple(
+        (key.removesuffix(suffix), str(value))
+        for key, value in document.items()
+        if key.endswith(suffix) and value
+    )
+    who = Identity(None, str(email).lower() if email else None, None, accounts=accounts)
+    subject = _subject(erasure_list(db), who)
     detail = f"records={record_count(document)}"
+    requested_by, via = _requested(by)
     async with db.transaction() as conn:
-        await repo.add_log(conn, utc_iso(clock.now()), "access", subject, by, detail)
+        await repo.add_log(conn, utc_iso(clock.now()), "access", subject, requested_by, via, detail)
 
 
 async def data_by_email(db: Database, clock: Clock, email: str) -> dict[str, Any] | None:
@@ -232,28 +283,30 @@ def to_json(document: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Target:
-    """Whom a coordinator names: a Slack user (a mention) or an e-mail."""
+    """Whom a coordinator names: a user of the chat platform `platform` (their user id) or
+    an e-mail."""
 
-    kind: Literal["slack", "email"]
+    kind: Literal["user", "email"]
     value: str
+    platform: str = ""
 
 
-def parse_target(text: str) -> Target | None:
-    """`<@U123|name>` (how Slack sends a mention), a bare `U123…`, or an e-mail."""
+def parse_target(text: str, platform: str) -> Target | None:
+    """A mention (`<@U123|name>`), a bare user id (`U123…`), or an e-mail."""
     text = text.strip()
     mention = MENTION.match(text)
     if mention:
-        return Target("slack", mention.group(1))
-    if SLACK_ID.match(text):
-        return Target("slack", text)
+        return Target("user", mention.group(1), platform)
+    if USER_ID.match(text):
+        return Target("user", text, platform)
     if EMAIL.match(text):
         return Target("email", text.lower())
     return None
 
 
 async def identity_for(db: Database, target: Target) -> Identity:
-    if target.kind == "slack":
-        return await repo.identity_by_slack_id(db, target.value)
+    if target.kind == "user":
+        return await repo.identity_by_account(db, target.platform, target.value)
     return await repo.identity_by_email(db, target.value)
 
 
@@ -283,24 +336,26 @@ async def plan_erasure(db: Database, who: Identity) -> ErasurePlan:
 
 
 def _digests(erasures: ErasureList, who: Identity) -> set[str]:
-    """The person on the erasure list: their e-mail and their Slack id, each hashed."""
+    """The person on the erasure list: their e-mail and each of their chat user ids, each
+    hashed."""
     found = set()
     if who.email:
         found.add(erasures.digest("email", who.email))
-    if who.slack_id:
-        found.add(erasures.digest("slack", who.slack_id))
+    found |= {erasures.digest(platform, external) for platform, external in who.accounts}
     return found
 
 
 def _subject(erasures: ErasureList, who: Identity) -> str:
-    """How the log names an erased person: the hash of the e-mail, else of the Slack id."""
+    """How the log names the person: the hash of the e-mail, else of their chat user id."""
     if who.email:
         return erasures.subject("email", who.email)
-    return erasures.subject("slack", who.slack_id or "")
+    if who.accounts:
+        return erasures.subject(*who.accounts[0])
+    return erasures.subject("person", str(who.person_id or ""))
 
 
 async def erase(
-    db: Database, clock: Clock, who: Identity, *, by: str, rewrite: bool = True
+    db: Database, clock: Clock, who: Identity, *, by: Requester, rewrite: bool = True
 ) -> ErasurePlan:
     """Erase the person (one transaction), put them on the erasure list and log it; what
     was done. Nothing held → nothing done and nothing logged (a second erasure is a no-op).
@@ -319,7 +374,9 @@ async def erase(
                 return plan
             erasures.add(_digests(erasures, who))
             await repo.erase(conn, who, now)
-            await repo.add_log(conn, now, "erasure", _subject(erasures, who), by, plan.detail())
+            requested_by, via = _requested(by)
+            subject = _subject(erasures, who)
+            await repo.add_log(conn, now, "erasure", subject, requested_by, via, plan.detail())
     finally:
         await repo.set_secure_delete(db, was_secure)
     if rewrite:
@@ -345,7 +402,7 @@ async def last_erasure(db: Database, email: str) -> LogEntry | None:
 
 async def reapply_erasures(db: Database, clock: Clock) -> list[ErasurePlan]:
     """Everyone on the erasure list whom the database knows again (a restored backup, an
-    old organisation file or guide imported) is erased again, by hashed e-mail or Slack
+    old organisation file or guide imported) is erased again, by hashed e-mail or chat user
     id; each is logged as asked by `erasure-list`. Nothing on the list: nothing read."""
     erasures = erasure_list(db)
     listed = erasures.hashes()
@@ -373,22 +430,23 @@ async def after_migrate(db: Database, clock: Clock, applied: list[str]) -> list[
 
 
 class OwnErasure(Exception):
-    """A coordinator cannot erase themselves from Slack (the CLI can)."""
+    """A coordinator cannot erase themselves in the chat (the CLI can)."""
 
 
-async def slack_erasure_plan(db: Database, by: str, target: Target) -> ErasurePlan:
-    """The plan a coordinator confirms in Slack. Raises NotAllowed, OwnErasure."""
+async def chat_erasure_plan(db: Database, by: int, target: Target) -> ErasurePlan:
+    """The plan a coordinator (person `by`) confirms in the chat. Raises NotAllowed,
+    OwnErasure."""
     if not await person_can(db, by, Action.MANAGE_ORGANISATION):
         raise NotAllowed(Action.MANAGE_ORGANISATION)
     who = await identity_for(db, target)
-    if who.slack_id == by:
+    if who.person_id == by:
         raise OwnErasure(by)
     return await plan_erasure(db, who)
 
 
-async def erase_from_slack(db: Database, clock: Clock, by: str, target: Target) -> ErasurePlan:
-    """The confirmed erasure; the same checks again (the modal may be old)."""
-    plan = await slack_erasure_plan(db, by, target)
+async def erase_from_chat(db: Database, clock: Clock, by: int, target: Target) -> ErasurePlan:
+    """The confirmed erasure; the same checks again (the form may be old)."""
+    plan = await chat_erasure_plan(db, by, target)
     return await erase(db, clock, plan.who, by=by)
 
 
@@ -425,7 +483,7 @@ async def apply_retention(db: Database, clock: Clock) -> RetentionRun:
             await repo.apply_retention(conn, cutoff)
             detail = ", ".join(f"{table}={n}" for table, n in counts.items())
             subject = f"created_at<{cutoff}"
-            await repo.add_log(conn, utc_iso(now), "retention", subject, RETENTION, detail)
+            await repo.add_log(conn, utc_iso(now), "retention", subject, None, RETENTION, detail)
     return RetentionRun(months, cutoff, counts)
 
 
@@ -437,27 +495,26 @@ async def log_entries(db: Database, limit: int | None = None) -> list[LogEntry]:
     return await repo.log_entries(db, limit)
 
 
-async def log_names(db: Database, entries: list[LogEntry]) -> dict[str, str]:
-    """The names of the people the log's entries are about or were asked by, for those the
-    bot still knows: a Slack id, or the salted hash an erasure (or an access by e-mail) was
-    logged under, → the person's name. Whoever is not found has been erased."""
-    wanted = {value for entry in entries for value in (entry.subject, entry.requested_by)}
+async def log_names(db: Database, entries: list[LogEntry]) -> dict[str | int, str]:
+    """The names of the people the log's entries are about (by the salted hash they were
+    logged under) or were asked by (by person id), for those the bot still knows. Whoever
+    is not found has been erased."""
+    wanted: set[str | int] = {entry.subject for entry in entries}
+    wanted |= {entry.requested_by for entry in entries if entry.requested_by is not None}
     if not wanted:
         return {}
-    hashed = any(value.startswith(HASH_PREFIX) for value in wanted)
+    hashed = any(isinstance(value, str) and value.startswith(HASH_PREFIX) for value in wanted)
     erasures = erasure_list(db)
     # Hashing makes the installation's secret when there is none: only when a hash is asked
     # about, and never on a database whose list was never written (no hash can match then).
     hashing = hashed and erasures.exists()
-    names: dict[str, str] = {}
+    names: dict[str | int, str] = {}
     for who in await repo.everyone(db):
         if not who.name:
             continue
-        keys = [who.slack_id] if who.slack_id else []
-        if hashing and who.email:
-            keys.append(erasures.subject("email", who.email))
-        if hashing and who.slack_id:
-            keys.append(erasures.subject("slack", who.slack_id))
+        keys: list[str | int] = [who.person_id] if who.person_id is not None else []
+        if hashing:
+            keys += _log_names(erasures, who)
         names.update((key, who.name) for key in keys if key in wanted)
     return names
 
@@ -466,5 +523,5 @@ async def log_size(db: Database) -> int:
     return await repo.log_size(db)
 
 
-async def may_see_log(db: Database, slack_id: str) -> bool:
-    return await person_can(db, slack_id, Action.MANAGE_ORGANISATION)
+async def may_see_log(db: Database, person_id: int) -> bool:
+    return await person_can(db, person_id, Action.MANAGE_ORGANISATION)

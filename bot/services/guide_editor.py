@@ -110,17 +110,18 @@ def check(form: GuideForm) -> dict[str, tuple[str, dict[str, object]]]:
     return errors
 
 
-async def editable(db: Database, user_id: str, guide_id: int) -> GuideDetail | None:
+async def editable(db: Database, person_id: int, guide_id: int) -> GuideDetail | None:
     """The guide to edit; raises NotAllowed for anyone who may not write guides."""
-    if not await person_can(db, user_id, Action.WRITE_GUIDES):
+    if not await person_can(db, person_id, Action.WRITE_GUIDES):
         raise NotAllowed(Action.WRITE_GUIDES)
     return await get_guide_by_id(db, guide_id)
 
 
-async def save_form(db: Database, clock: Clock, user_id: str, form: GuideForm) -> EditorOutcome:
-    """Check, then save; a new guide is owned by the ambassador who wrote it."""
+async def save_form(db: Database, clock: Clock, person_id: int, form: GuideForm) -> EditorOutcome:
+    """Check, then save; a new guide is owned by the ambassador who wrote it, and the
+    version names them (their person id) as its editor."""
     snap = await snapshot(db)
-    person = snap.person(user_id)
+    person = snap.person(person_id)
     if person is None or not can(person, Action.WRITE_GUIDES):
         raise NotAllowed(Action.WRITE_GUIDES)
     errors = check(form)
@@ -156,5 +157,5 @@ async def save_form(db: Database, clock: Clock, user_id: str, form: GuideForm) -
         draft = replace(
             draft, owner_email=current.owner_email, verify_days=current.guide.verify_days
         )
-    result = await save_guide(db, clock, replace(draft, slug=slug), editor=user_id)
+    result = await save_guide(db, clock, replace(draft, slug=slug), editor=person.id)
     return EditorOutcome({}, result, slug)

@@ -17,6 +17,7 @@ from datetime import date
 import aiosqlite
 
 from bot.clock import Clock, utc_iso
+from bot.domain.actors import Actor, person_and_via
 from bot.domain.guides import (
     NEXT_STATUSES,
     Decision,
@@ -73,9 +74,10 @@ def draft_texts(draft: GuideDraft) -> dict[str, str | None]:
 
 
 async def save_guide(
-    db: Database, clock: Clock, draft: GuideDraft, *, editor: str | None
+    db: Database, clock: Clock, draft: GuideDraft, *, editor: Actor | None
 ) -> SaveResult:
     """Create or update the guide `draft.slug`; `new_version` says whether content changed.
+    `editor`: the person who wrote it, or `CLI` for a file imported on the command line.
     Raises ContainsCpr, writing nothing, when a text of the guide holds a CPR number."""
     ensure_no_cpr(**draft_texts(draft))
     async with db.transaction() as conn:
@@ -83,7 +85,7 @@ async def save_guide(
 
 
 async def _save(
-    conn: aiosqlite.Connection, draft: GuideDraft, editor: str | None, now: str
+    conn: aiosqlite.Connection, draft: GuideDraft, editor: Actor | None, now: str
 ) -> SaveResult:
     # The owner is kept as named even when nobody has that e-mail yet (guides imported before
     # the organisation); `owner_id` links the person when there is one.
@@ -162,7 +164,7 @@ async def import_guide_files(
     clock: Clock,
     files: Sequence[tuple[str, bytes]],
     *,
-    editor: str | None,
+    editor: Actor | None,
     dry_run: bool = False,
 ) -> list[FileOutcome]:
     """Import (name, bytes) pairs in one transaction. Every file is checked whole before
@@ -349,7 +351,7 @@ async def set_tool_status(
     tool_id: int,
     status: ToolStatus,
     *,
-    changed_by: str | None,
+    changed_by: Actor | None,
     spread: bool = True,
 ) -> bool:
     """Move the tool one lifecycle step; False when it already has `status`. Becoming
@@ -387,7 +389,7 @@ async def record_decision(
     decided_on: date,
     note: str = "",
     *,
-    recorded_by: str | None,
+    recorded_by: Actor | None,
     spread: bool = True,
 ) -> Decision:
     """Keep a leadership decision (advice 3 of the KL article: keep the decisions made).
@@ -397,16 +399,17 @@ async def record_decision(
     ensure_no_cpr(note=note)
     now = utc_iso(clock.now())
     weeks = await spreading.follow_up_weeks(db)
+    person, via = person_and_via(recorded_by)
     async with db.transaction() as conn:
         decision_id = await tools_repo.insert_decision(
             conn, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
         )
         if decision == "to_be_spread" and spread:
-            await spreading.start_in(conn, tool_id, "decision", recorded_by, now, weeks)
+            await spreading.start_in(conn, tool_id, "decision", person, now, weeks)
         elif decision == "stopped":
             await spreading.end_in(conn, tool_id, "decision:stopped", now)
     return Decision(
-        decision_id, tool_id, decision, decided_on.isoformat(), note.strip(), recorded_by, now
+        decision_id, tool_id, decision, decided_on.isoformat(), note.strip(), person, now, via
     )
 
 

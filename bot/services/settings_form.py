@@ -1,7 +1,9 @@
 """What the coordinator's settings modal changes: channels and one person's roles.
 
 Everything is checked before anything is written, and written in one transaction; a
-problem comes back as field errors the modal shows next to the field.
+problem comes back as field errors the modal shows next to the field. People are person ids:
+the one who saves and the one whose roles change (a guest person when they are new to the
+bot; the directory names them when they join the organisation).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from storage.repositories import settings as settings_repo
 @dataclass(frozen=True)
 class SettingsForm:
     channels: dict[str, str | None]
-    person: str | None = None
+    person: int | None = None
     add: bool = True
     role: str | None = None
     area_id: int | None = None
@@ -33,7 +35,9 @@ class SettingsForm:
 
 @dataclass
 class FormOutcome:
-    """`errors`: block id -> catalogue key. `changes`: (catalogue key, params) to report."""
+    """`errors`: block id -> catalogue key. `changes`: (catalogue key, params) to report;
+    the params name a channel by its conversation id and a person by their person id, for the
+    view to show."""
 
     errors: dict[str, str] = field(default_factory=dict)
     changes: list[tuple[str, dict[str, str]]] = field(default_factory=list)
@@ -41,7 +45,7 @@ class FormOutcome:
 
 
 async def apply_form(
-    db: Database, clock: Clock, actor_id: str, form: SettingsForm, directory: Directory
+    db: Database, clock: Clock, actor_id: int, form: SettingsForm, directory: Directory
 ) -> FormOutcome:
     snap = await snapshot(db)
     actor = snap.person(actor_id)
@@ -54,7 +58,7 @@ async def apply_form(
             channels[key] = check(key, value)
         except SettingProblem:
             outcome.errors[key] = "settings.error_channel"
-    target = snap.person(form.person) if form.person else None
+    target = snap.person(form.person) if form.person is not None else None
     profile = await _check_role_change(form, target, outcome, directory)
     if outcome.errors:
         return outcome
@@ -69,15 +73,15 @@ async def apply_form(
                     outcome.changes.append(
                         (
                             "settings.changed_channel" if value else "settings.cleared_channel",
-                            {"key": key, "channel": f"<#{value}>" if value else ""},
+                            {"key": key, "channel": value or ""},
                         )
                     )
-            if form.person and form.role:
+            if form.person is not None and form.role:
                 role: Role = form.role  # type: ignore[assignment]
                 person_id = target.id if target else None
                 if person_id is None and profile is not None:
                     person_id = await org.insert_person(
-                        conn, form.person, profile[0], profile[1], None, now
+                        conn, profile[0], profile[1], None, now, guest=form.person
                     )
                 assert person_id is not None
                 changed = await org.set_role(
@@ -90,7 +94,7 @@ async def apply_form(
                 )
                 if changed:
                     key = "settings.role_added" if form.add else "settings.role_removed"
-                    outcome.changes.append((key, {"person": f"<@{form.person}>", "role": role}))
+                    outcome.changes.append((key, {"person": str(person_id), "role": role}))
                     outcome.new_superuser = form.add and role == "superuser"
     except sqlite3.IntegrityError:
         outcome.errors["role_person"] = "settings.error_person_conflict"
@@ -101,9 +105,9 @@ async def apply_form(
 async def _check_role_change(
     form: SettingsForm, target: Person | None, outcome: FormOutcome, directory: Directory
 ) -> tuple[str, str | None] | None:
-    if not form.person and not form.role:
+    if form.person is None and not form.role:
         return None
-    if not form.person:
+    if form.person is None:
         outcome.errors["role_person"] = "settings.error_person_needed"
         return None
     if form.role not in ROLES:

@@ -9,6 +9,7 @@ should meet only the actions that make sense now.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.domain.adoption import AdoptionState, AdoptionSummary
@@ -213,12 +214,17 @@ async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
     )
 
 
-async def version_authors(db: Database, versions: list[GuideVersion]) -> dict[str, str]:
-    """The names of the people who wrote the versions, by the Slack id each is kept under
-    (people who left the organisation are absent: the view names them otherwise)."""
-    names: dict[str, str] = {}
-    for who in {v.edited_by for v in versions if v.edited_by}:
-        person = await org.person_by_slack_id(db, who)
+async def version_authors(db: Database, versions: list[GuideVersion]) -> dict[int, str]:
+    """The names of the people who wrote the versions, by person id (people who left the
+    organisation are absent: the view names them otherwise)."""
+    return await people_names(db, {v.edited_by for v in versions if v.edited_by is not None})
+
+
+async def people_names(db: Database, person_ids: Iterable[int]) -> dict[int, str]:
+    """The names of those of `person_ids` who are in the organisation, by person id."""
+    names: dict[int, str] = {}
+    for who in set(person_ids):
+        person = await org.person(db, who)
         if person is not None:
             names[who] = person.name
     return names

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.clock import Clock, utc_iso
+from bot.domain.actors import Actor
 from storage.db import Database
 from storage.repositories import settings as repo
 
@@ -55,8 +56,9 @@ def check(key: str, value: str | None) -> str | None:
 
 
 async def set_setting(
-    db: Database, clock: Clock, key: str, value: str | None, by: str | None
+    db: Database, clock: Clock, key: str, value: str | None, by: Actor | None
 ) -> str | None:
+    """Store a checked value; `by` is the person who set it, or `CLI` for the command line."""
     cleaned = check(key, value)
     async with db.transaction() as conn:
         await repo.put(conn, key, cleaned, by, utc_iso(clock.now()))

@@ -2,7 +2,7 @@
 confirmation form, its receipt, the GDPR log and the summary beside `my-data`'s file.
 
 People read plain words, never the bot's internals: a table is named by what it holds
-("roller", not `person_roles`), the log names people ("Line Holm", not `U0DEMO005`; an
+("roller", not `person_roles`), the log names people ("Line Holm", not an id or a hash; an
 erased person is "slettet person") and counts records in words ("3 poster")."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from bot.views.text import literal
 from bot.views.text import mention as mentioned
 
 ERASE_CALLBACK = "gdpr_erase"
-#: Entries of the log shown in Slack (the CLI shows all).
+#: Entries of the log shown in the chat (the CLI shows all).
 LOG_SHOWN = 20
 DETAIL_MAX = 300
 #: Who asked, when it was no person: the command line, the retention rule, the erasure list.
@@ -44,10 +44,13 @@ _CUTOFF = re.compile(r"^created_at<(\d{4}-\d{2}-\d{2})")
 
 def who_text(who: Identity, *, mention: bool = True) -> str:
     """How the plan names the person: a mention in a message (neutral Markdown), else the
-    name and e-mail — literal in a message, plain for the CLI (`mention=False`)."""
-    if mention and who.slack_id:
-        return mentioned(who.slack_id)
-    known = who.email or who.slack_id or ""
+    name and e-mail — literal in a message, plain for the CLI (`mention=False`). Someone the
+    bot never met is their chat user id, mentioned as the platform wrote it."""
+    if mention and who.person_id is not None and who.accounts:
+        return mentioned(who.person_id)
+    if mention and who.person_id is None and who.external_id:
+        return mentioned(who.external_id)
+    known = who.email or who.external_id or ""
     named = f"{who.name} ({known})" if who.name and known else who.name or known
     return literal(named) if mention else named
 
@@ -77,14 +80,20 @@ def erase_modal(lang: str, plan: ErasurePlan, target: Target, channel: str | Non
             Text("\n".join(lines)),
             Context(t(lang, "gdpr.modal_note")),
         ),
-        metadata={"kind": target.kind, "value": target.value, "channel": channel},
+        metadata={
+            "kind": target.kind,
+            "value": target.value,
+            "platform": target.platform,
+            "channel": channel,
+        },
     )
 
 
 def target_from(metadata: Mapping[str, Any]) -> tuple[Target | None, str | None]:
     """The modal's person and the channel it was opened from, from its metadata."""
     kind, value = metadata.get("kind"), metadata.get("value")
-    target = Target(kind, str(value)) if kind in ("slack", "email") and value else None
+    platform = str(metadata.get("platform") or "")
+    target = Target(kind, str(value), platform) if kind in ("user", "email") and value else None
     channel = metadata.get("channel")
     return target, str(channel) if channel else None
 
@@ -109,9 +118,9 @@ def erased_message(lang: str, plan: ErasurePlan) -> Message:
     )
 
 
-def subject_text(lang: str, entry: LogEntry, names: Mapping[str, str]) -> str:
+def subject_text(lang: str, entry: LogEntry, names: Mapping[str | int, str]) -> str:
     """Whom the entry is about: their name while the bot knows them, else "slettet person"
-    (the log holds a Slack id or a salted hash, never a name); retention: what it covered."""
+    (the log holds a salted hash, never a name); retention: what it covered."""
     cutoff = _CUTOFF.match(entry.subject)
     if entry.action == "retention" and cutoff is not None:
         day = datetime.fromisoformat(cutoff.group(1)).date()
@@ -119,10 +128,13 @@ def subject_text(lang: str, entry: LogEntry, names: Mapping[str, str]) -> str:
     return names.get(entry.subject) or t(lang, "gdpr.deleted_person")
 
 
-def _by_text(lang: str, requested_by: str, names: Mapping[str, str]) -> str:
-    if requested_by in REQUESTERS:
-        return t(lang, REQUESTERS[requested_by])
-    return names.get(requested_by) or t(lang, "gdpr.deleted_person")
+def _by_text(lang: str, entry: LogEntry, names: Mapping[str | int, str]) -> str:
+    """Who asked: what asked when no person did, else the person's name while the bot
+    knows them."""
+    if entry.via in REQUESTERS:
+        return t(lang, REQUESTERS[entry.via])
+    known = names.get(entry.requested_by) if entry.requested_by is not None else None
+    return known or t(lang, "gdpr.deleted_person")
 
 
 def detail_text(lang: str, action: str, detail: str) -> str:
@@ -149,7 +161,7 @@ def _known(*keys: str) -> bool:
     return all(key in CATALOGUES["da"] for key in keys)
 
 
-def log_line(lang: str, entry: LogEntry, tz: ZoneInfo, names: Mapping[str, str]) -> str:
+def log_line(lang: str, entry: LogEntry, tz: ZoneInfo, names: Mapping[str | int, str]) -> str:
     """One entry in words; `names` from `gdpr.log_names`."""
     at = datetime.fromisoformat(entry.at).astimezone(tz).strftime("%Y-%m-%d %H:%M")
     return t(
@@ -158,13 +170,17 @@ def log_line(lang: str, entry: LogEntry, tz: ZoneInfo, names: Mapping[str, str])
         at=at,
         action=t(lang, f"gdpr.action.{entry.action}"),
         subject=subject_text(lang, entry, names),
-        by=_by_text(lang, entry.requested_by, names),
+        by=_by_text(lang, entry, names),
         detail=shorten(detail_text(lang, entry.action, entry.detail), DETAIL_MAX) or "–",
     )
 
 
 def log_message(
-    lang: str, entries: list[LogEntry], total: int, tz: ZoneInfo, names: Mapping[str, str]
+    lang: str,
+    entries: list[LogEntry],
+    total: int,
+    tz: ZoneInfo,
+    names: Mapping[str | int, str],
 ) -> Message:
     """The latest entries, newest first (literal: names are people's text)."""
     if not entries:

@@ -9,12 +9,13 @@ numbered, never cut.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
+from bot.domain.actors import CLI
 from bot.domain.adoption import AdoptionState
 from bot.domain.guides import GuideDetail, GuideSummary, GuideVersion
 from bot.i18n import either, t
-from bot.services.gdpr import CLI, FORMER_AMBASSADOR
 from bot.services.guides import Helpful
 from bot.services.search import FaqEntry
 from bot.services.tool_guide import GuideCard, NoMatch, SearchAnswer
@@ -219,7 +220,7 @@ def _button(label: str, action_id: str, value: str) -> Button:
 
 
 def card_parts(
-    lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: str | None = None
+    lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: int | None = None
 ) -> list[Part]:
     """Purpose, the first steps, labels and facts, and the buttons.
 
@@ -229,7 +230,7 @@ def card_parts(
     detail = card.detail
     content = detail.current.content
     parts: list[Part] = [Heading(_title(detail))]
-    if shared_by:
+    if shared_by is not None:
         parts.append(Context(t(lang, "guide.shared_by", user=mention(shared_by))))
     parts.append(Text(t(lang, "guide.purpose") + "\n" + literal(content.purpose)))
     steps, more_follows = card_steps(content.body) if content.body else ("", False)
@@ -238,7 +239,7 @@ def card_parts(
         parts.append(Text(body[0]))
     if more_follows or len(body) > 1:
         parts.append(Context(t(lang, "guide.continues")))
-    if shared_by:
+    if shared_by is not None:
         parts.append(Actions((_button(t(lang, "guide.button.show"), SHOW, str(detail.guide.id)),)))
         return parts
     labels = labels_line(lang, content.themes, content.age_groups)
@@ -300,7 +301,7 @@ def search_message(lang: str, found: SearchAnswer, tz: ZoneInfo) -> Message:
 
 
 def card_message(
-    lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: str | None = None
+    lang: str, card: GuideCard, tz: ZoneInfo, *, shared_by: int | None = None
 ) -> Message:
     return Message(
         _fallback(lang, card.detail), tuple(card_parts(lang, card, tz, shared_by=shared_by))
@@ -358,17 +359,16 @@ def whole_guide_messages(lang: str, detail: GuideDetail, *, max_messages: int) -
     return messages
 
 
-def author(lang: str, edited_by: str | None, names: dict[str, str]) -> str:
+def author(lang: str, version: GuideVersion, names: Mapping[int, str]) -> str:
     """Who wrote a version, as people say it: their name, "importeret fra fil" for a file
-    imported with `tovholder guides import`, "kommandolinjen" for another CLI author, never
-    a Slack id or an internal marker (neutral Markdown: a name is literal)."""
-    if edited_by and edited_by in names:
-        return literal(names[edited_by])
-    if edited_by == CLI or (edited_by or "").startswith(CLI + ":import"):
+    imported with `tovholder guides import`, "en tidligere ambassadør" for an erased editor
+    (no person, written in the chat), "en, der ikke længere er med" for someone who is not in
+    the organisation; never an id (neutral Markdown: a name is literal)."""
+    if version.edited_by is not None and version.edited_by in names:
+        return literal(names[version.edited_by])
+    if version.via == CLI:
         return t(lang, "guide.author.file")
-    if (edited_by or "").startswith(CLI + ":"):
-        return t(lang, "guide.author.cli")
-    if edited_by == FORMER_AMBASSADOR:
+    if version.edited_by is None:
         return t(lang, "guide.author.former")
     return t(lang, "guide.author.unknown")
 
@@ -378,16 +378,16 @@ def history_message(
     detail: GuideDetail,
     versions: list[GuideVersion],
     tz: ZoneInfo,
-    names: dict[str, str],
+    names: Mapping[int, str],
 ) -> Message:
-    """Versions, newest first; `names` are the authors' names by the id each is kept under."""
+    """Versions, newest first; `names` are the authors' names by person id."""
     lines = [
         t(
             lang,
             "guide.history_line",
             version=version.version,
             day=local_day(lang, version.edited_at, tz),
-            who=author(lang, version.edited_by, names),
+            who=author(lang, version, names),
             title=literal(shorten(version.content.title, 100)),
         )
         for version in versions[:HISTORY_SHOWN]

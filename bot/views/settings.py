@@ -19,6 +19,7 @@ from bot.views.model import (
     PeopleField,
     Text,
 )
+from bot.views.text import channel, mention
 
 CALLBACK_ID = "settings"
 
@@ -83,9 +84,14 @@ def settings_modal(
 
 
 def saved_message(lang: str, changes: list[tuple[str, dict[str, str]]]) -> Message:
+    """What was saved, a line a change; a channel as a link to it, a person mentioned."""
     lines = [t(lang, "settings.saved" if changes else "settings.nothing_changed")]
     for key, params in changes:
         shown = dict(params)
+        if shown.get("channel"):
+            shown["channel"] = channel(shown["channel"])
+        if shown.get("person"):
+            shown["person"] = mention(int(shown["person"]))
         if "role" in shown:
             shown["role"] = t(lang, f"role.{shown['role']}")
         if "key" in shown:

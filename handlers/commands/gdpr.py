@@ -19,24 +19,24 @@ TARGET_SHOWN = 80
 async def my_data_command(call: CommandCall) -> None:
     """Called after the ack. The file goes to the asker's DM with a short summary in words
     beside it; the access is logged."""
-    services, lang, user_id = call.services, call.lang, call.user_id
-    document = await gdpr.my_data(services.db, services.clock, user_id)
+    services, lang, person = call.services, call.lang, call.person
+    document = await gdpr.my_data(services.db, services.clock, person)
     day = services.clock.now().date().isoformat()
     await services.messenger.upload_file(
-        user_id,
+        person,
         gdpr.to_json(document),
         f"tovholder-mine-data-{day}.json",
         t(lang, "gdpr.file_title"),
         comment=my_data_summary(lang, gdpr.summary_of(document)),
     )
-    await gdpr.record_access(services.db, services.clock, document, by=user_id)
+    await gdpr.record_access(services.db, services.clock, document, by=person)
     sent = t(lang, "gdpr.my_data_sent", count=gdpr.record_count(document))
     await call.say(text_message(sent))
 
 
 async def gdpr_command(call: CommandCall) -> None:
     """Called after the ack, with the words after `gdpr`."""
-    services, lang, user_id = call.services, call.lang, call.user_id
+    services, lang = call.services, call.lang
     verb, _, rest = call.rest.partition(" ")
     sub = call.reading.sub
     option = sub.option(verb) if sub is not None else None
@@ -49,13 +49,13 @@ async def gdpr_command(call: CommandCall) -> None:
     if option != "erase":
         await call.say(text_message(t(lang, "gdpr.usage")))
         return
-    target = gdpr.parse_target(rest)
+    target = gdpr.parse_target(rest, services.messenger.platform)
     if target is None:
         shown = literal(shorten(rest.strip(), TARGET_SHOWN)) or "–"
         await call.say(text_message(t(lang, "gdpr.bad_target", text=shown)))
         return
     try:
-        plan = await gdpr.slack_erasure_plan(services.db, user_id, target)
+        plan = await gdpr.chat_erasure_plan(services.db, call.person, target)
     except gdpr.OwnErasure:
         await call.say(text_message(t(lang, "gdpr.not_yourself")))
         return

@@ -17,13 +17,12 @@ async def submit_erasure(submission: Submission, reply: Reply, services: Service
     """The modal closes at once; the erasure runs in one transaction after that."""
     lang = submission.lang
     await reply.accept_form()
-    user_id = submission.external_id
     target, _ = target_from(submission.metadata)
     where = opened_in(submission, services.messenger.platform)
     if target is None:
         return
     try:
-        plan = await gdpr.erase_from_slack(services.db, services.clock, user_id, target)
+        plan = await gdpr.erase_from_chat(services.db, services.clock, submission.person, target)
     except gdpr.OwnErasure:
         await services.messenger.tell(
             submission.person, where, text_message(t(lang, "gdpr.not_yourself"))

@@ -11,7 +11,7 @@ import aiosqlite
 
 from storage.erasure_list import HASH_PREFIX, ErasureList, Kind
 from storage.migrations.migration import Migration
-from storage.repositories.gdpr import FORMER_AMBASSADOR, FORMER_MEMBER
+from storage.migrations.person_columns import FORMER_AMBASSADOR, FORMER_MEMBER
 
 
 async def hash_log_subjects(conn: aiosqlite.Connection, erasures: ErasureList) -> None:

@@ -5,8 +5,13 @@ erased person by the salted hash of their e-mail, see `storage.erasure_list`).
 The rules — which rows are a person's, what happens to each — are tables of constants here, so
 `my-data`, the erasure plan (a dry run counts) and the erasure itself read the same list.
 Table and column names in the generated SQL come from these constants only; every value is a
-parameter (`:s` the Slack id, `:p` the person id, `:e` the e-mail in lower case, `:n0`… the
-spellings of the name that an erasure replaces in free texts).
+parameter (`:p` the person id, `:e` the e-mail in lower case, `:l` the log's names for the
+person — salted hashes, as a JSON list —, `:n0`… the spellings of the name that an erasure
+replaces in free texts, and `:s` the person's user id on the chat platform: where a text the
+platform stored mentions them, and in the columns that still hold it).
+
+A person column holds the person's id; NULL there is a former member (an erasure forgot who)
+or, where the table has a `via` column that says so, the command line.
 """
 
 from __future__ import annotations
@@ -14,20 +19,20 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import aiosqlite
 
 from storage.db import Database
+from storage.migrations.person_columns import FORMER_AMBASSADOR, FORMER_MEMBER
 
 logger = logging.getLogger(__name__)
 
 
-#: Who an erased person becomes in the rows that stay (asker, answerer, changed_by, …).
-FORMER_MEMBER = "former-member"
-#: Who an erased person becomes as the editor of guide versions (their guides stay).
-FORMER_AMBASSADOR = "former-ambassador"
+# FORMER_MEMBER / FORMER_AMBASSADOR (`storage.migrations.person_columns`): what an erasure
+# writes where a column still holds a chat user id (not converted to person ids yet); a
+# person column is set to NULL instead.
 #: A text removed by the retention rule.
 RETENTION_MARKER = "[anonymiseret]"
 #: What an erased person wrote becomes, and their name where others wrote it.
@@ -36,9 +41,13 @@ ERASED_TEXT = "[slettet]"
 NAME_VARIANTS = 8
 
 Action = Literal["access", "erasure", "retention"]
+#: Who asked, in the log, when no person did: the command line, the retention rule, the
+#: erasure list applied again (`gdpr_log.via`; 'chat' for a person in the chat).
+LogVia = Literal["chat", "cli", "retention", "erasure-list"]
 Verb = Literal["removed", "anonymised", "closed", "kept", "renamed"]
-#: What a step needs to know: the Slack id, the person id, the e-mail, the name's spellings.
-Needs = Literal["s", "p", "e", "n"]
+#: What a step needs to know: the chat user id, the person id, the e-mail, the name's
+#: spellings, the log's names (hashes) for the person.
+Needs = Literal["s", "p", "e", "n", "l"]
 
 
 @dataclass(frozen=True)
@@ -58,34 +67,40 @@ HOLDINGS: tuple[Holding, ...] = (
     Holding("person", "people", "id = :p AND in_organisation = 1", "p", "id"),
     Holding("roles", "person_roles", "person_id = :p", "p", "id"),
     Holding("guides_owned", "guides", "owner_id = :p OR owner_email = :e", "p", "id"),
-    Holding("guide_versions_edited", "guide_versions", "edited_by = :s", "s", "guide_id, version"),
+    Holding("guide_versions_edited", "guide_versions", "edited_by = :p", "p", "guide_id, version"),
     Holding("guide_helpful_marks", "guide_helpful_marks", "person_id = :p", "p", "guide_id"),
-    Holding("sparring_questions_asked", "sparring_questions", "asker_slack_id = :s", "s", "id"),
+    Holding("sparring_questions_asked", "sparring_questions", "asker_id = :p", "p", "id"),
     Holding(
         "sparring_questions_handled",
         "sparring_questions",
-        "claimed_by = :s OR answered_by = :s",
-        "s",
+        "claimed_by = :p OR answered_by = :p",
+        "p",
         "id",
     ),
-    Holding("sparring_replies", "sparring_replies", "author_slack_id = :s", "s", "id"),
-    Holding("tool_tests", "tool_tests", "ambassador_slack_id = :s OR closed_by = :s", "s", "id"),
-    Holding("test_results", "test_results", "author_slack_id = :s OR updated_by = :s", "s", "id"),
+    Holding("sparring_replies", "sparring_replies", "author_id = :p", "p", "id"),
+    Holding("tool_tests", "tool_tests", "ambassador_id = :p OR closed_by = :p", "p", "id"),
+    Holding("test_results", "test_results", "author_id = :p OR updated_by = :p", "p", "id"),
     Holding("reminders", "reminders", "recipient = :p", "p", "id"),
     Holding("nudge_pauses", "nudge_pauses", "person_id = :p", "p", "person_id"),
-    Holding("area_evaluations", "area_evaluations", "slack_user_id = :s", "s", "id"),
-    Holding("adoption", "adoption", "changed_by = :s", "s", "daycare_id, tool_id"),
-    Holding("adoption_changes", "adoption_changes", "changed_by = :s", "s", "id"),
-    Holding("spreading_rounds", "spreading_rounds", "started_by = :s", "s", "id"),
+    Holding("area_evaluations", "area_evaluations", "person_id = :p", "p", "id"),
+    Holding("adoption", "adoption", "changed_by = :p", "p", "daycare_id, tool_id"),
+    Holding("adoption_changes", "adoption_changes", "changed_by = :p", "p", "id"),
+    Holding("spreading_rounds", "spreading_rounds", "started_by = :p", "p", "id"),
     Holding(
-        "spreading_targets", "spreading_targets", "answered_by = :s", "s", "round_id, daycare_id"
+        "spreading_targets", "spreading_targets", "answered_by = :p", "p", "round_id, daycare_id"
     ),
-    Holding("trainings", "trainings", "ambassador_slack_id = :s", "s", "id"),
-    Holding("training_signups", "training_signups", "slack_user_id = :s", "s", "training_id"),
-    Holding("tool_decisions", "tool_decisions", "recorded_by = :s", "s", "id"),
-    Holding("tool_status_changes", "tool_status_changes", "changed_by = :s", "s", "id"),
-    Holding("settings", "settings", "updated_by = :s", "s", "key"),
-    Holding("gdpr_log", "gdpr_log", "subject = :s OR subject = :e OR requested_by = :s", "s", "id"),
+    Holding("trainings", "trainings", "ambassador_id = :p", "p", "id"),
+    Holding("training_signups", "training_signups", "person_id = :p", "p", "training_id"),
+    Holding("tool_decisions", "tool_decisions", "recorded_by = :p", "p", "id"),
+    Holding("tool_status_changes", "tool_status_changes", "changed_by = :p", "p", "id"),
+    Holding("settings", "settings", "updated_by = :p", "p", "key"),
+    Holding(
+        "gdpr_log",
+        "gdpr_log",
+        "subject IN (SELECT value FROM json_each(:l)) OR requested_by = :p",
+        "l",
+        "id",
+    ),
 )
 
 
@@ -104,14 +119,20 @@ def _anonymise(table: str, column: str, placeholder: str = ":former") -> Step:
     return Step(table, "anonymised", f"{column} = :s", f"{column} = {placeholder}", "s")
 
 
-def _own_text(table: str, author: str, *columns: str) -> Step:
+def _forget(table: str, column: str) -> Step:
+    """A person column (a person id) no longer names the person: NULL, a former member."""
+    return Step(table, "anonymised", f"{column} = :p", f"{column} = NULL", "p")
+
+
+def _own_text(table: str, author: str, *columns: str, by: Needs = "s") -> Step:
     """What the person wrote in `columns` of their rows becomes `[slettet]` (an empty text
-    stays empty); must run before their id in `author` is replaced."""
+    stays empty); must run before their id in `author` is replaced. `by`: `author` holds the
+    Slack id ("s") or the person id ("p")."""
     changed = " OR ".join(f"({c} IS NOT NULL AND {c} NOT IN ('', :erased))" for c in columns)
     change = ", ".join(
         f"{c} = CASE WHEN {c} IS NULL OR {c} = '' THEN {c} ELSE :erased END" for c in columns
     )
-    return Step(table, "anonymised", f"{author} = :s AND ({changed})", change, "s")
+    return Step(table, "anonymised", f"{author} = :{by} AND ({changed})", change, by)
 
 
 def _name_in(table: str, column: str) -> Step:
@@ -178,36 +199,36 @@ ERASURE: tuple[Step, ...] = (
     ),
     Step("nudge_pauses", "removed", "person_id = :p", None, "p"),
     Step("guide_helpful_marks", "removed", "person_id = :p", None, "p"),
-    Step("area_evaluations", "removed", "slack_user_id = :s", None, "s"),
-    Step("training_signups", "removed", "slack_user_id = :s", None, "s"),
+    Step("area_evaluations", "removed", "person_id = :p", None, "p"),
+    Step("training_signups", "removed", "person_id = :p", None, "p"),
     # A question never sent (a draft) was never the network's: it goes.
-    Step("sparring_questions", "removed", "asker_slack_id = :s AND state = 'draft'", None, "s"),
+    Step("sparring_questions", "removed", "asker_id = :p AND state = 'draft'", None, "p"),
     # What they wrote, before their id is replaced (then it could not be found).
-    _own_text("sparring_questions", "asker_slack_id", "question"),
-    _own_text("sparring_questions", "answered_by", "answer_text"),
-    _own_text("sparring_replies", "author_slack_id", "text"),
-    _own_text("test_results", "author_slack_id", "worked", "hard"),
-    _own_text("tool_tests", "ambassador_slack_id", "question", "conclusion_note"),
-    _own_text("trainings", "ambassador_slack_id", "note"),
-    _own_text("adoption", "changed_by", "reason"),
-    _own_text("adoption_changes", "changed_by", "reason"),
-    _own_text("spreading_targets", "answered_by", "reason"),
-    _own_text("tool_decisions", "recorded_by", "note"),
+    _own_text("sparring_questions", "asker_id", "question", by="p"),
+    _own_text("sparring_questions", "answered_by", "answer_text", by="p"),
+    _own_text("sparring_replies", "author_id", "text", by="p"),
+    _own_text("test_results", "author_id", "worked", "hard", by="p"),
+    _own_text("tool_tests", "ambassador_id", "question", "conclusion_note", by="p"),
+    _own_text("trainings", "ambassador_id", "note", by="p"),
+    _own_text("adoption", "changed_by", "reason", by="p"),
+    _own_text("adoption_changes", "changed_by", "reason", by="p"),
+    _own_text("spreading_targets", "answered_by", "reason", by="p"),
+    _own_text("tool_decisions", "recorded_by", "note", by="p"),
     Step(
         "tool_tests",
         "closed",
-        "ambassador_slack_id = :s AND state = 'running'",
-        "state = 'closed', closed_at = :now, closed_by = :former",
-        "s",
+        "ambassador_id = :p AND state = 'running'",
+        "state = 'closed', closed_at = :now, closed_by = NULL",
+        "p",
     ),
-    _anonymise("tool_tests", "ambassador_slack_id"),
-    _anonymise("tool_tests", "closed_by"),
-    _anonymise("test_results", "author_slack_id"),
-    _anonymise("test_results", "updated_by"),
-    _anonymise("sparring_questions", "asker_slack_id"),
-    _anonymise("sparring_questions", "claimed_by"),
-    _anonymise("sparring_questions", "answered_by"),
-    _anonymise("sparring_replies", "author_slack_id"),
+    _forget("tool_tests", "ambassador_id"),
+    _forget("tool_tests", "closed_by"),
+    _forget("test_results", "author_id"),
+    _forget("test_results", "updated_by"),
+    _forget("sparring_questions", "asker_id"),
+    _forget("sparring_questions", "claimed_by"),
+    _forget("sparring_questions", "answered_by"),
+    _forget("sparring_replies", "author_id"),
     Step(
         "guides",
         "kept",
@@ -222,17 +243,17 @@ ERASURE: tuple[Step, ...] = (
         "owner_id = NULL, owner_email = NULL",
         "e",
     ),
-    _anonymise("guide_versions", "edited_by", ":former_ambassador"),
-    _anonymise("adoption", "changed_by"),
-    _anonymise("adoption_changes", "changed_by"),
-    _anonymise("spreading_rounds", "started_by"),
-    _anonymise("spreading_targets", "answered_by"),
-    _anonymise("trainings", "ambassador_slack_id"),
-    _anonymise("tool_decisions", "recorded_by"),
-    _anonymise("tool_status_changes", "changed_by"),
-    _anonymise("settings", "updated_by"),
-    _anonymise("gdpr_log", "subject"),
-    _anonymise("gdpr_log", "requested_by"),
+    _forget("guide_versions", "edited_by"),
+    _forget("adoption", "changed_by"),
+    _forget("adoption_changes", "changed_by"),
+    _forget("spreading_rounds", "started_by"),
+    _forget("spreading_targets", "answered_by"),
+    _forget("trainings", "ambassador_id"),
+    _forget("tool_decisions", "recorded_by"),
+    _forget("tool_status_changes", "changed_by"),
+    _forget("settings", "updated_by"),
+    # The log keeps the entries about them under the hash the erasure list keeps too.
+    _forget("gdpr_log", "requested_by"),
     *(
         Step(
             table,
@@ -252,23 +273,41 @@ ERASURE: tuple[Step, ...] = (
 
 @dataclass(frozen=True)
 class Identity:
-    """Whom a GDPR request is about: a Slack id, a person row, an e-mail — any may be
-    missing (a guide owner known only by e-mail). Someone not in the organisation who used
-    the bot has a person row too, as a guest (`in_organisation` False)."""
+    """Whom a GDPR request is about: a person, an e-mail — either may be missing (a guide
+    owner known only by e-mail). Someone not in the organisation who used the bot has a
+    person row too, as a guest (`in_organisation` False).
 
-    slack_id: str | None
+    `accounts` are their (platform, user id) pairs — who they are on a chat platform: the
+    erasure list keeps a hash of each, and a text the platform stored may mention them.
+    `log_names` are the names the GDPR log may keep for them (salted hashes, made by
+    `bot.services.gdpr`, which holds the erasure list's secret)."""
+
     person_id: int | None
     email: str | None
     name: str | None
     in_organisation: bool = True
+    accounts: tuple[tuple[str, str], ...] = ()
+    log_names: tuple[str, ...] = ()
+
+    @property
+    def external_id(self) -> str | None:
+        """Their user id on the (first) chat platform that knows them."""
+        return self.accounts[0][1] if self.accounts else None
 
     def params(self) -> dict[str, Any]:
-        return {"s": self.slack_id, "p": self.person_id, "e": self.email}
+        return {
+            "s": self.external_id,
+            "p": self.person_id,
+            "e": self.email,
+            "l": json.dumps(list(self.log_names)),
+        }
 
     def has(self, needs: Needs) -> bool:
         if needs == "n":
             return bool(self.spellings())
-        value = {"s": self.slack_id, "p": self.person_id, "e": self.email}[needs]
+        if needs == "l":
+            return bool(self.log_names) or self.person_id is not None
+        value = {"s": self.external_id, "p": self.person_id, "e": self.email}[needs]
         return value is not None and value != ""
 
     def spellings(self) -> list[str]:
@@ -296,38 +335,58 @@ class LogEntry:
     at: str
     action: Action
     subject: str
-    requested_by: str
+    #: The person who asked; None when `via` names who did ('cli', 'retention',
+    #: 'erasure-list'), or for a former member ('chat').
+    requested_by: int | None
+    via: LogVia
     detail: str
 
 
 # -- finding the person --------------------------------------------------------------------
 
 
-async def identity_by_slack_id(db: Database, slack_id: str) -> Identity:
+async def _accounts(db: Database, person_id: int) -> tuple[tuple[str, str], ...]:
+    rows = await db.fetchall(
+        "SELECT platform, external_id FROM identities WHERE person_id = ?"
+        " ORDER BY platform, external_id",
+        (person_id,),
+    )
+    return tuple((str(row["platform"]), str(row["external_id"])) for row in rows)
+
+
+async def identity_by_person(db: Database, person_id: int) -> Identity:
     row = await db.fetchone(
-        "SELECT p.id, p.email, p.name, p.in_organisation FROM people p"
-        " JOIN identities i ON i.person_id = p.id"
-        " WHERE i.platform = 'slack' AND i.external_id = ?",
-        (slack_id,),
+        "SELECT id, email, name, in_organisation FROM people WHERE id = ?", (person_id,)
     )
     if row is None:
-        return Identity(slack_id, None, None, None)
+        return Identity(None, None, None)
     email = str(row["email"]).lower() if row["email"] else None
-    return Identity(slack_id, int(row["id"]), email, str(row["name"]), bool(row["in_organisation"]))
+    return Identity(
+        int(row["id"]),
+        email,
+        str(row["name"]),
+        bool(row["in_organisation"]),
+        await _accounts(db, int(row["id"])),
+    )
+
+
+async def identity_by_account(db: Database, platform: str, external_id: str) -> Identity:
+    """The person with this user id on the platform; someone the bot never met is only
+    the account (nothing is held about them)."""
+    row = await db.fetchone(
+        "SELECT person_id FROM identities WHERE platform = ? AND external_id = ?",
+        (platform, external_id),
+    )
+    if row is None:
+        return Identity(None, None, None, accounts=((platform, external_id),))
+    return await identity_by_person(db, int(row["person_id"]))
 
 
 async def identity_by_email(db: Database, email: str) -> Identity:
-    row = await db.fetchone(
-        "SELECT p.id, i.external_id AS slack_user_id, p.name FROM people p"
-        " LEFT JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
-        " WHERE p.email = ?",
-        (email.strip(),),
-    )
+    row = await db.fetchone("SELECT id FROM people WHERE email = ?", (email.strip(),))
     if row is None:
-        return Identity(None, None, email.strip().lower(), None)
-    return Identity(
-        str(row["slack_user_id"]), int(row["id"]), email.strip().lower(), str(row["name"])
-    )
+        return Identity(None, email.strip().lower(), None)
+    return replace(await identity_by_person(db, int(row["id"])), email=email.strip().lower())
 
 
 # -- what the bot holds --------------------------------------------------------------------
@@ -410,7 +469,7 @@ async def retention_counts(conn: aiosqlite.Connection, cutoff: str) -> dict[str,
         (
             "sparring_questions",
             "SELECT COUNT(*) FROM sparring_questions WHERE created_at < :cutoff"
-            " AND (question != :marker OR asker_slack_id != :former"
+            " AND (question != :marker OR asker_id IS NOT NULL"
             " OR (answer_text IS NOT NULL AND answer_text != :marker))",
         ),
         (
@@ -437,7 +496,7 @@ def _retention_params(cutoff: str) -> dict[str, Any]:
 
 async def apply_retention(conn: aiosqlite.Connection, cutoff: str) -> None:
     """Questions (with their answers and replies) and results' free texts older than
-    `cutoff`: texts replaced, the asker made a placeholder; numbers and dates stay."""
+    `cutoff`: texts replaced, the asker forgotten (a former member); numbers and dates stay."""
     params = _retention_params(cutoff)
     await conn.execute(
         "UPDATE sparring_replies SET text = :marker WHERE text != :marker AND question_id IN"
@@ -445,9 +504,9 @@ async def apply_retention(conn: aiosqlite.Connection, cutoff: str) -> None:
         params,
     )
     await conn.execute(
-        "UPDATE sparring_questions SET question = :marker, asker_slack_id = :former,"
+        "UPDATE sparring_questions SET question = :marker, asker_id = NULL,"
         " answer_text = CASE WHEN answer_text IS NULL THEN NULL ELSE :marker END"
-        " WHERE created_at < :cutoff AND (question != :marker OR asker_slack_id != :former"
+        " WHERE created_at < :cutoff AND (question != :marker OR asker_id IS NOT NULL"
         " OR (answer_text IS NOT NULL AND answer_text != :marker))",
         params,
     )
@@ -466,12 +525,14 @@ async def add_log(
     at: str,
     action: Action,
     subject: str,
-    requested_by: str,
+    requested_by: int | None,
+    via: LogVia,
     detail: str,
 ) -> None:
     await conn.execute(
-        "INSERT INTO gdpr_log (at, action, subject, requested_by, detail) VALUES (?, ?, ?, ?, ?)",
-        (at, action, subject, requested_by, detail),
+        "INSERT INTO gdpr_log (at, action, subject, requested_by, via, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (at, action, subject, requested_by, via, detail),
     )
 
 
@@ -482,6 +543,7 @@ def _entry(row: Any) -> LogEntry:
         action=row["action"],
         subject=row["subject"],
         requested_by=row["requested_by"],
+        via=row["via"],
         detail=row["detail"],
     )
 
@@ -489,7 +551,7 @@ def _entry(row: Any) -> LogEntry:
 async def log_entries(db: Database, limit: int | None = None) -> list[LogEntry]:
     """Newest first; all of them when `limit` is None."""
     rows = await db.fetchall(
-        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log"
+        "SELECT id, at, action, subject, requested_by, via, detail FROM gdpr_log"
         " ORDER BY id DESC LIMIT ?",
         (-1 if limit is None else limit,),
     )
@@ -503,7 +565,7 @@ async def log_size(db: Database) -> int:
 
 async def last_erasure_of(db: Database, subject: str) -> LogEntry | None:
     row = await db.fetchone(
-        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log"
+        "SELECT id, at, action, subject, requested_by, via, detail FROM gdpr_log"
         " WHERE action = 'erasure' AND subject = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1",
         (subject,),
     )
@@ -513,55 +575,65 @@ async def last_erasure_of(db: Database, subject: str) -> LogEntry | None:
 async def log_records(db: Database) -> list[dict[str, Any]]:
     """The whole log, oldest first (a section of `tovholder export`)."""
     rows = await db.fetchall(
-        "SELECT id, at, action, subject, requested_by, detail FROM gdpr_log ORDER BY id"
+        "SELECT id, at, action, subject, requested_by, via, detail FROM gdpr_log ORDER BY id"
     )
     return [dict(row) for row in rows]
 
 
 # -- the erasure list and the file ---------------------------------------------------------
 
-#: Where a Slack id stands for who wrote or did something: on a restored backup, the people
-#: erased since are found here even when their person row was gone before the erasure.
-AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("sparring_questions", "asker_slack_id"),
-    ("sparring_questions", "answered_by"),
-    ("sparring_questions", "claimed_by"),
-    ("sparring_replies", "author_slack_id"),
-    ("test_results", "author_slack_id"),
-    ("tool_tests", "ambassador_slack_id"),
-    ("trainings", "ambassador_slack_id"),
-    ("training_signups", "slack_user_id"),
-    ("area_evaluations", "slack_user_id"),
-    ("guide_versions", "edited_by"),
-)
+#: Where a chat user id (not yet a person id) stands for who wrote or did something: on a
+#: restored backup, the people erased since are found here even when their person row was
+#: gone before the erasure. Each table's helper removes its line as it converts the column.
+_AUTHOR_PLATFORM = "slack"
+AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = ()
 
 
 async def everyone(db: Database) -> list[Identity]:
-    """Everyone the database knows: each person, each Slack id that wrote or did something
-    without a person row, and each guide owner known only by e-mail."""
-    found: list[Identity] = []
+    """Everyone the database knows: each person (with their accounts), each chat user id
+    that wrote or did something without a person row, and each guide owner known only by
+    e-mail."""
+    accounts: dict[int, list[tuple[str, str]]] = {}
     for row in await db.fetchall(
-        "SELECT p.id, i.external_id AS slack_user_id, p.email, p.name FROM people p"
-        " LEFT JOIN identities i ON i.person_id = p.id AND i.platform = 'slack'"
+        "SELECT person_id, platform, external_id FROM identities"
+        " ORDER BY person_id, platform, external_id"
     ):
+        accounts.setdefault(int(row["person_id"]), []).append(
+            (str(row["platform"]), str(row["external_id"]))
+        )
+    found: list[Identity] = []
+    for row in await db.fetchall("SELECT id, email, name, in_organisation FROM people"):
         email = str(row["email"]).lower() if row["email"] else None
-        found.append(Identity(str(row["slack_user_id"]), int(row["id"]), email, str(row["name"])))
-    union = " UNION ".join(
-        f"SELECT {column} AS id FROM {table}"  # noqa: S608 - constants
-        for table, column in AUTHOR_COLUMNS
-    )
-    rows = await db.fetchall(
-        f"SELECT id FROM ({union}) WHERE id IS NOT NULL"  # noqa: S608 - constants
-        " AND id NOT IN (SELECT external_id FROM identities WHERE platform = 'slack')"
-        " AND id NOT IN (?, ?)",
-        (FORMER_MEMBER, FORMER_AMBASSADOR),
-    )
-    found += [Identity(str(row["id"]), None, None, None) for row in rows]
+        found.append(
+            Identity(
+                int(row["id"]),
+                email,
+                str(row["name"]),
+                bool(row["in_organisation"]),
+                tuple(accounts.get(int(row["id"]), ())),
+            )
+        )
+    if AUTHOR_COLUMNS:
+        # Columns not converted to person ids yet hold the chat platform's user ids.
+        union = " UNION ".join(
+            f"SELECT {column} AS id FROM {table}"  # noqa: S608 - constants
+            for table, column in AUTHOR_COLUMNS
+        )
+        rows = await db.fetchall(
+            f"SELECT id FROM ({union}) WHERE id IS NOT NULL"  # noqa: S608 - constants
+            " AND id NOT IN (SELECT external_id FROM identities WHERE platform = ?)"
+            " AND id NOT IN (?, ?)",
+            (_AUTHOR_PLATFORM, FORMER_MEMBER, FORMER_AMBASSADOR),
+        )
+        found += [
+            Identity(None, None, None, accounts=((_AUTHOR_PLATFORM, str(row["id"])),))
+            for row in rows
+        ]
     owners = await db.fetchall(
         "SELECT DISTINCT lower(owner_email) AS e FROM guides WHERE owner_email IS NOT NULL"
         " AND lower(owner_email) NOT IN (SELECT lower(email) FROM people WHERE email IS NOT NULL)"
     )
-    found += [Identity(None, None, str(row["e"]), None) for row in owners]
+    found += [Identity(None, str(row["e"]), None) for row in owners]
     return found
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.domain.actors import Actor, person_and_via
 from bot.domain.guides import (
     THEMES,
     Guide,
@@ -90,7 +91,8 @@ async def versions(
 ) -> list[GuideVersion]:
     """Newest first; one version when `version` is given."""
     async with conn.execute(
-        "SELECT guide_id, version, title, purpose, body, edited_by, edited_at FROM guide_versions"
+        "SELECT guide_id, version, title, purpose, body, edited_by, edited_at, via"
+        " FROM guide_versions"
         " WHERE guide_id = ?1 AND (?2 IS NULL OR version = ?2) ORDER BY version DESC",
         (guide_id, version),
     ) as cursor:
@@ -103,6 +105,7 @@ async def versions(
             _content(row, labels[row["version"]]),
             row["edited_by"],
             row["edited_at"],
+            row["via"],
         )
         for row in rows
     ]
@@ -132,13 +135,14 @@ async def insert_version(
     guide_id: int,
     version: int,
     content: GuideContent,
-    edited_by: str | None,
+    editor: Actor | None,
     now: str,
 ) -> None:
+    edited_by, via = person_and_via(editor)
     await conn.execute(
         "INSERT INTO guide_versions (guide_id, version, title, purpose, body, edited_by,"
-        " edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (guide_id, version, content.title, content.purpose, content.body, edited_by, now),
+        " edited_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (guide_id, version, content.title, content.purpose, content.body, edited_by, now, via),
     )
     labels = [
         *(("age_group", value) for value in content.age_groups),
@@ -324,7 +328,7 @@ async def guide_records(db: Database) -> list[dict[str, Any]]:
         labels[(row["guide_id"], row["version"])][row["kind"]].append(row["value"])
     versions_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in await db.fetchall(
-        "SELECT guide_id, version, title, purpose, body, edited_by, edited_at"
+        "SELECT guide_id, version, title, purpose, body, edited_by, via, edited_at"
         " FROM guide_versions ORDER BY guide_id, version"
     ):
         record = dict(row)

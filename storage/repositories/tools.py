@@ -12,6 +12,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.domain.actors import Actor, person_and_via
 from bot.domain.guides import Decision, DecisionKind, StatusChange, Tool, ToolStatus
 from storage.db import Database
 
@@ -51,7 +52,7 @@ async def tool_by_id(conn: aiosqlite.Connection, tool_id: int) -> Tool | None:
 
 
 async def insert_tool(
-    conn: aiosqlite.Connection, name: str, category: str | None, changed_by: str | None, now: str
+    conn: aiosqlite.Connection, name: str, category: str | None, changed_by: Actor | None, now: str
 ) -> int:
     """A new tool is `proposed`, and that first status is recorded like every later one."""
     cursor = await conn.execute(
@@ -90,7 +91,7 @@ async def set_status(
     tool_id: int,
     from_status: ToolStatus,
     to_status: ToolStatus,
-    changed_by: str | None,
+    changed_by: Actor | None,
     now: str,
 ) -> bool:
     """Change the status only if it still is `from_status`; the change is recorded with it."""
@@ -109,13 +110,14 @@ async def insert_status_change(
     tool_id: int,
     from_status: ToolStatus | None,
     to_status: ToolStatus,
-    changed_by: str | None,
+    changed_by: Actor | None,
     now: str,
 ) -> None:
+    person, via = person_and_via(changed_by)
     await conn.execute(
-        "INSERT INTO tool_status_changes (tool_id, from_status, to_status, changed_by, changed_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (tool_id, from_status, to_status, changed_by, now),
+        "INSERT INTO tool_status_changes (tool_id, from_status, to_status, changed_by, changed_at,"
+        " via) VALUES (?, ?, ?, ?, ?, ?)",
+        (tool_id, from_status, to_status, person, now, via),
     )
 
 
@@ -125,13 +127,14 @@ async def insert_decision(
     decision: DecisionKind,
     decided_on: str,
     note: str,
-    recorded_by: str | None,
+    recorded_by: Actor | None,
     now: str,
 ) -> int:
+    person, via = person_and_via(recorded_by)
     cursor = await conn.execute(
         "INSERT INTO tool_decisions (tool_id, decision, decided_on, note, recorded_by,"
-        " recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (tool_id, decision, decided_on, note, recorded_by, now),
+        " recorded_at, via) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (tool_id, decision, decided_on, note, person, now, via),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -149,6 +152,7 @@ def _decision(row: Any) -> Decision:
         row["note"],
         row["recorded_by"],
         row["recorded_at"],
+        row["via"],
     )
 
 
@@ -164,8 +168,8 @@ async def decisions(db: Database, tool_id: int) -> list[Decision]:
 async def status_changes(db: Database, tool_id: int) -> list[StatusChange]:
     """Oldest first: the tool's story from proposal to today."""
     rows = await db.fetchall(
-        "SELECT tool_id, from_status, to_status, changed_by, changed_at FROM tool_status_changes"
-        " WHERE tool_id = ? ORDER BY id",
+        "SELECT tool_id, from_status, to_status, changed_by, changed_at, via"
+        " FROM tool_status_changes WHERE tool_id = ? ORDER BY id",
         (tool_id,),
     )
     return [
@@ -175,6 +179,7 @@ async def status_changes(db: Database, tool_id: int) -> list[StatusChange]:
             row["to_status"],
             row["changed_by"],
             row["changed_at"],
+            row["via"],
         )
         for row in rows
     ]
@@ -228,7 +233,7 @@ async def tool_records(db: Database) -> list[dict[str, Any]]:
         aliases[row["tool_id"]].append(row["alias"])
     history: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in await db.fetchall(
-        "SELECT id, tool_id, from_status, to_status, changed_by, changed_at"
+        "SELECT id, tool_id, from_status, to_status, changed_by, via, changed_at"
         " FROM tool_status_changes ORDER BY tool_id, id"
     ):
         record = dict(row)
@@ -244,7 +249,8 @@ async def decision_records(db: Database) -> list[dict[str, Any]]:
         dict(row)
         for row in await db.fetchall(
             "SELECT d.id, d.tool_id, t.name AS tool, d.decision, d.decided_on, d.note,"
-            " d.recorded_by, d.recorded_at FROM tool_decisions d JOIN tools t ON t.id = d.tool_id"
+            " d.recorded_by, d.via, d.recorded_at FROM tool_decisions d"
+            " JOIN tools t ON t.id = d.tool_id"
             " ORDER BY d.id"
         )
     ]

@@ -18,6 +18,7 @@ from bot.services.workspace_settings import set_setting
 from storage.repositories.sparring import question_records, reply_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 from tests.e2e.test_tool_tests import result_of
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -46,13 +47,17 @@ async def never_reposted(slack: LocalSlack) -> AsyncIterator[None]:
 
 async def with_test_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(TESTS, "afproevning", members=[METTE, SOEREN, LINE, ANNETTE])
-    await set_setting(slack.bot.db, clock, "test_channel", TESTS, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "test_channel", TESTS, await person_id(slack.bot.db, ANNETTE)
+    )
 
 
 async def with_sparring_channel(slack: LocalSlack, clock: ManualClock) -> None:
     members = [METTE, SOEREN, ANNETTE, LINE, OLIVER]
     slack.standin.add_channel(SPARRING, "sparring", members=members)
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
 
 
 async def write(

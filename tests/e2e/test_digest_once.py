@@ -28,6 +28,7 @@ from bot.standin.server import EMPTY_404, HANG, HTML_503, LOST_ANSWER, Fault
 from handlers.slack.messenger import SlackMessenger, slack_people
 from storage.repositories.digests import digest_records
 from tests.e2e.conftest import ANNETTE
+from tests.people import person_id
 
 LEDELSE = "C0LEDELSE"
 #: Monday of week 50, 2026, when the digest of week 49 is due.
@@ -38,7 +39,9 @@ RUN_EVERY = timedelta(minutes=5)
 @pytest.fixture
 async def ready(slack: LocalSlack, clock: ManualClock) -> LocalSlack:
     slack.standin.add_channel(LEDELSE, "ledelse")
-    await set_setting(slack.bot.db, clock, "leadership_channel", LEDELSE, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "leadership_channel", LEDELSE, await person_id(slack.bot.db, ANNETTE)
+    )
     clock.move_to(DUE.replace(tzinfo=clock.tz))
     return slack
 

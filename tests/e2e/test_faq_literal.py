@@ -14,6 +14,7 @@ from bot.views.sparring import ANSWER, SAVE_FAQ
 from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser
 SPARRING = "C0SPARRING"
@@ -25,7 +26,9 @@ async def test_a_question_saved_as_faq_shows_its_link_as_text_in_the_guide(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, ANNETTE, LINE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
     await slack.driver.slash_command(LINE, "/tool-guide", "bee-bot", channel_id=GENERAL)
     await slack.settle()
     await slack.driver.click(LINE, action_id=GUIDE_SPARRING, channel_id=GENERAL)

@@ -33,6 +33,7 @@ from bot.standin.viewstate import DriverError
 from tests.conftest import assert_no_refused_payloads
 from tests.e2e.odd_payloads import clicked, command, dm_event, submission
 from tests.e2e.test_tool_tests import result_of
+from tests.people import person_id
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -141,7 +142,9 @@ async def slack(
     await seed_demo(local.bot.db, clock)
     await local.sync_people()
     local.standin.add_channel(TESTS, "afproevning", members=[METTE, ANNETTE, OLIVER])
-    await set_setting(local.bot.db, clock, "test_channel", TESTS, ANNETTE)
+    await set_setting(
+        local.bot.db, clock, "test_channel", TESTS, await person_id(local.bot.db, ANNETTE)
+    )
     yield local
     await local.stop()
     assert_no_refused_payloads(local.standin, request)

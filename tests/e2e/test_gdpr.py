@@ -13,10 +13,10 @@ from bot.local import LocalSlack
 from bot.services import gdpr
 from bot.settings import parse_settings
 from bot.standin import RecordedCall
-from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 from tests.e2e.test_modes import run_cli
 from tests.e2e.test_pulse import uploaded
+from tests.people import member, person_id
 
 LINE = "U0DEMO005"
 METTE_EMAIL = "mette.lund@vesteraa-kommune.example"
@@ -48,7 +48,10 @@ async def test_my_data_arrives_as_a_json_file_by_dm(slack: LocalSlack, clock: Ma
     assert document["guides_owned"]  # the demo's guides she owns
     assert METTE in content and "Mette Lund" in content
     others = [
-        p.slack_user_id for p in await org.all_people(slack.bot.db) if p.slack_user_id != METTE
+        row["external_id"]
+        for row in await slack.bot.db.fetchall(
+            "SELECT external_id FROM identities WHERE external_id != ?", (METTE,)
+        )
     ]
     assert others and not [other for other in others if other in content]
     assert "Alt, hvad jeg har gemt om dig, er sendt til dig som JSON-fil" in answer_text(calls)
@@ -58,7 +61,9 @@ async def test_my_data_arrives_as_a_json_file_by_dm(slack: LocalSlack, clock: Ma
     assert f"vejledninger, du ejer: {len(document['guides_owned'])}" in summary
     assert "_" not in summary and METTE not in summary
     (entry,) = await gdpr.log_entries(slack.bot.db)
-    assert (entry.action, entry.subject, entry.requested_by) == ("access", METTE, METTE)
+    hashed = gdpr.erasure_list(slack.bot.db).subject("email", METTE_EMAIL)
+    mette = await person_id(slack.bot.db, METTE)
+    assert (entry.action, entry.subject, entry.requested_by) == ("access", hashed, mette)
 
 
 async def test_mine_data_works_for_someone_not_in_the_organisation(
@@ -85,13 +90,13 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     shown = json.dumps(modal, ensure_ascii=False)
     assert "personen: 1 slettet" in shown and "roller: 1 slettet" in shown
     assert "vejledninger: " in shown and "people:" not in shown and "person_roles" not in shown
-    assert await org.person_by_slack_id(db, METTE) is not None  # nothing happens before
+    assert await member(db, METTE) is not None  # nothing happens before
     mark = slack.standin.mark()
     await slack.driver.submit_view(ANNETTE)
     await slack.settle()
     after = slack.standin.calls_since(mark)
     assert all(c.ok for c in after), [c.errors for c in after if not c.ok]
-    assert await org.person_by_slack_id(db, METTE) is None
+    assert await member(db, METTE) is None
     owners = await db.fetchall(
         "SELECT COUNT(*) AS n FROM guides WHERE owner_email = ?", (METTE_EMAIL,)
     )
@@ -103,7 +108,8 @@ async def test_a_coordinator_erases_a_person_after_confirming(
     assert "person_roles" not in texts(receipts[-1])
     (entry,) = await gdpr.log_entries(db)
     hashed = gdpr.erasure_list(db).subject("email", METTE_EMAIL)
-    assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, ANNETTE)
+    annette = await person_id(db, ANNETTE)
+    assert (entry.action, entry.subject, entry.requested_by) == ("erasure", hashed, annette)
     log = answer_text(await command(slack, ANNETTE, "gdpr log"))
     assert "sletning · slettet person · bedt om af Annette Bæk · vejledninger: 9 beholdt" in log
     assert METTE_EMAIL not in log and ANNETTE not in log
@@ -125,7 +131,7 @@ async def test_the_bot_started_on_a_backup_from_before_an_erasure_erases_again(
         await command(first, ANNETTE, "gdpr erase <@U0DEMO003|mette>")
         await first.driver.submit_view(ANNETTE)
         await first.settle()
-        assert await org.person_by_slack_id(first.bot.db, METTE) is None
+        assert await member(first.bot.db, METTE) is None
     finally:
         await first.stop()
     for suffix in ("-wal", "-shm"):
@@ -134,7 +140,7 @@ async def test_the_bot_started_on_a_backup_from_before_an_erasure_erases_again(
     assert b"Mette Lund" in path.read_bytes()
     again = await LocalSlack.start(settings, clock)
     try:
-        assert await org.person_by_slack_id(again.bot.db, METTE) is None
+        assert await member(again.bot.db, METTE) is None
         data = path.read_bytes()
         assert b"Mette Lund" not in data and METTE_EMAIL.encode() not in data
         assert METTE.encode() not in data
@@ -150,7 +156,7 @@ async def test_others_are_refused_and_a_coordinator_cannot_erase_themselves(
     refused = answer_text(await command(slack, METTE, "gdpr erase <@U0DEMO005|line>"))
     assert "Det er kun" in refused
     assert slack.standin.open_views(METTE) == []
-    assert await org.person_by_slack_id(slack.bot.db, LINE) is not None
+    assert await member(slack.bot.db, LINE) is not None
     own = answer_text(await command(slack, ANNETTE, "gdpr erase <@U0DEMO001|annette>"))
     assert "Du kan ikke slette dine egne data her" in own
     assert slack.standin.open_views(ANNETTE) == []

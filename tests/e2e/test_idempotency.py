@@ -21,6 +21,7 @@ from bot.views.decisions import DECIDE
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 from tests.e2e.test_tool_guide import choose, tool_guide
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 JENS = "U0DEMO002"  # leader
@@ -85,7 +86,9 @@ async def test_a_sparring_question_submitted_twice_is_one_question(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, SOEREN, ANNETTE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
     await slack.driver.slash_command(OLIVER, "/sparring", "", channel_id=GENERAL)
     await slack.settle()
     first = await slack.driver.submit_view(
@@ -104,7 +107,9 @@ async def test_ask_anyway_clicked_twice_is_one_question(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, SOEREN, ANNETTE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
     command = await slack.driver.slash_command(
         LINE,
         "/sparring",
@@ -166,7 +171,9 @@ async def test_a_decision_clicked_twice_on_the_home_is_one_decision(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     ozobot = await tool_id(slack, "Ozobot")
-    await set_tool_status(slack.bot.db, clock, ozobot, "evaluated", changed_by=SOEREN)
+    await set_tool_status(
+        slack.bot.db, clock, ozobot, "evaluated", changed_by=await person_id(slack.bot.db, SOEREN)
+    )
     await slack.driver.event({"type": "app_home_opened", "user": JENS, "tab": "home"})
     await slack.settle()
     mark = slack.standin.mark()
@@ -187,7 +194,9 @@ async def test_a_retried_mention_in_the_test_channel_saves_one_result(
 ) -> None:
     """One message, three deliveries: `message`, `app_mention`, and Slack's retry."""
     slack.standin.add_channel("C0TESTS", "afproevning", members=[METTE, ANNETTE])
-    await set_setting(slack.bot.db, clock, "test_channel", "C0TESTS", ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "test_channel", "C0TESTS", await person_id(slack.bot.db, ANNETTE)
+    )
     first = await slack.driver.user_message(METTE, "C0TESTS", "#test Ozobot 3/5")
     await slack.settle()
     assert first.payload is not None

@@ -11,6 +11,7 @@ from bot.services.workspace_settings import set_setting
 from storage.repositories.sparring import question_records, reply_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
 from tests.e2e.test_tool_tests import result_of
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser
 TESTS = "C0TESTS"
@@ -30,7 +31,9 @@ async def test_a_result_in_the_test_channel_is_stored_and_summarised_as_typed(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     slack.standin.add_channel(TESTS, "afproevning", members=[METTE, ANNETTE])
-    await set_setting(slack.bot.db, clock, "test_channel", TESTS, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "test_channel", TESTS, await person_id(slack.bot.db, ANNETTE)
+    )
     ts = await own_message(slack, METTE, f"#test Bee-Bot 4/5 – {TYPED}", TESTS)
     assert slack.standin.messages(TESTS)[0]["text"].endswith(SHOWN)  # as Slack sends it
     result = await result_of(slack.bot.db, TESTS, ts)
@@ -56,7 +59,9 @@ async def test_a_question_and_a_thread_reply_are_stored_and_posted_as_typed(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, ANNETTE, LINE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
     await slack.driver.slash_command(
         LINE, "/sparring", f"Hvordan bruger vi {TYPED}?", channel_id=GENERAL
     )

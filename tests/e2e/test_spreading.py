@@ -22,6 +22,7 @@ from bot.standin.server import HTML_503
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, OLIVER, texts
 from tests.e2e.nudge_lists import opened
+from tests.people import person_id
 
 LINE, AHMED, CAMILLA = "U0DEMO005", "U0DEMO006", "U0DEMO007"
 
@@ -33,8 +34,10 @@ async def recommend_ozobot(slack: LocalSlack, clock: ManualClock) -> int:
     assert tool is not None
     maelk = next(d.id for d in await org.all_daycares(db) if d.name == "Børnehuset Mælkebøtten")
     await set_adoption(db, clock, LINE, maelk, tool.id, "in_use")
-    await set_tool_status(db, clock, tool.id, "evaluated", changed_by=ANNETTE)
-    await set_tool_status(db, clock, tool.id, "recommended", changed_by=ANNETTE)
+    await set_tool_status(db, clock, tool.id, "evaluated", changed_by=await person_id(db, ANNETTE))
+    await set_tool_status(
+        db, clock, tool.id, "recommended", changed_by=await person_id(db, ANNETTE)
+    )
     return tool.id
 
 
@@ -163,7 +166,13 @@ async def test_an_answer_after_the_round_ended_is_not_taken(
     await run_jobs(slack, clock, NUDGE_TIME)
     sent = await run_jobs(slack, clock, datetime(2026, 12, 28, 9, 30))
     (follow_up,) = [c for c in sent[AHMED] if "Ozobot" in texts(c)]
-    await set_tool_status(slack.bot.db, clock, tool_id, "not_recommended", changed_by=ANNETTE)
+    await set_tool_status(
+        slack.bot.db,
+        clock,
+        tool_id,
+        "not_recommended",
+        changed_by=await person_id(slack.bot.db, ANNETTE),
+    )
     mark = slack.standin.mark()
     await slack.driver.click(
         AHMED,

@@ -14,6 +14,7 @@ from bot.standin import RecordedCall
 from bot.views.guides import MORE, parse_more
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 from tests.e2e.odd_payloads import clicked
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 JENS = "U0DEMO002"  # leader
@@ -326,7 +327,7 @@ async def test_an_edit_is_a_new_version_with_who_and_when(slack: LocalSlack) -> 
     await slack.settle()
     versions = await guide_history(slack.bot.db, "bee-bot")
     assert [v.version for v in versions] == [2, 1]
-    assert versions[0].edited_by == METTE
+    assert versions[0].edited_by == await person_id(slack.bot.db, METTE)
     assert versions[1].content.body == versions[0].content.body  # the body survived the modal
     calls = await choose(slack, METTE, answer, "guide_history")
     (history,) = [c for c in calls if c.method == "response_url"]
@@ -448,5 +449,6 @@ async def test_an_option_the_card_did_not_offer_meets_the_same_refusal_as_the_bu
     (answer,) = [c for c in calls if c.method == "response_url"]
     assert "Det er kun" in texts(answer) and refused in texts(answer)
     assert not await slack.bot.db.fetchall(
-        "SELECT 1 FROM tool_decisions WHERE recorded_by = ?", (LINE,)
+        "SELECT 1 FROM tool_decisions WHERE recorded_by = ?",
+        (await person_id(slack.bot.db, LINE),),
     )
