@@ -16,9 +16,8 @@ neutral errors, all a `DeliveryFailed`, so a job decides "try again later", "nev
 - `DeliveryFailed` itself: refused for a reason another try will not mend (the message was
   malformed or too long); `reason` names it.
 
-A person is the bot's person id (an int). While people are still keyed by their Slack id
-(`U…`, before the identities table), a `str` person is that id; narrow `Person` to `int`
-once every caller passes person ids.
+A person is the bot's person id (`people.id`); each front end turns it into its own user
+(Slack's through the identities table, `handlers.slack.messenger.slack_people`).
 
 `reason` is the platform's own short code (`channel_not_found`, `http_503`,
 `TimeoutError`): for logs and stored failure reasons, never personal text.
@@ -42,7 +41,7 @@ from bot.views import model
 #: (Slack's Block Kit) until every view returns the model; it is sent as it is.
 Message = model.Message | dict[str, Any]
 Form = model.Form | dict[str, Any]
-Person = int | str
+Person = int
 #: How many of a conversation's newest messages a tag look-up reads at most: a post whose
 #: answer was lost is always among the newest.
 TAG_WINDOW = 200

@@ -107,7 +107,7 @@ async def test_a_person_is_reached_and_mentioned_by_their_slack_identity(
     anna = await identities.person_for(db, clock, "slack", ANNA)
     bo = await identities.person_for(db, clock, "slack", BO)
     sent = await messenger.send_privately(anna, Message(text=f"Hej, {mention(bo)} spørger"))
-    assert sent.conversation == await messenger.private_conversation(ANNA)
+    assert sent.conversation == await messenger.private_conversation(anna)
     (posted,) = standin.messages(sent.conversation_id)
     assert posted["text"] == f"Hej, <@{BO}> spørger"
     with pytest.raises(Gone, match="no_slack_identity"):
@@ -115,15 +115,16 @@ async def test_a_person_is_reached_and_mentioned_by_their_slack_identity(
 
 
 async def test_privately_is_the_persons_dm_and_tell_falls_back_to_it(
-    standin: SlackStandIn, messenger: SlackMessenger
+    standin: SlackStandIn, messenger: SlackMessenger, db: Database, clock: ManualClock
 ) -> None:
-    sent = await messenger.send_privately(ANNA, {"text": "Kun til dig"})
-    dm = await messenger.private_conversation(ANNA)
+    anna = await identities.person_for(db, clock, "slack", ANNA)
+    sent = await messenger.send_privately(anna, {"text": "Kun til dig"})
+    dm = await messenger.private_conversation(anna)
     assert sent.conversation == dm == ConversationRef("slack", standin.im_channel_id(ANNA) or "")
-    await messenger.tell(ANNA, HERE, {"text": "Flygtig"})
+    await messenger.tell(anna, HERE, {"text": "Flygtig"})
     assert [m["text"] for m in standin.ephemerals(GENERAL, ANNA)] == ["Flygtig"]
-    await messenger.tell(ANNA, ConversationRef("slack", "C0GONE"), {"text": "Som DM"})
-    await messenger.tell(ANNA, None, {"text": "Også DM"})
+    await messenger.tell(anna, ConversationRef("slack", "C0GONE"), {"text": "Som DM"})
+    await messenger.tell(anna, None, {"text": "Også DM"})
     assert [m["text"] for m in standin.messages(dm.conversation_id)] == [
         "Kun til dig",
         "Som DM",
@@ -131,10 +132,29 @@ async def test_privately_is_the_persons_dm_and_tell_falls_back_to_it(
     ]
 
 
-async def test_a_file_by_dm_and_in_a_channel(
-    standin: SlackStandIn, messenger: SlackMessenger
+async def test_tell_in_a_thread_and_a_message_read_as_typed_and_linked(
+    standin: SlackStandIn, messenger: SlackMessenger, db: Database, clock: ManualClock
 ) -> None:
-    await messenger.upload_file(ANNA, "a;b\n", "data.csv", "Dine data", comment="Her")
+    """A notice about a reply goes in its thread; a message is read as the person typed it
+    (Slack's entities undone) and linked, or None once it is gone."""
+    ref = await messenger.post(HERE, {"text": "Leg &amp; L&lt;3"})
+    reply = await messenger.post(HERE, {"text": "Svar"}, thread=ref)
+    anna = await identities.person_for(db, clock, "slack", ANNA)
+    await messenger.tell(anna, HERE, {"text": "I tråden"}, thread=reply)
+    (told,) = standin.ephemerals(GENERAL, ANNA)
+    assert told["thread_ts"] == ref.message_id
+    assert await messenger.text_of(ref) == "Leg & L<3"
+    link = await messenger.link(ref)
+    assert link is not None and f"/archives/{GENERAL}/p{ref.message_id.replace('.', '')}" in link
+    await messenger.delete(ref)
+    assert await messenger.text_of(ref) is None
+
+
+async def test_a_file_by_dm_and_in_a_channel(
+    standin: SlackStandIn, messenger: SlackMessenger, db: Database, clock: ManualClock
+) -> None:
+    anna = await identities.person_for(db, clock, "slack", ANNA)
+    await messenger.upload_file(anna, "a;b\n", "data.csv", "Dine data", comment="Her")
     await messenger.share_file(HERE, b"\x89PNG", "puls.png", "Puls")
     uploads = standin.calls_to("files.completeUploadExternal")
     assert [call.status for call in uploads] == [200, 200]
@@ -155,12 +175,12 @@ async def test_a_tagged_post_is_found_newest_first_among_the_rest(
 
 
 async def test_reminders_are_found_in_the_dm_alone_or_in_a_morning_list(
-    standin: SlackStandIn, messenger: SlackMessenger
+    standin: SlackStandIn, messenger: SlackMessenger, db: Database, clock: ManualClock
 ) -> None:
-    await messenger.send_privately(ANNA, {"text": "Husk"}, tag=reminder_tag(1, "k:1"))
-    await messenger.send_privately(ANNA, {"text": "Liste"}, tag=batch_tag([2, 3], "2026-12-02"))
-    dm = await messenger.private_conversation(ANNA)
-    assert await messenger.private_conversation(dm.conversation_id) == dm
+    anna = await identities.person_for(db, clock, "slack", ANNA)
+    await messenger.send_privately(anna, {"text": "Husk"}, tag=reminder_tag(1, "k:1"))
+    await messenger.send_privately(anna, {"text": "Liste"}, tag=batch_tag([2, 3], "2026-12-02"))
+    dm = await messenger.private_conversation(anna)
     wanted = {1: "k:1", 2: "k:2", 4: "k:4"}
     assert await find_reminders(messenger, dm, wanted) == {1, 2}
     found = await find_tagged(messenger, dm, REMINDER_EVENT, "dedupe_key", "k:1")
@@ -276,23 +296,26 @@ async def test_a_failing_history_read_is_a_neutral_error(
 
 
 async def test_the_directory_finds_people_by_e_mail_and_describes_them(
-    standin: SlackStandIn, directory: SlackDirectory
+    standin: SlackStandIn, directory: SlackDirectory, db: Database, clock: ManualClock
 ) -> None:
     anna = await directory.find_by_email("anna@kommune.dk")
     assert anna is not None and (anna.external_id, anna.name) == (ANNA, "Anna Jensen")
     assert await directory.find_by_email("ingen@kommune.dk") is None
-    bo = await directory.describe(BO)
+    bo = await directory.describe(await identities.person_for(db, clock, "slack", BO))
     assert bo is not None
     assert (bo.name, bo.language, bo.time_zone) == ("Bo Hansen", "en-US", "Europe/London")
-    assert await directory.describe("U0NOBODY") is None
+    nobody = await identities.person_for(db, clock, "slack", "U0NOBODY")
+    assert await directory.describe(nobody) is None  # Slack does not know them
+    assert await directory.describe(nobody + 1) is None  # no Slack identity at all
 
 
 async def test_a_directory_that_cannot_be_asked_says_why(
-    standin: SlackStandIn, directory: SlackDirectory
+    standin: SlackStandIn, directory: SlackDirectory, db: Database, clock: ManualClock
 ) -> None:
+    anna = await identities.person_for(db, clock, "slack", ANNA)
     standin.fault("users.info", EMPTY_404, times=1)
     with pytest.raises(Temporary, match="http_404"):
-        await directory.describe(ANNA)
+        await directory.describe(anna)
     standin.fault("users.lookupByEmail", slack_said("missing_scope"), times=1)
     with pytest.raises(NotPermitted):
         await directory.find_by_email("anna@kommune.dk")

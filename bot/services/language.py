@@ -1,9 +1,9 @@
 """Which language to answer a person in.
 
 Their stored preference first, else the language the chat platform's directory gives them
-(Slack's locale), else `TOVHOLDER_LANG`. It is asked through the `Directory` port (services
-never talk to a platform themselves) and kept for an hour, so a busy person does not cost a
-look-up per click.
+(their locale there), else `TOVHOLDER_LANG`. It is asked through the `Directory` port
+(services never talk to a platform themselves) and kept for an hour, so a busy person does
+not cost a look-up per click.
 
 The locale only picks a language, so it must never cost the person their answer: one
 look-up per person at a time (a hundred clicks share it), at most `LOOKUP_SECONDS`, and
@@ -21,7 +21,7 @@ from collections import OrderedDict
 from bot.i18n import Lang, as_lang
 from bot.ports import DeliveryFailed, Directory
 from storage.db import Database
-from storage.repositories import identities, org
+from storage.repositories import org
 
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 3600.0
@@ -44,13 +44,6 @@ class LanguageResolver:
     @property
     def default(self) -> Lang:
         return self._default
-
-    async def for_user(self, who: int | str | None) -> Lang:
-        """Transitional, until every caller passes person ids: a `str` is a Slack user id
-        (an unknown one: the default). Use `for_person`."""
-        if isinstance(who, str):
-            who = await identities.person_of(self._db, "slack", who) if who else None
-        return await self.for_person(who)
 
     async def for_person(self, person: int | None) -> Lang:
         """The language to answer the person in (None: nobody known, the default)."""

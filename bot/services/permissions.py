@@ -1,13 +1,14 @@
 """Who may do what — decided here and nowhere else.
 
 Coordinators manage the organisation and the settings; ambassadors write guides, run tool
-tests, plan trainings and answer sparring; everyone — also a Slack user not yet in the
-organisation — reads guides and asks questions. Leaders and coordinators see the network's
-coverage and record leadership's decisions on tools. Trainings add rules that depend on the
-training or the area, not only the role: who may manage one, plan in an area, or answer one
-(the functions at the end). A service that finds a person may not do something raises
-`bot.errors.NotAllowed(action)`; a handler that serves only some roles declares it with
-`handlers.requires.requires(action)`. Either way the refusal comes from the one guard.
+tests, plan trainings and answer sparring; everyone — also a guest, someone on the chat
+platform who is not in the organisation — reads guides and asks questions. Leaders and
+coordinators see the network's coverage and record leadership's decisions on tools.
+Trainings add rules that depend on the training or the area, not only the role: who may
+manage one, plan in an area, or answer one (the functions at the end). A service that
+finds a person may not do something raises `bot.errors.NotAllowed(action)`; a handler that
+serves only some roles declares it with `handlers.requires.requires(action)`. Either way
+the refusal comes from the one guard.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bot.domain.org import ROLES, Area, Daycare, Person, Role
 from bot.domain.trainings import superuser_daycare_in
 from bot.errors import NotAllowed
 from storage.db import Database
-from storage.repositories import identities, org
+from storage.repositories import org
 
 
 class Action(StrEnum):
@@ -79,11 +80,9 @@ def can(person: Person | None, action: Action) -> bool:
     return any(assignment.role in ALLOWED[action] for assignment in person.roles)
 
 
-async def person_can(db: Database, person: int | str | None, action: Action) -> bool:
+async def person_can(db: Database, person: int | None, action: Action) -> bool:
     """`can` for a person, looked up by their person id (someone not in the organisation is
-    None). Transitional, until every caller passes person ids: a `str` is a Slack user id."""
-    if isinstance(person, str):
-        person = await identities.person_of(db, "slack", person) if person else None
+    None)."""
     return can(await org.person(db, person), action)
 
 
@@ -112,7 +111,7 @@ def required(handler: Callable[..., Any]) -> Action | None:
     return action if isinstance(action, Action) else None
 
 
-async def ensure_allowed(db: Database, person: int | str | None, action: Action | None) -> None:
+async def ensure_allowed(db: Database, person: int | None, action: Action | None) -> None:
     """Raise NotAllowed unless the person may do `action` (None: nothing is required)."""
     if action is not None and not await person_can(db, person, action):
         raise NotAllowed(action)

@@ -1,4 +1,4 @@
-"""The pulse as Slack shows it — the weekly digest in the leadership channel and
+"""The pulse as a message — the weekly digest in the leadership channel and
 `/tovholder pulse` privately: short and scannable on a phone. Per area one section, then
 the network, then the gaps. Every name that people typed (tools, areas, daycares, reasons)
 goes in through `literal`.

@@ -41,8 +41,9 @@ class SlackDirectory:
         return entry(user)
 
     async def describe(self, person: Person) -> DirectoryEntry | None:
-        user_id = await self._people(person)
+        """None also for a person with no Slack identity (nobody Slack can know)."""
         try:
+            user_id = await self._people(person)
             with neutral():
                 response = await self._client.users_info(user=user_id, include_locale=True)
         except Gone:

@@ -52,13 +52,10 @@ SlackPeople = Callable[[Person], Awaitable[str]]
 
 
 def slack_people(db: Database) -> SlackPeople:
-    """The one place a person becomes a Slack user id: their Slack identity. A `str` is
-    already a Slack id (people keyed by it, while the person columns move to person ids).
-    Someone without a Slack identity cannot be reached in Slack: `Gone`."""
+    """The one place a person becomes a Slack user id: their Slack identity. Someone
+    without a Slack identity cannot be reached in Slack: `Gone`."""
 
     async def slack_id(person: Person) -> str:
-        if isinstance(person, str):
-            return person
         found = await identities.external_id(db, "slack", person)
         if found is None:
             raise Gone("no_slack_identity")

@@ -36,6 +36,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.i18n import t
+from bot.services import identities
 from handlers.slack.app import TovholderApp
 from handlers.slack.middleware import user_id_of
 from handlers.slack.request_body import PERSON_INTERACTIONS, Unreadable, bolt_context, read_body
@@ -142,12 +143,13 @@ class HttpServer:
         self._notices.discard(task)
         self._app.services.inflight.leave()
 
-    async def _notice(self, person: str, response_url: Any) -> None:
+    async def _notice(self, user_id: str, response_url: Any) -> None:
         """The person's click or command did nothing: say so, where they acted if Slack gave
         a response URL, otherwise in their DM with the bot."""
         services = self._app.services
         try:
-            text = t(await services.language.for_user(person), "error.unreadable_request")
+            person = await identities.person_for(services.db, services.clock, "slack", user_id)
+            text = t(await services.language.for_person(person), "error.unreadable_request")
             if isinstance(response_url, str) and response_url:
                 await AsyncWebhookClient(response_url).send(
                     text=text, response_type="ephemeral", replace_original=False
