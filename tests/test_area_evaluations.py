@@ -30,6 +30,7 @@ from storage.db import Database
 from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
 from tests.conftest import TZ
+from tests.people import member, person_id
 
 #: The kinds' names, as stored with each reminder.
 AREA_EVALUATION = area_evaluation.AREA_EVALUATION.name
@@ -44,6 +45,12 @@ METTE, SOEREN, LINE, AHMED, CAMILLA, OLIVER = (
     "U0DEMO008",
 )
 NORD, SYD, OEST = 1, 2, 3
+
+
+async def people(db: Database) -> dict[str, int]:
+    """The demo's people: Slack id → person id (what the services take)."""
+    slack_ids = (METTE, SOEREN, LINE, AHMED, CAMILLA, OLIVER)
+    return {slack: await person_id(db, slack) for slack in slack_ids}
 
 
 def at(text: str) -> datetime:
@@ -125,20 +132,24 @@ async def test_every_ambassador_and_superuser_of_each_area_is_asked_once(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     clock.move_to(at("2027-01-04T08:00"))
     assert await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS) == 6
     due = utc_iso(at("2027-01-04T08:00"))
     assert await planned(db) == {
-        f"area_evaluation:2027-01:{NORD}:{METTE}": due,
-        f"area_evaluation:2027-01:{NORD}:{LINE}": due,
-        f"area_evaluation:2027-01:{NORD}:{AHMED}": due,
-        f"area_evaluation:2027-01:{SYD}:{SOEREN}": due,
-        f"area_evaluation:2027-01:{SYD}:{CAMILLA}": due,
-        f"area_evaluation:2027-01:{OEST}:{OLIVER}": due,  # Øst has no ambassador
+        f"area_evaluation:2027-01:{NORD}:{who[METTE]}": due,
+        f"area_evaluation:2027-01:{NORD}:{who[LINE]}": due,
+        f"area_evaluation:2027-01:{NORD}:{who[AHMED]}": due,
+        f"area_evaluation:2027-01:{SYD}:{who[SOEREN]}": due,
+        f"area_evaluation:2027-01:{SYD}:{who[CAMILLA]}": due,
+        f"area_evaluation:2027-01:{OEST}:{who[OLIVER]}": due,  # Øst has no ambassador
     }
-    reminder = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{METTE}")
+    reminder = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{who[METTE]}")
     assert reminder is not None
-    assert (reminder.recipient, reminder.payload) == (METTE, {"period": "2027-01", "area_id": 1})
+    assert (reminder.recipient, reminder.payload) == (
+        who[METTE],
+        {"period": "2027-01", "area_id": 1},
+    )
     clock.move_to(at("2027-01-05T10:00"))
     assert await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS) == 0
     assert len(await planned(db)) == 6
@@ -165,15 +176,15 @@ async def test_someone_who_joined_during_a_cycle_is_first_asked_in_the_next(
     await seed_demo(db, clock)
     clock.move_to(at("2027-01-05T09:00"))
     async with db.transaction() as conn:
-        person = await org.insert_person(
-            conn, "U0NEW0001", "Nina Ny", None, None, utc_iso(at("2027-01-05T09:00"))
+        person = await org.insert_member(
+            conn, "slack", "U0NEW0001", "Nina Ny", None, None, utc_iso(at("2027-01-05T09:00"))
         )
         await org.add_role(conn, person, "ambassador", area_id=OEST)
     await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS)
-    assert not any(key.endswith("U0NEW0001") for key in await planned(db))
+    assert not any(key.endswith(f":{person}") for key in await planned(db))
     clock.move_to(at("2027-04-01T08:00"))
     await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS)
-    assert f"area_evaluation:2027-04:{OEST}:U0NEW0001" in await planned(db)
+    assert f"area_evaluation:2027-04:{OEST}:{person}" in await planned(db)
 
 
 async def test_plan_all_plans_evaluations_only_with_months(
@@ -196,19 +207,20 @@ async def test_an_answer_is_saved_in_the_role_held_and_replaced_when_given_again
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     clock.move_to(at("2027-01-04T10:00"))
     first = await save_answer(
         db,
         clock,
         period="2027-01",
         area_id=NORD,
-        slack_user_id=METTE,
+        person_id=who[METTE],
         answers=Answers(works="  Bee-Bot i børnehaven  ", drop_or_spread="Udbred Bee-Bot"),
     )
     assert first.role == "ambassador"
     assert first.answers == Answers(works="Bee-Bot i børnehaven", drop_or_spread="Udbred Bee-Bot")
-    assert await evaluations.answered(db, "2027-01", NORD, METTE)
-    assert not await evaluations.answered(db, "2027-01", SYD, METTE)
+    assert await evaluations.answered(db, "2027-01", NORD, who[METTE])
+    assert not await evaluations.answered(db, "2027-01", SYD, who[METTE])
 
     clock.move_to(at("2027-01-06T10:00"))
     again = await save_answer(
@@ -216,7 +228,7 @@ async def test_an_answer_is_saved_in_the_role_held_and_replaced_when_given_again
         clock,
         period="2027-01",
         area_id=NORD,
-        slack_user_id=METTE,
+        person_id=who[METTE],
         answers=Answers(works="Bee-Bot", support="Mere tid"),
     )
     assert again.id == first.id
@@ -225,7 +237,7 @@ async def test_an_answer_is_saved_in_the_role_held_and_replaced_when_given_again
     assert again.updated_at == utc_iso(at("2027-01-06T10:00"))
 
     line = await save_answer(
-        db, clock, period="2027-01", area_id=NORD, slack_user_id=LINE, answers=Answers(hard="Tid")
+        db, clock, period="2027-01", area_id=NORD, person_id=who[LINE], answers=Answers(hard="Tid")
     )
     assert line.role == "superuser"
     await save_answer(
@@ -233,47 +245,51 @@ async def test_an_answer_is_saved_in_the_role_held_and_replaced_when_given_again
         clock,
         period="2027-01",
         area_id=SYD,
-        slack_user_id=CAMILLA,
+        person_id=who[CAMILLA],
         answers=Answers(hard="Wifi"),
     )
     nord = await evaluations.answers_for(db, "2027-01", NORD)
-    assert [(e.slack_user_id, e.role) for e in nord] == [(METTE, "ambassador"), (LINE, "superuser")]
+    assert [(e.person_id, e.role) for e in nord] == [
+        (who[METTE], "ambassador"),
+        (who[LINE], "superuser"),
+    ]
     assert len(await evaluations.answers_for(db, "2027-01")) == 3
     assert await evaluations.answers_for(db, "2026-10") == []
 
     records = (await export_document(db, clock))["area_evaluations"]
-    assert [(r["area"], r["slack_user_id"]) for r in records] == [
-        ("Nord", METTE),
-        ("Nord", LINE),
-        ("Syd", CAMILLA),
+    assert [(r["area"], r["person_id"]) for r in records] == [
+        ("Nord", who[METTE]),
+        ("Nord", who[LINE]),
+        ("Syd", who[CAMILLA]),
     ]
     assert records[0]["support"] == "Mere tid"
 
 
 async def test_answers_are_checked_field_by_field(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     clock.move_to(at("2027-01-04T10:00"))
 
-    async def refused(user: str, answers: Answers, area: int = NORD) -> dict[str, str]:
+    async def refused(user: int, answers: Answers, area: int = NORD) -> dict[str, str]:
         with pytest.raises(EvaluationRefused) as caught:
             await save_answer(
-                db, clock, period="2027-01", area_id=area, slack_user_id=user, answers=answers
+                db, clock, period="2027-01", area_id=area, person_id=user, answers=answers
             )
         return {field: key for field, (key, _) in caught.value.errors.items()}
 
-    assert await refused(METTE, Answers()) == {"works": "area_eval.error.empty"}
-    assert await refused(METTE, Answers(works=" \n ", support="\t")) == {
+    assert await refused(who[METTE], Answers()) == {"works": "area_eval.error.empty"}
+    assert await refused(who[METTE], Answers(works=" \n ", support="\t")) == {
         "works": "area_eval.error.empty"
     }
-    assert await refused(METTE, Answers(works="x" * 1001, hard="y" * 1001)) == {
+    assert await refused(who[METTE], Answers(works="x" * 1001, hard="y" * 1001)) == {
         "works": "area_eval.error.too_long",
         "hard": "area_eval.error.too_long",
     }
     # Only ambassadors say which tools to drop or spread.
-    assert await refused(LINE, Answers(works="Godt", drop_or_spread="Drop Osmo")) == {
+    assert await refused(who[LINE], Answers(works="Godt", drop_or_spread="Drop Osmo")) == {
         "drop_or_spread": "area_eval.error.ambassadors_only"
     }
-    assert await refused(LINE, Answers(drop_or_spread="Drop Osmo")) == {
+    assert await refused(who[LINE], Answers(drop_or_spread="Drop Osmo")) == {
         "drop_or_spread": "area_eval.error.ambassadors_only",
         "works": "area_eval.error.empty",
     }
@@ -282,7 +298,7 @@ async def test_answers_are_checked_field_by_field(db: Database, clock: ManualClo
         clock,
         period="2027-01",
         area_id=NORD,
-        slack_user_id=METTE,
+        person_id=who[METTE],
         answers=Answers(works="x" * 1000),
     )
     assert len(saved.answers.works) == 1000
@@ -307,7 +323,12 @@ async def test_only_the_areas_people_answer_for_a_real_cycle(
     clock.move_to(at("2027-01-04T10:00"))
     with pytest.raises(EvaluationUnavailable) as caught:
         await save_answer(
-            db, clock, period=period, area_id=area, slack_user_id=user, answers=Answers(works="x")
+            db,
+            clock,
+            period=period,
+            area_id=area,
+            person_id=await person_id(db, user),
+            answers=Answers(works="x"),
         )
     assert caught.value.key == key
     assert await evaluations.answers_for(db, period) == []
@@ -315,15 +336,16 @@ async def test_only_the_areas_people_answer_for_a_real_cycle(
 
 async def test_an_answer_cancels_the_pending_nudge(db: Database, clock: ManualClock) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     clock.move_to(at("2027-01-01T10:00"))  # planned ahead? No: January has not begun.
     assert await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS) == 0
     clock.move_to(at("2027-01-04T08:00"))
     await plan_area_evaluations(db, clock, CALENDAR, DEFAULT_MONTHS)
     await save_answer(
-        db, clock, period="2027-01", area_id=NORD, slack_user_id=LINE, answers=Answers(works="x")
+        db, clock, period="2027-01", area_id=NORD, person_id=who[LINE], answers=Answers(works="x")
     )
-    mine = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{LINE}")
-    other = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{AHMED}")
+    mine = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{who[LINE]}")
+    other = await reminders_repo.by_key(db, f"area_evaluation:2027-01:{NORD}:{who[AHMED]}")
     assert mine is not None and other is not None
     assert (mine.state, other.state) == ("cancelled", "pending")
 
@@ -332,51 +354,53 @@ async def test_the_form_follows_the_organisation_and_the_cycle(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     clock.move_to(at("2027-01-04T10:00"))
 
     async def form(
-        user: str, period: str = "2027-01", area: int = NORD
+        user: int, period: str = "2027-01", area: int = NORD
     ) -> evaluations.EvaluationForm:
         return await evaluations.form_for(db, clock, CALENDAR, DEFAULT_MONTHS, period, area, user)
 
-    assert (await form(METTE)).role == "ambassador"
-    assert (await form(LINE)).role == "superuser"
-    assert (await form(LINE)).answer is None
+    assert (await form(who[METTE])).role == "ambassador"
+    assert (await form(who[LINE])).role == "superuser"
+    assert (await form(who[LINE])).answer is None
     with pytest.raises(EvaluationUnavailable) as caught:
-        await form(METTE, "2026-10")
+        await form(who[METTE], "2026-10")
     assert caught.value.key == "area_eval.closed"
     # Line becomes an ambassador of Nord: the four questions from now on.
-    line = await org.person_by_slack_id(db, LINE)
+    line = await member(db, LINE)
     assert line is not None
     async with db.transaction() as conn:
         await org.add_role(conn, line.id, "ambassador", area_id=NORD)
-    assert (await form(LINE)).role == "ambassador"
+    assert (await form(who[LINE])).role == "ambassador"
     await save_answer(
-        db, clock, period="2027-01", area_id=NORD, slack_user_id=LINE, answers=Answers(hard="Tid")
+        db, clock, period="2027-01", area_id=NORD, person_id=who[LINE], answers=Answers(hard="Tid")
     )
-    answer = (await form(LINE)).answer
+    answer = (await form(who[LINE])).answer
     assert answer is not None and answer.answers.hard == "Tid"
     clock.move_to(at("2027-04-01T08:00"))
     with pytest.raises(EvaluationUnavailable):
-        await form(LINE)
+        await form(who[LINE])
 
 
 async def test_the_table_keeps_one_answer_per_person_area_and_cycle(
     db: Database, clock: ManualClock
 ) -> None:
     await seed_demo(db, clock)
+    who = await people(db)
     now = utc_iso(clock.now())
     insert = (
-        "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, drop_or_spread,"
+        "INSERT INTO area_evaluations (period, area_id, person_id, role, drop_or_spread,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
     )
-    await db.execute(insert, ("2027-01", NORD, METTE, "ambassador", "x", now, now))
+    await db.execute(insert, ("2027-01", NORD, who[METTE], "ambassador", "x", now, now))
     for bad in (
-        ("2027-01", NORD, METTE, "ambassador", "", now, now),  # twice
-        ("2027-01", NORD, LINE, "superuser", "x", now, now),  # not a superuser's question
-        ("2027-01", NORD, LINE, "leader", "", now, now),
-        ("2027-1", NORD, LINE, "superuser", "", now, now),
-        ("2027-01", 99, LINE, "superuser", "", now, now),
+        ("2027-01", NORD, who[METTE], "ambassador", "", now, now),  # twice
+        ("2027-01", NORD, who[LINE], "superuser", "x", now, now),  # not a superuser's question
+        ("2027-01", NORD, who[LINE], "leader", "", now, now),
+        ("2027-1", NORD, who[LINE], "superuser", "", now, now),
+        ("2027-01", 99, who[LINE], "superuser", "", now, now),
     ):
         with pytest.raises(sqlite3.IntegrityError):
             await db.execute(insert, bad)

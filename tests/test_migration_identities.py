@@ -75,6 +75,13 @@ NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("tools.status_changes", "changed_by", "changed_by", "former-member", "via"),
     ("settings", "updated_by", "updated_by", "former-member", "via"),
     ("gdpr_log", "requested_by", "requested_by", "former-member", "via"),
+    ("trainings", "ambassador_id", "ambassador_slack_id", "former-member", None),
+    ("training_signups", "person_id", "slack_user_id", "former-member", None),
+    ("area_evaluations", "person_id", "slack_user_id", "former-member", None),
+    ("adoption", "changed_by", "changed_by", "former-member", None),
+    ("adoption_changes", "changed_by", "changed_by", "former-member", None),
+    ("spreading_rounds", "started_by", "started_by", "former-member", None),
+    ("spreading_targets", "answered_by", "answered_by", "former-member", None),
 )
 
 
@@ -90,6 +97,8 @@ def _records(document: dict[str, Any], section: str) -> list[dict[str, Any]]:
 NOBODY: dict[tuple[str, str], Callable[[dict[str, Any]], bool]] = {
     ("tool_tests", "closed_by"): lambda test: test["closed_at"] is None,
     ("test_results", "updated_by"): lambda result: result["updated_at"] == result["created_at"],
+    ("spreading_rounds", "started_by"): lambda _: True,
+    ("spreading_targets", "answered_by"): lambda target: target["answered_at"] is None,
 }
 
 #: Export sections whose Slack message (channel, ts, permalink as the release named them) is

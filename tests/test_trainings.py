@@ -39,6 +39,7 @@ from storage.db import Database
 from storage.repositories import adoption as adoption_repo
 from storage.repositories import org
 from tests.conftest import TZ
+from tests.people import member, person_id
 
 #: The kinds' names, as stored with each reminder.
 INVITE = training_invite.INVITE.name
@@ -53,6 +54,7 @@ ANNETTE, METTE, SOEREN, LINE, AHMED, CAMILLA = (
     "U0DEMO006",
     "U0DEMO007",
 )
+PEOPLE = (ANNETTE, METTE, SOEREN, LINE, AHMED, CAMILLA)
 CALENDAR = WorkingCalendar(TZ)
 MONDAY = date(2026, 12, 7)
 
@@ -86,7 +88,7 @@ async def plan(
         db,
         clock,
         CALENDAR,
-        by,
+        await person_id(db, by),
         TrainingPlan(known[tool], known[area], day, at, place, seats),
         request_key=key,
     )
@@ -104,26 +106,34 @@ async def demo(db: Database, clock: ManualClock) -> Database:
     return db
 
 
+@pytest.fixture
+async def who(demo: Database) -> dict[str, int]:
+    """The demo's people: Slack id → person id (what the services take)."""
+    return {slack: await person_id(demo, slack) for slack in PEOPLE}
+
+
 async def test_invited_are_the_areas_superusers_whose_daycare_has_not_started(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, who: dict[str, int]
 ) -> None:
     known = await ids(demo)
-    await set_adoption(demo, clock, AHMED, known["Børnehaven Regnbuen"], known["Bee-Bot"], "in_use")
+    await set_adoption(
+        demo, clock, who[AHMED], known["Børnehaven Regnbuen"], known["Bee-Bot"], "in_use"
+    )
     training_id = await plan(demo, clock)
     training = await next_training(demo, clock, known["Bee-Bot"], known["Nord"])
     assert training is not None and training.id == training_id
-    assert [p.slack_user_id for p, _ in await invitees(demo, training)] == [LINE]
+    assert [p.id for p, _ in await invitees(demo, training)] == [who[LINE]]
     queued = await pending(demo, clock, INVITE)
     assert [(r.recipient, r.dedupe_key) for r in queued] == [
-        (LINE, f"{INVITE}:{training_id}:{LINE}")
+        (who[LINE], f"{INVITE}:{training_id}:{who[LINE]}")
     ]
     # Planning again (the scheduler every 5 minutes) creates nothing new.
     assert await plan_training_invitations(demo, clock, CALENDAR) == 0
     assert len(await pending(demo, clock, INVITE)) == 1
-    assert await invitation_for(demo, clock, training_id, LINE) == training
+    assert await invitation_for(demo, clock, training_id, who[LINE]) == training
 
     # Line leaves the organisation (her role is removed): not invited, the queued one is moot.
-    line = await org.person_by_slack_id(demo, LINE)
+    line = await member(demo, LINE)
     assert line is not None
     (role,) = line.roles
     async with demo.transaction() as conn:
@@ -136,11 +146,11 @@ async def test_invited_are_the_areas_superusers_whose_daycare_has_not_started(
             present=False,
         )
     assert await invitees(demo, training) == []
-    assert await invitation_for(demo, clock, training_id, LINE) is None
+    assert await invitation_for(demo, clock, training_id, who[LINE]) is None
 
 
 async def test_a_double_submit_is_one_training_and_bad_fields_are_refused(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, who: dict[str, int]
 ) -> None:
     first = await plan(demo, clock, key="view:SAME")
     second = await plan(demo, clock, key="view:SAME", place="another place")
@@ -170,7 +180,7 @@ async def test_a_double_submit_is_one_training_and_bad_fields_are_refused(
             demo,
             clock,
             CALENDAR,
-            ANNETTE,
+            who[ANNETTE],
             TrainingPlan(known["Bee-Bot"], 9999, MONDAY, time(13), "Salen", 12),
             request_key="view:unknown-area",
         )
@@ -182,27 +192,27 @@ async def test_a_double_submit_is_one_training_and_bad_fields_are_refused(
 
 
 async def test_the_seat_limit_holds_and_a_changed_mind_frees_the_seat(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, who: dict[str, int]
 ) -> None:
     training_id = await plan(demo, clock, seats=1)
-    yes = await answer(demo, clock, CALENDAR, LINE, training_id, "yes")
+    yes = await answer(demo, clock, CALENDAR, who[LINE], training_id, "yes")
     assert yes.outcome == "saved" and yes.training is not None and yes.training.signed_up == 1
-    again = await answer(demo, clock, CALENDAR, LINE, training_id, "yes")
+    again = await answer(demo, clock, CALENDAR, who[LINE], training_id, "yes")
     assert again.outcome == "saved"  # her own seat
-    full = await answer(demo, clock, CALENDAR, AHMED, training_id, "yes")
+    full = await answer(demo, clock, CALENDAR, who[AHMED], training_id, "yes")
     assert full.outcome == "full"
-    rows = await demo.fetchall("SELECT slack_user_id FROM training_signups")
-    assert [r["slack_user_id"] for r in rows] == [LINE]
+    rows = await demo.fetchall("SELECT person_id FROM training_signups")
+    assert [r["person_id"] for r in rows] == [who[LINE]]
     known = await ids(demo)
     assert await next_training(demo, clock, known["Bee-Bot"], known["Nord"]) is None  # full
-    assert (await answer(demo, clock, CALENDAR, CAMILLA, training_id, "yes")).outcome == (
+    assert (await answer(demo, clock, CALENDAR, who[CAMILLA], training_id, "yes")).outcome == (
         "not_in_area"
     )
-    assert (await answer(demo, clock, CALENDAR, LINE, training_id, "no")).outcome == "saved"
-    assert (await answer(demo, clock, CALENDAR, AHMED, training_id, "yes")).outcome == "saved"
-    rows = await demo.fetchall("SELECT slack_user_id, answer FROM training_signups ORDER BY 1")
-    assert [(r["slack_user_id"], r["answer"]) for r in rows] == [(LINE, "no"), (AHMED, "yes")]
-    assert await invitation_for(demo, clock, training_id, AHMED) is None  # he answered
+    assert (await answer(demo, clock, CALENDAR, who[LINE], training_id, "no")).outcome == "saved"
+    assert (await answer(demo, clock, CALENDAR, who[AHMED], training_id, "yes")).outcome == "saved"
+    rows = await demo.fetchall("SELECT person_id, answer FROM training_signups")
+    assert {r["person_id"]: r["answer"] for r in rows} == {who[LINE]: "no", who[AHMED]: "yes"}
+    assert await invitation_for(demo, clock, training_id, who[AHMED]) is None  # he answered
 
 
 async def test_the_reminder_is_the_working_morning_before() -> None:
@@ -213,44 +223,47 @@ async def test_the_reminder_is_the_working_morning_before() -> None:
 
 
 async def test_moving_bumps_the_version_and_the_old_reminder_is_not_sent(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, who: dict[str, int]
 ) -> None:
     training_id = await plan(demo, clock)
-    await answer(demo, clock, CALENDAR, LINE, training_id, "yes")
+    await answer(demo, clock, CALENDAR, who[LINE], training_id, "yes")
     (old,) = await pending(demo, clock, REMINDER)
-    assert old.dedupe_key == f"{REMINDER}:{training_id}:1:{LINE}"
+    assert old.dedupe_key == f"{REMINDER}:{training_id}:1:{who[LINE]}"
     assert old.due_at == "2026-12-04T07:00:00+00:00"
     known = await ids(demo)
     same_time = TrainingPlan(
         known["Bee-Bot"], known["Nord"], MONDAY, time(13), "Salen i Mælkebøtten", 20
     )
-    training, moved = await move_training(demo, clock, CALENDAR, METTE, training_id, same_time)
+    training, moved = await move_training(demo, clock, CALENDAR, who[METTE], training_id, same_time)
     assert not moved and training.version == 1 and training.seats == 20
     later = TrainingPlan(
         known["Bee-Bot"], known["Nord"], MONDAY + timedelta(days=1), time(9), "Salen", 20
     )
     with pytest.raises(NotAllowed):
-        await move_training(demo, clock, CALENDAR, SOEREN, training_id, later)
-    training, moved = await move_training(demo, clock, CALENDAR, METTE, training_id, later)
+        await move_training(demo, clock, CALENDAR, who[SOEREN], training_id, later)
+    training, moved = await move_training(demo, clock, CALENDAR, who[METTE], training_id, later)
     assert moved and training.version == 2
-    assert await reminder_for(demo, clock, training_id, 1, LINE) is None
-    assert await reminder_for(demo, clock, training_id, 2, LINE) == training
+    assert await reminder_for(demo, clock, training_id, 1, who[LINE]) is None
+    assert await reminder_for(demo, clock, training_id, 2, who[LINE]) == training
     (new,) = await pending(demo, clock, REMINDER)
-    assert new.dedupe_key == f"{REMINDER}:{training_id}:2:{LINE}"
+    assert new.dedupe_key == f"{REMINDER}:{training_id}:2:{who[LINE]}"
     assert new.due_at == "2026-12-07T07:00:00+00:00"  # Monday morning, before Tuesday
     (told,) = await pending(demo, clock, CHANGED)
-    assert (told.recipient, told.dedupe_key) == (LINE, f"{CHANGED}:{training_id}:2:{LINE}")
+    assert (told.recipient, told.dedupe_key) == (
+        who[LINE],
+        f"{CHANGED}:{training_id}:2:{who[LINE]}",
+    )
 
-    cancelled, changed = await cancel_training(demo, clock, CALENDAR, METTE, training_id)
+    cancelled, changed = await cancel_training(demo, clock, CALENDAR, who[METTE], training_id)
     assert changed and cancelled.state == "cancelled"
-    assert (await cancel_training(demo, clock, CALENDAR, METTE, training_id))[1] is False
+    assert (await cancel_training(demo, clock, CALENDAR, who[METTE], training_id))[1] is False
     assert await pending(demo, clock, REMINDER) == []
     keys = sorted(r.dedupe_key for r in await pending(demo, clock, CHANGED))
-    assert f"{CHANGED}:{training_id}:cancelled:{LINE}" in keys
+    assert f"{CHANGED}:{training_id}:cancelled:{who[LINE]}" in keys
 
 
 async def test_attendance_marks_getting_started_and_never_lowers_in_use(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, who: dict[str, int]
 ) -> None:
     known = await ids(demo)
     maelk, regnbuen, bee = (
@@ -259,25 +272,25 @@ async def test_attendance_marks_getting_started_and_never_lowers_in_use(
         known["Bee-Bot"],
     )
     training_id = await plan(demo, clock)
-    await answer(demo, clock, CALENDAR, LINE, training_id, "yes")
-    await answer(demo, clock, CALENDAR, AHMED, training_id, "yes")
+    await answer(demo, clock, CALENDAR, who[LINE], training_id, "yes")
+    await answer(demo, clock, CALENDAR, who[AHMED], training_id, "yes")
     with pytest.raises(TrainingRefused):  # not started yet
-        await record_attendance(demo, clock, METTE, training_id, [LINE])
-    await set_adoption(demo, clock, LINE, maelk, bee, "in_use")
+        await record_attendance(demo, clock, who[METTE], training_id, [who[LINE]])
+    await set_adoption(demo, clock, who[LINE], maelk, bee, "in_use")
     clock.advance(timedelta(days=7, hours=6))  # Monday 7 December, 15:00
     with pytest.raises(NotAllowed):
-        await record_attendance(demo, clock, LINE, training_id, [LINE])
-    done = await record_attendance(demo, clock, METTE, training_id, [LINE, AHMED])
+        await record_attendance(demo, clock, who[LINE], training_id, [who[LINE]])
+    done = await record_attendance(demo, clock, who[METTE], training_id, [who[LINE], who[AHMED]])
     assert done.training.state == "held" and done.attended == 2
     assert done.started == ("Børnehaven Regnbuen",)
     async with demo.transaction() as conn:
         assert await adoption_repo.state_of(conn, maelk, bee) == "in_use"
         assert await adoption_repo.state_of(conn, regnbuen, bee) == "getting_started"
     # Recording again replaces the attendance.
-    again = await record_attendance(demo, clock, ANNETTE, training_id, [AHMED])
+    again = await record_attendance(demo, clock, who[ANNETTE], training_id, [who[AHMED]])
     assert again.attended == 1 and again.started == ()
     document = await export_document(demo, clock)
     assert document["trainings"][0]["state"] == "held"
-    signups = {s["slack_user_id"]: s["attended"] for s in document["training_signups"]}
-    assert signups == {LINE: 0, AHMED: 1}
+    signups = {s["person_id"]: s["attended"] for s in document["training_signups"]}
+    assert signups == {who[LINE]: 0, who[AHMED]: 1}
     assert len(await adoption_repo.changes(demo, regnbuen, bee)) == 1

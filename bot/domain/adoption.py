@@ -19,7 +19,8 @@ class Adoption:
     tool_name: str
     state: AdoptionState
     reason: str
-    changed_by: str
+    #: Who set it (a person id); None: a former member.
+    changed_by: int | None
     changed_at: str
 
 

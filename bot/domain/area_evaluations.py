@@ -55,7 +55,7 @@ class AreaEvaluation:
     id: int
     period: str
     area_id: int
-    slack_user_id: str
+    person_id: int
     role: EvaluationRole
     answers: Answers
     created_at: str

@@ -24,7 +24,9 @@ class SpreadingRound:
     tool_id: int
     tool_name: str
     trigger: Trigger
-    started_by: str | None
+    #: Who started it (a person id); None: the command line, nobody in particular or a
+    #: former member.
+    started_by: int | None
     started_at: str
     follow_up_weeks: int
     ended_at: str | None
@@ -49,7 +51,8 @@ class Target:
     state_at_start: AdoptionState
     answer: Answer | None = None
     reason: str = ""
-    answered_by: str | None = None
+    #: Who answered (a person id); None: not answered, or a former member.
+    answered_by: int | None = None
     answered_at: str | None = None
 
 

@@ -30,7 +30,8 @@ class Training:
     tool_name: str
     area_id: int
     area_name: str
-    ambassador_slack_id: str
+    #: The ambassador who holds it (a person id); None: a former member.
+    ambassador_id: int | None
     starts_at: str
     place: str
     seats: int
@@ -47,7 +48,7 @@ class Training:
 @dataclass(frozen=True)
 class Signup:
     training_id: int
-    slack_user_id: str
+    person_id: int
     daycare_id: int | None
     answer: Answer
     answered_at: str

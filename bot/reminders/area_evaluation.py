@@ -32,7 +32,7 @@ class AreaEvaluationPayload(Payload):
 class AreaEvaluation(ReminderKind[AreaEvaluationPayload, "area_evaluations.EvaluationForm"]):
     payload = AreaEvaluationPayload
 
-    def key_of(self, period: str, area_id: int, person: str) -> str:
+    def key_of(self, period: str, area_id: int, person: int) -> str:
         return self.key(period, area_id, person)
 
     async def planned_in(self, db: Database, period: str) -> set[str]:
@@ -47,7 +47,7 @@ class AreaEvaluation(ReminderKind[AreaEvaluationPayload, "area_evaluations.Evalu
         *,
         period: str,
         area_id: int,
-        person: str,
+        person: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(
@@ -61,7 +61,7 @@ class AreaEvaluation(ReminderKind[AreaEvaluationPayload, "area_evaluations.Evalu
         )
 
     async def answered(
-        self, db: Database, clock: Clock, period: str, area_id: int, person: str
+        self, db: Database, clock: Clock, period: str, area_id: int, person: int
     ) -> None:
         """The person answered: their reminder and its snoozed copies are not sent."""
         await self.cancel(db, clock, self.key_of(period, area_id, person))

@@ -50,7 +50,7 @@ class _ToTarget(ReminderKind[TargetPayload, "spreading.Due"]):
         *,
         round_id: int,
         daycare_id: int,
-        person: str,
+        person: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(
@@ -108,7 +108,7 @@ class Started(ReminderKind[RoundPayload, SpreadingRound]):
         calendar: WorkingCalendar,
         *,
         round_id: int,
-        coordinator: str,
+        coordinator: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(

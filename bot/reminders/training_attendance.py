@@ -46,11 +46,15 @@ class TrainingAttendance(ReminderKind[VersionPayload, Attendance]):
     async def plan_for(
         self, db: Database, clock: Clock, calendar: WorkingCalendar, training: Training
     ) -> Reminder | None:
+        """None when planned before, or when the ambassador is a former member (nobody
+        to ask)."""
+        if training.ambassador_id is None:
+            return None
         return await self.plan(
             db,
             clock,
             calendar,
-            recipient=training.ambassador_slack_id,
+            recipient=training.ambassador_id,
             due=day_after(calendar, training.starts_at),
             payload=VersionPayload(training.id, training.version),
             key=self.key_of(training.id, training.version),

@@ -39,7 +39,7 @@ class TrainingChanged(ReminderKind[ChangePayload, Training]):
         *,
         training: Training,
         change: str,
-        person: str,
+        person: int,
     ) -> Reminder | None:
         """Told at once (in working time)."""
         return await self.plan(

@@ -37,7 +37,7 @@ class TrainingInvite(ReminderKind[InvitePayload, Training]):
         calendar: WorkingCalendar,
         *,
         training: Training,
-        person: str,
+        person: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(

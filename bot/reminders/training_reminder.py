@@ -43,7 +43,7 @@ class VersionPayload(Payload):
 class TrainingReminder(ReminderKind[VersionPayload, Training]):
     payload = VersionPayload
 
-    def key_of(self, training_id: int, version: int, person: str) -> str:
+    def key_of(self, training_id: int, version: int, person: int) -> str:
         return self.key(training_id, version, person)
 
     async def plan_for(
@@ -53,7 +53,7 @@ class TrainingReminder(ReminderKind[VersionPayload, Training]):
         calendar: WorkingCalendar,
         *,
         training: Training,
-        person: str,
+        person: int,
     ) -> Reminder | None:
         """On the working morning before the training."""
         return await self.plan(

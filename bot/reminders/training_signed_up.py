@@ -24,25 +24,25 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class SignedUpPayload(Payload):
     training_id: int
-    #: Who signed up.
-    person: str
+    #: Who signed up (a person id).
+    person: int
 
 
 class TrainingSignedUp(ReminderKind[SignedUpPayload, "training_reminders.SignupNotice"]):
     payload = SignedUpPayload
 
     async def plan_for(
-        self, db: Database, clock: Clock, calendar: WorkingCalendar, training: Training, person: str
+        self, db: Database, clock: Clock, calendar: WorkingCalendar, training: Training, person: int
     ) -> Reminder | None:
-        """At once (in working time); None when it was planned before or is about the
-        ambassador themselves."""
-        if person == training.ambassador_slack_id:
+        """At once (in working time); None when it was planned before, is about the
+        ambassador themselves, or the ambassador is a former member."""
+        if training.ambassador_id is None or person == training.ambassador_id:
             return None
         return await self.plan(
             db,
             clock,
             calendar,
-            recipient=training.ambassador_slack_id,
+            recipient=training.ambassador_id,
             due=clock.now(),
             payload=SignedUpPayload(training.id, person),
             key=self.key(training.id, person),

@@ -4,7 +4,7 @@ the rest — and a superuser knows which daycare next door to ask.
 A daycare's state for a tool is one of not started → getting started → in use → stopped
 (stopping needs a reason). Superusers set it for their own daycare, ambassadors for the
 daycares of their areas, the coordinator for all. Every change is recorded with who and when;
-setting the state it already has (a repeated click, a Slack retry) changes nothing. A test
+setting the state it already has (a repeated click, a retried request) changes nothing. A test
 result from a daycare marks it at least "getting started" (`mark_getting_started`, in the
 result's own transaction), never lowering a daycare that already uses the tool.
 """
@@ -43,14 +43,14 @@ class Change:
     changed: bool
 
 
-def own_daycare(snap: OrgSnapshot, slack_user_id: str) -> Daycare | None:
+def own_daycare(snap: OrgSnapshot, person_id: int) -> Daycare | None:
     """The daycare a superuser works in (the first one, if several)."""
-    return snap.daycare_of(snap.person(slack_user_id))
+    return snap.daycare_of(snap.person(person_id))
 
 
-def daycares_for(snap: OrgSnapshot, slack_user_id: str) -> list[Daycare]:
+def daycares_for(snap: OrgSnapshot, person_id: int) -> list[Daycare]:
     """The daycares the person may set adoption for, by name."""
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     return sorted(
         (d for d in snap.daycares if may_set_adoption(person, d)), key=lambda d: d.name.casefold()
     )
@@ -59,7 +59,7 @@ def daycares_for(snap: OrgSnapshot, slack_user_id: str) -> list[Daycare]:
 async def set_adoption(
     db: Database,
     clock: Clock,
-    by: str,
+    by: int,
     daycare_id: int,
     tool_id: int,
     state: str,
@@ -107,7 +107,7 @@ async def set_adoption(
 
 
 async def mark_getting_started(
-    conn: aiosqlite.Connection, daycare_id: int, tool_id: int, by: str, now: str
+    conn: aiosqlite.Connection, daycare_id: int, tool_id: int, by: int, now: str
 ) -> bool:
     """A daycare that has not started is getting started (a test result came from it);
     True when it moved. Inside the caller's transaction; never lowers another state."""
@@ -117,7 +117,7 @@ async def mark_getting_started(
     return True
 
 
-async def summary(db: Database, tool_id: int, reader_id: str) -> AdoptionSummary:
+async def summary(db: Database, tool_id: int, reader_id: int) -> AdoptionSummary:
     """In use in how many daycares of all, which ones in the reader's area use it, and the
     reader's own daycare's state (for a superuser)."""
     snap = await reader_snapshot(db, reader_id)
@@ -152,14 +152,14 @@ async def daycare_tools(db: Database, daycare_id: int) -> list[Adoption]:
     return await repo.for_daycare(db, daycare_id)
 
 
-async def may_set_for(db: Database, by: str, daycare_id: int) -> bool:
+async def may_set_for(db: Database, by: int, daycare_id: int) -> bool:
     snap = await snapshot(db)
     daycare = snap.daycare(daycare_id)
     person = snap.person(by)
     return daycare is not None and may_set_adoption(person, daycare)
 
 
-async def settable_daycares(db: Database, by: str) -> list[Daycare]:
+async def settable_daycares(db: Database, by: int) -> list[Daycare]:
     """The daycares the person may set adoption for (for the ambassador's modal)."""
     return daycares_for(await snapshot(db), by)
 

@@ -106,20 +106,18 @@ def current_cycle(now: datetime, calendar: WorkingCalendar, months: Sequence[int
 def respondents(snap: OrgSnapshot, area: Area) -> list[tuple[EvaluationRole, Person]]:
     """The area's ambassadors, then the superusers of its daycares; a person once, in the
     first role they hold (an ambassador who is also a superuser answers as ambassador)."""
-    found: dict[str, tuple[EvaluationRole, Person]] = {}
+    found: dict[int, tuple[EvaluationRole, Person]] = {}
     for person in snap.ambassadors_of(area):
-        found.setdefault(person.slack_user_id, ("ambassador", person))
+        found.setdefault(person.id, ("ambassador", person))
     for daycare in snap.daycares_in(area):
         for person in snap.superusers_of(daycare):
-            found.setdefault(person.slack_user_id, ("superuser", person))
+            found.setdefault(person.id, ("superuser", person))
     return list(found.values())
 
 
-def role_in(snap: OrgSnapshot, area: Area, slack_user_id: str) -> EvaluationRole | None:
+def role_in(snap: OrgSnapshot, area: Area, person_id: int) -> EvaluationRole | None:
     """The questions a person answers for the area — None when they hold no role in it."""
-    return next(
-        (role for role, p in respondents(snap, area) if p.slack_user_id == slack_user_id), None
-    )
+    return next((role for role, p in respondents(snap, area) if p.id == person_id), None)
 
 
 # -- planning ------------------------------------------------------------------------------
@@ -140,8 +138,8 @@ async def plan_area_evaluations(
     created = 0
     for area in snap.areas:
         for _, person in respondents(snap, area):
-            key = kind.key_of(cycle.period, area.id, person.slack_user_id)
-            if person.slack_user_id not in joined or key in planned:
+            key = kind.key_of(cycle.period, area.id, person.id)
+            if person.id not in joined or key in planned:
                 continue
             made = await kind.plan_for(
                 db,
@@ -149,7 +147,7 @@ async def plan_area_evaluations(
                 calendar,
                 period=cycle.period,
                 area_id=area.id,
-                person=person.slack_user_id,
+                person=person.id,
                 due=cycle.starts_at,
             )
             created += made is not None
@@ -166,7 +164,7 @@ async def form_for(
     months: Sequence[int],
     period: str,
     area_id: int,
-    slack_user_id: str,
+    person_id: int,
 ) -> EvaluationForm:
     """The evaluation a person is asked (by the nudge, or the button in it), with the role
     decided from the organisation now. Raises EvaluationUnavailable when the cycle has
@@ -178,10 +176,10 @@ async def form_for(
     area = next((a for a in snap.areas if a.id == area_id), None)
     if area is None:
         raise EvaluationUnavailable("area_eval.closed")
-    role = role_in(snap, area, slack_user_id)
+    role = role_in(snap, area, person_id)
     if role is None:
         raise EvaluationUnavailable("area_eval.not_in_area", area)
-    return EvaluationForm(cycle, area, role, await repo.get(db, period, area_id, slack_user_id))
+    return EvaluationForm(cycle, area, role, await repo.get(db, period, area_id, person_id))
 
 
 def check_answers(role: EvaluationRole, answers: Answers) -> Errors:
@@ -216,7 +214,7 @@ async def save_answer(
     *,
     period: str,
     area_id: int,
-    slack_user_id: str,
+    person_id: int,
     answers: Answers,
 ) -> AreaEvaluation:
     """Save (or replace) the person's answer for the area and cycle, in the role they hold
@@ -231,7 +229,7 @@ async def save_answer(
     area = next((a for a in snap.areas if a.id == area_id), None)
     if area is None:
         raise EvaluationUnavailable("area_eval.closed")
-    role = role_in(snap, area, slack_user_id)
+    role = role_in(snap, area, person_id)
     if role is None:
         raise EvaluationUnavailable("area_eval.not_in_area", area)
     answers = _stripped(answers)
@@ -242,23 +240,23 @@ async def save_answer(
         db,
         period=period,
         area_id=area_id,
-        slack_user_id=slack_user_id,
+        person_id=person_id,
         role=role,
         answers=answers,
         now=utc_iso(now),
     )
-    await area_evaluation.AREA_EVALUATION.answered(db, clock, period, area_id, slack_user_id)
+    await area_evaluation.AREA_EVALUATION.answered(db, clock, period, area_id, person_id)
     return saved
 
 
-async def answered(db: Database, period: str, area_id: int, slack_user_id: str) -> bool:
-    return await repo.get(db, period, area_id, slack_user_id) is not None
+async def answered(db: Database, period: str, area_id: int, person_id: int) -> bool:
+    return await repo.get(db, period, area_id, person_id) is not None
 
 
 async def get_answer(
-    db: Database, period: str, area_id: int, slack_user_id: str
+    db: Database, period: str, area_id: int, person_id: int
 ) -> AreaEvaluation | None:
-    return await repo.get(db, period, area_id, slack_user_id)
+    return await repo.get(db, period, area_id, person_id)
 
 
 async def answers_for(

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 import aiosqlite
 
 from bot.clock import Clock, utc_iso
+from bot.domain.actors import Actor, person_and_via
 from bot.domain.adoption import ADOPTION_STATES, AdoptionState
 from bot.domain.guides import ToolStatus
 from bot.domain.network import OrgSnapshot
@@ -75,12 +76,13 @@ async def start_in(
     conn: aiosqlite.Connection,
     tool_id: int,
     trigger: Trigger,
-    by: str | None,
+    by: Actor | None,
     now: str,
     weeks: int,
 ) -> int | None:
-    """Start the tool's round in the caller's transaction; None when one is already open."""
-    return await repo.insert_round(conn, tool_id, trigger, by, now, weeks)
+    """Start the tool's round in the caller's transaction; None when one is already open.
+    The round names the person who started it (nobody for the command line)."""
+    return await repo.insert_round(conn, tool_id, trigger, person_and_via(by)[0], now, weeks)
 
 
 async def end_in(conn: aiosqlite.Connection, tool_id: int, reason: str, now: str) -> bool:
@@ -93,7 +95,7 @@ async def set_status_in(
     tool_id: int,
     from_status: ToolStatus,
     to_status: ToolStatus,
-    by: str | None,
+    by: Actor | None,
     now: str,
     *,
     weeks: int | None = None,
@@ -157,7 +159,7 @@ async def plan_spreading(db: Database, clock: Clock, calendar: WorkingCalendar) 
                 clock,
                 calendar,
                 round_id=found.id,
-                coordinator=coordinator.slack_user_id,
+                coordinator=coordinator.id,
                 due=started,
             )
             created += made is not None
@@ -174,7 +176,7 @@ async def plan_spreading(db: Database, clock: Clock, calendar: WorkingCalendar) 
                         calendar,
                         round_id=found.id,
                         daycare_id=target.daycare_id,
-                        person=person.slack_user_id,
+                        person=person.id,
                         due=started if kind is kinds.INVITE else follow_due,
                     )
                     created += made is not None
@@ -190,7 +192,7 @@ class Due:
     state: AdoptionState
 
 
-async def still_due(db: Database, round_id: int, daycare_id: int, recipient: str) -> Due | None:
+async def still_due(db: Database, round_id: int, daycare_id: int, recipient: int) -> Due | None:
     """The invitation or follow-up is still worth sending: the round is open, the daycare has
     not answered and does not use the tool yet, and the person is still its superuser."""
     found = await repo.get_round(db, round_id)
@@ -221,7 +223,7 @@ class Answered:
 async def answer(
     db: Database,
     clock: Clock,
-    by: str,
+    by: int,
     round_id: int,
     daycare_id: int,
     given: str,
@@ -269,7 +271,7 @@ async def answer(
     return Answered(saved, found.tool_name, changed=True)
 
 
-async def may_answer(db: Database, by: str, daycare_id: int) -> bool:
+async def may_answer(db: Database, by: int, daycare_id: int) -> bool:
     snap = await snapshot(db)
     daycare = snap.daycare(daycare_id)
     return daycare is not None and may_set_adoption(snap.person(by), daycare)

@@ -27,8 +27,8 @@ class Invitation:
     guide: GuideDetail | None
     #: (daycare, area) of the nearest daycare using the tool, if any does.
     nearest: tuple[str, str] | None
-    #: Slack ids of the area's ambassadors.
-    ambassadors: tuple[str, ...]
+    #: The area's ambassadors (person ids).
+    ambassadors: tuple[int, ...]
     training: Training | None
 
 
@@ -45,6 +45,6 @@ async def invitation(db: Database, clock: Clock, due: spreading.Due) -> Invitati
         nearest=spreading.nearest_users(
             snap, daycare.id, await spreading.in_use_daycares(db, tool_id)
         ),
-        ambassadors=tuple(p.slack_user_id for p in snap.ambassadors_of(area)),
+        ambassadors=tuple(p.id for p in snap.ambassadors_of(area)),
         training=await next_training(db, clock, tool_id, area.id),
     )

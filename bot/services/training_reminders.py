@@ -40,15 +40,15 @@ async def invitees(db: Database, training: Training) -> list[tuple[Person, Dayca
     snap = await snapshot(db)
     states = {a.daycare_id: a.state for a in await adoption_repo.for_tool(db, training.tool_id)}
     found: list[tuple[Person, Daycare]] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for daycare in sorted(snap.daycares, key=lambda d: d.name.casefold()):
         if daycare.area_id != training.area_id:
             continue
         if states.get(daycare.id, "not_started") != "not_started":
             continue
         for person in snap.superusers_of(daycare):
-            if person.slack_user_id not in seen:
-                seen.add(person.slack_user_id)
+            if person.id not in seen:
+                seen.add(person.id)
                 found.append((person, daycare))
     return found
 
@@ -66,13 +66,13 @@ async def plan_for_training(
     if training.starts_at <= utc_iso(now):
         return int(attendance is not None)
     async with db.transaction() as conn:
-        answers = {s.slack_user_id: s for s in await repo.signups(conn, training.id)}
+        answers = {s.person_id: s for s in await repo.signups(conn, training.id)}
     created = int(attendance is not None)
     for person, _ in await invitees(db, training):
-        if person.slack_user_id in answers:
+        if person.id in answers:
             continue
         made = await training_invite.INVITE.plan_for(
-            db, clock, calendar, training=training, person=person.slack_user_id, due=now
+            db, clock, calendar, training=training, person=person.id, due=now
         )
         created += made is not None
     local_day = datetime.fromisoformat(training.starts_at).astimezone(calendar.tz).date()
@@ -82,7 +82,7 @@ async def plan_for_training(
         if signup.answer != "yes":
             continue
         made = await training_reminder.REMINDER.plan_for(
-            db, clock, calendar, training=training, person=signup.slack_user_id
+            db, clock, calendar, training=training, person=signup.person_id
         )
         created += made is not None
     return created
@@ -114,7 +114,7 @@ def _upcoming(training: Training | None, clock: Clock) -> bool:
 
 
 async def invitation_for(
-    db: Database, clock: Clock, training_id: int, slack_user_id: str
+    db: Database, clock: Clock, training_id: int, person_id: int
 ) -> Training | None:
     """The training to invite the person to, or None when the invitation no longer matters:
     the training is cancelled, held or past; the person answered, left the area, or their
@@ -122,27 +122,27 @@ async def invitation_for(
     training, answers = await current(db, training_id)
     if training is None or not _upcoming(training, clock):
         return None
-    if any(s.slack_user_id == slack_user_id for s in answers):
+    if any(s.person_id == person_id for s in answers):
         return None
-    if not any(p.slack_user_id == slack_user_id for p, _ in await invitees(db, training)):
+    if not any(p.id == person_id for p, _ in await invitees(db, training)):
         return None
     return training
 
 
 async def reminder_for(
-    db: Database, clock: Clock, training_id: int, version: int, slack_user_id: str
+    db: Database, clock: Clock, training_id: int, version: int, person_id: int
 ) -> Training | None:
     """The training to remind about: still planned, in the future, the same version, and the
     person still coming. Else None."""
     training, answers = await current(db, training_id)
     if training is None or not _upcoming(training, clock) or training.version != version:
         return None
-    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    coming = any(s.person_id == person_id and s.answer == "yes" for s in answers)
     return training if coming else None
 
 
 async def change_for(
-    db: Database, clock: Clock, training_id: int, change: str, slack_user_id: str
+    db: Database, clock: Clock, training_id: int, change: str, person_id: int
 ) -> Training | None:
     """The training to tell about: cancelled (`change` "cancelled"), or moved to the version
     `change` names and still so. None when a later change has overtaken this one."""
@@ -153,16 +153,16 @@ async def change_for(
         return training if training.state == "cancelled" else None
     if not _upcoming(training, clock) or str(training.version) != change:
         return None
-    coming = any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers)
+    coming = any(s.person_id == person_id and s.answer == "yes" for s in answers)
     return training if coming else None
 
 
 async def plan_signup_notice(
-    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training, slack_user_id: str
+    db: Database, clock: Clock, calendar: WorkingCalendar, training: Training, person_id: int
 ) -> bool:
     """Tell the training's ambassador that someone signed up: once per person and training
     (signing up again after "Jeg kan ikke" tells nothing new), never about themselves."""
-    made = await signed_up.SIGNED_UP.plan_for(db, clock, calendar, training, slack_user_id)
+    made = await signed_up.SIGNED_UP.plan_for(db, clock, calendar, training, person_id)
     return made is not None
 
 
@@ -175,25 +175,25 @@ class SignupNotice:
 
 
 async def signup_notice_for(
-    db: Database, clock: Clock, training_id: int, slack_user_id: str, recipient: str
+    db: Database, clock: Clock, training_id: int, person_id: int, recipient: int
 ) -> SignupNotice | None:
     """The notice to send: the training is still upcoming, still the recipient's, and the
     person is still coming. Else None."""
     training, answers = await current(db, training_id)
     if training is None or not _upcoming(training, clock):
         return None
-    if recipient != training.ambassador_slack_id:
+    if recipient != training.ambassador_id:
         return None
-    if not any(s.slack_user_id == slack_user_id and s.answer == "yes" for s in answers):
+    if not any(s.person_id == person_id and s.answer == "yes" for s in answers):
         return None
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     daycare = superuser_daycare_in(person, training.area_id, snap.daycares)
     return SignupNotice(training, person, daycare)
 
 
 async def attendance_reminder_for(
-    db: Database, clock: Clock, training_id: int, version: int, recipient: str
+    db: Database, clock: Clock, training_id: int, version: int, recipient: int
 ) -> tuple[Training, int] | None:
     """The training whose attendance is still to be recorded, and how many said they would
     come: it took place at the planned version's time, is not cancelled, and nobody has
@@ -201,6 +201,6 @@ async def attendance_reminder_for(
     training, answers = await current(db, training_id)
     if training is None or training.state != "planned" or training.version != version:
         return None
-    if training.starts_at > utc_iso(clock.now()) or recipient != training.ambassador_slack_id:
+    if training.starts_at > utc_iso(clock.now()) or recipient != training.ambassador_id:
         return None
     return training, sum(1 for s in answers if s.answer == "yes")

@@ -15,6 +15,7 @@ working day after (`bot.services.training_reminders`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -111,9 +112,9 @@ class MyTrainings:
 # -- who ----------------------------------------------------------------------------------
 
 
-def _plannable(snap: OrgSnapshot, slack_user_id: str) -> list[Area]:
+def _plannable(snap: OrgSnapshot, person_id: int) -> list[Area]:
     """The areas the person may plan trainings in, by name."""
-    areas = plannable_areas(snap.person(slack_user_id), snap.areas)
+    areas = plannable_areas(snap.person(person_id), snap.areas)
     return sorted(areas, key=lambda a: a.name.casefold())
 
 
@@ -121,7 +122,7 @@ def _plannable(snap: OrgSnapshot, slack_user_id: str) -> list[Area]:
 
 
 def _check(
-    snap: OrgSnapshot, by: str, plan: TrainingPlan, now: datetime, *, signed_up: int = 0
+    snap: OrgSnapshot, by: int, plan: TrainingPlan, now: datetime, *, signed_up: int = 0
 ) -> tuple[str, str, int, str]:
     """(starts_at UTC ISO, place, seats, note), or TrainingRefused naming every bad field."""
     errors: Errors = {}
@@ -163,7 +164,7 @@ async def plan_training(
     db: Database,
     clock: Clock,
     calendar: WorkingCalendar,
-    by: str,
+    by: int,
     plan: TrainingPlan,
     *,
     request_key: str,
@@ -185,7 +186,7 @@ async def plan_training(
                 conn,
                 tool_id=plan.tool_id,
                 area_id=plan.area_id,
-                ambassador_slack_id=by,
+                ambassador_id=by,
                 starts_at=starts_at,
                 place=place,
                 seats=seats,
@@ -205,7 +206,7 @@ async def move_training(
     db: Database,
     clock: Clock,
     calendar: WorkingCalendar,
-    by: str,
+    by: int,
     training_id: int,
     plan: TrainingPlan,
 ) -> tuple[Training, bool]:
@@ -218,7 +219,7 @@ async def move_training(
         old = await repo.get(conn, training_id)
         if old is None or old.state != "planned":
             raise LookupError(training_id)
-        if not may_manage_training(snap.person(by), old.ambassador_slack_id):
+        if not may_manage_training(snap.person(by), old.ambassador_id):
             raise NotAllowed(Action.PLAN_TRAININGS)  # the plan modal moves it
         starts_at, place, seats, note = _check(snap, by, plan, now, signed_up=old.signed_up)
         if await tools_repo.tool_by_id(conn, plan.tool_id) is None:
@@ -249,7 +250,7 @@ async def move_training(
 
 
 async def cancel_training(
-    db: Database, clock: Clock, calendar: WorkingCalendar, by: str, training_id: int
+    db: Database, clock: Clock, calendar: WorkingCalendar, by: int, training_id: int
 ) -> tuple[Training, bool]:
     """Cancel a planned training; (the training, whether it changed: a second click changes
     nothing). Everyone coming is told. Raises LookupError (gone), NotAllowed."""
@@ -258,7 +259,7 @@ async def cancel_training(
         training = await repo.get(conn, training_id)
         if training is None:
             raise LookupError(training_id)
-        if not may_manage_training(snap.person(by), training.ambassador_slack_id):
+        if not may_manage_training(snap.person(by), training.ambassador_id):
             raise NotAllowed(Action.MANAGE_TRAININGS)
         if training.state != "planned":
             return training, False
@@ -283,7 +284,7 @@ async def _tell_coming(
 ) -> None:
     for signup in coming:
         await training_changed.CHANGED.plan_for(
-            db, clock, calendar, training=training, change=change, person=signup.slack_user_id
+            db, clock, calendar, training=training, change=change, person=signup.person_id
         )
 
 
@@ -294,7 +295,7 @@ async def answer(
     db: Database,
     clock: Clock,
     calendar: WorkingCalendar,
-    slack_user_id: str,
+    person_id: int,
     training_id: int,
     choice: str,
 ) -> AnswerResult:
@@ -305,7 +306,7 @@ async def answer(
         return AnswerResult("gone")
     picked: Answer = "yes" if choice == "yes" else "no"
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     now = clock.now()
     async with db.transaction() as conn:
         training = await repo.get(conn, training_id)
@@ -315,28 +316,28 @@ async def answer(
             return AnswerResult("closed", training)
         if not belongs_to_area(person, training.area_id, snap.daycares):
             return AnswerResult("not_in_area", training)
-        before = await repo.signup_of(conn, training_id, slack_user_id)
+        before = await repo.signup_of(conn, training_id, person_id)
         already = before is not None and before.answer == "yes"
         if picked == "yes" and not already and training.signed_up >= training.seats:
             return AnswerResult("full", training)
         daycare = superuser_daycare_in(person, training.area_id, snap.daycares)
         await repo.save_answer(
-            conn, training_id, slack_user_id, daycare.id if daycare else None, picked, utc_iso(now)
+            conn, training_id, person_id, daycare.id if daycare else None, picked, utc_iso(now)
         )
         saved = await repo.get(conn, training_id)
     assert saved is not None
     if picked == "yes":
         await plan_for_training(db, clock, calendar, saved)
         if not already:
-            await plan_signup_notice(db, clock, calendar, saved, slack_user_id)
+            await plan_signup_notice(db, clock, calendar, saved, person_id)
     else:
         reminder = day_before.REMINDER
-        await reminder.cancel(db, clock, reminder.key_of(training_id, saved.version, slack_user_id))
+        await reminder.cancel(db, clock, reminder.key_of(training_id, saved.version, person_id))
     return AnswerResult("saved", saved, picked)
 
 
 async def attendance_form(
-    db: Database, clock: Clock, by: str, training_id: int
+    db: Database, clock: Clock, by: int, training_id: int
 ) -> tuple[Training, list[Signup]]:
     """The training and those who said yes, for the attendance modal. Raises LookupError
     (gone or cancelled), NotAllowed, TrainingRefused (it has not started yet)."""
@@ -344,7 +345,7 @@ async def attendance_form(
     training, answers = await current(db, training_id)
     if training is None or training.state == "cancelled":
         raise LookupError(training_id)
-    if not may_manage_training(snap.person(by), training.ambassador_slack_id):
+    if not may_manage_training(snap.person(by), training.ambassador_id):
         raise NotAllowed(Action.MANAGE_TRAININGS)
     if training.starts_at > utc_iso(clock.now()):
         raise TrainingRefused({"came": ("training.error.not_started", {})})
@@ -352,7 +353,7 @@ async def attendance_form(
 
 
 async def record_attendance(
-    db: Database, clock: Clock, by: str, training_id: int, came: list[str]
+    db: Database, clock: Clock, by: int, training_id: int, came: Sequence[int]
 ) -> Attendance:
     """Who came: the training is `held`, each person's `attended` is set (recording again
     replaces it), and each attending superuser's daycare is marked at least "getting started"
@@ -360,25 +361,25 @@ async def record_attendance(
     snap = await snapshot(db)
     now = clock.now()
     stamp = utc_iso(now)
-    present = list(dict.fromkeys(u for u in came if u))
+    present = list(dict.fromkeys(p for p in came if p))
     started: list[str] = []
     async with db.transaction() as conn:
         training = await repo.get(conn, training_id)
         if training is None or training.state == "cancelled":
             raise LookupError(training_id)
-        if not may_manage_training(snap.person(by), training.ambassador_slack_id):
+        if not may_manage_training(snap.person(by), training.ambassador_id):
             raise NotAllowed(Action.MANAGE_TRAININGS)
         if training.starts_at > stamp:
             raise TrainingRefused({"came": ("training.error.not_started", {})})
-        answered = {s.slack_user_id: s for s in await repo.signups(conn, training_id)}
+        answered = {s.person_id: s for s in await repo.signups(conn, training_id)}
         await repo.clear_attendance(conn, training_id)
-        for user in present:
-            signup = answered.get(user)
+        for person_id in present:
+            signup = answered.get(person_id)
             daycare = superuser_daycare_in(
-                snap.person(user), training.area_id, snap.daycares
-            ) or snap.daycare_of(snap.person(user))
+                snap.person(person_id), training.area_id, snap.daycares
+            ) or snap.daycare_of(snap.person(person_id))
             daycare_id = daycare.id if daycare else (signup.daycare_id if signup else None)
-            await repo.set_attended(conn, training_id, user, daycare_id, True, stamp)
+            await repo.set_attended(conn, training_id, person_id, daycare_id, True, stamp)
             if daycare is None:
                 continue  # not a superuser (or no longer one): no daycare to move
             if await mark_getting_started(conn, daycare.id, training.tool_id, by, stamp):
@@ -403,14 +404,14 @@ async def next_training(db: Database, clock: Clock, tool_id: int, area_id: int) 
     return await repo.next_for(db, tool_id, area_id, utc_iso(clock.now()))
 
 
-async def my_trainings(db: Database, clock: Clock, slack_user_id: str) -> MyTrainings:
+async def my_trainings(db: Database, clock: Clock, person_id: int) -> MyTrainings:
     """An ambassador's (or coordinator's) own upcoming and recent trainings; a superuser's
     area's planned ones; else nothing."""
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     now = clock.now()
     if can(person, Action.PLAN_TRAININGS):
-        found = await repo.held_by(db, slack_user_id, utc_iso(now - RECENT))
+        found = await repo.held_by(db, person_id, utc_iso(now - RECENT))
         kind: Literal["held", "offered", "none"] = "held"
     elif person is not None and snap.daycare_of(person) is not None:
         areas = {
@@ -427,7 +428,7 @@ async def my_trainings(db: Database, clock: Clock, slack_user_id: str) -> MyTrai
     answers: dict[int, Answer] = {}
     async with db.transaction() as conn:
         for training in found:
-            signup = await repo.signup_of(conn, training.id, slack_user_id)
+            signup = await repo.signup_of(conn, training.id, person_id)
             if signup is not None:
                 answers[training.id] = signup.answer
     return MyTrainings(tuple(found), kind, answers)
@@ -437,7 +438,7 @@ def today_in(calendar: WorkingCalendar, clock: Clock) -> date:
     return clock.now().astimezone(calendar.tz).date()
 
 
-async def planning_areas(db: Database, by: str) -> list[Area] | None:
+async def planning_areas(db: Database, by: int) -> list[Area] | None:
     """The areas the person may plan trainings in; None when they may not plan at all."""
     snap = await snapshot(db)
     if not can(snap.person(by), Action.PLAN_TRAININGS):
@@ -445,19 +446,19 @@ async def planning_areas(db: Database, by: str) -> list[Area] | None:
     return _plannable(snap, by)
 
 
-async def home_area_id(db: Database, slack_user_id: str) -> int | None:
+async def home_area_id(db: Database, person_id: int) -> int | None:
     """The area of the person's daycare (a superuser's), to plan their training in."""
     snap = await snapshot(db)
-    person = snap.person(slack_user_id)
+    person = snap.person(person_id)
     area = snap.home_area(person) if person else None
     return area.id if area else None
 
 
-async def names(db: Database) -> dict[str, str]:
-    """Slack id → name, for the attendance modal."""
-    return {p.slack_user_id: p.name for p in (await snapshot(db)).people}
+async def names(db: Database) -> dict[int, str]:
+    """Person id → name, for the attendance modal."""
+    return {p.id: p.name for p in (await snapshot(db)).people}
 
 
-async def may_change(db: Database, by: str, training: Training) -> bool:
+async def may_change(db: Database, by: int, training: Training) -> bool:
     """Move, cancel, record attendance: the training's ambassador or a coordinator."""
-    return may_manage_training((await snapshot(db)).person(by), training.ambassador_slack_id)
+    return may_manage_training((await snapshot(db)).person(by), training.ambassador_id)

@@ -1,4 +1,4 @@
-"""Adoption as Slack shows it: the guide card's line and buttons, the two small modals, the
+"""Adoption as people see it: the guide card's line and buttons, the two small modals, the
 receipt, and a daycare's tools for `/tovholder network <daycare>`."""
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def parse_target(value: str) -> tuple[int, int] | None:
     return None
 
 
-def _mentions(people: tuple[str, ...]) -> str:
+def _mentions(people: tuple[int, ...]) -> str:
     return ", ".join(mention(person) for person in people)
 
 

@@ -47,7 +47,8 @@ from bot.views.text import literal, mention
 
 #: The guide card's "Planlæg oplæring" (value: the tool id).
 PLAN = "training_plan"
-#: "Planlæg oplæring" for a new superuser (value: their Slack id): the plan modal in their area.
+#: "Planlæg oplæring" for a new superuser (value: their person id): the plan modal in their
+#: area.
 PLAN_FOR = "training_plan_for"
 YES = "training_yes"
 NO = "training_no"
@@ -57,7 +58,10 @@ CANCEL = "training_cancel"
 PLAN_CALLBACK = "training_plan"
 ATTENDANCE_CALLBACK = "training_attendance"
 OPTIONS_MAX = 100
-#: Trainings listed by `/tool-test trainings` (each takes three blocks of Slack's 50).
+#: What the messages showed for an erased ambassador before people had ids (the erasure's
+#: marker, as a mention): still shown for a training whose ambassador is a former member.
+FORMER_MEMBER = "former-member"
+#: Trainings listed by `/tool-test trainings` (each takes three blocks; a message holds 50).
 LISTED_MAX = 12
 
 
@@ -220,6 +224,14 @@ def _note(lang: str, training: Training) -> list[Part]:
     return [Context(t(lang, "training.fact.note", note=literal(shorten(training.note, 1500))))]
 
 
+def _ambassador(training: Training) -> str:
+    """A mention of the training's ambassador; a former member (erased) as the erasure's
+    marker read before person ids, which is what the messages showed for them."""
+    if training.ambassador_id is None:
+        return literal(f"<@{FORMER_MEMBER}>")
+    return mention(training.ambassador_id)
+
+
 def _not_after_all(lang: str, training: Training) -> Actions:
     return Actions((Button(NO, t(lang, "training.button.not_after_all"), str(training.id)),))
 
@@ -228,7 +240,7 @@ def invitation_message(lang: str, training: Training, tz: ZoneInfo) -> Message:
     intro = t(
         lang,
         "training.invite",
-        ambassador=mention(training.ambassador_slack_id),
+        ambassador=_ambassador(training),
         tool=literal(training.tool_name),
     )
     parts: list[Part] = [Text(intro), Text(_facts(lang, training, tz))]
@@ -268,7 +280,7 @@ def answer_message(
         key = "training.answer.yes" if answer == "yes" else "training.answer.no"
         return text_message(t(lang, key, line=line))
     if outcome == "full":
-        ambassador = mention(training.ambassador_slack_id)
+        ambassador = _ambassador(training)
         return text_message(t(lang, "training.answer.full", line=line, ambassador=ambassador))
     if outcome == "not_in_area":
         return text_message(
@@ -357,13 +369,13 @@ def cancelled_receipt(lang: str, training: Training, tz: ZoneInfo, *, changed: b
 
 
 def attendance_modal(
-    lang: str, training: Training, coming: list[Signup], names: Mapping[str, str], tz: ZoneInfo
+    lang: str, training: Training, coming: list[Signup], names: Mapping[int, str], tz: ZoneInfo
 ) -> Form:
     """Those who said yes (all preselected) and anybody else who came."""
     parts: list[Part | FormField] = [Text(training_text(lang, training, tz))]
     if coming:
         choices = tuple(
-            Option(names.get(s.slack_user_id, s.slack_user_id), s.slack_user_id)
+            Option(names.get(s.person_id, str(s.person_id)), str(s.person_id))
             for s in coming[:OPTIONS_MAX]
         )
         parts.append(

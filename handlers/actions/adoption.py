@@ -29,7 +29,7 @@ async def set_state(click: Click, reply: Reply, services: Services) -> None:
     daycare_id, tool_id = place
     try:
         change = await set_adoption(
-            services.db, services.clock, click.external_id, daycare_id, tool_id, state
+            services.db, services.clock, click.person, daycare_id, tool_id, state
         )
     except LookupError:
         await reply.private(text_message(t(lang, "adoption.gone")))
@@ -45,7 +45,7 @@ async def open_stop(click: Click, reply: Reply, services: Services) -> None:
     if place is None:
         return
     daycare_id, tool_id = place
-    if not await may_set_for(services.db, click.external_id, daycare_id):
+    if not await may_set_for(services.db, click.person, daycare_id):
         raise NotAllowed(Action.SET_ADOPTION)
     name = await tool_name(services.db, tool_id)
     if name is None:
@@ -59,7 +59,7 @@ async def open_other(click: Click, reply: Reply, services: Services) -> None:
     """An ambassador sets the state for a daycare of their areas (the coordinator: any)."""
     lang = click.lang
     tool_id = as_int(click.value) or 0
-    daycares = await settable_daycares(services.db, click.external_id)
+    daycares = await settable_daycares(services.db, click.person)
     if not daycares:
         await reply.private(text_message(t(lang, "adoption.not_allowed")))
         return

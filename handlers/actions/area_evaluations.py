@@ -30,7 +30,7 @@ async def open_evaluation(click: Click, reply: Reply, services: Services) -> Non
             settings.evaluation_months,
             str(asked.get("period") or ""),
             as_int(str(asked.get("area_id") or "")) or 0,
-            click.external_id,
+            click.person,
         )
     except EvaluationUnavailable as unavailable:
         await reply.private(text_message(unavailable_text(lang, unavailable)))

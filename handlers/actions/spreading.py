@@ -27,7 +27,7 @@ async def answer(click: Click, reply: Reply, services: Services) -> None:
     round_id, daycare_id = place
     try:
         answered = await spreading.answer(
-            services.db, services.clock, click.external_id, round_id, daycare_id, given
+            services.db, services.clock, click.person, round_id, daycare_id, given
         )
     except spreading.RoundEnded:
         await reply.private(text_message(await _ended(services, lang, round_id)))
@@ -53,7 +53,7 @@ async def open_not_for_us(click: Click, reply: Reply, services: Services) -> Non
     if not found.is_open:
         await reply.private(text_message(await _ended(services, lang, found.id)))
         return
-    if not await spreading.may_answer(services.db, click.external_id, place[1]):
+    if not await spreading.may_answer(services.db, click.person, place[1]):
         await reply.private(text_message(t(lang, "spreading.not_allowed")))
         return
     await reply.open_form(not_for_us_modal(lang, found.id, place[1], found.tool_name))

@@ -53,7 +53,7 @@ async def plan_for_superuser(click: Click, reply: Reply, services: Services) -> 
         services,
         click.lang,
         click.person,
-        area_id=await home_area_id(services.db, click.value),
+        area_id=await home_area_id(services.db, as_int(click.value) or 0),
         channel_id=conversation_id(click.where),
     )
 
@@ -62,7 +62,7 @@ async def sign_up(click: Click, reply: Reply, services: Services) -> None:
     """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message (by DM
     from the App Home, which is then published again with the answer)."""
     lang = click.lang
-    user_id = click.external_id
+    person = click.person
     training_id = as_int(click.value)
     choice = "yes" if click.action_id == YES else "no"
     if training_id is None:
@@ -72,7 +72,7 @@ async def sign_up(click: Click, reply: Reply, services: Services) -> None:
         services.db,
         services.clock,
         services.settings.calendar,
-        user_id,
+        person,
         training_id,
         choice,
     )
@@ -89,7 +89,7 @@ async def open_attendance(click: Click, reply: Reply, services: Services) -> Non
     training_id = as_int(click.value) or 0
     try:
         training, coming = await attendance_form(
-            services.db, services.clock, click.external_id, training_id
+            services.db, services.clock, click.person, training_id
         )
     except TrainingRefused:
         await reply.private(text_message(t(lang, "training.error.not_started")))
@@ -104,7 +104,7 @@ async def open_attendance(click: Click, reply: Reply, services: Services) -> Non
 async def open_move(click: Click, reply: Reply, services: Services) -> None:
     """ "Flyt": the plan modal, prefilled. Only the training's ambassador or a coordinator."""
     lang = click.lang
-    user_id = click.external_id
+    person = click.person
     training = await get_training(services.db, as_int(click.value) or 0)
     if training is None:
         await reply.private(text_message(t(lang, "training.gone")))
@@ -112,7 +112,7 @@ async def open_move(click: Click, reply: Reply, services: Services) -> None:
     if training.state != "planned":
         await reply.private(text_message(t(lang, "training.not_planned")))
         return
-    if not await may_change(services.db, user_id, training):
+    if not await may_change(services.db, person, training):
         raise NotAllowed(Action.MANAGE_TRAININGS)
     await open_plan(
         reply,
@@ -132,7 +132,7 @@ async def cancel(click: Click, reply: Reply, services: Services) -> None:
             services.db,
             services.clock,
             services.settings.calendar,
-            click.external_id,
+            click.person,
             as_int(click.value) or 0,
         )
     except LookupError:

@@ -25,7 +25,7 @@ async def train_command(call: CommandCall) -> None:
 
 async def trainings_command(call: CommandCall) -> None:
     services = call.services
-    mine = await my_trainings(services.db, services.clock, call.user_id)
+    mine = await my_trainings(services.db, services.clock, call.person)
     message = list_message(
         call.lang,
         mine.trainings,

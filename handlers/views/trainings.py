@@ -128,7 +128,8 @@ async def submit_attendance(submission: Submission, reply: Reply, services: Serv
     person = submission.person
     values = submission.values
     metadata = submission.metadata
-    came = [*(values.get("came") or []), *(values.get("others") or [])]
+    chosen = [as_int(value) for value in values.get("came") or []]
+    came = [*(p for p in chosen if p is not None), *(values.get("others") or [])]
     try:
         attendance = await record_attendance(
             services.db, services.clock, person, int(metadata.get("training_id") or 0), came

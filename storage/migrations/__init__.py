@@ -38,6 +38,7 @@ from storage.migrations import (
     m0025_identities,
     m0026_message_refs,
     m0028_tool_test_people,
+    m0029_network_people,
     m0030_actor_people,
     m0031_reminder_people,
 )
@@ -72,6 +73,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0025_identities.MIGRATION,
     m0026_message_refs.MIGRATION,
     m0028_tool_test_people.MIGRATION,
+    m0029_network_people.MIGRATION,
     m0030_actor_people.MIGRATION,
     m0031_reminder_people.MIGRATION,
 )

@@ -53,7 +53,7 @@ async def set_state(
     from_state: AdoptionState,
     to_state: AdoptionState,
     reason: str,
-    changed_by: str,
+    changed_by: int | None,
     now: str,
 ) -> None:
     """The new state, and one line in the history; call inside the caller's transaction."""

@@ -53,7 +53,7 @@ async def insert_round(
     conn: aiosqlite.Connection,
     tool_id: int,
     trigger: Trigger,
-    started_by: str | None,
+    started_by: int | None,
     started_at: str,
     follow_up_weeks: int,
 ) -> int | None:
@@ -132,7 +132,7 @@ async def set_answer(
     daycare_id: int,
     answer: Answer,
     reason: str,
-    by: str,
+    by: int,
     now: str,
 ) -> None:
     await conn.execute(

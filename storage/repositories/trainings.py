@@ -11,7 +11,7 @@ from storage.db import Database
 
 _SELECT = (
     "SELECT tr.id, tr.tool_id, t.name AS tool_name, tr.area_id, a.name AS area_name,"
-    " tr.ambassador_slack_id, tr.starts_at, tr.place, tr.seats, tr.note, tr.state, tr.version,"
+    " tr.ambassador_id, tr.starts_at, tr.place, tr.seats, tr.note, tr.state, tr.version,"
     " (SELECT COUNT(*) FROM training_signups s WHERE s.training_id = tr.id"
     "  AND s.answer = 'yes') AS signed_up"
     " FROM trainings tr JOIN tools t ON t.id = tr.tool_id JOIN areas a ON a.id = tr.area_id"
@@ -25,7 +25,7 @@ def _training(row: Any) -> Training:
         tool_name=row["tool_name"],
         area_id=row["area_id"],
         area_name=row["area_name"],
-        ambassador_slack_id=row["ambassador_slack_id"],
+        ambassador_id=row["ambassador_id"],
         starts_at=row["starts_at"],
         place=row["place"],
         seats=row["seats"],
@@ -40,7 +40,7 @@ def _signup(row: Any) -> Signup:
     attended = row["attended"]
     return Signup(
         training_id=row["training_id"],
-        slack_user_id=row["slack_user_id"],
+        person_id=row["person_id"],
         daycare_id=row["daycare_id"],
         answer=cast(Answer, row["answer"]),
         answered_at=row["answered_at"],
@@ -67,7 +67,7 @@ async def insert(
     *,
     tool_id: int,
     area_id: int,
-    ambassador_slack_id: str,
+    ambassador_id: int,
     starts_at: str,
     place: str,
     seats: int,
@@ -76,12 +76,12 @@ async def insert(
     now: str,
 ) -> int:
     cursor = await conn.execute(
-        "INSERT INTO trainings (tool_id, area_id, ambassador_slack_id, starts_at, place, seats,"
+        "INSERT INTO trainings (tool_id, area_id, ambassador_id, starts_at, place, seats,"
         " note, request_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             tool_id,
             area_id,
-            ambassador_slack_id,
+            ambassador_id,
             starts_at,
             place,
             seats,
@@ -142,22 +142,20 @@ async def next_for(db: Database, tool_id: int, area_id: int, from_iso: str) -> T
     return next((t for t in map(_training, rows) if t.seats_left > 0), None)
 
 
-async def held_by(db: Database, ambassador_slack_id: str, since_iso: str) -> list[Training]:
+async def held_by(db: Database, ambassador_id: int, since_iso: str) -> list[Training]:
     """An ambassador's trainings starting at or after `since_iso`, cancelled ones left out."""
     rows = await db.fetchall(
-        _SELECT + " WHERE tr.ambassador_slack_id = ? AND tr.starts_at >= ?"
+        _SELECT + " WHERE tr.ambassador_id = ? AND tr.starts_at >= ?"
         " AND tr.state != 'cancelled' ORDER BY tr.starts_at, tr.id",
-        (ambassador_slack_id, since_iso),
+        (ambassador_id, since_iso),
     )
     return [_training(row) for row in rows]
 
 
-async def signup_of(
-    conn: aiosqlite.Connection, training_id: int, slack_user_id: str
-) -> Signup | None:
+async def signup_of(conn: aiosqlite.Connection, training_id: int, person_id: int) -> Signup | None:
     async with conn.execute(
-        "SELECT * FROM training_signups WHERE training_id = ? AND slack_user_id = ?",
-        (training_id, slack_user_id),
+        "SELECT * FROM training_signups WHERE training_id = ? AND person_id = ?",
+        (training_id, person_id),
     ) as cur:
         row = await cur.fetchone()
     return _signup(row) if row else None
@@ -165,7 +163,7 @@ async def signup_of(
 
 async def signups(conn: aiosqlite.Connection, training_id: int) -> list[Signup]:
     async with conn.execute(
-        "SELECT * FROM training_signups WHERE training_id = ? ORDER BY answered_at, slack_user_id",
+        "SELECT * FROM training_signups WHERE training_id = ? ORDER BY answered_at, person_id",
         (training_id,),
     ) as cur:
         rows = await cur.fetchall()
@@ -184,25 +182,25 @@ async def yes_count(conn: aiosqlite.Connection, training_id: int) -> int:
 async def save_answer(
     conn: aiosqlite.Connection,
     training_id: int,
-    slack_user_id: str,
+    person_id: int,
     daycare_id: int | None,
     answer: Answer,
     now: str,
 ) -> None:
     """One row per person and training: a new answer replaces the old one."""
     await conn.execute(
-        "INSERT INTO training_signups (training_id, slack_user_id, daycare_id, answer, answered_at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (training_id, slack_user_id) DO UPDATE SET"
+        "INSERT INTO training_signups (training_id, person_id, daycare_id, answer, answered_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (training_id, person_id) DO UPDATE SET"
         " daycare_id = excluded.daycare_id, answer = excluded.answer,"
         " answered_at = excluded.answered_at",
-        (training_id, slack_user_id, daycare_id, answer, now),
+        (training_id, person_id, daycare_id, answer, now),
     )
 
 
 async def set_attended(
     conn: aiosqlite.Connection,
     training_id: int,
-    slack_user_id: str,
+    person_id: int,
     daycare_id: int | None,
     attended: bool,
     now: str,
@@ -210,10 +208,10 @@ async def set_attended(
     """Attendance for one person; someone who came without answering gets a "yes" row."""
     await conn.execute(
         "INSERT INTO training_signups"
-        " (training_id, slack_user_id, daycare_id, answer, answered_at, attended)"
-        " VALUES (?, ?, ?, 'yes', ?, ?) ON CONFLICT (training_id, slack_user_id) DO UPDATE SET"
+        " (training_id, person_id, daycare_id, answer, answered_at, attended)"
+        " VALUES (?, ?, ?, 'yes', ?, ?) ON CONFLICT (training_id, person_id) DO UPDATE SET"
         " attended = excluded.attended",
-        (training_id, slack_user_id, daycare_id, now, int(attended)),
+        (training_id, person_id, daycare_id, now, int(attended)),
     )
 
 
@@ -227,7 +225,7 @@ async def training_records(db: Database) -> list[dict[str, Any]]:
     """Every training with its tool's and area's names (for `tovholder export`)."""
     rows = await db.fetchall(
         "SELECT tr.id, tr.tool_id, t.name AS tool, tr.area_id, a.name AS area,"
-        " tr.ambassador_slack_id, tr.starts_at, tr.place, tr.seats, tr.note, tr.state,"
+        " tr.ambassador_id, tr.starts_at, tr.place, tr.seats, tr.note, tr.state,"
         " tr.version, tr.created_at, tr.updated_at"
         " FROM trainings tr JOIN tools t ON t.id = tr.tool_id JOIN areas a ON a.id = tr.area_id"
         " ORDER BY tr.id"
@@ -238,9 +236,9 @@ async def training_records(db: Database) -> list[dict[str, Any]]:
 async def signup_records(db: Database) -> list[dict[str, Any]]:
     """Every answer and attendance (`attended`: 1, 0, or null when not recorded)."""
     rows = await db.fetchall(
-        "SELECT s.training_id, s.slack_user_id, s.daycare_id, d.name AS daycare, s.answer,"
+        "SELECT s.training_id, s.person_id, s.daycare_id, d.name AS daycare, s.answer,"
         " s.answered_at, s.attended FROM training_signups s"
         " LEFT JOIN daycares d ON d.id = s.daycare_id ORDER BY s.training_id, s.answered_at,"
-        " s.slack_user_id"
+        " s.person_id"
     )
     return [dict(row) for row in rows]

@@ -12,10 +12,10 @@ from bot.clock import ManualClock, utc_iso
 from bot.local import LocalSlack
 from bot.services import area_evaluations, identities, reminders
 from bot.standin import RecordedCall
-from storage.repositories import org
 from storage.repositories import reminders as reminders_repo
 from tests.e2e.conftest import METTE, OLIVER, texts
 from tests.e2e.nudge_lists import opened
+from tests.people import member, person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 NORD = 1
@@ -42,8 +42,10 @@ async def run_jobs(slack: LocalSlack, clock: ManualClock, moment: datetime) -> l
     ]
 
 
-def to(calls: list[RecordedCall], user: str) -> list[RecordedCall]:
-    return [c for c in calls if c.args["channel"] == user]
+def to(slack: LocalSlack, calls: list[RecordedCall], user: str) -> list[RecordedCall]:
+    """The calls that reached `user`: alone, or opened from their morning list (in their
+    DM)."""
+    return [c for c in calls if c.args["channel"] in (user, slack.standin.im_channel_id(user))]
 
 
 def answer_value(call: RecordedCall) -> str:
@@ -75,9 +77,9 @@ async def test_the_cycle_start_asks_each_ambassador_and_superuser_once(
     sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
     assert len(sent) == 6  # Mette, Søren and the four superusers; Øst has no ambassador
     assert all(call.ok for call in sent), [call.errors for call in sent]
-    (mette,) = to(sent, METTE)
-    (line,) = to(sent, LINE)
-    (oliver,) = to(sent, OLIVER)
+    (mette,) = to(slack, sent, METTE)
+    (line,) = to(slack, sent, LINE)
+    (oliver,) = to(slack, sent, OLIVER)
     assert texts(mette).startswith(
         "Kvartalets evaluering for område Nord: Hvordan går det med de digitale redskaber?"
     )
@@ -93,8 +95,8 @@ async def test_ambassadors_answer_four_questions_and_superusers_three(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
-    (mette,) = to(sent, METTE)
-    (line,) = to(sent, LINE)
+    (mette,) = to(slack, sent, METTE)
+    (line,) = to(slack, sent, LINE)
 
     modal = await open_form(slack, METTE, answer_value(mette))
     assert modal["callback_id"] == "area_evaluation"
@@ -127,9 +129,9 @@ async def test_ambassadors_answer_four_questions_and_superusers_three(
     await slack.settle()
 
     saved = await area_evaluations.answers_for(slack.bot.db, "2027-01", NORD)
-    assert [(e.slack_user_id, e.role) for e in saved] == [
-        (METTE, "ambassador"),
-        (LINE, "superuser"),
+    assert [(e.person_id, e.role) for e in saved] == [
+        (await person_id(slack.bot.db, METTE), "ambassador"),
+        (await person_id(slack.bot.db, LINE), "superuser"),
     ]
     assert saved[0].answers.drop_or_spread == "Udbred Book Creator"
     assert saved[1].answers.hard == "At finde tid & ro"
@@ -146,7 +148,7 @@ async def test_ambassadors_answer_four_questions_and_superusers_three(
 
 
 async def test_problems_show_on_the_fields(slack: LocalSlack, clock: ManualClock) -> None:
-    (line,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), LINE)
+    (line,) = to(slack, await run_jobs(slack, clock, at("2027-01-04T09:30")), LINE)
     await open_form(slack, LINE, answer_value(line))
     empty = await slack.driver.submit_view(LINE, {})
     assert empty.json == {
@@ -154,7 +156,7 @@ async def test_problems_show_on_the_fields(slack: LocalSlack, clock: ManualClock
         "errors": {"works": "Skriv mindst ét svar – et par ord er nok."},
     }
     # Line stops being a superuser while the modal is open: checked again on submit.
-    person = await org.person_by_slack_id(slack.bot.db, LINE)
+    person = await member(slack.bot.db, LINE)
     assert person is not None
     async with slack.bot.db.transaction() as conn:
         await conn.execute("DELETE FROM person_roles WHERE person_id = ?", (person.id,))
@@ -168,7 +170,7 @@ async def test_problems_show_on_the_fields(slack: LocalSlack, clock: ManualClock
 
 
 async def test_an_answer_cancels_the_snoozed_nudge(slack: LocalSlack, clock: ManualClock) -> None:
-    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
+    (mette,) = to(slack, await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
     await open_form(slack, METTE, answer_value(mette))
     # While the form is open she also presses "in a week" on the message (another device).
     im = slack.standin.im_channel_id(METTE)
@@ -181,7 +183,7 @@ async def test_an_answer_cancels_the_snoozed_nudge(slack: LocalSlack, clock: Man
     )
     await slack.driver.click(METTE, action_id="nudge_snooze_7", value=snooze, channel_id=im)
     await slack.settle()
-    key = f"area_evaluation:2027-01:{NORD}:{METTE}:snooze:1"
+    key = f"area_evaluation:2027-01:{NORD}:{await person_id(slack.bot.db, METTE)}:snooze:1"
     copy = await reminders_repo.by_key(slack.bot.db, key)
     assert copy is not None and copy.state == "pending"
 
@@ -202,25 +204,26 @@ async def test_a_pending_nudge_of_someone_who_has_answered_is_cancelled_when_due
         date(2027, 1, 8),
     )
     sent = await run_jobs(slack, clock, at("2027-01-04T09:30"))
-    assert to(sent, LINE) == []  # held by her pause
+    assert to(slack, sent, LINE) == []  # held by her pause
     # Her answer arrives by another way than this nudge (written straight to the table).
     now = utc_iso(clock.now())
     await slack.bot.db.execute(
-        "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works, created_at,"
+        "INSERT INTO area_evaluations (period, area_id, person_id, role, works, created_at,"
         " updated_at) VALUES ('2027-01', ?, ?, 'superuser', 'Godt', ?, ?)",
-        (NORD, LINE, now, now),
+        (NORD, await person_id(slack.bot.db, LINE), now, now),
     )
     assert await run_jobs(slack, clock, at("2027-01-11T09:30")) == []
-    nudge = await reminders_repo.by_key(slack.bot.db, f"area_evaluation:2027-01:{NORD}:{LINE}")
+    line = await person_id(slack.bot.db, LINE)
+    nudge = await reminders_repo.by_key(slack.bot.db, f"area_evaluation:2027-01:{NORD}:{line}")
     assert nudge is not None and nudge.state == "cancelled"
 
 
 async def test_an_old_cycles_button_says_it_has_ended(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    (mette,) = to(await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
+    (mette,) = to(slack, await run_jobs(slack, clock, at("2027-01-04T09:30")), METTE)
     april = await run_jobs(slack, clock, at("2027-04-01T09:30"))
-    assert len(to(april, METTE)) == 1
+    assert len(to(slack, april, METTE)) == 1
     mark = slack.standin.mark()
     im = slack.standin.im_channel_id(METTE)
     await slack.driver.click(METTE, action_id=OPEN, value=answer_value(mette), channel_id=im)

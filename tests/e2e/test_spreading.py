@@ -33,7 +33,7 @@ async def recommend_ozobot(slack: LocalSlack, clock: ManualClock) -> int:
     tool = await find_tool(db, "Ozobot")
     assert tool is not None
     maelk = next(d.id for d in await org.all_daycares(db) if d.name == "Børnehuset Mælkebøtten")
-    await set_adoption(db, clock, LINE, maelk, tool.id, "in_use")
+    await set_adoption(db, clock, await person_id(db, LINE), maelk, tool.id, "in_use")
     await set_tool_status(db, clock, tool.id, "evaluated", changed_by=await person_id(db, ANNETTE))
     await set_tool_status(
         db, clock, tool.id, "recommended", changed_by=await person_id(db, ANNETTE)

@@ -14,6 +14,7 @@ from bot.standin import RecordedCall
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
 from tests.e2e.nudge_lists import opened
 from tests.e2e.test_tool_guide import buttons, choose, menu, tool_guide
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 AHMED = "U0DEMO006"  # superuser in Børnehaven Regnbuen, area Nord
@@ -156,7 +157,10 @@ async def test_mette_plans_line_signs_up_is_reminded_and_attendance_moves_adopti
     modal = slack.standin.views.top(METTE)
     assert modal is not None
     came = next(b for b in modal["blocks"] if b.get("block_id") == "came")
-    assert [o["value"] for o in came["element"]["initial_options"]] == [LINE]
+    # Line, who signed up, is chosen: shown by name (the option's value is her person id).
+    chosen = came["element"]["initial_options"]
+    assert [o["text"]["text"] for o in chosen] == ["Line Nielsen"]
+    assert [o["value"] for o in chosen] == [str(await person_id(slack.bot.db, LINE))]
     _, calls = await submit(slack, METTE, {"others": [AHMED]})
     (saved,) = [c for c in calls if c.method == "chat.postMessage"]
     assert "2 deltog" in texts(saved)
