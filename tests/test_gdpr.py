@@ -95,22 +95,23 @@ async def leave_traces(db: Database, who: str, mark: str, at: str, place: str) -
         " :at)",
         "INSERT INTO nudge_pauses VALUES"
         " ((SELECT person_id FROM identities WHERE external_id = :who), '2026-12-24', :at)",
-        "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works, created_at,"
-        " updated_at) VALUES ('2026-11', :area, :who, 'ambassador', 'Mening ' || :mark, :at,"
+        "INSERT INTO area_evaluations (period, area_id, person_id, role, works, created_at,"
+        " updated_at) VALUES ('2026-11', :area, :pid, 'ambassador', 'Mening ' || :mark, :at,"
         " :at)",
-        "INSERT OR REPLACE INTO adoption VALUES (:daycare, :tool, 'in_use', '', :who, :at)",
+        "INSERT OR REPLACE INTO adoption (daycare_id, tool_id, state, reason, changed_by,"
+        " changed_at) VALUES (:daycare, :tool, 'in_use', '', :pid, :at)",
         "INSERT INTO adoption_changes (daycare_id, tool_id, from_state, to_state, changed_by,"
-        " changed_at) VALUES (:daycare, :tool, 'not_started', 'in_use', :who, :at)",
+        " changed_at) VALUES (:daycare, :tool, 'not_started', 'in_use', :pid, :at)",
         "INSERT INTO spreading_rounds (tool_id, trigger, started_by, started_at,"
-        " follow_up_weeks, ended_at) VALUES (:tool, 'recommended', :who, :at, 4, :at)",
+        " follow_up_weeks, ended_at) VALUES (:tool, 'recommended', :pid, :at, 4, :at)",
         "INSERT INTO spreading_targets (round_id, daycare_id, state_at_start, answer,"
         " answered_by, answered_at) VALUES ((SELECT MAX(id) FROM spreading_rounds),"
-        " :daycare, 'not_started', 'in_use', :who, :at)",
-        "INSERT INTO trainings (tool_id, area_id, ambassador_slack_id, starts_at, place, seats,"
-        " request_key, created_at, updated_at) VALUES (:tool, :area, :who, :at, 'Hytten',"
+        " :daycare, 'not_started', 'in_use', :pid, :at)",
+        "INSERT INTO trainings (tool_id, area_id, ambassador_id, starts_at, place, seats,"
+        " request_key, created_at, updated_at) VALUES (:tool, :area, :pid, :at, 'Hytten',"
         " 10, 'training:' || :mark, :at, :at)",
-        "INSERT INTO training_signups (training_id, slack_user_id, answer, answered_at)"
-        " VALUES ((SELECT MAX(id) FROM trainings), :who, 'yes', :at)",
+        "INSERT INTO training_signups (training_id, person_id, answer, answered_at)"
+        " VALUES ((SELECT MAX(id) FROM trainings), :pid, 'yes', :at)",
         "INSERT INTO tool_decisions (tool_id, decision, decided_on, recorded_by, recorded_at)"
         " VALUES (:tool, 'approved', '2026-11-01', :pid, :at)",
         "INSERT INTO tool_status_changes (tool_id, from_status, to_status, changed_by,"

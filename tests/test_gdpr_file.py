@@ -106,14 +106,15 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
             {**p, "daycare": daycare, "worked": HER_TEXTS["worked"], "hard": HER_TEXTS["hard"]},
         )
         await conn.execute(
-            "INSERT INTO area_evaluations (period, area_id, slack_user_id, role, works,"
-            " support, created_at, updated_at) VALUES ('2026-11', :area, :k, 'ambassador',"
-            " :text, :text, :now, :now)",
+            "INSERT INTO area_evaluations (period, area_id, person_id, role, works,"
+            " support, created_at, updated_at) VALUES ('2026-11', :area, (SELECT person_id"
+            " FROM identities WHERE external_id = :k), 'ambassador', :text, :text, :now, :now)",
             {**p, "text": HER_TEXTS["evaluation"]},
         )
         await conn.execute(
-            "INSERT INTO trainings (tool_id, area_id, ambassador_slack_id, starts_at, place,"
-            " seats, note, request_key, created_at, updated_at) VALUES (:tool, :area, :k, :now,"
+            "INSERT INTO trainings (tool_id, area_id, ambassador_id, starts_at, place,"
+            " seats, note, request_key, created_at, updated_at) VALUES (:tool, :area,"
+            " (SELECT person_id FROM identities WHERE external_id = :k), :now,"
             " 'Hytten', 10, :note, 'training-k', :now, :now)",
             {**p, "note": HER_TEXTS["training_note"]},
         )
@@ -126,7 +127,7 @@ async def karen_everywhere(db: Database, clock: ManualClock) -> dict[str, int]:
         await conn.execute(
             "INSERT INTO adoption_changes (daycare_id, tool_id, from_state, to_state, reason,"
             " changed_by, changed_at) VALUES (:daycare, :tool, 'in_use', 'stopped', :reason,"
-            " :k, :now)",
+            " (SELECT person_id FROM identities WHERE external_id = :k), :now)",
             {**p, "daycare": daycare, "reason": HER_TEXTS["adoption"]},
         )
     # She corrects her result the day after: the first wording lies in the page's free

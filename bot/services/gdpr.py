@@ -381,7 +381,8 @@ async def erase(
         await repo.set_secure_delete(db, was_secure)
     if rewrite:
         await rewrite_file(db)
-    return plan
+    # The person is gone from the bot: what was done names them by their accounts and e-mail.
+    return ErasurePlan(replace(who, person_id=None), plan.counts)
 
 
 async def rewrite_file(db: Database) -> None:

@@ -7,8 +7,8 @@ The rules — which rows are a person's, what happens to each — are tables of 
 Table and column names in the generated SQL come from these constants only; every value is a
 parameter (`:p` the person id, `:e` the e-mail in lower case, `:l` the log's names for the
 person — salted hashes, as a JSON list —, `:n0`… the spellings of the name that an erasure
-replaces in free texts, and `:s` the person's user id on the chat platform: where a text the
-platform stored mentions them, and in the columns that still hold it).
+replaces in free texts, and `:s` the person's user id on the chat platform, where a text the
+platform stored mentions them).
 
 A person column holds the person's id; NULL there is a former member (an erasure forgot who)
 or, where the table has a `via` column that says so, the command line.
@@ -25,14 +25,14 @@ from typing import Any, Literal
 import aiosqlite
 
 from storage.db import Database
-from storage.migrations.person_columns import FORMER_AMBASSADOR, FORMER_MEMBER
+from storage.migrations.person_columns import FORMER_MEMBER
 
 logger = logging.getLogger(__name__)
 
 
-# FORMER_MEMBER / FORMER_AMBASSADOR (`storage.migrations.person_columns`): what an erasure
-# writes where a column still holds a chat user id (not converted to person ids yet); a
-# person column is set to NULL instead.
+# A person column of an erased person becomes NULL (a former member); where a text a chat
+# platform stored mentions them, the mention names FORMER_MEMBER instead
+# (`storage.migrations.person_columns`, the marker the release wrote in person columns).
 #: A text removed by the retention rule.
 RETENTION_MARKER = "[anonymiseret]"
 #: What an erased person wrote becomes, and their name where others wrote it.
@@ -45,8 +45,9 @@ Action = Literal["access", "erasure", "retention"]
 #: erasure list applied again (`gdpr_log.via`; 'chat' for a person in the chat).
 LogVia = Literal["chat", "cli", "retention", "erasure-list"]
 Verb = Literal["removed", "anonymised", "closed", "kept", "renamed"]
-#: What a step needs to know: the chat user id, the person id, the e-mail, the name's
-#: spellings, the log's names (hashes) for the person.
+#: What a step needs to know: the person's user id on the chat platform (mentions in the
+#: texts it stored), the person id, the e-mail, the name's spellings, the log's names
+#: (hashes) for the person.
 Needs = Literal["s", "p", "e", "n", "l"]
 
 
@@ -61,8 +62,8 @@ class Holding:
     order: str = "rowid"
 
 
-#: Every table that holds a Slack user id, a person id or an e-mail, and how to find a
-#: person's rows in it. `processed_events` and `digests` hold none.
+#: Every table that holds a person id or an e-mail, and how to find a person's rows in it.
+#: `processed_events` and `digests` hold none.
 HOLDINGS: tuple[Holding, ...] = (
     Holding("person", "people", "id = :p AND in_organisation = 1", "p", "id"),
     Holding("roles", "person_roles", "person_id = :p", "p", "id"),
@@ -115,19 +116,14 @@ class Step:
     needs: Needs
 
 
-def _anonymise(table: str, column: str, placeholder: str = ":former") -> Step:
-    return Step(table, "anonymised", f"{column} = :s", f"{column} = {placeholder}", "s")
-
-
 def _forget(table: str, column: str) -> Step:
     """A person column (a person id) no longer names the person: NULL, a former member."""
     return Step(table, "anonymised", f"{column} = :p", f"{column} = NULL", "p")
 
 
-def _own_text(table: str, author: str, *columns: str, by: Needs = "s") -> Step:
+def _own_text(table: str, author: str, *columns: str, by: Needs = "p") -> Step:
     """What the person wrote in `columns` of their rows becomes `[slettet]` (an empty text
-    stays empty); must run before their id in `author` is replaced. `by`: `author` holds the
-    Slack id ("s") or the person id ("p")."""
+    stays empty); must run before their id in `author` (a person column) is forgotten."""
     changed = " OR ".join(f"({c} IS NOT NULL AND {c} NOT IN ('', :erased))" for c in columns)
     change = ", ".join(
         f"{c} = CASE WHEN {c} IS NULL OR {c} = '' THEN {c} ELSE :erased END" for c in columns
@@ -145,8 +141,9 @@ def _name_in(table: str, column: str) -> Step:
     return Step(table, "renamed", found, f"{column} = {replaced}", "n")
 
 
-#: Free texts others wrote that may mention the person (`<@U…>`): the id becomes the
-#: placeholder, the rest of the text stays.
+#: Free texts others wrote that may mention the person as the chat platform stored it
+#: (`<@U…>`, the mention token): their user id there becomes the placeholder, the rest of the
+#: text stays.
 MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sparring_questions", "question"),
     ("sparring_questions", "answer_text"),
@@ -204,16 +201,16 @@ ERASURE: tuple[Step, ...] = (
     # A question never sent (a draft) was never the network's: it goes.
     Step("sparring_questions", "removed", "asker_id = :p AND state = 'draft'", None, "p"),
     # What they wrote, before their id is replaced (then it could not be found).
-    _own_text("sparring_questions", "asker_id", "question", by="p"),
-    _own_text("sparring_questions", "answered_by", "answer_text", by="p"),
-    _own_text("sparring_replies", "author_id", "text", by="p"),
-    _own_text("test_results", "author_id", "worked", "hard", by="p"),
-    _own_text("tool_tests", "ambassador_id", "question", "conclusion_note", by="p"),
-    _own_text("trainings", "ambassador_id", "note", by="p"),
-    _own_text("adoption", "changed_by", "reason", by="p"),
-    _own_text("adoption_changes", "changed_by", "reason", by="p"),
-    _own_text("spreading_targets", "answered_by", "reason", by="p"),
-    _own_text("tool_decisions", "recorded_by", "note", by="p"),
+    _own_text("sparring_questions", "asker_id", "question"),
+    _own_text("sparring_questions", "answered_by", "answer_text"),
+    _own_text("sparring_replies", "author_id", "text"),
+    _own_text("test_results", "author_id", "worked", "hard"),
+    _own_text("tool_tests", "ambassador_id", "question", "conclusion_note"),
+    _own_text("trainings", "ambassador_id", "note"),
+    _own_text("adoption", "changed_by", "reason"),
+    _own_text("adoption_changes", "changed_by", "reason"),
+    _own_text("spreading_targets", "answered_by", "reason"),
+    _own_text("tool_decisions", "recorded_by", "note"),
     Step(
         "tool_tests",
         "closed",
@@ -425,7 +422,6 @@ def _params(who: Identity, now: str) -> dict[str, Any]:
         **who.name_params(),
         "erased": ERASED_TEXT,
         "former": FORMER_MEMBER,
-        "former_ambassador": FORMER_AMBASSADOR,
         "now": now,
     }
 
@@ -491,7 +487,7 @@ async def retention_counts(conn: aiosqlite.Connection, cutoff: str) -> dict[str,
 
 
 def _retention_params(cutoff: str) -> dict[str, Any]:
-    return {"cutoff": cutoff, "marker": RETENTION_MARKER, "former": FORMER_MEMBER}
+    return {"cutoff": cutoff, "marker": RETENTION_MARKER}
 
 
 async def apply_retention(conn: aiosqlite.Connection, cutoff: str) -> None:
@@ -582,17 +578,10 @@ async def log_records(db: Database) -> list[dict[str, Any]]:
 
 # -- the erasure list and the file ---------------------------------------------------------
 
-#: Where a chat user id (not yet a person id) stands for who wrote or did something: on a
-#: restored backup, the people erased since are found here even when their person row was
-#: gone before the erasure. Each table's helper removes its line as it converts the column.
-_AUTHOR_PLATFORM = "slack"
-AUTHOR_COLUMNS: tuple[tuple[str, str], ...] = ()
-
 
 async def everyone(db: Database) -> list[Identity]:
-    """Everyone the database knows: each person (with their accounts), each chat user id
-    that wrote or did something without a person row, and each guide owner known only by
-    e-mail."""
+    """Everyone the database knows: each person (with their accounts on chat platforms) and
+    each guide owner known only by e-mail."""
     accounts: dict[int, list[tuple[str, str]]] = {}
     for row in await db.fetchall(
         "SELECT person_id, platform, external_id FROM identities"
@@ -613,22 +602,6 @@ async def everyone(db: Database) -> list[Identity]:
                 tuple(accounts.get(int(row["id"]), ())),
             )
         )
-    if AUTHOR_COLUMNS:
-        # Columns not converted to person ids yet hold the chat platform's user ids.
-        union = " UNION ".join(
-            f"SELECT {column} AS id FROM {table}"  # noqa: S608 - constants
-            for table, column in AUTHOR_COLUMNS
-        )
-        rows = await db.fetchall(
-            f"SELECT id FROM ({union}) WHERE id IS NOT NULL"  # noqa: S608 - constants
-            " AND id NOT IN (SELECT external_id FROM identities WHERE platform = ?)"
-            " AND id NOT IN (?, ?)",
-            (_AUTHOR_PLATFORM, FORMER_MEMBER, FORMER_AMBASSADOR),
-        )
-        found += [
-            Identity(None, None, None, accounts=((_AUTHOR_PLATFORM, str(row["id"])),))
-            for row in rows
-        ]
     owners = await db.fetchall(
         "SELECT DISTINCT lower(owner_email) AS e FROM guides WHERE owner_email IS NOT NULL"
         " AND lower(owner_email) NOT IN (SELECT lower(email) FROM people WHERE email IS NOT NULL)"
