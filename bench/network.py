@@ -93,7 +93,7 @@ async def build(conn: aiosqlite.Connection, size: Size, seed: int) -> list[str]:
         questions.append(
             (
                 f"bench-question-{q}",
-                slack_id(rng.randint(1, size.people)),
+                rng.randint(1, size.people),  # the asker's person id
                 rng.randint(1, AREAS),
                 rng.randint(1, daycares),
                 rng.randint(1, tools),
@@ -101,11 +101,11 @@ async def build(conn: aiosqlite.Connection, size: Size, seed: int) -> list[str]:
                 "answered" if answered else "open",
                 NOW,
                 NOW if answered else None,
-                slack_id(20) if answered else None,
+                20 if answered else None,
             )
         )
     await conn.executemany(
-        "INSERT INTO sparring_questions (request_key, asker_slack_id, area_id, daycare_id,"
+        "INSERT INTO sparring_questions (request_key, asker_id, area_id, daycare_id,"
         " tool_id, question, state, created_at, answered_at, answered_by, delivered_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?8)",  # delivered when asked
         questions,

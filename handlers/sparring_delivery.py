@@ -80,7 +80,11 @@ async def offer(services: Services, routing: Routing, conversation: str, lang: s
             routing.question.id,
             failure.reason,
         )
-        await queue_offer(services.db, services.clock, routing.question, conversation)
+        await queue_offer(services.db, services.clock, routing.question)
+
+
+def _place(message: MessageRef) -> tuple[str, str]:
+    return message.conversation_id, message.message_id
 
 
 async def refresh_posts(
@@ -97,13 +101,10 @@ async def refresh_posts(
         return
     messenger = services.messenger
     targets: list[tuple[MessageRef, str, bool]] = []
-    if question.channel_id and question.message_ts:
-        post = MessageRef(messenger.platform, question.channel_id, question.message_ts)
+    post = question.post
+    if post:
         targets.append((post, services.settings.lang, False))
-    if clicked and (clicked.conversation_id, clicked.message_id) != (
-        question.channel_id,
-        question.message_ts,
-    ):
+    if clicked and (post is None or (clicked.conversation_id, clicked.message_id) != _place(post)):
         targets.append((clicked, clicker_lang or services.settings.lang, True))
     for ref, lang, direct in targets:
         try:

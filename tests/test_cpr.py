@@ -325,7 +325,12 @@ async def test_a_question_with_a_cpr_number_writes_nothing(
 ) -> None:
     with pytest.raises(ContainsCpr):
         await ask(
-            demo, clock, request_key="q", asker_id=LINE, text="Ida 230415-4127?", tool_id=None
+            demo,
+            clock,
+            request_key="q",
+            asker_id=await person_id(demo, LINE),
+            text="Ida 230415-4127?",
+            tool_id=None,
         )
     assert await question_records(demo) == []
 

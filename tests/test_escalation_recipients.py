@@ -5,6 +5,7 @@ before this rule for someone told already is not sent."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
@@ -22,6 +23,7 @@ from bot.views.sparring import CLAIM, is_listed
 from handlers.slack import render
 from storage.db import Database
 from tests.conftest import TZ
+from tests.people import person_id
 
 #: The kinds' names, as stored with each reminder.
 ESCALATION = escalation.ESCALATION.name
@@ -38,7 +40,7 @@ async def question(db: Database, clock: ManualClock) -> int:
         db,
         clock,
         request_key="test:1",
-        asker_id=LINE,
+        asker_id=await person_id(db, LINE),
         text="Hvordan får vi lyd på Book Creator?",
         tool_id=None,
         hold="never",
@@ -47,25 +49,40 @@ async def question(db: Database, clock: ManualClock) -> int:
     return routing.question.id
 
 
-async def planned(db: Database, clock: ManualClock) -> dict[tuple[int, str], object]:
+@dataclass(frozen=True)
+class Ids:
+    """The demo's people by person id (the core's), named as the demo's Slack ids above."""
+
+    ANNETTE: int
+    METTE: int
+    SOEREN: int
+    LINE: int
+
+
+@pytest.fixture
+async def ids(db: Database, question: int) -> Ids:
+    return Ids(*[await person_id(db, slack) for slack in (ANNETTE, METTE, SOEREN, LINE)])
+
+
+async def planned(db: Database, clock: ManualClock) -> dict[tuple[int, int], object]:
     rows = await reminders.list_reminders(db, due_only=False, now=clock.now())
     return {(int(r.payload["level"]), r.recipient): r.state for r in rows if r.kind == ESCALATION}
 
 
 async def test_the_second_is_planned_for_those_not_told_the_first(
-    db: Database, clock: ManualClock, question: int
+    db: Database, clock: ManualClock, question: int, ids: Ids
 ) -> None:
     await plan_escalations(db, clock, CALENDAR)
-    assert set(await planned(db, clock)) == {(1, METTE), (2, SOEREN), (2, ANNETTE)}
+    assert set(await planned(db, clock)) == {(1, ids.METTE), (2, ids.SOEREN), (2, ids.ANNETTE)}
 
     # Mette's first is cancelled (not sent): she did not get it, so the second is for her.
-    assert await reminders.cancel(db, clock, dedupe_key=f"{ESCALATION}:{question}:1:{METTE}")
+    assert await reminders.cancel(db, clock, dedupe_key=f"{ESCALATION}:{question}:1:{ids.METTE}")
     await plan_escalations(db, clock, CALENDAR)
-    assert (2, METTE) in await planned(db, clock)
+    assert (2, ids.METTE) in await planned(db, clock)
 
 
 async def test_a_second_planned_before_for_someone_told_is_not_sent(
-    db: Database, clock: ManualClock, question: int
+    db: Database, clock: ManualClock, question: int, ids: Ids
 ) -> None:
     await plan_escalations(db, clock, CALENDAR)
     # As the rule before: a second for Mette too, planned ahead.
@@ -73,28 +90,28 @@ async def test_a_second_planned_before_for_someone_told_is_not_sent(
         db,
         clock,
         kind=ESCALATION,
-        recipient=METTE,
+        recipient=ids.METTE,
         due=datetime(2026, 12, 2, 9, 0, tzinfo=TZ),
         payload={"question_id": question, "level": 2, "hours": 16},
-        dedupe_key=f"{ESCALATION}:{question}:2:{METTE}",
+        dedupe_key=f"{ESCALATION}:{question}:2:{ids.METTE}",
         calendar=CALENDAR,
     )
     assert old is not None
     clock.move_to(datetime(2026, 12, 1, 10, 0, tzinfo=TZ))  # the first is due
     (first,) = await reminders.claim_due(db, clock, worker="test", limit=10, kinds={ESCALATION})
-    assert (first.recipient, first.payload["level"]) == (METTE, 1)
+    assert (first.recipient, first.payload["level"]) == (ids.METTE, 1)
     assert await reminders.mark_sent(db, clock, first.id)
 
     await plan_escalations(db, clock, CALENDAR)
     states = await planned(db, clock)
-    assert (2, METTE) not in states  # cancelled: no longer scheduled
-    assert {(2, SOEREN), (2, ANNETTE)} <= set(states)
+    assert (2, ids.METTE) not in states  # cancelled: no longer scheduled
+    assert {(2, ids.SOEREN), (2, ids.ANNETTE)} <= set(states)
     row = await reminders.get_reminder(db, old.id)
     assert row is not None and row.state == "cancelled"
 
 
 async def test_the_escalation_offers_jeg_tager_den_until_someone_has_it(
-    db: Database, clock: ManualClock, question: int
+    db: Database, clock: ManualClock, question: int, ids: Ids
 ) -> None:
     found = await get_question(db, question)
     assert found is not None
@@ -107,7 +124,7 @@ async def test_the_escalation_offers_jeg_tager_den_until_someone_has_it(
         claim_button = row["elements"][0]
         assert (claim_button["action_id"], claim_button["value"]) == (CLAIM, str(question))
         assert claim_button["text"]["text"] == label
-    await claim(db, clock, question, SOEREN)
+    await claim(db, clock, question, ids.SOEREN)
     taken = await get_question(db, question)
     assert taken is not None
     message = render.message(

@@ -4,6 +4,7 @@ section, the 0011 migration, and the pulse's measures on a known data set."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 import storage.migrations as migrations
 from bot.clock import ManualClock, utc_iso
+from bot.domain.refs import MessageRef
 from bot.domain.sparring import add_faq_entry
 from bot.errors import NotAllowed
 from bot.services.demo import seed_demo
@@ -40,6 +42,7 @@ from storage.db import Database
 from storage.repositories import sparring as repo
 from storage.repositories import tools as tools_repo
 from tests.conftest import FROZEN_AT
+from tests.people import person_id
 
 ANNETTE, METTE, SOEREN = "U0DEMO001", "U0DEMO003", "U0DEMO004"
 LINE, CAMILLA, OLIVER = "U0DEMO005", "U0DEMO007", "U0DEMO008"
@@ -51,8 +54,32 @@ async def demo(db: Database, clock: ManualClock) -> Database:
     return db
 
 
+@dataclass(frozen=True)
+class Ids:
+    """The demo's people by person id (the core's), named as the demo's Slack ids above."""
+
+    ANNETTE: int
+    METTE: int
+    SOEREN: int
+    LINE: int
+    CAMILLA: int
+    OLIVER: int
+
+
+@pytest.fixture
+async def ids(demo: Database) -> Ids:
+    slack = {"ANNETTE": ANNETTE, "METTE": METTE, "SOEREN": SOEREN}
+    slack |= {"LINE": LINE, "CAMILLA": CAMILLA, "OLIVER": OLIVER}
+    return Ids(**{name: await person_id(demo, found) for name, found in slack.items()})
+
+
+def post(message_id: str, thread: str | None = None) -> MessageRef:
+    """A message in the sparring channel C1 (in `thread`, the post, when given)."""
+    return MessageRef("slack", "C1", message_id, thread)
+
+
 async def asked(
-    db: Database, clock: ManualClock, asker: str, text: str = "Hej?", **extra: object
+    db: Database, clock: ManualClock, asker: int, text: str = "Hej?", **extra: object
 ) -> int:
     routing = await ask(
         db,
@@ -182,13 +209,13 @@ async def test_0020_counts_questions_sent_before_it_as_delivered_when_asked(
 
 
 async def test_a_draft_is_sent_once_and_only_by_its_asker(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
     routing = await ask(
         demo,
         clock,
         request_key="r1",
-        asker_id=LINE,
+        asker_id=ids.LINE,
         text="Hvordan får vi de små til at vente på tur med Bee-Bot?",
         tool_id=None,
     )
@@ -196,19 +223,19 @@ async def test_a_draft_is_sent_once_and_only_by_its_asker(
     assert [s.tool for s in routing.suggestions] == ["Bee-Bot"]
     assert await open_questions(demo) == []  # a draft waits for nobody
     with pytest.raises(NotYours):
-        await send_draft(demo, clock, routing.question.id, METTE)
+        await send_draft(demo, clock, routing.question.id, ids.METTE)
     clock.advance(timedelta(minutes=3))
-    first = await send_draft(demo, clock, routing.question.id, LINE)
-    second = await send_draft(demo, clock, routing.question.id, LINE)
+    first = await send_draft(demo, clock, routing.question.id, ids.LINE)
+    second = await send_draft(demo, clock, routing.question.id, ids.LINE)
     assert first is not None and first.created
     assert second is not None and not second.created
     assert first.question.state == "open"
     assert first.question.created_at == utc_iso(FROZEN_AT + timedelta(minutes=3))
-    assert [p.slack_user_id for p in first.recipients] == [METTE]
+    assert [p.id for p in first.recipients] == [ids.METTE]
 
 
-async def test_a_question_keeps_every_field(demo: Database, clock: ManualClock) -> None:
-    question_id = await asked(demo, clock, OLIVER, urgency="urgent", private=True)
+async def test_a_question_keeps_every_field(demo: Database, clock: ManualClock, ids: Ids) -> None:
+    question_id = await asked(demo, clock, ids.OLIVER, urgency="urgent", private=True)
     question = await get_question(demo, question_id)
     assert question is not None
     assert question.area is not None and question.area.name == "Øst"
@@ -222,106 +249,109 @@ async def test_a_question_keeps_every_field(demo: Database, clock: ManualClock) 
 
 
 async def test_of_two_simultaneous_claims_exactly_one_wins(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
-    question_id = await asked(demo, clock, LINE)
+    question_id = await asked(demo, clock, ids.LINE)
     outcomes = await asyncio.gather(
-        claim(demo, clock, question_id, METTE),
-        claim(demo, clock, question_id, SOEREN),
-        claim(demo, clock, question_id, ANNETTE),
+        claim(demo, clock, question_id, ids.METTE),
+        claim(demo, clock, question_id, ids.SOEREN),
+        claim(demo, clock, question_id, ids.ANNETTE),
     )
     assert sum(o.changed for o in outcomes) == 1
     winner = next(o for o in outcomes if o.changed)
     assert {o.question.claimed_by for o in outcomes} == {winner.question.claimed_by}
     with pytest.raises(NotAllowed):
-        await claim(demo, clock, question_id, CAMILLA)
+        await claim(demo, clock, question_id, ids.CAMILLA)
 
 
 async def test_replies_count_once_and_the_first_reply_is_not_the_askers(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
-    question_id = await asked(demo, clock, LINE)
-    await record_post(demo, question_id, "C1", "100.1")
-    common = {"channel_id": "C1", "thread_ts": "100.1"}
+    question_id = await asked(demo, clock, ids.LINE)
+    await record_post(demo, question_id, post("100.1"))
     assert await record_reply(
-        demo, clock, ts="100.2", author_slack_id=LINE, text="Mere info", **common
+        demo, clock, message=post("100.2", "100.1"), author=ids.LINE, text="Mere info"
     )
     question = await get_question(demo, question_id)
     assert question is not None and question.first_reply_at is None
     clock.advance(timedelta(minutes=7))
-    assert await record_reply(demo, clock, ts="100.3", author_slack_id=METTE, text="Svar", **common)
+    assert await record_reply(
+        demo, clock, message=post("100.3", "100.1"), author=ids.METTE, text="Svar"
+    )
     clock.advance(timedelta(minutes=7))
     # The same message again (a retried event) and a reply elsewhere change nothing.
     assert not await record_reply(
-        demo, clock, ts="100.3", author_slack_id=METTE, text="Svar", **common
+        demo, clock, message=post("100.3", "100.1"), author=ids.METTE, text="Svar"
     )
     assert not await record_reply(
-        demo, clock, channel_id="C1", thread_ts="999.9", ts="999.8", author_slack_id=METTE, text="x"
+        demo, clock, message=post("999.8", "999.9"), author=ids.METTE, text="x"
     )
     question = await get_question(demo, question_id)
     assert question is not None
     assert question.first_reply_at == utc_iso(FROZEN_AT + timedelta(minutes=7))
-    form = await answer_form(demo, question_id, SOEREN)
+    form = await answer_form(demo, question_id, ids.SOEREN)
     assert form.reply is not None and form.reply.text == "Svar"  # not the asker's own
 
 
 async def test_an_answer_is_marked_once_and_resolve_is_the_askers(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
-    question_id = await asked(demo, clock, LINE)
+    question_id = await asked(demo, clock, ids.LINE)
     with pytest.raises(Refused) as empty:
-        await mark_answered(demo, clock, question_id, METTE, "   ")
+        await mark_answered(demo, clock, question_id, ids.METTE, "   ")
     assert empty.value.key == "sparring.answer_empty"
-    first = await mark_answered(demo, clock, question_id, METTE, "Prøv pilekort.")
-    again = await mark_answered(demo, clock, question_id, SOEREN, "Noget andet.")
+    first = await mark_answered(demo, clock, question_id, ids.METTE, "Prøv pilekort.")
+    again = await mark_answered(demo, clock, question_id, ids.SOEREN, "Noget andet.")
     assert first.changed and not again.changed
-    assert again.question.answered_by == METTE
+    assert again.question.answered_by == ids.METTE
     assert again.question.answer_text == "Prøv pilekort."
     assert again.question.first_reply_at == again.question.answered_at
     with pytest.raises(Refused) as answered:
-        await answer_form(demo, question_id, SOEREN)
+        await answer_form(demo, question_id, ids.SOEREN)
     assert answered.value.key == "sparring.already_answered"
-    assert [q.id for q in await open_questions(demo, asker=LINE, with_answered=True)] == [
+    assert [q.id for q in await open_questions(demo, asker=ids.LINE, with_answered=True)] == [
         question_id
     ]
-    assert await open_questions(demo, asker=LINE) == []
+    assert await open_questions(demo, asker=ids.LINE) == []
     with pytest.raises(Refused) as not_yours:
-        await resolve(demo, clock, question_id, METTE)
+        await resolve(demo, clock, question_id, ids.METTE)
     assert not_yours.value.key == "sparring.resolve_not_yours"
-    done = await resolve(demo, clock, question_id, LINE)
+    done = await resolve(demo, clock, question_id, ids.LINE)
     assert done.changed and done.question.state == "resolved"
-    assert not (await resolve(demo, clock, question_id, LINE)).changed
+    assert not (await resolve(demo, clock, question_id, ids.LINE)).changed
 
 
-async def test_faq_needs_an_answer_a_tool_and_a_guide(demo: Database, clock: ManualClock) -> None:
+async def test_faq_needs_an_answer_a_tool_and_a_guide(
+    demo: Database, clock: ManualClock, ids: Ids
+) -> None:
     heading = "Spørgsmål og svar"
-    no_tool = await asked(demo, clock, LINE)
+    no_tool = await asked(demo, clock, ids.LINE)
     with pytest.raises(Refused) as unanswered:
-        await save_as_faq(demo, clock, no_tool, METTE, heading=heading)
+        await save_as_faq(demo, clock, no_tool, ids.METTE, heading=heading)
     assert unanswered.value.key == "sparring.faq_not_answered"
-    await mark_answered(demo, clock, no_tool, METTE, "Svar.")
+    await mark_answered(demo, clock, no_tool, ids.METTE, "Svar.")
     with pytest.raises(Refused) as toolless:
-        await save_as_faq(demo, clock, no_tool, METTE, heading=heading)
+        await save_as_faq(demo, clock, no_tool, ids.METTE, heading=heading)
     assert toolless.value.key == "sparring.faq_no_tool"
     with pytest.raises(NotAllowed):
-        await save_as_faq(demo, clock, no_tool, LINE, heading=heading)
+        await save_as_faq(demo, clock, no_tool, ids.LINE, heading=heading)
 
     async with demo.transaction() as conn:
         bare = await tools_repo.insert_tool(
             conn, "Talende knapper", None, "cli", utc_iso(FROZEN_AT)
         )
     routing = await ask(
-        demo, clock, request_key="r2", asker_id=LINE, text="Hej?", tool_id=bare, hold="never"
+        demo, clock, request_key="r2", asker_id=ids.LINE, text="Hej?", tool_id=bare, hold="never"
     )
-    await mark_answered(demo, clock, routing.question.id, METTE, "Svar.")
+    await mark_answered(demo, clock, routing.question.id, ids.METTE, "Svar.")
     with pytest.raises(Refused) as guideless:
-        await save_as_faq(demo, clock, routing.question.id, METTE, heading=heading)
+        await save_as_faq(demo, clock, routing.question.id, ids.METTE, heading=heading)
     assert guideless.value.key == "sparring.faq_no_guide"
     assert guideless.value.params == {"tool": "Talende knapper"}
 
 
 async def test_a_saved_faq_is_searchable_by_the_questions_words(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
     assert await search_guides(demo, "vandpytter") == []
     tools = {t.name: t.id for t in await tools_repo.list_tools(demo)}
@@ -329,19 +359,21 @@ async def test_a_saved_faq_is_searchable_by_the_questions_words(
         demo,
         clock,
         request_key="faq",
-        asker_id=LINE,
+        asker_id=ids.LINE,
         text="Kan Bee-Bot køre i vandpytter?",
         tool_id=tools["Bee-Bot"],
         hold="never",
     )
-    await mark_answered(demo, clock, routing.question.id, METTE, "Nej, vand ødelægger den.")
-    saved = await save_as_faq(demo, clock, routing.question.id, SOEREN, heading="Spørgsmål og svar")
+    await mark_answered(demo, clock, routing.question.id, ids.METTE, "Nej, vand ødelægger den.")
+    saved = await save_as_faq(
+        demo, clock, routing.question.id, ids.SOEREN, heading="Spørgsmål og svar"
+    )
     assert saved.changed and saved.guide.current.version == 2
-    assert saved.guide.current.edited_by == SOEREN
+    assert saved.guide.current.edited_by == ids.SOEREN
     assert saved.question.faq_guide_id == saved.guide.guide.id
     (hit,) = await search_guides(demo, "vandpytter")
     assert hit.guide_id == saved.guide.guide.id
-    repeated = await save_as_faq(demo, clock, routing.question.id, METTE, heading="x")
+    repeated = await save_as_faq(demo, clock, routing.question.id, ids.METTE, heading="x")
     assert not repeated.changed
     current = await get_guide_by_id(demo, saved.guide.guide.id)
     assert current is not None and current.current.version == 2
@@ -350,32 +382,36 @@ async def test_a_saved_faq_is_searchable_by_the_questions_words(
 # -- measures --------------------------------------------------------------------------------
 
 
-async def test_measures_on_a_known_week(demo: Database, clock: ManualClock) -> None:
-    await asked(demo, clock, LINE, "Fra sidste uge?")  # before `since`: left out
+async def test_measures_on_a_known_week(demo: Database, clock: ManualClock, ids: Ids) -> None:
+    await asked(demo, clock, ids.LINE, "Fra sidste uge?")  # before `since`: left out
     clock.advance(timedelta(days=7))
     since = clock.now()
-    nord = await asked(demo, clock, LINE)
-    await record_post(demo, nord, "C1", "1.0")
+    nord = await asked(demo, clock, ids.LINE)
+    await record_post(demo, nord, post("1.0"))
     clock.advance(timedelta(minutes=10))
-    syd = await asked(demo, clock, CAMILLA)
-    await claim(demo, clock, syd, SOEREN)
+    syd = await asked(demo, clock, ids.CAMILLA)
+    await claim(demo, clock, syd, ids.SOEREN)
     clock.advance(timedelta(minutes=10))
-    oest = await asked(demo, clock, OLIVER)
+    oest = await asked(demo, clock, ids.OLIVER)
     await ask(
-        demo, clock, request_key="draft", asker_id=LINE, text="Kladde?", tool_id=None, hold="always"
+        demo,
+        clock,
+        request_key="draft",
+        asker_id=ids.LINE,
+        text="Kladde?",
+        tool_id=None,
+        hold="always",
     )
     # Nord: a reply after 30 minutes, the answer after 60, solved after 120.
     clock.move_to(since + timedelta(minutes=30))
-    await record_reply(
-        demo, clock, channel_id="C1", thread_ts="1.0", ts="1.1", author_slack_id=METTE, text="Hm"
-    )
+    await record_reply(demo, clock, message=post("1.1", "1.0"), author=ids.METTE, text="Hm")
     clock.move_to(since + timedelta(minutes=60))
-    await mark_answered(demo, clock, nord, METTE, "Sådan.")
+    await mark_answered(demo, clock, nord, ids.METTE, "Sådan.")
     clock.move_to(since + timedelta(minutes=120))
-    await resolve(demo, clock, nord, LINE)
+    await resolve(demo, clock, nord, ids.LINE)
     # Syd: answered (the first reply too) 240 minutes after it was asked.
     clock.move_to(since + timedelta(minutes=250))
-    await mark_answered(demo, clock, syd, SOEREN, "Sådan her.")
+    await mark_answered(demo, clock, syd, ids.SOEREN, "Sådan her.")
 
     measures = await sparring_measures(demo, since)
     overall = measures.overall
@@ -398,12 +434,12 @@ async def test_measures_on_a_known_week(demo: Database, clock: ManualClock) -> N
 
 
 async def test_a_question_naming_a_tool_is_about_that_tool(
-    demo: Database, clock: ManualClock
+    demo: Database, clock: ManualClock, ids: Ids
 ) -> None:
     assert await named_tool(demo, "Hvordan får vi de små til at vente på tur med Bee-Bot?")
     assert await named_tool(demo, "Bee-Bot eller Blue-Bot?") is None  # two: neither
     assert await named_tool(demo, "Hvordan lader vi iPad'en op?") is None  # part of a name
-    question_id = await asked(demo, clock, LINE, "Kan bibot køre på tæppe?")
+    question_id = await asked(demo, clock, ids.LINE, "Kan bibot køre på tæppe?")
     question = await get_question(demo, question_id)
     assert question is not None and question.tool is not None
     assert question.tool.name == "Bee-Bot"

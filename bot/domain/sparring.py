@@ -3,6 +3,9 @@
 A question lives through `draft` (shown "maybe one of these guides helps?" and not sent
 yet), `open` (posted, waiting for an answer), `answered` (an ambassador marked the answer)
 and `resolved` (the asker said it is solved). Times are stored as UTC ISO-8601 text.
+
+People are person ids; None where a person was named is a former member (erased, or made
+anonymous by the retention rule). Messages are the platform's references (`MessageRef`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Literal
 from bot.domain.guide_markdown import literal
 from bot.domain.guides import Tool
 from bot.domain.org import Area, Daycare, Person
+from bot.domain.refs import MessageRef
 
 QuestionState = Literal["draft", "open", "answered", "resolved"]
 Urgency = Literal["normal", "urgent"]
@@ -23,7 +27,8 @@ URGENCIES: tuple[Urgency, ...] = ("normal", "urgent")
 @dataclass(frozen=True)
 class Question:
     id: int
-    asker_slack_id: str
+    #: None: a former member (erased, or the question is older than the retention period).
+    asker_id: int | None
     text: str
     #: When the question was asked: stored, and moved to the moment a draft is sent.
     created_at: str
@@ -34,24 +39,30 @@ class Question:
     urgency: Urgency = "normal"
     #: Sent to the ambassadors by DM, never to the channel.
     private: bool = False
-    #: The post in the sparring channel; None for a private or DM-delivered question.
-    channel_id: str | None = None
-    message_ts: str | None = None
-    #: "I'll take it": who, and when.
-    claimed_by: str | None = None
+    #: The post in the sparring channel (its thread holds the replies); None for a private
+    #: or DM-delivered question.
+    post: MessageRef | None = None
+    #: "I'll take it": who (None once claimed: a former member), and when.
+    claimed_by: int | None = None
     claimed_at: str | None = None
     #: The first reply by someone other than the asker (a thread reply or the answer).
     first_reply_at: str | None = None
     answered_at: str | None = None
-    answered_by: str | None = None
+    answered_by: int | None = None
     answer_text: str | None = None
-    #: The thread message holding the answer (a marked reply, or the bot's post of a typed one).
-    answer_ts: str | None = None
+    #: The message in the post's thread holding the answer (a marked reply, or the bot's post
+    #: of a typed one).
+    answer_message_id: str | None = None
     resolved_at: str | None = None
     #: The guide the question and answer were saved to as FAQ.
     faq_guide_id: int | None = None
     #: Asked in an area without an ambassador, so it went to everyone: a gap for the pulse.
     area_gap: bool = False
+
+    @property
+    def channel_id(self) -> str | None:
+        """The conversation the question was posted in, if it was."""
+        return self.post.conversation_id if self.post else None
 
     @property
     def is_waiting(self) -> bool:
@@ -92,12 +103,12 @@ class Routing:
 
 @dataclass(frozen=True)
 class Reply:
-    """A reply in a question's thread."""
+    """A reply in a question's thread (the thread of its post)."""
 
     question_id: int
-    channel_id: str
-    ts: str
-    author_slack_id: str
+    message: MessageRef
+    #: None: a former member.
+    author_id: int | None
     text: str
     created_at: str
 
@@ -180,7 +191,7 @@ class AreaSparring:
 
 @dataclass(frozen=True)
 class AmbassadorSparring:
-    slack_user_id: str
+    person_id: int
     #: From the organisation; None for someone no longer (or never) in it.
     name: str | None
     answered: int

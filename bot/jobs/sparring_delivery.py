@@ -34,7 +34,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.domain.refs import ConversationRef
+from bot.domain.refs import ConversationRef, MessageRef
 from bot.domain.sparring import Routing
 from bot.ports import DeliveryFailed
 from bot.reminders.kind import NotNow
@@ -80,8 +80,8 @@ async def send_out(services: Services, routing: Routing) -> Sent:
     db, clock, messenger = services.db, services.clock, services.messenger
     question = routing.question
     channel = None if question.private else routing.channel_id
-    if question.message_ts:
-        return Sent(channel_id=question.channel_id)
+    if question.post:
+        return Sent(channel_id=question.post.conversation_id)
     failed: tuple[str, str] | None = None
     if channel:
         try:
@@ -101,19 +101,15 @@ async def send_out(services: Services, routing: Routing) -> Sent:
             logger.warning("sparring channel post failed, sending DMs error=%s", failure.reason)
             failed = (channel, failure.reason)
         else:
-            await record_post(
-                db, question.id, posted.conversation_id, posted.message_id, at=clock.now()
-            )
+            await record_post(db, question.id, posted, at=clock.now())
             return Sent(channel_id=channel)
-    targets = [p.slack_user_id for p in routing.recipients]
+    targets = [p.id for p in routing.recipients]
     if failed:
         targets += [
-            p.slack_user_id
-            for p in routing.coordinators
-            if p.slack_user_id not in targets and p.slack_user_id != question.asker_slack_id
+            p.id for p in routing.coordinators if p.id not in targets and p.id != question.asker_id
         ]
     queued = await copies_queued(db, question.id)
-    waiting: list[str] = []
+    waiting: list[int] = []
     reached = False
     for person in targets:
         if person in queued:
@@ -142,11 +138,11 @@ async def send_out(services: Services, routing: Routing) -> Sent:
 
 
 async def copy_message(
-    services: Services, routing: Routing, slack_id: str, failed: tuple[str, str] | None
+    services: Services, routing: Routing, person: int, failed: tuple[str, str] | None
 ) -> Message:
     """One person's copy by DM; a coordinator's says why when the channel failed."""
-    lang = await services.language.for_user(slack_id)
-    is_coordinator = any(p.slack_user_id == slack_id for p in routing.coordinators)
+    lang = await services.language.for_person(person)
+    is_coordinator = any(p.id == person for p in routing.coordinators)
     note = failed_post_note(lang, *failed) if failed and is_coordinator else None
     return question_post(lang, routing, direct=True, note=note)
 
@@ -154,7 +150,7 @@ async def copy_message(
 # -- the queued question (`bot.reminders.sparring_delivery.POST`) ---------------------------
 
 
-async def post_now(services: Services, routing: Routing, asker: str) -> Message:
+async def post_now(services: Services, routing: Routing, asker: int) -> Message:
     """Send the queued question out now (it is still open), and return the note that tells
     the asker it is out.
 
@@ -163,13 +159,13 @@ async def post_now(services: Services, routing: Routing, asker: str) -> Message:
     nothing again.
     """
     question = routing.question
-    if question.message_ts is None and await delivered_at(services.db, question.id):
+    if question.post is None and await delivered_at(services.db, question.id):
         sent = Sent()  # it went by DM on an earlier try, whose note to the asker failed
     elif found := await _posted_unseen(services, routing):
         sent = found
     else:
         sent = await send_out(services, routing)
-    lang = await services.language.for_user(asker)
+    lang = await services.language.for_person(asker)
     return sent_later(
         lang, routing, channel_id=sent.channel_id, failed_in=sent.failed_in, queued=sent.queued
     )
@@ -182,7 +178,7 @@ async def _posted_unseen(services: Services, routing: Routing) -> Sent | None:
     no further."""
     question = routing.question
     channel = None if question.private else routing.channel_id
-    if not channel or question.message_ts:
+    if not channel or question.post:
         return None
     messenger = services.messenger
     where = ConversationRef(messenger.platform, channel)
@@ -196,5 +192,6 @@ async def _posted_unseen(services: Services, routing: Routing) -> Sent | None:
     if found is None:
         return None
     logger.info("sparring post found in the channel, recorded id=%d", question.id)
-    await record_post(services.db, question.id, channel, found.message_id, at=services.clock.now())
+    post = MessageRef(messenger.platform, channel, found.message_id)
+    await record_post(services.db, question.id, post, at=services.clock.now())
     return Sent(channel_id=channel)

@@ -38,7 +38,7 @@ class EscalationPayload(Payload):
 class Escalation(ReminderKind[EscalationPayload, Question]):
     payload = EscalationPayload
 
-    def key_of(self, question_id: int, level: int, person: str) -> str:
+    def key_of(self, question_id: int, level: int, person: int) -> str:
         return self.key(question_id, level, person)
 
     async def plan_for(
@@ -50,7 +50,7 @@ class Escalation(ReminderKind[EscalationPayload, Question]):
         question: Question,
         level: int,
         hours: int,
-        person: str,
+        person: int,
         due: datetime,
     ) -> Reminder | None:
         return await self.plan(
@@ -63,18 +63,18 @@ class Escalation(ReminderKind[EscalationPayload, Question]):
             key=self.key_of(question.id, level, person),
         )
 
-    async def told(self, db: Database, question_id: int) -> dict[tuple[int, str], str]:
+    async def told(self, db: Database, question_id: int) -> dict[tuple[int, int], str]:
         """The state of each escalation of the question, by (level, recipient): the record
         of who was told at which level. Snoozed copies are left out: the original says
         whether they were told."""
-        found: dict[tuple[int, str], str] = {}
+        found: dict[tuple[int, int], str] = {}
         prefix = self.key(question_id) + ":"
         for key, state in (await reminders.planned_states(db, prefix)).items():
             if SNOOZE_MARK in key:
                 continue
             level, _, recipient = key.removeprefix(prefix).partition(":")
-            if level.isdigit() and recipient:
-                found[int(level), recipient] = state
+            if level.isdigit() and recipient.isdigit():
+                found[int(level), int(recipient)] = state
         return found
 
     async def still_due(

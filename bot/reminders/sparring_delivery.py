@@ -1,4 +1,4 @@
-"""A sparring question Slack did not take at once, waiting in the queue until it does
+"""A sparring question the chat platform did not take at once, waiting in the queue until it does
 (`bot.services.sparring.queue_post`, `queue_copies`, `queue_offer`).
 
 Not nudges: each goes out as soon as the platform answers again, at any hour (`anytime`),
@@ -53,6 +53,13 @@ async def _open(services: Services, question_id: int) -> Routing | None:
     return routing if routing is not None and routing.question.state == "open" else None
 
 
+def _asker(question: Question) -> int:
+    """Who a queued question's note goes to; a question just asked has its asker."""
+    if question.asker_id is None:
+        raise ValueError(f"question {question.id} has no asker")
+    return question.asker_id
+
+
 class Post(ReminderKind[QuestionPayload, Routing]):
     payload = QuestionPayload
 
@@ -62,7 +69,7 @@ class Post(ReminderKind[QuestionPayload, Routing]):
             db,
             clock,
             reminders.ANYTIME,
-            recipient=question.asker_slack_id,
+            recipient=_asker(question),
             due=clock.now(),
             payload=QuestionPayload(question.id),
             key=self.key(question.id),
@@ -91,7 +98,7 @@ class Copy(ReminderKind[CopyPayload, Routing]):
         db: Database,
         clock: Clock,
         question: Question,
-        person: str,
+        person: int,
         failed: tuple[str, str] | None,
     ) -> Reminder | None:
         """One per person and question."""
@@ -123,14 +130,13 @@ class Copy(ReminderKind[CopyPayload, Routing]):
 class Offer(ReminderKind[QuestionPayload, Routing]):
     payload = QuestionPayload
 
-    async def queue(
-        self, db: Database, clock: Clock, question: Question, conversation: str
-    ) -> Reminder | None:
+    async def queue(self, db: Database, clock: Clock, question: Question) -> Reminder | None:
+        """To the asker, in their private conversation with the bot (where they wrote)."""
         return await self.plan(
             db,
             clock,
             reminders.ANYTIME,
-            recipient=conversation,
+            recipient=_asker(question),
             due=clock.now(),
             payload=QuestionPayload(question.id),
             key=self.key(question.id),
@@ -148,7 +154,7 @@ class Offer(ReminderKind[QuestionPayload, Routing]):
     ) -> Built:
         from bot.views.sparring_handling import offer_message
 
-        lang = await services.language.for_user(found.question.asker_slack_id)
+        lang = await services.language.for_person(found.question.asker_id)
         return offer_message(lang, found, late=True)
 
 

@@ -159,7 +159,7 @@ async def _ambassador(
     questions = tuple(
         q
         for q in await open_questions(db)
-        if q.area is not None and q.area.id in own and q.claimed_by in (None, me)
+        if q.area is not None and q.area.id in own and (q.claimed_at is None or q.claimed_by == me)
     )
     return AmbassadorHome(
         areas=tuple(a.name for a in areas),

@@ -222,7 +222,7 @@ async def ambassador_welcome_due(
         for q in await open_questions(db)
         if q.area is not None
         and q.area.id in area_ids
-        and q.claimed_by is None
-        and q.asker_slack_id != recipient
+        and q.claimed_at is None
+        and q.asker_id != recipient
     )
     return AmbassadorWelcome(person, areas, waiting, tuple(snap.coordinators()))

@@ -12,10 +12,11 @@ is one UPDATE, so a double click sends it once. A question no guide matches is s
 once. A question is stored once per request key, so a retried or double submission
 creates one question.
 
-A question Slack did not take when it was asked (an outage) is not lost: it is queued as
-durable reminders (`queue_post`, `queue_copies`; a DM offer with `queue_offer`) that the
-dispatcher sends as soon as Slack answers again, at any hour (`bot.jobs.sparring_delivery`
-builds them). `delivered_at` says when it reached someone; escalation counts from there.
+A question the chat platform did not take when it was asked (an outage) is not lost: it is
+queued as durable reminders (`queue_post`, `queue_copies`; a DM offer with `queue_offer`)
+that the dispatcher sends as soon as the platform answers again, at any hour
+(`bot.jobs.sparring_delivery` builds them). `delivered_at` says when it reached someone;
+escalation counts from there.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.clock import Clock, utc_iso
 from bot.domain.guides import Tool
 from bot.domain.network import OrgSnapshot
 from bot.domain.org import Person
+from bot.domain.refs import MessageRef
 from bot.domain.sparring import URGENCIES, Question, Routing, Suggestion, Urgency
 from bot.reminders import sparring_delivery as delivery
 from bot.services import reminders
@@ -88,7 +90,7 @@ LIST_WORDS = SPARRING_MINE
 
 Hold = Literal["auto", "always", "never"]
 
-#: A delivery that used up its attempts (Slack away longer than the backoff lasts) is
+#: A delivery that used up its attempts (the platform away longer than the backoff lasts) is
 #: started again by the planning job, while the question is younger than this.
 REDELIVER_FOR = timedelta(days=3)
 
@@ -159,7 +161,7 @@ async def ask(
     clock: Clock,
     *,
     request_key: str,
-    asker_id: str,
+    asker_id: int,
     text: str,
     tool_id: int | None,
     urgency: Urgency = "normal",
@@ -190,7 +192,7 @@ async def ask(
     question_id, _, created = await repo.insert_question(
         db,
         request_key=request_key,
-        asker_slack_id=asker_id,
+        asker_id=asker_id,
         text=cleaned,
         area_id=area.id if area else None,
         daycare_id=daycare.id if daycare else None,
@@ -223,15 +225,15 @@ class NotYours(Exception):
     """Only the asker may do this with the question."""
 
 
-async def send_draft(db: Database, clock: Clock, question_id: int, user_id: str) -> Routing | None:
+async def send_draft(db: Database, clock: Clock, question_id: int, person: int) -> Routing | None:
     """ "Ask anyway": the draft becomes an open question, once. `created` is False for a
     second click (nothing new to post). None when there is no such question; NotYours when
     someone else clicks."""
     question = await repo.get_question(db, question_id)
     if question is None:
         return None
-    if question.asker_slack_id != user_id:
-        raise NotYours(user_id)
+    if question.asker_id != person:
+        raise NotYours(person)
     sent = await repo.send_draft(db, question_id, utc_iso(clock.now()))
     return await routing_for(db, question_id, created=sent)
 
@@ -248,29 +250,27 @@ async def routing_for(db: Database, question_id: int, *, created: bool = False) 
 async def _routing(
     db: Database, snap: OrgSnapshot, question: Question, *, created: bool
 ) -> Routing:
-    asker_id = question.asker_slack_id
+    asker_id = question.asker_id
     area = question.area
-    ambassadors = (
-        [p for p in snap.ambassadors_of(area) if p.slack_user_id != asker_id] if area else []
-    )
+    ambassadors = [p for p in snap.ambassadors_of(area) if p.id != asker_id] if area else []
     recipients = ambassadors or [
         p
         for p in snap.people
-        if (p.has_role("ambassador") or p.has_role("coordinator")) and p.slack_user_id != asker_id
+        if (p.has_role("ambassador") or p.has_role("coordinator")) and p.id != asker_id
     ]
     testers: list[Person] = []
     if question.tool is not None:
-        chosen = {p.slack_user_id for p in recipients}
-        for slack_id in await repo.tester_ids(db, question.tool.id):
-            person = snap.person(slack_id)
+        chosen = {p.id for p in recipients}
+        for tester_id in await repo.tester_ids(db, question.tool.id):
+            person = snap.person(tester_id)
             if (
                 person is not None
-                and slack_id != asker_id
-                and slack_id not in chosen
+                and tester_id != asker_id
+                and tester_id not in chosen
                 and can(person, Action.RUN_TOOL_TESTS)
             ):
                 testers.append(person)
-                chosen.add(slack_id)
+                chosen.add(tester_id)
     return Routing(
         question=question,
         channel_id=(await current(db)).get("sparring_channel"),
@@ -283,23 +283,18 @@ async def _routing(
 
 
 async def record_post(
-    db: Database,
-    question_id: int,
-    channel_id: str,
-    message_ts: str,
-    *,
-    at: datetime | None = None,
+    db: Database, question_id: int, post: MessageRef, *, at: datetime | None = None
 ) -> None:
     """Where the question was posted, so its thread can be followed later; `at`: when,
     which is when it reached the ambassadors (escalation counts from there)."""
-    await repo.set_post(db, question_id, channel_id, message_ts, utc_iso(at) if at else None)
+    await repo.set_post(db, question_id, post, utc_iso(at) if at else None)
 
 
-# -- when Slack did not take it ---------------------------------------------------------------
+# -- when the platform did not take it ----------------------------------------------------------
 
 
 async def queue_post(db: Database, clock: Clock, question: Question) -> None:
-    """The channel post waits for Slack; the asker is told when it is out. Once per
+    """The channel post waits for the platform; the asker is told when it is out. Once per
     question, however often it is queued."""
     await delivery.POST.queue(db, clock, question)
 
@@ -308,22 +303,22 @@ async def queue_copies(
     db: Database,
     clock: Clock,
     question: Question,
-    people: Sequence[str],
+    people: Sequence[int],
     failed: tuple[str, str] | None,
 ) -> None:
-    """The DM copies for `people` wait for Slack, one per person and question. `failed`:
-    the channel that refused the question and why (the coordinator's copy says so)."""
-    for slack_id in people:
-        await delivery.COPY.queue(db, clock, question, slack_id, failed)
+    """The DM copies for `people` wait for the platform, one per person and question.
+    `failed`: the channel that refused the question and why (the coordinator's copy says so)."""
+    for person in people:
+        await delivery.COPY.queue(db, clock, question, person, failed)
 
 
-async def queue_offer(db: Database, clock: Clock, question: Question, conversation: str) -> None:
-    """ "Skal jeg spørge netværket?" waits for Slack: the DM that read like a question gets
-    its answer when Slack answers again."""
-    await delivery.OFFER.queue(db, clock, question, conversation)
+async def queue_offer(db: Database, clock: Clock, question: Question) -> None:
+    """ "Skal jeg spørge netværket?" waits for the platform: the asker's DM that read like a
+    question gets its answer (in their private conversation) when the platform answers again."""
+    await delivery.OFFER.queue(db, clock, question)
 
 
-async def copies_queued(db: Database, question_id: int) -> set[str]:
+async def copies_queued(db: Database, question_id: int) -> set[int]:
     """Who has a DM copy of the question in the queue (sent or not): not sent one again."""
     return await repo.queued_recipients(db, question_id, delivery.COPY.name)
 
@@ -339,13 +334,13 @@ async def delivered_at(db: Database, question_id: int) -> str | None:
 
 
 async def delivery_waiting(db: Database, question_id: int) -> bool:
-    """Whether the question's post or a DM copy still waits for Slack."""
+    """Whether the question's post or a DM copy still waits for the platform."""
     return await repo.waiting(db, question_id, (delivery.POST.name, delivery.COPY.name))
 
 
 async def delivered_since(db: Database, question: Question) -> str | None:
     """When the question reached the ambassadors, for escalation; None while it waits for
-    Slack. A queued DM copy records nothing when it is sent, so the first one sent is read
+    the platform. A queued DM copy records nothing when it is sent, so the first one sent is read
     (and kept). A question that never waited, or that nobody could be reached with, counts
     from when it was asked, as before."""
     stamp = await repo.delivered_at(db, question.id)
@@ -361,7 +356,7 @@ async def delivered_since(db: Database, question: Question) -> str | None:
 
 
 async def redeliver_stalled(db: Database, clock: Clock) -> int:
-    """Start again the deliveries that used up their attempts while Slack was away, for
+    """Start again the deliveries that used up their attempts while the platform was away, for
     questions that still need them (see `REDELIVER_FOR`); returns how many."""
     ids = await repo.stalled(
         db,
@@ -392,7 +387,7 @@ async def get_question(db: Database, question_id: int) -> Question | None:
 
 
 async def open_questions(
-    db: Database, *, asker: str | None = None, with_answered: bool = False
+    db: Database, *, asker: int | None = None, with_answered: bool = False
 ) -> list[Question]:
     """Questions waiting for an answer (state open), oldest first; of one asker when given.
     `with_answered` adds those answered but not yet marked solved by the asker."""

@@ -9,7 +9,7 @@ whose first is still on its way — paused, retried — gets that one). Each esc
 answer (or "resolved") cancels them when they come due.
 
 The hours count from when the question reached the ambassadors, not from when it was asked:
-a question that waited for Slack (an outage) has had no chance to be answered. While it
+a question that waited for the chat platform (an outage) has had no chance to be answered. While it
 waits, nothing is planned — and a delivery that used up its attempts is started again here,
 as this planning runs every few minutes.
 """
@@ -48,20 +48,20 @@ class Recipients:
         self._everyone = [
             p for p in snap.people if p.has_role("ambassador") or p.has_role("coordinator")
         ]
-        self._by_id = {p.slack_user_id: p for p in snap.people}
+        self._by_id = {p.id: p for p in snap.people}
         self._area: dict[int, list[Person]] = {}
 
     def of(self, question: Question, level: int) -> list[Person]:
         chosen = self._everyone
-        if level == 1 and question.claimed_by:
-            claimer = self._by_id.get(question.claimed_by)
+        if level == 1 and question.claimed_at:
+            claimer = self._by_id.get(question.claimed_by) if question.claimed_by else None
             chosen = [claimer] if claimer is not None else []
         elif level == 1 and question.area is not None:
             area = question.area
             if area.id not in self._area:
                 self._area[area.id] = self._snap.ambassadors_of(area)
             chosen = self._area[area.id] or self._everyone
-        return [p for p in chosen if p.slack_user_id != question.asker_slack_id]
+        return [p for p in chosen if p.id != question.asker_id]
 
 
 #: A level-1 escalation in these states reached its recipient or will: the second level is
@@ -70,10 +70,10 @@ TOLD = frozenset({"pending", "sending", "sent"})
 
 
 def second_level(
-    question: Question, who: Recipients, states: dict[tuple[int, str], str]
+    question: Question, who: Recipients, states: dict[tuple[int, int], str]
 ) -> list[Person]:
     """Who the second escalation goes to: everyone it is for who did not get the first."""
-    return [p for p in who.of(question, 2) if states.get((1, p.slack_user_id)) not in TOLD]
+    return [p for p in who.of(question, 2) if states.get((1, p.id)) not in TOLD]
 
 
 async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar) -> int:
@@ -85,7 +85,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
         if is_settled(question):
             continue
         reached = await delivered_since(db, question)
-        if reached is None:  # still waiting for Slack: nobody could answer yet
+        if reached is None:  # still waiting for the platform: nobody could answer yet
             continue
         asked = datetime.fromisoformat(reached)
         states = await escalation.ESCALATION.told(db, question.id)
@@ -94,7 +94,7 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
             people = who.of(question, 1) if level == 1 else second_level(question, who, states)
             due = calendar.add_working_hours(asked, hours * level)
             for person in people:
-                if (level, person.slack_user_id) in states:
+                if (level, person.id) in states:
                     continue
                 made = await escalation.ESCALATION.plan_for(
                     db,
@@ -103,17 +103,17 @@ async def plan_escalations(db: Database, clock: Clock, calendar: WorkingCalendar
                     question=question,
                     level=level,
                     hours=hours * level,
-                    person=person.slack_user_id,
+                    person=person.id,
                     due=due,
                 )
                 created += made is not None
-                states[level, person.slack_user_id] = "pending"
+                states[level, person.id] = "pending"
         await _unplan_told(db, clock, question, states)
     return created
 
 
 async def _unplan_told(
-    db: Database, clock: Clock, question: Question, states: dict[tuple[int, str], str]
+    db: Database, clock: Clock, question: Question, states: dict[tuple[int, int], str]
 ) -> None:
     """A second escalation planned (before this rule) for someone who got the first: not
     sent."""
@@ -123,9 +123,9 @@ async def _unplan_told(
             await reminders.cancel(db, clock, dedupe_key=key)
 
 
-def still_due(question: Question, level: int, recipient: str) -> bool:
+def still_due(question: Question, level: int, recipient: int) -> bool:
     """Whether an escalation planned earlier still applies when it comes due: not once the
     question is answered or resolved, and at level 1 only for the claimer once claimed."""
     if is_settled(question):
         return False
-    return not (level == 1 and question.claimed_by and recipient != question.claimed_by)
+    return not (level == 1 and question.claimed_at and recipient != question.claimed_by)

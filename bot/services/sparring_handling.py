@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bot.clock import Clock, utc_iso
 from bot.domain.guides import GuideDetail, GuideDraft
+from bot.domain.refs import MessageRef
 from bot.domain.sparring import Question, Reply, add_faq_entry
 from bot.errors import NotAllowed
 from bot.services.guide_editor import BODY_MAX
@@ -23,7 +24,7 @@ from bot.services.privacy import ensure_no_cpr
 from storage.db import Database
 from storage.repositories import sparring as repo
 
-#: An answer typed in the modal: Slack's limit for one text input.
+#: An answer typed in the form: the smallest limit of one text input among the platforms.
 ANSWER_MAX = 3000
 
 
@@ -44,9 +45,9 @@ class Outcome:
     changed: bool
 
 
-async def _allowed(db: Database, user_id: str, action: Action) -> None:
+async def _allowed(db: Database, person_id: int, action: Action) -> None:
     snap = await snapshot(db)
-    person = snap.person(user_id)
+    person = snap.person(person_id)
     if not can(person, action):
         raise NotAllowed(action)
 
@@ -61,12 +62,12 @@ async def _question(db: Database, question_id: int) -> Question:
 # -- claim -----------------------------------------------------------------------------------
 
 
-async def claim(db: Database, clock: Clock, question_id: int, user_id: str) -> Outcome:
+async def claim(db: Database, clock: Clock, question_id: int, person: int) -> Outcome:
     """ "I'll take it". `changed` False: someone was first (see `question.claimed_by`), the
     clicker had it already, or the question is answered or resolved."""
-    await _allowed(db, user_id, Action.ANSWER_SPARRING)
+    await _allowed(db, person, Action.ANSWER_SPARRING)
     await _question(db, question_id)
-    won = await repo.claim(db, question_id, user_id, utc_iso(clock.now()))
+    won = await repo.claim(db, question_id, person, utc_iso(clock.now()))
     return Outcome(await _question(db, question_id), won)
 
 
@@ -80,16 +81,16 @@ class AnswerForm:
     reply: Reply | None
 
 
-async def answer_form(db: Database, question_id: int, user_id: str) -> AnswerForm:
-    """What the "Answered" modal starts from; Refused when the question is answered."""
-    await _allowed(db, user_id, Action.ANSWER_SPARRING)
+async def answer_form(db: Database, question_id: int, person: int) -> AnswerForm:
+    """What the "Answered" form starts from; Refused when the question is answered."""
+    await _allowed(db, person, Action.ANSWER_SPARRING)
     question = await _question(db, question_id)
     if question.state != "open":
-        raise Refused(f"sparring.already_{question.state}", who=question.answered_by or "")
+        raise Refused(f"sparring.already_{question.state}", who=question.answered_by)
     found = [
         reply
         for reply in await repo.replies(db, question_id)
-        if reply.author_slack_id != question.asker_slack_id and reply.text.strip()
+        if (reply.author_id is None or reply.author_id != question.asker_id) and reply.text.strip()
     ]
     return AnswerForm(question, found[-1] if found else None)
 
@@ -109,36 +110,42 @@ async def mark_answered(
     db: Database,
     clock: Clock,
     question_id: int,
-    user_id: str,
+    person: int,
     text: str,
     *,
-    reply_ts: str | None = None,
+    reply: str | None = None,
 ) -> Outcome:
-    """Mark the answer (a thread reply, `reply_ts`, or typed in the modal). `changed` False
-    when it was answered before (a double submission, or another ambassador first)."""
-    await _allowed(db, user_id, Action.ANSWER_SPARRING)
+    """Mark the answer (a thread reply, `reply`: its message id, or typed in the form).
+    `changed` False when it was answered before (a double submission, or another ambassador
+    first)."""
+    await _allowed(db, person, Action.ANSWER_SPARRING)
     cleaned = check_answer(text)
     await _question(db, question_id)
     marked = await repo.mark_answered(
-        db, question_id, by=user_id, text=cleaned, answer_ts=reply_ts, now=utc_iso(clock.now())
+        db,
+        question_id,
+        by=person,
+        text=cleaned,
+        answer_message_id=reply,
+        now=utc_iso(clock.now()),
     )
     return Outcome(await _question(db, question_id), marked)
 
 
-async def record_answer_post(db: Database, question_id: int, ts: str) -> None:
+async def record_answer_post(db: Database, question_id: int, message_id: str) -> None:
     """A typed answer was posted in the thread by the bot: that message is the answer."""
-    await repo.set_answer_ts(db, question_id, ts)
+    await repo.set_answer_message(db, question_id, message_id)
 
 
 # -- resolve ---------------------------------------------------------------------------------
 
 
-async def resolve(db: Database, clock: Clock, question_id: int, user_id: str) -> Outcome:
+async def resolve(db: Database, clock: Clock, question_id: int, person: int) -> Outcome:
     """The asker says it is solved; Refused for anyone else."""
     question = await _question(db, question_id)
-    if question.asker_slack_id != user_id:
-        raise Refused("sparring.resolve_not_yours", asker=question.asker_slack_id)
-    done = await repo.resolve(db, question_id, user_id, utc_iso(clock.now()))
+    if question.asker_id != person:
+        raise Refused("sparring.resolve_not_yours", asker=question.asker_id)
+    done = await repo.resolve(db, question_id, person, utc_iso(clock.now()))
     return Outcome(await _question(db, question_id), done)
 
 
@@ -149,31 +156,30 @@ async def record_reply(
     db: Database,
     clock: Clock,
     *,
-    channel_id: str,
-    thread_ts: str,
-    ts: str,
-    author_slack_id: str,
+    message: MessageRef,
+    author: int,
     text: str,
 ) -> bool:
-    """A reply in a question's thread is linked to it (once per message); the first reply
-    from someone other than the asker starts the clock's "first reply". False when the
-    thread is not a question's, or the message was stored before. ContainsCpr (nothing
-    stored) when the reply holds a CPR number."""
-    if ts == thread_ts:
+    """A reply in a question's thread (`message.thread_id`: the post) is linked to it (once
+    per message); the first reply from someone other than the asker starts the clock's
+    "first reply". False when the message is no reply, the thread is not a question's, or
+    the message was stored before. ContainsCpr (nothing stored) when the reply holds a CPR
+    number."""
+    thread = message.thread_id
+    if thread is None or thread == message.message_id:
         return False
-    question = await repo.question_for_post(db, channel_id, thread_ts)
+    question = await repo.question_for_post(db, message.platform, message.conversation_id, thread)
     if question is None:
         return False
     ensure_no_cpr(text=text)
     return await repo.add_reply(
         db,
         question_id=question.id,
-        channel_id=channel_id,
-        ts=ts,
-        author_slack_id=author_slack_id,
+        message=message,
+        author_id=author,
         text=text,
         now=utc_iso(clock.now()),
-        counts_as_reply=author_slack_id != question.asker_slack_id,
+        counts_as_reply=author != question.asker_id,
     )
 
 
@@ -193,12 +199,12 @@ class FaqSaved:
 
 
 async def save_as_faq(
-    db: Database, clock: Clock, question_id: int, user_id: str, *, heading: str
+    db: Database, clock: Clock, question_id: int, person: int, *, heading: str
 ) -> FaqSaved:
     """Add the question and its answer to the tool's guide as a new version, under
-    `heading` ("Spørgsmål og svar"), edited by `user_id`. Refused without an answer, a
+    `heading` ("Spørgsmål og svar"), edited by `person`. Refused without an answer, a
     tool or a guide for it."""
-    await _allowed(db, user_id, Action.WRITE_GUIDES)
+    await _allowed(db, person, Action.WRITE_GUIDES)
     question = await _question(db, question_id)
     if question.answer_text is None:
         raise Refused("sparring.faq_not_answered")
@@ -227,7 +233,7 @@ async def save_as_faq(
         verify_days=detail.guide.verify_days,
     )
     try:
-        await save_guide(db, clock, draft, editor=user_id)
+        await save_guide(db, clock, draft, editor=person)
     except BaseException:
         await repo.release_faq(db, question_id)
         raise

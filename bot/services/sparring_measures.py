@@ -77,27 +77,27 @@ async def sparring_measures(db: Database, since: datetime) -> SparringMeasures:
         for area_id, found in by_area.items()
     ]
     per_area.sort(key=lambda a: (a.area is None, a.area.name.casefold() if a.area else ""))
-    names = {p.slack_user_id: p.name for p in snap.people}
-    answered: dict[str, list[Question]] = defaultdict(list)
-    claimed: dict[str, int] = defaultdict(int)
+    names = {p.id: p.name for p in snap.people}
+    answered: dict[int, list[Question]] = defaultdict(list)
+    claimed: dict[int, int] = defaultdict(int)
     for question in asked:
-        if question.answered_by:
+        if question.answered_by is not None:
             answered[question.answered_by].append(question)
-        if question.claimed_by:
+        if question.claimed_by is not None:
             claimed[question.claimed_by] += 1
     per_ambassador = [
         AmbassadorSparring(
-            slack_user_id=slack_id,
-            name=names.get(slack_id),
-            answered=len(answered.get(slack_id, [])),
+            person_id=person,
+            name=names.get(person),
+            answered=len(answered.get(person, [])),
             median_minutes_to_answer=median_minutes(
-                minutes_between(q.created_at, q.answered_at) for q in answered.get(slack_id, [])
+                minutes_between(q.created_at, q.answered_at) for q in answered.get(person, [])
             ),
-            claimed=claimed.get(slack_id, 0),
+            claimed=claimed.get(person, 0),
         )
-        for slack_id in sorted(set(answered) | set(claimed))
+        for person in sorted(set(answered) | set(claimed))
     ]
-    per_ambassador.sort(key=lambda a: (-a.answered, (a.name or a.slack_user_id).casefold()))
+    per_ambassador.sort(key=lambda a: (-a.answered, (a.name or "").casefold(), a.person_id))
     return SparringMeasures(
         since=utc_iso(since),
         overall=figures(asked),

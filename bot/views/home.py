@@ -34,6 +34,7 @@ from bot.views.model import (
     Text,
 )
 from bot.views.network import mentions
+from bot.views.sparring import who
 from bot.views.text import literal, mention
 from bot.views.trainings import signup, training_text
 
@@ -166,7 +167,7 @@ def _ambassador(lang: str, part: AmbassadorHome, me: int, tz: ZoneInfo) -> list[
             lang,
             "home.ambassador.question",
             text=_question_text(q),
-            asker=mention(q.asker_slack_id),
+            asker=who(q.asker_id),
             place=literal(place),
             day=local_day(lang, q.created_at, tz),
         )

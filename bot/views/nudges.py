@@ -15,7 +15,7 @@ from bot.i18n import t
 from bot.views.dates import local_day
 from bot.views.guides import EDIT
 from bot.views.model import Actions, Button, Context, Form, Message, Part, PeopleField, Text
-from bot.views.sparring import claim_button, listed_block_id
+from bot.views.sparring import claim_button, listed_block_id, who
 from bot.views.text import channel, literal, mention
 from bot.views.tool_tests import POST_RESULT
 from bot.views.trainings import PLAN_FOR
@@ -167,7 +167,7 @@ def escalation_message(
     channel_id: str | None,
     reminder_id: int,
 ) -> Message:
-    intro = t(lang, "nudge.escalation", asker=mention(question.asker_slack_id), hours=hours)
+    intro = t(lang, "nudge.escalation", asker=who(question.asker_id), hours=hours)
     quoted = "\n".join(f">{line}" for line in literal(question.text).split("\n"))
     parts: list[Part] = [Text(f"{intro}\n{quoted}")]
     if level > 1:
@@ -175,10 +175,10 @@ def escalation_message(
     where = (
         t(lang, "nudge.escalation_channel", channel=channel(channel_id))
         if channel_id
-        else t(lang, "nudge.escalation_direct", asker=mention(question.asker_slack_id))
+        else t(lang, "nudge.escalation_direct", asker=who(question.asker_id))
     )
     buttons = snooze_buttons(lang, reminder_id)
-    if question.claimed_by is None:
+    if question.claimed_at is None:
         buttons.insert(0, claim_button(lang, question.id))
     parts += [Context(where), Actions(tuple(buttons), id=listed_block_id(question.id))]
     return Message(intro, tuple(parts))

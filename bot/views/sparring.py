@@ -42,6 +42,15 @@ PRIVATE = "private"
 #: The block of a question shown inside another message (an escalation, a new ambassador's
 #: welcome): "Jeg tager den" there claims it without redrawing that message as the post.
 LISTED = "sparring_listed"
+#: What a question showed for an erased (or retained) asker, answerer or claimer before
+#: people had ids (the erasure's marker, as a mention): still shown for a former member.
+FORMER_MEMBER = "former-member"
+
+
+def who(person_id: int | None) -> str:
+    """A mention of the person; a former member (None) as the erasure's marker read before
+    person ids, which is what the question showed for them."""
+    return mention(person_id) if person_id is not None else literal(f"<@{FORMER_MEMBER}>")
 
 
 def sparring_modal(
@@ -116,10 +125,10 @@ def _status(lang: str, question: Question) -> list[str]:
     lines = []
     if question.state == "resolved":
         lines.append(t(lang, "sparring.status_resolved"))
-    if question.answered_by:
-        lines.append(t(lang, "sparring.status_answered", who=mention(question.answered_by)))
-    elif question.claimed_by and question.state == "open":
-        lines.append(t(lang, "sparring.status_claimed", who=mention(question.claimed_by)))
+    if question.answered_at:
+        lines.append(t(lang, "sparring.status_answered", who=who(question.answered_by)))
+    elif question.claimed_at and question.state == "open":
+        lines.append(t(lang, "sparring.status_claimed", who=who(question.claimed_by)))
     if question.faq_guide_id is not None and question.tool is not None:
         lines.append(t(lang, "sparring.status_faq", tool=literal(question.tool.name)))
     return lines
@@ -143,7 +152,7 @@ def _buttons(lang: str, question: Question, *, direct: bool) -> list[Button]:
     value = str(question.id)
     found: list[Button] = []
     if question.state == "open":
-        if question.claimed_by is None:
+        if question.claimed_at is None:
             found.append(claim_button(lang, question.id))
         found.append(Button(ANSWER, t(lang, "sparring.button.answer"), value))
     if not direct and question.state in ("open", "answered"):
@@ -156,8 +165,8 @@ def _buttons(lang: str, question: Question, *, direct: bool) -> list[Button]:
 def answer_lines(lang: str, question: Question) -> list[str]:
     if question.answer_text is None:
         return []
-    who = mention(question.answered_by or "")
-    return [t(lang, "sparring.answer_from", who=who), *quoted(question.answer_text)]
+    answerer = who(question.answered_by)
+    return [t(lang, "sparring.answer_from", who=answerer), *quoted(question.answer_text)]
 
 
 def question_post(lang: str, routing: Routing, *, direct: bool, note: str | None = None) -> Message:
@@ -170,7 +179,7 @@ def question_post(lang: str, routing: Routing, *, direct: bool, note: str | None
         where.append(literal(question.daycare.name))
     if question.area:
         where.append(t(lang, "sparring.area", area=literal(question.area.name)))
-    asker = mention(question.asker_slack_id)
+    asker = who(question.asker_id)
     intro = t(lang, "sparring.post_intro", asker=asker)
     if where:
         intro += f" ({', '.join(where)})"
@@ -181,8 +190,8 @@ def question_post(lang: str, routing: Routing, *, direct: bool, note: str | None
     facts = []
     if question.tool:
         facts.append(t(lang, "sparring.post_tool", tool=literal(question.tool.name)))
-    testers = {p.slack_user_id for p in routing.testers}
-    area_people = [p for p in routing.recipients if p.slack_user_id not in testers]
+    testers = {p.id for p in routing.testers}
+    area_people = [p for p in routing.recipients if p.id not in testers]
     if area_people and not direct:
         facts.append(t(lang, "sparring.post_for", people=mentions(area_people)))
     if routing.testers and not direct and question.tool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from zoneinfo import ZoneInfo
 
+from bot.domain.refs import MessageRef
 from bot.domain.sparring import Question, Routing, Suggestion
 from bot.i18n import t
 from bot.services.sparring_handling import ANSWER_MAX, AnswerForm
@@ -20,8 +21,9 @@ from bot.views.sparring import (
     claim_button,
     listed_block_id,
     quoted,
+    who,
 )
-from bot.views.text import channel, literal, mention
+from bot.views.text import channel, literal
 
 ASK_ANYWAY = "sparring_ask_anyway"
 ANSWER_CALLBACK = "sparring_answer_submit"
@@ -85,22 +87,21 @@ def failed_post_note(lang: str, channel_id: str, error: str) -> str:
     return t(lang, "sparring.post_failed", channel=channel(channel_id), error=code)
 
 
-def answer_modal(
-    lang: str, form: AnswerForm, *, channel_id: str | None, message_ts: str | None
-) -> Form:
-    """ "Answered": the answer to mark, prefilled with the latest reply in the thread."""
+def answer_modal(lang: str, form: AnswerForm, *, clicked: MessageRef | None) -> Form:
+    """ "Answered": the answer to mark, prefilled with the latest reply in the thread.
+    `clicked`: the message the button was on, re-drawn once the answer is marked."""
     question = form.question
     reply = form.reply
     metadata: dict[str, object] = {
         "question": question.id,
-        "channel": channel_id,
-        "ts": message_ts,
-        "reply_ts": reply.ts if reply else None,
+        "conversation": clicked.conversation_id if clicked else None,
+        "message": clicked.message_id if clicked else None,
+        "reply_message": reply.message.message_id if reply else None,
         "reply": reply.text.strip()[:ANSWER_MAX] if reply else None,
     }
     if len(json.dumps(metadata, ensure_ascii=False)) > METADATA_MAX:
         metadata["reply"] = None  # the reply text is only a comparison
-        metadata["reply_ts"] = None
+        metadata["reply_message"] = None
     return Form(
         id=ANSWER_CALLBACK,
         title=t(lang, "sparring.answer_title"),
@@ -133,9 +134,9 @@ def answer_in_thread(lang: str, question: Question) -> Message:
 
 def answer_for_asker(lang: str, question: Question) -> Message:
     """The DM the asker gets when the answer is marked, with "Solved"."""
-    who = mention(question.answered_by or "")
+    answerer = who(question.answered_by)
     lines = [
-        t(lang, "sparring.answer_dm", who=who),
+        t(lang, "sparring.answer_dm", who=answerer),
         t(lang, "sparring.answer_dm_question"),
         *quoted(shorten(question.text, 1000)),
     ]
@@ -143,14 +144,14 @@ def answer_for_asker(lang: str, question: Question) -> Message:
     answer = answer_lines(lang, question)
     if answer:
         parts.append(Text("\n".join(answer)))
-    hint = "sparring.answer_dm_hint" if question.message_ts else "sparring.answer_dm_hint_direct"
-    parts.append(Context(t(lang, hint, who=who)))
+    hint = "sparring.answer_dm_hint" if question.post else "sparring.answer_dm_hint_direct"
+    parts.append(Context(t(lang, hint, who=answerer)))
     if question.state in ("open", "answered"):
         parts.append(Actions((_resolve(lang, question),)))
     text = t(
         lang,
         "sparring.answer_dm_fallback",
-        who=who,
+        who=answerer,
         answer=literal(shorten(question.answer_text or "", 300)),
     )
     return Message(text, tuple(parts))
@@ -164,9 +165,9 @@ def my_questions(lang: str, found: list[Question], tz: ZoneInfo) -> Message:
     parts: list[Part] = [Heading(t(lang, "sparring.list_header"))]
     for question in found[:LIST_MAX]:
         if question.state == "answered":
-            state = t(lang, "sparring.list_answered", who=mention(question.answered_by or ""))
-        elif question.claimed_by:
-            state = t(lang, "sparring.list_claimed", who=mention(question.claimed_by))
+            state = t(lang, "sparring.list_answered", who=who(question.answered_by))
+        elif question.claimed_at:
+            state = t(lang, "sparring.list_claimed", who=who(question.claimed_by))
         else:
             state = t(lang, "sparring.list_waiting")
         when = local_day(lang, question.created_at, tz)
@@ -180,7 +181,7 @@ def my_questions(lang: str, found: list[Question], tz: ZoneInfo) -> Message:
 def claimed_message(lang: str, question: Question) -> Message:
     """ "Jeg tager den" clicked where the question is only listed: it is yours, where to
     answer, and **Besvaret** for the answer form."""
-    asker = mention(question.asker_slack_id)
+    asker = who(question.asker_id)
     if question.channel_id:
         text = t(
             lang, "sparring.claimed_channel", asker=asker, channel=channel(question.channel_id)
@@ -197,10 +198,10 @@ def open_questions(lang: str, found: list[Question], *, shown: int) -> list[Part
     "… og N mere"."""
     parts: list[Part] = []
     for question in found[:shown]:
-        who = mention(question.asker_slack_id)
+        asker = who(question.asker_id)
         if question.daycare:
-            who += f" ({literal(question.daycare.name)})"
-        lines = [who, *quoted(shorten(question.text, QUESTION_SHOWN))]
+            asker += f" ({literal(question.daycare.name)})"
+        lines = [asker, *quoted(shorten(question.text, QUESTION_SHOWN))]
         parts.append(
             Text("\n".join(lines), claim_button(lang, question.id), listed_block_id(question.id))
         )
@@ -211,11 +212,16 @@ def open_questions(lang: str, found: list[Question], *, shown: int) -> list[Part
 
 def problem_message(lang: str, key: str, params: dict[str, object]) -> Message:
     """A refusal told privately: text parameters (tool and guide names) shown as written,
-    a person's id as a mention of them (parameters `who` and `asker`)."""
+    a person's id as a mention of them (parameters `who` and `asker`; None: a former
+    member)."""
     safe = {
-        name: (mention(value) if name in PEOPLE else literal(value))
-        if isinstance(value, str)
-        else value
+        name: (
+            who(value if isinstance(value, int) else None)
+            if name in PEOPLE
+            else literal(value)
+            if isinstance(value, str)
+            else value
+        )
         for name, value in params.items()
     }
     text = t(lang, key, **safe)

@@ -49,9 +49,7 @@ async def ask_anyway(click: Click, reply: Reply, services: Services) -> None:
     once; the receipt replaces the offer."""
     lang = click.lang
     try:
-        routing = await send_draft(
-            services.db, services.clock, _question_id(click), click.external_id
-        )
+        routing = await send_draft(services.db, services.clock, _question_id(click), click.person)
     except NotYours:
         await _say(reply, lang, "sparring.not_yours")
         return
@@ -64,9 +62,9 @@ async def ask_anyway(click: Click, reply: Reply, services: Services) -> None:
 async def claim_question(click: Click, reply: Reply, services: Services) -> None:
     """ "I'll take it": of two at the same moment exactly one wins; the other is told who."""
     lang = click.lang
-    user_id = click.external_id
+    person = click.person
     try:
-        outcome = await claim(services.db, services.clock, _question_id(click), user_id)
+        outcome = await claim(services.db, services.clock, _question_id(click), person)
     except Refused as problem:
         await _say(reply, lang, problem.key, **problem.params)
         return
@@ -77,15 +75,15 @@ async def claim_question(click: Click, reply: Reply, services: Services) -> None
             await reply.private(claimed_message(lang, question))
     elif question.state != "open":
         await _not_open(reply, lang, question)
-    elif question.claimed_by == user_id:
+    elif question.claimed_by == person:
         await _say(reply, lang, "sparring.claim_yours")
     else:
-        await _say(reply, lang, "sparring.claim_taken", who=question.claimed_by or "")
+        await _say(reply, lang, "sparring.claim_taken", who=question.claimed_by)
 
 
 async def _not_open(reply: Reply, lang: str, question: Question) -> None:
     if question.state == "answered":
-        await _say(reply, lang, "sparring.already_answered", who=question.answered_by or "")
+        await _say(reply, lang, "sparring.already_answered", who=question.answered_by)
     else:
         await _say(reply, lang, "sparring.already_resolved")
 
@@ -94,17 +92,11 @@ async def open_answer(click: Click, reply: Reply, services: Services) -> None:
     """ "Answered": the modal to mark the answer, prefilled with the latest thread reply."""
     lang = click.lang
     try:
-        form = await answer_form(services.db, _question_id(click), click.external_id)
+        form = await answer_form(services.db, _question_id(click), click.person)
     except Refused as problem:
         await _say(reply, lang, problem.key, **problem.params)
         return
-    clicked = _clicked(click)
-    modal = answer_modal(
-        lang,
-        form,
-        channel_id=clicked.conversation_id if clicked else None,
-        message_ts=clicked.message_id if clicked else None,
-    )
+    modal = answer_modal(lang, form, clicked=_clicked(click))
     await reply.open_form(modal)
 
 
@@ -112,7 +104,7 @@ async def resolve_question(click: Click, reply: Reply, services: Services) -> No
     """ "Solved", for the asker only: from the post, the answer DM or "my questions"."""
     lang = click.lang
     try:
-        outcome = await resolve(services.db, services.clock, _question_id(click), click.external_id)
+        outcome = await resolve(services.db, services.clock, _question_id(click), click.person)
     except Refused as problem:
         await _say(reply, lang, problem.key, **problem.params)
         return
@@ -131,7 +123,7 @@ async def save_faq(click: Click, reply: Reply, services: Services) -> None:
             services.db,
             services.clock,
             _question_id(click),
-            click.external_id,
+            click.person,
             heading=t(services.settings.lang, "sparring.faq_heading"),
         )
     except Refused as problem:

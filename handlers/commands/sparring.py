@@ -24,7 +24,7 @@ async def sparring_command(call: CommandCall) -> None:
             services.db,
             services.clock,
             request_key=f"command:{call.trigger_id}",
-            asker_id=call.user_id,
+            asker_id=call.person,
             text=call.text,
             tool_id=None,
         )
@@ -35,5 +35,5 @@ async def sparring_command(call: CommandCall) -> None:
 
 
 async def my_questions_command(call: CommandCall) -> None:
-    found = await open_questions(call.services.db, asker=call.user_id, with_answered=True)
+    found = await open_questions(call.services.db, asker=call.person, with_answered=True)
     await call.say(my_questions(call.lang, found, call.services.settings.tz))

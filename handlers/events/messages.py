@@ -28,7 +28,7 @@ async def plain_message(chat: ChatMessage, services: Services) -> None:
     if chat.mentions_bot:
         await mentions.answer_mention(chat, services)
     await trial_channel.new_message(chat.person, chat.text, chat.message, services)
-    await sparring_thread.new_reply(chat.external_id, chat.text, chat.message, services)
+    await sparring_thread.new_reply(chat.person, chat.text, chat.message, services)
 
 
 async def direct_message(chat: ChatMessage, services: Services) -> None:
@@ -36,7 +36,7 @@ async def direct_message(chat: ChatMessage, services: Services) -> None:
     or thanks gets one back with the two most useful commands; a question is offered to the
     network ("Skal jeg spørge netværket?"), held as a draft until the one click sends it.
     When Slack does not take the offer, it is queued and comes once Slack answers again."""
-    text, user_id, lang = chat.text, chat.external_id, chat.lang
+    text, lang = chat.text, chat.lang
 
     async def say(message: Message) -> None:
         """In the 1:1 conversation the message was written in."""
@@ -58,7 +58,7 @@ async def direct_message(chat: ChatMessage, services: Services) -> None:
                 services.db,
                 services.clock,
                 request_key=f"dm:{chat.message.conversation_id}:{chat.message.message_id}",
-                asker_id=user_id,
+                asker_id=chat.person,
                 text=text,
                 tool_id=None,
                 hold="always",

@@ -3,7 +3,7 @@ and the "Answered" modal that marks the answer."""
 
 from __future__ import annotations
 
-from bot.domain.refs import ConversationRef, MessageRef
+from bot.domain.refs import MessageRef
 from bot.errors import FormRefused
 from bot.i18n import t
 from bot.ports import DeliveryFailed
@@ -16,14 +16,13 @@ from bot.services.sparring_handling import (
     record_answer_post,
 )
 from bot.views.help import text_message
-from bot.views.sparring import CALLBACK_ID, PRIVATE, sparring_modal
+from bot.views.sparring import CALLBACK_ID, PRIVATE, sparring_modal, who
 from bot.views.sparring_handling import (
     ANSWER_CALLBACK,
     answer_for_asker,
     answer_in_thread,
     problem_message,
 )
-from bot.views.text import mention
 from handlers.interactions import Submission, as_int, opened_in
 from handlers.reply import Reply
 from handlers.sparring_delivery import deliver, present, refresh_posts
@@ -68,13 +67,12 @@ async def submit_question(submission: Submission, reply: Reply, services: Servic
     except QuestionProblem as problem:
         raise FormRefused({"question": (problem.key, problem.params)}) from problem
     await reply.accept_form()
-    user_id = submission.external_id
     metadata = submission.metadata
     routing = await ask(
         services.db,
         services.clock,
         request_key=f"view:{submission.form_id}",
-        asker_id=user_id,
+        asker_id=submission.person,
         text=text,
         tool_id=as_int(values.get("tool")),
         urgency=as_urgency(values.get("urgency")),
@@ -95,32 +93,36 @@ async def submit_answer(submission: Submission, reply: Reply, services: Services
     except Refused as problem:
         raise FormRefused({"answer": (problem.key, problem.params)}) from problem
     await reply.accept_form()
-    user_id = submission.external_id
+    person = submission.person
     metadata = submission.metadata
     asked = metadata.get("question")
     question_id = asked if isinstance(asked, int) else 0
-    clicked = (metadata.get("channel"), metadata.get("ts"))
-    reply_ts = metadata.get("reply_ts") if text.strip() == metadata.get("reply") else None
+    clicked = (metadata.get("conversation"), metadata.get("message"))
+    replied = metadata.get("reply_message") if text.strip() == metadata.get("reply") else None
     try:
         outcome = await mark_answered(
-            services.db, services.clock, question_id, user_id, text, reply_ts=reply_ts
+            services.db,
+            services.clock,
+            question_id,
+            person,
+            text,
+            reply=str(replied) if replied else None,
         )
     except Refused as problem:
         await reply.private(problem_message(lang, problem.key, problem.params))
         return
     question = outcome.question
     if not outcome.changed:  # a double submission, or someone answered a moment before
-        if question.answered_by != user_id:
-            message = t(lang, "sparring.already_answered", who=mention(question.answered_by or ""))
+        if question.answered_by != person:
+            message = t(lang, "sparring.already_answered", who=who(question.answered_by))
             await reply.private(text_message(message))
         return
-    if reply_ts is None and question.channel_id and question.message_ts:
-        messenger = services.messenger
+    if replied is None and question.post:
         try:
-            posted = await messenger.post(
-                ConversationRef(messenger.platform, question.channel_id),
+            posted = await services.messenger.post(
+                question.post.conversation,
                 answer_in_thread(services.settings.lang, question),
-                thread=MessageRef(messenger.platform, question.channel_id, question.message_ts),
+                thread=question.post,
             )
         except DeliveryFailed:
             pass  # the answer is stored and goes to the asker; the thread copy is a courtesy
@@ -136,7 +138,9 @@ async def submit_answer(submission: Submission, reply: Reply, services: Services
         ),
         clicker_lang=lang,
     )
-    asker_lang = await services.language.for_user(question.asker_slack_id)
+    if question.asker_id is None:  # a former member: nobody to tell
+        return
+    asker_lang = await services.language.for_person(question.asker_id)
     await services.messenger.send_privately(
-        question.asker_slack_id, answer_for_asker(asker_lang, question)
+        question.asker_id, answer_for_asker(asker_lang, question)
     )

@@ -1,4 +1,8 @@
-"""SQL for sparring questions and the replies in their threads."""
+"""SQL for sparring questions and the replies in their threads.
+
+People are person ids (NULL: a former member); a message is stored as the platform's
+reference (`platform`, `conversation_id`, `message_id`, and the post's `thread_id`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from bot.domain.guides import Tool
 from bot.domain.org import Area, Daycare
+from bot.domain.refs import PLATFORMS, MessageRef, Platform
 from bot.domain.sparring import Question, QuestionState, Reply, Urgency
 from storage.db import Database
 
@@ -19,12 +24,27 @@ _SELECT = (
 )
 
 
+def _platform(value: str) -> Platform:
+    for platform in PLATFORMS:
+        if platform == value:
+            return platform
+    raise ValueError(f"unknown platform {value!r}")
+
+
+def _post(row: Any) -> MessageRef | None:
+    if row["conversation_id"] is None or row["message_id"] is None:
+        return None
+    return MessageRef(
+        _platform(row["platform"]), row["conversation_id"], row["message_id"], row["thread_id"]
+    )
+
+
 def _question(row: Any) -> Question:
     state: QuestionState = row["state"]
     urgency: Urgency = row["urgency"]
     return Question(
         id=int(row["id"]),
-        asker_slack_id=row["asker_slack_id"],
+        asker_id=row["asker_id"],
         text=row["question"],
         created_at=row["created_at"],
         area=Area(row["area_id"], row["area_name"]) if row["area_name"] is not None else None,
@@ -41,15 +61,14 @@ def _question(row: Any) -> Question:
         state=state,
         urgency=urgency,
         private=bool(row["private"]),
-        channel_id=row["channel_id"],
-        message_ts=row["message_ts"],
+        post=_post(row),
         claimed_by=row["claimed_by"],
         claimed_at=row["claimed_at"],
         first_reply_at=row["first_reply_at"],
         answered_at=row["answered_at"],
         answered_by=row["answered_by"],
         answer_text=row["answer_text"],
-        answer_ts=row["answer_ts"],
+        answer_message_id=row["answer_message_id"],
         resolved_at=row["resolved_at"],
         faq_guide_id=row["faq_guide_id"],
         area_gap=bool(row["area_gap"]),
@@ -63,7 +82,7 @@ async def insert_question(
     db: Database,
     *,
     request_key: str,
-    asker_slack_id: str,
+    asker_id: int,
     text: str,
     area_id: int | None,
     daycare_id: int | None,
@@ -77,12 +96,12 @@ async def insert_question(
     """(id, created_at, created): the same `request_key` twice gives the first question."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
-            "INSERT OR IGNORE INTO sparring_questions (request_key, asker_slack_id, question,"
+            "INSERT OR IGNORE INTO sparring_questions (request_key, asker_id, question,"
             " area_id, daycare_id, tool_id, created_at, state, urgency, private, area_gap)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 request_key,
-                asker_slack_id,
+                asker_id,
                 text,
                 area_id,
                 daycare_id,
@@ -114,18 +133,25 @@ async def send_draft(db: Database, question_id: int, now: str) -> bool:
 
 
 async def set_post(
-    db: Database, question_id: int, channel_id: str, message_ts: str, delivered_at: str | None
+    db: Database, question_id: int, post: MessageRef, delivered_at: str | None
 ) -> None:
     """Where the question was posted; `delivered_at` is kept when it was set before."""
     await db.execute(
-        "UPDATE sparring_questions SET channel_id = ?, message_ts = ?,"
-        " delivered_at = coalesce(delivered_at, ?) WHERE id = ?",
-        (channel_id, message_ts, delivered_at, question_id),
+        "UPDATE sparring_questions SET platform = ?, conversation_id = ?, message_id = ?,"
+        " thread_id = ?, delivered_at = coalesce(delivered_at, ?) WHERE id = ?",
+        (
+            post.platform,
+            post.conversation_id,
+            post.message_id,
+            post.thread_id,
+            delivered_at,
+            question_id,
+        ),
     )
 
 
 # -- delivery --------------------------------------------------------------------------------
-# A question waiting for Slack is carried by reminders (`bot.services.sparring.POST`, `COPY`,
+# A question waiting for the platform is carried by reminders (`bot.services.sparring.POST`, `COPY`,
 # `OFFER`) whose payload names it: these read them, so the reminders stay the one truth.
 
 
@@ -167,14 +193,14 @@ async def waiting(db: Database, question_id: int, kinds: tuple[str, ...]) -> boo
     return row is not None
 
 
-async def queued_recipients(db: Database, question_id: int, kind: str) -> set[str]:
+async def queued_recipients(db: Database, question_id: int, kind: str) -> set[int]:
     """Everyone a reminder of `kind` about the question was planned for, in any state."""
     rows = await db.fetchall(
         "SELECT recipient FROM reminders WHERE kind = ?"
         " AND json_extract(payload, '$.question_id') = ?",
         (kind, question_id),
     )
-    return {str(row["recipient"]) for row in rows}
+    return {int(row["recipient"]) for row in rows}
 
 
 async def stalled(
@@ -221,20 +247,24 @@ async def get_question(db: Database, question_id: int) -> Question | None:
     return _question(row) if row else None
 
 
-async def question_for_post(db: Database, channel_id: str, message_ts: str) -> Question | None:
+async def question_for_post(
+    db: Database, platform: Platform, conversation_id: str, message_id: str
+) -> Question | None:
+    """The question whose post is that message (the first of a thread)."""
     row = await db.fetchone(
-        _SELECT + " WHERE q.channel_id = ? AND q.message_ts = ?", (channel_id, message_ts)
+        _SELECT + " WHERE q.platform = ? AND q.conversation_id = ? AND q.message_id = ?",
+        (platform, conversation_id, message_id),
     )
     return _question(row) if row else None
 
 
 async def questions(
-    db: Database, *, states: tuple[QuestionState, ...], asker: str | None = None
+    db: Database, *, states: tuple[QuestionState, ...], asker: int | None = None
 ) -> list[Question]:
     """Questions in `states` (of one asker, when given), oldest first."""
     marks = ", ".join("?" for _ in states)
     rows = await db.fetchall(
-        _SELECT + f" WHERE q.state IN ({marks}) AND (? IS NULL OR q.asker_slack_id = ?)"
+        _SELECT + f" WHERE q.state IN ({marks}) AND (? IS NULL OR q.asker_id = ?)"
         " ORDER BY q.created_at, q.id",
         (*states, asker, asker),
     )
@@ -253,12 +283,12 @@ async def questions_since(db: Database, since: str) -> list[Question]:
 # -- handling --------------------------------------------------------------------------------
 
 
-async def claim(db: Database, question_id: int, user_id: str, now: str) -> bool:
+async def claim(db: Database, question_id: int, person: int, now: str) -> bool:
     """One statement, so of two simultaneous claims exactly one changes the row."""
     changed = await db.execute(
         "UPDATE sparring_questions SET claimed_by = ?, claimed_at = ?"
-        " WHERE id = ? AND claimed_by IS NULL AND state = 'open'",
-        (user_id, now, question_id),
+        " WHERE id = ? AND claimed_at IS NULL AND state = 'open'",
+        (person, now, question_id),
     )
     return changed == 1
 
@@ -267,31 +297,32 @@ async def mark_answered(
     db: Database,
     question_id: int,
     *,
-    by: str,
+    by: int,
     text: str,
-    answer_ts: str | None,
+    answer_message_id: str | None,
     now: str,
 ) -> bool:
     """Open → answered, once; the answer also counts as a reply when none came before."""
     changed = await db.execute(
         "UPDATE sparring_questions SET state = 'answered', answered_at = ?, answered_by = ?,"
-        " answer_text = ?, answer_ts = ?, first_reply_at = coalesce(first_reply_at, ?)"
+        " answer_text = ?, answer_message_id = ?, first_reply_at = coalesce(first_reply_at, ?)"
         " WHERE id = ? AND state = 'open'",
-        (now, by, text, answer_ts, now, question_id),
+        (now, by, text, answer_message_id, now, question_id),
     )
     return changed == 1
 
 
-async def set_answer_ts(db: Database, question_id: int, answer_ts: str) -> None:
+async def set_answer_message(db: Database, question_id: int, message_id: str) -> None:
     await db.execute(
-        "UPDATE sparring_questions SET answer_ts = ? WHERE id = ?", (answer_ts, question_id)
+        "UPDATE sparring_questions SET answer_message_id = ? WHERE id = ?",
+        (message_id, question_id),
     )
 
 
-async def resolve(db: Database, question_id: int, asker: str, now: str) -> bool:
+async def resolve(db: Database, question_id: int, asker: int, now: str) -> bool:
     changed = await db.execute(
         "UPDATE sparring_questions SET state = 'resolved', resolved_at = ?"
-        " WHERE id = ? AND asker_slack_id = ? AND state IN ('open', 'answered')",
+        " WHERE id = ? AND asker_id = ? AND state IN ('open', 'answered')",
         (now, question_id, asker),
     )
     return changed == 1
@@ -328,9 +359,8 @@ async def add_reply(
     db: Database,
     *,
     question_id: int,
-    channel_id: str,
-    ts: str,
-    author_slack_id: str,
+    message: MessageRef,
+    author_id: int,
     text: str,
     now: str,
     counts_as_reply: bool,
@@ -339,9 +369,17 @@ async def add_reply(
     sets `first_reply_at`. False when the message was stored before."""
     async with db.transaction() as conn:
         cursor = await conn.execute(
-            "INSERT OR IGNORE INTO sparring_replies (question_id, channel_id, ts,"
-            " author_slack_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (question_id, channel_id, ts, author_slack_id, text, now),
+            "INSERT OR IGNORE INTO sparring_replies (question_id, platform, conversation_id,"
+            " message_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                question_id,
+                message.platform,
+                message.conversation_id,
+                message.message_id,
+                author_id,
+                text,
+                now,
+            ),
         )
         if cursor.rowcount != 1:
             return False
@@ -355,18 +393,25 @@ async def add_reply(
 
 
 async def replies(db: Database, question_id: int) -> list[Reply]:
-    """In the order they were written."""
+    """In the order they were written: a platform's message ids in a conversation grow with
+    time (a number of seconds, or of milliseconds), whatever order their events came in."""
     rows = await db.fetchall(
-        "SELECT question_id, channel_id, ts, author_slack_id, text, created_at"
-        " FROM sparring_replies WHERE question_id = ? ORDER BY CAST(ts AS REAL), id",
+        "SELECT r.question_id, r.platform, r.conversation_id, r.message_id, r.author_id,"
+        " r.text, r.created_at, q.message_id AS thread_id"
+        " FROM sparring_replies r JOIN sparring_questions q ON q.id = r.question_id"
+        " WHERE r.question_id = ? ORDER BY CAST(r.message_id AS REAL), r.id",
         (question_id,),
     )
     return [
         Reply(
             question_id=int(row["question_id"]),
-            channel_id=row["channel_id"],
-            ts=row["ts"],
-            author_slack_id=row["author_slack_id"],
+            message=MessageRef(
+                _platform(row["platform"]),
+                row["conversation_id"],
+                row["message_id"],
+                row["thread_id"],
+            ),
+            author_id=row["author_id"],
             text=row["text"],
             created_at=row["created_at"],
         )
@@ -379,17 +424,18 @@ async def replies(db: Database, question_id: int) -> list[Reply]:
 
 async def question_records(db: Database) -> list[dict[str, Any]]:
     rows = await db.fetchall(
-        "SELECT id, asker_slack_id, question, area_id, daycare_id, tool_id, state, urgency,"
-        " private, area_gap, channel_id, message_ts, created_at, claimed_by, claimed_at,"
-        " first_reply_at, answered_at, answered_by, answer_text, answer_ts, resolved_at,"
-        " faq_guide_id, delivered_at FROM sparring_questions ORDER BY id"
+        "SELECT id, asker_id, question, area_id, daycare_id, tool_id, state, urgency,"
+        " private, area_gap, platform, conversation_id, message_id, thread_id, created_at,"
+        " claimed_by, claimed_at, first_reply_at, answered_at, answered_by, answer_text,"
+        " answer_message_id, resolved_at, faq_guide_id, delivered_at"
+        " FROM sparring_questions ORDER BY id"
     )
     return [dict(row) for row in rows]
 
 
 async def reply_records(db: Database) -> list[dict[str, Any]]:
     rows = await db.fetchall(
-        "SELECT id, question_id, channel_id, ts, author_slack_id, text, created_at"
-        " FROM sparring_replies ORDER BY id"
+        "SELECT id, question_id, platform, conversation_id, message_id, author_id, text,"
+        " created_at FROM sparring_replies ORDER BY id"
     )
     return [dict(row) for row in rows]

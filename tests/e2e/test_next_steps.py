@@ -138,7 +138,7 @@ async def test_a_new_ambassador_is_welcomed_with_the_areas_open_questions_and_ta
             slack.bot.db,
             clock,
             request_key=f"test:{n}",
-            asker_id=LINE,
+            asker_id=await person_id(slack.bot.db, LINE),
             text=f"Spørgsmål {n}: hvordan får vi lyd på Book Creator?",
             tool_id=None,
             hold="never",
@@ -146,7 +146,8 @@ async def test_a_new_ambassador_is_welcomed_with_the_areas_open_questions_and_ta
         asked.append(routing.question.id)
     # The coordinator makes Ahmed an ambassador for Nord as well (the settings path).
     snap = await snapshot(slack.bot.db)
-    ahmed, nord = snap.person(AHMED), next(a for a in snap.areas if a.name == "Nord")
+    ahmed = snap.person(await person_id(slack.bot.db, AHMED))
+    nord = next(a for a in snap.areas if a.name == "Nord")
     assert ahmed is not None
     async with slack.bot.db.transaction() as conn:
         await set_role(conn, ahmed.id, "ambassador", area_id=nord.id, daycare_id=None, present=True)
@@ -171,7 +172,7 @@ async def test_a_new_ambassador_is_welcomed_with_the_areas_open_questions_and_ta
     await slack.settle()
     calls = slack.standin.calls_since(mark)
     question = await get_question(slack.bot.db, asked[1])
-    assert question is not None and question.claimed_by == AHMED
+    assert question is not None and question.claimed_by == await person_id(slack.bot.db, AHMED)
     assert not [c for c in calls if c.method == "chat.update"]  # the welcome stays whole
     (told,) = [c for c in calls if c.method == "response_url"]
     assert "Du har taget spørgsmålet fra <@U0DEMO005>" in texts(told)

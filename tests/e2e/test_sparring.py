@@ -13,6 +13,7 @@ from bot.services.workspace_settings import set_setting
 from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -27,7 +28,9 @@ async def ask_anyway(slack: LocalSlack, user_id: str, channel_id: str = GENERAL)
 
 async def with_sparring_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, SOEREN, ANNETTE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
 
 
 async def test_a_question_goes_to_the_area_ambassador_in_the_sparring_channel(
@@ -58,8 +61,8 @@ async def test_a_question_goes_to_the_area_ambassador_in_the_sparring_channel(
     assert receipt.args["replace_original"] is True  # the receipt replaces the guides
     assert f"sendt til <#{SPARRING}>" in texts(receipt)
     (stored,) = await question_records(slack.bot.db)
-    assert stored["channel_id"] == SPARRING
-    assert stored["message_ts"] == post.response["ts"]
+    assert (stored["platform"], stored["conversation_id"]) == ("slack", SPARRING)
+    assert stored["message_id"] == post.response["ts"]
 
 
 async def test_an_area_without_ambassadors_reaches_everyone_and_shows_the_gap(
@@ -149,11 +152,12 @@ async def test_hostile_text_is_quoted_literally(slack: LocalSlack, clock: Manual
 async def test_the_same_submission_twice_is_one_question(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
+    line = await person_id(slack.bot.db, LINE)
     first = await ask(
-        slack.bot.db, clock, request_key="view:V1", asker_id=LINE, text="Hej?", tool_id=None
+        slack.bot.db, clock, request_key="view:V1", asker_id=line, text="Hej?", tool_id=None
     )
     again = await ask(
-        slack.bot.db, clock, request_key="view:V1", asker_id=LINE, text="Hej?", tool_id=None
+        slack.bot.db, clock, request_key="view:V1", asker_id=line, text="Hej?", tool_id=None
     )
     assert first.created and not again.created
     assert again.question.id == first.question.id

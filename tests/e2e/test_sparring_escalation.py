@@ -15,6 +15,7 @@ from bot.services.workspace_settings import set_setting
 from bot.standin import RecordedCall
 from bot.views.sparring import CLAIM
 from tests.e2e.conftest import ANNETTE, METTE, texts
+from tests.people import person_id
 
 LINE = "U0DEMO005"  # superuser in area Nord, whose ambassador is Mette
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -26,7 +27,7 @@ async def asked_at(slack: LocalSlack, clock: ManualClock, moment: str) -> int:
         slack.bot.db,
         clock,
         request_key=f"test:{moment}",
-        asker_id=LINE,
+        asker_id=await person_id(slack.bot.db, LINE),
         text="Hvordan får vi lyd på Book Creator?",
         tool_id=None,
         hold="never",  # straight to the network, without "maybe this helps?"
@@ -72,12 +73,15 @@ async def test_christmas_does_not_count_and_an_answer_stops_the_rest(
     assert await escalations(slack, clock, "2026-12-28T10:29") == []
     (first,) = await escalations(slack, clock, "2026-12-28T10:30")
     assert first.args["channel"] == METTE
-    await mark_answered(slack.bot.db, clock, question_id, METTE, "Tryk på mikrofonen øverst.")
+    mette = await person_id(slack.bot.db, METTE)
+    await mark_answered(slack.bot.db, clock, question_id, mette, "Tryk på mikrofonen øverst.")
     assert await escalations(slack, clock, "2026-12-30T15:00") == []  # answered: no level 2
 
 
 async def test_the_escalation_time_is_a_setting(slack: LocalSlack, clock: ManualClock) -> None:
-    await set_setting(slack.bot.db, clock, "sparring_escalate_hours", "2", ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_escalate_hours", "2", await person_id(slack.bot.db, ANNETTE)
+    )
     await asked_at(slack, clock, "2026-12-01T09:00")
     (first,) = await escalations(slack, clock, "2026-12-01T11:00")
     assert "i 2 arbejdstimer" in texts(first)
@@ -120,7 +124,7 @@ async def test_jeg_tager_den_in_the_escalation_claims_it_once(
     by = {c.args["channel"]: c for c in second}
     taken = await click_claim(slack, SOEREN, by[SOEREN])
     question = await get_question(slack.bot.db, question_id)
-    assert question is not None and question.claimed_by == SOEREN
+    assert question is not None and question.claimed_by == await person_id(slack.bot.db, SOEREN)
     # The escalation stays as it is (it is not redrawn as the question's post); Søren is
     # told privately that it is his, with the way to answer.
     assert not [c for c in taken if c.method == "chat.update"]
@@ -133,14 +137,14 @@ async def test_jeg_tager_den_in_the_escalation_claims_it_once(
     (told,) = [c for c in late if c.method in ("response_url", "chat.postEphemeral")]
     assert "<@U0DEMO004> tog den først" in texts(told)
     question = await get_question(slack.bot.db, question_id)
-    assert question is not None and question.claimed_by == SOEREN
+    assert question is not None and question.claimed_by == await person_id(slack.bot.db, SOEREN)
 
 
 async def test_an_escalation_once_claimed_has_no_claim_button(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     question_id = await asked_at(slack, clock, "2026-12-04T14:00")
-    await claim(slack.bot.db, clock, question_id, METTE)
+    await claim(slack.bot.db, clock, question_id, await person_id(slack.bot.db, METTE))
     (first,) = await escalations(slack, clock, "2026-12-07T14:30")
     assert first.args["channel"] == METTE
     assert claim_buttons(first) == []

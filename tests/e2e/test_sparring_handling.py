@@ -25,6 +25,7 @@ from bot.views.sparring import ANSWER, CLAIM, RESOLVE, SAVE_FAQ
 from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records, reply_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.people import person_id, slack_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -43,7 +44,9 @@ async def every_call_accepted(slack: LocalSlack) -> AsyncIterator[None]:
 
 async def with_sparring_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, SOEREN, ANNETTE, LINE, CAMILLA])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
 
 
 def has_button(call: RecordedCall, action_id: str) -> bool:
@@ -132,7 +135,7 @@ async def test_guides_are_shown_before_posting_and_ask_anyway_posts_exactly_once
     assert f"Til: <@{METTE}>" in texts(post)
     assert {CLAIM, ANSWER, RESOLVE} <= buttons(post.args)
     record = await only_question(slack)
-    assert record["state"] == "open" and record["message_ts"] == post.response["ts"]
+    assert record["state"] == "open" and record["message_id"] == post.response["ts"]
     receipts = [c for c in slack.standin.calls_to("response_url") if "sendt til" in texts(c)]
     assert len(receipts) == 2 and all(r.args["replace_original"] for r in receipts)
 
@@ -210,7 +213,7 @@ async def test_a_private_question_goes_to_the_ambassadors_by_dm_only(
     assert {CLAIM, ANSWER} <= buttons(dm.args) and RESOLVE not in buttons(dm.args)
     assert slack.standin.messages(SPARRING) == []
     record = await only_question(slack)
-    assert (record["private"], record["urgency"], record["channel_id"]) == (1, "urgent", None)
+    assert (record["private"], record["urgency"], record["conversation_id"]) == (1, "urgent", None)
     receipt = slack.standin.calls_to("response_url") or slack.standin.calls_to("chat.postEphemeral")
     assert "sendt privat til" in texts(receipt[-1])
 
@@ -224,7 +227,9 @@ async def test_a_private_question_goes_to_the_ambassadors_by_dm_only(
 async def test_a_failed_channel_post_tells_the_asker_and_the_coordinator(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
-    await set_setting(slack.bot.db, clock, "sparring_channel", "C0GONE", ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", "C0GONE", await person_id(slack.bot.db, ANNETTE)
+    )
     await slack.driver.slash_command(LINE, "/sparring", "Hej?", channel_id=GENERAL)
     await slack.settle()
     failed, *dms = slack.standin.calls_to("chat.postMessage")
@@ -247,7 +252,8 @@ async def test_ambassadors_who_tested_the_tool_are_added(
     bee_bot = await find_tool(slack.bot.db, "Bee-Bot")
     assert bee_bot is not None
     draft = ResultDraft(tool_id=bee_bot.id, tested_on=clock.now().date(), worked="Godt")
-    await save_result(slack.bot.db, clock, SOEREN, draft, request_key="test:1")
+    soeren = await person_id(slack.bot.db, SOEREN)
+    await save_result(slack.bot.db, clock, soeren, draft, request_key="test:1")
     await slack.driver.slash_command(LINE, "/tool-guide", "bee-bot", channel_id=GENERAL)
     await slack.settle()
     await slack.driver.click(LINE, action_id=GUIDE_SPARRING, channel_id=GENERAL)
@@ -279,7 +285,7 @@ async def test_two_claims_at_once_one_wins_and_the_other_is_told_who(
     )
     await slack.settle()
     record = await only_question(slack)
-    winner = record["claimed_by"]
+    winner = await slack_id(slack.bot.db, record["claimed_by"])
     loser = SOEREN if winner == METTE else METTE
     assert winner in (METTE, SOEREN)
     calls = slack.standin.calls_since(mark)
@@ -330,7 +336,7 @@ async def test_thread_replies_are_stored_and_the_first_reply_is_timed(
     record = await only_question(slack)
     assert record["first_reply_at"] == "2026-11-30T08:15:00+00:00"
     stored = await reply_records(slack.bot.db)
-    assert [(r["author_slack_id"], r["text"]) for r in stored] == [
+    assert [(await slack_id(slack.bot.db, r["author_id"]), r["text"]) for r in stored] == [
         (LINE, "Det gælder vuggestuen."),
         (METTE, "Prøv med pilekort først."),
     ]
@@ -356,9 +362,10 @@ async def test_answered_marks_the_latest_reply_and_the_asker_gets_it(
     await slack.settle()
     assert result.status == 200
     record = await only_question(slack)
-    assert record["state"] == "answered" and record["answered_by"] == METTE
+    assert record["state"] == "answered"
+    assert record["answered_by"] == await person_id(slack.bot.db, METTE)
     reply_ts = slack.standin.replies(SPARRING, ts)[0]["ts"]
-    assert record["answer_ts"] == reply_ts  # the reply itself is the answer
+    assert record["answer_message_id"] == reply_ts  # the reply itself is the answer
     assert len(slack.standin.replies(SPARRING, ts)) == 1  # nothing posted in the thread
     dm = next(c for c in slack.standin.calls_to("chat.postMessage") if c.args["channel"] == LINE)
     assert f"<@{METTE}> har svaret på dit spørgsmål." in texts(dm)
@@ -388,7 +395,7 @@ async def test_a_typed_answer_is_posted_in_the_thread(
     (in_thread,) = slack.standin.replies(SPARRING, post["ts"])
     assert f"*Svar fra <@{SOEREN}>:*" in in_thread["text"]
     record = await only_question(slack)
-    assert record["answer_ts"] == in_thread["ts"]
+    assert record["answer_message_id"] == in_thread["ts"]
     assert record["answer_text"] == "Spørg Mette, hun har dem."
 
 
@@ -470,7 +477,7 @@ async def test_save_as_faq_adds_a_guide_version_that_search_finds(
     assert guide is not None and guide.tool.id == bee_bot.id
     history = await guide_history(slack.bot.db, guide.guide.slug)
     assert [v.version for v in history][:2] == [2, 1]  # one new version, not two
-    assert history[0].edited_by == METTE
+    assert history[0].edited_by == await person_id(slack.bot.db, METTE)
     body = guide.current.content.body
     assert body.endswith(f"## Spørgsmål og svar\n\n**{question}**\n\n{answer}")
     told = [texts(c) for c in slack.standin.calls_to("response_url")[-2:]]

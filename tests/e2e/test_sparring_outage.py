@@ -24,6 +24,7 @@ from bot.views.sparring import CLAIM
 from bot.views.sparring_handling import ASK_ANYWAY
 from storage.repositories.sparring import question_records
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, texts
+from tests.people import person_id, slack_id
 
 LINE = "U0DEMO005"  # superuser in Børnehuset Mælkebøtten, area Nord (ambassador: Mette)
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -34,7 +35,9 @@ QUESTION = "Hej?"  # no guide answers it: sent at once
 
 async def with_sparring_channel(slack: LocalSlack, clock: ManualClock) -> None:
     slack.standin.add_channel(SPARRING, "sparring", members=[METTE, SOEREN, ANNETTE, LINE])
-    await set_setting(slack.bot.db, clock, "sparring_channel", SPARRING, ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", SPARRING, await person_id(slack.bot.db, ANNETTE)
+    )
 
 
 async def ask(slack: LocalSlack, text: str = QUESTION) -> RecordedCall:
@@ -64,11 +67,11 @@ async def only_question(slack: LocalSlack) -> dict[str, Any]:
 
 
 async def queue_of(slack: LocalSlack, kind: str) -> list[tuple[str, str]]:
-    """(recipient, state) of the queued deliveries of `kind`."""
+    """(recipient's Slack id, state) of the queued deliveries of `kind`."""
     rows = await slack.bot.db.fetchall(
         "SELECT recipient, state FROM reminders WHERE kind = ? ORDER BY id", (kind,)
     )
-    return [(str(r["recipient"]), str(r["state"])) for r in rows]
+    return [(await slack_id(slack.bot.db, r["recipient"]), str(r["state"])) for r in rows]
 
 
 async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
@@ -85,7 +88,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     assert tried and {c.args["channel"] for c in tried} == {SPARRING}
     assert not any(c.ok for c in tried)
     record = await only_question(slack)
-    assert (record["state"], record["message_ts"], record["delivered_at"]) == ("open", None, None)
+    assert (record["state"], record["message_id"], record["delivered_at"]) == ("open", None, None)
     assert await queue_of(slack, POST.name) == [(LINE, "pending")]
 
     # The queue tries while Slack is still away: nothing goes out, nothing is lost.
@@ -100,7 +103,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
     assert f"*Sparringsspørgsmål fra <@{LINE}>*" in texts(post)
     assert f"Til: <@{METTE}>" in texts(post)
     record = await only_question(slack)
-    assert record["message_ts"] == post.response["ts"]
+    assert record["message_id"] == post.response["ts"]
     assert record["delivered_at"] == "2026-11-30T08:10:00+00:00"  # when it went out
     # Line hears that it went out, and where.
     (note,) = posted(slack, LINE, "Slack svarer igen, så nu har jeg sendt dit spørgsmål:")
@@ -116,7 +119,7 @@ async def test_a_question_asked_in_an_outage_is_posted_once_when_slack_answers(
         METTE, action_id=CLAIM, channel_id=SPARRING, message_ts=post.response["ts"]
     )
     await slack.settle()
-    assert (await only_question(slack))["claimed_by"] == METTE
+    assert (await only_question(slack))["claimed_by"] == await person_id(slack.bot.db, METTE)
     update = slack.standin.calls_to("chat.update")[-1]
     assert f"<@{METTE}> tager den" in texts(update)
 
@@ -155,11 +158,13 @@ async def test_a_question_in_a_dm_during_an_outage_is_answered_once_slack_is_bac
     assert dm is not None
     assert not any(c.ok for c in slack.standin.calls_to("chat.postMessage"))
     assert (await only_question(slack))["state"] == "draft"
-    assert await queue_of(slack, OFFER.name) == [(dm, "pending")]
+    assert await queue_of(slack, OFFER.name) == [(LINE, "pending")]  # in their DM
 
     slack.standin.clear_faults()
     await run_jobs(slack)
-    (offer,) = posted(slack, dm, "Skal jeg spørge netværket?")
+    # The queue sends it to Line, which Slack shows in the DM Line wrote in.
+    (offer,) = posted(slack, LINE, "Skal jeg spørge netværket?")
+    assert [m["ts"] for m in slack.standin.messages(dm)][-1] == offer.response["ts"]
     assert "Slack svarede ikke, da du skrev, så mit svar kommer først nu." in texts(offer)
     assert "> Hvordan lader vi iPad'en op om natten?" in texts(offer)
 
@@ -172,7 +177,7 @@ async def test_a_question_in_a_dm_during_an_outage_is_answered_once_slack_is_bac
     # Asked now: the offer is not sent again.
     clock.advance(timedelta(minutes=10))
     await run_jobs(slack)
-    assert len(posted(slack, dm, "Skal jeg spørge netværket?")) == 1
+    assert len(posted(slack, LINE, "Skal jeg spørge netværket?")) == 1
 
 
 async def test_a_double_click_in_an_outage_is_one_question_and_one_post(
@@ -202,7 +207,9 @@ async def test_a_channel_that_is_gone_still_sends_dms_at_once(
     slack: LocalSlack, clock: ManualClock
 ) -> None:
     """Slack refusing for good (channel_not_found) is not an outage: today's fallback."""
-    await set_setting(slack.bot.db, clock, "sparring_channel", "C0GONE", ANNETTE)
+    await set_setting(
+        slack.bot.db, clock, "sparring_channel", "C0GONE", await person_id(slack.bot.db, ANNETTE)
+    )
     receipt = await ask(slack)
     assert "Jeg kunne ikke skrive i <#C0GONE>" in texts(receipt)
     assert QUEUED not in texts(receipt)
@@ -289,7 +296,7 @@ async def test_outside_working_time_only_the_delivery_kinds_go_out(
         slack.bot.db,
         clock,
         kind="onboarding",
-        recipient=METTE,
+        recipient=await person_id(slack.bot.db, METTE),
         due=clock.now(),
         payload={},
         dedupe_key="evening-nudge",
@@ -317,6 +324,6 @@ async def test_a_post_whose_answer_was_lost_is_found_not_posted_twice(
     await run_jobs(slack)
     assert slack.standin.messages(SPARRING) == [message]
     record = await only_question(slack)
-    assert (record["channel_id"], record["message_ts"]) == (SPARRING, message["ts"])
+    assert (record["conversation_id"], record["message_id"]) == (SPARRING, message["ts"])
     (note,) = posted(slack, LINE, "Slack svarer igen, så nu har jeg sendt dit spørgsmål:")
     assert f"sendt til <#{SPARRING}>" in texts(note)
