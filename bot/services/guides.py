@@ -311,7 +311,7 @@ class HandOverRefused(FormRefused):
 
 
 async def hand_over(
-    db: Database, clock: Clock, guide_id: int, *, by: str, to: str
+    db: Database, clock: Clock, guide_id: int, *, by: int, to: int | None
 ) -> tuple[GuideDetail, Person]:
     """The owner (or the coordinator) gives a guide to another ambassador, who keeps it true
     from now on and gets its verification nudges."""
