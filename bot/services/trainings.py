@@ -455,8 +455,9 @@ async def home_area_id(db: Database, person_id: int) -> int | None:
 
 
 async def names(db: Database) -> dict[int, str]:
-    """Person id → name, for the attendance modal."""
-    return {p.id: p.name for p in (await snapshot(db)).people}
+    """Person id → name, for the attendance modal: everyone who may have come, a guest (not
+    in the organisation, recorded as having come) too."""
+    return await repo.person_names(db)
 
 
 async def may_change(db: Database, by: int, training: Training) -> bool:

@@ -221,6 +221,12 @@ async def clear_attendance(conn: aiosqlite.Connection, training_id: int) -> None
     )
 
 
+async def person_names(db: Database) -> dict[int, str]:
+    """Every person's name by person id, guests (not in the organisation) included."""
+    rows = await db.fetchall("SELECT id, name FROM people")
+    return {int(row["id"]): str(row["name"]) for row in rows}
+
+
 async def training_records(db: Database) -> list[dict[str, Any]]:
     """Every training with its tool's and area's names (for `tovholder export`)."""
     rows = await db.fetchall(
