@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "guide.did_you_mean": "Mente du {names}?",
     "guide.ask_instead": "Du kan også spørge ambassadørerne – dit spørgsmål er skrevet ind på forhånd.",
     "guide.part": "Del {number} af {count}",
-    "guide.too_long_for_slack": "Vejledningen er for lang til at blive vist helt i Slack. Bed koordinatoren om filen (tovholder guides export).",
+    "guide.too_long_to_show": "Vejledningen er for lang til at blive vist helt i Slack. Bed koordinatoren om filen (tovholder guides export).",
     "guide.history_header": "**Versioner af {title}** (nyeste først)",
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… og {count} ældre versioner.",

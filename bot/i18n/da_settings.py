@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "settings.error_daycare_needed": "En superbruger skal have et dagtilbud.",
     "settings.error_not_registered": "Personen er ikke i netværket, så der er ingen rolle at fjerne.",
     "settings.error_unknown_user": "Jeg kan ikke finde personen i Slack.",
-    "settings.error_slack_unavailable": "Slack svarer ikke lige nu, så jeg kan ikke slå personen op. Prøv igen om lidt.",
+    "settings.error_directory_unavailable": "Slack svarer ikke lige nu, så jeg kan ikke slå personen op. Prøv igen om lidt.",
     "settings.error_role_missing": "Personen har ikke den rolle (i det område eller dagtilbud).",
     "settings.error_person_conflict": "En anden person i netværket har allerede den e-mailadresse.",
 }

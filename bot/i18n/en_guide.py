@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "guide.did_you_mean": "Did you mean {names}?",
     "guide.ask_instead": "You can also ask the ambassadors – your question is already filled in.",
     "guide.part": "Part {number} of {count}",
-    "guide.too_long_for_slack": "This guide is too long to show in full in Slack. Ask the coordinator for the file (tovholder guides export).",
+    "guide.too_long_to_show": "This guide is too long to show in full in Slack. Ask the coordinator for the file (tovholder guides export).",
     "guide.history_header": "**Versions of {title}** (newest first)",
     "guide.history_line": "• Version {version} – {day} – {who}: {title}",
     "guide.history_more": "… and {count} older versions.",

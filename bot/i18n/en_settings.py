@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "settings.error_daycare_needed": "A superuser needs a daycare.",
     "settings.error_not_registered": "This person is not in the network, so there is no role to remove.",
     "settings.error_unknown_user": "I can't find this person in Slack.",
-    "settings.error_slack_unavailable": "Slack is not answering right now, so I can't look the person up. Please try again in a moment.",
+    "settings.error_directory_unavailable": "Slack is not answering right now, so I can't look the person up. Please try again in a moment.",
     "settings.error_role_missing": "This person does not have that role (in that area or daycare).",
     "settings.error_person_conflict": "Another person in the network already has that e-mail address.",
 }

@@ -1,4 +1,5 @@
-"""Writing a guide in Slack: check the form field by field, then save it as a new version.
+"""Writing a guide in the chat: check the form field by field, then save it as a new version
+edited by the person who wrote it.
 
 Only ambassadors and the coordinator write guides. Every problem is reported against its
 field (the modal shows it there) and nothing is saved until the whole form is right; a
@@ -27,8 +28,9 @@ from bot.services.permissions import Action, can, person_can
 from bot.services.privacy import FIELD_KEY, cpr_in
 from storage.db import Database
 
-#: Field limits, chosen for Slack's Block Kit (a header holds 150 characters) and for a
-#: guide that reads well on a phone. The body may span several inputs of 3000 each.
+#: Field limits, chosen for the smallest front end (Slack's Block Kit: a header holds 150
+#: characters) and for a guide that reads well on a phone. The body may span several
+#: inputs of 3000 each.
 TOOL_MAX = 80
 TITLE_MAX = 150
 PURPOSE_MAX = 2000

@@ -125,7 +125,7 @@ async def _check_role_change(
         try:
             entry = await directory.describe(form.person)
         except DeliveryFailed:
-            outcome.errors["role_person"] = "settings.error_slack_unavailable"
+            outcome.errors["role_person"] = "settings.error_directory_unavailable"
             return None
         if entry is None:
             outcome.errors["role_person"] = "settings.error_unknown_user"

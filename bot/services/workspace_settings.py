@@ -1,7 +1,9 @@
 """The coordinator's workspace settings: which channels the bot works in.
 
 Stored in the database and read when needed, so a change takes effect at once, without a
-restart. Values are Slack channel ids (`C…`, or `G…` for older private channels).
+restart. Values are conversation ids of the chat platform (Slack's `C…`, or `G…` for older
+private channels, the only front end today), and each value keeps who set it: a person id,
+or the command line.
 """
 
 from __future__ import annotations

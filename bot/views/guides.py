@@ -354,7 +354,7 @@ def whole_guide_messages(lang: str, detail: GuideDetail, *, max_messages: int) -
         if len(pages) > 1 or cut:
             parts.append(Context(t(lang, "guide.part", number=number, count=len(pages))))
         if cut and number == len(pages):
-            parts.append(Context(t(lang, "guide.too_long_for_slack")))
+            parts.append(Context(t(lang, "guide.too_long_to_show")))
         messages.append(Message(_fallback(lang, detail), tuple(parts)))
     return messages
 
