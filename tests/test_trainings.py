@@ -4,6 +4,7 @@ stale), cancelling, and attendance moving adoption without ever lowering it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, time, timedelta
 
 import pytest
@@ -12,7 +13,13 @@ from bot.clock import ManualClock
 from bot.domain.reminders import Reminder
 from bot.domain.trainings import TrainingPlan
 from bot.errors import NotAllowed
-from bot.reminders import training_changed, training_invite, training_reminder
+from bot.reminders import (
+    training_attendance,
+    training_changed,
+    training_invite,
+    training_reminder,
+    training_signed_up,
+)
 from bot.reminders.training_reminder import day_before
 from bot.services import reminders
 from bot.services.adoption import set_adoption
@@ -29,12 +36,15 @@ from bot.services.trainings import (
     TrainingRefused,
     answer,
     cancel_training,
+    get_training,
     move_training,
     next_training,
     plan_training,
     record_attendance,
 )
 from bot.services.working_time import WorkingCalendar
+from bot.views.trainings import invitation_message
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import adoption as adoption_repo
 from storage.repositories import org
@@ -45,6 +55,8 @@ from tests.people import member, person_id
 INVITE = training_invite.INVITE.name
 REMINDER = training_reminder.REMINDER.name
 CHANGED = training_changed.CHANGED.name
+ATTENDANCE = training_attendance.ATTENDANCE.name
+SIGNED_UP = training_signed_up.SIGNED_UP.name
 
 ANNETTE, METTE, SOEREN, LINE, AHMED, CAMILLA = (
     "U0DEMO001",
@@ -294,3 +306,23 @@ async def test_attendance_marks_getting_started_and_never_lowers_in_use(
     signups = {s["person_id"]: s["attended"] for s in document["training_signups"]}
     assert signups == {who[LINE]: 0, who[AHMED]: 1}
     assert len(await adoption_repo.changes(demo, regnbuen, bee)) == 1
+
+
+async def test_a_training_whose_ambassador_was_erased_reads_as_before_and_asks_nobody(
+    demo: Database, clock: ManualClock, who: dict[str, int]
+) -> None:
+    training_id = await plan(demo, clock)
+    # The erasure forgets who planned it: NULL, a former member.
+    await demo.execute("UPDATE trainings SET ambassador_id = NULL WHERE id = ?", (training_id,))
+    await demo.execute("DELETE FROM reminders WHERE kind = ?", (ATTENDANCE,))
+    training = await get_training(demo, training_id)
+    assert training is not None and training.ambassador_id is None
+    shown = render.message(invitation_message("da", training, TZ))
+    assert "&lt;@former-member&gt;" in json.dumps(shown, ensure_ascii=False)
+    # Nobody to hear of a sign-up or to be asked who came; the coordinator still may.
+    await answer(demo, clock, CALENDAR, who[LINE], training_id, "yes")
+    assert await pending(demo, clock, SIGNED_UP) == []
+    assert await pending(demo, clock, ATTENDANCE) == []
+    with pytest.raises(NotAllowed):
+        await cancel_training(demo, clock, CALENDAR, who[METTE], training_id)
+    assert (await cancel_training(demo, clock, CALENDAR, who[ANNETTE], training_id))[1]
