@@ -35,6 +35,7 @@ from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import slack_people
 from storage.db import Database
 from storage.repositories import org
+from tests.people import member
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "org"
@@ -69,7 +70,7 @@ async def refused(
 
 
 async def person(db: Database, slack_id: str) -> Person:
-    found = await org.person_by_slack_id(db, slack_id)
+    found = await member(db, slack_id)
     assert found is not None, slack_id
     return found
 
@@ -257,7 +258,7 @@ async def test_an_email_slack_does_not_know_is_a_named_error_and_nothing_is_writ
     with pytest.raises(ImportRefused) as caught:
         await load(db, clock, data, lookup=lookup_for(standin, db))
     (problem,) = caught.value.problems
-    assert (problem.line, problem.key) == (3, "org_import.not_in_slack")
+    assert (problem.line, problem.key) == (3, "org_import.not_on_platform")
     assert problem.params == {"email": "ukendt@x.dk"}
     assert len(standin.calls_to("users.lookupByEmail")) == 2
     assert await table_sizes(db) == (0, 0, 0, 0)
@@ -271,7 +272,7 @@ async def test_two_rows_slack_finds_as_the_same_user_are_refused(
         "other@x.dk;Mette Again;leader;;;U0METTE01;",
     )
     assert await refused(db, clock, data, lookup=lookup_for(standin, db)) == [
-        (3, "org_import.same_slack_user")
+        (3, "org_import.same_user")
     ]
 
 
@@ -330,7 +331,7 @@ async def test_a_changed_row_updates_name_language_slack_id_and_replaces_roles(
     assert line.id == line_id
     assert (line.name, line.language, line.email) == ("Line Nielsen Bak", "en", "LINE@x.dk")
     assert {r.role for r in line.roles} == {"ambassador", "coordinator"}
-    assert await org.person_by_slack_id(db, "U0LINE001") is None
+    assert await member(db, "U0LINE001") is None
 
 
 async def test_a_person_is_matched_by_slack_id_when_the_email_changed(
@@ -388,7 +389,7 @@ async def test_people_not_in_the_file_stay_unless_pruned(db: Database, clock: Ma
     pruned = await load(db, clock, fewer, prune=True)
     assert pruned.people == Tally(unchanged=2, removed=1)
     assert pruned.changed
-    assert await org.person_by_slack_id(db, "U0JENS001") is None
+    assert await member(db, "U0JENS001") is None
     assert await table_sizes(db) == (1, 1, 2, 2)
 
 
@@ -401,8 +402,8 @@ async def test_a_slack_id_held_by_someone_outside_the_file_is_refused_unless_pru
     with pytest.raises(ImportRefused) as caught:
         await load(db, clock, taken)
     (problem,) = caught.value.problems
-    assert (problem.line, problem.key) == (3, "org_import.slack_id_taken")
-    assert problem.params == {"slack_id": "U0JENS001", "name": "Jens Holm"}
+    assert (problem.line, problem.key) == (3, "org_import.user_id_taken")
+    assert problem.params == {"user_id": "U0JENS001", "name": "Jens Holm"}
     counts = await load(db, clock, taken, prune=True)
     assert counts.people == Tally(updated=1, unchanged=1, removed=1)
     assert (await person(db, "U0JENS001")).name == "Mette Lund"
@@ -463,8 +464,8 @@ async def test_one_bad_row_writes_nothing_and_names_its_line(
         ("x@x.dk;X;ambassador;Nord;Regnbuen;U0X000001;", "org_csv.daycare_unused"),
         ("x.dk;X;leader;;;U0X000001;", "org_csv.email_bad"),
         ("x@@x.dk;X;leader;;;U0X000001;", "org_csv.email_bad"),
-        ("x@x.dk;X;leader;;;123;", "org_csv.slack_id_bad"),
-        ("x@x.dk;X;leader;;;u0x000001;", "org_csv.slack_id_bad"),
+        ("x@x.dk;X;leader;;;123;", "org_csv.user_id_bad"),
+        ("x@x.dk;X;leader;;;u0x000001;", "org_csv.user_id_bad"),
         (";X;leader;;;;", "org_csv.email_or_id"),
         ("x@x.dk;;leader;;;U0X000001;", "org_csv.name_missing"),
         ("x@x.dk;X;leader;;;U0X000001;de", "org_csv.language_bad"),
@@ -490,7 +491,7 @@ async def test_every_bad_line_is_reported_at_once(db: Database, clock: ManualClo
     )
     assert await refused(db, clock, data) == [
         (3, "org_csv.email_duplicate"),
-        (4, "org_csv.slack_id_duplicate"),
+        (4, "org_csv.user_id_duplicate"),
         (6, "org_csv.daycare_two_areas"),
         (7, "org_csv.language_bad"),
         (7, "org_csv.role_unknown"),

@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.field_count": "Linjen har {count} felter, men overskriften har {expected}. Står der et komma eller semikolon i et navn uden anførselstegn om?",
     # En enkelt person
     "org_csv.email_bad": "»{email}« er ikke en gyldig e-mailadresse.",
-    "org_csv.slack_id_bad": "»{slack_id}« er ikke et Slack-id. Et Slack-id ligner U0123ABC eller W0123ABC.",
+    "org_csv.user_id_bad": "»{user_id}« er ikke et Slack-id. Et Slack-id ligner U0123ABC eller W0123ABC.",
     "org_csv.email_or_id": "Personen skal have en e-mailadresse eller et Slack-id.",
     "org_csv.name_missing": "Navnet mangler.",
     "org_csv.language_bad": "Sproget »{language}« kender jeg ikke. Skriv dansk (da), engelsk (en) eller lad feltet stå tomt.",
@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.area_unused": "Området »{areas}« bruges kun til ambassadører og superbrugere, og personen er ingen af delene. Slet området eller tilføj rollen.",
     "org_csv.daycare_unused": "Dagtilbuddet »{daycare}« bruges kun til superbrugere, og personen er ikke superbruger. Slet dagtilbuddet eller tilføj rollen superuser.",
     "org_csv.email_duplicate": "E-mailadressen {email} står også i linje {other}.",
-    "org_csv.slack_id_duplicate": "Slack-id'et {slack_id} står også i linje {other}.",
+    "org_csv.user_id_duplicate": "Slack-id'et {user_id} står også i linje {other}.",
     "org_csv.place_one_area": "En linje uden person beskriver et sted og skal have netop ét område.",
     "org_csv.daycare_two_areas": "{daycare} ligger i område {area} her, men i område {other_area} i linje {other}. Et dagtilbud ligger kun i ét område.",
     "org_csv.daycare_not_in_areas": "{daycare} ligger i område {area} (linje {other}), men det er ikke et af linjens områder ({areas}).",

@@ -3,9 +3,9 @@
 MESSAGES: dict[str, str] = {
     # Opslag i Slack og databasen
     "org_import.needs_token": "Slack-id mangler, og uden en bot-token (SLACK_BOT_TOKEN) kan jeg ikke finde {email} i Slack. Skriv Slack-id'et i filen eller sæt SLACK_BOT_TOKEN.",
-    "org_import.not_in_slack": "Der er ingen aktiv Slack-bruger med e-mailadressen {email}.",
-    "org_import.same_slack_user": "Slack-id'et {slack_id} hører også til linje {other} – Slack fandt samme bruger for begge linjer.",
-    "org_import.slack_id_taken": "Slack-id'et {slack_id} tilhører allerede {name}, som ikke står i filen. Tilføj personen til filen, eller brug --prune for at fjerne personer, der ikke står i filen.",
+    "org_import.not_on_platform": "Der er ingen aktiv Slack-bruger med e-mailadressen {email}.",
+    "org_import.same_user": "Slack-id'et {user_id} hører også til linje {other} – Slack fandt samme bruger for begge linjer.",
+    "org_import.user_id_taken": "Slack-id'et {user_id} tilhører allerede {name}, som ikke står i filen. Tilføj personen til filen, eller brug --prune for at fjerne personer, der ikke står i filen.",
     # Kommandolinjen
     "org_import.file_missing": "Filen {file} findes ikke.",
     "org_import.file_unreadable": "Filen {file} kan ikke læses.",

@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.field_count": "The line has {count} fields, but the header has {expected}. Is there a comma or semicolon in a name without quotes around it?",
     # One person
     "org_csv.email_bad": '"{email}" is not a valid e-mail address.',
-    "org_csv.slack_id_bad": '"{slack_id}" is not a Slack id. A Slack id looks like U0123ABC or W0123ABC.',
+    "org_csv.user_id_bad": '"{user_id}" is not a Slack id. A Slack id looks like U0123ABC or W0123ABC.',
     "org_csv.email_or_id": "The person needs an e-mail address or a Slack id.",
     "org_csv.name_missing": "The name is missing.",
     "org_csv.language_bad": 'I do not know the language "{language}". Write English (en), Danish (da) or leave the field empty.',
@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "org_csv.area_unused": 'The area "{areas}" is only used for ambassadors and superusers, and the person is neither. Remove the area or add the role.',
     "org_csv.daycare_unused": 'The daycare "{daycare}" is only used for superusers, and the person is not a superuser. Remove the daycare or add the role superuser.',
     "org_csv.email_duplicate": "The e-mail address {email} is also on line {other}.",
-    "org_csv.slack_id_duplicate": "The Slack id {slack_id} is also on line {other}.",
+    "org_csv.user_id_duplicate": "The Slack id {user_id} is also on line {other}.",
     "org_csv.place_one_area": "A row without a person describes a place and needs exactly one area.",
     "org_csv.daycare_two_areas": "{daycare} lies in area {area} here, but in area {other_area} on line {other}. A daycare lies in one area only.",
     "org_csv.daycare_not_in_areas": "{daycare} lies in area {area} (line {other}), but that is not one of this line's areas ({areas}).",

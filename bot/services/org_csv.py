@@ -293,7 +293,7 @@ def _row(line: int, values: Mapping[str, str]) -> tuple[OrgRow, list[Problem]]:
     if email is not None and not is_email(email):
         problem("org_csv.email_bad", email=email)
     if user_id is not None and not USER_ID.match(user_id):
-        problem("org_csv.slack_id_bad", slack_id=user_id)
+        problem("org_csv.user_id_bad", user_id=user_id)
     if email is None and user_id is None:
         problem("org_csv.email_or_id")
     if not cells["name"]:
@@ -373,8 +373,8 @@ def _across_rows(rows: Sequence[OrgRow]) -> list[Problem]:
                 problems.append(
                     Problem(
                         row.line,
-                        "org_csv.slack_id_duplicate",
-                        {"slack_id": row.external_id, "other": first},
+                        "org_csv.user_id_duplicate",
+                        {"user_id": row.external_id, "other": first},
                     )
                 )
     problems.extend(_placement_conflicts(rows))

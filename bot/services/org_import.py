@@ -144,7 +144,7 @@ async def _user_ids(
             answers[email_key] = await lookup(row.email)
         found = answers[email_key]
         if found is None:
-            problems.append(Problem(row.line, "org_import.not_in_slack", {"email": row.email}))
+            problems.append(Problem(row.line, "org_import.not_on_platform", {"email": row.email}))
         else:
             ids[row.line] = found
     first: dict[str, OrgRow] = {}
@@ -158,8 +158,8 @@ async def _user_ids(
             problems.append(
                 Problem(
                     row.line,
-                    "org_import.same_slack_user",
-                    {"slack_id": user_id, "other": other.line},
+                    "org_import.same_user",
+                    {"user_id": user_id, "other": other.line},
                 )
             )
     return ids, problems
@@ -271,8 +271,8 @@ def _plan_people(
             plan.problems.append(
                 Problem(
                     row.line,
-                    "org_import.slack_id_taken",
-                    {"slack_id": state.external_ids[holder.id], "name": holder.name},
+                    "org_import.user_id_taken",
+                    {"user_id": state.external_ids[holder.id], "name": holder.name},
                 )
             )
         roles = _row_roles(row, placed)
