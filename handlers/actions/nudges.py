@@ -69,7 +69,8 @@ async def submit_hand_over(submission: Submission, reply: Reply, services: Servi
     """The guide changes owner; both are told by private message (a refusal is shown at
     the form's `owner` field: `HandOverRefused`)."""
     guide_id = int(submission.metadata.get("guide_id") or 0)
-    to = as_int(submission.values.get("owner"))
+    chosen = submission.values.get("owner")  # a people field: a person id
+    to = chosen if isinstance(chosen, int) else None
     giver = submission.person
     detail, receiver = await hand_over(services.db, services.clock, guide_id, by=giver, to=to)
     await reply.accept_form()
