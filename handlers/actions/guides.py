@@ -84,7 +84,7 @@ async def _gone(reply: Reply, lang: str) -> None:
 
 
 async def show_guide(click: Click, reply: Reply, services: Services) -> None:
-    """The whole guide below the clicked message, or by DM from the App Home."""
+    """The whole guide below the clicked message (privately from the home page)."""
     lang = click.lang
     found = await card(services.db, as_int(click.value) or 0, click.person)
     if found is None:

@@ -1,6 +1,7 @@
-"""The App Home's buttons: a leader's decision on a tool (Godkend / Stop / Spred, after
-Slack's confirm dialog) and "Stil et spørgsmål". The Home has no response_url: answers go by
-DM, and the Home is published again to show what changed."""
+"""The home page's buttons: a leader's decision on a tool (Godkend / Stop / Spred, after
+the button's confirmation) and "Stil et spørgsmål". A home page has no message to answer
+below: answers go by private message, and the page is published again to show what
+changed."""
 
 from __future__ import annotations
 

@@ -60,7 +60,7 @@ async def plan_for_superuser(click: Click, reply: Reply, services: Services) -> 
 
 async def sign_up(click: Click, reply: Reply, services: Services) -> None:
     """ "Jeg kommer" / "Jeg kan ikke": saved; the receipt below the clicked message (by DM
-    from the App Home, which is then published again with the answer)."""
+    from the home page, which is then published again with the answer)."""
     lang = click.lang
     person = click.person
     training_id = as_int(click.value)
@@ -125,7 +125,7 @@ async def open_move(click: Click, reply: Reply, services: Services) -> None:
 
 
 async def cancel(click: Click, reply: Reply, services: Services) -> None:
-    """ "Aflys" (after Slack's confirm dialog): cancelled, and everyone coming is told."""
+    """ "Aflys" (after the button's confirmation): cancelled, and everyone coming is told."""
     lang = click.lang
     try:
         training, changed = await cancel_training(

@@ -35,7 +35,7 @@ async def direct_message(chat: ChatMessage, services: Services) -> None:
     """Help for "hjælp" (the person's roles' commands; "hjælp alt" everything); a greeting
     or thanks gets one back with the two most useful commands; a question is offered to the
     network ("Skal jeg spørge netværket?"), held as a draft until the one click sends it.
-    When Slack does not take the offer, it is queued and comes once Slack answers again."""
+    When the platform does not take the offer, it is queued and comes once it answers again."""
     text, lang = chat.text, chat.lang
 
     async def say(message: Message) -> None:
@@ -77,7 +77,7 @@ async def direct_message(chat: ChatMessage, services: Services) -> None:
 
 async def other_message_event(change: MessageChange, services: Services) -> None:
     """Edits and deletions may concern a test result; joins and the rest need no answer (the
-    edge reads no change from them), but an unanswered event is retried by Slack."""
+    edge reads no change from them)."""
     if change.deleted:
         await trial_channel.deleted_message_event(change.message, services)
         return
