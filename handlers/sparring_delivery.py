@@ -4,8 +4,8 @@ Shared by the command, the modal, the buttons and the DM offer. A question goes 
 sparring channel when one is set and the bot can post there; a private question, or one
 with no channel set, goes to each recipient by DM (`bot.jobs.sparring_delivery.send_out`).
 A channel post that fails is not lost: the recipients get it by DM, the coordinator gets it
-with a note on what failed, and the asker is told. When Slack does not answer at all, the
-question waits in the durable queue and goes out as soon as Slack answers again — and the
+with a note on what failed, and the asker is told. When the platform does not answer at all,
+the question waits in the durable queue and goes out as soon as it answers again — and the
 asker is told exactly that, never "sent".
 """
 
@@ -52,7 +52,7 @@ async def deliver(services: Services, routing: Routing, lang: str) -> Message:
         sent = await send_out(services, routing)
     except NotAnswering as unavailable:
         logger.warning(
-            "sparring question queued until Slack answers id=%d error=%s",
+            "sparring question queued until the platform answers id=%d error=%s",
             question.id,
             unavailable.error,
         )

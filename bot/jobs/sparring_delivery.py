@@ -7,7 +7,7 @@ the sparring channel when one is set and the question is not private, its place 
 recipient by DM. A channel that refuses the question for good (gone, the bot not in it)
 sends it by DM instead, the coordinator's copy saying what failed.
 
-The platform not answering — a `Temporary` failure (a 5xx or an HTML page from Slack's edge,
+The platform not answering — a `Temporary` failure (a 5xx or an HTML page from the platform's edge,
 an empty 404, a timeout, no connection) or `RateLimited` — is not a refusal, and nothing is
 sent in its place:
 

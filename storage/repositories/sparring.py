@@ -212,7 +212,7 @@ async def stalled(
     max_attempts: int,
     since: str,
 ) -> list[int]:
-    """Reminders carrying a question that ran out of attempts (Slack did not answer for
+    """Reminders carrying a question that ran out of attempts (the platform did not answer for
     longer than the backoff lasts) while the question still needs them: a post not made, a
     copy of an open question, an offer of a draft. Only questions asked since `since`."""
     rows = await db.fetchall(
