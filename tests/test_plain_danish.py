@@ -49,8 +49,9 @@ async def as_slack(db: Database, view: HomePage | Message) -> str:
     """What a person reads of a neutral view as Slack shows it: each person it mentions by
     their Slack id."""
     messenger = SlackMessenger(AsyncWebClient(), slack_people(db))
-    home = isinstance(view, HomePage)
-    return shown_text(await messenger.home(view) if home else await messenger.payload(view))
+    if isinstance(view, HomePage):
+        return shown_text(await messenger.home(view))
+    return shown_text(await messenger.payload(view))
 
 
 def test_alternatives_are_listed_as_the_language_lists_them() -> None:

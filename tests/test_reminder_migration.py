@@ -175,7 +175,7 @@ async def test_a_release_database_sends_each_pending_reminder_once(
     # The escalation's post went out before the upgrade: in Jens's DM, tagged with the key as
     # the release wrote it.
     await services.messenger.send_privately(
-        JENS,
+        await person_id(slack.bot.db, JENS),
         Message("Et spørgsmål venter stadig"),
         tag=reminder_tag(6, f"sparring_escalation:2:1:{JENS}"),
     )

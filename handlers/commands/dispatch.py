@@ -41,11 +41,6 @@ class CommandCall:
         return self.command.person
 
     @property
-    def user_id(self) -> str:
-        """The person's id on the platform, for the services not yet keyed by person id."""
-        return self.command.external_id
-
-    @property
     def rest(self) -> str:
         return self.reading.rest
 
