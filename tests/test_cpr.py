@@ -380,7 +380,8 @@ async def test_a_stopped_reason_with_a_cpr_number_is_a_field_error(
     daycare = (await org_repo.all_daycares(demo))[0]
     assert tool is not None
     with pytest.raises(AdoptionRefused) as caught:
+        annette = await person_id(demo, ANNETTE)
         await set_adoption(
-            demo, clock, ANNETTE, daycare.id, tool.id, "stopped", "Ida 2304154127 må ikke"
+            demo, clock, annette, daycare.id, tool.id, "stopped", "Ida 2304154127 må ikke"
         )
     assert caught.value.errors["reason"][0] == FIELD_KEY
