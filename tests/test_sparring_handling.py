@@ -26,6 +26,7 @@ from bot.services.sparring import (
     looks_like_question,
     open_questions,
     record_post,
+    routing_for,
     send_draft,
 )
 from bot.services.sparring_handling import (
@@ -38,6 +39,8 @@ from bot.services.sparring_handling import (
     save_as_faq,
 )
 from bot.services.sparring_measures import sparring_measures
+from bot.views.sparring import question_post
+from handlers.slack import render
 from storage.db import Database
 from storage.repositories import sparring as repo
 from storage.repositories import tools as tools_repo
@@ -443,3 +446,23 @@ async def test_a_question_naming_a_tool_is_about_that_tool(
     question = await get_question(demo, question_id)
     assert question is not None and question.tool is not None
     assert question.tool.name == "Bee-Bot"
+
+
+async def test_a_question_whose_asker_and_answerer_are_erased_names_a_former_member(
+    demo: Database, clock: ManualClock, ids: Ids
+) -> None:
+    """An erasure forgets the person (NULL in the person columns); the post still reads as
+    it did when the erasure wrote its marker there."""
+    question_id = await asked(demo, clock, ids.LINE)
+    await claim(demo, clock, question_id, ids.METTE)
+    await mark_answered(demo, clock, question_id, ids.METTE, "Prøv pilekort.")
+    await demo.execute(
+        "UPDATE sparring_questions SET asker_id = NULL, claimed_by = NULL, answered_by = NULL"
+    )
+    routing = await routing_for(demo, question_id)
+    assert routing is not None
+    assert routing.question.claimed_at is not None and routing.question.claimed_by is None
+    shown = str(render.message(question_post("da", routing, direct=False))["blocks"])
+    assert shown.count("&lt;@former-member&gt;") == 3  # asker, answerer, "svaret af"
+    assert f"<@{ids.LINE}>" not in shown and "sparring_claim" not in shown  # still claimed
+    assert not (await claim(demo, clock, question_id, ids.SOEREN)).changed
