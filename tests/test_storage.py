@@ -13,6 +13,7 @@ from bot.services.demo import seed_demo
 from storage.db import Database
 from storage.migrations import MIGRATIONS, applied_migrations, migrate
 from storage.repositories import org
+from tests.people import member
 
 
 async def test_first_start_creates_the_folder_and_the_schema(
@@ -46,7 +47,7 @@ async def test_demo_seed_fills_an_empty_database_once(db: Database, clock: Manua
     assert first is not None and first.people == 8 and first.areas == 3
     assert await seed_demo(db, clock) is None
     assert (await org.counts(db)).people == 8
-    mette = await org.person_by_slack_id(db, "U0DEMO003")
+    mette = await member(db, "U0DEMO003")
     assert mette is not None and mette.has_role("ambassador")
 
 

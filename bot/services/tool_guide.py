@@ -154,7 +154,7 @@ class NewGuideRequest:
 ToolGuideAnswer = SearchAnswer | NoMatch | BrowseAnswer | NewGuideRequest
 
 
-async def answer(db: Database, asker_id: str, text: str) -> ToolGuideAnswer:
+async def answer(db: Database, asker_id: int, text: str) -> ToolGuideAnswer:
     """Read what followed `/tool-guide` and answer it."""
     text = text.strip()
     first, _, rest = text.partition(" ")
@@ -167,7 +167,7 @@ async def answer(db: Database, asker_id: str, text: str) -> ToolGuideAnswer:
     return await search(db, asker_id, text)
 
 
-async def search(db: Database, asker_id: str, query: str) -> SearchAnswer | NoMatch:
+async def search(db: Database, asker_id: int, query: str) -> SearchAnswer | NoMatch:
     hits = await search_guides(db, query, limit=HITS_SHOWN)
     if not hits:
         return NoMatch(query, tuple(await closest_tool_names(db, query, limit=3)))
@@ -197,11 +197,11 @@ async def browse(db: Database, narrowed_by: tuple[str, str] | None = None) -> Br
     )
 
 
-async def card(db: Database, guide_id: int, reader_id: str) -> GuideCard | None:
+async def card(db: Database, guide_id: int, reader_id: int) -> GuideCard | None:
     detail = await get_guide_by_id(db, guide_id)
     if detail is None:
         return None
-    reader = await org.person_by_slack_id(db, reader_id)
+    reader = await org.person(db, reader_id)
     return GuideCard(
         detail=detail,
         decision=await latest_decision(db, detail.tool.id),

@@ -12,7 +12,7 @@ from handlers.views.guide_editor import open_editor
 
 async def tool_guide_command(call: CommandCall) -> None:
     services = call.services
-    found = await answer(services.db, call.user_id, call.text)
+    found = await answer(services.db, call.person, call.text)
     if isinstance(found, NewGuideRequest):
         if not found.allowed:
             raise NotAllowed(Action.WRITE_GUIDES)

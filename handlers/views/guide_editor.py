@@ -55,13 +55,12 @@ async def save_guide_form(submission: Submission, reply: Reply, services: Servic
         age_groups=tuple(values.get("age_groups") or ()),
         themes=tuple(values.get("themes") or ()),
     )
-    user_id = submission.external_id
     outcome = await save_form(services.db, services.clock, submission.person, form)
     if outcome.errors:
         raise FormRefused(editor_errors(outcome.errors, len(body_ids)))
     await reply.accept_form()
     assert outcome.result is not None
-    saved = await card(services.db, outcome.result.guide_id, user_id)
+    saved = await card(services.db, outcome.result.guide_id, submission.person)
     assert saved is not None
     content = saved.detail.current.content
     text = saved_message(

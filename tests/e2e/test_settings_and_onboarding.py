@@ -10,6 +10,7 @@ from bot.services import identities, reminders
 from bot.services.workspace_settings import current, set_setting
 from storage.repositories import org
 from tests.e2e.conftest import ANNETTE, GENERAL, METTE, OLIVER, texts
+from tests.people import member, person_id
 
 LINE = "U0DEMO005"
 SOEREN = "U0DEMO004"  # ambassador in Syd
@@ -146,7 +147,7 @@ async def test_a_coordinator_makes_someone_superuser_who_is_welcomed_once(
         },
     )
     await slack.settle()
-    sara = await org.person_by_slack_id(slack.bot.db, "U0NEW")
+    sara = await member(slack.bot.db, "U0NEW")
     assert sara is not None and sara.name == "Sara Møller" and sara.has_role("superuser")
     # The modal planned the welcome; the dispatcher sends it (in working time).
     await slack.bot.scheduler.run_all_now()
@@ -227,7 +228,10 @@ async def test_a_welcome_slack_refuses_waits_for_the_coordinators_retry(
     delivered = [c for c in slack.standin.calls_to("chat.postMessage") if c.ok]
     assert [c.args["channel"] for c in delivered] == [METTE]
     (failed,) = await reminders.failed_reminders(slack.bot.db)
-    assert (failed.recipient, failed.last_error) == (ANNETTE, "channel_not_found")
+    assert (failed.recipient, failed.last_error) == (
+        await person_id(slack.bot.db, ANNETTE),
+        "channel_not_found",
+    )
     slack.standin.workspace.users[ANNETTE] = annette
     await slack.bot.scheduler.run_all_now()
     assert len([c for c in slack.standin.calls_to("chat.postMessage") if c.ok]) == 1
