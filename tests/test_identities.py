@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.clock import ManualClock
 from bot.services import identities
 from bot.services.demo import seed_demo
+from bot.services.org_import import export_rows, import_org
 from storage.db import Database
 from storage.repositories import org
 from tests.people import member
@@ -63,3 +64,23 @@ async def test_external_ids_leave_out_people_the_platform_does_not_know(
     wanted = [line.id, 999_999]
     assert await identities.external_ids(db, "slack", wanted) == {line.id: LINE}
     assert await identities.external_ids(db, "slack", []) == {}
+
+
+async def test_a_guest_named_in_the_organisation_file_joins_as_the_person_they_were(
+    db: Database, clock: ManualClock
+) -> None:
+    """Someone who asked as a guest and is then imported keeps their person id, so what
+    they did as a guest stays theirs; the file's user id stays their one Slack identity."""
+    guest = await identities.person_for(db, clock, "slack", GUEST)
+    data = (
+        "email;name;role;area;daycare;slack_user_id;language\n"
+        f"vera@x.dk;Vera Gæst;coordinator;;;{GUEST};da\n"
+    ).encode()
+    counts = await import_org(db, clock, data, lookup=None)
+    assert counts.people.created == 1
+    found = await member(db, GUEST)
+    assert found is not None
+    assert (found.id, found.name, found.has_role("coordinator")) == (guest, "Vera Gæst", True)
+    assert await identities.external_ids(db, "slack", [guest]) == {guest: GUEST}
+    exported = await export_rows(db)
+    assert [(row.name, row.external_id) for row in exported.rows] == [("Vera Gæst", GUEST)]
