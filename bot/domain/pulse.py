@@ -2,7 +2,7 @@
 a report — per area, across the network, the gaps, and activity week by week.
 
 Only numbers and names live here; the words are in the catalogues (`pulse.*`), the layouts in
-`bot.views.pulse` (Slack), `bot.views.pulse_files` (md, csv, json) and
+`bot.views.pulse` (a message), `bot.views.pulse_files` (md, csv, json) and
 `bot.views.pulse_chart` (the PNG).
 """
 

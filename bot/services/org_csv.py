@@ -1,9 +1,9 @@
 """The organisation spreadsheet: reading and checking it, and writing it back.
 
 Pure (bytes in, rows or problems out) so every rule about the file is tested without a
-database or Slack. The coordinator fixes the file, not the bot, so every problem names its
-line and carries a catalogue key and the values its text needs: the command line shows them
-in the coordinator's language. Every problem in the file is found in one pass, so a file is
+database or chat platform. The coordinator fixes the file, not the bot, so every problem
+names its line and carries a catalogue key and the values its text needs: the command line
+shows them in the coordinator's language. Every problem in the file is found in one pass, so a file is
 fixed in one round instead of one error at a time.
 """
 
@@ -56,7 +56,7 @@ EMAIL = re.compile(r"^[^@\s;,|<>\"]+@[^@\s;,|<>\"]+\.[^@\s;,|<>\"]+$")
 #: A user id as the identity column holds it (Slack's `U…`/`W…`).
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 #: Spreadsheets run a cell starting with these as a formula; export guards such cells with
-#: a leading apostrophe (and import removes it again), so a name taken from a Slack profile
+#: a leading apostrophe (and import removes it again), so a name taken from a chat profile
 #: cannot become a formula on the coordinator's machine.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
