@@ -180,6 +180,18 @@ async def test_my_data_holds_every_table_and_nobody_elses(
     assert SOEREN not in text and "soeren-mark" not in text
     # Someone else's id inside her own records (who asked the question she answered).
     assert LINE not in text and gdpr.OTHER_PERSON in text
+    handled = document["sparring_questions_handled"]
+    assert {q["asker_id"] for q in handled} == {gdpr.OTHER_PERSON}  # Line, by person id
+    mette = await person_id(traced, METTE)
+    people = [
+        value
+        for section in document.values()
+        if isinstance(section, list)
+        for record in section
+        for key, value in record.items()
+        if key in gdpr.PERSON_FIELDS
+    ]
+    assert set(people) <= {mette, gdpr.OTHER_PERSON, None}
     assert json.loads(text) == document
 
 

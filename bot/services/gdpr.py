@@ -108,10 +108,11 @@ Requester = int | Literal["cli", "retention", "erasure-list"]
 #: A person's user id on a chat platform, in `my-data`: `slack_user_id`, ….
 ACCOUNT_KEY = "{platform}_user_id"
 #: Fields of the records that name a person by person id: every column a migration turned
-#: into one, and a guide's owner.
+#: into one, a guide's owner, and the people a reminder's payload names (as the erasure
+#: finds them: `storage.repositories.gdpr.ERASURE`).
 PERSON_FIELDS = frozenset(
     {column.now for migration in MIGRATIONS for column in migration.person_columns}
-    | {"owner_id", "requested_by"}
+    | {"owner_id", "requested_by", "person_id", "person", "superuser"}
 )
 RETENTION_SETTING = "retention_months"
 #: The migration after which the file is rewritten once (it replaced e-mails in the log).
