@@ -210,9 +210,11 @@ class Maker:
             name == "ambassadors"  # an invitation's: the area's ambassadors' Slack ids
         ):
             return SLACK_USER.format(n=n)
-        if name in ("channel_id", "channel", "failed_in"):
+        if name in ("channel_id", "channel", "failed_in", "conversation_id"):
             return CHANNEL
-        if name in ("ts", "message_ts", "answer_ts", "thread_ts"):
+        if name in ("ts", "message_ts", "answer_ts", "thread_ts") or name.endswith(
+            ("message_id", "thread_id")
+        ):
             return f"1764000000.00010{n}"
         if name == "permalink":
             return f"https://tovholder.slack.com/archives/{CHANNEL}/p176400000000010{n}"
