@@ -183,6 +183,15 @@ async def record_reply(
     )
 
 
+async def in_question_thread(db: Database, message: MessageRef) -> bool:
+    """Whether the message is a reply in the thread of a question's post."""
+    thread = message.thread_id
+    if thread is None or thread == message.message_id:
+        return False
+    found = await repo.question_for_post(db, message.platform, message.conversation_id, thread)
+    return found is not None
+
+
 async def thread_replies(db: Database, question_id: int) -> list[Reply]:
     return await repo.replies(db, question_id)
 

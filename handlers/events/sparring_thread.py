@@ -7,7 +7,7 @@ from bot.domain.refs import MessageRef
 from bot.runtime import Services
 from bot.services.identities import person_for
 from bot.services.privacy import REPLY_KEY, ContainsCpr
-from bot.services.sparring_handling import record_reply
+from bot.services.sparring_handling import in_question_thread, record_reply
 from handlers.events.privacy import ask_to_edit
 from handlers.interactions import MessageChange
 
@@ -17,9 +17,8 @@ async def changed_reply(change: MessageChange, services: Services) -> None:
     before stays as it was."""
     if not change.external_id or change.from_bot or not change.message.conversation_id:
         return
-    thread = change.message.thread_id
-    if not thread or thread == change.message.message_id:
-        return  # not a reply: nobody is looked up (or made a guest) for it
+    if not await in_question_thread(services.db, change.message):
+        return  # nobody is looked up (or made a guest) for an edit elsewhere
     author = await person_for(
         services.db, services.clock, change.message.platform, change.external_id
     )
