@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -82,6 +82,10 @@ NOW_PERSON_IDS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("adoption_changes", "changed_by", "changed_by", "former-member", None),
     ("spreading_rounds", "started_by", "started_by", "former-member", None),
     ("spreading_targets", "answered_by", "answered_by", "former-member", None),
+    ("sparring_questions", "asker_id", "asker_slack_id", "former-member", None),
+    ("sparring_questions", "claimed_by", "claimed_by", "former-member", None),
+    ("sparring_questions", "answered_by", "answered_by", "former-member", None),
+    ("sparring_replies", "author_id", "author_slack_id", "former-member", None),
 )
 
 
@@ -93,19 +97,31 @@ def _records(document: dict[str, Any], section: str) -> list[dict[str, Any]]:
     records = list(found.values()) if isinstance(found, dict) else list(found)
     return [item for record in records for item in record[inner]] if inner else records
 
+
 #: Export fields where NULL also meant nobody in the release (as `PersonColumn.nobody`).
 NOBODY: dict[tuple[str, str], Callable[[dict[str, Any]], bool]] = {
     ("tool_tests", "closed_by"): lambda test: test["closed_at"] is None,
     ("test_results", "updated_by"): lambda result: result["updated_at"] == result["created_at"],
     ("spreading_rounds", "started_by"): lambda _: True,
     ("spreading_targets", "answered_by"): lambda target: target["answered_at"] is None,
+    ("sparring_questions", "claimed_by"): lambda question: question["claimed_at"] is None,
+    ("sparring_questions", "answered_by"): lambda question: question["answered_at"] is None,
 }
 
 #: Export sections whose Slack message (channel, ts, permalink as the release named them) is
 #: now a message reference (`platform`, `conversation_id`, `message_id`, `thread_id`, `link`);
-#: every message the release stored was Slack's, none with a thread.
-NOW_MESSAGE_REFS: tuple[tuple[str, str, str, str], ...] = (
+#: every message the release stored was Slack's, none with a thread. A section without a
+#: permalink names no link; one without a thread (a reply: its thread is its question's
+#: post) has no `thread_id`.
+NOW_MESSAGE_REFS: tuple[tuple[str, str, str, str | None], ...] = (
     ("test_results", "channel_id", "message_ts", "permalink"),
+    ("sparring_questions", "channel_id", "message_ts", None),
+    ("sparring_replies", "channel_id", "ts", None),
+)
+
+#: Export fields renamed without a platform's word: section, the field now, then.
+RENAMED: tuple[tuple[str, str, str], ...] = (
+    ("sparring_questions", "answer_message_id", "answer_ts"),
 )
 
 
@@ -113,14 +129,21 @@ def as_released(document: dict[str, Any], slack_of: dict[int, str]) -> dict[str,
     """The export as the release wrote it: each person id back to the Slack id it was, a
     NULL back to the marker it was."""
     released = copy.deepcopy(document)
+    for person in released["people"]:  # the release named a person's Slack id only
+        slack = [i["external_id"] for i in person.pop("identities") if i["platform"] == "slack"]
+        person["slack_user_id"] = slack[0] if slack else None
     for section, channel, ts, link in NOW_MESSAGE_REFS:
         for record in released[section]:
-            platform, thread = record.pop("platform"), record.pop("thread_id")
+            platform, thread = record.pop("platform"), record.pop("thread_id", None)
             assert platform == ("slack" if record["conversation_id"] else None), record
             assert thread is None, record
             record[channel] = record.pop("conversation_id")
             record[ts] = record.pop("message_id")
-            record[link] = record.pop("link")
+            if link is not None:
+                record[link] = record.pop("link")
+    for section, now, then in RENAMED:
+        for record in _records(released, section):
+            record[then] = record.pop(now)
     for record in released["reminders"]:  # a key named its recipient by Slack id (0031)
         head, _, last = record["dedupe_key"].rpartition(":")
         if last == str(record["recipient"]):
