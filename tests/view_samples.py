@@ -61,6 +61,7 @@ NEUTRAL_TEXT = frozenset(
         "gdpr.erased_text",
         "gdpr.who_text",
         "guide_editor.saved_message",
+        "guides.author",
         "help.command_lines",
         "help.footer",
         "spreading.ended_text",
@@ -262,8 +263,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     },
     "settings.saved_message": {
         "changes": [
-            ("settings.role_added", {"person": "<@U0SAMPLE1>", "role": "superuser"}),
-            ("settings.changed_channel", {"key": "test_channel", "channel": f"<#{CHANNEL}>"}),
+            ("settings.role_added", {"person": "1", "role": "superuser"}),
+            ("settings.changed_channel", {"key": "test_channel", "channel": CHANNEL}),
         ]
     },
 }
