@@ -15,7 +15,7 @@ import pytest
 from handlers.slack.middleware import user_id_of
 from handlers.slack.request_body import Unreadable, as_text, read_body, without_surrogates
 from handlers.slack.transport import signature_problem
-from handlers.slack.values import action_channel, action_value, submitted
+from handlers.slack.values import Users, action_channel, action_value, submitted
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 NOW = 1_764_489_600.0
@@ -175,7 +175,7 @@ def test_the_person_is_a_non_empty_string_or_nobody(
         ({"state": {"values": {"b": {"a": {"selected_options": "v"}}}}}, {"b": []}),
         (
             {"state": {"values": {"b": {"a": {"selected_users": ["U1", 2, None]}}}}},
-            {"b": ["U1", "2"]},
+            {"b": Users(("U1", "2"), many=True)},
         ),
     ],
 )
