@@ -3,8 +3,8 @@
 Pure (bytes in, rows or problems out) so every rule about the file is tested without a
 database or chat platform. The coordinator fixes the file, not the bot, so every problem
 names its line and carries a catalogue key and the values its text needs: the command line
-shows them in the coordinator's language. Every problem in the file is found in one pass, so a file is
-fixed in one round instead of one error at a time.
+shows them in the coordinator's language. Every problem in the file is found in one pass, so a
+file is fixed in one round instead of one error at a time.
 """
 
 from __future__ import annotations

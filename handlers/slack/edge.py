@@ -7,8 +7,8 @@ lets a listener name its arguments; `listener` turns such a handler into a Bolt 
 resolved for the person; the trigger to open a form is Slack's `trigger_id`, which only this
 module and the Slack client know to be one.
 
-Each reader takes the shape `handlers.slack.request_body` guarantees (an interaction names its person,
-`actions[0]` has an `action_id`, a submitted view is an object with a `callback_id`) and
+Each reader takes the shape `handlers.slack.request_body` guarantees (an interaction names its
+person, `actions[0]` has an `action_id`, a submitted view is an object with a `callback_id`) and
 reads everything else as it finds it, never raising on an odd value.
 """
 

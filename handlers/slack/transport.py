@@ -5,8 +5,8 @@ Over HTTP, anyone can send anything to the URL, so a request is taken in this or
 1. The signature is checked over the raw bytes, before anything is decoded or parsed:
    unsigned, forged or stale requests get 401 and one WARNING line (never the body).
    Garbage without a valid signature thus costs one HMAC and never reaches a parser.
-2. The signed body is read once (`handlers.slack.request_body`). A signed body Slack would never send
-   — not UTF-8, broken JSON, a JSON array or string, an interaction without an action —
+2. The signed body is read once (`handlers.slack.request_body`). A signed body Slack would
+   never send — not UTF-8, broken JSON, a JSON array or string, an interaction without an action —
    gets **200 with nothing done** and one WARNING line. Not 400: Slack retries an event
    whose answer is not 2xx (three more times, the same bytes, so the same answer) and
    counts it towards switching the app's event subscriptions off; for a command or a click
