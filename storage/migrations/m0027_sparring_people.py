@@ -26,16 +26,7 @@ search index names them.
 from __future__ import annotations
 
 from storage.migrations.migration import Migration
-from storage.migrations.person_columns import PersonColumn
-
-
-def _person(column: str) -> str:
-    """The person id the Slack id in `column` leads to; NULL for a marker ('former-member')."""
-    return (
-        "(SELECT i.person_id FROM identities i"  # noqa: S608 - our own column names only
-        f" WHERE i.platform = 'slack' AND i.external_id = {column})"
-    )
-
+from storage.migrations.person_columns import PersonColumn, person_of
 
 STATEMENTS: tuple[str, ...] = (
     """CREATE TABLE sparring_questions_0027 (
@@ -74,12 +65,12 @@ STATEMENTS: tuple[str, ...] = (
     " tool_id, question, state, platform, conversation_id, message_id, thread_id, created_at,"
     " urgency, private, area_gap, claimed_by, claimed_at, first_reply_at, answered_at,"
     " answered_by, answer_text, answer_message_id, resolved_at, faq_guide_id, delivered_at)"
-    f" SELECT q.id, q.request_key, {_person('q.asker_slack_id')}, q.area_id, q.daycare_id,"
+    f" SELECT q.id, q.request_key, {person_of('q.asker_slack_id')}, q.area_id, q.daycare_id,"
     " q.tool_id, q.question, q.state,"
     " CASE WHEN q.channel_id IS NULL THEN NULL ELSE 'slack' END, q.channel_id, q.message_ts,"
     " NULL, q.created_at, q.urgency, q.private, q.area_gap,"
-    f" {_person('q.claimed_by')}, q.claimed_at, q.first_reply_at, q.answered_at,"
-    f" {_person('q.answered_by')}, q.answer_text, q.answer_ts, q.resolved_at, q.faq_guide_id,"
+    f" {person_of('q.claimed_by')}, q.claimed_at, q.first_reply_at, q.answered_at,"
+    f" {person_of('q.answered_by')}, q.answer_text, q.answer_ts, q.resolved_at, q.faq_guide_id,"
     " q.delivered_at FROM sparring_questions q",
     "DROP TABLE sparring_questions",
     "ALTER TABLE sparring_questions_0027 RENAME TO sparring_questions",
@@ -101,7 +92,7 @@ STATEMENTS: tuple[str, ...] = (
     )""",
     "INSERT INTO sparring_replies_0027 (id, question_id, platform, conversation_id, message_id,"  # noqa: S608
     " author_id, text, created_at)"
-    f" SELECT r.id, r.question_id, 'slack', r.channel_id, r.ts, {_person('r.author_slack_id')},"
+    f" SELECT r.id, r.question_id, 'slack', r.channel_id, r.ts, {person_of('r.author_slack_id')},"
     " r.text, r.created_at FROM sparring_replies r",
     "DROP TABLE sparring_replies",
     "ALTER TABLE sparring_replies_0027 RENAME TO sparring_replies",

@@ -20,16 +20,7 @@ runner checks them before it commits. Their indexes are made again; no trigger n
 from __future__ import annotations
 
 from storage.migrations.migration import Migration
-from storage.migrations.person_columns import PersonColumn
-
-
-def _person(column: str) -> str:
-    """The person id the Slack id in `column` leads to; NULL for a marker ('former-member')."""
-    return (
-        "(SELECT i.person_id FROM identities i"  # noqa: S608 - our own column names only
-        f" WHERE i.platform = 'slack' AND i.external_id = {column})"
-    )
-
+from storage.migrations.person_columns import PersonColumn, person_of
 
 STATEMENTS: tuple[str, ...] = (
     """CREATE TABLE tool_tests_0028 (
@@ -51,9 +42,9 @@ STATEMENTS: tuple[str, ...] = (
     )""",
     "INSERT INTO tool_tests_0028 (id, request_key, tool_id, ambassador_id, question, area_id,"  # noqa: S608
     " starts_on, state, conclusion, conclusion_note, closed_by, closed_at, created_at)"
-    f" SELECT x.id, x.request_key, x.tool_id, {_person('x.ambassador_slack_id')}, x.question,"
+    f" SELECT x.id, x.request_key, x.tool_id, {person_of('x.ambassador_slack_id')}, x.question,"
     " x.area_id, x.starts_on, x.state, x.conclusion, x.conclusion_note,"
-    f" {_person('x.closed_by')}, x.closed_at, x.created_at FROM tool_tests x",
+    f" {person_of('x.closed_by')}, x.closed_at, x.created_at FROM tool_tests x",
     "DROP TABLE tool_tests",
     "ALTER TABLE tool_tests_0028 RENAME TO tool_tests",
     "CREATE INDEX tool_tests_tool ON tool_tests(tool_id, state)",
@@ -89,11 +80,11 @@ STATEMENTS: tuple[str, ...] = (
     " tested_on, age_group, children, rating, engagement, worked, hard, recommendation,"
     " minutes_spent, source, platform, conversation_id, message_id, thread_id, link,"
     " created_at, updated_at, updated_by)"
-    f" SELECT r.id, r.request_key, {_person('r.author_slack_id')}, r.tool_id, r.test_id,"
+    f" SELECT r.id, r.request_key, {person_of('r.author_slack_id')}, r.tool_id, r.test_id,"
     " r.daycare_id, r.tested_on, r.age_group, r.children, r.rating, r.engagement, r.worked,"
     " r.hard, r.recommendation, r.minutes_spent, r.source,"
     " CASE WHEN r.channel_id IS NULL THEN NULL ELSE 'slack' END, r.channel_id, r.message_ts,"
-    f" NULL, r.permalink, r.created_at, r.updated_at, {_person('r.updated_by')}"
+    f" NULL, r.permalink, r.created_at, r.updated_at, {person_of('r.updated_by')}"
     " FROM test_results r",
     "DROP TABLE test_results",
     "ALTER TABLE test_results_0028 RENAME TO test_results",

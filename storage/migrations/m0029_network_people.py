@@ -22,15 +22,7 @@ in place: a new column, filled, the old one dropped and the new one renamed to t
 from __future__ import annotations
 
 from storage.migrations.migration import Migration
-from storage.migrations.person_columns import PersonColumn
-
-
-def _person(column: str) -> str:
-    """The person id the Slack id in `column` leads to; NULL for a marker or NULL."""
-    return (
-        "(SELECT i.person_id FROM identities i"  # noqa: S608 - our own column names only
-        f" WHERE i.platform = 'slack' AND i.external_id = {column})"
-    )
+from storage.migrations.person_columns import PersonColumn, person_of
 
 
 def _in_place(table: str, old: str, new: str) -> tuple[str, ...]:
@@ -39,7 +31,7 @@ def _in_place(table: str, old: str, new: str) -> tuple[str, ...]:
     return (
         f"ALTER TABLE {table} ADD COLUMN {temporary} INTEGER"
         " REFERENCES people(id) ON DELETE SET NULL",
-        f"UPDATE {table} SET {temporary} = {_person(old)}",  # noqa: S608 - constants
+        f"UPDATE {table} SET {temporary} = {person_of(old)}",  # noqa: S608 - constants
         f"ALTER TABLE {table} DROP COLUMN {old}",
         f"ALTER TABLE {table} RENAME COLUMN {temporary} TO {new}",
     )

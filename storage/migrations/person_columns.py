@@ -31,3 +31,13 @@ class PersonColumn:
     #: Where NULL also meant nobody in the release (a test not closed, a result never
     #: corrected): SQL on the row, aliased `t`, true where NULL is nobody, not a former member.
     nobody: str | None = None
+
+
+def person_of(column: str) -> str:
+    """SQL for the person id the Slack id in `column` leads to (through `identities`); NULL
+    for a marker ('former-member', 'cli') or NULL, which no identity has. Only our own
+    column names are ever put in."""
+    return (
+        "(SELECT i.person_id FROM identities i"  # noqa: S608 - our own column names only
+        f" WHERE i.platform = 'slack' AND i.external_id = {column})"
+    )
